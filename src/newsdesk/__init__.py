@@ -1,0 +1,12 @@
+"""newsdesk: clean, cross-checked story dossiers from a pile of news pages.
+
+The Python API mirrors the CLI: :func:`extract` and :func:`analyze`.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import AnalyzeResult, analyze, extract  # noqa: E402
+
+__all__ = ["AnalyzeResult", "__version__", "analyze", "extract"]

@@ -1,0 +1,145 @@
+"""Command-line interface: a thin layer over :mod:`newsdesk.api`.
+
+Exit codes (DESIGN.md): 0 success, 1 when any input failed, 2 on usage errors
+(Click's own).  Per-input problems go to stderr as ``CODE name: message`` lines
+and never stop the other inputs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from . import __version__
+from .api import analyze as run_analyze
+from .api import iter_extracted
+from .config import load_settings
+from .errors import NewsdeskError
+from .model import Article, Failure
+from .records import extract_record
+
+_INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+_PUBLISHED = click.option(
+    "--published",
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for every input; overrides dates found in the pages.",
+)
+_QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
+_WORKERS = click.option(
+    "--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Worker processes for extraction (output is identical for any number).",
+)
+
+
+class _Progress:
+    """A one-line counter on stderr, shown only on a terminal and without --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.done = 0
+        self.failed = 0
+
+    def __call__(self, item: Article | Failure) -> None:
+        self.done += 1
+        self.failed += isinstance(item, Failure)
+        if self.enabled and (self.done % 10 == 0 or self.done < 10):
+            click.echo(f"\r{self.done} inputs, {self.failed} failed", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            click.echo(f"\r{self.done} inputs, {self.failed} failed", err=True)
+
+
+def _report(failure: Failure) -> None:
+    click.echo(f"{failure.problem.code} {failure.name}: {failure.problem.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsdesk")
+def cli() -> None:
+    """newsdesk: clean, cross-checked story dossiers from a pile of news pages."""
+
+
+@cli.command()
+@_INPUTS
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
+    help="jsonl: one object per line; json: one indented array.",
+)
+@_PUBLISHED
+@_QUIET
+@_WORKERS
+def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
+            workers: int) -> None:
+    """Extract clean article text and metadata from INPUT files, folders, archives or - (stdin).
+
+    Prints one JSON record per input document to stdout.
+    """
+    progress = _Progress(quiet)
+    failed = False
+    records: list[dict[str, Any]] = []
+    for _, result in iter_extracted(inputs, published=published, settings=load_settings(),
+                                    workers=workers):
+        progress(result)
+        if isinstance(result, Failure):
+            failed = True
+            _report(result)
+        record = extract_record(result)
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
+        else:
+            records.append(record)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True))
+    progress.close()
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@_INPUTS
+@click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk.db).")
+@click.option("--json", "json_path", metavar="FILE", help="Write the dossier JSON here.")
+@click.option("--html", "html_path", metavar="FILE", help="Write the HTML report here.")
+@click.option("--md", "md_path", metavar="FILE", help="Write the Markdown dossier here.")
+@_PUBLISHED
+@_QUIET
+@_WORKERS
+def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
+            html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
+            workers: int) -> None:
+    """Run the whole flow on INPUT...: extract, store, and write the dossier.
+
+    With no --json/--html/--md, writes the HTML report to newsdesk-report.html.
+    """
+    if not (json_path or html_path or md_path):
+        html_path = "newsdesk-report.html"
+    progress = _Progress(quiet)
+    try:
+        result = run_analyze(inputs, db=db, json_path=json_path, html_path=html_path,
+                             md_path=md_path, published=published, settings=load_settings(),
+                             workers=workers, progress=progress)
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    progress.close()
+    for failure in result.failures:
+        _report(failure)
+    click.echo(
+        f"{len(result.articles)} articles ({result.added} new in the store), "
+        f"{len(result.failures)} failed inputs",
+        err=True,
+    )
+    for kind, path in result.outputs.items():
+        click.echo(f"{kind}: {path}")
+    sys.exit(1 if result.failures else 0)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""One catalogue of coded errors and warnings.
+
+Codes are stable (other programs match on them): E1xx input problems, E2xx
+extraction problems, E3xx store problems, W... warnings.  Messages are templates
+filled with ``str.format``.
+"""
+
+from __future__ import annotations
+
+from .model import Problem
+
+CATALOGUE: dict[str, str] = {
+    # input
+    "E100": "cannot read input: {detail}",
+    "E101": "input is empty",
+    "E102": "input looks binary ({kind}), not a web page or text",
+    "E103": "{kind} files are not supported yet",
+    "E104": "input is larger than the limit ({size} bytes > {limit} bytes)",
+    "E105": "compressed input is truncated or corrupt: {detail}",
+    "E106": "WARC archive is truncated or corrupt: {detail}",
+    "E107": "JSONL line is not a valid article record: {detail}",
+    "E108": "input does not exist",
+    "E109": "sidecar metadata file is invalid: {detail}",
+    "E110": "text could not be decoded reliably: {detail}",
+    # extraction
+    "E200": "no article text found",
+    "E201": "HTML could not be parsed: {detail}",
+    "E202": "extraction failed: {detail}",
+    # store
+    "E300": "could not write to the store: {detail}",
+    # warnings
+    "W100": "input contained NUL bytes; they were removed",
+    "W101": "encoding guessed as {encoding} (declared {declared})",
+    "W102": "some bytes could not be decoded and were replaced",
+    "W200": "article language is {language}, not English: analysis beyond extraction is skipped",
+    "W201": "HTML nesting deeper than {limit} levels was flattened",
+    "W202": "article body is very short ({chars} characters)",
+}
+
+
+class NewsdeskError(Exception):
+    """An error with a catalogue code, raised inside a stage and reported per input."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(f"{code}: {message(code, **fields)}")
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(self.code, message(self.code, **self.fields))
+
+
+def message(code: str, **fields: object) -> str:
+    """Fill the catalogue template; missing fields show as '?' rather than crashing."""
+    template = CATALOGUE[code]
+
+    class _Default(dict[str, object]):
+        def __missing__(self, key: str) -> str:
+            return "?"
+
+    return template.format_map(_Default(fields))
+
+
+def problem(code: str, **fields: object) -> Problem:
+    return Problem(code, message(code, **fields))

@@ -1,0 +1,160 @@
+"""Source → Article: decode, pick HTML or text mode, extract, settle metadata.
+
+This is the one place that decides precedence between what the user stated
+(JSONL fields, sidecar files, ``--published``), what the page's markup says, and
+what is inferred from the body — so every mode gets the same rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Settings
+from ..errors import NewsdeskError, problem
+from ..ingest import decode, sniff_format
+from ..model import Article, Evidence, Failure, Problem, PublishedDate, Removed, Source
+from .html import extract_html
+from .language import guess_language
+from .pubdate import infer_published
+from .text import extract_plain_text
+
+
+@dataclass(frozen=True)
+class _Extracted:
+    """What either mode found, before stated hints are applied."""
+
+    format: str
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removed, ...]
+    title: str | None
+    authors: tuple[str, ...]
+    outlet: str | None
+    section: str | None
+    published: PublishedDate
+    language: str | None
+    warnings: tuple[Problem, ...]
+    republished_from: str | None = None
+
+
+def source_id(source: Source) -> str:
+    """Content hash of the raw input: the same bytes give the same id on every run."""
+    return hashlib.sha256(source.content).hexdigest()[:16]
+
+
+def extract_source(source: Source, settings: Settings) -> Article | Failure:
+    """Turn one Source into an Article, or a Failure carrying a coded problem."""
+    try:
+        decoded = decode(source)
+        fmt = sniff_format(decoded.text, source.media_type)
+        found = _extract_html(decoded.text, source) if fmt == "html" else _extract_text(
+            decoded.text, source
+        )
+        if not found.paragraphs:
+            raise NewsdeskError("E200")
+    except NewsdeskError as err:
+        return Failure(source.name, err.problem)
+    except RecursionError:
+        return Failure(source.name, problem("E201", detail="nesting too deep"))
+    return _to_article(source, found, decoded.warnings, settings)
+
+
+def _extract_html(html: str, source: Source) -> _Extracted:
+    ex = extract_html(html, source.url)
+    published = ex.published
+    if published.value is None:
+        inferred = infer_published(ex.paragraphs, title=ex.title)
+        published = _merge_ranges(published, inferred)
+    return _Extracted(
+        format="html",
+        paragraphs=ex.paragraphs,
+        removed=ex.removed,
+        title=ex.title,
+        authors=ex.authors,
+        outlet=ex.outlet,
+        section=ex.section,
+        published=published,
+        language=ex.language,
+        warnings=ex.warnings,
+    )
+
+
+def _extract_text(text: str, source: Source) -> _Extracted:
+    ex = extract_plain_text(text)
+    published = infer_published(ex.paragraphs, title=ex.title, dateline=ex.dateline)
+    return _Extracted(
+        format="text",
+        paragraphs=ex.paragraphs,
+        removed=ex.removed,
+        title=ex.title,
+        authors=ex.authors,
+        outlet=ex.outlet,
+        section=ex.section,
+        published=published,
+        language=None,
+        warnings=(),
+        republished_from=ex.republished_from,
+    )
+
+
+def _merge_ranges(markup: PublishedDate, inferred: PublishedDate) -> PublishedDate:
+    """Markup gave no exact day: the body's evidence, when it has any, is the better guide."""
+    return inferred if inferred.value is not None or inferred.evidence else markup
+
+
+def _to_article(
+    source: Source, found: _Extracted, decode_warnings: Sequence[Problem], settings: Settings
+) -> Article:
+    hints = source.hints
+    text = "\n\n".join(p.strip() for p in found.paragraphs if p.strip())
+    warnings = list(decode_warnings) + list(found.warnings)
+    warnings += [w for w in hints.get("_warnings", []) if isinstance(w, Problem)]
+    language = found.language or guess_language(text)
+    if language and not language.lower().startswith("en"):
+        warnings.append(problem("W200", language=language))
+    if len(text) < settings.short_body_chars:
+        warnings.append(problem("W202", chars=len(text)))
+    published = _stated_published(hints.get("published")) or found.published
+    return Article(
+        id=source_id(source),
+        source=source.name,
+        url=_str_hint(hints, "url") or source.url,
+        format=found.format,
+        title=_str_hint(hints, "title") or found.title,
+        authors=_authors_hint(hints) or found.authors,
+        outlet=_str_hint(hints, "outlet") or found.outlet,
+        section=_str_hint(hints, "section") or found.section,
+        published=published,
+        text=text,
+        removed=found.removed,
+        language=language,
+        warnings=tuple(warnings),
+        content_sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        republished_from=found.republished_from,
+    )
+
+
+def _stated_published(value: Any) -> PublishedDate | None:
+    """A user-stated date wins over everything, but is still parsed and checked."""
+    if not value:
+        return None
+    return infer_published((), stated=str(value))
+
+
+def _str_hint(hints: dict[str, Any], key: str) -> str | None:
+    value = hints.get(key)
+    return str(value).strip() or None if value else None
+
+
+def _authors_hint(hints: dict[str, Any]) -> tuple[str, ...]:
+    value = hints.get("authors") or hints.get("author")
+    if isinstance(value, str):
+        return tuple(a.strip() for a in value.split(";") if a.strip())
+    if isinstance(value, list):
+        return tuple(str(a).strip() for a in value if str(a).strip())
+    return ()
+
+
+__all__ = ["Evidence", "extract_source", "source_id"]

@@ -1,0 +1,350 @@
+"""Plain-text boilerplate removal: which lines of a page dump are the article.
+
+A text dump keeps the page's reading order but none of its markup, so the article has
+to be found from the shape of the text.  The approach, in three steps:
+
+1. every non-blank line gets features and, when its phrasing gives it away, a
+   boilerplate reason (``text_lines``);
+2. each line gets a score — running text earns points in proportion to its length,
+   short label-like lines cost a little, runs of them (menus, headline lists) and
+   recognised boilerplate cost more — and the article is the contiguous stretch with
+   the highest total (the "maximum subarray" idea of Finn et al.'s Body Text
+   Extraction).  This rests on structure alone, so it works the same in German,
+   English or Polish; keyword patterns only sharpen the scores.  A comment section
+   header is a wall the stretch cannot cross, because comments are running text too;
+3. inside the stretch, recognised boilerplate and menu runs are dropped while lone
+   short lines between paragraphs (subheadings) stay; the lines above it yield the
+   title, section, byline and dateline.
+
+Every dropped line is reported in ``removed`` with a reason, so a reader can audit it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdesk.extract.text_lines import (
+    Line,
+    byline_names,
+    dateline_like,
+    has_email,
+    is_sentence_like,
+    person_name,
+    split_lines,
+    syndication_source,
+)
+from newsdesk.model import Removed
+
+
+@dataclass(frozen=True)
+class TextExtraction:
+    """The article found in a plain-text page, and everything that was cut from it."""
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removed, ...]
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    section: str | None = None
+    dateline: str | None = None
+    republished_from: str | None = None
+
+
+# Scores, tuned on the "tune" fold of benchmarks/extraction/text (see
+# benchmarks/extraction_text.py).  Running text is worth about one point per 60 chars;
+# a label costs less than a short sentence earns, so one subheading never splits an
+# article, while a menu of a dozen items outweighs a teaser paragraph beyond it.
+_CHARS_PER_POINT = 60.0
+_MAX_LINE_POINTS = 10.0
+_LONE_SHORT_COST = -0.4
+_RUN_SHORT_COST = -1.0
+_KNOWN_BOILERPLATE_COST = -3.0
+_SHORT_RUN = 3  # this many label-like lines in a row make a menu / list
+_INSIDE_RUN_DROP = 4  # inside the article, a run this long is an embedded widget
+_COMMENT_DISCOUNT = 0.5  # text after a comments header must be twice as strong to win
+
+_META_KINDS = frozenset({"byline", "dateline", "title", "section_label", "photo_credit", "counter"})
+_COUNTER_WORDS = re.compile(
+    r"\s+(?:views?|aufrufe|comments?\d*|kommentare?\d*|likes?|\d+)\s*$", re.IGNORECASE
+)
+_TITLE_SEP = re.compile(r"\s+(?:[|–—-]|::|·)\s+")
+_PART = re.compile(r"^(?:part|teil|partie|część|parte|chapter|kapitel|folge|episode)\s*\d+$", re.I)
+
+
+def _runs(lines: list[Line], sentence: list[bool]) -> list[int]:
+    """Length of the run of consecutive non-sentence lines each line belongs to."""
+    out = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        if sentence[i]:
+            out[i] = 0
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not sentence[j]:
+            j += 1
+        for k in range(i, j):
+            out[k] = j - i
+        i = j
+    return out
+
+
+def _score(line: Line, sentence: bool, run: int) -> float:
+    if line.kind is not None:
+        return _KNOWN_BOILERPLATE_COST
+    if sentence:
+        return min(line.chars / _CHARS_PER_POINT, _MAX_LINE_POINTS)
+    return _RUN_SHORT_COST if run >= _SHORT_RUN else _LONE_SHORT_COST
+
+
+def _best_stretch(scores: list[float], walls: list[int]) -> tuple[int, int] | None:
+    """Highest-scoring contiguous stretch that does not cross a wall (Kadane per section).
+
+    Stretches after the first wall (a comments header) are discounted, so a long
+    discussion does not beat a shorter article above it.
+    """
+    best: tuple[float, int, int] | None = None
+    bounds = [-1, *walls, len(scores)]
+    for n, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        factor = 1.0 if n == 0 else _COMMENT_DISCOUNT
+        run_sum, run_start = 0.0, lo + 1
+        for i in range(lo + 1, hi):
+            if run_sum <= 0:
+                run_sum, run_start = 0.0, i
+            run_sum += scores[i]
+            if run_sum > 0 and (best is None or run_sum * factor > best[0]):
+                best = (run_sum * factor, run_start, i)
+    return (best[1], best[2]) if best else None
+
+
+def _split_title(text: str) -> tuple[str, str | None]:
+    """"Title – Outlet" / "Title | Section | Outlet" -> (title, outlet)."""
+    parts = _TITLE_SEP.split(text)
+    if len(parts) < 2:
+        return text, None
+    last = parts[-1].strip()
+    if not last or len(last) > 40 or len(last.split()) > 5 or _PART.match(last):
+        return text, None
+    if len(parts) > 2:
+        # "Title - Section - Outlet": drop short middle parts, they are sections.
+        rest = [p for p in parts[1:-1] if len(p.split()) > 3]
+        title = " - ".join([parts[0], *rest])
+    else:
+        title = parts[0]
+    return title.strip(), last
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _title_like(line: Line) -> bool:
+    return (
+        line.kind is None
+        and 2 <= line.words <= 30
+        and line.chars <= 200
+        and not line.text.endswith((".", ",", ";", ":"))
+        and not dateline_like(line)
+    )
+
+
+@dataclass
+class _Top:
+    """What the lines above the article say about it (built once, then frozen out)."""
+
+    reasons: dict[int, str]
+    title: str | None = None
+    outlet: str | None = None
+    section: str | None = None
+    dateline: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+def _read_top(lines: list[Line], start: int) -> _Top:
+    """Title, outlet, section, byline and dateline from the lines above the article."""
+    top = _Top(reasons={})
+    # The page <title> often heads the dump as "Title – Outlet".
+    first_title, outlet = _split_title(lines[0].text) if start > 0 else (None, None)
+    if outlet is not None and lines[0].kind is None:
+        top.outlet = outlet
+    title_idx: int | None = None
+    for i in range(start - 1, max(-1, start - 9), -1):
+        line = lines[i]
+        names = byline_names(line.text)
+        stripped = _COUNTER_WORDS.sub("", line.text)
+        if names:
+            top.reasons[i] = "byline"
+            top.authors = top.authors or names
+            continue
+        if stripped != line.text and person_name(stripped):
+            top.reasons[i] = "byline"
+            top.authors = top.authors or (stripped,)
+            continue
+        if dateline_like(line) and line.kind in (None, "counter"):
+            top.reasons[i] = "dateline"
+            top.dateline = top.dateline or line.text
+            continue
+        if line.kind is not None or line.words < 2:
+            continue
+        if _title_like(line):
+            title_idx = i
+            break
+    if title_idx is None and first_title and outlet is not None:
+        title_idx = 0
+    if title_idx is not None:
+        title_text = lines[title_idx].text
+        if title_idx == 0 or outlet is None:
+            title_text, found = _split_title(title_text)
+            top.outlet = top.outlet or found
+        top.title = title_text
+        top.reasons[title_idx] = "title"
+        # A title repeated above (the <title> line, a breadcrumb tail) is the title too.
+        for i in range(0, title_idx):
+            if _norm(_split_title(lines[i].text)[0]) == _norm(title_text):
+                top.reasons[i] = "title"
+        prev = title_idx - 1
+        while prev >= 0 and top.reasons.get(prev) == "title":
+            prev -= 1
+        if prev >= 0:
+            cand = lines[prev]
+            if (
+                cand.kind is None
+                and cand.words <= 3
+                and cand.chars <= 30
+                and not cand.terminal
+                and (prev == 0 or cand.blank_before)
+            ):
+                top.section = cand.text
+                top.reasons[prev] = "section_label"
+    if top.dateline is None:
+        for i in range(0, start):
+            if top.reasons.get(i) is None and dateline_like(lines[i]):
+                top.dateline = lines[i].text
+                top.reasons[i] = "dateline"
+                break
+    return top
+
+
+def _author_box(lines: list[Line]) -> tuple[str, ...]:
+    """A name line directly followed by an e-mail line: the author box under an article."""
+    for a, b in zip(lines, lines[1:], strict=False):
+        if person_name(a.text) and has_email(b.text) and b.words <= 4:
+            return (a.text,)
+    return ()
+
+
+def _hard_wrapped(lines: list[Line]) -> int | None:
+    """The wrap width if the dump was hard-wrapped (most long lines end near one width)."""
+    long = sorted(line.chars for line in lines if line.chars >= 40)
+    if len(long) < 5:
+        return None
+    width = long[int(len(long) * 0.9)]
+    near = sum(1 for c in long if c >= 0.75 * width)
+    return width if width <= 100 and near >= 0.6 * len(long) else None
+
+
+def _paragraphs(lines: list[Line], kept: list[int]) -> tuple[str, ...]:
+    """Join kept lines into paragraphs: a blank line or a dropped line ends one, and so
+    does a line break unless it falls mid-sentence (wrapped text)."""
+    width = _hard_wrapped(lines)
+    paras: list[str] = []
+    prev: int | None = None
+    for i in kept:
+        line = lines[i]
+        joins = (
+            prev is not None
+            and prev == i - 1
+            and not line.blank_before
+            and (
+                (width is not None and lines[prev].chars >= 0.6 * width)
+                or (not lines[prev].terminal and line.text[:1].islower())
+            )
+        )
+        if joins:
+            paras[-1] = paras[-1] + " " + line.text
+        else:
+            paras.append(line.text)
+        prev = i
+    return tuple(paras)
+
+
+def _group_removed(lines: list[Line], reasons: dict[int, str]) -> tuple[Removed, ...]:
+    """Consecutive dropped lines with one reason become one Removed record."""
+    out: list[Removed] = []
+    group: list[int] = []
+
+    def flush() -> None:
+        if group:
+            out.append(
+                Removed(
+                    text="\n".join(lines[k].text for k in group),
+                    reason=reasons[group[0]],
+                    start_line=lines[group[0]].number,
+                    end_line=lines[group[-1]].number,
+                )
+            )
+            group.clear()
+
+    for i in range(len(lines)):
+        if i not in reasons:
+            flush()
+            continue
+        if group and (group[-1] != i - 1 or reasons[group[-1]] != reasons[i]):
+            flush()
+        group.append(i)
+    flush()
+    return tuple(out)
+
+
+def extract_plain_text(text: str) -> TextExtraction:
+    """Split a plain-text page into article paragraphs and reported boilerplate."""
+    lines = split_lines(text)
+    if not lines:
+        return TextExtraction(paragraphs=(), removed=())
+    sentence = [is_sentence_like(line) for line in lines]
+    runs = _runs(lines, sentence)
+    scores = [_score(line, s, r) for line, s, r in zip(lines, sentence, runs, strict=True)]
+    first_text = next((i for i, s in enumerate(sentence) if s), len(lines))
+    walls = [i for i, line in enumerate(lines) if line.kind == "comments" and i > first_text]
+    stretch = _best_stretch(scores, walls)
+    start, end = stretch if stretch else (len(lines), len(lines) - 1)
+
+    top = _read_top(lines, start)
+    reasons: dict[int, str] = dict(top.reasons)
+    republished: str | None = None
+    after_related = False
+    for i, line in enumerate(lines):
+        if line.kind == "syndication_notice" and republished is None:
+            republished = syndication_source(line.text)
+        if i in reasons:
+            continue
+        if line.kind == "related_list" and i > start:
+            after_related = True
+        if start <= i <= end:
+            if line.kind is not None:
+                reasons[i] = line.kind
+            elif not sentence[i] and runs[i] >= _INSIDE_RUN_DROP:
+                reasons[i] = "related_list" if after_related else "navigation"
+            elif dateline_like(line) and i < start + 5:
+                reasons[i] = "dateline"
+                top.dateline = top.dateline or line.text
+            continue
+        if line.kind is not None:
+            reasons[i] = line.kind
+        elif i < start:
+            reasons[i] = "navigation"
+        else:
+            reasons[i] = "related_list" if after_related else "footer"
+    kept = [i for i in range(len(lines)) if i not in reasons]
+    authors = _author_box(lines[start:]) or top.authors
+    return TextExtraction(
+        paragraphs=_paragraphs(lines, kept),
+        removed=_group_removed(lines, reasons),
+        title=top.title,
+        authors=authors,
+        outlet=top.outlet,
+        section=top.section,
+        dateline=top.dateline,
+        republished_from=republished,
+    )

@@ -1,0 +1,316 @@
+"""Line features for plain-text boilerplate removal.
+
+A whole-page text dump has lost its markup, so everything we know about a line comes
+from its own shape (length, punctuation, how many of its words are function words or
+start in lower case, list markers) and from recognisable boilerplate phrasing.  The
+phrase patterns below are *extra* signals in several languages; the main decisions in
+``text.py`` rest on shape and position, so an unknown language still gets a fair cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Function words of the languages most common in news crawls.  A sentence of running
+# text is full of them, a menu item or a headline list rarely is (jusText's insight).
+_STOPWORDS = frozenset(
+    """
+    der die das den dem des ein eine einer einem einen und oder aber auch nicht ist sind war
+    wird werden wurde hat haben mit von zu zum zur im in an auf für bei aus nach über um sich
+    sie er es wir ich ihr dass als wie so noch nur schon mehr sehr man kann wenn dann doch
+    the a an and or but of to in on for with at by from is are was were be been has have had
+    it its this that these those as not they he she we you will would can could which who
+    le la les un une des du de et ou est sont dans pour sur avec par pas que qui il elle ce
+    el los las y o es son en por con para del al lo se que una uno
+    il lo gli e di da per con che non sono
+    i w z na do nie się jest że to od o po jak ale za
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_TERMINAL = tuple(".!?…:;\"“”»«)’'。！？")
+_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣∙*+–—-]|\d{1,2}[.)]|\[\d+\])\s+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+_MONTHS = (
+    r"jan(?:uary|uar|vier|\.)?|feb(?:ruary|ruar|rier|\.)?|m(?:arch|ärz|ars|ar\.)|apr(?:il|\.)?|"
+    r"mai|may|mayo|jun[ie]?|juin|jul[iy]?|juillet|aug(?:ust|\.)?|août|sep(?:tember|t?\.)?|"
+    r"septembre|o[ck]t(?:ober|obre|\.)?|nov(?:ember|embre|\.)?|d[eé][cz](?:ember|embre|\.)?|"
+    r"enero|febrero|marzo|abril|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|"
+    r"listopada|grudnia"
+)
+_DATE = re.compile(
+    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    rf"\d{{1,2}}\.?\s+(?:{_MONTHS})\b|(?:{_MONTHS})\s+\d{{1,2}}\b|(?:{_MONTHS})\s+\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+# Each pattern names a kind of boilerplate; it is tried on short lines only (see
+# ``boilerplate_kind``) so a paragraph that merely mentions cookies or comments is safe.
+_SKIP_LINK = _rx(
+    r"^(?:skip|jump) to\b", r"^quick access to", r"^direct access to", r"^zum (?:inhalt|hauptinhalt)",
+    r"^(?:direkt )?zu[mr]? (?:inhalt|navigation|suche|hauptmenü)", r"^springe? zu",
+    r"überspringen$", r"^(?:aller|passer) (?:au|à la) (?:contenu|navigation)",
+    r"^ir al contenido", r"^przejdź do", r"^vai al contenuto", r"^inhalt springen",
+)
+_COOKIE = _rx(
+    r"\bcookies?\b.*\b(?:verwend|nutz|einsetz|akzept|zustimm|einverstanden|use|accept|consent|"
+    r"utilis|usamos|utiliza|używa|privacy|datenschutz|policy|richtlinie|settings|einstellung)",
+    r"^(?:alle )?cookies? (?:akzeptieren|zulassen|ablehnen)", r"^(?:accept|reject) (?:all )?cookies",
+)
+_SHARE = _rx(
+    r"^(?:share|teilen|tweet|twittern|pin it|partager|compartir|udostępnij|condividi)\b",
+    r"^(?:share|teile|teilen sie) (?:this|it|diesen|den|die|on|auf|via)\b",
+    r"^(?:follow|folge|folgen sie) (?:us|uns|me|mir)\b", r"^suivez-nous", r"^síguenos",
+    r"^(?:facebook|twitter|whatsapp|pinterest|linkedin|xing|reddit|telegram|instagram|"
+    r"youtube|e-?mail|drucken|print|pdf|mail|messenger|flipboard)$",
+    r"^(?:per|via) (?:e-?mail|whatsapp|facebook|twitter)", r"^(?:artikel|seite|beitrag) "
+    r"(?:teilen|drucken|versenden|merken)", r"^(?:auf|bei) (?:facebook|twitter|whatsapp) ",
+    r"^(?:print|email|save) (?:this )?(?:article|story|page)$",
+)
+_COMMENTS = _rx(
+    r"^\d*\s*(?:kommentare?|comments?|commentaires?|komentarze?|comentarios?|commenti|"
+    r"antworten|replies|responses|leserkommentare|reaktionen)\s*\(?\d*\)?:?$",
+    r"^(?:leave|post|add|write|submit) (?:a )?(?:reply|comment)", r"^kommentar (?:schreiben|verfassen)",
+    r"^(?:schreibe|hinterlasse|verfasse|schreiben sie) (?:einen|ihren) kommentar",
+    r"^(?:noch )?keine kommentare", r"^no comments", r"^be the first to comment",
+    r"^(?:einen )?kommentar (?:abgeben|hinzufügen)", r"^laisser un commentaire",
+    r"^dodaj komentarz", r"^deja un comentario", r"^lascia un commento", r"^diskussion\b.*\d*$",
+    r"^(?:antworten|reply|répondre|odpowiedz|responder|rispondi)\s*[↓»]?$",
+    r"^comments?\s*\d+$",
+)
+_RELATED = _rx(
+    r"^(?:\[[^\]]{1,20}\]\s*)?(?:related(?: (?:posts?|articles?|stories|content|news|links|topics))?|"
+    r"latest(?: (?:stories|news|posts|articles))?|you (?:may|might) (?:also )?like|popular(?: now|"
+    r" posts.*| stories| articles)?|must[- ]reads?|most (?:read|popular|viewed|shared)|"
+    r"read (?:more|also|next)|more (?:from|on|stories|news|articles)\b.*|recommended(?: for you)?|"
+    r"top stories|trending(?: now)?|editor'?s picks?|in other news|see also|further reading|"
+    r"das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema.*|weitere (?:artikel|beiträge|"
+    r"meldungen|nachrichten|themen).*|lesen sie (?:auch|mehr).*|auch interessant|"
+    r"meist(?:gelesen|e gelesen|geklickt|kommentiert)|top[- ]?(?:themen|artikel|news)|"
+    r"ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|themen|beiträge)|"
+    r"neueste (?:beiträge|artikel|nachrichten)|aktuelle (?:beiträge|artikel|nachrichten)|"
+    r"empfohlene (?:artikel|beiträge)|mehr (?:aus|zu[mr]?|von) .{1,40}|nachrichten aus .{1,30}|"
+    r"à lire aussi|lire aussi|articles? (?:similaires|liés|récents)|sur le même sujet|"
+    r"te może (?:zainteresować|się spodobać)|zobacz (?:też|także|również)|podobne artykuły|"
+    r"czytaj (?:też|także|więcej)|najnowsze|noticias relacionadas|artículos relacionados|"
+    r"te puede interesar|leggi anche|articoli correlati|ultime notizie|"
+    r"popular posts from this blog)\s*:?$",
+)
+_COUNTER = _rx(
+    r"^\d[\d.,]*\s*[kKmM]?$",
+    r"^(?:views?|aufrufe|likes?|shares?|hits)\s*:?\s*\d*$",
+    r"^\d[\d.,]*\s*[kK]?\s*(?:views?|aufrufe|likes?|shares?|mal gelesen|mal geteilt|hits|"
+    r"zugriffe|vues|wyświetle\w*)$",
+)
+_FOOTER = _rx(
+    r"^(?:©|\(c\)\s|copyright\b)", r"all rights reserved", r"alle rechte vorbehalten",
+    r"tous droits réservés", r"wszelkie prawa zastrzeżone", r"todos los derechos reservados",
+    r"^(?:impressum|datenschutz(?:erklärung|hinweise)?|privacy(?: policy)?|terms(?: of (?:use|service))?|"
+    r"agb|kontakt|contact(?: us)?|about(?: us)?|über uns|nutzungsbedingungen|mentions légales|"
+    r"sitemap|mediadaten|barrierefreiheit|cookie-einstellungen)\s*[|»›>]?$",
+)
+_NAV_WORD = _rx(
+    r"^(?:newsletter|rss|faq|hilfe|help|login|anmelden|registrieren|log ?in|sign ?in|sign up|"
+    r"abonnieren|subscribe|nach oben|back to top|top|zurück|weiter|mehr|more|home|startseite|"
+    r"suche|search|menu|menü|navigation|schließen|close|öffnen|open|mehr…|more…|"
+    r"weiterlesen|read more|mehr lesen|lire la suite|leer más|czytaj dalej|continua)\s*[|»›>…]*$",
+)
+_PHOTO = _rx(
+    r"^\(?(?:foto|fotos|photo|photos|bild|bilder|image|picture|credit|grafik|illustration|"
+    r"zdjęcie|fot\.|imagen|quelle|source|video)s?\s*(?:credit)?\s*[:©/]",
+    r"^\(?©", r"\((?:foto|photo|bild|image|fot\.)\s*:[^)]*\)$", r"^(?:photo|image) by\b",
+    r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|"
+    r"dpa-bildfunk|reuters/|ap photo|afp via getty)\b",
+)
+_SERIES = _rx(
+    r"^(?:to )?read part \d", r"^(?:part|teil|partie|część|parte)\s*\d+\s*(?:lesen|…|\.\.\.)?$",
+    r"^(?:previous|next)(?: part| article| post| story)?\s*[:»«>]?", r"^[«‹<]\s*(?:previous|zurück)",
+    r"^(?:vorheriger|nächster|voriger) (?:teil|artikel|beitrag)", r"^zu teil \d",
+    r"^(?:article|beitrag|artikel) (?:précédent|suivant)",
+)
+_SYNDICATION = re.compile(
+    r"^(?:click here to )?read more (?:from|at) (?:the )?(?P<o1>.{2,60}?)\s*[.!]?$|"
+    r"originally (?:appeared|published) (?:on|in|at) (?:the )?(?P<o2>.{2,60}?)\s*[.!]?$|"
+    r"^(?:dieser (?:artikel|beitrag) )?erschien zuerst (?:bei|in|auf) (?:der |dem |den )?"
+    r"(?P<o3>.{2,60}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|von|par|por|di|przez|written by|geschrieben von|verfasst von|"
+    r"autor(?:in)?|author|text|redaktion|reporter)\s*:?\s+(?P<names>[A-ZÄÖÜÉ].*)$",
+    re.IGNORECASE,
+)
+_DATELINE_WORDS = re.compile(
+    r"^(?:published|updated|posted|veröffentlicht|aktualisiert|erstellt|stand|datum|publié|"
+    r"mis à jour|publicado|actualizado|opublikowano|pubblicato|date|am|on)\b",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2,}|^(?:home|startseite)\s*[»›>/|]", re.IGNORECASE)
+_LABEL_SEP = re.compile(r"\s*[|•·]\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank input line with the shape features the decisions use."""
+
+    number: int  # 1-based line number in the input
+    text: str  # stripped
+    blank_before: bool  # a blank line (a block break in the page) precedes it
+    chars: int
+    words: int
+    stop_ratio: float  # share of words that are function words
+    lower_ratio: float  # share of words starting in lower case
+    terminal: bool  # ends like a sentence
+    bullet: bool  # starts with a list marker
+    kind: str | None  # boilerplate reason recognised from the phrasing, if any
+
+
+def _word_stats(text: str) -> tuple[int, float, float]:
+    words = _WORD.findall(text)
+    cjk = len(_CJK.findall(text))
+    if cjk > len(text) // 3:
+        # CJK text has no spaces: count roughly two characters per word and treat the
+        # line as running text if it is long enough (no stopword list for it).
+        n = max(1, cjk // 2)
+        return n, 0.3 if n >= 10 else 0.0, 0.5
+    if not words:
+        return 0, 0.0, 0.0
+    stops = sum(1 for w in words if w.lower() in _STOPWORDS)
+    lower = sum(1 for w in words if w[0].islower())
+    return len(words), stops / len(words), lower / len(words)
+
+
+def boilerplate_kind(text: str, chars: int) -> str | None:
+    """The boilerplate reason a line's own phrasing gives away, or None.
+
+    Long lines are only checked for cookie notices, syndication and footers, which are
+    full sentences; everything else is a short widget label, so a body paragraph that
+    happens to start with "Share" or "Related" is never caught.
+    """
+    body = _BULLET.sub("", text).strip()
+    low = body.lower()
+    if chars <= 300 and _SYNDICATION.search(body):
+        return "syndication_notice"
+    if chars <= 400 and _COOKIE.search(low):
+        return "cookie_notice"
+    if chars <= 200 and _FOOTER.search(low):
+        return "footer"
+    if chars > 120:
+        return None
+    for kind, pattern in (
+        ("skip_link", _SKIP_LINK),
+        ("comments", _COMMENTS),
+        ("related_list", _RELATED),
+        ("share_prompt", _SHARE),
+        ("series_navigation", _SERIES),
+        ("counter", _COUNTER),
+        ("photo_credit", _PHOTO),
+    ):
+        if pattern.search(low):
+            return kind
+    if _NAV_WORD.search(low) or _BREADCRUMB.search(body) or _LABEL_SEP.search(body):
+        return "navigation"
+    if chars <= 60 and _EMAIL.search(body):
+        return "byline"
+    return None
+
+
+def make_line(number: int, raw: str, blank_before: bool) -> Line:
+    text = raw.strip()
+    words, stop_ratio, lower_ratio = _word_stats(text)
+    return Line(
+        number=number,
+        text=text,
+        blank_before=blank_before,
+        chars=len(text),
+        words=words,
+        stop_ratio=stop_ratio,
+        lower_ratio=lower_ratio,
+        terminal=text.endswith(_TERMINAL),
+        bullet=bool(_BULLET.match(text)),
+        kind=boilerplate_kind(text, len(text)),
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines of ``text`` with their features, numbered as in the input."""
+    out: list[Line] = []
+    blank = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            blank = True
+            continue
+        out.append(make_line(number, raw, blank))
+        blank = False
+    return out
+
+
+def is_sentence_like(line: Line) -> bool:
+    """Running text rather than a label: long, or a punctuated clause of function words."""
+    if line.kind is not None:
+        return False
+    if line.chars >= 120 and line.words >= 12 and (line.stop_ratio >= 0.12 or line.lower_ratio >= 0.3):
+        return True
+    return (
+        line.words >= 6
+        and line.terminal
+        and (line.stop_ratio >= 0.15 or line.lower_ratio >= 0.35)
+    )
+
+
+def has_date(text: str) -> bool:
+    return bool(_DATE.search(text))
+
+
+def dateline_like(line: Line) -> bool:
+    """A short line that states when the page was published (or edited)."""
+    if line.chars > 90 or is_sentence_like(line):
+        return False
+    return has_date(line.text) or bool(_DATELINE_WORDS.match(line.text) and re.search(r"\d", line.text))
+
+
+def byline_names(text: str) -> tuple[str, ...]:
+    """Names in a "By X and Y" / "Von X und Y" byline, or () if the line is not one."""
+    m = _BYLINE.match(text.strip())
+    if not m or len(text) > 100:
+        return ()
+    names = re.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\bi\b|&)\s*", m.group("names"))
+    out = []
+    for name in names:
+        name = re.split(r"\s+[|•·–—-]\s+|\s{2,}|\d", name)[0].strip(" .,:;")
+        if 1 <= len(name.split()) <= 4 and name[:1].isupper():
+            out.append(name)
+    return tuple(out)
+
+
+def syndication_source(text: str) -> str | None:
+    """The outlet named in a "read more from X" / "first appeared in X" line, title-cased."""
+    m = _SYNDICATION.search(text.strip())
+    if not m:
+        return None
+    name = next(g for g in (m.group("o1"), m.group("o2"), m.group("o3")) if g)
+    name = name.strip(" .!:")
+    if name.isupper():
+        name = " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def person_name(text: str) -> bool:
+    """Two to four capitalised words and nothing else: how an author box shows a name."""
+    parts = text.split()
+    return 2 <= len(parts) <= 4 and all(
+        p[:1].isupper() and p.replace("-", "").replace(".", "").isalpha() for p in parts
+    )
+
+
+def has_email(text: str) -> bool:
+    return bool(_EMAIL.search(text))

@@ -1,0 +1,28 @@
+"""The single-file HTML report.
+
+Jinja2 with autoescaping on for every template: scraped pages are hostile input,
+so article text, titles and removed boilerplate are always rendered as text.
+The file has no external references (no CDN, fonts or scripts) and works offline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+_ENV = Environment(
+    loader=PackageLoader("newsdesk", "publish/templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render_html(dossier: dict[str, Any]) -> str:
+    return _ENV.get_template("report.html.j2").render(d=dossier)
+
+
+def write_html(dossier: dict[str, Any], path: str | Path) -> None:
+    Path(path).write_text(render_html(dossier), encoding="utf-8")

@@ -1,0 +1,48 @@
+"""The Markdown dossier, for notes and tickets.
+
+Article text is Markdown-escaped line by line so scraped text cannot inject links,
+images or HTML into whatever renders the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def escape_md(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _published(p: dict[str, Any]) -> str:
+    if p.get("value"):
+        return str(p["value"])
+    if p.get("earliest") or p.get("latest"):
+        return f"between {p.get('earliest') or '?'} and {p.get('latest') or '?'} (inferred)"
+    return "unknown"
+
+
+def render_markdown(dossier: dict[str, Any]) -> str:
+    out = [f"# newsdesk dossier\n\n{len(dossier['articles'])} articles, "
+           f"{len(dossier['failures'])} failed inputs ({dossier['schema']})\n"]
+    for a in dossier["articles"]:
+        out.append(f"## {escape_md(a['title'] or '(untitled)')}\n")
+        out.append(f"- Outlet: {escape_md(a['outlet'] or 'unknown')}")
+        out.append(f"- Authors: {escape_md(', '.join(a['authors']) or 'unknown')}")
+        out.append(f"- Published: {_published(a['published'])}")
+        out.append(f"- Source: `{a['source']}`\n")
+        out.extend(escape_md(p) + "\n" for p in a["text"].split("\n\n"))
+    if dossier["failures"]:
+        out.append("## Inputs that failed\n")
+        out.extend(
+            f"- `{f['source']}`: {f['error']['code']} {escape_md(f['error']['message'])}"
+            for f in dossier["failures"]
+        )
+    return "\n".join(out) + "\n"
+
+
+def write_markdown(dossier: dict[str, Any], path: str | Path) -> None:
+    Path(path).write_text(render_markdown(dossier), encoding="utf-8")

@@ -1,0 +1,78 @@
+"""Schema migrations, registered in order with a decorator (after sqlite-utils' style).
+
+The schema version lives in ``PRAGMA user_version``; each migration runs once, in its
+own transaction, so an interrupted upgrade leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def m001_initial(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,          -- sha256 of the raw input bytes (16 hex)
+            name TEXT NOT NULL,           -- path, path:line, path#uri
+            url TEXT,
+            bytes INTEGER NOT NULL
+        );
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            format TEXT NOT NULL,
+            title TEXT,
+            authors TEXT NOT NULL,        -- JSON list
+            outlet TEXT,
+            section TEXT,
+            published TEXT,               -- exact ISO date or NULL
+            published_earliest TEXT,
+            published_latest TEXT,
+            language TEXT,
+            text TEXT NOT NULL,
+            content_sha1 TEXT NOT NULL,
+            record TEXT NOT NULL          -- the full extract record as JSON
+        );
+        CREATE INDEX articles_content ON articles(content_sha1);
+        CREATE TABLE removed (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            seq INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            start_line INTEGER NOT NULL,
+            end_line INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TABLE failures (
+            name TEXT NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            PRIMARY KEY (name, code)
+        );
+        """
+    )
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to the newest schema; return the version it is at."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise RuntimeError(
+            f"database schema version {version} is newer than this newsdesk ({len(MIGRATIONS)})"
+        )
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        with conn:
+            step(conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)

@@ -1,0 +1,114 @@
+"""The SQLite store: one writer, content-hash keys, one transaction per article.
+
+Per-article transactions mean a crash or a bad input later in a run never takes
+away what was already stored; ``INSERT OR IGNORE`` on content-hash ids means a
+re-run over the same inputs adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+from ..errors import NewsdeskError
+from ..model import Article, Failure, Source
+from .migrations import migrate
+
+
+class Store:
+    """Owns the one connection that writes to a newsdesk database file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            migrate(self.conn)
+        except sqlite3.Error as err:
+            raise NewsdeskError("E300", detail=f"{self.path}: {err}") from err
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def add_article(self, source: Source, article: Article) -> bool:
+        """Store one article with its source and removed parts; False if it was already there."""
+        try:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO sources (id, name, url, bytes) VALUES (?, ?, ?, ?)",
+                    (article.id, source.name, source.url, len(source.content)),
+                )
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO articles (id, source_id, format, title, authors, outlet,"
+                    " section, published, published_earliest, published_latest, language, text,"
+                    " content_sha1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id,
+                        article.id,
+                        article.format,
+                        article.title,
+                        json.dumps(list(article.authors), ensure_ascii=False),
+                        article.outlet,
+                        article.section,
+                        article.published.value,
+                        article.published.earliest,
+                        article.published.latest,
+                        article.language,
+                        article.text,
+                        article.content_sha1,
+                        json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True),
+                    ),
+                )
+                if cur.rowcount == 0:
+                    return False
+                self.conn.executemany(
+                    "INSERT INTO removed (article_id, seq, reason, start_line, end_line, text)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (article.id, i, r.reason, r.start_line, r.end_line, r.text)
+                        for i, r in enumerate(article.removed)
+                    ],
+                )
+                self.conn.execute("DELETE FROM failures WHERE name = ?", (source.name,))
+            return True
+        except sqlite3.Error as err:
+            raise NewsdeskError("E300", detail=str(err)) from err
+
+    def add_failure(self, failure: Failure) -> None:
+        """Record an input that failed, so `newsdesk serve` and reruns can show it."""
+        try:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO failures (name, code, message) VALUES (?, ?, ?)",
+                    (failure.name, failure.problem.code, failure.problem.message),
+                )
+        except sqlite3.Error as err:
+            raise NewsdeskError("E300", detail=str(err)) from err
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, ordered by publication date then id (deterministic)."""
+        rows = self.conn.execute(
+            "SELECT record FROM articles ORDER BY COALESCE(published, published_earliest, ''), id"
+        )
+        for (record,) in rows:
+            yield Article.from_dict(json.loads(record))
+
+    def count(self, table: str) -> int:
+        if table not in {"sources", "articles", "removed", "failures"}:
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

@@ -1,0 +1,50 @@
+"""Reports escape scraped text: a hostile page must render as text, never run."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdesk.model import Article, Evidence, Failure, Problem, PublishedDate, Removed
+from newsdesk.publish.html import render_html
+from newsdesk.publish.markdown import render_markdown
+from newsdesk.records import dossier
+
+EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
+
+
+def evil_article() -> Article:
+    return Article(
+        id="evil", source="evil.html", url="javascript:alert(4)", format="html", title=EVIL,
+        authors=(EVIL,), outlet=EVIL, section=None,
+        published=PublishedDate(evidence=(Evidence("dateline", EVIL),)),
+        text=f"First {EVIL}\n\nSecond", removed=(Removed(EVIL, "navigation", 1, 2),),
+    )
+
+
+def test_html_report_escapes_everything() -> None:
+    page = render_html(dossier([evil_article()], [Failure(EVIL, Problem("E101", EVIL))]))
+    assert "<script>" not in page and "<img" not in page and 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "onerror=&#34;" in page or "onerror=&quot;" in page
+
+
+def test_markdown_escapes_markup() -> None:
+    md = render_markdown(dossier([evil_article()], []))
+    assert "<script>" not in md and "](" not in md
+
+
+texts = st.text(max_size=40)
+
+
+@given(title=st.one_of(st.none(), texts), text=texts, reason=texts,
+       value=st.one_of(st.none(), st.dates().map(str)))
+def test_article_json_round_trip(title: str | None, text: str, reason: str,
+                                 value: str | None) -> None:
+    art = Article(
+        id="x", source="s", url=None, format="text", title=title, authors=("a", "b"),
+        outlet=None, section="S", published=PublishedDate(value=value, earliest=value),
+        text=text, removed=(Removed(reason, "r", 1, 3),),
+        warnings=(Problem("W202", "short"),),
+    )
+    assert Article.from_dict(art.to_dict()) == art

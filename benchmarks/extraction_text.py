@@ -26,9 +26,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "src"))
 
 from folds import fold_of  # noqa: E402
-from scoring import pooled, score_page  # noqa: E402
-
 from newsdesk.extract.text import extract_plain_text  # noqa: E402
+from scoring import pooled, score_page  # noqa: E402
 
 
 def benchmarks_dir() -> Path:
@@ -86,8 +85,12 @@ def run(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--fold", choices=["tune", "report", "all", "both"], default="both",
-                        help="tune, report, all pages pooled; default: tune and report apart")
+    parser.add_argument(
+        "--fold",
+        choices=["tune", "report", "all", "both"],
+        default="both",
+        help="tune, report, all pages pooled; default: tune and report apart",
+    )
     args = parser.parse_args(argv)
     root = benchmarks_dir()
     if not (root / "extraction" / "evaldata.json").exists():
@@ -103,12 +106,17 @@ def main(argv: list[str] | None = None) -> int:
         for label, system in systems.items():
             r = run(system, subset)
             results.setdefault(label, {})[fold] = r
-            print(f"{label:32} {fold:7} {r['pages']:5d} {r['precision']:6.3f} {r['recall']:6.3f} "
-                  f"{r['f1']:6.3f} {r['pages_per_second']:8.1f}")
+            print(
+                f"{label:32} {fold:7} {r['pages']:5d} {r['precision']:6.3f} {r['recall']:6.3f} "
+                f"{r['f1']:6.3f} {r['pages_per_second']:8.1f}"
+            )
     out = HERE / "results" / "extraction_text.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"benchmark": "extraction/text", "results": results}, indent=2,
-                              sort_keys=True) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps({"benchmark": "extraction/text", "results": results}, indent=2, sort_keys=True)
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"written to {out.relative_to(REPO)}")
     return 0
 

@@ -21,15 +21,19 @@ Every dropped line is reported in ``removed`` with a reason, so a reader can aud
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from newsdesk.extract.text_lines import (
     Line,
     byline_names,
+    comment_meta,
     dateline_like,
     has_email,
+    is_copyright,
     is_sentence_like,
+    make_line,
     person_name,
     split_lines,
     syndication_source,
@@ -62,7 +66,13 @@ _RUN_SHORT_COST = -1.0
 _KNOWN_BOILERPLATE_COST = -3.0
 _SHORT_RUN = 3  # this many label-like lines in a row make a menu / list
 _INSIDE_RUN_DROP = 4  # inside the article, a run this long is an embedded widget
-_COMMENT_DISCOUNT = 0.5  # text after a comments header must be twice as strong to win
+_COMMENT_DISCOUNT = 0.35  # text after a comments header must be ~3x as strong to win
+_REPEAT_PREFIX = 40
+_TRIM_FRACTION = 0.25  # an end chunk under this share of the best chunk is cut ...
+_TRIM_POINTS = 6.0  # ... unless it holds this much text (~360 chars) on its own
+# Boilerplate that marks the edge of a page region; other kinds (credits, share
+# buttons, counters) sit inside articles too and cost only as much as a menu item.
+_BLOCK_KINDS = frozenset({"related_list", "comments", "cookie_notice", "skip_link", "footer"})
 
 _META_KINDS = frozenset({"byline", "dateline", "title", "section_label", "photo_credit", "counter"})
 _COUNTER_WORDS = re.compile(
@@ -91,11 +101,42 @@ def _runs(lines: list[Line], sentence: list[bool]) -> list[int]:
 
 
 def _score(line: Line, sentence: bool, run: int) -> float:
-    if line.kind is not None:
+    if line.kind in _BLOCK_KINDS:
         return _KNOWN_BOILERPLATE_COST
+    if line.kind is not None:
+        return _RUN_SHORT_COST
     if sentence:
         return min(line.chars / _CHARS_PER_POINT, _MAX_LINE_POINTS)
     return _RUN_SHORT_COST if run >= _SHORT_RUN else _LONE_SHORT_COST
+
+
+def _punish_repeats(lines: list[Line], scores: list[float]) -> None:
+    """Text that recurs on one page (consent dialogs, repeated teasers) is not the article.
+
+    Lines are keyed by their first words so "… Der Google Konzern …" and "… Der Facebook
+    Konzern …" variants of one consent paragraph count as repeats.
+    """
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.chars < 40:
+            continue
+        key = _norm(line.text)[:_REPEAT_PREFIX]
+        if key in seen and scores[i] > 0:
+            scores[i] = _LONE_SHORT_COST
+        seen.add(key)
+
+
+def _comment_thread(lines: list[Line], sentence: list[bool], first_text: int) -> list[int]:
+    """Where a thread of user comments begins, if there is one below the first text.
+
+    One "X sagt:" or time stamp can be an article dateline; two of them with running
+    text between is a comment thread, which reads like an article and must be walled off.
+    """
+    metas = [i for i in range(first_text + 1, len(lines)) if comment_meta(lines[i])]
+    for a, b in itertools.pairwise(metas):
+        if any(sentence[a + 1 : b]):
+            return [a]
+    return []
 
 
 def _best_stretch(scores: list[float], walls: list[int]) -> tuple[int, int] | None:
@@ -106,7 +147,7 @@ def _best_stretch(scores: list[float], walls: list[int]) -> tuple[int, int] | No
     """
     best: tuple[float, int, int] | None = None
     bounds = [-1, *walls, len(scores)]
-    for n, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False)):
+    for n, (lo, hi) in enumerate(itertools.pairwise(bounds)):
         factor = 1.0 if n == 0 else _COMMENT_DISCOUNT
         run_sum, run_start = 0.0, lo + 1
         for i in range(lo + 1, hi):
@@ -118,8 +159,49 @@ def _best_stretch(scores: list[float], walls: list[int]) -> tuple[int, int] | No
     return (best[1], best[2]) if best else None
 
 
+def _trim_edges(
+    lines: list[Line],
+    scores: list[float],
+    runs: list[int],
+    sentence: list[bool],
+    start: int,
+    end: int,
+) -> tuple[int, int]:
+    """Cut weak chunks of text off the ends of the stretch.
+
+    The stretch often carries an author bio, a newsletter pitch or a teaser across a
+    small widget, because their text outweighs the widget.  Split it at menu runs and
+    known boilerplate; a chunk at either end that is small next to the strongest
+    chunk is dropped (and the cut repeats inward).
+    """
+    chunks: list[tuple[int, int, float]] = []
+    lo: int | None = None
+    for i in range(start, end + 1):
+        gap = (not sentence[i] and runs[i] >= _SHORT_RUN) or lines[i].kind in _BLOCK_KINDS
+        if gap:
+            if lo is not None:
+                chunks.append((lo, i - 1, sum(max(0.0, scores[k]) for k in range(lo, i))))
+                lo = None
+        elif lo is None:
+            lo = i
+    if lo is not None:
+        chunks.append((lo, end, sum(max(0.0, scores[k]) for k in range(lo, end + 1))))
+    if len(chunks) < 2:
+        return start, end
+    best = max(c[2] for c in chunks)
+
+    def weak(chunk: tuple[int, int, float]) -> bool:
+        return chunk[2] < _TRIM_FRACTION * best and chunk[2] < _TRIM_POINTS
+
+    while len(chunks) > 1 and weak(chunks[-1]):
+        chunks.pop()
+    while len(chunks) > 1 and weak(chunks[0]):
+        chunks.pop(0)
+    return chunks[0][0], chunks[-1][1]
+
+
 def _split_title(text: str) -> tuple[str, str | None]:
-    """"Title – Outlet" / "Title | Section | Outlet" -> (title, outlet)."""
+    """Split a "Title – Outlet" / "Title | Section | Outlet" line into (title, outlet)."""
     parts = _TITLE_SEP.split(text)
     if len(parts) < 2:
         return text, None
@@ -190,8 +272,14 @@ def _read_top(lines: list[Line], start: int) -> _Top:
         if _title_like(line):
             title_idx = i
             break
-    if title_idx is None and first_title and outlet is not None:
+    if first_title and outlet is not None:
+        # The <title> names the article: its own heading line is the one that repeats
+        # it; a different heading right above the text is a subheading, not the title.
+        want = _norm(first_title)
         title_idx = 0
+        for i in range(1, start):
+            if _norm(lines[i].text) == want:
+                title_idx = i
     if title_idx is not None:
         title_text = lines[title_idx].text
         if title_idx == 0 or outlet is None:
@@ -226,11 +314,14 @@ def _read_top(lines: list[Line], start: int) -> _Top:
     return top
 
 
-def _author_box(lines: list[Line]) -> tuple[str, ...]:
-    """A name line directly followed by an e-mail line: the author box under an article."""
-    for a, b in zip(lines, lines[1:], strict=False):
-        if person_name(a.text) and has_email(b.text) and b.words <= 4:
-            return (a.text,)
+def _author_box(lines: list[Line], start: int) -> tuple[int, ...]:
+    """A name line directly followed by an e-mail line: the author box under an article.
+
+    Returns the indices of both lines, or () when there is none.
+    """
+    for i in range(start, len(lines) - 1):
+        if person_name(lines[i].text) and has_email(lines[i + 1].text) and lines[i + 1].words <= 4:
+            return (i, i + 1)
     return ()
 
 
@@ -242,6 +333,30 @@ def _hard_wrapped(lines: list[Line]) -> int | None:
     width = long[int(len(long) * 0.9)]
     near = sum(1 for c in long if c >= 0.75 * width)
     return width if width <= 100 and near >= 0.6 * len(long) else None
+
+
+def _wrapped_sentences(lines: list[Line], sentence: list[bool]) -> list[bool]:
+    """In a hard-wrapped dump judge the whole wrapped paragraph, not its pieces.
+
+    A 72-column line cut mid-sentence looks like a label (no closing punctuation); the
+    paragraph it belongs to is plainly running text.
+    """
+    width = _hard_wrapped(lines)
+    if width is None:
+        return sentence
+    out = list(sentence)
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before and lines[j - 1].chars >= 0.6 * width:
+            j += 1
+        if j - i > 1:
+            joined = make_line(lines[i].number, " ".join(x.text for x in lines[i:j]), False)
+            if is_sentence_like(joined):
+                for k in range(i, j):
+                    out[k] = lines[k].kind is None
+        i = j
+    return out
 
 
 def _paragraphs(lines: list[Line], kept: list[int]) -> tuple[str, ...]:
@@ -302,15 +417,31 @@ def extract_plain_text(text: str) -> TextExtraction:
     lines = split_lines(text)
     if not lines:
         return TextExtraction(paragraphs=(), removed=())
-    sentence = [is_sentence_like(line) for line in lines]
+    sentence = _wrapped_sentences(lines, [is_sentence_like(line) for line in lines])
     runs = _runs(lines, sentence)
     scores = [_score(line, s, r) for line, s, r in zip(lines, sentence, runs, strict=True)]
+    _punish_repeats(lines, scores)
     first_text = next((i for i, s in enumerate(sentence) if s), len(lines))
-    walls = [i for i, line in enumerate(lines) if line.kind == "comments" and i > first_text]
+    walls = [
+        i
+        for i, line in enumerate(lines)
+        if i > first_text and (line.kind in ("comments", "cookie_notice") or is_copyright(line))
+    ]
+    walls = sorted({*walls, *_comment_thread(lines, sentence, first_text)})
     stretch = _best_stretch(scores, walls)
     start, end = stretch if stretch else (len(lines), len(lines) - 1)
-
+    if stretch:
+        start, end = _trim_edges(lines, scores, runs, sentence, start, end)
     top = _read_top(lines, start)
+    lead = start - 1
+    if (
+        0 < start <= end
+        and lead not in top.reasons
+        and lines[lead].kind is None
+        and (runs[lead] < _SHORT_RUN or lines[lead].blank_before)
+        and (_title_like(lines[lead]) or lines[lead].text.endswith(":"))
+    ):
+        start = lead  # a subheading or "Leitsätze des Gerichts:" opening the text
     reasons: dict[int, str] = dict(top.reasons)
     republished: str | None = None
     after_related = False
@@ -324,20 +455,25 @@ def extract_plain_text(text: str) -> TextExtraction:
         if start <= i <= end:
             if line.kind is not None:
                 reasons[i] = line.kind
-            elif not sentence[i] and runs[i] >= _INSIDE_RUN_DROP:
+            elif not sentence[i] and runs[i] >= _INSIDE_RUN_DROP and i != start:
                 reasons[i] = "related_list" if after_related else "navigation"
             elif dateline_like(line) and i < start + 5:
                 reasons[i] = "dateline"
                 top.dateline = top.dateline or line.text
             continue
-        if line.kind is not None:
+        if after_related and line.kind in (None, "counter", "navigation", "photo_credit"):
+            reasons[i] = "related_list"  # numbers, labels and headlines of one list
+        elif line.kind is not None:
             reasons[i] = line.kind
         elif i < start:
             reasons[i] = "navigation"
         else:
             reasons[i] = "related_list" if after_related else "footer"
+    box = _author_box(lines, start)
+    for i in box:
+        reasons[i] = "byline"
     kept = [i for i in range(len(lines)) if i not in reasons]
-    authors = _author_box(lines[start:]) or top.authors
+    authors = (lines[box[0]].text,) if box else top.authors
     return TextExtraction(
         paragraphs=_paragraphs(lines, kept),
         removed=_group_removed(lines, reasons),

@@ -25,12 +25,12 @@ _STOPWORDS = frozenset(
     el los las y o es son en por con para del al lo se que una uno
     il lo gli e di da per con che non sono
     i w z na do nie się jest że to od o po jak ale za
-    """.split()
+    """.split()  # noqa: SIM905 - a word list per language reads better as running text
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TERMINAL = tuple(".!?…:;\"“”»«)’'。！？")
+_TERMINAL = tuple(".!?…:;\"“”»«’'。！？")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣∙*+–—-]|\d{1,2}[.)]|\[\d+\])\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -56,39 +56,71 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 # Each pattern names a kind of boilerplate; it is tried on short lines only (see
 # ``boilerplate_kind``) so a paragraph that merely mentions cookies or comments is safe.
 _SKIP_LINK = _rx(
-    r"^(?:skip|jump) to\b", r"^quick access to", r"^direct access to", r"^zum (?:inhalt|hauptinhalt)",
-    r"^(?:direkt )?zu[mr]? (?:inhalt|navigation|suche|hauptmenü)", r"^springe? zu",
-    r"überspringen$", r"^(?:aller|passer) (?:au|à la) (?:contenu|navigation)",
-    r"^ir al contenido", r"^przejdź do", r"^vai al contenuto", r"^inhalt springen",
+    r"^(?:skip|jump) to\b",
+    r"^quick access to",
+    r"^direct access to",
+    r"^zum (?:inhalt|hauptinhalt)",
+    r"^(?:direkt )?zu[mr]? (?:inhalt|navigation|suche|hauptmenü)",
+    r"^springe? zu",
+    r"überspringen$",
+    r"^(?:aller|passer) (?:au|à la) (?:contenu|navigation)",
+    r"^ir al contenido",
+    r"^przejdź do",
+    r"^vai al contenuto",
+    r"^inhalt springen",
 )
 _COOKIE = _rx(
     r"\bcookies?\b.*\b(?:verwend|nutz|einsetz|akzept|zustimm|einverstanden|use|accept|consent|"
     r"utilis|usamos|utiliza|używa|privacy|datenschutz|policy|richtlinie|settings|einstellung)",
-    r"^(?:alle )?cookies? (?:akzeptieren|zulassen|ablehnen)", r"^(?:accept|reject) (?:all )?cookies",
+    r"^(?:alle )?cookies? (?:akzeptieren|zulassen|ablehnen)",
+    r"^(?:accept|reject) (?:all )?cookies",
 )
 _SHARE = _rx(
     r"^(?:share|teilen|tweet|twittern|pin it|partager|compartir|udostępnij|condividi)\b",
     r"^(?:share|teile|teilen sie) (?:this|it|diesen|den|die|on|auf|via)\b",
-    r"^(?:follow|folge|folgen sie) (?:us|uns|me|mir)\b", r"^suivez-nous", r"^síguenos",
+    r"^(?:follow|folge|folgen sie) (?:us|uns|me|mir)\b",
+    r"^suivez-nous",
+    r"^síguenos",
     r"^(?:facebook|twitter|whatsapp|pinterest|linkedin|xing|reddit|telegram|instagram|"
     r"youtube|e-?mail|drucken|print|pdf|mail|messenger|flipboard)$",
-    r"^(?:per|via) (?:e-?mail|whatsapp|facebook|twitter)", r"^(?:artikel|seite|beitrag) "
-    r"(?:teilen|drucken|versenden|merken)", r"^(?:auf|bei) (?:facebook|twitter|whatsapp) ",
+    r"^(?:per|via) (?:e-?mail|whatsapp|facebook|twitter)",
+    r"^(?:artikel|seite|beitrag) "
+    r"(?:teilen|drucken|versenden|merken)",
+    r"^(?:auf|bei) (?:facebook|twitter|whatsapp) ",
     r"^(?:print|email|save) (?:this )?(?:article|story|page)$",
 )
 _COMMENTS = _rx(
     r"^\d*\s*(?:kommentare?|comments?|commentaires?|komentarze?|comentarios?|commenti|"
     r"antworten|replies|responses|leserkommentare|reaktionen)\s*\(?\d*\)?:?$",
-    r"^(?:leave|post|add|write|submit) (?:a )?(?:reply|comment)", r"^kommentar (?:schreiben|verfassen)",
+    r"^(?:leave|post|add|write|submit) (?:a )?(?:reply|comment)",
+    r"^kommentar (?:schreiben|verfassen)",
     r"^(?:schreibe|hinterlasse|verfasse|schreiben sie) (?:einen|ihren) kommentar",
-    r"^(?:noch )?keine kommentare", r"^no comments", r"^be the first to comment",
-    r"^(?:einen )?kommentar (?:abgeben|hinzufügen)", r"^laisser un commentaire",
-    r"^dodaj komentarz", r"^deja un comentario", r"^lascia un commento", r"^diskussion\b.*\d*$",
+    r"^(?:noch )?keine kommentare",
+    r"^no comments",
+    r"^be the first to comment",
+    r"^(?:einen )?kommentar (?:abgeben|hinzufügen)",
+    r"^laisser un commentaire",
+    r"^dodaj komentarz",
+    r"^deja un comentario",
+    r"^lascia un commento",
+    r"^diskussion\b.*\d*$",
     r"^(?:antworten|reply|répondre|odpowiedz|responder|rispondi)\s*[↓»]?$",
     r"^comments?\s*\d+$",
+    r"(?:browser|e-?mail).{0,80}(?:kommentiere|comment)",
+    r"e-?mail.{0,30}(?:wird nicht|will not be) ver",
+    r"^(?:benachrichtige mich|notify me)",
+    r"^(?:name|e-?mail|website|webseite)\s*\*?$",
+    r"^(?:kommentar|comment|antwort)\s*\*?$",
+)
+_COMMENT_META = _rx(
+    r"^(?:comment|kommentar|antwort|reply|réponse|respuesta) (?:by|von|de)\b",
+    r"\b(?:sagt|says|said|schreibt|meint|wrote|schrieb|a dit|dice|dijo|pisze|napisał\w*)\s*:?$",
+    r"\d{1,2}:\d{2}(?:\s*(?:uhr|am|pm|h))?\s*$",
+    r"^(?:antworten|reply|répondre|responder)$",
 )
 _RELATED = _rx(
-    r"^(?:\[[^\]]{1,20}\]\s*)?(?:related(?: (?:posts?|articles?|stories|content|news|links|topics))?|"
+    r"^(?:\[[^\]]{1,20}\]\s*)?"
+    r"(?:related(?: (?:posts?|articles?|stories|content|news|links|topics))?|"
     r"latest(?: (?:stories|news|posts|articles))?|you (?:may|might) (?:also )?like|popular(?: now|"
     r" posts.*| stories| articles)?|must[- ]reads?|most (?:read|popular|viewed|shared)|"
     r"read (?:more|also|next)|more (?:from|on|stories|news|articles)\b.*|recommended(?: for you)?|"
@@ -112,9 +144,14 @@ _COUNTER = _rx(
     r"zugriffe|vues|wyświetle\w*)$",
 )
 _FOOTER = _rx(
-    r"^(?:©|\(c\)\s|copyright\b)", r"all rights reserved", r"alle rechte vorbehalten",
-    r"tous droits réservés", r"wszelkie prawa zastrzeżone", r"todos los derechos reservados",
-    r"^(?:impressum|datenschutz(?:erklärung|hinweise)?|privacy(?: policy)?|terms(?: of (?:use|service))?|"
+    r"^(?:©|\(c\)\s|copyright\b)",
+    r"all rights reserved",
+    r"alle rechte vorbehalten",
+    r"tous droits réservés",
+    r"wszelkie prawa zastrzeżone",
+    r"todos los derechos reservados",
+    r"^(?:impressum|datenschutz(?:erklärung|hinweise)?|privacy(?: policy)?|"
+    r"terms(?: of (?:use|service))?|"
     r"agb|kontakt|contact(?: us)?|about(?: us)?|über uns|nutzungsbedingungen|mentions légales|"
     r"sitemap|mediadaten|barrierefreiheit|cookie-einstellungen)\s*[|»›>]?$",
 )
@@ -127,14 +164,19 @@ _NAV_WORD = _rx(
 _PHOTO = _rx(
     r"^\(?(?:foto|fotos|photo|photos|bild|bilder|image|picture|credit|grafik|illustration|"
     r"zdjęcie|fot\.|imagen|quelle|source|video)s?\s*(?:credit)?\s*[:©/]",
-    r"^\(?©", r"\((?:foto|photo|bild|image|fot\.)\s*:[^)]*\)$", r"^(?:photo|image) by\b",
+    r"^\(?©",
+    r"\((?:foto|photo|bild|image|fot\.)\s*:[^)]*\)$",
+    r"^(?:photo|image) by\b",
     r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|"
     r"dpa-bildfunk|reuters/|ap photo|afp via getty)\b",
 )
 _SERIES = _rx(
-    r"^(?:to )?read part \d", r"^(?:part|teil|partie|część|parte)\s*\d+\s*(?:lesen|…|\.\.\.)?$",
-    r"^(?:previous|next)(?: part| article| post| story)?\s*[:»«>]?", r"^[«‹<]\s*(?:previous|zurück)",
-    r"^(?:vorheriger|nächster|voriger) (?:teil|artikel|beitrag)", r"^zu teil \d",
+    r"^(?:to )?read part \d",
+    r"^(?:part|teil|partie|część|parte)\s*\d+\s*(?:lesen|…|\.\.\.)?$",
+    r"^(?:previous|next)(?: part| article| post| story)?\s*[:»«>]?",
+    r"^[«‹<]\s*(?:previous|zurück)",
+    r"^(?:vorheriger|nächster|voriger) (?:teil|artikel|beitrag)",
+    r"^zu teil \d",
     r"^(?:article|beitrag|artikel) (?:précédent|suivant)",
 )
 _SYNDICATION = re.compile(
@@ -204,6 +246,8 @@ def boilerplate_kind(text: str, chars: int) -> str | None:
         return "cookie_notice"
     if chars <= 200 and _FOOTER.search(low):
         return "footer"
+    if chars <= 200 and _COMMENTS.search(low):
+        return "comments"
     if chars > 120:
         return None
     for kind, pattern in (
@@ -254,16 +298,39 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+_UNPUNCTUATED_TEXT = 120
+_COPYRIGHT = re.compile(
+    r"copyright|all rights reserved|alle rechte vorbehalten|tous droits|wszelkie prawa|"
+    r"derechos reservados|©\s*(?:\d{4}|[a-z]+ \d{4})",
+    re.IGNORECASE,
+)
+
+
+def is_copyright(line: Line) -> bool:
+    """The site's copyright line: below it, a page has only footer and consent dialogs."""
+    return line.chars <= 200 and bool(_COPYRIGHT.search(line.text))
+
+
 def is_sentence_like(line: Line) -> bool:
     """Running text rather than a label: long, or a punctuated clause of function words."""
     if line.kind is not None:
         return False
-    if line.chars >= 120 and line.words >= 12 and (line.stop_ratio >= 0.12 or line.lower_ratio >= 0.3):
-        return True
+    if (
+        line.chars >= 120
+        and line.words >= 12
+        and (line.stop_ratio >= 0.12 or line.lower_ratio >= 0.3)
+    ):
+        # A long line without closing punctuation is usually a teaser headline.
+        return line.terminal or line.chars >= _UNPUNCTUATED_TEXT
     return (
-        line.words >= 6
-        and line.terminal
-        and (line.stop_ratio >= 0.15 or line.lower_ratio >= 0.35)
+        line.words >= 6 and line.terminal and (line.stop_ratio >= 0.15 or line.lower_ratio >= 0.35)
+    )
+
+
+def comment_meta(line: Line) -> bool:
+    """The header of one user comment ("Anna sagt:", "Comment by X — 17.07, 13:04")."""
+    return (
+        line.chars <= 100 and not is_sentence_like(line) and bool(_COMMENT_META.search(line.text))
     )
 
 
@@ -275,7 +342,9 @@ def dateline_like(line: Line) -> bool:
     """A short line that states when the page was published (or edited)."""
     if line.chars > 90 or is_sentence_like(line):
         return False
-    return has_date(line.text) or bool(_DATELINE_WORDS.match(line.text) and re.search(r"\d", line.text))
+    return has_date(line.text) or bool(
+        _DATELINE_WORDS.match(line.text) and re.search(r"\d", line.text)
+    )
 
 
 def byline_names(text: str) -> tuple[str, ...]:

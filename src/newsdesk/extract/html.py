@@ -1,0 +1,560 @@
+"""HTML → article paragraphs, with trafilatura doing the heavy lifting.
+
+trafilatura is the best general extractor on the benchmark (DESIGN.md, targets), so
+this module does not compete with it; it adds what trafilatura lacks for newsdesk:
+
+* a guard against pathological nesting: libxml2 silently *drops* everything below
+  depth 256, so deep pages are flattened before parsing and flagged with W201;
+* comments are never article text (``include_comments=False``: +0.5 F1 points on
+  the tune fold, see ``benchmarks/extraction_html.py``);
+* post-filters for the leaks that remain in trafilatura's output: "Read more:"
+  teasers, related-story blocks under a "Related" heading, share prompts;
+* a fallback cascade when trafilatura finds nothing (recall mode, then its
+  ``baseline``), so a page with text never comes back empty without a reason;
+* an audit trail: every visible block of the page that is not in the output is
+  listed in ``removed`` with a reason and its source lines (``html_removed.py``);
+* metadata with evidence (``html_meta.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from ..errors import NewsdeskError, problem
+from ..model import Problem, PublishedDate, Removed
+from .html_meta import extract_meta
+
+# libxml2 stops (silently, dropping the rest of the page) at depth 256 unless
+# XML_PARSE_HUGE is set; flattening below that keeps every word of the page.
+MAX_DEPTH = 200
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class HtmlExtraction:
+    """What one HTML page yields: clean paragraphs, the audit trail and metadata."""
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removed, ...]
+    title: str | None
+    authors: tuple[str, ...]
+    outlet: str | None
+    section: str | None
+    published: PublishedDate
+    language: str | None
+    warnings: tuple[Problem, ...]
+
+    @property
+    def text(self) -> str:
+        """Paragraphs separated by one blank line, the shape ``Article.text`` expects."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Switches measured on the tune fold (``benchmarks/extraction_html.py``).
+
+    The defaults are the winning combination; the switches stay so the benchmark
+    can re-measure each decision instead of trusting this docstring.
+    """
+
+    favor_precision: bool = False
+    favor_recall: bool = False
+    include_tables: bool = True
+    drop_read_more: bool = True
+    drop_related_blocks: bool = True
+    drop_share_prompts: bool = True
+    recover_lead: bool = True
+
+
+DEFAULT_TUNING = Tuning()
+
+
+def extract_html(
+    html: str, url: str | None = None, tuning: Tuning = DEFAULT_TUNING
+) -> HtmlExtraction:
+    """Extract the article of one decoded HTML page.
+
+    Raises ``NewsdeskError("E201")`` when the input is not HTML at all and
+    ``NewsdeskError("E200")`` when the page holds no article text.
+    """
+    if not html or not html.strip():
+        raise NewsdeskError("E200")
+    warnings: list[Problem] = []
+    tree = _parse(html)
+    if _max_depth(tree) >= MAX_DEPTH:
+        html = flatten_deep_html(html, MAX_DEPTH)
+        tree = _parse(html)
+        warnings.append(problem("W201", limit=MAX_DEPTH))
+
+    lines, dropped = _main_text(tree, url, tuning)
+    if not lines:
+        raise NewsdeskError("E200")
+    meta = extract_meta(tree, url)
+    removed = collect_removed(tree, lines, dropped)
+    return HtmlExtraction(
+        paragraphs=tuple(lines),
+        removed=removed,
+        title=meta.title,
+        authors=meta.authors,
+        outlet=meta.outlet,
+        section=meta.section,
+        published=meta.published,
+        language=meta.language,
+        warnings=tuple(warnings),
+    )
+
+
+def _parse(html: str) -> HtmlElement:
+    """Parse with trafilatura's own loader so our tree is the one trafilatura would build."""
+    try:
+        tree = load_html(html)
+    except Exception as err:  # lxml raises a zoo of types on garbage input
+        raise NewsdeskError("E201", detail=f"{type(err).__name__}: {err}") from err
+    if tree is None:
+        raise NewsdeskError("E201", detail="not an HTML document")
+    return tree
+
+
+def _max_depth(tree: HtmlElement) -> int:
+    """Depth of the deepest element, counted with an event walk (no recursion)."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_SELF_CLOSING_SIBLINGS = frozenset(["p", "li", "dt", "dd", "option", "tr", "td", "th"])
+
+
+def flatten_deep_html(html: str, limit: int) -> str:
+    """Drop start/end tags that would nest deeper than ``limit``; keep all text.
+
+    Done on the source string because the parser itself is what loses the deep
+    content.  The tag stack is approximate (HTML's implied end tags are only
+    modelled for the common cases), which errs toward keeping tags.
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    pos = 0
+    for m in _TAG.finditer(html):
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        keep = True
+        if name in _VOID or selfclose:
+            pass
+        elif not closing:
+            if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1] == name:
+                stack.pop()
+            if len(stack) >= limit:
+                dropped[name] = dropped.get(name, 0) + 1
+                keep = False
+            else:
+                stack.append(name)
+        elif dropped.get(name, 0) > 0:
+            dropped[name] -= 1
+            keep = False
+        elif name in stack:
+            while stack and stack.pop() != name:
+                pass
+        out.append(html[pos : m.start()])
+        if keep:
+            out.append(m.group(0))
+        pos = m.end()
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _run_trafilatura(
+    tree: HtmlElement, url: str | None, tuning: Tuning, recall: bool = False
+) -> list[str]:
+    """One trafilatura pass on a copy of the tree (trafilatura prunes its input)."""
+    text = trafilatura.extract(
+        deepcopy(tree),
+        url=url,
+        include_comments=False,
+        favor_precision=tuning.favor_precision and not recall,
+        favor_recall=tuning.favor_recall or recall,
+        include_tables=tuning.include_tables,
+    )
+    return _lines(text or "")
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (_WS.sub(" ", raw).strip() for raw in text.split("\n")) if line]
+
+
+def _main_text(
+    tree: HtmlElement, url: str | None, tuning: Tuning
+) -> tuple[list[str], dict[str, str]]:
+    """trafilatura, then the fallbacks, then the leak filters.
+
+    Returns the kept lines and, for lines the filters dropped, the reason (the
+    audit trail reports them under that reason rather than a guessed one).
+    """
+    lines = _run_trafilatura(tree, url, tuning)
+    if not lines:
+        lines = _run_trafilatura(tree, url, tuning, recall=True)
+    if not lines:
+        _, text, _ = trafilatura.baseline(deepcopy(tree))
+        lines = _lines(text)
+    if tuning.recover_lead:
+        lines = recover_lead(lines, tree)
+    return filter_leaks(lines, tree, tuning)
+
+
+# --- leak filters -------------------------------------------------------------
+# Prompts that introduce a link to another story inside the body ("Read more: X").
+# Each language appears because a tune-fold page leaked it; the list is the data.
+_READ_MORE = re.compile(
+    r"^(?:>>\s*)?(?:read more|read also|also read|see also|related|more on this|"
+    r"lea también|lea más|lea|lee también|lee más|mire|le puede interesar|te puede interesar|"
+    r"puedes ver|ver también|leer más|"
+    r"à lire aussi|lire aussi|à voir aussi|voir aussi|"
+    r"auch lesen|lesen sie auch|lesen sie mehr|mehr lesen|mehr zum thema|"
+    r"zum weiterlesen|weiterlesen|"
+    r"siehe auch|das könnte sie auch interessieren|das könnte dich auch interessieren|"
+    r"czytaj też|czytaj także|czytaj również|zobacz też|zobacz także|"
+    r"leggi anche|vedi anche)\s*[:：»>\-–—]",
+    re.IGNORECASE,
+)
+# Headings that open a block of links to other stories.
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?: (?:articles?|stories|posts|content|news|coverage))?|"
+    r"more (?:stories|articles|news|from .{1,40})|you may also like|you might also like|"
+    r"recommended(?: (?:articles?|stories|reading))?|read next|most (?:read|popular)|"
+    r"weitere (?:themen|artikel|beiträge.*|nachrichten|meldungen|tourentipps.*|news)|"
+    r"empfohlene (?:beiträge|artikel)|ähnliche (?:beiträge|artikel)|mehr zum thema|"
+    r"das (?:könnte|thema könnte) (?:sie|dich) auch interessieren|auch interessant|"
+    r"auch auf \S+|weiterlesen|lust auf mehr\??|noch mehr\??|meistgelesen|"
+    r"notas relacionadas|noticias relacionadas|artículos relacionados|te puede interesar|"
+    r"lo más leído|más noticias|"
+    r"articles similaires|à lire aussi|sur le même sujet|"
+    r"zobacz (?:też|także)|polecamy|czytaj (?:też|także)|"
+    r"articoli correlati|leggi anche)\s*[:?!.]*$",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"^(?:share(?: this(?: article| story)?)?(?: on \w+)?|"
+    r"teilen(?: mit)?|jetzt teilen|artikel teilen|"
+    r"compartir(?: en \w+)?|partager(?: sur \w+)?|udostępnij|condividi|"
+    r"tweet|pin it|like this|gefällt mir|wird geladen\.*|loading\.*|"
+    r"facebook|twitter|whatsapp|e-?mail|linkedin|pinterest|xing|drucken|print)\s*[:.…]*$",
+    re.IGNORECASE,
+)
+_DATEISH = re.compile(r"^[\w.,: ]{0,25}\d{1,4}[./ -][\w.]{1,12}[./ ,-]+\d{2,4}[\w.,: ]{0,12}$")
+
+
+def _anchor_texts(tree: HtmlElement) -> frozenset[str]:
+    """Normalised texts of the page's links: a leaked teaser line is one of them."""
+    texts = set()
+    for a in tree.iter("a"):
+        text = _WS.sub(" ", a.text_content()).strip()
+        if len(text) >= 12:
+            texts.add(text)
+    return frozenset(texts)
+
+
+def _is_link_line(line: str, anchors: frozenset[str]) -> bool:
+    core = line.lstrip("-*• ").strip()
+    return core in anchors
+
+
+def filter_leaks(
+    lines: list[str], tree: HtmlElement, tuning: Tuning
+) -> tuple[list[str], dict[str, str]]:
+    """Drop related-story teasers and share prompts that trafilatura let through.
+
+    A "Related" heading takes the run of link-text (and date) lines after it with
+    it; the run ends at the first line that is neither, so an article paragraph
+    after a mid-text teaser box survives.
+    """
+    anchors = _anchor_texts(tree)
+    kept: list[str] = []
+    dropped: dict[str, str] = {}
+    in_related = False
+    for line in lines:
+        if in_related:
+            if _is_link_line(line, anchors) or _DATEISH.match(line):
+                dropped[line] = "related_list"
+                continue
+            in_related = False
+        if tuning.drop_related_blocks and len(line) < 80 and _RELATED_HEADING.match(line):
+            dropped[line] = "related_list"
+            in_related = True
+            continue
+        if tuning.drop_read_more and len(line) < 250 and _READ_MORE.match(line):
+            dropped[line] = "related_list"
+            continue
+        if tuning.drop_share_prompts and len(line) < 40 and _SHARE.match(line):
+            dropped[line] = "share_prompt"
+            continue
+        kept.append(line)
+    return kept, dropped
+
+
+# --- lead recovery ------------------------------------------------------------
+# News pages put the standfirst outside the body container trafilatura picks (in
+# the article header, in a "teaser-text" div); it is the most quoted sentence of
+# the story, so losing it is costly.
+_LEAD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:intro|lead|leadtext|lede|teaser-text|standfirst|summary|excerpt|abstract|"
+    r"article-intro|article-lead|article-summary|description|subline|deck)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = ("p", "div", "h2", "section", "span", "strong")
+
+
+def _block_text(el: HtmlElement) -> str:
+    return _WS.sub(" ", el.text_content()).strip()
+
+
+def recover_lead(lines: list[str], tree: HtmlElement) -> list[str]:
+    """Prepend a standfirst that trafilatura left out, when one is clearly marked.
+
+    A lead counts when its element's class says so (``intro``, ``lead``,
+    ``teaser-text``…) or its text is the page's meta description, it is a
+    sentence-sized block (50–700 characters) and no output line contains it.
+    """
+    if not lines:
+        return lines
+    joined = " ".join(lines)
+    description = ""
+    for meta in tree.iter("meta"):
+        if (meta.get("name") or meta.get("property") or "").lower() in (
+            "description",
+            "og:description",
+        ):
+            description = _WS.sub(" ", meta.get("content") or "").strip()
+            if description:
+                break
+    first = lines[0][:60]
+    candidate: str | None = None
+    for el in tree.iter(*_BLOCK_TAGS):
+        text = _block_text(el)
+        if first and first in text:
+            # reached the body: a lead only counts when it came before it
+            return [candidate, *lines] if candidate else lines
+        if candidate or not 50 <= len(text) <= 700 or text[:60] in joined:
+            continue
+        if el.xpath("ancestor-or-self::*[self::nav or self::footer or self::aside or self::form]"):
+            continue
+        marked = bool(_LEAD_CLASS.search(el.get("class") or ""))
+        described = (
+            bool(description) and len(description) >= 50 and text.startswith(description[:50])
+        )
+        if marked or described:
+            candidate = text
+    return lines
+
+
+# --- audit trail ----------------------------------------------------------------
+# Inline tags never form a block of their own: their text belongs to the enclosing block.
+_INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "kbd",
+        "label",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+        "button",
+        "input",
+        "select",
+        "option",
+    ]
+)
+_INVISIBLE = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "svg",
+        "iframe",
+    ]
+)
+_REASONS = (
+    ("comments", re.compile(r"comment|disqus|reply|respond", re.I)),
+    ("share_prompt", re.compile(r"share|social|sharing|addthis|shariff", re.I)),
+    (
+        "related_list",
+        re.compile(
+            r"related|recommend|more-?(?:stories|articles|news)|teaser|read-?more|also", re.I
+        ),
+    ),
+    ("navigation", re.compile(r"\bnav|menu|breadcrumb|pagination|skip", re.I)),
+    ("footer", re.compile(r"footer|copyright|imprint|impressum", re.I)),
+    ("advertising", re.compile(r"\bads?\b|advert|sponsor|promo|banner", re.I)),
+    ("sidebar", re.compile(r"sidebar|widget|aside", re.I)),
+    ("cookie_notice", re.compile(r"cookie|consent|gdpr", re.I)),
+    ("newsletter", re.compile(r"newsletter|subscribe|signup", re.I)),
+)
+_TAG_REASONS = {
+    "nav": "navigation",
+    "footer": "footer",
+    "aside": "sidebar",
+    "header": "navigation",
+    "form": "form",
+}
+MAX_REMOVED = 200  # groups listed one by one; the rest are summarised in one entry
+MAX_REMOVED_TEXT = 2000  # characters of dropped text kept per group
+
+
+def _reason(el: HtmlElement, dropped: dict[str, str], text: str) -> str:
+    """Why a block is not article text: the filter that dropped it, else what its markup says."""
+    if text in dropped:
+        return dropped[text]
+    if len(text) < 80 and _RELATED_HEADING.match(text):
+        return "related_list"
+    for node in (el, *el.iterancestors()):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        before = node.getprevious()
+        if (
+            before is not None
+            and isinstance(before.tag, str)
+            and before.tag in ("h2", "h3", "h4", "h5", "p", "div")
+        ):
+            heading = _WS.sub(" ", before.text_content()).strip()
+            if len(heading) < 80 and _RELATED_HEADING.match(heading):
+                return "related_list"
+        marker = f"{node.get('id') or ''} {node.get('class') or ''}"
+        for reason, pattern in _REASONS:
+            if pattern.search(marker):
+                return reason
+        if tag in _TAG_REASONS:
+            return _TAG_REASONS[tag]
+    return "boilerplate"
+
+
+def _own_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Visible block texts in document order, each counted once (at its innermost block)."""
+    blocks: list[tuple[HtmlElement, str]] = []
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _INVISIBLE:
+            continue
+        if (
+            el.tag in _INLINE
+            or el.tag in ("body", "html")
+            or any(isinstance(c.tag, str) and c.tag not in _INLINE for c in el.iterdescendants())
+        ):
+            continue
+        if any(isinstance(a.tag, str) and a.tag in _INVISIBLE for a in el.iterancestors()):
+            continue
+        text = _WS.sub(" ", el.text_content()).strip()
+        if text:
+            blocks.append((el, text))
+    return blocks
+
+
+@dataclass
+class _Group:
+    reason: str
+    texts: list[str]
+    start: int
+    end: int
+
+
+def collect_removed(
+    tree: HtmlElement, lines: list[str], dropped: dict[str, str]
+) -> tuple[Removed, ...]:
+    """List the visible blocks of the page that did not make it into ``lines``.
+
+    Consecutive removed blocks with the same reason form one group (a menu is one
+    entry, not forty).  Groups past ``MAX_REMOVED`` are summarised in a last entry
+    so a 20 MB page cannot produce a 20 MB audit trail.
+    """
+    kept = " \n ".join(lines)
+    kept_set = set(lines)
+    small = len(kept) < 300_000  # substring tests are quadratic on huge outputs
+    groups: list[_Group] = []
+    previous_removed = False
+    for el, text in _own_blocks(tree):
+        if text in kept_set or (small and text in kept):
+            previous_removed = False
+            continue
+        reason = _reason(el, dropped, text)
+        line = el.sourceline or 0
+        if previous_removed and groups and groups[-1].reason == reason:
+            groups[-1].texts.append(text)
+            groups[-1].end = max(groups[-1].end, line)
+        else:
+            groups.append(_Group(reason, [text], line, line))
+        previous_removed = True
+    result: list[Removed] = []
+    for group in groups[:MAX_REMOVED]:
+        joined = "\n".join(group.texts)
+        if len(joined) > MAX_REMOVED_TEXT:
+            joined = joined[:MAX_REMOVED_TEXT] + "…"
+        result.append(Removed(joined, group.reason, group.start, group.end))
+    if len(groups) > MAX_REMOVED:
+        rest = groups[MAX_REMOVED:]
+        result.append(
+            Removed(
+                f"{len(rest)} more removed groups not listed",
+                "truncated",
+                rest[0].start,
+                rest[-1].end,
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,144 @@
+"""Read JSON Lines feeds: one article object per line.
+
+Each line is its own input named ``path:LINENO`` (1-based), so one bad line costs
+one article and is reported by position; the lines after it go on.  Lines are read
+one at a time with a length cap, so a multi-gigabyte feed (or a decompression bomb
+posing as one) streams in bounded memory.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..config import Settings
+from ..errors import problem
+from ..model import Failure, Problem, Source
+from .metadata import JSONL_FIELDS, clean_fields
+
+# JSON escaping (\n, \", \uXXXX) makes a line longer than the text it carries; allow
+# this much beyond max_input_bytes before calling a line too long to read.
+LINE_SLACK_BYTES = 1 << 16
+
+_JSONL_START = re.compile(rb'\A\s*\{\s*"')
+_ARTICLE_KEY = re.compile(rb'"(?:text|html)"\s*:')
+
+# Errors a gzip stream raises when its data is cut short or corrupt.
+GZIP_ERRORS = (EOFError, OSError, zlib.error)
+
+
+def looks_like_jsonl(head: bytes, complete: bool) -> bool:
+    """True when ``head`` starts a JSONL article feed (used for extension-less files).
+
+    The first non-blank line must be a JSON object with a ``text`` or ``html`` key.  If
+    that line runs past the sniffed head, a prefix that opens an object and names one
+    of those keys is enough.
+    """
+    stripped = head.lstrip()
+    if not _JSONL_START.match(stripped):
+        return False
+    line, newline, _ = stripped.partition(b"\n")
+    if newline or complete:
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            return False
+        return isinstance(record, dict) and ("text" in record or "html" in record)
+    return bool(_ARTICLE_KEY.search(line))
+
+
+def iter_jsonl(name: str, stream: IO[bytes], settings: Settings) -> Iterator[Source | Failure]:
+    """Yield a Source or Failure per non-blank line of ``stream``.
+
+    A stream that breaks off (truncated ``.jsonl.gz``) yields the lines read so far and
+    then one E105 Failure naming the feed.
+    """
+    limit = settings.max_input_bytes
+    cap = limit + LINE_SLACK_BYTES
+    lineno = 0
+    while True:
+        try:
+            line = stream.readline(cap + 1)
+        except GZIP_ERRORS as exc:
+            yield Failure(name, problem("E105", detail=f"after line {lineno}: {exc}"))
+            return
+        if not line:
+            return
+        lineno += 1
+        label = f"{name}:{lineno}"
+        if len(line) > cap and not line.endswith(b"\n"):
+            yield Failure(label, problem("E104", size=f"more than {limit}", limit=limit))
+            try:
+                _skip_rest_of_line(stream)
+            except GZIP_ERRORS as exc:
+                yield Failure(name, problem("E105", detail=f"in line {lineno}: {exc}"))
+                return
+            continue
+        if line.strip():
+            yield parse_line(label, line, limit)
+
+
+def _skip_rest_of_line(stream: IO[bytes]) -> None:
+    while True:
+        chunk = stream.readline(1 << 16)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
+    """Turn one JSONL line into a Source (or an E101/E104/E107 Failure).
+
+    Invalid UTF-8 is read with replacement characters (W102) rather than rejected:
+    one bad byte in a scraped title should not cost the whole article.  When a line
+    has both ``html`` and ``text``, ``html`` wins: it carries the markup and metadata
+    extraction needs, and the feed's ``text`` is often a lossy rendering of it.
+    """
+    warnings: list[Problem] = []
+    try:
+        decoded = line.decode("utf-8")
+    except UnicodeDecodeError:
+        decoded = line.decode("utf-8", errors="replace")
+        warnings.append(problem("W102"))
+    try:
+        record = json.loads(decoded)
+    except json.JSONDecodeError as exc:
+        detail = f"invalid JSON ({exc.msg} at column {exc.colno})"
+        return Failure(label, problem("E107", detail=detail))
+    except (ValueError, RecursionError) as exc:
+        return Failure(label, problem("E107", detail=f"invalid JSON ({type(exc).__name__})"))
+    if not isinstance(record, dict):
+        detail = f"a JSON {type(record).__name__}, not an object"
+        return Failure(label, problem("E107", detail=detail))
+    content, media_type = _pick_content(record)
+    if content is None:
+        return Failure(label, problem("E107", detail="neither a 'text' nor an 'html' string"))
+    if not content.strip():
+        return Failure(label, problem("E101"))
+    data = content.encode("utf-8", errors="replace")  # lone surrogates (\ud800 escapes)
+    if len(data) > limit:
+        return Failure(label, problem("E104", size=len(data), limit=limit))
+    hints, field_problems = clean_fields(record, JSONL_FIELDS, "W103", label)
+    warnings.extend(field_problems)
+    if warnings:
+        hints["_warnings"] = warnings
+    url = hints.get("url")
+    return Source(
+        name=label,
+        content=data,
+        url=url if isinstance(url, str) else None,
+        hints=hints,
+        media_type=media_type,
+        declared_charset="utf-8",
+    )
+
+
+def _pick_content(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    html, text = record.get("html"), record.get("text")
+    if isinstance(html, str) and (html.strip() or not isinstance(text, str)):
+        return html, "text/html"
+    if isinstance(text, str):
+        return text, "text/plain"
+    return None, None

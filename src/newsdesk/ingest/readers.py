@@ -1,0 +1,267 @@
+"""Turn command-line inputs (files, folders, stdin) into a stream of Sources.
+
+Everything here is a generator: a folder of 100,000 pages is walked and read one
+file at a time, so memory stays flat and the first article reaches extraction at
+once.  Every problem with one input becomes a Failure carrying a code and the
+input's name, and the walk goes on (principle 3).
+
+What a file holds is decided by its content where the name could lie: gzip is
+recognised by its magic bytes, and a file with an unknown or missing extension is
+sniffed as WARC, JSONL or a single document.  Known extensions (``.warc``,
+``.jsonl``, ``.html``/``.htm``/``.txt``) pick the reader, and the content is still
+checked (a ``.html`` that is really a PNG is reported as one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import io
+import os
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Literal, Protocol
+
+from ..config import Settings
+from ..errors import problem
+from ..model import Failure, Source
+from .jsonl import GZIP_ERRORS, iter_jsonl, looks_like_jsonl
+from .metadata import is_sidecar, read_sidecar
+from .sniff import HEAD_BYTES, binary_kind
+from .warc import iter_warc
+
+Kind = Literal["warc", "jsonl", "doc", "auto"]
+
+
+class _Readable(Protocol):
+    """Anything with ``read(n)``: files, stdin, GzipFile (which is not an ``IO``)."""
+
+    def read(self, size: int = ..., /) -> bytes: ...
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+STDIN_NAME = "<stdin>"
+_DOC_EXTENSIONS = (".html", ".htm", ".txt", ".xhtml")
+
+
+def iter_sources(
+    inputs: Iterable[str], settings: Settings, *, published: str | None = None
+) -> Iterator[Source | Failure]:
+    """Yield a Source or a Failure for every document found in ``inputs``.
+
+    ``inputs`` are paths (files, or folders walked recursively in sorted order, hidden
+    entries and ``.meta.json`` sidecars skipped) or ``"-"`` for stdin.  Inputs are
+    handled in the order given.  ``published`` (the CLI's ``--published``) overrides
+    every Source's ``hints["published"]``.
+    """
+    for item in inputs:
+        for result in _iter_input(item, settings):
+            if published is not None and isinstance(result, Source):
+                result = dataclasses.replace(result, hints={**result.hints, "published": published})
+            yield result
+
+
+def _iter_input(item: str, settings: Settings) -> Iterator[Source | Failure]:
+    if item == "-":
+        yield from _read_stream(STDIN_NAME, sys.stdin.buffer, None, "auto", settings)
+        return
+    if not os.path.exists(item):
+        yield Failure(item, problem("E108"))
+        return
+    if os.path.isdir(item):
+        yield from _walk(item, settings, set())
+        return
+    yield from read_path(item, settings)
+
+
+def _walk(folder: str, settings: Settings, seen: set[str]) -> Iterator[Source | Failure]:
+    """Depth-first, name-sorted walk, so the same folder always yields the same order.
+
+    Only one directory listing is held at a time per level (names, not contents).
+    Symlinked folders are followed once; a link back up the tree is not a loop.
+    """
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(
+                ((e.name, e.is_dir(), e.is_file()) for e in listing), key=lambda e: e[0]
+            )
+    except OSError as exc:
+        yield Failure(folder, problem("E100", detail=exc.strerror or str(exc)))
+        return
+    for entry_name, is_dir, is_file in entries:
+        if entry_name.startswith("."):
+            continue
+        path = os.path.join(folder, entry_name)
+        if is_dir:
+            yield from _walk(path, settings, seen)
+        elif is_file and not is_sidecar(entry_name):
+            # Sockets, FIFOs and devices inside a folder are skipped: reading one
+            # could block forever, and none of them is a saved page.
+            yield from read_path(path, settings)
+
+
+def kind_from_name(path: str) -> Kind:
+    """The reader a file name asks for; ``auto`` lets the content decide."""
+    lower = path.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    if lower.endswith((".warc", ".arc")):
+        return "warc"
+    if lower.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if lower.endswith(_DOC_EXTENSIONS):
+        return "doc"
+    return "auto"
+
+
+def read_path(path: str, settings: Settings) -> Iterator[Source | Failure]:
+    """Read one file (never a folder) given by path."""
+    kind = kind_from_name(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115  # closed below; the generator owns it
+    except OSError as exc:
+        yield Failure(path, problem("E100", detail=exc.strerror or str(exc)))
+        return
+    with handle:
+        try:
+            info = os.fstat(handle.fileno())
+        except OSError as exc:
+            yield Failure(path, problem("E100", detail=exc.strerror or str(exc)))
+            return
+        size = info.st_size if stat.S_ISREG(info.st_mode) else None
+        limit = settings.max_input_bytes
+        # Refuse oversized documents before reading a byte of them.  Containers (WARC,
+        # JSONL) may be any size: the limit applies to each article inside.
+        if kind == "doc" and size is not None and size > limit:
+            yield Failure(path, problem("E104", size=size, limit=limit))
+            return
+        if path.lower().endswith(".gz") and size == 0:
+            yield Failure(path, problem("E101"))
+            return
+        yield from _read_stream(path, handle, size, kind, settings)
+
+
+def _read_stream(
+    name: str, raw: IO[bytes], size: int | None, kind: Kind, settings: Settings
+) -> Iterator[Source | Failure]:
+    """Common path for files and stdin: undo gzip, sniff, then hand to a reader."""
+    limit = settings.max_input_bytes
+    try:
+        head = _read_exactly(raw, HEAD_BYTES)
+    except OSError as exc:
+        yield Failure(name, problem("E100", detail=exc.strerror or str(exc)))
+        return
+    archive = _Prefixed.reader(head, raw)  # the bytes as stored, for warcio
+    compressed = head.startswith(GZIP_MAGIC)
+    if name.lower().endswith(".gz") and not compressed and head:
+        yield Failure(name, problem("E105", detail="not gzip data"))
+        return
+    stream: IO[bytes] = archive
+    if compressed and kind != "warc":
+        gz = gzip.GzipFile(fileobj=archive, mode="rb")
+        try:
+            inner = _read_exactly(gz, HEAD_BYTES)
+        except GZIP_ERRORS as exc:
+            yield Failure(name, problem("E105", detail=str(exc) or type(exc).__name__))
+            return
+        stream = _Prefixed.reader(inner, gz)
+    else:
+        inner = head
+    if not inner.strip():
+        yield Failure(name, problem("E101"))
+        return
+    if kind in ("auto", "warc") and inner.startswith((b"WARC/", b"filedesc://")):
+        yield from iter_warc(name, archive, settings)
+        return
+    if kind == "warc" and not compressed:
+        yield Failure(name, problem("E106", detail="not a WARC archive"))
+        return
+    if kind == "warc":
+        # A gzipped file named .warc.gz whose first member is not WARC: let warcio judge.
+        yield from iter_warc(name, archive, settings)
+        return
+    found = binary_kind(inner)
+    if found:
+        yield Failure(name, problem(found[0], kind=found[1]))
+        return
+    if kind == "jsonl" or (kind == "auto" and looks_like_jsonl(inner, len(inner) < HEAD_BYTES)):
+        yield from iter_jsonl(name, stream, settings)
+        return
+    if size is not None and not compressed and size > limit:
+        yield Failure(name, problem("E104", size=size, limit=limit))
+        return
+    try:
+        content = _read_exactly(stream, limit + 1)  # the stream replays the head
+    except GZIP_ERRORS as exc:
+        yield Failure(name, problem("E105", detail=str(exc) or type(exc).__name__))
+        return
+    if len(content) > limit:
+        # Decompressed size is unknown without decompressing it all, which is
+        # exactly what a gzip bomb wants; report what we know.
+        yield Failure(name, problem("E104", size=f"more than {limit}", limit=limit))
+        return
+    yield _document(name, content)
+
+
+def _document(name: str, content: bytes) -> Source:
+    """A single-document Source, with sidecar metadata when the input is a real path."""
+    hints: dict[str, Any] = {}
+    if name != STDIN_NAME:
+        hints, problems = read_sidecar(name)
+        if problems:
+            hints["_warnings"] = problems
+    url = hints.get("url")
+    return Source(
+        name=name, content=content, url=url if isinstance(url, str) else None, hints=hints
+    )
+
+
+def _read_exactly(stream: _Readable, count: int) -> bytes:
+    """Read up to ``count`` bytes, looping over short reads (pipes, gzip members)."""
+    if count <= 0:
+        return b""
+    parts: list[bytes] = []
+    remaining = count
+    while remaining > 0:
+        chunk = stream.read(min(remaining, 1 << 20))
+        if not chunk:
+            break
+        parts.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(parts)
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that replays already-sniffed head bytes before the rest of ``rest``.
+
+    Sniffing must not consume stdin or a gzip stream, which cannot seek back.
+    """
+
+    def __init__(self, head: bytes, rest: _Readable) -> None:
+        super().__init__()
+        self._head = head
+        self._pos = 0
+        self._rest = rest
+
+    @classmethod
+    def reader(cls, head: bytes, rest: _Readable) -> IO[bytes]:
+        return io.BufferedReader(cls(head, rest), buffer_size=1 << 16)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._pos < len(self._head):
+            count = min(len(view), len(self._head) - self._pos)
+            view[:count] = self._head[self._pos : self._pos + count]
+            self._pos += count
+            return count
+        data = self._rest.read(len(view))
+        view[: len(data)] = data
+        return len(data)

@@ -1,0 +1,242 @@
+"""Table-driven tests for HTML extraction: small news-like pages → expected article parts."""
+# ruff: noqa: E501  -- HTML fixtures read better as unbroken lines
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import pytest
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.extract.html import MAX_DEPTH, extract_html, flatten_deep_html
+
+BODY = (
+    "<p>The finance minister announced on Tuesday that the new budget will raise spending on "
+    "schools by four percent, the largest increase in a decade, according to officials.</p>"
+    "<p>Opposition leaders criticised the plan, saying it relied on optimistic growth forecasts "
+    "and would leave the deficit almost unchanged over the next three years.</p>"
+    "<p>The bill goes to parliament next month, where the governing coalition holds a narrow "
+    "majority of seats after the last general election.</p>"
+)
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> str:
+    return f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+
+
+NAV = '<nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World news</a></li></ul></nav>'
+RELATED = (
+    '<h3>Related articles</h3><ul><li><a href="/a">Markets slide as budget fears grow in the capital</a></li>'
+    '<li><a href="/b">Teachers union welcomes extra school money</a></li></ul>'
+)
+READ_MORE = '<p>Read more: <a href="/c">Minister faces questions over budget leak</a></p>'
+SHARE = '<div class="share-bar"><span>Share this article</span><a href="#">Facebook</a><a href="#">Twitter</a></div>'
+COMMENTS = (
+    '<div id="comments" class="comments"><h3>2 comments</h3>'
+    '<div class="comment"><p>Great article, I totally disagree with the minister on this!!!</p></div></div>'
+)
+JSON_LD = (
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+    '"headline":"Budget raises school spending","datePublished":"2024-06-18T09:30:00+02:00",'
+    '"author":[{"@type":"Person","name":"Anna Schmidt"},{"@type":"Person","name":"Li Wei"}],'
+    '"publisher":{"@type":"Organization","name":"The Daily Example"},"articleSection":"Politics"}</script>'
+)
+META = (
+    "<title>Budget raises school spending | The Daily Example</title>"
+    '<meta property="og:site_name" content="The Daily Example">'
+    '<meta property="og:title" content="Budget raises school spending">'
+    '<meta property="article:published_time" content="2024-06-18T09:30:00Z">'
+    '<meta property="article:section" content="Politics">'
+    '<meta name="author" content="Anna Schmidt">'
+)
+
+
+@dataclass
+class Case:
+    name: str
+    html: str
+    url: str | None = None
+    present: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+    outlet: str | None = None
+    section: str | None = None
+    published: str | None = None
+    evidence_kind: str | None = None
+    language: str | None = None
+    removed_reasons: tuple[str, ...] = ()
+
+
+CASES = [
+    Case(
+        name="json-ld article with nav, related list, share bar and comments",
+        html=page(
+            JSON_LD + "<title>Budget raises school spending - The Daily Example</title>",
+            NAV
+            + "<article><h1>Budget raises school spending</h1>"
+            + BODY
+            + READ_MORE
+            + SHARE
+            + RELATED
+            + "</article>"
+            + COMMENTS
+            + "<footer><p>© 2024 The Daily Example. All rights reserved.</p></footer>",
+        ),
+        present=["raise spending on schools", "narrow majority of seats"],
+        absent=[
+            "Minister faces questions over budget leak",
+            "Markets slide as budget fears grow",
+            "Great article, I totally disagree",
+            "All rights reserved",
+            "World news",
+        ],
+        title="Budget raises school spending",
+        authors=("Anna Schmidt", "Li Wei"),
+        outlet="The Daily Example",
+        section="Politics",
+        published="2024-06-18",
+        evidence_kind="json-ld:datePublished",
+        language="en",
+        removed_reasons=("navigation", "related_list", "comments"),
+    ),
+    Case(
+        name="meta tags only; headline in h1, site name cut from <title>",
+        html=page(
+            META,
+            '<div class="site-title">The Daily Example</div><h1>Budget raises school spending</h1>'
+            '<div class="content">' + BODY + "</div>",
+        ),
+        present=["optimistic growth forecasts"],
+        title="Budget raises school spending",
+        authors=("Anna Schmidt",),
+        outlet="The Daily Example",
+        section="Politics",
+        published="2024-06-18",
+        evidence_kind="meta:article:published_time",
+    ),
+    Case(
+        name="date only in the URL, byline element, German page",
+        html=page(
+            "<title>Haushalt: Mehr Geld für Schulen</title>",
+            '<h1>Mehr Geld für Schulen</h1><p class="byline">Von Klaus Meier</p><div class="text">'
+            "<p>Der Finanzminister kündigte am Dienstag an, dass der neue Haushalt die Ausgaben für Schulen "
+            "um vier Prozent erhöhen wird, die größte Steigerung seit einem Jahrzehnt.</p>"
+            "<p>Die Opposition kritisierte den Plan und sagte, er beruhe auf optimistischen Prognosen für "
+            "das Wirtschaftswachstum in den kommenden drei Jahren.</p>"
+            "<p>Auch lesen: Lehrergewerkschaft begrüßt zusätzliches Geld für Schulen</p></div>",
+            lang="de",
+        ),
+        url="https://example.de/politik/2023/05/17/haushalt-schulen",
+        present=["Ausgaben für Schulen"],
+        absent=["Auch lesen"],
+        title="Mehr Geld für Schulen",
+        authors=("Klaus Meier",),
+        published="2023-05-17",
+        evidence_kind="url",
+        language="de",
+    ),
+    Case(
+        name="standfirst outside the body container is recovered",
+        html=page(
+            '<meta name="description" content="Spending on schools rises by four percent in the largest '
+            'increase for a decade, the finance ministry says.">',
+            '<header><h1>Budget raises school spending</h1><div class="article-intro">Spending on schools '
+            "rises by four percent in the largest increase for a decade, the finance ministry says.</div>"
+            "</header><main><div class='body'>" + BODY + "</div></main>",
+        ),
+        present=["Spending on schools rises by four percent", "raise spending on schools"],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_extract_html_table(case: Case) -> None:
+    result = extract_html(case.html, case.url)
+    text = result.text
+    for snippet in case.present:
+        assert snippet in text, f"missing {snippet!r}"
+    for snippet in case.absent:
+        assert snippet not in text, f"leaked {snippet!r}"
+    if case.title is not None:
+        assert result.title == case.title
+    if case.authors is not None:
+        assert result.authors == case.authors
+    if case.outlet is not None:
+        assert result.outlet == case.outlet
+    if case.section is not None:
+        assert result.section == case.section
+    if case.published is not None:
+        assert result.published.value == case.published
+        assert case.evidence_kind in [e.kind for e in result.published.evidence]
+    if case.language is not None:
+        assert result.language == case.language
+    reasons = {r.reason for r in result.removed}
+    for reason in case.removed_reasons:
+        assert reason in reasons, f"no removed item with reason {reason!r} in {sorted(reasons)}"
+    assert all(r.start_line >= 1 and r.end_line >= r.start_line for r in result.removed)
+
+
+def test_removed_items_point_at_source_lines() -> None:
+    html = page(
+        JSON_LD,
+        "\n"
+        + NAV
+        + "\n<article>\n<h1>Budget raises school spending</h1>\n"
+        + BODY
+        + "\n</article>",
+    )
+    result = extract_html(html)
+    nav = [r for r in result.removed if "World news" in r.text]
+    assert nav, "the menu should be listed as removed"
+    line_of_nav = html.splitlines().index(NAV) + 1
+    assert nav[0].reason == "navigation"
+    assert nav[0].start_line == line_of_nav
+
+
+def test_deep_nesting_is_flattened_with_warning() -> None:
+    depth = 10_000
+    html = page(
+        "<title>Deep</title>",
+        "<div>" * depth + BODY + "</div>" * depth + "<p>Tail paragraph after the deep part.</p>",
+    )
+    start = time.perf_counter()
+    result = extract_html(html)
+    assert time.perf_counter() - start < 60  # a hang would not end at all; this bounds it loosely
+    assert "raise spending on schools" in result.text  # libxml2 alone would drop the deep text
+    assert [w.code for w in result.warnings] == ["W201"]
+
+
+def test_flatten_keeps_text_and_bounds_depth() -> None:
+    html = "<div>" * 500 + "<p>x</p>" + "</div>" * 500
+    flat = flatten_deep_html(html, MAX_DEPTH)
+    assert flat.count("<div>") == MAX_DEPTH
+    assert "<p>x</p>" in flat or "x" in flat
+
+
+def test_shallow_page_has_no_warning() -> None:
+    assert extract_html(page("", "<article>" + BODY + "</article>")).warnings == ()
+
+
+@pytest.mark.parametrize("html", [page("", ""), page("<title>Empty</title>", "   \n  "), "   "])
+def test_empty_body_is_e200(html: str) -> None:
+    with pytest.raises(NewsdeskError) as info:
+        extract_html(html)
+    assert info.value.code == "E200"
+
+
+def test_non_html_is_e201() -> None:
+    with pytest.raises(NewsdeskError) as info:
+        extract_html("\x00\x01\x02 binary garbage without any markup")
+    assert info.value.code in ("E201", "E200")
+
+
+def test_removed_list_is_bounded() -> None:
+    menu = "".join(
+        f'<nav><a href="/{i}">Menu entry number {i}</a></nav><p class="ad">Advert {i}</p>'
+        for i in range(2000)
+    )
+    result = extract_html(page("", menu + "<article>" + BODY + "</article>"))
+    assert len(result.removed) <= 201
+    assert result.removed[-1].reason == "truncated"

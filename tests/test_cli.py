@@ -38,7 +38,7 @@ def test_extract_writes_one_valid_record_per_input() -> None:
     schema = load_schema("extract-1")
     for rec in records:
         jsonschema.validate(rec, schema)
-        assert REQUIRED <= rec.keys() and rec["error"] is None and rec["text"]
+        assert rec.keys() >= REQUIRED and rec["error"] is None and rec["text"]
 
 
 def test_bad_input_is_reported_and_others_go_on(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_bad_input_is_reported_and_others_go_on(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_an_input_error_not_a_crash(tmp_path: Path) -> None:
-    code, out, err = run("extract", str(tmp_path / "nope.html"))
+    code, _, err = run("extract", str(tmp_path / "nope.html"))
     assert code == 1 and "E108" in err
 
 
@@ -84,7 +84,7 @@ def test_analyze_writes_valid_dossier_and_is_idempotent(tmp_path: Path) -> None:
     db, js, html, md = (tmp_path / n for n in ("n.db", "d.json", "r.html", "d.md"))
     args = ["analyze", "--quiet", str(EXAMPLES), "--db", str(db), "--json", str(js),
             "--html", str(html), "--md", str(md)]
-    code, out, err = run(*args)
+    code, _, err = run(*args)
     assert code == 0, err
     doc = json.loads(js.read_text("utf-8"))
     jsonschema.validate(doc, load_schema("dossier-1"))

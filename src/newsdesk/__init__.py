@@ -7,6 +7,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import AnalyzeResult, analyze, extract  # noqa: E402
+from .api import AnalyzeResult, analyze, extract
 
 __all__ = ["AnalyzeResult", "__version__", "analyze", "extract"]

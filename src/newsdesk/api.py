@@ -87,7 +87,9 @@ def extract(
     Yields an :class:`Article` or a :class:`Failure` (with a coded problem) per
     document; a bad input never stops the others.
     """
-    for _, result in iter_extracted(inputs, published=published, settings=settings, workers=workers):
+    for _, result in iter_extracted(
+        inputs, published=published, settings=settings, workers=workers
+    ):
         yield result
 
 
@@ -127,18 +129,18 @@ def analyze(
     failures: list[Failure] = []
     added = 0
     with Store(db or settings.db_path) as store:
-        for source, result in iter_extracted(
+        for source, item in iter_extracted(
             inputs, published=published, settings=settings, workers=workers
         ):
-            if isinstance(result, Failure):
-                failures.append(result)
-                store.add_failure(result)
+            if isinstance(item, Failure):
+                failures.append(item)
+                store.add_failure(item)
             else:
-                articles.append(result)
-                if source is not None and store.add_article(source, result):
+                articles.append(item)
+                if source is not None and store.add_article(source, item):
                     added += 1
             if progress:
-                progress(result)
+                progress(item)
     doc = dossier(articles, failures)
     result = AnalyzeResult(dossier=doc, articles=articles, failures=failures, added=added)
     if json_path:

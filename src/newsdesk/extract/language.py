@@ -12,25 +12,59 @@ import re
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
 # The most frequent function words per language; overlap between lists is avoided
 # where possible (e.g. "a", "in" are shared and left out).
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to is that for with was on as by at from his her it are be this have"
-                    " has were which their they not but or an will said would".split()),
-    "de": frozenset("der die und den das ist nicht von mit sich des auf für dem ein eine auch als"
-                    " es wird werden sind bei nach wie zum zur aus".split()),
-    "fr": frozenset("le la les des et est une du que pour dans qui sur pas au par plus sont avec"
-                    " ce cette ou mais".split()),
-    "es": frozenset("el los las del y que por con una para es se lo como más pero sus al fue"
-                    " este esta".split()),
-    "it": frozenset("il di che della per non sono gli alla nel con una è dei anche come più"
-                    " delle questo".split()),
-    "nl": frozenset("de het een van en niet zijn met voor op dat wordt ook als bij aan naar"
-                    " worden".split()),
-    "pl": frozenset("się nie na jest że do to jak ale przez od po przy już tak dla czy oraz"
-                    " jego".split()),
-    "pt": frozenset("o os da do das dos que não uma para com por mais como foi ao pelo pela"
-                    " seu".split()),
+    "en": _words(
+        """
+        the of and to is that for with was on as by at from his her it are be this
+        have has were which their they not but or an will said would
+        """
+    ),
+    "de": _words(
+        """
+        der die und den das ist nicht von mit sich des auf für dem ein eine auch als
+        es wird werden sind bei nach wie zum zur aus
+        """
+    ),
+    "fr": _words(
+        """
+        le la les des et est une du que pour dans qui sur pas au par plus sont avec
+        ce cette ou mais
+        """
+    ),
+    "es": _words(
+        """
+        el los las del y que por con una para es se lo como más pero sus al fue este
+        esta
+        """
+    ),
+    "it": _words(
+        """
+        il di che della per non sono gli alla nel con una è dei anche come più delle
+        questo
+        """
+    ),
+    "nl": _words(
+        """
+        de het een van en niet zijn met voor op dat wordt ook als bij aan naar
+        worden
+        """
+    ),
+    "pl": _words(
+        """
+        się nie na jest że do to jak ale przez od po przy już tak dla czy oraz jego
+        """
+    ),
+    "pt": _words(
+        """
+        o os da do das dos que não uma para com por mais como foi ao pelo pela seu
+        """
+    ),
 }
 
 

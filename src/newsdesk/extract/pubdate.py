@@ -401,22 +401,26 @@ def _dated(sentence: str) -> list[tuple[str, Span]]:
     return [(t, b) for t, b, _ in _dated_at(sentence)]
 
 
-def _tense(sentence: str, cuts: Sequence[int], pos: int) -> str:
+def _tense(sentence: str, cuts: Sequence[int], pos: int, whole: str) -> str:
     """'future', 'modal', 'past' or 'unknown' for the clause around ``pos``.
 
     The clause decides first ("Putin will visit, the first being in 2000": the
-    year's clause is past), the whole sentence only when the clause is silent.
-    ``cuts`` are the clause boundaries (see ``_clause_cuts``), computed once per sentence.
+    year's clause is past), the whole sentence (``whole``, its ``_scope_tense``)
+    only when the clause is silent.  ``cuts`` are the clause boundaries.
     """
     i = bisect.bisect_right(cuts, pos)
     lo, hi = cuts[i - 1], cuts[i] if i < len(cuts) else len(sentence)
-    for scope in (sentence[lo:hi], sentence):
-        if _FUTURE.search(scope):
-            return "future"
-        if _MODAL.search(scope):
-            return "modal"
-        if _PAST.search(scope):
-            return "past"
+    clause = _scope_tense(sentence[lo:hi])
+    return whole if clause == "unknown" else clause
+
+
+def _scope_tense(scope: str) -> str:
+    if _FUTURE.search(scope):
+        return "future"
+    if _MODAL.search(scope):
+        return "modal"
+    if _PAST.search(scope):
+        return "past"
     return "unknown"
 
 
@@ -435,11 +439,14 @@ def _mentioned(sentences: Iterable[str]) -> list[_Constraint]:
     floor: tuple[date, str, str, str] | None = None
     ceiling: tuple[date, str, str, str] | None = None
     for s in sentences:
-        cuts = _clause_cuts(s)
-        for text, (lo, hi), start in _dated_at(s):
+        dated = _dated_at(s)
+        if not dated:
+            continue
+        cuts, whole = _clause_cuts(s), _scope_tense(s)
+        for text, (lo, hi), start in dated:
             if text.split()[0].lower() in _NOT_LOWER:
                 continue
-            tense = _tense(s, cuts, start)
+            tense = _tense(s, cuts, start, whole)
             is_year = text[:1].islower()  # "in 2019" from the year phrases
             kind = "mentioned-year" if is_year else "mentioned-date"
             since = text.lower().startswith(("since", "during", "throughout"))
@@ -467,11 +474,11 @@ def _mentioned(sentences: Iterable[str]) -> list[_Constraint]:
 
 def _combine(constraints: list[_Constraint], notes: list[Evidence]) -> PublishedDate:
     """Intersect the clues, strongest first; a clue that would leave no day is a conflict."""
+    seen: set[tuple[str, tuple[Span, ...], tuple[int, int] | None]] = set()
     unique: list[_Constraint] = []
-    for c in constraints:
-        if not any(
-            u.kind == c.kind and u.spans == c.spans and u.month_day == c.month_day for u in unique
-        ):
+    for c in constraints:  # the title often repeats a clue the body gives
+        if (c.kind, c.spans, c.month_day) not in seen:
+            seen.add((c.kind, c.spans, c.month_day))
             unique.append(c)
     unique.sort(key=lambda c: -_RANK[c.kind])  # stable: ties keep text order
     current = _OPEN

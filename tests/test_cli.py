@@ -112,3 +112,16 @@ def test_workers_give_identical_output(tmp_path: Path) -> None:
     one.write_text(out1)
     two.write_text(out2)
     assert out1 == out2 and out1
+
+
+def test_unreadable_published_is_a_usage_error() -> None:
+    code, _, err = run("extract", "--published", "someday", str(EXAMPLES))
+    assert code == 2 and "someday" in err
+
+
+def test_partial_published_is_a_range() -> None:
+    code, out, _ = run("extract", "--published", "2024-06",
+                       str(EXAMPLES / "000_b68e5266273c9d2a.txt"))
+    pub = json.loads(out)["published"]
+    assert code == 0 and pub["value"] is None
+    assert (pub["earliest"], pub["latest"]) == ("2024-06-01", "2024-06-30")

@@ -18,14 +18,24 @@ from .api import analyze as run_analyze
 from .api import iter_extracted
 from .config import load_settings
 from .errors import NewsdeskError
+from .extract.dateparse import parse_stated
 from .model import Article, Failure
 from .records import extract_record
 
 _INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date the user types must be readable: a usage error (exit 2) beats a silent guess."""
+    if value is not None and parse_stated(value) is None:
+        raise click.BadParameter(f"{value!r} is not a date (try YYYY-MM-DD, YYYY-MM or YYYY)")
+    return value
+
+
 _PUBLISHED = click.option(
     "--published",
     metavar="DATE",
-    help="Publication date (YYYY-MM-DD) for every input; overrides dates found in the pages.",
+    callback=_check_date,
+    help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides dates "
+    "found in the pages.",
 )
 _QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
 _WORKERS = click.option(

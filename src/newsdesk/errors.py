@@ -33,6 +33,7 @@ CATALOGUE: dict[str, str] = {
     "W101": "encoding guessed as {encoding} (declared {declared})",
     "W102": "some bytes could not be decoded and were replaced",
     "W103": "metadata field {field} ignored: {detail}",
+    "W104": "stated publication date {value!r} could not be read; the page's own date is kept",
     "W200": "article language is {language}, not English: analysis beyond extraction is skipped",
     "W201": "HTML nesting deeper than {limit} levels was flattened",
     "W202": "article body is very short ({chars} characters)",

@@ -306,6 +306,36 @@ def find_dates(text: str, *, two_digit_years: bool = False) -> list[DateMention]
     return kept
 
 
+# A year inside a dating phrase; a trailing "s" or "'s" makes it a decade or a possessive.
+_YEAR = r"(?:1[89]|20)\d\d(?![\d%])(?!s\b|['’]s\b)"
+_YEAR_LIST = re.compile(
+    rf"\b(?P<prep>in|since|during|throughout|from|after|before|until|by|early|late|mid)"
+    rf"[\s-]+(?P<list>{_YEAR}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[-–]\s*)"
+    rf"{_YEAR})*)",
+    re.I,
+)
+
+
+def dated_mentions(sentence: str) -> list[tuple[str, tuple[date, date], int]]:
+    """(text, first and last day, offset) for every mention with a known year, in order.
+
+    Besides ``find_dates``' dates, a bare year counts only inside a dating phrase
+    ("in 2019", "since 2000", "in 1961, 2000, and 2001"): "2000 troops" or "$2019"
+    are not years.  The phrase's preposition is kept in the text so the caller can
+    tell a deadline ("by 2030") from an event ("in 2030").
+    """
+    mentions = [m for m in find_dates(sentence) if m.bounds]
+    out = [(m.text, b, m.start) for m in mentions if (b := m.bounds)]
+    for m in _YEAR_LIST.finditer(sentence):
+        for y in re.finditer(_YEAR, m.group("list")):
+            start = m.start("list") + y.start()
+            if any(d.start <= start < d.end for d in mentions):
+                continue
+            year = int(y.group(0))
+            out.append((f"{m.group('prep')} {year}", (date(year, 1, 1), date(year, 12, 31)), start))
+    return sorted(out, key=lambda t: t[2])
+
+
 _ISO_STATED = re.compile(
     r"^\s*(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2})"
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?)?)?\s*$",

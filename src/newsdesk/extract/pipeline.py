@@ -116,7 +116,14 @@ def _to_article(
         warnings.append(problem("W200", language=language))
     if len(text) < settings.short_body_chars:
         warnings.append(problem("W202", chars=len(text)))
-    published = _stated_published(hints.get("published")) or found.published
+    published = found.published
+    stated = hints.get("published")
+    if stated:
+        given = infer_published((), stated=str(stated))
+        if given.value or given.earliest or given.latest:
+            published = given
+        else:
+            warnings.append(problem("W104", value=stated))
     return Article(
         id=source_id(source),
         source=source.name,
@@ -134,13 +141,6 @@ def _to_article(
         content_sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
         republished_from=found.republished_from,
     )
-
-
-def _stated_published(value: Any) -> PublishedDate | None:
-    """A user-stated date wins over everything, but is still parsed and checked."""
-    if not value:
-        return None
-    return infer_published((), stated=str(value))
 
 
 def _str_hint(hints: dict[str, Any], key: str) -> str | None:

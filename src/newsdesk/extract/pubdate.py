@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Evidence, PublishedDate
-from .dateparse import DateMention, find_dates, parse_stated
+from .dateparse import DateMention, dated_mentions, find_dates, parse_stated
 
 # Years searched when a weekday fixes which years a month-day can fall in.  Wide
 # enough for any archive newsdesk is likely to see; narrow enough that a weekday
@@ -307,7 +307,7 @@ def _number(token: str) -> int:
 def _last_anchors(sentence: str) -> list[tuple[str, str, Span]]:
     """(verb, quoted text, days) for each "last <past verb> ... <date>" in a sentence."""
     out = []
-    dated = _dated_at(sentence) if _LAST_VERB.search(sentence) else []
+    dated = dated_mentions(sentence) if _LAST_VERB.search(sentence) else []
     for m in _LAST_VERB.finditer(sentence):
         after = [(t, b) for t, b, start in dated if 0 <= start - m.end() <= 80]
         if after:
@@ -358,13 +358,6 @@ def _add_months(d: date, months: int) -> date:
 
 # --- rule: dates and years the body mentions -----------------------------------------
 
-_YEAR = r"(?:1[89]|20)\d\d(?![\d%])(?!s\b|['’]s\b)"
-_YEAR_LIST = re.compile(
-    rf"\b(?P<prep>in|since|during|throughout|from|after|before|until|by|early|late|mid)"
-    rf"[\s-]+(?P<list>{_YEAR}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[-–]\s*)"
-    rf"{_YEAR})*)",
-    re.I,
-)
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|going to|upcoming|forthcoming|next|(?:set|scheduled|due|slated|"
     r"poised|expected|planned|planning|plans?|intends?|aims?)\s+to)\b|['’]ll\b",
@@ -383,35 +376,27 @@ _CLAUSE_BREAK = re.compile(r"[;:—–()]|,(?!\s*(?:and\s+|or\s+)?(?:1[89]|20)\d
 _NOT_LOWER = frozenset({"before", "until", "by"})  # deadlines, not things that happened
 
 
-def _dated_at(sentence: str) -> list[tuple[str, Span, int]]:
-    """Every mention with a known year (dates, and years in a dating phrase), in order."""
-    mentions = [m for m in find_dates(sentence) if m.bounds]
-    out = [(m.text, b, m.start) for m in mentions if (b := m.bounds)]
-    for m in _YEAR_LIST.finditer(sentence):
-        for y in re.finditer(_YEAR, m.group("list")):
-            start = m.start("list") + y.start()
-            if any(d.start <= start < d.end for d in mentions):
-                continue
-            year = int(y.group(0))
-            out.append((f"{m.group('prep')} {year}", (date(year, 1, 1), date(year, 12, 31)), start))
-    return sorted(out, key=lambda t: t[2])
-
-
 def _dated(sentence: str) -> list[tuple[str, Span]]:
-    return [(t, b) for t, b, _ in _dated_at(sentence)]
+    return [(t, b) for t, b, _ in dated_mentions(sentence)]
 
 
-def _tense(sentence: str, cuts: Sequence[int], pos: int, whole: str) -> str:
+def _tense(sentence: str, cuts: Sequence[int], pos: int, seen: dict[int, str]) -> str:
     """'future', 'modal', 'past' or 'unknown' for the clause around ``pos``.
 
     The clause decides first ("Putin will visit, the first being in 2000": the
-    year's clause is past), the whole sentence (``whole``, its ``_scope_tense``)
-    only when the clause is silent.  ``cuts`` are the clause boundaries.
+    year's clause is past), the whole sentence only when the clause is silent.
+    ``cuts`` are the clause boundaries; ``seen`` caches answers per clause start
+    (-1: the whole sentence) so a long list of dates costs one scan per clause.
     """
     i = bisect.bisect_right(cuts, pos)
     lo, hi = cuts[i - 1], cuts[i] if i < len(cuts) else len(sentence)
-    clause = _scope_tense(sentence[lo:hi])
-    return whole if clause == "unknown" else clause
+    if lo not in seen:
+        seen[lo] = _scope_tense(sentence[lo:hi])
+    if seen[lo] != "unknown":
+        return seen[lo]
+    if -1 not in seen:
+        seen[-1] = _scope_tense(sentence)
+    return seen[-1]
 
 
 def _scope_tense(scope: str) -> str:
@@ -439,14 +424,15 @@ def _mentioned(sentences: Iterable[str]) -> list[_Constraint]:
     floor: tuple[date, str, str, str] | None = None
     ceiling: tuple[date, str, str, str] | None = None
     for s in sentences:
-        dated = _dated_at(s)
+        dated = dated_mentions(s)
         if not dated:
             continue
-        cuts, whole = _clause_cuts(s), _scope_tense(s)
+        cuts = _clause_cuts(s)
+        seen: dict[int, str] = {}
         for text, (lo, hi), start in dated:
             if text.split()[0].lower() in _NOT_LOWER:
                 continue
-            tense = _tense(s, cuts, start, whole)
+            tense = _tense(s, cuts, start, seen)
             is_year = text[:1].islower()  # "in 2019" from the year phrases
             kind = "mentioned-year" if is_year else "mentioned-date"
             since = text.lower().startswith(("since", "during", "throughout"))

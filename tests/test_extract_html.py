@@ -240,3 +240,195 @@ def test_removed_list_is_bounded() -> None:
     result = extract_html(page("", menu + "<article>" + BODY + "</article>"))
     assert len(result.removed) <= 201
     assert result.removed[-1].reason == "truncated"
+
+
+# --- metadata rules (each row pins one rule measured on the tune fold) ---------------
+from newsdesk.extract.html import extract_page_meta  # noqa: E402
+from newsdesk.extract.html_authors import clean_byline, split_names  # noqa: E402
+from newsdesk.extract.html_title import SiteNames, strip_site  # noqa: E402
+
+
+@dataclass
+class MetaCase:
+    name: str
+    head: str
+    body: str
+    url: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+
+
+META_CASES = [
+    MetaCase(
+        "site name in <h1> on a blog; headline in entry-title",
+        '<title>New shoes tested | Herr Pfleger</title><meta property="og:site_name" content="Herr Pfleger">',
+        '<h1 class="site-title">Herr Pfleger</h1><h2 class="entry-title">New shoes tested</h2>',
+        url="https://herrpfleger.de/2019/10/new-shoes/",
+        title="New shoes tested",
+    ),
+    MetaCase(
+        "kicker inside the visible h1 is dropped when the declared title lacks it",
+        '<meta property="og:title" content="Wie Firmen ihre Beschäftigten schützen">',
+        "<h1><span>Abstandsregeln und Fieberkontrollen :</span> Wie Firmen ihre Beschäftigten schützen</h1>",
+        title="Wie Firmen ihre Beschäftigten schützen",
+    ),
+    MetaCase(
+        "kicker on both sides, different: the common ending is the headline",
+        '<meta property="og:title" content="Corona-Lockerungen: Autohäuser rechnen mit langsamem Anlaufen | MDR.DE">',
+        "<h1><span>Nach Corona-Lockerungen</span> Autohäuser rechnen mit langsamem Anlaufen</h1>",
+        url="https://www.mdr.de/thueringen/corona-100.html",
+        title="Autohäuser rechnen mit langsamem Anlaufen",
+    ),
+    MetaCase(
+        "declared title carries the kicker, the h1 does not: the h1",
+        '<meta property="og:title" content="Grenzschließungen: Deutschland, Frankreich und die Rückkehr der Ressentiments">',
+        "<h1>Deutschland, Frankreich und die Rückkehr der Ressentiments</h1>",
+        title="Deutschland, Frankreich und die Rückkehr der Ressentiments",
+    ),
+    MetaCase(
+        "a colon inside the headline is not a site separator",
+        "<title>Parité hommes-femmes en Tunisie : Au-dessous de la moyenne | La Presse de Tunisie</title>",
+        "",
+        url="https://lapresse.tn/48915/parite",
+        title="Parité hommes-femmes en Tunisie : Au-dessous de la moyenne",
+    ),
+    MetaCase(
+        "site suffix recognised by repetition across og:title and <title>",
+        '<meta property="og:title" content="Ratschläge geben"><title>Ratschläge geben – DaF Blog Frühling</title>',
+        "",
+        title="Ratschläge geben",
+    ),
+    MetaCase(
+        "a section name that agrees with <title> loses to the longer agreeing headline",
+        '<meta property="og:title" content="Auf das erste Elektron kommt es an"><title>News - Eawag</title>',
+        "<h1>News</h1><h1>Auf das erste Elektron kommt es an</h1>",
+        url="https://www.eawag.ch/de/news/auf-das-erste/",
+        title="Auf das erste Elektron kommt es an",
+    ),
+    MetaCase(
+        "meta author naming the site gives way to the visible byline",
+        '<meta name="author" content="jungefreiheit.de">',
+        '<p class="byline">Von Boris T. Kaiser</p>',
+        url="https://jungefreiheit.de/debatte/2019/x/",
+        authors=("Boris T. Kaiser",),
+    ),
+    MetaCase(
+        "JSON-LD author given by @id is resolved in @graph",
+        '<script type="application/ld+json">{"@graph":[{"@type":"Article","author":{"@id":"#p1"}},'
+        '{"@type":"Person","@id":"#p1","name":"Jacopo Cascioli"}]}</script>',
+        "",
+        authors=("Jacopo Cascioli",),
+    ),
+    MetaCase(
+        "JSON-LD Organization author is only a last resort",
+        '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"National Geographic"}}</script>',
+        '<span class="author-name">Michael Hingston</span>',
+        authors=("Michael Hingston",),
+    ),
+    MetaCase(
+        "Yoast twitter:label1 'Verfasst von' names the author",
+        '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">',
+        "",
+        authors=("Karoline Herr",),
+    ),
+    MetaCase(
+        "author page link",
+        "",
+        '<div class="meta"><a href="/autor/jil-schuller">Jil Schuller</a></div>',
+        authors=("Jil Schuller",),
+    ),
+    MetaCase(
+        "a short 'von X' line is a byline",
+        "",
+        '<div class="details"><span class="teaser-cat"> von Andreas Kürten </span></div>',
+        authors=("Andreas Kürten",),
+    ),
+    MetaCase(
+        "comment authors are not article authors",
+        "",
+        '<div class="comments"><span class="author">Art Edwards says</span></div>'
+        '<span class="byline">By Tim Anderson</span>',
+        authors=("Tim Anderson",),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", META_CASES, ids=[c.name for c in META_CASES])
+def test_metadata_rules(case: MetaCase) -> None:
+    meta = extract_page_meta(page(case.head, case.body + BODY), case.url)
+    if case.title is not None:
+        assert meta.title == case.title
+    if case.authors is not None:
+        assert meta.authors == case.authors
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Von Klaus Meier · 29. Juni 2017", "Klaus Meier"),
+        ("By John Walk - January 10, 2020", "John Walk"),
+        ("Juliet Jimenez 5 mayo, 2022", "Juliet Jimenez"),
+        ("Newsdesk 28. Januar 2022", "Newsdesk"),
+        ("Geschrieben vonElisa Marvena", "Elisa Marvena"),
+        ("Interview: Julia Lauter", "Julia Lauter"),
+        ("Zeige alle Beiträge von mywakenews →", "mywakenews"),
+        ("Sara Zinnecker Stand: 01.02.2022", "Sara Zinnecker"),
+        ("Art Edwards says", "Art Edwards"),
+        ("MDR THÜRINGEN/ls", "MDR THÜRINGEN/ls"),  # agency credits stay as written
+    ],
+)
+def test_clean_byline(raw: str, expected: str) -> None:
+    assert clean_byline(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Anna Schmidt und Li Wei", ("Anna Schmidt", "Li Wei")),
+        (
+            "Isabel Caro, Rocío Latorre y José Miguel Wilson",
+            ("Isabel Caro", "Rocío Latorre", "José Miguel Wilson"),
+        ),
+        ("Grant Tinsley, PhD", ("Grant Tinsley, PhD",)),
+        ("Joe S.", ("Joe S.",)),
+    ],
+)
+def test_split_names(raw: str, expected: tuple[str, ...]) -> None:
+    assert split_names(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "url", "expected"),
+    [
+        ("Wurmkiste | selbst.de", [], "https://www.selbst.de/x", "Wurmkiste"),
+        (
+            "Leasing » Vergleich | FINANZCHECK.de",
+            [],
+            "https://www.finanzcheck.de/x",
+            "Leasing » Vergleich",
+        ),
+        ("Blog Archive » Interning of Small Integers", [], None, "Interning of Small Integers"),
+        (
+            "Bundesliga: Dortmund - Gladbach live sehen!",
+            [],
+            "https://www.computerbild.de/x",
+            "Bundesliga: Dortmund - Gladbach live sehen!",
+        ),
+        (
+            "Dago wird Botschafter ⋆ Leukefeld Handball",
+            [],
+            "https://leukefeld-handball.de/x",
+            "Dago wird Botschafter",
+        ),
+    ],
+)
+def test_strip_site(title: str, names: list[str], url: str | None, expected: str) -> None:
+    assert strip_site(title, SiteNames(names, url)) == expected
+
+
+def test_tree_is_not_mutated_by_extraction() -> None:
+    """We hand trafilatura our tree without copying it (it copies); the audit trail
+    walks the same tree afterwards, so it must come back whole."""
+    html = page(META, NAV + "<article><h1>Budget raises school spending</h1>" + BODY + "</article>")
+    result = extract_html(html)
+    assert any("World news" in r.text for r in result.removed)

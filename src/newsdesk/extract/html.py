@@ -29,7 +29,9 @@ from trafilatura.utils import load_html
 
 from ..errors import NewsdeskError, problem
 from ..model import Problem, PublishedDate, Removed
-from .html_meta import extract_meta
+from .html_meta import PageMeta, extract_meta
+from .html_removed import RELATED_HEADING as _RELATED_HEADING
+from .html_removed import collect_removed
 
 # libxml2 stops (silently, dropping the rest of the page) at depth 256 unless
 # XML_PARSE_HUGE is set; flattening below that keeps every word of the page.
@@ -111,6 +113,20 @@ def extract_html(
         language=meta.language,
         warnings=tuple(warnings),
     )
+
+
+def extract_page_meta(html: str, url: str | None = None) -> PageMeta:
+    """Only the page-level metadata (no main text, no audit trail).
+
+    For callers that need title/byline/date alone, and for the benchmark's
+    ``--metadata-only`` mode, which iterates on metadata rules in seconds.
+    """
+    if not html or not html.strip():
+        raise NewsdeskError("E200")
+    tree = _parse(html)
+    if _max_depth(tree) >= MAX_DEPTH:
+        tree = _parse(flatten_deep_html(html, MAX_DEPTH))
+    return extract_meta(tree, url)
 
 
 def _parse(html: str) -> HtmlElement:
@@ -199,9 +215,14 @@ def flatten_deep_html(html: str, limit: int) -> str:
 def _run_trafilatura(
     tree: HtmlElement, url: str | None, tuning: Tuning, recall: bool = False
 ) -> list[str]:
-    """One trafilatura pass on a copy of the tree (trafilatura prunes its input)."""
+    """One trafilatura pass on our tree.
+
+    trafilatura prunes the tree it works on, but since 2.x ``bare_extraction`` copies a
+    tree it is handed (``if tree is filecontent: tree = copy(tree)``), so a copy here
+    would be a second one; ``test_tree_is_not_mutated`` pins that.
+    """
     text = trafilatura.extract(
-        deepcopy(tree),
+        tree,
         url=url,
         include_comments=False,
         favor_precision=tuning.favor_precision and not recall,
@@ -247,22 +268,6 @@ _READ_MORE = re.compile(
     r"siehe auch|das könnte sie auch interessieren|das könnte dich auch interessieren|"
     r"czytaj też|czytaj także|czytaj również|zobacz też|zobacz także|"
     r"leggi anche|vedi anche)\s*[:：»>\-–—]",
-    re.IGNORECASE,
-)
-# Headings that open a block of links to other stories.
-_RELATED_HEADING = re.compile(
-    r"^(?:related(?: (?:articles?|stories|posts|content|news|coverage))?|"
-    r"more (?:stories|articles|news|from .{1,40})|you may also like|you might also like|"
-    r"recommended(?: (?:articles?|stories|reading))?|read next|most (?:read|popular)|"
-    r"weitere (?:themen|artikel|beiträge.*|nachrichten|meldungen|tourentipps.*|news)|"
-    r"empfohlene (?:beiträge|artikel)|ähnliche (?:beiträge|artikel)|mehr zum thema|"
-    r"das (?:könnte|thema könnte) (?:sie|dich) auch interessieren|auch interessant|"
-    r"auch auf \S+|weiterlesen|lust auf mehr\??|noch mehr\??|meistgelesen|"
-    r"notas relacionadas|noticias relacionadas|artículos relacionados|te puede interesar|"
-    r"lo más leído|más noticias|"
-    r"articles similaires|à lire aussi|sur le même sujet|"
-    r"zobacz (?:też|także)|polecamy|czytaj (?:też|także)|"
-    r"articoli correlati|leggi anche)\s*[:?!.]*$",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
@@ -377,184 +382,3 @@ def recover_lead(lines: list[str], tree: HtmlElement) -> list[str]:
         if marked or described:
             candidate = text
     return lines
-
-
-# --- audit trail ----------------------------------------------------------------
-# Inline tags never form a block of their own: their text belongs to the enclosing block.
-_INLINE = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "br",
-        "cite",
-        "code",
-        "data",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "img",
-        "kbd",
-        "label",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "u",
-        "var",
-        "wbr",
-        "button",
-        "input",
-        "select",
-        "option",
-    ]
-)
-_INVISIBLE = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "svg",
-        "iframe",
-    ]
-)
-_REASONS = (
-    ("comments", re.compile(r"comment|disqus|reply|respond", re.I)),
-    ("share_prompt", re.compile(r"share|social|sharing|addthis|shariff", re.I)),
-    (
-        "related_list",
-        re.compile(
-            r"related|recommend|more-?(?:stories|articles|news)|teaser|read-?more|also", re.I
-        ),
-    ),
-    ("navigation", re.compile(r"\bnav|menu|breadcrumb|pagination|skip", re.I)),
-    ("footer", re.compile(r"footer|copyright|imprint|impressum", re.I)),
-    ("advertising", re.compile(r"\bads?\b|advert|sponsor|promo|banner", re.I)),
-    ("sidebar", re.compile(r"sidebar|widget|aside", re.I)),
-    ("cookie_notice", re.compile(r"cookie|consent|gdpr", re.I)),
-    ("newsletter", re.compile(r"newsletter|subscribe|signup", re.I)),
-)
-_TAG_REASONS = {
-    "nav": "navigation",
-    "footer": "footer",
-    "aside": "sidebar",
-    "header": "navigation",
-    "form": "form",
-}
-MAX_REMOVED = 200  # groups listed one by one; the rest are summarised in one entry
-MAX_REMOVED_TEXT = 2000  # characters of dropped text kept per group
-
-
-def _reason(el: HtmlElement, dropped: dict[str, str], text: str) -> str:
-    """Why a block is not article text: the filter that dropped it, else what its markup says."""
-    if text in dropped:
-        return dropped[text]
-    if len(text) < 80 and _RELATED_HEADING.match(text):
-        return "related_list"
-    for node in (el, *el.iterancestors()):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        before = node.getprevious()
-        if (
-            before is not None
-            and isinstance(before.tag, str)
-            and before.tag in ("h2", "h3", "h4", "h5", "p", "div")
-        ):
-            heading = _WS.sub(" ", before.text_content()).strip()
-            if len(heading) < 80 and _RELATED_HEADING.match(heading):
-                return "related_list"
-        marker = f"{node.get('id') or ''} {node.get('class') or ''}"
-        for reason, pattern in _REASONS:
-            if pattern.search(marker):
-                return reason
-        if tag in _TAG_REASONS:
-            return _TAG_REASONS[tag]
-    return "boilerplate"
-
-
-def _own_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
-    """Visible block texts in document order, each counted once (at its innermost block)."""
-    blocks: list[tuple[HtmlElement, str]] = []
-    body = tree.find("body")
-    root = body if body is not None else tree
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in _INVISIBLE:
-            continue
-        if (
-            el.tag in _INLINE
-            or el.tag in ("body", "html")
-            or any(isinstance(c.tag, str) and c.tag not in _INLINE for c in el.iterdescendants())
-        ):
-            continue
-        if any(isinstance(a.tag, str) and a.tag in _INVISIBLE for a in el.iterancestors()):
-            continue
-        text = _WS.sub(" ", el.text_content()).strip()
-        if text:
-            blocks.append((el, text))
-    return blocks
-
-
-@dataclass
-class _Group:
-    reason: str
-    texts: list[str]
-    start: int
-    end: int
-
-
-def collect_removed(
-    tree: HtmlElement, lines: list[str], dropped: dict[str, str]
-) -> tuple[Removed, ...]:
-    """List the visible blocks of the page that did not make it into ``lines``.
-
-    Consecutive removed blocks with the same reason form one group (a menu is one
-    entry, not forty).  Groups past ``MAX_REMOVED`` are summarised in a last entry
-    so a 20 MB page cannot produce a 20 MB audit trail.
-    """
-    kept = " \n ".join(lines)
-    kept_set = set(lines)
-    small = len(kept) < 300_000  # substring tests are quadratic on huge outputs
-    groups: list[_Group] = []
-    previous_removed = False
-    for el, text in _own_blocks(tree):
-        if text in kept_set or (small and text in kept):
-            previous_removed = False
-            continue
-        reason = _reason(el, dropped, text)
-        line = el.sourceline or 0
-        if previous_removed and groups and groups[-1].reason == reason:
-            groups[-1].texts.append(text)
-            groups[-1].end = max(groups[-1].end, line)
-        else:
-            groups.append(_Group(reason, [text], line, line))
-        previous_removed = True
-    result: list[Removed] = []
-    for group in groups[:MAX_REMOVED]:
-        joined = "\n".join(group.texts)
-        if len(joined) > MAX_REMOVED_TEXT:
-            joined = joined[:MAX_REMOVED_TEXT] + "…"
-        result.append(Removed(joined, group.reason, group.start, group.end))
-    if len(groups) > MAX_REMOVED:
-        rest = groups[MAX_REMOVED:]
-        result.append(
-            Removed(
-                f"{len(rest)} more removed groups not listed",
-                "truncated",
-                rest[0].start,
-                rest[-1].end,
-            )
-        )
-    return tuple(result)

@@ -1,0 +1,267 @@
+"""The headline of an HTML page, and the site-name test shared with the byline code.
+
+Reference answers (trafilatura's evaldata) write the headline the reader sees: the
+<h1>, without the kicker or overline that sits above it, without the " | Site"
+part of <title>.  Pages state the headline in several places that disagree in small
+ways, so the rules are about agreement:
+
+* a declared title (og:title, twitter:title, JSON-LD headline, <title>) loses a
+  leading or trailing segment only when that segment *is the site* — it matches
+  og:site_name / the publisher, the host name, or is repeated as the outer segment
+  of another declared title.  Cutting at the separator unconditionally (the old
+  rule) cut real headlines such as "Parité hommes-femmes en Tunisie : Au-dessous…";
+* a visible heading is taken when it agrees with a declared title: equal, or equal
+  after dropping a kicker on either side ("Abstandsregeln : Wie Firmen…" vs
+  "Wie Firmen…").  Headline-classed elements are only trusted when they agree,
+  because "post-title" / "headline" also mark teasers in sidebars;
+* otherwise the <h1> sharing most words with the declared titles, then the first
+  declared title with the site cut off.
+
+Tune-fold title accuracy: 0.734 with the old rules (see ``benchmarks/extraction_html.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+_WS = re.compile(r"\s+")
+# Separators between a headline and the site name.  ":" is not one: it joins kicker
+# and headline, which is handled by the agreement rules instead.
+_SEPARATOR = re.compile(r"\s+(?:[|\-–—·»•⋆~/:]|::)\s+|\s*[|]\s*")
+_NOT_HEADLINE = (
+    "ancestor-or-self::*[self::nav or self::aside or self::footer or contains(@class,'comment')"
+    " or contains(@class,'related') or contains(@class,'sidebar') or contains(@class,'widget')"
+    " or contains(@class,'site-title') or contains(@class,'logo') or contains(@class,'brand')]"
+)
+_HEADLINE_XPATH = (
+    '//*[self::h1 or self::h2 or self::h3][@itemprop="headline"'
+    ' or contains(@class,"entry-title") or contains(@class,"post-title")'
+    ' or contains(@class,"article-title") or contains(@class,"headline")]'
+)
+# Second-level domains that are part of the public suffix ("co.uk", "com.ar").
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gv", "ac", "gov", "edu", "or"])
+
+
+def clean(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, lower-cased, umlauts spelt out: how a host name writes a name."""
+    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+
+
+# Host labels that say nothing about the site's name.
+_GENERIC_LABELS = frozenset(
+    ["www", "m", "amp", "mobile", "web", "blog", "news", "de", "en", "wordpress", "blogspot"]
+)
+
+
+def host_labels(url: str | None) -> frozenset[str]:
+    """The host's name parts, folded: 'archiv.krimiblog.de' → {'krimiblog', 'archiv'}.
+
+    The public suffix ("de", "co.uk") and generic labels are left out; for an archived
+    page (web.archive.org) the original URL's host is used.
+    """
+    if not url:
+        return frozenset()
+    host = urlsplit(url).netloc.lower().split(":")[0]
+    if "web.archive.org" in host:
+        inner = re.search(r"/web/\d+[a-z_]*/(https?://\S+)", url)
+        return host_labels(inner.group(1)) if inner else frozenset()
+    labels = [part for part in host.split(".") if part]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-2]
+    elif len(labels) >= 2:
+        labels = labels[:-1]
+    return frozenset(fold(x) for x in labels if x not in _GENERIC_LABELS and fold(x))
+
+
+class SiteNames:
+    """What a page calls its site, to recognise that name inside titles and bylines.
+
+    og:site_name is sometimes the article title (MSN, ZDF); names longer than six
+    words are not taken as site names for that reason.
+    """
+
+    def __init__(self, names: Iterable[str | None], url: str | None) -> None:
+        self.names = frozenset(fold(n) for n in names if n and len(n.split()) <= 6 and fold(n))
+        self.hosts = host_labels(url)
+
+    def is_site(self, text: str) -> bool:
+        """The whole of ``text`` is the site's name ("SMAVA", "mdr.de")."""
+        key = fold(text)
+        return bool(key) and (
+            key in self.names
+            or key in self.hosts
+            or any(key == h + tld for h in self.hosts for tld in ("de", "com", "net", "org"))
+        )
+
+    def matches(self, text: str) -> bool:
+        """``text`` is a short segment naming the site, perhaps with more words
+        ("Herr Pfleger" on herrpfleger.de, "MDR.DE", "Management Circle Blog")."""
+        if self.is_site(text):
+            return True
+        key = fold(text)
+        if not key or len(text.split()) > 5:
+            return False
+        known = [h for h in self.hosts if len(h) >= 4] + [n for n in self.names if len(n) >= 4]
+        return any(n in key or key in n for n in known)
+
+
+# Outer title segments that blog engines add to every page (WordPress' "Blog Archive »").
+_GENERIC_SEGMENTS = frozenset(["blogarchive", "blogarchiv", "home", "startseite"])
+
+
+def _segments(title: str) -> list[str]:
+    return list(_SEPARATOR.split(title))
+
+
+def strip_site(title: str, site: SiteNames, extra: frozenset[str] = frozenset()) -> str:
+    """Drop leading/trailing segments that name the site; never cut the headline itself."""
+    parts = _segments(title)
+    if len(parts) < 2:
+        return title
+    seps = _SEPARATOR.findall(title)
+
+    def is_site(part: str) -> bool:
+        return site.matches(part) or fold(part) in extra or fold(part) in _GENERIC_SEGMENTS
+
+    start, end = 0, len(parts)
+    while end - start > 1 and is_site(parts[end - 1]):
+        end -= 1
+    while end - start > 1 and is_site(parts[start]):
+        start += 1
+    if (start, end) == (0, len(parts)):
+        return title
+    out = parts[start]
+    for i in range(start + 1, end):
+        out += seps[i - 1] + parts[i]
+    return out.strip()
+
+
+def _key(text: str) -> str:
+    """Comparison key: quotes, dashes, case and trailing punctuation do not matter."""
+    text = re.sub(r"[\"'„“”‚‘’«»]", "", text.lower())
+    text = re.sub(r"[‐-―-]", "-", text)
+    return _WS.sub(" ", text).strip(" .:!?-")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
+
+
+def _extra_parts(declared: list[str]) -> frozenset[str]:
+    """What one declared title adds around another: "Headline" vs "Headline | Site".
+
+    The site is stated twice — once with the headline, once without — so the added
+    outer segment names it even when it matches neither og:site_name nor the host.
+    """
+    extra = set()
+    for short in declared:
+        for long in declared:
+            if len(long) <= len(short) + 2:
+                continue
+            if long.startswith(short):
+                rest = _SEPARATOR.match(long[len(short) :])
+                if rest:
+                    extra.add(fold(long[len(short) + rest.end() :]))
+            elif long.endswith(short):
+                rest = re.search(_SEPARATOR.pattern + "$", long[: -len(short)])
+                if rest:
+                    extra.add(fold(long[: rest.start()]))
+    return frozenset(e for e in extra if e)
+
+
+def _agrees(visible: str, declared_keys: list[str]) -> str | None:
+    """The part of ``visible`` that a declared title also states, or None.
+
+    Kickers are what make visible and declared headlines differ: "Abstandsregeln :
+    Wie Firmen…" on screen vs "Wie Firmen…" declared, or "Nach Corona-Lockerungen
+    Autohäuser…" vs "Corona-Lockerungen: Autohäuser…".  The headline is the common
+    ending (three words or more, most of the visible words); whatever precedes it on
+    screen is a kicker and goes.
+    """
+    vwords = _key(visible).split()
+    if not vwords:
+        return None
+    best = 0
+    for dkey in declared_keys:
+        dwords = dkey.split()
+        if vwords == dwords:
+            return visible
+        n = 0
+        while n < min(len(vwords), len(dwords)) and vwords[-1 - n] == dwords[-1 - n]:
+            n += 1
+        declared_kicker = n == len(dwords) or re.search(r"[:|–—-]$", dwords[-1 - n])
+        if n >= 3 and declared_kicker and (n == len(dwords) or n >= 0.6 * len(vwords)):
+            best = max(best, n)
+    if not best:
+        return None
+    if best == len(vwords):
+        return visible
+    return " ".join(visible.split()[-best:]).lstrip(" :–—-|")
+
+
+def _longest_part(title: str) -> str:
+    """Last resort for "A | B" when neither side is known as the site: the longer side.
+
+    A bar never sits inside a headline, while dashes and colons often do, so only
+    bars are cut here.
+    """
+    parts = [p.strip() for p in title.split("|") if p.strip()]
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _visible(tree: HtmlElement, xpath: str, site: SiteNames) -> list[str]:
+    found = []
+    for el in tree.xpath(xpath):
+        text = clean(el.text_content())
+        if 3 <= len(text) <= 300 and not site.is_site(text) and not el.xpath(_NOT_HEADLINE):
+            found.append(text)
+    return found
+
+
+def find_title(
+    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], site: SiteNames
+) -> str | None:
+    """The visible headline agreeing with the declared titles, else the best guess."""
+    headline = ld.get("headline")
+    declared_raw = [
+        meta.get("og:title", ""),
+        meta.get("twitter:title", ""),
+        clean(headline) if isinstance(headline, str) else "",
+        clean(tree.findtext(".//title")),
+    ]
+    declared_raw = [d for d in declared_raw if d]
+    extra = _extra_parts(declared_raw)
+    declared = [strip_site(d, site, extra) for d in declared_raw]
+    declared = [d for d in declared if d and not site.is_site(d)] or declared
+    keys = [_key(d) for d in declared]
+    h1s = _visible(tree, "//h1", site)
+    marked = _visible(tree, _HEADLINE_XPATH, site)
+    agreed = [a for a in (_agrees(text, keys) for text in [*h1s, *marked]) if a]
+    if agreed:
+        return max(agreed, key=len)  # a section name ("News") can agree too; the headline is longer
+    declared_words = set().union(*(_words(d) for d in declared)) if declared else set()
+    best, best_score = None, 0.0
+    for text in h1s:
+        words = _words(text)
+        score = len(words & declared_words) / len(words) if words else 0.0
+        if score > best_score:
+            best, best_score = text, score
+    if best and best_score >= 0.5:
+        return best
+    if len(h1s) == 1 and len(h1s[0].split()) >= 2:
+        return h1s[0]  # one heading of its own on the page: what the reader sees as the headline
+    if declared:
+        return _longest_part(declared[0])
+    return best or (h1s[0] if h1s else None) or (marked[0] if marked else None)

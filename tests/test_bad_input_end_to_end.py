@@ -7,6 +7,8 @@ import gzip
 import shutil
 from pathlib import Path
 
+import pytest
+
 import newsdesk
 from newsdesk.config import Settings
 from newsdesk.model import Article, Failure
@@ -29,7 +31,7 @@ def bad_inputs(folder: Path) -> dict[str, str | None]:
         "truncated.html.gz": (gzip.compress(body)[:-30], "E105"),
         "nul.html": (body.replace(b"<p>", b"<p>\x00", 2), None),
         "cp1252.html": (
-            "<html><head><meta charset='utf-8'></head><body><article>".encode()
+            b"<html><head><meta charset='utf-8'></head><body><article>"
             + ("<p>Caf\u00e9 owners said \u201cprices\u201d rose again this week, "
                "the third rise this year.</p>" * 4).encode("cp1252")
             + b"</article></body></html>",
@@ -80,3 +82,25 @@ def test_bad_inputs_get_codes_and_others_go_on(tmp_path: Path) -> None:
     with Store(db) as store:
         assert store.count("articles") == 1 + sum(1 for c in expected.values() if c is None)
         assert store.count("failures") == sum(1 for c in expected.values() if c)
+
+
+def test_an_extractor_bug_on_one_page_is_e202_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.extract import pipeline
+
+    real = pipeline.extract_plain_text
+
+    def flaky(text: str) -> object:
+        if "BOOM" in text:
+            raise ValueError("bug")
+        return real(text)
+
+    monkeypatch.setattr(pipeline, "extract_plain_text", flaky)
+    (tmp_path / "a.txt").write_text("BOOM " * 50)
+    shutil.copy(GOOD, tmp_path / "b.txt")
+    items = {Path(getattr(i, "source", getattr(i, "name", ""))).name: i
+             for i in newsdesk.extract([str(tmp_path)])}
+    assert isinstance(items["a.txt"], Failure) and items["a.txt"].problem.code == "E202"
+    assert "ValueError" in items["a.txt"].problem.message
+    assert isinstance(items["b.txt"], Article)

@@ -58,6 +58,8 @@ def extract_source(source: Source, settings: Settings) -> Article | Failure:
         return Failure(source.name, err.problem)
     except RecursionError:
         return Failure(source.name, problem("E201", detail="nesting too deep"))
+    except Exception as err:  # a bug on one page must not end a crawl of thousands
+        return Failure(source.name, problem("E202", detail=f"{type(err).__name__}: {err}"))
     return _to_article(source, found, decoded.warnings, settings)
 
 

@@ -3,7 +3,9 @@
 Each page's whole-page text rendering goes through ``extract_plain_text``; the body
 (paragraphs joined by blank lines, as ``newsdesk extract`` prints it) is scored with
 trafilatura's convention (``scoring.score_page``).  The unchanged text is scored in the
-same run as the floor, per fold: rules are tuned on "tune" sites only, "report" is held out.
+same run as the floor, and the stretch algorithm alone (without the learned line
+re-scorer) as the ablation, per fold: rules and the re-scorer are tuned on "tune" sites
+only, "report" is held out.
 
     python benchmarks/extraction_text.py [--fold tune|report|all]
 """
@@ -26,7 +28,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "src"))
 
 from folds import fold_of  # noqa: E402
-from newsdesk.extract.text import extract_plain_text  # noqa: E402
+from newsdesk.extract.text import extract_plain_text, stretch_cut  # noqa: E402
+from newsdesk.extract.text_lines import split_lines  # noqa: E402
 from scoring import pooled, score_page  # noqa: E402
 
 
@@ -55,6 +58,15 @@ def newsdesk_text(text: str) -> str:
 
 def unchanged(text: str) -> str:
     return text
+
+
+def stretch_only(text: str) -> str:
+    """The stretch algorithm without the learned re-scorer (the ablation row)."""
+    lines = split_lines(text)
+    if not lines:
+        return ""
+    cut = stretch_cut(lines)
+    return " ".join(line.text for i, line in enumerate(cut.lines) if i not in cut.reasons)
 
 
 def run(
@@ -98,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     pages = load_pages(root)
     folds = ["tune", "report"] if args.fold == "both" else [args.fold]
-    systems = {"unchanged text (no removal)": unchanged, "newsdesk text mode": newsdesk_text}
+    systems = {
+        "unchanged text (no removal)": unchanged,
+        "newsdesk stretch only": stretch_only,
+        "newsdesk text mode": newsdesk_text,
+    }
     results: dict[str, dict[str, Any]] = {}
     print(f"{'system':32} {'fold':7} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8}")
     for fold in folds:

@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extract.text import TextExtraction, extract_plain_text
+from newsdesk.extract.text import TextExtraction, extract_plain_text, stretch_cut
+from newsdesk.extract.text_lines import boilerplate_kind, split_lines
+from newsdesk.extract.text_model import decide, load_model
 
 P_DE = [
     "Die Stadtverwaltung hat am Dienstag angekündigt, dass die Brücke über den Fluss ab "
@@ -238,6 +240,31 @@ CASES = [
             "in the council chamber on Monday evening.",
         ],
     ),
+    Case(
+        name="lead paragraph above a share bar is kept",
+        text=lines(
+            "Regionalrat baut Nachtbusse aus",
+            "",
+            "Nach Angaben der Behörde sollen Busse und Radfahrer eine Umleitung nehmen.",
+            "",
+            "Artikel teilen",
+            "Facebook",
+            "Twitter",
+            "WhatsApp",
+            "",
+            P_DE[0],
+            "",
+            P_DE[1],
+            "",
+            P_DE[2],
+        ),
+        body=[
+            "Nach Angaben der Behörde sollen Busse und Radfahrer eine Umleitung nehmen.",
+            *P_DE,
+        ],
+        reasons={"Artikel teilen": "share_prompt", "WhatsApp": "share_prompt"},
+        title="Regionalrat baut Nachtbusse aus",
+    ),
 ]
 
 
@@ -304,3 +331,46 @@ def test_every_nonblank_line_is_kept_or_reported(parts: list[str]) -> None:
     for n, raw in enumerate(text.split("\n"), 1):
         if raw.strip():
             assert n in covered or raw.strip() in body, (n, raw)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Kim Jong Un visits the launch site in Amur Oblast on Tuesday. AFP", "photo_credit"),
+        ("Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE", "photo_credit"),
+        ("Best-selling hate. Shutterstock/chrisdorney", "photo_credit"),
+        ("Photograph by Jane Doe, Flora International", "photo_credit"),
+        ("Advertisement", "advertisement"),
+        ("Anzeige", "advertisement"),
+        ("Lea: El consejo aborda la crisis de las oficinas", "related_link"),
+        ("Read: Two disasters are worse than one", "related_link"),
+        ("Mit Freunden teilen", "share_prompt"),
+        # Running text that merely ends with an agency's name or mentions one is not a credit.
+        ("The agency said it had spoken to AFP.", None),
+        ("Officials told Reuters the plan was ready, and the vote followed on Monday.", None),
+        ("Read the full report before the council meets on Monday.", None),
+    ],
+)
+def test_phrase_kinds(line: str, kind: str | None) -> None:
+    assert boilerplate_kind(line, len(line)) == kind
+
+
+def test_shipped_model_matches_the_features() -> None:
+    model = load_model()
+    assert model.trees and 0.0 < model.threshold < 1.0
+    assert model.lexicon  # learned word weights ship with the trees
+
+
+def test_decide_keeps_phrase_boilerplate_dropped_and_subheadings_kept() -> None:
+    text = CASES[0].text
+    cut = stretch_cut(split_lines(text))
+    texts = [line.text for line in cut.lines]
+    # A model that wants everything still cannot revive a share bar or the metadata.
+    everything = decide(cut, [10.0] * len(texts), 0.0)
+    assert not everything[texts.index("Artikel teilen")]
+    assert not everything[texts.index("Von Anna Schmidt und Peter Wagner")]
+    # A model lukewarm on a subheading between kept paragraphs keeps it.
+    odds = [10.0 if s else -1.0 for s in cut.sentence]
+    kept = decide(cut, odds, 0.0)
+    assert kept[texts.index("Umleitung und Kosten")]
+    assert not kept[texts.index("Sport")]

@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TERMINAL = tuple(".!?…:;\"“”»«’'。！？")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣∙*+–—-]|\d{1,2}[.)]|\[\d+\])\s+")
+_DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _MONTHS = (
@@ -88,6 +89,7 @@ _SHARE = _rx(
     r"(?:teilen|drucken|versenden|merken)",
     r"^(?:auf|bei) (?:facebook|twitter|whatsapp) ",
     r"^(?:print|email|save) (?:this )?(?:article|story|page)$",
+    r"^mit (?:freunden|anderen) teilen",
 )
 _COMMENTS = _rx(
     r"^\d*\s*(?:kommentare?|comments?|commentaires?|komentarze?|comentarios?|commenti|"
@@ -166,9 +168,30 @@ _PHOTO = _rx(
     r"zdjęcie|fot\.|imagen|quelle|source|video)s?\s*(?:credit)?\s*[:©/]",
     r"^\(?©",
     r"\((?:foto|photo|bild|image|fot\.)\s*:[^)]*\)$",
-    r"^(?:photo|image) by\b",
+    r"^(?:photo(?:graph)?s?|images?|fotos?|bild(?:er)?) (?:by|von)\s",
     r"\b(?:getty images|shutterstock|istock(?:photo)?|imago(?: images)?|picture alliance|"
     r"dpa-bildfunk|reuters/|ap photo|afp via getty)\b",
+)
+# A photo caption ends with its credit: the picture agency, after the caption's last
+# sentence ("... in Berlin. AFP", "... Antarctica. EFE", "... Shutterstock/Name").
+# Case-sensitive: agency names are written this way, and "ap" or "epa" in lower case are words.
+_CAPTION_CREDIT = re.compile(
+    r"[.!?)]\s+(?:(?:Foto|Photo|Bild|Image)s?:?\s+)?(?:[\w.-]+\s*/\s*)?(?:[A-Z][\w.-]*\s+){0,2}"
+    r"(?:AFP|AP|Reuters|REUTERS|dpa|DPA|EPA|Getty Images|Yonhap(?: News)?|Xinhua|Anadolu|"
+    r"Bloomberg|TASS|Imago|IMAGO|KEYSTONE|Keystone|APA|ANP|Belga|ANSA|PAP|EFE|Shutterstock|"
+    r"iStock|picture alliance)(?:\s*/\s*[\w. -]{1,30})?$"
+)
+# An advertising slot's label, alone on its line.
+_ADVERT = _rx(
+    r"^(?:advertisement|anzeige|werbung|publicidad|publicité|reklama|pubblicità|sponsored|"
+    r"gesponsert)\s*:?$"
+)
+# A link to another story set inside the text: "Read: ...", "Lesen Sie auch: ...".
+_RELATED_LINK = _rx(
+    r"^(?:lea|lee|mire|vea|read|see also|also read|read also|read more|lesen sie(?: auch| mehr)?|"
+    r"mehr dazu|mehr zum thema|dowiedz się więcej|czytaj (?:też|także|więcej)|"
+    r"zobacz (?:też|także)|lire aussi|à lire aussi|leggi anche|te puede interesar|related)"
+    r"\s*:\s+\S"
 )
 _SERIES = _rx(
     r"^(?:to )?read part \d",
@@ -248,16 +271,19 @@ def boilerplate_kind(text: str, chars: int) -> str | None:
         return "footer"
     if chars <= 200 and _COMMENTS.search(low):
         return "comments"
+    if chars <= 400 and _CAPTION_CREDIT.search(body):
+        return "photo_credit"
     if chars > 120:
         return None
     for kind, pattern in (
         ("skip_link", _SKIP_LINK),
-        ("comments", _COMMENTS),
         ("related_list", _RELATED),
         ("share_prompt", _SHARE),
         ("series_navigation", _SERIES),
         ("counter", _COUNTER),
         ("photo_credit", _PHOTO),
+        ("advertisement", _ADVERT),
+        ("related_link", _RELATED_LINK),
     ):
         if pattern.search(low):
             return kind
@@ -335,7 +361,8 @@ def comment_meta(line: Line) -> bool:
 
 
 def has_date(text: str) -> bool:
-    return bool(_DATE.search(text))
+    # Every date form has a digit; the cheap test spares most lines the costly pattern.
+    return bool(_DIGIT.search(text)) and bool(_DATE.search(text))
 
 
 def dateline_like(line: Line) -> bool:

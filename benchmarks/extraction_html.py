@@ -1,6 +1,6 @@
 """HTML extraction benchmark (``extraction/`` of the shared benchmarks, 990 pages).
 
-trafilatura with its default settings and ``newsdesk.extract.html.extract_html`` run on
+trafilatura with its default settings and ``newsdesk.extraction.html.extract_html`` run on
 the same pages in the same process; both outputs are scored with trafilatura's own
 convention (``scoring.score_page``), pooled per by-site fold ("tune" is what the
 filters were tuned on, "report" is held out).  A second table compares metadata:
@@ -42,7 +42,7 @@ from trafilatura.metadata import extract_metadata  # noqa: E402
 from trafilatura.utils import load_html  # noqa: E402
 
 from folds import fold_of  # noqa: E402
-from newsdesk.extract.html import extract_html, extract_page_meta  # noqa: E402
+from newsdesk.extraction.html import extract_html, extract_page_meta  # noqa: E402
 from scoring import collapse_ws, pooled, score_page  # noqa: E402
 
 Page = dict[str, Any]

@@ -26,7 +26,7 @@ import trafilatura
 from common import benchmarks_dir, results_path
 from folds import fold_of
 from newsdesk.config import load_settings
-from newsdesk.extract.pipeline import extract_source
+from newsdesk.extraction.pipeline import extract_source
 from newsdesk.model import Source
 
 

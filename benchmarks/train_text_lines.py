@@ -3,9 +3,9 @@
 Labels are partial and come from the benchmark's own annotations: a line that holds
 (part of) a ``with`` segment is article, a line that holds a ``without`` segment is
 boilerplate, every other line is left out of training.  Features are
-``newsdesk.extract.text_features.line_features``; the model is a small gradient-boosted
+``newsdesk.extraction.text_features.line_features``; the model is a small gradient-boosted
 tree ensemble (scikit-learn, needed only here), exported as plain JSON that
-``newsdesk.extract.text_model`` evaluates without scikit-learn.
+``newsdesk.extraction.text_model`` evaluates without scikit-learn.
 
 The decision threshold is chosen by cross-validation grouped by site (``folds.site_of``)
 on the benchmark's own page-level score, so neither the trees nor the threshold have
@@ -37,16 +37,16 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from extraction_text import benchmarks_dir, load_pages  # noqa: E402
 from folds import site_of  # noqa: E402
-from newsdesk.extract.text import stretch_cut  # noqa: E402
-from newsdesk.extract.text_features import (  # noqa: E402
+from newsdesk.extraction.text import stretch_cut  # noqa: E402
+from newsdesk.extraction.text_features import (  # noqa: E402
     FEATURE_NAMES,
     LEXICON_FEATURES,
     lexicon_features,
     lexicon_words,
     line_features,
 )
-from newsdesk.extract.text_lines import Line, split_lines  # noqa: E402
-from newsdesk.extract.text_model import decide  # noqa: E402
+from newsdesk.extraction.text_lines import Line, split_lines  # noqa: E402
+from newsdesk.extraction.text_model import decide  # noqa: E402
 from scoring import collapse_ws, pooled, score_page  # noqa: E402
 
 MODEL = REPO / "src" / "newsdesk" / "extract" / "text_model_data.py"
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print the shipped model's JSON")
     args = parser.parse_args(argv)
     if args.show:
-        from newsdesk.extract.text_model import model_json
+        from newsdesk.extraction.text_model import model_json
 
         print(model_json())
         return 0

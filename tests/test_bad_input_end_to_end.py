@@ -87,7 +87,7 @@ def test_bad_inputs_get_codes_and_others_go_on(tmp_path: Path) -> None:
 def test_an_extractor_bug_on_one_page_is_e202_not_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsdesk.extract import pipeline
+    from newsdesk.extraction import pipeline
 
     real = pipeline.extract_plain_text
 

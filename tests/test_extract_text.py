@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extract.text import TextExtraction, extract_plain_text, stretch_cut
-from newsdesk.extract.text_lines import boilerplate_kind, split_lines
-from newsdesk.extract.text_model import decide, load_model
+from newsdesk.extraction.text import extract_plain_text, stretch_cut
+from newsdesk.extraction.text_lines import boilerplate_kind, split_lines
+from newsdesk.extraction.text_model import decide, load_model
+from newsdesk.model import Extraction
 
 P_DE = [
     "Die Stadtverwaltung hat am Dienstag angekündigt, dass die Brücke über den Fluss ab "
@@ -268,7 +269,7 @@ CASES = [
 ]
 
 
-def _reason_of(result: TextExtraction, text: str, line_text: str) -> str | None:
+def _reason_of(result: Extraction, text: str, line_text: str) -> str | None:
     numbers = [n for n, raw in enumerate(text.split("\n"), 1) if raw.strip() == line_text.strip()]
     for r in result.removed:
         if any(r.start_line <= n <= r.end_line for n in numbers):
@@ -292,7 +293,7 @@ def test_extract_plain_text(case: Case) -> None:
 
 
 def test_empty_and_blank_input() -> None:
-    assert extract_plain_text("") == TextExtraction(paragraphs=(), removed=())
+    assert extract_plain_text("") == Extraction(paragraphs=(), removed=())
     assert extract_plain_text("\n  \n\t\n").paragraphs == ()
 
 

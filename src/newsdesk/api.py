@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings, load_settings
-from .extract.pipeline import extract_source
+from .extraction.pipeline import extract_source
 from .ingest import iter_sources
 from .model import Article, Failure, Source
 from .records import dossier

@@ -18,7 +18,7 @@ from .api import analyze as run_analyze
 from .api import iter_extracted
 from .config import load_settings
 from .errors import NewsdeskError
-from .extract.dateparse import parse_stated
+from .extraction.dateparse import parse_stated
 from .model import Article, Failure
 from .records import extract_record
 

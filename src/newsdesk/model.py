@@ -101,6 +101,33 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Extraction:
+    """What one extractor (HTML or plain text) found in a page, before stated hints apply.
+
+    Both modes return this one record so the pipeline treats them alike; fields a mode
+    cannot know stay at their defaults (text mode has no markup date, HTML no dateline).
+    """
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removed, ...]
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    section: str | None = None
+    published: PublishedDate = field(default_factory=PublishedDate)
+    language: str | None = None
+    warnings: tuple[Problem, ...] = ()
+    dateline: str | None = None  # a raw date line near the top of a text page
+    republished_from: str | None = None  # the outlet a syndication notice names
+    format: str = "text"
+
+    @property
+    def text(self) -> str:
+        """Paragraphs separated by one blank line, the shape ``Article.text`` has."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
 class Article:
     """The clean article: body text plus metadata, and what was cut away."""
 

@@ -27,8 +27,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from newsdesk.extract.text_features import FEATURE_NAMES, StretchCut, scored
-from newsdesk.extract.text_lines import comment_meta, dateline_like
+from newsdesk.extraction.text_features import FEATURE_NAMES, StretchCut, scored
+from newsdesk.extraction.text_lines import comment_meta, dateline_like
 
 # A tree as nested tuples: (feature, threshold, left, right) for a split, a float (the
 # leaf's contribution to the log-odds, learning rate applied) for a leaf.
@@ -127,7 +127,7 @@ def decide(cut: StretchCut, log_odds: list[float], threshold: float) -> list[boo
 def model_json() -> str:
     """The shipped model as JSON text (stored compressed in ``text_model_data.py``)."""
     # Imported here, not at the top: the trainer must run before the file exists.
-    from newsdesk.extract.text_model_data import MODEL
+    from newsdesk.extraction.text_model_data import MODEL
 
     return zlib.decompress(base64.b64decode(MODEL)).decode("utf-8")
 

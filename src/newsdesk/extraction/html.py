@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from ..errors import NewsdeskError, problem
-from ..model import Problem, PublishedDate, Removed
+from ..model import Extraction, Problem
 from .html_meta import PageMeta, extract_meta
 from .html_removed import RELATED_HEADING as _RELATED_HEADING
 from .html_removed import collect_removed
@@ -38,26 +38,6 @@ from .html_removed import collect_removed
 MAX_DEPTH = 200
 
 _WS = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class HtmlExtraction:
-    """What one HTML page yields: clean paragraphs, the audit trail and metadata."""
-
-    paragraphs: tuple[str, ...]
-    removed: tuple[Removed, ...]
-    title: str | None
-    authors: tuple[str, ...]
-    outlet: str | None
-    section: str | None
-    published: PublishedDate
-    language: str | None
-    warnings: tuple[Problem, ...]
-
-    @property
-    def text(self) -> str:
-        """Paragraphs separated by one blank line, the shape ``Article.text`` expects."""
-        return "\n\n".join(self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -82,7 +62,7 @@ DEFAULT_TUNING = Tuning()
 
 def extract_html(
     html: str, url: str | None = None, tuning: Tuning = DEFAULT_TUNING
-) -> HtmlExtraction:
+) -> Extraction:
     """Extract the article of one decoded HTML page.
 
     Raises ``NewsdeskError("E201")`` when the input is not HTML at all and
@@ -102,7 +82,8 @@ def extract_html(
         raise NewsdeskError("E200")
     meta = extract_meta(tree, url)
     removed = collect_removed(tree, lines, dropped)
-    return HtmlExtraction(
+    return Extraction(
+        format="html",
         paragraphs=tuple(lines),
         removed=removed,
         title=meta.title,

@@ -32,8 +32,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from newsdesk.extract.text_features import StretchCut, line_features
-from newsdesk.extract.text_lines import (
+from newsdesk.extraction.text_features import StretchCut, line_features
+from newsdesk.extraction.text_lines import (
     Line,
     byline_names,
     comment_meta,
@@ -46,23 +46,8 @@ from newsdesk.extract.text_lines import (
     split_lines,
     syndication_source,
 )
-from newsdesk.extract.text_model import decide, load_model
-from newsdesk.model import Removed
-
-
-@dataclass(frozen=True)
-class TextExtraction:
-    """The article found in a plain-text page, and everything that was cut from it."""
-
-    paragraphs: tuple[str, ...]
-    removed: tuple[Removed, ...]
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    outlet: str | None = None
-    section: str | None = None
-    dateline: str | None = None
-    republished_from: str | None = None
-
+from newsdesk.extraction.text_model import decide, load_model
+from newsdesk.model import Extraction, Removed
 
 # Scores, tuned on the "tune" fold of benchmarks/extraction/text (see
 # benchmarks/extraction_text.py).  Running text is worth about one point per 60 chars;
@@ -517,15 +502,15 @@ def _rescore(cut: StretchCut) -> dict[int, str]:
     return reasons
 
 
-def extract_plain_text(text: str) -> TextExtraction:
+def extract_plain_text(text: str) -> Extraction:
     """Split a plain-text page into article paragraphs and reported boilerplate."""
     lines = split_lines(text)
     if not lines:
-        return TextExtraction(paragraphs=(), removed=())
+        return Extraction(paragraphs=(), removed=())
     cut = stretch_cut(lines)
     reasons = _rescore(cut)
     kept = [i for i in range(len(lines)) if i not in reasons]
-    return TextExtraction(
+    return Extraction(
         paragraphs=_paragraphs(lines, kept),
         removed=_group_removed(lines, reasons),
         title=cut.title,

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsdesk.extract.text_lines import Line, comment_meta, dateline_like, has_date
+from newsdesk.extraction.text_lines import Line, comment_meta, dateline_like, has_date
 
 
 @dataclass(frozen=True)

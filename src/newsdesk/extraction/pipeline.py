@@ -9,34 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from ..config import Settings
 from ..errors import NewsdeskError, problem
 from ..ingest import decode, sniff_format
-from ..model import Article, Evidence, Failure, Problem, PublishedDate, Removed, Source
+from ..model import Article, Extraction, Failure, Problem, PublishedDate, Source
 from .html import extract_html
 from .language import guess_language
 from .pubdate import infer_published
 from .text import extract_plain_text
-
-
-@dataclass(frozen=True)
-class _Extracted:
-    """What either mode found, before stated hints are applied."""
-
-    format: str
-    paragraphs: tuple[str, ...]
-    removed: tuple[Removed, ...]
-    title: str | None
-    authors: tuple[str, ...]
-    outlet: str | None
-    section: str | None
-    published: PublishedDate
-    language: str | None
-    warnings: tuple[Problem, ...]
-    republished_from: str | None = None
 
 
 def source_id(source: Source) -> str:
@@ -63,42 +46,18 @@ def extract_source(source: Source, settings: Settings) -> Article | Failure:
     return _to_article(source, found, decoded.warnings, settings)
 
 
-def _extract_html(html: str, source: Source) -> _Extracted:
+def _extract_html(html: str, source: Source) -> Extraction:
     ex = extract_html(html, source.url)
-    published = ex.published
-    if published.value is None:
+    if ex.published.value is None:
         inferred = infer_published(ex.paragraphs, title=ex.title)
-        published = _merge_ranges(published, inferred)
-    return _Extracted(
-        format="html",
-        paragraphs=ex.paragraphs,
-        removed=ex.removed,
-        title=ex.title,
-        authors=ex.authors,
-        outlet=ex.outlet,
-        section=ex.section,
-        published=published,
-        language=ex.language,
-        warnings=ex.warnings,
-    )
+        ex = replace(ex, published=_merge_ranges(ex.published, inferred))
+    return ex
 
 
-def _extract_text(text: str, source: Source) -> _Extracted:
+def _extract_text(text: str, source: Source) -> Extraction:
     ex = extract_plain_text(text)
-    published = infer_published(ex.paragraphs, title=ex.title, dateline=ex.dateline)
-    return _Extracted(
-        format="text",
-        paragraphs=ex.paragraphs,
-        removed=ex.removed,
-        title=ex.title,
-        authors=ex.authors,
-        outlet=ex.outlet,
-        section=ex.section,
-        published=published,
-        language=None,
-        warnings=(),
-        republished_from=ex.republished_from,
-    )
+    return replace(ex, published=infer_published(ex.paragraphs, title=ex.title,
+                                                 dateline=ex.dateline))
 
 
 def _merge_ranges(markup: PublishedDate, inferred: PublishedDate) -> PublishedDate:
@@ -107,7 +66,7 @@ def _merge_ranges(markup: PublishedDate, inferred: PublishedDate) -> PublishedDa
 
 
 def _to_article(
-    source: Source, found: _Extracted, decode_warnings: Sequence[Problem], settings: Settings
+    source: Source, found: Extraction, decode_warnings: Sequence[Problem], settings: Settings
 ) -> Article:
     hints = source.hints
     text = "\n\n".join(p.strip() for p in found.paragraphs if p.strip())
@@ -159,4 +118,4 @@ def _authors_hint(hints: dict[str, Any]) -> tuple[str, ...]:
     return ()
 
 
-__all__ = ["Evidence", "extract_source", "source_id"]
+__all__ = ["extract_source", "source_id"]

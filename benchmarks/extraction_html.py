@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import sys
 import time
@@ -41,6 +40,7 @@ import trafilatura  # noqa: E402
 from trafilatura.metadata import extract_metadata  # noqa: E402
 from trafilatura.utils import load_html  # noqa: E402
 
+from common import benchmarks_dir  # noqa: E402
 from folds import fold_of  # noqa: E402
 from newsdesk.extraction.html import extract_html, extract_page_meta  # noqa: E402
 from scoring import collapse_ws, pooled, score_page  # noqa: E402
@@ -48,11 +48,6 @@ from scoring import collapse_ws, pooled, score_page  # noqa: E402
 Page = dict[str, Any]
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|/|&|\band\b|\bund\b|\by\b|\bet\b)\s*")
 
-
-def benchmarks_dir() -> Path:
-    """The shared data lives beside the repo; NEWSDESK_BENCHMARKS points elsewhere."""
-    env = os.environ.get("NEWSDESK_BENCHMARKS")
-    return Path(env) if env else (REPO / ".." / "shared" / "benchmarks").resolve()
 
 
 def load_pages(root: Path, fold: str) -> list[Page]:

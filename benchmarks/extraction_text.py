@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -27,16 +26,11 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "src"))
 
+from common import benchmarks_dir  # noqa: E402
 from folds import fold_of  # noqa: E402
 from newsdesk.extraction.text import extract_plain_text, stretch_cut  # noqa: E402
 from newsdesk.extraction.text_lines import split_lines  # noqa: E402
 from scoring import pooled, score_page  # noqa: E402
-
-
-def benchmarks_dir() -> Path:
-    """The shared data lives beside the repo; NEWSDESK_BENCHMARKS points elsewhere."""
-    env = os.environ.get("NEWSDESK_BENCHMARKS")
-    return Path(env) if env else (REPO / ".." / "shared" / "benchmarks").resolve()
 
 
 def load_pages(root: Path) -> list[tuple[str, str, dict[str, Any]]]:

@@ -28,7 +28,7 @@ FLOORS = {
     "html_title": 0.790,  # measured 0.805
     "html_author": 0.555,  # measured 0.572
     "html_date": 0.865,  # measured 0.880
-    "text_f1": 0.000,  # set below once measured
+    "text_f1": 0.875,  # measured 0.885 (unchanged text 0.691 in the same run)
 }
 
 

@@ -125,3 +125,45 @@ def test_partial_published_is_a_range() -> None:
     pub = json.loads(out)["published"]
     assert code == 0 and pub["value"] is None
     assert (pub["earliest"], pub["latest"]) == ("2024-06-01", "2024-06-30")
+
+
+def test_jsonl_fields_become_metadata(tmp_path: Path) -> None:
+    body = (EXAMPLES / "002_96a2cc4274e4cc7d.txt").read_text("utf-8")
+    lines = [
+        json.dumps({"text": body, "url": "https://example.org/a", "title": "Given title",
+                    "published": "2024-06-17", "outlet": "Example Post"}),
+        "{not json",
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("extract", "-q", str(feed))
+    first, second = (json.loads(x) for x in out.splitlines())
+    assert code == 1 and "E107" in err and f"{feed}:2" in err
+    assert first["source"] == f"{feed}:1" and first["url"] == "https://example.org/a"
+    assert (first["title"], first["outlet"]) == ("Given title", "Example Post")
+    assert first["published"]["value"] == "2024-06-17"
+    assert first["published"]["evidence"][0]["kind"] == "stated"
+    assert second["error"]["code"] == "E107"
+
+
+def test_warc_records_are_articles(tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    html = ("<html><head><title>Council agrees budget</title></head><body><article>"
+            + "<p>The council met on Monday and agreed a new budget for the coming year.</p>" * 5
+            + "</article></body></html>").encode()
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        record = writer.create_warc_record("https://example.org/budget", "response",
+                                           payload=BytesIO(html), http_headers=headers)
+        writer.write_record(record)
+    code, out, _ = run("extract", "-q", str(path))
+    rec = json.loads(out)
+    assert code == 0 and rec["url"] == "https://example.org/budget"
+    assert rec["format"] == "html" and "agreed a new budget" in rec["text"]

@@ -49,7 +49,7 @@ from newsdesk.extraction.text_lines import Line, split_lines  # noqa: E402
 from newsdesk.extraction.text_model import decide  # noqa: E402
 from scoring import collapse_ws, pooled, score_page  # noqa: E402
 
-MODEL = REPO / "src" / "newsdesk" / "extract" / "text_model_data.py"
+MODEL = REPO / "src" / "newsdesk" / "extraction" / "text_model_data.py"
 PARAMS: dict[str, Any] = {
     "n_estimators": 120,
     "max_depth": 3,

@@ -167,3 +167,6 @@ def test_warc_records_are_articles(tmp_path: Path) -> None:
     rec = json.loads(out)
     assert code == 0 and rec["url"] == "https://example.org/budget"
     assert rec["format"] == "html" and "agreed a new budget" in rec["text"]
+    fetched = record.rec_headers.get_header("WARC-Date")[:10]
+    assert rec["published"]["latest"] == fetched  # crawled then, so published no later
+    assert rec["published"]["evidence"][-1]["kind"] == "fetched"

@@ -15,7 +15,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import NewsdeskError, problem
 from ..ingest import decode, sniff_format
-from ..model import Article, Extraction, Failure, Problem, PublishedDate, Source
+from ..model import Article, Evidence, Extraction, Failure, Problem, PublishedDate, Source
 from .html import extract_html
 from .language import guess_language
 from .pubdate import infer_published
@@ -85,6 +85,8 @@ def _to_article(
             published = given
         else:
             warnings.append(problem("W104", value=stated))
+    if hints.get("fetched"):
+        published = _bound_by_fetch(published, str(hints["fetched"]))
     return Article(
         id=source_id(source),
         source=source.name,
@@ -101,6 +103,26 @@ def _to_article(
         warnings=tuple(warnings),
         content_sha1=hashlib.sha1(text.encode("utf-8")).hexdigest(),
         republished_from=found.republished_from,
+    )
+
+
+def _bound_by_fetch(published: PublishedDate, fetched: str) -> PublishedDate:
+    """A page cannot be published after it was crawled: the WARC date is an upper bound.
+
+    Only an open or later upper bound is tightened; an exact date is left as found.
+    """
+    day = fetched[:10]
+    if published.value is not None or len(day) != 10:
+        return published
+    if published.latest is not None and published.latest <= day:
+        return published
+    if published.earliest is not None and published.earliest > day:
+        return published  # contradicts the body's evidence: keep that, don't invent a range
+    why = "the page was fetched then (WARC-Date), so it was published no later"
+    return replace(
+        published,
+        latest=day,
+        evidence=(*published.evidence, Evidence("fetched", fetched, why)),
     )
 
 

@@ -353,6 +353,93 @@ META_CASES = [
 ]
 
 
+TITLE_PART_CASES = [
+    MetaCase(
+        "a template class on <body> ('no-sidebars') does not hide the h1",
+        '<meta property="og:title" content="Schneewittchen-Kuchen mit Mini-Marshmallows Rezept | LECKER">',
+        "<h1>Schneewittchen-Kuchen mit Mini-Marshmallows</h1>",
+        title="Schneewittchen-Kuchen mit Mini-Marshmallows",
+    ),
+    MetaCase(
+        "Elementor's widget wrapper does not hide the h1; the visible dash is kept",
+        '<meta property="og:title" content="Von der Leyen will Ukraine in EU holen - Österreich zahlt - Unzensuriert">',
+        '<div class="elementor-widget elementor-widget-heading"><h1 class="elementor-heading-title">'
+        "Von der Leyen will Ukraine in EU holen – Österreich zahlt</h1></div>",
+        url="https://unzensuriert.at/209302-von-der-leyen/",
+        title="Von der Leyen will Ukraine in EU holen – Österreich zahlt",
+    ),
+    MetaCase(
+        "kicker and headline in sibling spans with no space: the declared part",
+        '<meta property="og:title" content="Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE">'
+        '<script type="application/ld+json">{"@type":"Article","headline":"Lagen-Pyramide mit GA2"}</script>',
+        '<h1 class="single-post-title"><span>Einheit der Woche</span><span>Lagen-Pyramide mit GA2</span></h1>',
+        url="https://swim.de/training/lagen-pyramide-mit-ga2/",
+        title="Lagen-Pyramide mit GA2",
+    ),
+    MetaCase(
+        "headline and subtitle in one h1, inline markup inside the headline",
+        '<meta property="og:title" content="Dezuka Suisan: Fish Cakes, Hot and Fresh">',
+        '<h1 class="article-title"><span>Dezuka Suisan: Fish Cakes, Hot <em>and</em> Fresh</span>'
+        "<small>Welcome to the Flavor Capital of Northern Japan</small></h1>",
+        title="Dezuka Suisan: Fish Cakes, Hot and Fresh",
+    ),
+    MetaCase(
+        "first h1 line opens the declared title before ' - ': a kicker",
+        '<meta property="og:title" content="Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum - Lebensmittelpraxis.de">',
+        "<h1>\n  Olympische Spiele in Paris\n  Getränke per Schiff ins Stadtzentrum\n</h1>",
+        url="https://lebensmittelpraxis.de/handel-aktuell/38519-olympische-spiele.html",
+        title="Getränke per Schiff ins Stadtzentrum",
+    ),
+    MetaCase(
+        "a kicker joined by ':' in the declared title is part of the headline",
+        '<meta property="og:title" content="Tanz in der Lokremise: Mit allen Wassern gewaschen | St.Galler Tagblatt">',
+        '<h1 class="title"><span>Tanz in der Lokremise:</span> <span>Mit allen Wassern gewaschen</span></h1>',
+        url="https://www.tagblatt.ch/kultur/mit-allen-wassern-gewaschen-ld.1161246",
+        title="Tanz in der Lokremise: Mit allen Wassern gewaschen",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TITLE_PART_CASES, ids=[c.name for c in TITLE_PART_CASES])
+def test_title_parts_and_box_filter(case: MetaCase) -> None:
+    meta = extract_page_meta(page(case.head, case.body + BODY), case.url)
+    assert meta.title == case.title
+
+
+MODIFIED = '<meta property="article:modified_time" content="2019-08-24T03:36:11+02:00"><time datetime="2019-08-24T03:36:11+02:00">24.08.2019</time>'
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected", "kind"),
+    [
+        (MODIFIED, "<p>Veröffentlicht am 16.08.2019</p>", "2019-08-16", "visible-label"),
+        (
+            MODIFIED,
+            "<p>Erschienen am: 13.10.2021 | geändert am: 15.10.2021</p>",
+            "2021-10-13",
+            "visible-label",
+        ),
+        (MODIFIED, "<div>Published: 7 April 2020</div>", "2020-04-07", "visible-label"),
+        (MODIFIED, "<p>Datum: 18.10.2021</p>", "2021-10-18", "visible-label"),
+        # two different labelled dates: the label does not single out the article
+        (
+            MODIFIED,
+            "<p>Published: 3 March 2020</p><p>Published: 7 April 2020</p>",
+            "2019-08-24",
+            None,
+        ),
+        # JSON in a script and a comment widget are not visible labels
+        (MODIFIED, '<script>var x = {"Published": "2020-02-19"};</script>', "2019-08-24", None),
+        (MODIFIED, '<div class="comment">Veröffentlicht am 01.01.2020</div>', "2019-08-24", None),
+    ],
+)
+def test_labelled_publication_date(head: str, body: str, expected: str, kind: str | None) -> None:
+    meta = extract_page_meta(page(head, body + BODY), "https://example.org/article")
+    assert meta.published.value == expected
+    if kind:
+        assert meta.published.evidence[0].kind == kind
+
+
 @pytest.mark.parametrize("case", META_CASES, ids=[c.name for c in META_CASES])
 def test_metadata_rules(case: MetaCase) -> None:
     meta = extract_page_meta(page(case.head, case.body + BODY), case.url)

@@ -60,9 +60,7 @@ class Tuning:
 DEFAULT_TUNING = Tuning()
 
 
-def extract_html(
-    html: str, url: str | None = None, tuning: Tuning = DEFAULT_TUNING
-) -> Extraction:
+def extract_html(html: str, url: str | None = None, tuning: Tuning = DEFAULT_TUNING) -> Extraction:
     """Extract the article of one decoded HTML page.
 
     Raises ``NewsdeskError("E201")`` when the input is not HTML at all and

@@ -23,6 +23,7 @@ from trafilatura.metadata import extract_author
 
 from ..model import Evidence, PublishedDate
 from .html_authors import find_authors
+from .html_dates import labelled_published
 from .html_title import SiteNames, find_title
 
 _WS = re.compile(r"\s+")
@@ -201,13 +202,23 @@ def _stated_dates(
 def _published(
     tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], url: str | None
 ) -> PublishedDate:
-    """htmldate decides (original date, extensive search: trafilatura's settings).
+    """A visibly labelled publication date first (``html_dates``), else htmldate decides
+    (original date, extensive search: trafilatura's settings).
 
     The stated sources whose text carries the same day are given as evidence; when
     none does, the evidence is htmldate's own (it read the date from text or
     markup we do not model).
     """
     stated = _stated_dates(tree, meta, ld, url)
+    labelled = labelled_published(tree)
+    if labelled is not None:
+        day = labelled.isoformat()
+        return PublishedDate(
+            value=day,
+            earliest=day,
+            latest=day,
+            evidence=(Evidence("visible-label", day, "the page labels it as published"),),
+        )
     try:
         value = find_date(
             tree, url=url, original_date=True, extensive_search=True, outputformat="%Y-%m-%d"

@@ -34,9 +34,14 @@ _WS = re.compile(r"\s+")
 # Separators between a headline and the site name.  ":" is not one: it joins kicker
 # and headline, which is handled by the agreement rules instead.
 _SEPARATOR = re.compile(r"\s+(?:[|\-–—·»•⋆~/:]|::)\s+|\s*[|]\s*")
+# Ancestors whose class says "teaser box", not the page's own headline.  <body> and
+# <html> are left out: their classes describe the page template ("no-sidebars" hid
+# lecker.de's real <h1>).  "widget" must start a class token, because Elementor puts
+# "elementor-widget-heading" around every block, the headline included (unzensuriert.at).
 _NOT_HEADLINE = (
-    "ancestor-or-self::*[self::nav or self::aside or self::footer or contains(@class,'comment')"
-    " or contains(@class,'related') or contains(@class,'sidebar') or contains(@class,'widget')"
+    "ancestor-or-self::*[not(self::body or self::html)][self::nav or self::aside or self::footer"
+    " or contains(@class,'comment') or contains(@class,'related') or contains(@class,'sidebar')"
+    " or contains(concat(' ', normalize-space(@class)), ' widget')"
     " or contains(@class,'site-title') or contains(@class,'logo') or contains(@class,'brand')]"
 )
 _HEADLINE_XPATH = (
@@ -221,13 +226,60 @@ def _longest_part(title: str) -> str:
     return max(parts, key=len) if len(parts) > 1 else title
 
 
-def _visible(tree: HtmlElement, xpath: str, site: SiteNames) -> list[str]:
+def _visible(tree: HtmlElement, xpath: str, site: SiteNames) -> list[tuple[str, list[str]]]:
+    """(text, parts) of each candidate heading; parts are its separate text runs."""
     found = []
     for el in tree.xpath(xpath):
         text = clean(el.text_content())
         if 3 <= len(text) <= 300 and not site.is_site(text) and not el.xpath(_NOT_HEADLINE):
-            found.append(text)
+            found.append((text, heading_parts(el)))
     return found
+
+
+def heading_parts(el: HtmlElement) -> list[str]:
+    """The separate lines of a heading: its text runs, split at child elements and newlines.
+
+    Kicker and headline ("Einheit der Woche" + "Lagen-Pyramide mit GA2"), or headline and
+    subtitle, often share one <h1> in sibling <span>s with no space between them, so the
+    joined text is neither; each run is judged on its own.
+    """
+    parts: list[str] = []
+    for run in el.itertext():
+        parts.extend(p for p in (clean(line) for line in run.split("\n")) if p)
+    return parts
+
+
+# A kicker line ends where a declared title has a true separator; ":" is not one,
+# since "Kicker: Headline" is usually the whole headline (tagblatt.ch).
+_KICKER_SEPARATOR = re.compile(r"\s+[|\-–—·»•]\s+")
+
+
+def _from_parts(parts: list[str], declared: list[str], keys: list[str]) -> str | None:
+    """The part of a multi-line heading that is the headline, when the declared titles say so.
+
+    The longest run of consecutive lines that *is* a declared title wins (the other
+    lines are kicker or subtitle; runs, because inline markup also splits text:
+    "Hot <em>and</em> Fresh"); else a first line that opens a declared title before a
+    separator is a kicker, and the rest is the headline when it shares words with
+    that title.
+    """
+    if len(parts) < 2 or len(parts) > 12:
+        return None
+    runs = [
+        " ".join(parts[i:j]).strip(" :|–—-·»•")
+        for i in range(len(parts))
+        for j in range(i + 1, len(parts) + 1)
+    ]
+    exact = [run for run in runs if _key(run) in keys]
+    if exact:
+        return max(exact, key=len)
+    head = _key(parts[0])
+    rest = " ".join(parts[1:])
+    for title, key in zip(declared, keys, strict=True):
+        kicker = key.startswith(head) and _KICKER_SEPARATOR.match(key[len(head) :])
+        if kicker and _words(rest) & _words(title):
+            return rest
+    return None
 
 
 def find_title(
@@ -248,20 +300,27 @@ def find_title(
     keys = [_key(d) for d in declared]
     h1s = _visible(tree, "//h1", site)
     marked = _visible(tree, _HEADLINE_XPATH, site)
-    agreed = [a for a in (_agrees(text, keys) for text in [*h1s, *marked]) if a]
+    agreed = [
+        a
+        for a in (
+            _from_parts(parts, declared, keys) or _agrees(text, keys)
+            for text, parts in [*h1s, *marked]
+        )
+        if a
+    ]
     if agreed:
         return max(agreed, key=len)  # a section name ("News") can agree too; the headline is longer
     declared_words = set().union(*(_words(d) for d in declared)) if declared else set()
     best, best_score = None, 0.0
-    for text in h1s:
+    for text, _ in h1s:
         words = _words(text)
         score = len(words & declared_words) / len(words) if words else 0.0
         if score > best_score:
             best, best_score = text, score
     if best and best_score >= 0.5:
         return best
-    if len(h1s) == 1 and len(h1s[0].split()) >= 2:
-        return h1s[0]  # one heading of its own on the page: what the reader sees as the headline
+    if len(h1s) == 1 and len(h1s[0][0].split()) >= 2:
+        return h1s[0][0]  # one heading of its own on the page: what the reader sees as the headline
     if declared:
         return _longest_part(declared[0])
-    return best or (h1s[0] if h1s else None) or (marked[0] if marked else None)
+    return best or (h1s[0][0] if h1s else None) or (marked[0][0] if marked else None)

@@ -12,6 +12,7 @@ import re
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
+
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 

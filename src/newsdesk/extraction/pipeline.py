@@ -32,8 +32,10 @@ def extract_source(source: Source, settings: Settings) -> Article | Failure:
     try:
         decoded = decode(source)
         fmt = sniff_format(decoded.text, source.media_type)
-        found = _extract_html(decoded.text, source) if fmt == "html" else _extract_text(
-            decoded.text, source
+        found = (
+            _extract_html(decoded.text, source)
+            if fmt == "html"
+            else _extract_text(decoded.text, source)
         )
         if not found.paragraphs:
             raise NewsdeskError("E200")
@@ -56,8 +58,9 @@ def _extract_html(html: str, source: Source) -> Extraction:
 
 def _extract_text(text: str, source: Source) -> Extraction:
     ex = extract_plain_text(text)
-    return replace(ex, published=infer_published(ex.paragraphs, title=ex.title,
-                                                 dateline=ex.dateline))
+    return replace(
+        ex, published=infer_published(ex.paragraphs, title=ex.title, dateline=ex.dateline)
+    )
 
 
 def _merge_ranges(markup: PublishedDate, inferred: PublishedDate) -> PublishedDate:

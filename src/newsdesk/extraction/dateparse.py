@@ -279,6 +279,9 @@ def _from_numeric(m: re.Match[str], two_digit_years: bool) -> DateMention | None
     return DateMention(m.start(), m.end(), text, year, chosen.month, chosen.day, note=note)
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, *, two_digit_years: bool = False) -> list[DateMention]:
     """Every date-like mention in ``text``, left to right, never overlapping.
 
@@ -287,6 +290,8 @@ def find_dates(text: str, *, two_digit_years: bool = False) -> list[DateMention]
     "18.06.24"; it is meant for short date lines, where such forms are common and
     little else looks like them.
     """
+    if not _HAS_DIGIT.search(text):
+        return []  # every form below has a day or a year in digits; most sentences have none
     found: list[DateMention] = []
     for rx in (_MONTH_DAY, _DAY_MONTH, _MONTH_YEAR):
         found += [d for m in rx.finditer(text) if (d := _from_named(m))]

@@ -266,6 +266,44 @@ CASES = [
         reasons={"Artikel teilen": "share_prompt", "WhatsApp": "share_prompt"},
         title="Regionalrat baut Nachtbusse aus",
     ),
+    Case(
+        name="a share bar ending in a bare E-Mail button is no comment-form wall",
+        text=lines(
+            "Brücke wird drei Wochen gesperrt",
+            "",
+            P_DE[0],
+            "",
+            "Teilen:",
+            "Facebook",
+            "Twitter",
+            "E-Mail",
+            "",
+            P_DE[1],
+            "",
+            P_DE[2],
+        ),
+        body=P_DE,
+        reasons={"E-Mail": "share_prompt"},
+        title="Brücke wird drei Wochen gesperrt",
+    ),
+    Case(
+        name="a read-also link between paragraphs does not end the article",
+        text=lines(
+            "Night buses for the suburbs",
+            "",
+            P_EN[0],
+            "",
+            "Read more",
+            "City council approves new cycle lanes",
+            "",
+            P_EN[1],
+            "",
+            P_EN[2],
+        ),
+        body=P_EN,
+        reasons={"Read more": "related_list"},
+        title="Night buses for the suburbs",
+    ),
 ]
 
 
@@ -346,6 +384,11 @@ def test_every_nonblank_line_is_kept_or_reported(parts: list[str]) -> None:
         ("Lea: El consejo aborda la crisis de las oficinas", "related_link"),
         ("Read: Two disasters are worse than one", "related_link"),
         ("Mit Freunden teilen", "share_prompt"),
+        # A bare "E-Mail" is a share button; a required form field is a comment form.
+        ("E-Mail", "share_prompt"),
+        ("Pocket", "share_prompt"),
+        ("E-Mail *", "comments"),
+        ("Website", "comments"),
         # Running text that merely ends with an agency's name or mentions one is not a credit.
         ("The agency said it had spoken to AFP.", None),
         ("Officials told Reuters the plan was ready, and the vote followed on Monday.", None),

@@ -47,6 +47,7 @@ class StretchCut:
 
 _NEAR = 3  # lines each side for the "near" window
 _WIDE = 10  # lines each side for the "wide" window
+_BLOCK_WINDOW = 6  # blocks each side in which a block's shape is looked for again
 _SHAPE_CHARS = 200  # digit and capital shares are read from a line's head only (speed)
 _WORDS = re.compile(r"[^\W\d_]+")
 _MIN_WORD = 4
@@ -107,6 +108,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "cohesion",
     "title_overlap",
     "content_words",
+    "block_repeat",
+    "block_sentence_share",
     *LEXICON_FEATURES,
 )
 
@@ -135,6 +138,34 @@ def _blocks(lines: tuple[Line, ...]) -> list[tuple[int, int]]:
         out.extend([size] * (j - i))
         i = j
     return out
+
+
+def _block_shapes(cut: StretchCut) -> tuple[list[float], list[float]]:
+    """How often a line's block shape recurs among nearby blocks, and its sentence share.
+
+    A teaser grid repeats one block shape (headline, teaser sentence, date) over and
+    over; an article's paragraphs repeat too, but as lone long sentences, so the count
+    means something only beside the shape itself, which the trees see in the other
+    features.  Shape: per line, whether it is running text and its length class.
+    """
+    lines = cut.lines
+    starts = [i for i, line in enumerate(lines) if i == 0 or line.blank_before]
+    bounds = [*starts, len(lines)]
+    shapes = [
+        tuple(
+            (cut.sentence[k], min(8, lines[k].chars.bit_length()))
+            for k in range(bounds[b], bounds[b + 1])
+        )
+        for b in range(len(starts))
+    ]
+    repeat, share = [0.0] * len(lines), [0.0] * len(lines)
+    for b, shape in enumerate(shapes):
+        lo, hi = max(0, b - _BLOCK_WINDOW), min(len(shapes), b + _BLOCK_WINDOW + 1)
+        same = math.log1p(sum(1 for c in range(lo, hi) if c != b and shapes[c] == shape))
+        sent = sum(1 for s, _ in shape if s) / len(shape)
+        for k in range(bounds[b], bounds[b + 1]):
+            repeat[k], share[k] = same, sent
+    return repeat, share
 
 
 def _chunks(cut: StretchCut) -> list[float]:
@@ -272,6 +303,7 @@ def line_features(cut: StretchCut, lexicon: Mapping[str, float]) -> list[list[fl
     word_sets = [lexicon_words(line.text) for line in lines]
     words = [{w for w in ws if len(w) >= _MIN_WORD} for ws in word_sets]
     cohesion = _cohesion(cut, words)
+    block_repeat, block_share = _block_shapes(cut)
     title_words = {w for w in lexicon_words(cut.title or "") if len(w) >= _MIN_WORD}
     lexical = lexicon_features(
         [ws if scored(cut, i) else set() for i, ws in enumerate(word_sets)], lexicon
@@ -355,6 +387,8 @@ def line_features(cut: StretchCut, lexicon: Mapping[str, float]) -> list[list[fl
             cohesion[i],
             len(title_words.intersection(words[i])) / max(1, len(title_words)),
             math.log1p(len(words[i])),
+            block_repeat[i],
+            block_share[i],
             *lexical[i],
         ]
         rows.append(row)

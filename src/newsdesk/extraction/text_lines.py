@@ -83,7 +83,7 @@ _SHARE = _rx(
     r"^suivez-nous",
     r"^síguenos",
     r"^(?:facebook|twitter|whatsapp|pinterest|linkedin|xing|reddit|telegram|instagram|"
-    r"youtube|e-?mail|drucken|print|pdf|mail|messenger|flipboard)$",
+    r"youtube|e-?mail|drucken|print|pdf|mail|messenger|flipboard|pocket|tumblr|skype)$",
     r"^(?:per|via) (?:e-?mail|whatsapp|facebook|twitter)",
     r"^(?:artikel|seite|beitrag) "
     r"(?:teilen|drucken|versenden|merken)",
@@ -111,7 +111,10 @@ _COMMENTS = _rx(
     r"(?:browser|e-?mail).{0,80}(?:kommentiere|comment)",
     r"e-?mail.{0,30}(?:wird nicht|will not be) ver",
     r"^(?:benachrichtige mich|notify me)",
-    r"^(?:name|e-?mail|website|webseite)\s*\*?$",
+    # A bare "E-Mail" is a share button far more often than a form field; a form
+    # field marks itself as required ("E-Mail *") or comes with "Name" and "Website".
+    r"^(?:name|website|webseite)\s*\*?$",
+    r"^e-?mail\s*\*$",
     r"^(?:kommentar|comment|antwort)\s*\*?$",
 )
 _COMMENT_META = _rx(

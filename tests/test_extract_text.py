@@ -418,3 +418,17 @@ def test_decide_keeps_phrase_boilerplate_dropped_and_subheadings_kept() -> None:
     kept = decide(cut, odds, 0.0)
     assert kept[texts.index("Umleitung und Kosten")]
     assert not kept[texts.index("Sport")]
+
+
+def test_compiled_model_agrees_with_tree_walk() -> None:
+    """The generated evaluator must make exactly the decisions of the stored trees."""
+    import random
+
+    from newsdesk.extraction.text_features import FEATURE_NAMES
+    from newsdesk.extraction.text_model import load_model
+
+    model = load_model()
+    rng = random.Random(7)
+    for _ in range(500):
+        row = [rng.uniform(-2.0, 60.0) for _ in FEATURE_NAMES]
+        assert model.evaluate(row) == pytest.approx(model.walk(row), abs=1e-9)

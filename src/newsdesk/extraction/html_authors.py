@@ -24,7 +24,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .html_title import SiteNames, clean
+from .html_bylines import labelled_byline, post_author_comment
+from .html_title import SiteNames, clean, fold
 
 _PREFIX = re.compile(
     r"^(?:(?:view|see|zeige) all(?:e)? (?:posts|beiträge|articles|artikel) (?:by|von)"
@@ -51,11 +52,12 @@ _TAIL = re.compile(
 )
 _AUTHOR_LABEL = re.compile(r"written by|verfasst von|geschrieben von|autor|author|écrit par", re.I)
 _SAYS = re.compile(r"\s+(?:says|said|sagt|schreibt|écrit|dice)\s*:?$", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\s+(?:and|und|et|y|e|and)\s+)\s*", re.I)
-# Labels that byline-classed elements hold in forms and comment widgets.
-_NOT_NAMES = frozenset(
-    ["name", "datum", "date", "author", "autor", "redaktion", "admin", "by", "von", "posted"]
+# "A im Gespräch mit B" (a radio interview) credits both speakers.
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\s&\s|\s+(?:and|und|et|y|e|im gespräch mit|in conversation with)\s+)\s*", re.I
 )
+# Labels that byline-classed elements hold in forms and comment widgets.
+_NOT_NAMES = frozenset(["name", "datum", "date", "author", "autor", "admin", "by", "von", "posted"])
 _META_KEYS = (
     "author",
     "article:author",
@@ -81,9 +83,10 @@ _IN_COMMENTS = (
 )
 # A short text block that is only a byline: "von Andreas Kürten", "By Jane Doe".
 _BYLINE_LINE = re.compile(
-    r"^(?:posted\s.{0,40}?\s)?(?:(?:by|von|par|por)\b|text:|autor(?:in)?:|author:)\s*:?\s*"
+    r"^(?:\d[\d./:, -]{4,24}\s)?(?:posted(?:\s.{0,40}?)?\s)?"
+    r"(?:(?:by|von|par|por)\b|text:|autor(?:in)?:|author:)\s*:?\s*"
     r"(\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,3}(?:\s+(?:und|and|et|y)\s+\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,3})?)"
-    r"(?:\s+(?:am|on|le|el)\s.*|\s*[,|·-].*)?$",
+    r"(?:\s+(?:am|on|le|el)\s.*|\s*[,|·@-].*)?$",
     re.I,
 )
 _LINE_STARTS = ("by", "von", "par", "por", "text:", "autor", "author:", "posted")
@@ -105,7 +108,7 @@ def split_names(text: str) -> tuple[str, ...]:
     so "Doe, Jane" and "Grant Tinsley, PhD" stay whole.
     """
     parts = [p.strip() for p in _SPLIT.split(text) if p.strip()]
-    conjunction = re.search(r"\s(?:and|und|et|y|&)\s", text, re.I)
+    conjunction = re.search(r"\s(?:and|und|et|y|&|im gespräch mit)\s", text, re.I)
     if (
         len(parts) > 1
         and "," in text
@@ -124,7 +127,7 @@ _LABEL_START = re.compile(
 def _plausible(name: str) -> bool:
     if not 2 <= len(name) <= 60 or name.lower() in _NOT_NAMES or _LABEL_START.match(name):
         return False
-    if name.startswith(("http", "@", "www.")) or "@" in name:
+    if name.startswith(("http", "@", "www.")) or "@" in name or name[0].isdigit():
         return False
     return bool(re.search(r"[^\W\d_]", name)) and len(name.split()) <= 8
 
@@ -159,6 +162,22 @@ def _ld_names(
                 yield clean(f"{given} {family}"), True
 
 
+def _names_site(name: str, site: SiteNames) -> bool:
+    """``name`` is the site's credit, not a person.
+
+    A one-word name that is only a *part* of the site's name is the blogger the
+    site is named after ("Ela" on elavegan.com, "Mady" on madymorrison.com), not
+    the site: the expected bylines give it as the author.
+    """
+    if site.is_site(name):
+        return True
+    if not site.matches(name):
+        return False
+    key = fold(name)
+    known = [*site.hosts, *site.names]
+    return not (len(name.split()) == 1 and any(key in n and key != n for n in known))
+
+
 def find_authors(
     tree: HtmlElement,
     meta: dict[str, str],
@@ -174,17 +193,20 @@ def find_authors(
         name = clean_byline(raw)
         if not _plausible(name):
             return ()
-        if not person or site.matches(name):
+        if not person or _names_site(name, site):
             site_credits.append(name)
             return ()
         return split_names(name) if split else (name,)
 
     index = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     from_ld: list[str] = []
-    for name, person in _ld_names(ld.get("author"), index):
+    for name, person in _ld_names(_ld_author(ld, objects), index):
         from_ld.extend(accept(name, person, split=False))
     if from_ld:
         return tuple(dict.fromkeys(from_ld))
+    found = _scholarly_authors(tree, accept)
+    if found:
+        return found
     for key in _META_KEYS:
         found = accept(meta.get(key, ""))
         if found:
@@ -194,20 +216,89 @@ def find_authors(
             found = accept(meta.get(data, ""))
             if found:
                 return found
-    for el in tree.xpath(_BYLINE_XPATH):
-        if el.xpath(_IN_COMMENTS):
-            continue
-        found = accept(el.text_content())
-        if found:
-            return found
-    found = _byline_line(tree, accept)
+    found = _byline_markup(tree, accept)
     if found:
         return found
+    for finder in (_byline_line, labelled_byline, post_author_comment):
+        found = finder(tree, accept)
+        if found:
+            return found
     if site_credits:
         return (site_credits[0],)
     guess = fallback()
     if guess:
-        return tuple(n.strip() for n in guess.split(";") if n.strip())
+        return tuple(n for n in (clean_byline(g) for g in guess.split(";")) if _plausible(n))
+    return ()
+
+
+# JSON-LD types whose ``author`` is the author of the page's main content when the
+# page has no Article object: a recipe, a how-to, a forum thread's opening post.
+# WebPage is not one: Yoast gives every WebPage the WordPress account that
+# published it, which is often not the byline the page shows.
+_CONTENT_TYPES = frozenset(
+    [
+        "Recipe",
+        "HowTo",
+        "DiscussionForumPosting",
+        "SocialMediaPosting",
+        "Question",
+        "CreativeWork",
+        "CreativeWorkSeries",
+        "VideoObject",
+        "Book",
+    ]
+)
+
+
+def _scholarly_authors(
+    tree: HtmlElement, accept: Callable[[str], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """Every ``citation_author`` meta tag (Highwire Press tags, one per author).
+
+    Journal pages repeat the tag for each author and may fill ``author`` with
+    something else (the cited references' authors on link.springer.com); the
+    meta map keeps only the first value of a name, so the tags are read here.
+    """
+    names: list[str] = []
+    for el in tree.iter("meta"):
+        if (el.get("name") or "").strip().lower() == "citation_author":
+            names.extend(accept(el.get("content") or ""))
+    return tuple(dict.fromkeys(names))
+
+
+def _ld_author(ld: dict[str, Any], objects: list[dict[str, Any]]) -> Any:
+    """The Article's ``author``, else that of the first main-content object."""
+    if ld.get("author"):
+        return ld["author"]
+    for obj in objects:
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if obj.get("author") and any(isinstance(k, str) and k in _CONTENT_TYPES for k in kinds):
+            return obj["author"]
+    return None
+
+
+def _byline_markup(tree: HtmlElement, accept: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+    """The first byline-marked element outside comments that yields a name.
+
+    A byline container ("Dezember 10, 2019 · von freeman1984 · in News") that holds
+    a more specific author element (``span.author`` or ``rel=author``) gives way to
+    it when its text holds digits: it mixes the name with dates ("WilsonHace 13
+    horas" survives the date-tail rule).  A container without digits is kept,
+    since it holds the whole list ("Isabel Caro, Rocío Latorre y José Miguel
+    Wilson" around three author links).
+    """
+    elements = tree.xpath(_BYLINE_XPATH)
+    marked = set(elements)
+    for el in elements:
+        if el.xpath(_IN_COMMENTS):
+            continue
+        text = el.text_content()
+        if any(c.isdigit() for c in text) and any(d in marked for d in el.iterdescendants()):
+            continue
+        found = accept(text)
+        if found:
+            return found
     return ()
 
 
@@ -218,12 +309,12 @@ def _byline_line(tree: HtmlElement, accept: Callable[[str], tuple[str, ...]]) ->
         return ()
     for el in body.iter(*_LINE_TAGS):
         lead = (el.text or "").lstrip().lower()
-        if not lead.startswith(_LINE_STARTS):
+        if not lead.startswith(_LINE_STARTS) and not (lead[:1].isdigit() and len(el) <= 6):
             continue  # cheap test first: text_content() on every block would be quadratic
-        text = el.text_content()
+        text = clean(el.text_content())
         if len(text) > 90:
             continue
-        m = _BYLINE_LINE.match(clean(text))
+        m = _BYLINE_LINE.match(text)
         if m and not el.xpath(_IN_COMMENTS):
             found = accept(m.group(1))
             if found:

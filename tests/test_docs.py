@@ -36,3 +36,11 @@ def test_setting_documented(field: str) -> None:
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
 def test_error_code_documented(code: str) -> None:
     assert f"| {code} |" in README
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md is generated from the code; regenerate it when a command changes."""
+    from newsdesk.clidocs import render
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+    assert path.read_text("utf-8") == render(), "run: python -m newsdesk.clidocs docs/cli.md"

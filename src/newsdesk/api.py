@@ -16,7 +16,7 @@ from typing import Any
 from .config import Settings, load_settings
 from .extraction.pipeline import extract_source
 from .ingest import iter_sources
-from .model import Article, Failure, Source
+from .model import Annotated, Article, Facts, Failure, Source
 from .records import dossier
 from .store import Store
 
@@ -93,12 +93,71 @@ def extract(
         yield result
 
 
+Extracted = tuple[Source | None, Article | Failure]
+
+
+def iter_annotated(
+    inputs: Iterable[str] | str,
+    *,
+    published: str | None = None,
+    settings: Settings | None = None,
+    workers: int = 1,
+) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
+    """Like :func:`iter_extracted`, with the facts of each article (None for a failure).
+
+    Extraction may run in worker processes; parsing runs here in batches through
+    ``nlp.pipe``. Output order is input order.
+    """
+    from .annotation.nlp import load_nlp
+    from .annotation.pipeline import BATCH_SIZE, annotate_articles
+
+    settings = settings or load_settings()
+    nlp = load_nlp(settings.spacy_model)
+    batch: list[Extracted] = []
+
+    def flush() -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
+        articles = [item for _, item in batch if isinstance(item, Article)]
+        found = iter(annotate_articles(articles, nlp, batch_size=BATCH_SIZE))
+        for source, item in batch:
+            yield source, item, next(found)[1] if isinstance(item, Article) else None
+
+    for pair in iter_extracted(inputs, published=published, settings=settings, workers=workers):
+        batch.append(pair)
+        if len(batch) >= BATCH_SIZE:
+            yield from flush()
+            batch = []
+    yield from flush()
+
+
+def annotate(
+    inputs: Iterable[str] | str,
+    *,
+    published: str | None = None,
+    settings: Settings | None = None,
+    workers: int = 1,
+) -> Iterator[Annotated | Failure]:
+    """Extract every input and find its facts: entities and roles, quotes, figures, time
+    expressions, attributions — each with the span of the article text it came from.
+
+    Yields an :class:`Annotated` (article + facts) or a :class:`Failure` per document.
+    Articles not in English are extracted but get empty facts (and keep warning W200).
+    """
+    for _, item, facts in iter_annotated(
+        inputs, published=published, settings=settings, workers=workers
+    ):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield Annotated(item, facts or Facts())
+
+
 @dataclass
 class AnalyzeResult:
     """What one ``analyze`` run produced and stored."""
 
     dossier: dict[str, Any]
     articles: list[Article] = field(default_factory=list)
+    facts: dict[str, Facts] = field(default_factory=dict)  # article id -> facts
     failures: list[Failure] = field(default_factory=list)
     added: int = 0  # articles new to the store in this run
     outputs: dict[str, str] = field(default_factory=dict)  # kind -> path written
@@ -116,7 +175,7 @@ def analyze(
     workers: int = 1,
     progress: Progress | None = None,
 ) -> AnalyzeResult:
-    """Run the whole flow: extract, store, and write the dossier in the formats asked for.
+    """Run the whole flow: extract, annotate, store, and write the dossier in the formats asked for.
 
     The store keeps every article ever analysed (re-runs add nothing twice); the
     dossier covers the articles of this run's inputs.
@@ -126,10 +185,11 @@ def analyze(
 
     settings = settings or load_settings()
     articles: list[Article] = []
+    facts: dict[str, Facts] = {}
     failures: list[Failure] = []
     added = 0
     with Store(db or settings.db_path) as store:
-        for source, item in iter_extracted(
+        for source, item, found in iter_annotated(
             inputs, published=published, settings=settings, workers=workers
         ):
             if isinstance(item, Failure):
@@ -137,12 +197,16 @@ def analyze(
                 store.add_failure(item)
             else:
                 articles.append(item)
+                facts[item.id] = found or Facts()
                 if source is not None and store.add_article(source, item):
                     added += 1
+                store.add_facts(item.id, facts[item.id])
             if progress:
                 progress(item)
-    doc = dossier(articles, failures)
-    result = AnalyzeResult(dossier=doc, articles=articles, failures=failures, added=added)
+    doc = dossier(articles, failures, facts)
+    result = AnalyzeResult(
+        dossier=doc, articles=articles, facts=facts, failures=failures, added=added
+    )
     if json_path:
         Path(json_path).write_text(
             json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 import click
 
 from . import __version__
 from .api import analyze as run_analyze
-from .api import iter_extracted
+from .api import iter_annotated, iter_extracted
 from .config import load_settings
 from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
 from .model import Article, Failure
-from .records import extract_record
+from .records import annotate_record, extract_record
 
 _INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -73,12 +74,37 @@ def cli() -> None:
     """newsdesk: clean, cross-checked story dossiers from a pile of news pages."""
 
 
-@cli.command()
-@_INPUTS
-@click.option(
+_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
     help="jsonl: one object per line; json: one indented array.",
 )
+
+
+def _print_records(
+    results: Iterable[tuple[Article | Failure, dict[str, Any]]], fmt: str, quiet: bool
+) -> None:
+    """Print records as JSONL (streaming) or one JSON array; exit 1 if any input failed."""
+    progress = _Progress(quiet)
+    failed = False
+    records: list[dict[str, Any]] = []
+    for result, record in results:
+        progress(result)
+        if isinstance(result, Failure):
+            failed = True
+            _report(result)
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
+        else:
+            records.append(record)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True))
+    progress.close()
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@_INPUTS
+@_FORMAT
 @_PUBLISHED
 @_QUIET
 @_WORKERS
@@ -88,24 +114,31 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: boo
 
     Prints one JSON record per input document to stdout.
     """
-    progress = _Progress(quiet)
-    failed = False
-    records: list[dict[str, Any]] = []
-    for _, result in iter_extracted(inputs, published=published, settings=load_settings(),
-                                    workers=workers):
-        progress(result)
-        if isinstance(result, Failure):
-            failed = True
-            _report(result)
-        record = extract_record(result)
-        if fmt == "jsonl":
-            click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
-        else:
-            records.append(record)
-    if fmt == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True))
-    progress.close()
-    sys.exit(1 if failed else 0)
+    results = iter_extracted(inputs, published=published, settings=load_settings(),
+                             workers=workers)
+    _print_records(((r, extract_record(r)) for _, r in results), fmt, quiet)
+
+
+@cli.command()
+@_INPUTS
+@_FORMAT
+@_PUBLISHED
+@_QUIET
+@_WORKERS
+def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
+             workers: int) -> None:
+    """Extract INPUT... and find the facts on each article's text.
+
+    Prints one JSON record per input document: the extract record plus entities (with
+    roles), quotes, figures, timexes and attributions, every one with its character span.
+    """
+    try:
+        results = iter_annotated(inputs, published=published, settings=load_settings(),
+                                 workers=workers)
+        _print_records(((r, annotate_record(r, f)) for _, r, f in results), fmt, quiet)
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
 
 
 @cli.command()

@@ -486,3 +486,11 @@ class Facts:
             timexes=tuple(TimeRef.from_dict(t) for t in d.get("timexes", [])),
             attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions", [])),
         )
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """An article together with the facts found on its text (what ``annotate`` yields)."""
+
+    article: Article
+    facts: Facts

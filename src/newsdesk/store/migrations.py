@@ -64,6 +64,19 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m002_facts(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE facts (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            generator TEXT NOT NULL,      -- newsdesk version that found them
+            record TEXT NOT NULL          -- entities, quotes, figures, timexes, attributions (JSON)
+        );
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database to the newest schema; return the version it is at."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
+from .. import __version__
 from ..errors import NewsdeskError
-from ..model import Article, Failure, Source
+from ..model import Article, Facts, Failure, Source
 from .migrations import migrate
 
 
@@ -89,6 +90,32 @@ class Store:
         except sqlite3.Error as err:
             raise NewsdeskError("E300", detail=str(err)) from err
 
+    def add_facts(self, article_id: str, facts: Facts) -> None:
+        """Store (or refresh) the facts of a stored article.
+
+        Facts are derived data: a newer newsdesk may find more on the same text, so
+        they are replaced rather than kept first-come like articles.
+        """
+        try:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
+                    (
+                        article_id,
+                        f"newsdesk {__version__}",
+                        json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True),
+                    ),
+                )
+        except sqlite3.Error as err:
+            raise NewsdeskError("E300", detail=str(err)) from err
+
+    def facts(self, article_id: str) -> Facts | None:
+        """The stored facts of one article, or None when it was never annotated."""
+        row = self.conn.execute(
+            "SELECT record FROM facts WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return Facts.from_dict(json.loads(row[0])) if row else None
+
     def add_failure(self, failure: Failure) -> None:
         """Record an input that failed, so `newsdesk serve` and reruns can show it."""
         try:
@@ -109,6 +136,6 @@ class Store:
             yield Article.from_dict(json.loads(record))
 
     def count(self, table: str) -> int:
-        if table not in {"sources", "articles", "removed", "failures"}:
+        if table not in {"sources", "articles", "removed", "failures", "facts"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

@@ -24,7 +24,7 @@ def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["analyze"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["annotate"], ["analyze"]])
 def test_every_command_has_help(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
     assert code == 0 and "Usage:" in out

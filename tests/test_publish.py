@@ -5,7 +5,22 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.model import Article, Evidence, Failure, Problem, PublishedDate, Removed
+from newsdesk.model import (
+    Article,
+    Attribution,
+    Entity,
+    Evidence,
+    Facts,
+    Failure,
+    Figure,
+    Problem,
+    PublishedDate,
+    Quote,
+    Removed,
+    Role,
+    Span,
+    TimeRef,
+)
 from newsdesk.publish.html import render_html
 from newsdesk.publish.markdown import render_markdown
 from newsdesk.records import dossier
@@ -22,8 +37,26 @@ def evil_article() -> Article:
     )
 
 
+def evil_facts() -> Facts:
+    """Facts whose every string is the hostile markup: names, roles, quotes, figures…"""
+    span = Span(0, len(EVIL), EVIL)
+    return Facts(
+        entities=(
+            Entity("e1", EVIL, "PERSON", (span, Span(1, 2, EVIL)), (Role(EVIL, span, EVIL),)),
+        ),
+        quotes=(Quote("direct", span, span, span, "e1"), Quote("indirect", span, span, None, None)),
+        figures=(Figure(span, EVIL, 1.0, EVIL, EVIL, span, EVIL, 2.0),),
+        timexes=(TimeRef(span, "DATE", EVIL, EVIL, EVIL),),
+        attributions=(Attribution(EVIL, (span, span), span, span),),
+    )
+
+
 def test_html_report_escapes_everything() -> None:
-    page = render_html(dossier([evil_article()], [Failure(EVIL, Problem("E101", EVIL))]))
+    evil = evil_article()
+    page = render_html(
+        dossier([evil], [Failure(EVIL, Problem("E101", EVIL))], {evil.id: evil_facts()})
+    )
+    assert "Who said what" in page and "Figures" in page  # the facts really were rendered
     assert "<script>" not in page and "<img" not in page and 'href="javascript:' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "onerror=&#34;" in page or "onerror=&quot;" in page

@@ -461,6 +461,73 @@ META_CASES = [
         '<span class="mediaInfo__byline">01:30 Min.</span>',
         authors=(),
     ),
+    MetaCase(
+        "a theme designer's credit in meta author gives way to the rel=author link",
+        '<meta name="author" content="Jan Roth und Pixelwerk designed">',
+        '<a rel="author" href="/author/mk/">Maria Keller</a>',
+        authors=("Maria Keller",),
+    ),
+    MetaCase(
+        "a lower-case phrase in meta author is not a name",
+        '<meta name="author" content="deinem Reiseteam">',
+        "",
+        authors=(),
+    ),
+    MetaCase(
+        "a lower-case name particle may open a byline",
+        '<meta name="author" content="van der Berg">',
+        "",
+        authors=("van der Berg",),
+    ),
+    MetaCase(
+        "a <byline> element; the wire agency after a comma is not an author",
+        "",
+        "<byline>Von Lena Hofer, dpa</byline><p>Text.</p>",
+        authors=("Lena Hofer",),
+    ),
+    MetaCase(
+        "initials/agency credit stays whole",
+        "",
+        '<p class="byline">abc/dpa</p>',
+        authors=("abc/dpa",),
+    ),
+    MetaCase(
+        "a Drupal author field",
+        "",
+        '<h5 class="field field--name-field-term-author field--item">Tom Berger</h5>',
+        authors=("Tom Berger",),
+    ),
+    MetaCase(
+        "'Por X' in <strong> alone on its line",
+        "",
+        "<p><em><strong>Por Agencia Sur</strong></em></p><p>El presidente viajó.</p>",
+        authors=("Agencia Sur",),
+    ),
+    MetaCase(
+        "'Text & Fotos:' label",
+        "",
+        '<td class="meta"><span>Text & Fotos:</span> Eva Lindner </td>',
+        authors=("Eva Lindner",),
+    ),
+    MetaCase(
+        "last resort: a personal site's copyright line names its author",
+        "",
+        '<p>Ein Beitrag.</p><footer><p class="copy">© 2019 Paul Weiss • Alle Rechte</p></footer>',
+        authors=("Paul Weiss",),
+    ),
+    MetaCase(
+        "a photo credit is not the page's copyright line",
+        "",
+        '<p>Ein Beitrag.</p><div class="headImage"><p class="copyright">© Paul Weiss</p></div>'
+        "<figure><figcaption>© Eva Lindner</figcaption></figure>",
+        authors=(),
+    ),
+    MetaCase(
+        "a company's copyright line is not a person",
+        "",
+        "<p>Ein Beitrag.</p><footer><p>© 2022 Beispiel Medien GmbH</p></footer>",
+        authors=(),
+    ),
 ]
 
 

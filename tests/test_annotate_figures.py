@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import newsdesk
-from newsdesk.annotate.figures import find_figures
-from newsdesk.annotate.nlp import load_nlp
+from newsdesk.annotation.figures import find_figures
+from newsdesk.annotation.nlp import load_nlp
 from newsdesk.model import Article, Figure
 
 from .conftest import EXAMPLES, ROOT

@@ -47,7 +47,7 @@ def _bench() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Any]:
-    from newsdesk.annotate.nlp import load_nlp
+    from newsdesk.annotation.nlp import load_nlp
 
     bench = _bench()
     rows = bench.load_table(TABLE)

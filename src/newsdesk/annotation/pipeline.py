@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Facts, Span
 from .attribution import find_attributions
 from .entities import find_entities
+from .entities import write_span_groups as write_entity_groups
 from .figures import find_figures
 from .quotes import find_quotes
 from .timex import find_timexes
@@ -59,8 +60,11 @@ def _group(doc: Doc, spans: Iterable[tuple[Span, str]]) -> list[SpacySpan]:
 
 
 def write_span_groups(doc: Doc, facts: Facts) -> None:
-    """Named span groups on the Doc, labelled by entity label / quote kind / figure kind…"""
-    doc.spans["entities"] = _group(doc, ((m, e.label) for e in facts.entities for m in e.mentions))
+    """Named span groups on the Doc, labelled by entity label / quote kind / figure kind…
+
+    ``entities`` and ``roles`` come from the entity module (span ``id_`` = entity id).
+    """
+    write_entity_groups(doc, facts.entities)
     doc.spans["quotes"] = _group(doc, ((q.content, q.kind) for q in facts.quotes))
     doc.spans["figures"] = _group(doc, ((f.span, f.kind) for f in facts.figures))
     doc.spans["timexes"] = _group(doc, ((t.span, t.type) for t in facts.timexes))

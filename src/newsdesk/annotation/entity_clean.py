@@ -1,0 +1,206 @@
+"""Clean the small spaCy model's named entities into name mentions.
+
+en_core_web_sm on scraped news makes the same few mistakes again and again: it keeps the
+possessive ("Putin’s") and stray punctuation ("North Korea-") inside the span, takes a
+title into a person's name ("President Obama"), tags words of headings ("Preparations and
+Speculations") and section labels ("LIFESTYLE") as names, and labels institutions that
+look like surnames ("Kremlin", "KCNA") as people. Each fix here is a small token rule; the
+spans stay token-aligned so later steps can read the parse around them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .names import (
+    DETERMINERS,
+    HONORIFICS,
+    INSTITUTIONS,
+    MISFIRES,
+    PRONOUNS,
+    is_title_word,
+    name_tokens,
+    norm_apostrophes,
+    plain_key,
+    words,
+)
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+_OPENERS, _CLOSERS = "([{", ")]}"
+_HEADING_END = re.compile(r"[.!?:;\"”’)…]\s*$")
+_SMALL_WORDS = frozenset(words("a an the of and or for to in on at by with from vs"))
+_DEMONYM = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A cleaned name mention: token range ``[tok_start, tok_end)`` of the Doc, its label,
+    and the index of the paragraph it sits in (paragraphs are split on blank lines)."""
+
+    tok_start: int
+    tok_end: int
+    label: str
+    para: int
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.tok_start : self.tok_end].text
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Character offsets where paragraphs begin (the text's paragraphs are "\\n\\n"-separated)."""
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer(r"\n\s*\n", text))
+    return starts
+
+
+def _para_of(starts: list[int], char: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def is_heading(block: str) -> bool:
+    """A short title-case line without closing punctuation: a heading, not prose."""
+    block = block.strip()
+    words = block.split()
+    if not words or len(words) > 12 or "\n" in block or _HEADING_END.search(block):
+        return False
+    content = [w for w in words if any(c.isalpha() for c in w) and w.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(content) >= 0.75
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.tag_ == "POS" or norm_apostrophes(tok.text) in _POSSESSIVE
+
+
+def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Strip edge punctuation, possessives, a leading "the", and (for people) titles."""
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_
+        if (
+            tok.is_space
+            or (tok.is_punct and tok.text not in _OPENERS)
+            or (tok.text in _OPENERS and not _has(doc, start, end, ")"))
+            or (low in DETERMINERS and end - start > 1)
+        ):
+            start += 1
+        elif (
+            label == "PERSON"
+            and end - start > 1
+            and (low in HONORIFICS or is_title_word(low) or tok.tag_ == "JJ")
+        ):
+            start += 1  # "President Obama", "Mr. Kim", "Derelict Obama"
+        else:
+            break
+    while end > start:
+        tok = doc[end - 1]
+        if tok.is_space or _is_possessive(tok) or (tok.is_punct and tok.text not in _CLOSERS):
+            end -= 1
+        elif label == "PERSON" and end - start > 1 and tok.pos_ in ("VERB", "AUX"):
+            end -= 1  # a headline verb taken into the name: "Obama Says"
+        elif tok.text in _CLOSERS and not _has(doc, start, end - 1, "("):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _has(doc: Doc, start: int, end: int, char: str) -> bool:
+    return any(char in doc[i].text for i in range(start, end))
+
+
+def _is_misfire(doc: Doc, text_all: str, start: int, end: int) -> bool:
+    """Obvious non-names: a lone lower-case word, a pronoun, a widget label, no letters."""
+    span = doc[start:end]
+    text = span.text
+    if not any(c.isalpha() for c in text):
+        return True
+    if end - start == 1 and (text.islower() or doc[start].lower_ in PRONOUNS):
+        return True
+    if plain_key(text) in MISFIRES:
+        return True
+    return bool(
+        text.isupper()
+        and len(text) > 1
+        and _alone_on_line(text_all, span.start_char, span.end_char)
+    )
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """An all-caps name that is its whole line ("LIFESTYLE", "[ASIA]") is a section label."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return not re.sub(r"[\W_]+", "", line.replace(text[start:end], ""))
+
+
+_PORTFOLIO_HEADS = frozenset(words("minister ministry secretary secretariat"))
+
+
+def _portfolio_fragment(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether an ORG is a word of a title ("Defense" of "Defense Minister", "State" of
+    "Secretary of State"), not an organisation's name; an acronym ("BP spokesman") stays."""
+    if label != "ORG" or end - start != 1 or doc[start].text.isupper():
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 2 : start].text.lower() if start >= 2 else ""
+    return after in _PORTFOLIO_HEADS or before in ("secretary of", "minister of", "minister for")
+
+
+def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
+    """Cheap label fixes: known institutions, acronyms tagged as people, demonyms as places."""
+    text = doc[start:end].text
+    key = plain_key(text)
+    if key in INSTITUTIONS and label in ("PERSON", "GPE", "NORP", "LOC"):
+        return "ORG"
+    if label == "PERSON" and end - start == 1 and text.isupper() and 2 <= len(text) <= 6:
+        return "ORG"
+    if label == "GPE" and end - start == 1 and doc[start].tag_ == "JJ" and _DEMONYM.search(key):
+        return "NORP"
+    return label
+
+
+def clean_mentions(doc: Doc, text: str | None = None) -> list[Mention]:
+    """Name mentions of the Doc: spaCy's entities of the kept labels, cleaned and relabelled,
+    with names found only inside headings dropped (the heading rule needs some prose)."""
+    text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
+    starts = paragraph_starts(text)
+    paras = [text[s:e] for s, e in zip(starts, [*starts[1:], len(text)], strict=True)]
+    heading = [is_heading(p) for p in paras]
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS or "\n" in ent.text:
+            continue
+        start, end = _trim(doc, ent.start, ent.end, ent.label_)
+        if start >= end or _is_misfire(doc, text, start, end):
+            continue
+        if _portfolio_fragment(doc, start, end, ent.label_):
+            continue
+        label = _relabel(doc, start, end, ent.label_)
+        found.append(Mention(start, end, label, _para_of(starts, doc[start].idx)))
+    if all(heading) or not any(heading):
+        return found
+    body_keys = {plain_key(m.text(doc)) for m in found if not heading[m.para]}
+    body_parts = {p for m in found if not heading[m.para] for p in name_tokens(m.text(doc))}
+    return [m for m in found if not heading[m.para] or _known(doc, m, body_keys, body_parts)]
+
+
+def _known(doc: Doc, m: Mention, keys: set[str], parts: set[str]) -> bool:
+    text = m.text(doc)
+    if plain_key(text) in keys:
+        return True
+    return m.label == "PERSON" and bool(set(name_tokens(text)) & parts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
@@ -80,6 +80,13 @@ _FORMAT = click.option(
 )
 
 
+def _record_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options every record-printing command (extract, annotate) takes, in one place."""
+    for option in (_WORKERS, _QUIET, _PUBLISHED, _FORMAT, _INPUTS):
+        command = option(command)
+    return command
+
+
 def _print_records(
     results: Iterable[tuple[Article | Failure, dict[str, Any]]], fmt: str, quiet: bool
 ) -> None:
@@ -103,11 +110,7 @@ def _print_records(
 
 
 @cli.command()
-@_INPUTS
-@_FORMAT
-@_PUBLISHED
-@_QUIET
-@_WORKERS
+@_record_options
 def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
             workers: int) -> None:
     """Extract clean article text and metadata from INPUT files, folders, archives or - (stdin).
@@ -120,11 +123,7 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: boo
 
 
 @cli.command()
-@_INPUTS
-@_FORMAT
-@_PUBLISHED
-@_QUIET
-@_WORKERS
+@_record_options
 def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
              workers: int) -> None:
     """Extract INPUT... and find the facts on each article's text.

@@ -120,6 +120,37 @@ KNOWN_ANCHOR: list[Row] = [
     ("They met at noon on Friday.", [("noon on Friday", "TIME", "2024-06-14T12:00")]),
     ("The forum is held every year and the report comes out each Thursday.",
      [("every year", "SET", "P1Y"), ("each Thursday", "SET", "XXXX-WXX-4")]),
+    # narrative days counted from the reference time (the last day the text named)
+    ("Putin arrived on Monday. The day before, Kim had inspected the airport.",
+     [("Monday", "DATE", "2024-06-17"), ("The day before", "DATE", "2024-06-16")]),
+    ("The talks ended on Friday and the next day he left; the night before, they dined.",
+     [("Friday", "DATE", "2024-06-14"), ("the next day", "DATE", "2024-06-15"),
+      ("the night before", "TIME", "2024-06-14TNI")]),
+    ("He left on June 10. The next morning, troops moved; the previous evening, he spoke.",
+     [("June 10", "DATE", "2024-06-10"), ("The next morning", "TIME", "2024-06-11TMO"),
+      ("the previous evening", "TIME", "2024-06-10TEV")]),
+    ("The day before the election, he resigned.", [("The day", "DATE", "2024-06-18")]),
+    ("Hours later, the strike hit. A few days later it resumed.",
+     [("Hours", "DURATION", "PTXH"), ("A few days", "DURATION", "PXD")]),
+    # future in the past: the verb gives no direction, so the nearest 19th
+    ("He had to move to Vietnam on the 19th.", [("the 19th", "DATE", "2024-06-19")]),
+    # numeric dates: day first when the first number cannot be a month, or with dots
+    ("It was signed on 18.06.2024, on 18/06/2024, on 6/18/24 and on 5/6/2024.",
+     [("18.06.2024", "DATE", "2024-06-18"), ("18/06/2024", "DATE", "2024-06-18"),
+      ("6/18/24", "DATE", "2024-06-18"), ("5/6/2024", "DATE", "2024-05-06")]),
+    ("He graduated in '98 and married in June '99.",
+     [("'98", "DATE", "1998"), ("June '99", "DATE", "1999-06")]),
+    # parts of the day, clock times with zones
+    ("By mid-afternoon, police left; mid-morning yesterday it rained.",
+     [("mid-afternoon", "TIME", "2024-06-18TAF"),
+      ("mid-morning yesterday", "TIME", "2024-06-17TMO")]),
+    ("The blast came at 0930 GMT, or 14:30 local time, and midnight Friday.",
+     [("0930 GMT", "TIME", "2024-06-18T09:30"), ("14:30 local time", "TIME", "2024-06-18T14:30"),
+      ("midnight Friday", "TIME", "2024-06-14T24:00")]),
+    ("Last weekend the team lost; this week it plays.",
+     [("Last weekend", "DATE", "2024-W24-WE"), ("this week", "DATE", "2024-W25")]),
+    ("He has lived there for the past three years and more than a decade.",
+     [("the past three years", "DURATION", "P3Y"), ("more than a decade", "DURATION", "P10Y")]),
     # what is not a time expression
     ("Theresa May said the troops may march on.", []),
     ("The 2000 troops were 52 years old and cost $500 million a year.", []),
@@ -163,6 +194,9 @@ NO_ANCHOR: list[Row] = [
     ("In March, on the 17th, prices were now higher; the deal was signed on 18 June 2024.",
      [("March", "DATE", None), ("the 17th", "DATE", None), ("now", "DATE", "PRESENT_REF"),
       ("18 June 2024", "DATE", "2024-06-18")]),
+    # two-digit years: a fixed pivot without an anchor (00-49 → 20xx)
+    ("Signed on 6/18/24, after the talks of '98.",
+     [("6/18/24", "DATE", "2024-06-18"), ("'98", "DATE", "1998")]),
 ]  # fmt: skip
 
 
@@ -182,13 +216,18 @@ def test_anchored_flag_says_where_the_value_came_from(nlp: Language) -> None:
 
 
 def test_modifiers_follow_timeml(nlp: Language) -> None:
-    text = "Nearly four years ago, early next year, about 18 months, the end of 1990."
+    text = (
+        "Nearly four years ago, early next year, about 18 months, the end of 1990, "
+        "more than a decade, late Tuesday."
+    )
     mods = [(r.span.text, r.mod) for r in _found(nlp, text, KNOWN)]
     assert mods == [
         ("Nearly four years ago", "APPROX"),
         ("early next year", "START"),
         ("about 18 months", "APPROX"),
         ("the end of 1990", "END"),
+        ("more than a decade", "MORE_THAN"),
+        ("late Tuesday", "END"),
     ]
 
 
@@ -208,7 +247,8 @@ def test_span_contract(nlp: Language) -> None:
 _VOCABULARY = (
     "on the 17th Tuesday last September in March June 19-20 24 years ago early mid- 1990s "
     "2024 now recently every year the third quarter of 3 p.m. next week $5 a , . 12/05/2023 "
-    "May may — “ ” Q2 half nineteen ninety-six the year-earlier period 1430 GMT"
+    "May may — “ ” Q2 half nineteen ninety-six the year-earlier period 1430 GMT "
+    "18.06.2024 6/18/24 '98 the day before hours later mid-afternoon the next morning"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split(" "))
 

@@ -44,6 +44,7 @@ from .timex_durations import (
 from .timex_patterns import Candidate, scan
 from .timex_relative import (
     read_daypart,
+    read_dayrel,
     read_deictic,
     read_quarter,
     read_relunit,
@@ -68,6 +69,7 @@ READERS: dict[str, Reader] = {
     "date": read_date, "numdate": read_numdate, "month": read_month, "dom": read_dom,
     "year": read_year, "decade": read_decade, "century": read_century, "weekday": read_weekday,
     "weekday_set": read_weekday_set, "deictic": read_deictic, "daypart": read_daypart,
+    "dayrel": read_dayrel,
     "relunit": read_relunit, "yearend": read_yearend, "season": read_season,
     "quarter": read_quarter, "yearago": read_yearago, "ago": read_ago,
     "duration": read_duration, "ref": read_ref, "clock": read_clock, "set": read_set,

@@ -111,15 +111,24 @@ def month_near(anchor: date, month: int, direction: int) -> date:
     return date(year, month, 1)
 
 
+def _day_in_month(first: date, day: int) -> date | None:
+    return first.replace(day=day) if day <= month_end(first.year, first.month).day else None
+
+
 def day_of_month_near(anchor: date, day: int, direction: int) -> date | None:
-    """The ``day``-th of the anchor's month, or of the month before/after so it lies that way."""
-    months = [0, -1, -2] if direction <= 0 else [0, 1, 2]
-    for offset in months:
-        base = add_months(anchor.replace(day=1), offset)
-        if day <= month_end(base.year, base.month).day:
-            found = base.replace(day=day)
-            if direction == 0 or (found <= anchor if direction < 0 else found >= anchor):
-                return found
+    """The ``day``-th of the anchor's month, or of the month before/after so it lies that way.
+
+    Direction 0 takes the nearest of last month's, this month's and next month's: "on
+    the 19th" in a text of the 18th whose verb gives no direction is tomorrow.
+    """
+    first = anchor.replace(day=1)
+    if direction == 0:
+        near = [d for off in (-1, 0, 1) if (d := _day_in_month(add_months(first, off), day))]
+        return min(near, key=lambda d: abs((d - anchor).days), default=None)
+    for offset in [0, -1, -2] if direction < 0 else [0, 1, 2]:
+        found = _day_in_month(add_months(first, offset), day)
+        if found is not None and (found <= anchor if direction < 0 else found >= anchor):
+            return found
     return None
 
 

@@ -114,6 +114,8 @@ def read_ago(parts: dict[str, str], ctx: Context) -> Resolved | None:
     if n is None:
         if parts.get("num"):
             return None
+        if way in {"earlier", "later"}:  # "a few days later", "hours later": the length
+            return Resolved("DURATION", format_duration(None, unit), mod)
         return Resolved("DATE", "PAST_REF" if backwards else "FUTURE_REF", mod)
     if unit in {"H", "MIN", "S"}:
         if way in {"earlier", "later"}:

@@ -56,7 +56,8 @@ _REL = (
 _DAY2 = r"(?:\s*(?:-|–|to|and|&|through)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d))?"
 _YREL = r"(?P<yrel>last|this|next|the\s+previous|the\s+following)\s+year"
 _YEAR_OPT = rf"(?:,?\s+{YEAR_RX})?"
-_TZ = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time))?"
+_ZONES = r"[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|KST|HKT|SGT|AE[SD]T|local\s+time"
+_TZ = rf"(?:\s+(?P<tz>{_ZONES}))?"
 _NUM = (
     rf"(?:(?P<num>{NUMBER_RX})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER_RX}))?"
     rf"|(?P<vague>{VAGUE_RX}))"
@@ -127,6 +128,11 @@ _FUTURE = (
     r"|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades))"
 )
 _AMPM = r"(?P<ap>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
+# Words that begin a clause after "the day before": it stands alone, not "the day before X".
+_CLAUSE_START = (
+    r"(?:he|she|they|it|we|i|you|and|but|when|while|as|in|at|on|with|to|from|for|by|had|was"
+    r"|were|said|after|before|that)\b"
+)
 _AT = r"\b(?:at|by|around|about|until|till|from|before|after|since)\s+"
 
 # (kind, trigger, pattern): the trigger is a word every match contains (see _TRIGGERS).
@@ -140,16 +146,23 @@ _SOURCES: list[tuple[str, str, str]] = [
                       rf"{MONTH_RX}{_YEAR_OPT}"),
     ("date", "month", rf"{_B}{_POS}{MONTH_RX},?\s+(?:of\s+)?{YEAR_RX}"),
     ("date", "month", rf"{_B}{_POS}{MONTH_RX},?\s+(?:of\s+)?{SPOKEN_YEAR_RX}"),
+    ("date", "month", rf"{_B}{_POS}{MONTH_RX},?\s+['’](?P<yy>\d\d)(?![\w'’])"),
     ("date", "month", rf"{_B}{_POS}{MONTH_RX}\s+{_YREL}"),
     ("numdate", "digit", r"(?<![\d/.-])(?P<year>(?:1[0-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
                          r"(?![\d-])"),
-    ("numdate", "digit", r"(?<![\d/.-])(?P<mo>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/"
-                         r"(?P<year>(?:19|20)\d\d)(?![\d/])"),
+    # "6/18/2024", "18/06/2024", "6/18/24", "18.06.2024": which number is the month is
+    # decided when read (timex_values.read_numdate)
+    ("numdate", "digit", r"(?<![\d/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/"
+                         r"(?P<year>(?:19|20)\d\d|(?P<yy>\d\d))(?![\d/])"),
+    ("numdate", "digit", r"(?<![\d/.,-])(?P<a>[0-3]?\d)(?P<dot>\.)(?P<b>[01]?\d)\."
+                         r"(?P<year>(?:19|20)\d\d)(?!\d|[.,]\d)"),
     # a month, a day of the month, a year, a decade, a century
     ("month", "month", rf"{_B}{_POS}(?:{_REL}\s+)?{MONTH_RX}"),
     ("dom", "ordinal", rf"\b(?:on|by|since|until|till|from|before|after|through)\s+{_DOM}"),
     ("year", "year", rf"(?<![\w$£€.,/'’-]){_POS}{_FY}?{YEAR_RX}(?!['’]?s\b)(?![.,/]\d)"
                      rf"{_OR_LATER}"),
+    ("year", "apos", r"\b(?:in|since|of|by|until|till|before|after|from|during|through|the)\s+"
+                     r"(?P<ext>['’](?P<yy>\d\d))(?![\w'’])"),  # "in '98"
     ("year", "spoken", rf"\b{_POS}(?:(?P<fy>the\s+year|in\s+the\s+year)\s+)?{SPOKEN_YEAR_RX}"),
     ("decade", "decade", rf"{_B}(?:the\s+)?{_POS}{_DECADE}"),
     ("century", "century", rf"{_B}(?:the\s+)?{_POS}(?P<cent>\d{{1,2}}{_SUFFIX}|{ORDINAL_WORD_RX})"
@@ -165,6 +178,8 @@ _SOURCES: list[tuple[str, str, str]] = [
     ("daypart", "deictic", rf"\b(?:the|this|that)\s+{DAY_PART_RX}"
                            rf"(?:\s+of\s+the\s+(?P<day>[0-3]?\d){_SUFFIX})?\b"),
     ("daypart", "deictic", r"\b(?P<part>overnight)\b"),
+    ("daypart", "deictic", rf"\b(?P<pos>mid(?!night)|early|late)[\s-]?{DAY_PART_RX}"
+                           r"(?:\s+(?P<dd>yesterday|today|tomorrow))?\b"),
     # "this week", "the past year", "the end of the month", "year-end"
     ("relunit", "unit", rf"\b{_POS}(?:{_REL}\s+|(?P<the>the)\s+|{_CUR}\s+)"
                         rf"(?:(?P<fiscal>fiscal|calendar)\s+)?{_RELUNIT}{_NOT_YEARS_Q}"),
@@ -180,6 +195,13 @@ _SOURCES: list[tuple[str, str, str]] = [
                         rf"{_YEARAGO_WHAT}\b"),
     # durations and counted distances
     ("ago", "unit", rf"\b{_APPROX}{_NUM}[\s-]+{UNIT_RX}s?(?:\s+or\s+so)?\s+{_DIR}\b"),
+    ("ago", "unit", r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades)\s+"
+                    r"(?P<dir>later|earlier|ago)\b"),  # "hours later"
+    # "the day before", "the night after", "the next morning": from the reference time
+    ("dayrel", "unit", r"\bthe\s+(?P<dr>day|night)\s+(?P<rel>before|after)"
+                       rf"(?=\s*(?:[,.;:!?)\"'”’—–]|$)|\s+{_CLAUSE_START})"),
+    ("dayrel", "deictic", r"\bthe\s+(?P<rel>next|following|previous|preceding)\s+"
+                          rf"{DAY_PART_RX}\b"),
     ("duration", "unit", rf"\b{_APPROX}{_DUR_THE}{_NUM}[\s-]+{_DUR_UNIT}"),
     ("duration", "unit", rf"\b(?P<bare>(?:the\s+)?(?:past|last|next|coming|recent)\s+"
                          rf"(?:few\s+|several\s+)?{_BARE_UNITS})\b"),
@@ -193,7 +215,8 @@ _SOURCES: list[tuple[str, str, str]] = [
     ("clock", "clock", rf"\b{_APPROX}(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}{_TZ}"),
     ("clock", "clock", rf"\b{_APPROX}(?P<noon>noon|midnight|midday)\b{_TZ}"),
     ("clock", "clock", rf"{_AT}(?P<ext>(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:]){_TZ})"),
-    ("clock", "clock", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<tz>GMT|UTC)\b"),  # "1430 GMT"
+    ("clock", "clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<tz>{_ZONES})\b"),  # 1430 GMT
+    ("clock", "clock", rf"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)\s+(?P<tz>{_ZONES})\b"),
     ("set", "unit", rf"\b(?:(?P<freq>once|twice|{NUMBER_RX}\s+times)\s+)?"
                     rf"(?P<each>every|each|per|a|an)\s+(?:(?P<other>other|single)\s+)?{UNIT_RX}\b"),
     ("set", "every", rf"\b(?P<each>every|each)\s+(?:{SEASON_RX}|{DAY_PART_RX}|{MONTH_RX})\b"),
@@ -207,7 +230,8 @@ _FLAGS = re.IGNORECASE
 _TRIGGERS: dict[str, str] = {
     "month": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b",
-    "digit": r"\d[/-]\d",
+    "digit": r"\d[/-]\d|\d\.[01]?\d\.[12]\d\d\d",
+    "apos": r"['’]\d\d(?!\d)",
     "ordinal": r"\d(?:st|nd|rd|th)\b",
     "year": r"(?:1\d|20)\d\d",
     "spoken": r"eighteen|nineteen|twenty|thousand",
@@ -219,7 +243,8 @@ _TRIGGERS: dict[str, str] = {
     "quarter": r"quarter|half",
     "qn": r"q[1-4]\b",
     "ref": r"now|current|present|these\s+days|recent|lately|past|future|soon|term|coming",
-    "clock": r"\d\s*[ap]\.?\s?m\b|noon|midnight|midday|\d:\d\d|\d\d\s+(?:gmt|utc)\b",
+    "clock": r"\d\s*[ap]\.?\s?m\b|noon|midnight|midday|\d:\d\d"
+             r"|\d\d\s+(?:gmt|utc|[a-z]{2,3}t|local)\b",
     "every": r"every|each",
 }  # fmt: skip
 _BEFORE, _AFTER = 80, 48  # the longest stretch a pattern reaches before / after its trigger

@@ -85,14 +85,40 @@ def read_deictic(parts: dict[str, str], ctx: Context) -> Resolved | None:
 
 
 def read_daypart(parts: dict[str, str], ctx: Context) -> Resolved | None:
-    """A part of the day talked about: "the morning", "the evening of the 18th"."""
+    """A part of the day talked about: "the morning", "the evening of the 18th", "mid-afternoon"."""
     day = ref_day(ctx)
     part = DAY_PARTS[parts["part"].lower()]
+    mod = position_mod(parts)
     if parts.get("day") and ctx.anchor is not None:
         day = day_of_month_near(ctx.anchor, int(parts["day"]), direction("dom", ctx))
+    elif parts.get("dd") and ctx.anchor is not None:
+        day = ctx.anchor + timedelta(days=_DEICTIC_OFFSET.get(parts["dd"].lower(), 0))
     if day is None:
-        return unanchored("TIME")
-    return done(Point(day, DAY), "TIME", suffix=f"T{part}")
+        return unanchored("TIME", mod)
+    return done(Point(day, DAY), "TIME", mod, suffix=f"T{part}")
+
+
+_DEICTIC_OFFSET = {"yesterday": -1, "tomorrow": 1}
+
+
+def read_dayrel(parts: dict[str, str], ctx: Context) -> Resolved | None:
+    """A day or night next to the reference time: "the day before", "the next morning".
+
+    Counted from the last day the text mentioned (TimeML's narrative reference time), or
+    the anchor when none was; after a coarser date ("in 1999 ... the day before") the
+    day is unknown.
+    """
+    back = parts["rel"].lower() in {"before", "previous", "preceding"}
+    word = parts.get("dr", "").lower()
+    part = "NI" if word == "night" else DAY_PARTS.get(parts.get("part", "").lower(), "")
+    kind = "TIME" if part else "DATE"
+    if ctx.ref is not None and ctx.ref.gran != DAY:
+        return Resolved(kind, None)
+    day = ref_day(ctx)
+    if day is None:
+        return unanchored(kind)
+    found = day + timedelta(days=-1 if back else 1)
+    return done(Point(found, DAY), kind, suffix=f"T{part}" if part else "")
 
 
 _UNIT_GRAN = {"day": DAY, "week": WEEK, "weekend": WEEK, "month": MONTH, "year": YEAR,

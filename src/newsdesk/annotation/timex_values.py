@@ -39,7 +39,7 @@ from .timex_lexicon import (
 
 # Which way a bare expression points when its verb's tense says nothing (-1 past, 0 the
 # anchor's own year/week, +1 future), per kind of expression.
-DEFAULT_DIRECTION = {"weekday": -1, "month": 0, "date": 0, "dom": -1, "quarter": -1, "season": 0,
+DEFAULT_DIRECTION = {"weekday": -1, "month": 0, "date": 0, "dom": 0, "quarter": -1, "season": 0,
                      "weekend": -1}  # fmt: skip
 _TENSE_DIRECTION = {"past": -1, "future": 1}
 # A bare month this close to the anchor is taken as the nearest one whatever the tense
@@ -135,8 +135,8 @@ def read_date(parts: dict[str, str], ctx: Context) -> Resolved | None:
     month = MONTHS[parts["mon"].lower().rstrip(".")]
     mod = position_mod(parts)
     day = int(parts["day"]) if parts.get("day") else ORDINALS.get(parts.get("oday", "").lower())
-    if parts.get("year") or parts.get("syear"):
-        year = year_of(parts)
+    if parts.get("year") or parts.get("syear") or parts.get("yy"):
+        year = year_of(parts, ctx.anchor)
         if year is None:
             return None
     elif parts.get("yrel"):
@@ -152,12 +152,14 @@ def read_date(parts: dict[str, str], ctx: Context) -> Resolved | None:
         if year is None:
             return None
         absolute = "year" in parts or "syear" in parts
-        return done(Point(date(year, month, 1), MONTH), mod=mod, anchored=not absolute)
+        anchored = _pivoted(parts, ctx) if "yy" in parts else not absolute
+        return done(Point(date(year, month, 1), MONTH), mod=mod, anchored=anchored)
     try:
         date(2000, month, day)
     except ValueError:
         return None
-    anchored = year is None or ("year" not in parts and "syear" not in parts)
+    stated = "year" in parts or "syear" in parts or "yy" in parts
+    anchored = year is None or not stated or _pivoted(parts, ctx)
     if year is None:
         if ctx.anchor is None:
             return unanchored(mod=mod)
@@ -176,12 +178,25 @@ def read_date(parts: dict[str, str], ctx: Context) -> Resolved | None:
 
 
 def read_numdate(parts: dict[str, str], ctx: Context) -> Resolved | None:
-    """A full date in digits: "2024-06-18", "6/18/2024" (US order for slashes)."""
+    """A full date in digits: "2024-06-18", "6/18/2024", "18/06/2024", "18.06.2024", "6/18/24".
+
+    Slashes are read month first (US) unless the first number cannot be a month; dots
+    day first (European) unless the second cannot be.
+    """
+    year = year_of(parts, ctx.anchor)
+    if year is None:
+        return None
+    if parts.get("mo"):
+        month, day = int(parts["mo"]), int(parts["d"])
+    else:
+        a, b = int(parts["a"]), int(parts["b"])
+        day_first = (a > 12 or bool(parts.get("dot"))) and b <= 12
+        month, day = (b, a) if day_first else (a, b)
     try:
-        found = date(int(parts["year"]), int(parts["mo"]), int(parts["d"]))
+        found = date(year, month, day)
     except ValueError:
         return None
-    return done(Point(found, DAY), anchored=False)
+    return done(Point(found, DAY), anchored=_pivoted(parts, ctx))
 
 
 def _year_for(month: int, day: int, parts: dict[str, str], ctx: Context) -> int:
@@ -246,17 +261,36 @@ def read_year(parts: dict[str, str], ctx: Context) -> Resolved | None:
     tail = norm(parts.get("orlater", ""))
     if tail:
         mod = "ON_OR_BEFORE" if tail.endswith(("earlier", "before")) else "ON_OR_AFTER"
-    year = year_of(parts)
-    return done(Point(date(year, 1, 1), YEAR), mod=mod, anchored=False) if year else None
+    year = year_of(parts, ctx.anchor)
+    point = Point(date(year, 1, 1), YEAR) if year else None
+    return done(point, mod=mod, anchored=_pivoted(parts, ctx)) if point else None
 
 
-def year_of(parts: dict[str, str]) -> int | None:
-    """The year a pattern captured, in digits ("1996") or in words ("nineteen ninety-six")."""
+def year_of(parts: dict[str, str], anchor: date | None = None) -> int | None:
+    """The year a pattern captured: "1996", "nineteen ninety-six", or "'96" near the anchor."""
+    if parts.get("yy"):
+        return two_digit_year(int(parts["yy"]), anchor)
     if parts.get("year"):
         return int(parts["year"])
     if parts.get("syear"):
         return spoken_year(parts["syear"])
     return None
+
+
+def _pivoted(parts: dict[str, str], ctx: Context) -> bool:
+    """Whether the year was a two-digit one placed by the anchor ("'98" in a 1998 text)."""
+    return "yy" in parts and ctx.anchor is not None
+
+
+def two_digit_year(yy: int, anchor: date | None) -> int:
+    """'98 → 1998: the century that puts the year at most ten years after the anchor.
+
+    Without an anchor the pivot is fixed (00-49 → 20xx, 50-99 → 19xx).
+    """
+    if anchor is None:
+        return 2000 + yy if yy < 50 else 1900 + yy
+    year = anchor.year // 100 * 100 + yy
+    return year - 100 if year > anchor.year + 10 else year
 
 
 def read_decade(parts: dict[str, str], ctx: Context) -> Resolved | None:

@@ -1,0 +1,145 @@
+"""The annotate stage as a whole: records, span contract, span groups, store, CLI, API."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+import newsdesk
+from newsdesk.annotation.nlp import load_nlp
+from newsdesk.annotation.pipeline import annotate_articles
+from newsdesk.cli import cli
+from newsdesk.config import load_settings
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Annotated, Article, Facts, PublishedDate, Source
+from newsdesk.records import annotate_record
+from newsdesk.schemas import load_schema
+from newsdesk.store import Store
+
+from .conftest import EXAMPLES
+
+FACT_KEYS = ("entities", "quotes", "figures", "timexes", "attributions")
+
+
+def spans_in(value: Any) -> Iterator[dict[str, Any]]:
+    """Every {"start", "end", "text"} object anywhere inside a record."""
+    if isinstance(value, dict):
+        if value.keys() == {"start", "end", "text"}:
+            yield value
+        for item in value.values():
+            yield from spans_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from spans_in(item)
+
+
+@pytest.fixture(scope="module")
+def seed_records() -> list[dict[str, Any]]:
+    result = CliRunner().invoke(cli, ["annotate", "--quiet", str(EXAMPLES)])
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_annotate_records_validate_and_carry_facts(seed_records: list[dict[str, Any]]) -> None:
+    schema = load_schema("annotate-1")
+    assert len(seed_records) == 5
+    for record in seed_records:
+        jsonschema.validate(record, schema)
+        assert all(isinstance(record[k], list) for k in FACT_KEYS)
+    # The seeds are about a state visit: every finder must find something across them.
+    for key in FACT_KEYS:
+        assert any(record[key] for record in seed_records), key
+
+
+def test_every_span_points_at_its_characters(seed_records: list[dict[str, Any]]) -> None:
+    checked = 0
+    for record in seed_records:
+        text = record["text"]
+        for span in spans_in({k: record[k] for k in FACT_KEYS}):
+            assert 0 <= span["start"] <= span["end"] <= len(text)
+            assert text[span["start"] : span["end"]] == span["text"]
+            checked += 1
+    assert checked > 50
+
+
+def _article(text: str, language: str | None = "en") -> Article:
+    return Article(
+        id="a1", source="t", url=None, format="text", title=None, authors=(), outlet=None,
+        section=None, published=PublishedDate(value="2024-06-19"), text=text, language=language,
+    )
+
+
+def test_span_groups_are_written_on_the_doc() -> None:
+    nlp = load_nlp(load_settings().spacy_model)
+    text = "Russian President Vladimir Putin said on Tuesday that 5,000 troops would stay."
+    from newsdesk.annotation.pipeline import facts_of
+
+    doc = nlp(text)
+    facts = facts_of(doc, _article(text))
+    assert set(doc.spans) >= set(FACT_KEYS)
+    assert len(doc.spans["entities"]) == sum(len(e.mentions) for e in facts.entities)
+
+
+def test_articles_not_in_english_get_no_facts() -> None:
+    nlp = load_nlp(load_settings().spacy_model)
+    german = _article("Der Präsident sagte am Dienstag, dass 5.000 Soldaten bleiben.", "de")
+    english = _article("President Joe Biden said on Tuesday that 5,000 troops would stay.")
+    out = list(annotate_articles([german, english], nlp))
+    assert [a.language for a, _ in out] == ["de", "en"]
+    assert out[0][1] == Facts()
+    assert out[1][1].entities
+
+
+def test_api_annotate_yields_articles_with_facts_in_input_order() -> None:
+    items = list(newsdesk.annotate(str(EXAMPLES)))
+    assert len(items) == 5 and all(isinstance(i, Annotated) for i in items)
+    assert [i.article.source for i in items if isinstance(i, Annotated)] == sorted(
+        str(p) for p in EXAMPLES.iterdir()
+    )
+
+
+def test_facts_round_trip_through_json_and_the_store(tmp_path: Path) -> None:
+    item = next(i for i in newsdesk.annotate(str(EXAMPLES)) if isinstance(i, Annotated))
+    again = Facts.from_dict(json.loads(json.dumps(item.facts.to_dict())))
+    assert again == item.facts
+    path = Path(item.article.source)
+    with Store(tmp_path / "db.sqlite") as store:
+        store.add_article(Source(name=str(path), content=path.read_bytes()), item.article)
+        store.add_facts(item.article.id, item.facts)
+        assert store.facts(item.article.id) == item.facts
+        assert store.facts("missing") is None
+
+
+def test_cites_are_distinct_chains_from_attributions() -> None:
+    items = [i for i in newsdesk.annotate(str(EXAMPLES)) if isinstance(i, Annotated)]
+    assert any(i.facts.attributions for i in items)
+    for item in items:
+        record = annotate_record(item.article, item.facts)
+        chains = ((a.kind, tuple(s.text for s in a.sources)) for a in item.facts.attributions)
+        expected = list(dict.fromkeys(chains))
+        got = [(c["kind"], tuple(c["chain"])) for c in record["provenance"]["cites"]]
+        assert got == expected
+
+
+def test_analyze_stores_facts_and_puts_them_in_the_dossier(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    result = newsdesk.analyze(str(EXAMPLES), db=db)
+    assert all(a["entities"] for a in result.dossier["articles"])
+    jsonschema.validate(result.dossier, load_schema("dossier-1"))
+    with Store(db) as store:
+        assert store.count("facts") == 5
+
+
+def test_missing_spacy_model_is_a_coded_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(NewsdeskError) as err:
+        load_nlp("no_such_model_xyz")
+    assert err.value.code == "E400"
+    monkeypatch.setenv("NEWSDESK_SPACY_MODEL", "no_such_model_xyz")
+    result = CliRunner().invoke(cli, ["annotate", "--quiet", str(EXAMPLES)])
+    assert result.exit_code == 1 and "E400" in result.stderr

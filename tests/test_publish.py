@@ -63,7 +63,9 @@ def test_html_report_escapes_everything() -> None:
 
 
 def test_markdown_escapes_markup() -> None:
-    md = render_markdown(dossier([evil_article()], []))
+    evil = evil_article()
+    md = render_markdown(dossier([evil], [], {evil.id: evil_facts()}))
+    assert "### Who said what" in md and "### Figures" in md and "### Dates" in md
     assert "<script>" not in md and "](" not in md
 
 

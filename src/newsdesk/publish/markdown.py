@@ -25,6 +25,33 @@ def _published(p: dict[str, Any]) -> str:
     return "unknown"
 
 
+def _facts(a: dict[str, Any]) -> list[str]:
+    """Who said what, the figures and the dates of one article, each as written in the text."""
+    names = {e["id"]: e["name"] for e in a.get("entities", [])}
+    out: list[str] = []
+    if a.get("quotes"):
+        out.append("### Who said what\n")
+        for q in a["quotes"]:
+            who = names.get(q["entity"]) or (q["speaker"] or {}).get("text") or "unattributed"
+            cue = (q["cue"] or {}).get("text", "")
+            out.append(f"- **{escape_md(who)}** {escape_md(cue)}: {escape_md(q['content']['text'])}")
+        out.append("")
+    if a.get("figures"):
+        out.append("### Figures\n")
+        for f in a["figures"]:
+            what = f" ({escape_md(f['what'])})" if f.get("what") else ""
+            out.append(f"- {escape_md(f['span']['text'])}{what}: {f['value']} {f['unit'] or ''}")
+        out.append("")
+    if a.get("timexes"):
+        out.append("### Dates\n")
+        out.extend(
+            f"- {escape_md(t['span']['text'])}: {t['type']} {escape_md(t['value'] or 'unknown')}"
+            for t in a["timexes"]
+        )
+        out.append("")
+    return out
+
+
 def render_markdown(dossier: dict[str, Any]) -> str:
     out = [f"# newsdesk dossier\n\n{len(dossier['articles'])} articles, "
            f"{len(dossier['failures'])} failed inputs ({dossier['schema']})\n"]
@@ -35,6 +62,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         out.append(f"- Published: {_published(a['published'])}")
         out.append(f"- Source: `{a['source']}`\n")
         out.extend(escape_md(p) + "\n" for p in a["text"].split("\n\n"))
+        out.extend(_facts(a))
     if dossier["failures"]:
         out.append("## Inputs that failed\n")
         out.extend(

@@ -33,8 +33,8 @@ def _facts(a: dict[str, Any]) -> list[str]:
         out.append("### Who said what\n")
         for q in a["quotes"]:
             who = names.get(q["entity"]) or (q["speaker"] or {}).get("text") or "unattributed"
-            cue = (q["cue"] or {}).get("text", "")
-            out.append(f"- **{escape_md(who)}** {escape_md(cue)}: {escape_md(q['content']['text'])}")
+            cue = escape_md((q["cue"] or {}).get("text", ""))
+            out.append(f"- **{escape_md(who)}** {cue}: {escape_md(q['content']['text'])}")
         out.append("")
     if a.get("figures"):
         out.append("### Figures\n")

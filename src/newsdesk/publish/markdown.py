@@ -40,12 +40,14 @@ def _facts(a: dict[str, Any]) -> list[str]:
         out.append("### Figures\n")
         for f in a["figures"]:
             what = f" ({escape_md(f['what'])})" if f.get("what") else ""
-            out.append(f"- {escape_md(f['span']['text'])}{what}: {f['value']} {f['unit'] or ''}")
+            unit = escape_md(f["unit"] or "")
+            out.append(f"- {escape_md(f['span']['text'])}{what}: {f['value']} {unit}")
         out.append("")
     if a.get("timexes"):
         out.append("### Dates\n")
         out.extend(
-            f"- {escape_md(t['span']['text'])}: {t['type']} {escape_md(t['value'] or 'unknown')}"
+            f"- {escape_md(t['span']['text'])}: {escape_md(t['type'])} "
+            f"{escape_md(t['value'] or 'unknown')}"
             for t in a["timexes"]
         )
         out.append("")

@@ -60,6 +60,12 @@ PLANTED = [
         [],
     ),
     (
+        "He was joined by Roscosmos (Federal Space Agency) Director Yuri Borisov.",
+        [("Roscosmos", "PERSON"), ("Federal Space Agency", "ORG"), ("Yuri Borisov", "PERSON")],
+        [("Roscosmos", "ORG"), ("Federal Space Agency", "ORG"), ("Yuri Borisov", "PERSON")],
+        [],
+    ),
+    (
         "Read More about it. He said so.",
         [("Read More", "ORG"), ("He", "PERSON")],
         [],

@@ -161,6 +161,21 @@ def _portfolio_fragment(doc: Doc, start: int, end: int, label: str) -> bool:
     return after in _PORTFOLIO_HEADS or before in ("secretary of", "minister of", "minister for")
 
 
+def _premodifies_title(doc: Doc, end: int) -> bool:
+    """A "person" followed by a title and a name is the title's organisation, not a person:
+    "Roscosmos (Federal Space Agency) Director Yuri Borisov", "Tesla CEO Elon Musk"."""
+    i = end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - end < 8:
+            i += 1
+        i += 1
+    return (
+        i + 1 < len(doc)
+        and is_title_word(doc[i].text.lower())
+        and doc[i + 1].ent_type_ == "PERSON"
+    )
+
+
 def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     """Cheap label fixes: known institutions, acronyms tagged as people, demonyms as places."""
     text = doc[start:end].text
@@ -168,6 +183,8 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     if key in INSTITUTIONS and label in ("PERSON", "GPE", "NORP", "LOC"):
         return "ORG"
     if label == "PERSON" and end - start == 1 and text.isupper() and 2 <= len(text) <= 6:
+        return "ORG"
+    if label == "PERSON" and _premodifies_title(doc, end):
         return "ORG"
     if label == "GPE" and end - start == 1 and doc[start].tag_ == "JJ" and _DEMONYM.search(key):
         return "NORP"

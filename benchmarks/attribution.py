@@ -31,6 +31,7 @@ import json
 import re
 import sys
 import time
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -225,11 +226,17 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         self.bounds = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.starts = [s for s, _ in self.bounds]
+        self.ends = [e for _, e in self.bounds]
 
     def of(self, frags: Iterable[Frag]) -> frozenset[int]:
-        return frozenset(
-            n for n, (s, e) in enumerate(self.bounds) for a, b in frags if s < b and a < e
-        )
+        """Indices of the tokens that share a character with any of ``frags``."""
+        out: set[int] = set()
+        for a, b in frags:
+            # tokens are sorted and disjoint: the first ending after a to the last
+            # starting before b
+            out.update(range(bisect_right(self.ends, a), bisect_left(self.starts, b)))
+        return frozenset(out)
 
     def stripped(self, frags: Iterable[Frag]) -> tuple[Frag, ...]:
         out = []

@@ -69,6 +69,32 @@ TABLE = [
         ("reported", ("Customs records",), "show"),
         "that exports rose sharply in May",
     ),
+    (
+        "The New York Times (NYT) reported that the talks had stalled.",
+        ("reported", ("The New York Times (NYT)",), "reported"),
+        "that the talks had stalled",
+    ),
+    (
+        "The talks had stalled, according to The New York Times (NYT).",
+        ("according_to", ("The New York Times (NYT)",), "according to"),
+        "The talks had stalled",
+    ),
+    # A bare document noun names no source: the attribution stays, without one.
+    (
+        "According to reports, the talks had stalled.",
+        ("according_to", (), "According to"),
+        "the talks had stalled",
+    ),
+    (
+        "The talks had stalled, according to media reports.",
+        ("according_to", (), "according to"),
+        "The talks had stalled",
+    ),
+    (
+        "According to a report by Reuters, the talks had stalled.",
+        ("according_to", ("a report by Reuters",), "According to"),
+        "the talks had stalled",
+    ),
 ]
 
 

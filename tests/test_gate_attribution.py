@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 FLOORS = {
-    "source_overlap": 0.73,  # measured 0.749 on dev (textacy 0.246 in the same run)
+    "source_overlap": 0.73,  # measured 0.748 on dev (textacy 0.246 in the same run)
     "content_overlap": 0.78,  # measured 0.795 on dev (textacy 0.263 in the same run)
 }
 

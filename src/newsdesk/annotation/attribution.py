@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Span
 from .attribution_patterns import credits, republications
-from .attribution_sources import OUTLET, PERSON, source_kind
+from .attribution_sources import OUTLET, PERSON, generic_source, source_kind
 from .cues import DOCUMENT_NOUNS, PERSON_NOUNS
 from .speech_relations import doc_text, relations
 from .speech_spans import Relation, TokenRange, char_span, trim
@@ -39,7 +39,12 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         kind = source_kind(doc, rel.source)
         if chain is None and kind == PERSON:
             continue
-        sources = chain or (char_span(doc, rel.source, text),)
+        if chain is not None:
+            sources = chain
+        elif generic_source(doc, rel.source):
+            sources = ()  # "according to reports": an attribution that names no source
+        else:
+            sources = (char_span(doc, rel.source, text),)
         out.append(
             Attribution(
                 _kind(rel, chain),
@@ -51,7 +56,13 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for att in (*credits(text), *republications(text)):
         if not any(_overlaps(att.sources[0], a.sources[0]) for a in out if a.sources):
             out.append(att)
-    return sorted(out, key=lambda a: (a.sources[0].start if a.sources else 0, a.kind))
+    return sorted(out, key=_position)
+
+
+def _position(att: Attribution) -> tuple[int, str]:
+    """Sort key: where the source (or, for one that names none, the cue) stands."""
+    where = att.sources[0] if att.sources else att.cue or att.content
+    return (where.start if where is not None else 0, att.kind)
 
 
 def _longest(parts: tuple[TokenRange, ...]) -> TokenRange:

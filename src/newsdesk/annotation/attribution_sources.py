@@ -70,3 +70,27 @@ def _outlet_name(doc: Doc, head: Token) -> bool:
             end += 1
         words = list(doc[start:end])
     return any(w.lower_.strip(".") in OUTLET_WORDS for w in words)
+
+
+# "media reports", "news reports": a compound that still names no one ("Customs records",
+# "Pentagon documents" do).
+_GENERIC_MODIFIERS = _words("media news press")
+_NAMING_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "appos", "acl", "relcl"})
+
+
+def generic_source(doc: Doc, rng: TokenRange) -> bool:
+    """A source phrase that names no one: a bare document noun ("according to reports",
+    "media reports say", "studies show").  It stays an attribution, with no source: "reports"
+    is not where the information came from in any checkable sense.  "the report", "a
+    Reuters report", "reports by the ministry" and "his statement" do name one."""
+    span = doc[rng[0] : rng[1]]
+    head = span.root
+    if head.lemma_.lower() not in DOCUMENT_NOUNS or head.tag_ not in ("NNS", "NN"):
+        return False
+    for token in span:
+        if token.ent_type_ or token.pos_ in ("PROPN", "PRON", "NUM"):
+            return False
+        naming = token.dep_ != "compound" or token.lower_ not in _GENERIC_MODIFIERS
+        if token.head.i == head.i and token.dep_ in _NAMING_DEPS and naming:
+            return False
+    return True

@@ -147,8 +147,23 @@ def trim(doc: Doc, rng: TokenRange, keep_quotes: bool = False) -> TokenRange | N
     while start < end and _edge_junk(doc[start], keep_quotes):
         start += 1
     while end > start and _edge_junk(doc[end - 1], keep_quotes):
+        if doc[end - 1].text in _CLOSERS and _opened(doc, start, end - 1, doc[end - 1].text):
+            break  # "The New York Times (NYT)": the bracket closes one opened inside
         end -= 1
     return (start, end) if start < end else None
+
+
+_CLOSERS = {")": "(", "]": "["}
+
+
+def _opened(doc: Doc, start: int, end: int, closer: str) -> bool:
+    """Whether ``doc[start:end]`` leaves a ``closer`` bracket open."""
+    opener = _CLOSERS[closer]
+    depth = 0
+    for i in range(start, end):
+        text = doc[i].text
+        depth += (text == opener) - (text == closer)
+    return depth > 0
 
 
 def _runs(tokens: list[int]) -> list[TokenRange]:

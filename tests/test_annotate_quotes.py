@@ -202,6 +202,18 @@ RESOLUTION = [
         "Ushakov",
     ),
     (
+        "According to Ushakov, Putin will arrive on the evening of the 18th.\n\n"
+        "Since he had to leave on the 19th, Putin's stay may have been short.\n\n"
+        "He mentioned that the leaders would discuss the economy.",
+        "He",
+        "Ushakov",
+    ),
+    (
+        "Putin's visit was short. He said the talks went well.",
+        "He",
+        "Putin",
+    ),
+    (
         "Last month, state media interviewed Alexander Matsegora, the Russian ambassador. "
         "He said that a roadmap had been agreed.",
         "He",

@@ -9,7 +9,8 @@ Resolution is by evidence in the article, never by guess:
 - he / she / his / her is the most recent person named as the subject of a sentence (or as
   the speaker of a quote; a subject inside what a speaker said does not interrupt the
   speaker) before it, in the same or the previous three paragraphs — or the
-  only person named in the sentence just before, when that sentence comes later;
+  only person named in the sentence just before, when that sentence comes later (a name
+  there that only owns something, "Putin's stay", does not take over from a speaker);
 - "the official", "the minister", "the aide" is the most recent person whose role (from
   ``find_entities``, or an apposition or title next to a mention) contains that word, and
   "the ministry" the most recent organisation whose name does; otherwise nothing.
@@ -168,10 +169,20 @@ class SpeakerResolver:
             last = self.doc.char_span(people[-1].start, people[-1].end, alignment_mode="expand")
             sent = last.sent if last is not None and len(last) else None
             if sent is not None and (best is None or best[0] < sent.start_char):
-                named = {m.entity.id: m.entity for m in people if m.start >= sent.start_char}
+                named = {
+                    m.entity.id: m.entity
+                    for m in people
+                    if m.start >= sent.start_char and not (speakers and self._possessor(m))
+                }
                 if len(named) == 1:
                     return next(iter(named.values()))
         return best[1] if best is not None else None
+
+    def _possessor(self, mention: _Mention) -> bool:
+        """ "Putin's stay": a name that only owns something does not take over from the
+        speaker the paragraph is reporting."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ == "poss"
 
     def _in_reported(self, offset: int) -> bool:
         i = bisect_left(self.reported, (offset + 1, offset + 1)) - 1

@@ -143,3 +143,28 @@ def test_missing_spacy_model_is_a_coded_error(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("NEWSDESK_SPACY_MODEL", "no_such_model_xyz")
     result = CliRunner().invoke(cli, ["annotate", "--quiet", str(EXAMPLES)])
     assert result.exit_code == 1 and "E400" in result.stderr
+
+
+def test_a_text_over_spacys_limit_costs_only_its_own_facts() -> None:
+    nlp = load_nlp(load_settings().spacy_model)
+    huge = _article("Putin said the talks went well. " * (nlp.max_length // 30 + 10))
+    normal = _article("President Joe Biden said on Tuesday that 5,000 troops would stay.")
+    out = list(annotate_articles([huge, normal], nlp))
+    assert [w.code for w in out[0][0].warnings] == ["W203"] and out[0][1] == Facts()
+    assert out[1][1].entities and not out[1][0].warnings
+
+
+def test_a_failing_finder_costs_only_that_articles_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.annotation import pipeline
+
+    def broken(doc: object) -> list[object]:
+        if "boom" in str(doc):
+            raise RuntimeError("finder bug")
+        return []
+
+    monkeypatch.setattr(pipeline, "find_figures", broken)
+    nlp = load_nlp(load_settings().spacy_model)
+    out = list(annotate_articles([_article("Kim said boom."), _article("Kim said hello.")], nlp))
+    assert [w.code for w in out[0][0].warnings] == ["W204"]
+    assert "finder bug" in out[0][0].warnings[0].message and out[0][1] == Facts()
+    assert not out[1][0].warnings and out[1][1].entities

@@ -119,7 +119,10 @@ def iter_annotated(
         articles = [item for _, item in batch if isinstance(item, Article)]
         found = iter(annotate_articles(articles, nlp, batch_size=BATCH_SIZE))
         for source, item in batch:
-            yield source, item, next(found)[1] if isinstance(item, Article) else None
+            if isinstance(item, Article):
+                yield (source, *next(found))  # the article may carry a new warning (W203/W204)
+            else:
+                yield source, item, None
 
     for pair in iter_extracted(inputs, published=published, settings=settings, workers=workers):
         batch.append(pair)

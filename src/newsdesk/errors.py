@@ -40,6 +40,9 @@ CATALOGUE: dict[str, str] = {
     "W200": "article language is {language}, not English: analysis beyond extraction is skipped",
     "W201": "HTML nesting deeper than {limit} levels was flattened",
     "W202": "article body is very short ({chars} characters)",
+    "W203": "article text is too long to annotate ({chars} characters > spaCy's limit of "
+    "{limit}); no facts were looked for",
+    "W204": "annotation failed on this article ({detail}); it is kept without facts",
 }
 
 

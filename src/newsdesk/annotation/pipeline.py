@@ -9,10 +9,12 @@ caller working in spaCy sees them where it expects.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Article, Facts, Span
+from ..errors import problem
+from ..model import Article, Facts, Problem, Span
 from .attribution import find_attributions
 from .entities import find_entities
 from .entities import write_span_groups as write_entity_groups
@@ -93,10 +95,27 @@ def annotate_articles(
 def _annotate_batch(
     batch: list[Article], nlp: Language, batch_size: int
 ) -> Iterator[tuple[Article, Facts]]:
-    todo = [a for a in batch if is_annotatable(a)]
+    """One ``nlp.pipe`` pass over the batch; a text spaCy would refuse (longer than its
+    ``max_length``) or a finder that fails costs that article's facts, never the run."""
+    limit = nlp.max_length
+    todo = [a for a in batch if is_annotatable(a) and len(a.text) <= limit]
     docs = iter(nlp.pipe((a.text for a in todo), batch_size=batch_size))
     for article in batch:
-        if is_annotatable(article):
-            yield article, facts_of(next(docs), article)
-        else:
+        if not is_annotatable(article):
             yield article, Facts()
+        elif len(article.text) > limit:
+            yield _warn(article, problem("W203", chars=len(article.text), limit=limit)), Facts()
+        else:
+            yield _facts_or_warning(next(docs), article)
+
+
+def _facts_or_warning(doc: Doc, article: Article) -> tuple[Article, Facts]:
+    try:
+        return article, facts_of(doc, article)
+    except Exception as err:  # a finder's bug must not stop the other articles
+        detail = f"{type(err).__name__}: {err}"
+        return _warn(article, problem("W204", detail=detail)), Facts()
+
+
+def _warn(article: Article, warning: Problem) -> Article:
+    return dataclasses.replace(article, warnings=(*article.warnings, warning))

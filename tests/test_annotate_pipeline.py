@@ -168,3 +168,17 @@ def test_a_failing_finder_costs_only_that_articles_facts(monkeypatch: pytest.Mon
     assert [w.code for w in out[0][0].warnings] == ["W204"]
     assert "finder bug" in out[0][0].warnings[0].message and out[0][1] == Facts()
     assert not out[1][0].warnings and out[1][1].entities
+
+
+def test_annotate_cli_reports_bad_inputs_and_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_bytes((EXAMPLES / "001_ff14a034e5523a07.txt").read_bytes())
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = CliRunner().invoke(cli, ["annotate", "--quiet", str(tmp_path)])
+    assert result.exit_code == 1
+    records = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert records["empty.html"]["error"]["code"] == "E101"
+    assert records["image.png"]["error"]["code"] == "E102"
+    assert records["good.txt"]["error"] is None and records["good.txt"]["quotes"]
+    assert "E101" in result.stderr and "E102" in result.stderr

@@ -159,6 +159,8 @@ NOT_FIGURES = [
     "The Fantastic Four reboot opened at the Four Seasons.",
     "Thanks a million for the video.",
     "Polls have him in double digits.",
+    "He said it twice",  # a multiplier word as the last token of the text
+    "The debt was $" + "9" * 400 + " trillion.",  # not a finite number: no figure, no Infinity
 ]
 
 

@@ -151,6 +151,10 @@ KNOWN_ANCHOR: list[Row] = [
      [("Last weekend", "DATE", "2024-W24-WE"), ("this week", "DATE", "2024-W25")]),
     ("He has lived there for the past three years and more than a decade.",
      [("the past three years", "DURATION", "P3Y"), ("more than a decade", "DURATION", "P10Y")]),
+    # numbers with thousands separators are read whole, never from their middle
+    ("It lasted 1,200 years; 5,000 days passed.",
+     [("1,200 years", "DURATION", "P1200Y"), ("5,000 days", "DURATION", "P5000D")]),
+    ("People came over 10,000 years ago.", []),  # before year 1: no calendar value
     # what is not a time expression
     ("Theresa May said the troops may march on.", []),
     ("The 2000 troops were 52 years old and cost $500 million a year.", []),

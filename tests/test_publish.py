@@ -83,3 +83,24 @@ def test_article_json_round_trip(title: str | None, text: str, reason: str,
         warnings=(Problem("W202", "short"),),
     )
     assert Article.from_dict(art.to_dict()) == art
+
+
+def test_markdown_keeps_each_fact_on_its_line_and_shows_uncertainty() -> None:
+    text = "“We will not give up.\n\n---\n\n“And we will win,” Putin said. Dozens of people came."
+    article = Article(
+        id="m", source="m.txt", url=None, format="text", title="t", authors=(), outlet=None,
+        section=None, published=PublishedDate(), text=text,
+    )
+    facts = Facts(
+        quotes=(Quote("direct", Span(0, 49, text[:49]), Span(50, 55, "Putin"), None, None),),
+        figures=(Figure(Span(69, 75, "Dozens"), "count", 24.0, None, "people", None, "at least"),
+                 Figure(Span(69, 75, "Dozens"), "money", 1.5e9, "USD", None, None, None, 2e9)),
+        timexes=(TimeRef(Span(0, 4, "“We "), "DATE", None, "2024-05-17", "2024-06-17"),),
+    )
+    md = render_markdown(dossier([article], [], {"m": facts}))
+    quote_line = next(line for line in md.splitlines() if line.startswith("- **Putin**"))
+    assert "give up." in quote_line and "And we will win" in quote_line
+    assert "\n---" not in md.split("### Who said what")[1]
+    assert "- Dozens (people): at least 24\n" in md
+    assert "1,500,000,000–2,000,000,000 USD" in md
+    assert "(between 2024-05-17 and 2024-06-17)" in md

@@ -152,7 +152,7 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
 def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
             html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
             workers: int) -> None:
-    """Run the whole flow on INPUT...: extract, store, and write the dossier.
+    """Run the whole flow on INPUT...: extract, annotate, store, and write the dossier.
 
     With no --json/--html/--md, writes the HTML report to newsdesk-report.html.
     """

@@ -139,7 +139,8 @@ def _multiplier(doc: Doc, ph: Phrase) -> Candidate | None:
     if ph.kind == "multiplier":
         nxt = lower(doc, ph.end)
         if tok.lower_ in ("twice", "thrice"):
-            if nxt not in _COMPARATIVE_NEXT and doc[ph.end].tag_ not in ("JJR", "RBR"):
+            nxt_tag = doc[ph.end].tag_ if ph.end < len(doc) else ""
+            if nxt not in _COMPARATIVE_NEXT and nxt_tag not in ("JJR", "RBR"):
                 return None
         elif nxt in ("digits", "digit") or (tok.pos_ not in ("VERB", "AUX") and nxt != "the"):
             return None

@@ -8,6 +8,7 @@ says *that* a token is numeric, not *which* number ("five million", "20bn", "doz
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -70,7 +71,8 @@ def digits_value(text: str) -> float | None:
     """``"11,000"`` → 11000.0; None when the text is not a plain decimal number."""
     if not _DIGITS.match(text):
         return None
-    return float(text.replace(",", ""))
+    value = float(text.replace(",", ""))
+    return value if math.isfinite(value) else None  # 400 nines is not a figure, nor JSON
 
 
 def fold_value(word: str) -> float | None:

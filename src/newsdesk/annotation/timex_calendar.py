@@ -80,7 +80,10 @@ def shift(d: date, n: int, unit: str) -> date | None:
         if unit in _UNIT_DAYS:
             return d + timedelta(days=n * _UNIT_DAYS[unit])
         if unit in _UNIT_MONTHS:
-            return add_months(d, n * _UNIT_MONTHS[unit])
+            months = n * _UNIT_MONTHS[unit]
+            if not 1 <= (d.year * 12 + d.month - 1 + months) // 12 <= 9999:
+                return None  # "10,000 years ago" has no calendar date, not year 1
+            return add_months(d, months)
     except (OverflowError, ValueError):
         return None
     return None

@@ -103,7 +103,8 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 # A number: digits ("2", "2.5", "2 1/2"), words ("twenty-four", "a couple of", "a").
 NUMBER_RX = (
-    rf"(?:(?!(?:1[89]|20)\d\d\b)\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?:{_TENS})[\s-](?:{_ONES})"
+    rf"(?:(?<![\d,.])(?!(?:1[89]|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+\d/\d)?"
+    rf"|\d/\d|(?:{_TENS})[\s-](?:{_ONES})"
     rf"|(?:{_NUM_WORD})(?:\s+and\s+a\s+half)?|half\s+an?|an?(?:\s+and\s+a\s+half)?)"
 )
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -124,6 +125,7 @@ APPROX_RX = rf"(?P<approx>{alternation(APPROX_MODS)})"
 def number_value(text: str) -> float | None:
     """The number a numeral or number phrase stands for; None when it is vague ("several")."""
     t = re.sub(r"\s+", " ", text.strip().lower().replace("-", " "))
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)  # "1,200" is twelve hundred
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5

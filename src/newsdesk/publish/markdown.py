@@ -17,12 +17,36 @@ def escape_md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def inline_md(text: str) -> str:
+    """Escaped and on one line: a fact that spans paragraphs must stay inside its list item."""
+    return escape_md(" ".join(text.split()))
+
+
 def _published(p: dict[str, Any]) -> str:
     if p.get("value"):
         return str(p["value"])
     if p.get("earliest") or p.get("latest"):
         return f"between {p.get('earliest') or '?'} and {p.get('latest') or '?'} (inferred)"
     return "unknown"
+
+
+def _figure_md(f: dict[str, Any]) -> str:
+    """As written, then the reading with its hedge and range: uncertainty is shown."""
+    what = f" ({inline_md(f['what'])})" if f.get("what") else ""
+    value = "" if f["value"] is None else f"{f['value']:,.15g}"
+    if f.get("upper") is not None:
+        value += f"–{f['upper']:,.15g}"
+    hedge = f"{inline_md(f['hedge'])} " if f.get("hedge") else ""
+    unit = f" {inline_md(f['unit'])}" if f.get("unit") else ""
+    return f"- {inline_md(f['span']['text'])}{what}: {hedge}{value}{unit}"
+
+
+def _timex_md(t: dict[str, Any]) -> str:
+    value = inline_md(t["value"] or "unknown")
+    bounds = ""
+    if t.get("earliest") or t.get("latest"):
+        bounds = f" (between {inline_md(t['earliest'] or '?')} and {inline_md(t['latest'] or '?')})"
+    return f"- {inline_md(t['span']['text'])}: {inline_md(t['type'])} {value}{bounds}"
 
 
 def _facts(a: dict[str, Any]) -> list[str]:
@@ -33,23 +57,16 @@ def _facts(a: dict[str, Any]) -> list[str]:
         out.append("### Who said what\n")
         for q in a["quotes"]:
             who = names.get(q["entity"]) or (q["speaker"] or {}).get("text") or "unattributed"
-            cue = escape_md((q["cue"] or {}).get("text", ""))
-            out.append(f"- **{escape_md(who)}** {cue}: {escape_md(q['content']['text'])}")
+            cue = inline_md((q["cue"] or {}).get("text", ""))
+            out.append(f"- **{inline_md(who)}** {cue}: {inline_md(q['content']['text'])}")
         out.append("")
     if a.get("figures"):
         out.append("### Figures\n")
-        for f in a["figures"]:
-            what = f" ({escape_md(f['what'])})" if f.get("what") else ""
-            unit = escape_md(f["unit"] or "")
-            out.append(f"- {escape_md(f['span']['text'])}{what}: {f['value']} {unit}")
+        out.extend(_figure_md(f) for f in a["figures"])
         out.append("")
     if a.get("timexes"):
         out.append("### Dates\n")
-        out.extend(
-            f"- {escape_md(t['span']['text'])}: {escape_md(t['type'])} "
-            f"{escape_md(t['value'] or 'unknown')}"
-            for t in a["timexes"]
-        )
+        out.extend(_timex_md(t) for t in a["timexes"])
         out.append("")
     return out
 

@@ -123,6 +123,7 @@ CASES: list[Case] = [
     ("A dozen reporters waited.", "A dozen", "count", 12.0, None, None, "reporters", None),
     ("Three of his 15 co-defendants were released.", "15", "count", 15.0, None, None,
      "co-defendants", None),
+    ("Growth was minus 5% last year.", "minus 5%", "percent", -5.0, None, "%", None, None),
 ]
 
 

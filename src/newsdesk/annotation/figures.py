@@ -72,6 +72,9 @@ def _share_units(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 def _to_figure(doc: Doc, text: str, cand: Candidate) -> Figure:
     start = doc[cand.start].idx
+    sign = 1.0
+    if cand.start > 0 and doc[cand.start - 1].lower_ in _NEGATIVE:
+        sign, start = -1.0, doc[cand.start - 1].idx  # "minus 5%" is -5, not 5
     last = doc[cand.end - 1]
     # "$400m." ends a sentence: the full stop is the sentence's, not the figure's
     stop = last.idx + len(last.text) - (last.text.endswith(".") and last.lower_ in _ABBR_DOT)
@@ -85,13 +88,16 @@ def _to_figure(doc: Doc, text: str, cand: Candidate) -> Figure:
     return Figure(
         span=span,
         kind=cand.kind,
-        value=_tidy(cand.value),
+        value=_tidy(None if cand.value is None else sign * cand.value),
         unit=cand.unit,
         what=what_text,
         what_span=what_span,
         hedge=cand.hedge,
-        upper=_tidy(cand.upper),
+        upper=_tidy(None if cand.upper is None else sign * cand.upper),
     )
+
+
+_NEGATIVE = frozenset({"minus", "negative"})
 
 
 def _tidy(value: float | None) -> float | None:

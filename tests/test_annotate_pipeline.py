@@ -182,3 +182,10 @@ def test_annotate_cli_reports_bad_inputs_and_goes_on(tmp_path: Path) -> None:
     assert records["image.png"]["error"]["code"] == "E102"
     assert records["good.txt"]["error"] is None and records["good.txt"]["quotes"]
     assert "E101" in result.stderr and "E102" in result.stderr
+
+
+def test_annotate_output_does_not_depend_on_the_number_of_workers() -> None:
+    one = CliRunner().invoke(cli, ["annotate", "--quiet", "-j", "1", str(EXAMPLES)])
+    two = CliRunner().invoke(cli, ["annotate", "--quiet", "-j", "2", str(EXAMPLES)])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout

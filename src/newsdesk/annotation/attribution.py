@@ -20,7 +20,8 @@ from ..model import Attribution, Span
 from .attribution_patterns import credits, republications
 from .attribution_sources import OUTLET, PERSON, generic_source, source_kind
 from .cues import DOCUMENT_NOUNS, PERSON_NOUNS
-from .speech_relations import doc_text, relations
+from .doctext import doc_text
+from .speech_relations import relations
 from .speech_spans import Relation, TokenRange, char_span, trim
 
 _CITING = frozenset({"cite", "quote"})

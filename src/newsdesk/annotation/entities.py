@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..model import Entity, Role, Span
+from ..model import Entity, Role
+from .doctext import doc_text, token_span
 from .entity_clean import Mention, clean_mentions
 from .entity_link import Cluster, link
 from .names import is_title_word, norm_apostrophes
@@ -59,10 +60,7 @@ def _share_plural_roles(doc: Doc, people: list[Mention], roles: dict[Mention, li
 def _entity(
     doc: Doc, text: str, eid: str, cluster: Cluster, roles: dict[Mention, list[Role]]
 ) -> Entity:
-    mentions = tuple(
-        Span.of(text, doc[m.tok_start].idx, doc[m.tok_end - 1].idx + len(doc[m.tok_end - 1]))
-        for m in cluster.mentions
-    )
+    mentions = tuple(token_span(doc, m.tok_start, m.tok_end, text) for m in cluster.mentions)
     label = cluster.label(doc)
     kept: dict[str, Role] = {}
     if label == "PERSON":
@@ -80,7 +78,7 @@ def _entity(
 
 def find_entities(doc: Doc) -> list[Entity]:
     """Entities of one article, short forms linked to full names, roles attached."""
-    text = doc.text  # built once: spaCy rebuilds it on every access
+    text = doc_text(doc)
     mentions = clean_mentions(doc, text)
     maybe_people = [m for m in mentions if m.label in ("PERSON", "ORG")]
     roles = {m: mention_roles(doc, m, text) for m in maybe_people}

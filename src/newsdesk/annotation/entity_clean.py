@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .doctext import doc_text
 from .names import (
     DETERMINERS,
     HONORIFICS,
@@ -194,7 +195,7 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
 def clean_mentions(doc: Doc, text: str | None = None) -> list[Mention]:
     """Name mentions of the Doc: spaCy's entities of the kept labels, cleaned and relabelled,
     with names found only inside headings dropped (the heading rule needs some prose)."""
-    text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
+    text = doc_text(doc) if text is None else text
     starts = paragraph_starts(text)
     paras = [text[s:e] for s, e in zip(starts, [*starts[1:], len(text)], strict=True)]
     heading = [is_heading(p) for p in paras]

@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import Figure, Span
+from .doctext import doc_text, token_span
 from .figure_filters import reject_reason
 from .figure_scan import Candidate, scan
 from .figure_what import what_of
@@ -30,7 +31,7 @@ _ABBR_DOT = frozenset({"m.", "bn.", "mn.", "tn.", "k."})
 
 def find_figures(doc: Doc) -> list[Figure]:
     """Figures of one article: money, percentages, multipliers, measures, counts."""
-    text = doc.text
+    text = doc_text(doc)
     cands = scan(doc, text)
     reasons = [reject_reason(doc, c) for c in cands]
     kept = [
@@ -82,8 +83,7 @@ def _to_figure(doc: Doc, text: str, cand: Candidate) -> Figure:
     what = what_of(doc, cand)
     what_text, what_span = None, None
     if what is not None:
-        first, final = doc[what[0]], doc[what[1] - 1]
-        what_span = Span.of(text, first.idx, final.idx + len(final.text))
+        what_span = token_span(doc, what[0], what[1], text)
         what_text = what_span.text
     return Figure(
         span=span,

@@ -20,8 +20,9 @@ from spacy.tokens import Doc
 
 from ..model import Entity, Quote
 from .attribution_sources import DOCUMENT, OUTLET, source_kind
+from .doctext import doc_text
 from .quote_speakers import SpeakerResolver
-from .speech_relations import doc_text, relations
+from .speech_relations import relations
 from .speech_spans import char_span
 
 

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ..model import Role, Span
+from ..model import Role
+from .doctext import doc_text, token_span
 from .entity_clean import Mention
 from .names import DETERMINERS, HONORIFICS, PRONOUNS, is_role_head, is_title_word, words
 from .role_premod import LEAD_ADVERBS, STOP_ENTS, is_possessive, premodifier_spans
@@ -307,15 +308,15 @@ def said_role_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _role(doc: Doc, text: str, lo: int, hi: int, kind: str) -> Role:
-    a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-    return Role(text[a:b], Span.of(text, a, b), kind)
+    span = token_span(doc, lo, hi, text)
+    return Role(span.text, span, kind)
 
 
 def mention_roles(doc: Doc, m: Mention, text: str | None = None) -> list[Role]:
     """Every role the text gives the person named by mention ``m`` (never across a line
     break: a role and its name share a paragraph). ``text`` is ``doc.text``, passed in by
-    callers that have it, since spaCy rebuilds it on every access."""
-    text = doc.text if text is None else text
+    callers that have it."""
+    text = doc_text(doc) if text is None else text
     out = []
     for kind, lo, hi in _mention_roles(doc, m):
         a, b = min(lo, m.tok_start), max(hi, m.tok_end)

@@ -33,6 +33,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from .cues import CLAUSE_CUE_VERB_IDS, CUE_VERB_IDS, RAISING_IDS, SPEECH_IDS
+from .doctext import doc_text
 from .quote_attach import attached_quotes
 from .quote_marks import quote_regions
 from .speech_nominal import nominal_relations
@@ -57,7 +58,6 @@ from .speech_spans import (
 
 CACHE_KEY = "newsdesk.speech_relations"
 _CITING = frozenset({"cite", "quote"})
-TEXT_KEY = "newsdesk.text"
 _VERBAL = frozenset({"VERB", "AUX"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
@@ -78,15 +78,6 @@ def relations(doc: Doc) -> list[Relation]:
         cached = _find(doc, doc_text(doc))
         doc.user_data[CACHE_KEY] = cached
     return list(cached)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, kept: spaCy joins every token again on each access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[TEXT_KEY] = text
-    return text
 
 
 class _Claims:

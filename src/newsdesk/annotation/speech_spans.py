@@ -15,6 +15,7 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from ..model import Span
+from .doctext import token_span
 from .quote_marks import QuoteRegion
 
 TokenRange = tuple[int, int]
@@ -51,10 +52,8 @@ _BORROW_DEPS = frozenset({"conj", "xcomp", "advcl"})
 
 
 def char_span(doc: Doc, rng: TokenRange, text: str) -> Span:
-    """The article-text span of a token range (``text`` is ``doc.text``, passed in because
-    spaCy rebuilds that string on every access)."""
-    last = doc[rng[1] - 1]
-    return Span.of(text, doc[rng[0]].idx, last.idx + len(last.text))
+    """The article-text span of a token range (``text`` is ``doctext.doc_text(doc)``)."""
+    return token_span(doc, rng[0], rng[1], text)
 
 
 def line_of(doc: Doc, i: int) -> TokenRange:

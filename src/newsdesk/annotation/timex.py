@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from ..extraction.dateparse import parse_stated
 from ..model import PublishedDate, Span, TimeRef
+from .doctext import doc_text
 from .timex_calendar import DAY, Point, bounds
 from .timex_context import TokenIndex, is_plausible, tense_of
 from .timex_durations import (
@@ -92,7 +93,7 @@ class _Unit:
 
 def find_timexes(doc: Doc, published: PublishedDate) -> list[TimeRef]:
     """Time expressions of one article, anchored on its (possibly uncertain) date."""
-    text = doc.text
+    text = doc_text(doc)
     index: TokenIndex | None = None
     cands = scan(text)
     if cands:

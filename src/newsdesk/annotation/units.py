@@ -8,6 +8,9 @@ for percentages, "x" for multipliers, conventional abbreviations for measures.
 
 from __future__ import annotations
 
+from .timex_lexicon import MONTHS as _TIMEX_MONTHS
+from .timex_lexicon import WEEKDAYS as _TIMEX_WEEKDAYS
+
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",
     "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL", "£": "GBP", "€": "EUR",
@@ -68,15 +71,9 @@ TIME_UNITS = frozenset({
 # A term or season counted is a count ("two terms"), but "a five-year term" is a duration:
 # these two only count as time units when hyphen-glued to the number.
 HYPHEN_ONLY_TIME = frozenset({"term", "terms", "season", "seasons"})
-MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-})  # fmt: skip
-WEEKDAYS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-})  # fmt: skip
+# Calendar words come from the time-expression lexicon: one list of month and day names.
+MONTHS = frozenset(_TIMEX_MONTHS)
+WEEKDAYS = frozenset(_TIMEX_WEEKDAYS)
 CLOCK_WORDS = frozenset({
     "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "edt", "est", "cet", "cest",
     "utc", "pdt", "pst", "cdt", "cst", "o'clock", "hrs", "jst", "kst",

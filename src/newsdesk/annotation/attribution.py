@@ -19,12 +19,10 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, Span
 from .attribution_patterns import credits, republications
 from .attribution_sources import OUTLET, PERSON, generic_source, source_kind
-from .cues import DOCUMENT_NOUNS, PERSON_NOUNS
+from .cues import CITING_VERBS, DOCUMENT_NOUNS, PERSON_NOUNS
 from .doctext import doc_text
 from .speech_relations import relations
 from .speech_spans import Relation, TokenRange, char_span, trim
-
-_CITING = frozenset({"cite", "quote"})
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -108,7 +106,7 @@ def _citing_chains(
         source = char_span(doc, rel.source, text)
         verb = doc[rel.cue[0]]
         cited = trim(doc, rel.cited) if rel.cited is not None else None
-        if cited is None and verb.lemma_ in _CITING and verb.tag_ == "VBG":
+        if cited is None and verb.lemma_ in CITING_VERBS and verb.tag_ == "VBG":
             cited = trim(doc, rel.content[0])
             after = _next_in_sentence(doc, rels, n)
             if cited is not None and after is not None:
@@ -152,7 +150,7 @@ def _cited_by(verb: Token) -> TokenRange | None:
     """"… said in a statement cited by KCNA": the agent of a "cited"/"quoted" participle in
     the cue's clause."""
     for token in verb.subtree:
-        if token.lemma_ in _CITING and token.tag_ == "VBN":
+        if token.lemma_ in CITING_VERBS and token.tag_ == "VBN":
             for agent in token.children:
                 if agent.dep_ == "agent":
                     for obj in agent.children:

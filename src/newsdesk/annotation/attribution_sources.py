@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import DOCUMENT_NOUNS, PERSON_NOUNS, PRONOUN_SPEAKERS
+from .cues import DOCUMENT_NOUNS, PRONOUN_SPEAKERS
 from .cues import words_of as _words
 from .speech_spans import TokenRange
 
@@ -52,9 +52,7 @@ def source_kind(doc: Doc, rng: TokenRange) -> str:
         return DOCUMENT
     if head.pos_ == "PROPN" and _outlet_name(doc, head):
         return OUTLET
-    if lemma in PERSON_NOUNS or word in PERSON_NOUNS:
-        return PERSON
-    return PERSON
+    return PERSON  # a person noun ("officials") or anything else that speaks
 
 
 def _outlet_name(doc: Doc, head: Token) -> bool:

@@ -166,5 +166,7 @@ CLAUSE_CUE_VERB_IDS = string_ids(CLAUSE_CUE_VERBS)
 RAISING_IDS = string_ids(RAISING_VERBS)
 CUE_NOUN_IDS = string_ids(TRAIN_CUE_NOUNS)
 CUE_ADJECTIVE_IDS = string_ids(TRAIN_CUE_ADJECTIVES)
+# "citing", "quoting": the verbs that make a source chain ("Bloomberg, citing the ministry").
+CITING_VERBS = frozenset({"cite", "quote"})
 # Verbs that can take a direct quote as their content (position decides, not the parse).
 SPEECH_IDS = string_ids(SPEECH_VERBS | (TRAIN_CUE_VERBS - THOUGHT_VERBS))

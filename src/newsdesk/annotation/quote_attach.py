@@ -20,7 +20,7 @@ _AFTER_SKIP = 6  # tokens between the cue and an opening mark ("told reporters o
 _CLOSING_CONTINUES = frozenset(",?!—–-…")
 
 
-def _region_at(in_quote: np.ndarray, regions: Sequence[TokenRange], i: int) -> int:
+def _region_at(in_quote: np.ndarray, i: int) -> int:
     return int(in_quote[i]) if 0 <= i < len(in_quote) else -1
 
 
@@ -29,7 +29,7 @@ def _before(doc: Doc, start: int, in_quote: np.ndarray, regions: Sequence[TokenR
     j = start - 1
     while j >= 0 and in_quote[j] < 0 and doc[j].text in _LEADS:
         j -= 1
-    n = _region_at(in_quote, regions, j)
+    n = _region_at(in_quote, j)
     if n < 0 or regions[n][1] != j + 1 or regions[n][1] - regions[n][0] < 3:
         return -1
     last_inner = doc[regions[n][1] - 2].text[-1:]
@@ -54,7 +54,7 @@ def _after(doc: Doc, end: int, in_quote: np.ndarray, regions: Sequence[TokenRang
         k += 1
     while k < len(doc) and in_quote[k] < 0 and (doc[k].text in _LEADS or doc[k].is_space):
         k += 1
-    n = _region_at(in_quote, regions, k)
+    n = _region_at(in_quote, k)
     if n >= 0 and regions[n][0] == k and _led_in(doc, end, k):
         return n
     return -1
@@ -75,7 +75,7 @@ def _continuation(
     k = region[1]
     while k < len(doc) and in_quote[k] < 0 and doc[k].is_punct and "\n" not in doc[k].text:
         k += 1
-    n = _region_at(in_quote, regions, k)
+    n = _region_at(in_quote, k)
     return n if n >= 0 and regions[n][0] == k else -1
 
 

@@ -32,7 +32,7 @@ import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from .cues import CLAUSE_CUE_VERB_IDS, CUE_VERB_IDS, RAISING_IDS, SPEECH_IDS
+from .cues import CITING_VERBS, CLAUSE_CUE_VERB_IDS, CUE_VERB_IDS, RAISING_IDS, SPEECH_IDS
 from .doctext import doc_text
 from .quote_attach import attached_quotes
 from .quote_marks import quote_regions
@@ -57,7 +57,6 @@ from .speech_spans import (
 )
 
 CACHE_KEY = "newsdesk.speech_relations"
-_CITING = frozenset({"cite", "quote"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
@@ -197,7 +196,7 @@ def _verb_relation(
 def _citing_child(verb: Token) -> Token | None:
     """"X reported, citing Y, that …" where the parser hangs the clause off "citing"."""
     for child in verb.rights:
-        if child.lemma_ in _CITING and child.tag_ == "VBG" and _object_range(child):
+        if child.lemma_ in CITING_VERBS and child.tag_ == "VBG" and _object_range(child):
             return child
     return None
 
@@ -207,7 +206,7 @@ def _citing_aside(verb: Token, content: TokenRange) -> Token | None:
     doc = verb.doc
     for i in range(max(content[0] - 1, 0), min(content[1], len(doc))):
         token = doc[i]
-        if token.lemma_ in _CITING and token.tag_ == "VBG" and token.i > verb.i:
+        if token.lemma_ in CITING_VERBS and token.tag_ == "VBG" and token.i > verb.i:
             left = token.left_edge.i
             if left > 0 and doc[left - 1].text == "," and _object_range(token) is not None:
                 return token
@@ -227,7 +226,7 @@ def _citing_relation(doc: Doc, main: Relation, in_quote: np.ndarray) -> Relation
     if main.cited is None:
         return None
     cue = main.cited[0] - 1
-    while cue > 0 and doc[cue].lemma_ not in _CITING:
+    while cue > 0 and doc[cue].lemma_ not in CITING_VERBS:
         cue -= 1
     cited = trim(doc, main.cited)
     if cited is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .timex_calendar import DAY, HALF, MONTH, QUARTER, UNIT_GRAN, YEAR, Point, finer, shift
-from .timex_lexicon import DAY_PARTS, MONTHS, SEASONS, UNITS, number_value
+from .timex_lexicon import DAY_PARTS, MONTHS, SEASONS, UNITS, WEEKDAYS, number_value
 from .timex_values import Context, Resolved, approx_mod, done, unanchored
 
 _MONEY_BEFORE = re.compile(
@@ -199,8 +199,6 @@ def read_set(parts: dict[str, str], ctx: Context) -> Resolved | None:
 
 
 def read_weekday_set(parts: dict[str, str], ctx: Context) -> Resolved | None:
-    from .timex_lexicon import WEEKDAYS
-
     return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[parts['wd'].lower().rstrip('s')] + 1}")
 
 

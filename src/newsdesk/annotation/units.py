@@ -36,7 +36,6 @@ CURRENCY_WORDS = {
     "baht": ("THB", 1.0), "ringgit": ("MYR", 1.0), "rupiah": ("IDR", 1.0),
     "kronor": ("SEK", 1.0), "krona": ("SEK", 1.0), "zloty": ("PLN", 1.0),
 }  # fmt: skip
-PERCENT_WORDS = frozenset({"%", "percent", "pct", "per-cent", "percentage"})
 MEASURES = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
     "kilometers": "km", "mile": "mi", "miles": "mi", "mi": "mi", "metre": "m", "metres": "m",

@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 # Month names, full and abbreviated, in the languages our inputs most often use
 # (en, de, fr, es, it, pt, nl).  Where languages share a spelling they agree on
@@ -288,10 +289,16 @@ def find_dates(text: str, *, two_digit_years: bool = False) -> list[DateMention]
     Bare years are not reported: whether "2000" is a year, a count or a model
     number depends on context the caller judges.  ``two_digit_years`` admits
     "18.06.24"; it is meant for short date lines, where such forms are common and
-    little else looks like them.
+    little else looks like them.  Several publication-date rules read the same
+    sentences, so results are cached per text.
     """
+    return list(_find_dates(text, two_digit_years))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, two_digit_years: bool) -> tuple[DateMention, ...]:
     if not _HAS_DIGIT.search(text):
-        return []  # every form below has a day or a year in digits; most sentences have none
+        return ()  # every form below has a day or a year in digits; most sentences have none
     found: list[DateMention] = []
     for rx in (_MONTH_DAY, _DAY_MONTH, _MONTH_YEAR):
         found += [d for m in rx.finditer(text) if (d := _from_named(m))]
@@ -308,7 +315,7 @@ def find_dates(text: str, *, two_digit_years: bool = False) -> list[DateMention]
         if (i == 0 or kept[i - 1].end <= d.start) and (i == len(kept) or d.end <= kept[i].start):
             starts.insert(i, d.start)
             kept.insert(i, d)
-    return kept
+    return tuple(kept)
 
 
 # A year inside a dating phrase; a trailing "s" or "'s" makes it a decade or a possessive.

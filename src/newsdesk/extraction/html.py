@@ -30,14 +30,13 @@ from trafilatura.utils import load_html
 from ..errors import NewsdeskError, problem
 from ..model import Extraction, Problem
 from .html_meta import PageMeta, extract_meta
-from .html_removed import RELATED_HEADING as _RELATED_HEADING
-from .html_removed import collect_removed
+from .html_removed import RELATED_HEADING, collect_removed
+from .html_title import clean
 
 # libxml2 stops (silently, dropping the rest of the page) at depth 256 unless
 # XML_PARSE_HUGE is set; flattening below that keeps every word of the page.
 MAX_DEPTH = 200
 
-_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -212,7 +211,7 @@ def _run_trafilatura(
 
 
 def _lines(text: str) -> list[str]:
-    return [line for line in (_WS.sub(" ", raw).strip() for raw in text.split("\n")) if line]
+    return [line for line in (clean(raw) for raw in text.split("\n")) if line]
 
 
 def _main_text(
@@ -264,7 +263,7 @@ def _anchor_texts(tree: HtmlElement) -> frozenset[str]:
     """Normalised texts of the page's links: a leaked teaser line is one of them."""
     texts = set()
     for a in tree.iter("a"):
-        text = _WS.sub(" ", a.text_content()).strip()
+        text = clean(a.text_content())
         if len(text) >= 12:
             texts.add(text)
     return frozenset(texts)
@@ -294,7 +293,7 @@ def filter_leaks(
                 dropped[line] = "related_list"
                 continue
             in_related = False
-        if tuning.drop_related_blocks and len(line) < 80 and _RELATED_HEADING.match(line):
+        if tuning.drop_related_blocks and len(line) < 80 and RELATED_HEADING.match(line):
             dropped[line] = "related_list"
             in_related = True
             continue
@@ -321,7 +320,7 @@ _BLOCK_TAGS = ("p", "div", "h2", "section", "span", "strong")
 
 
 def _block_text(el: HtmlElement) -> str:
-    return _WS.sub(" ", el.text_content()).strip()
+    return clean(el.text_content())
 
 
 def recover_lead(lines: list[str], tree: HtmlElement) -> list[str]:
@@ -340,7 +339,7 @@ def recover_lead(lines: list[str], tree: HtmlElement) -> list[str]:
             "description",
             "og:description",
         ):
-            description = _WS.sub(" ", meta.get("content") or "").strip()
+            description = clean(meta.get("content") or "")
             if description:
                 break
     first = lines[0][:60]

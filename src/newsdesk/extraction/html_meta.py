@@ -24,19 +24,8 @@ from trafilatura.metadata import extract_author
 from ..model import Evidence, PublishedDate
 from .html_authors import find_authors
 from .html_dates import labelled_published
-from .html_title import SiteNames, find_title
+from .html_title import SiteNames, clean, find_title
 
-_WS = re.compile(r"\s+")
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·»:•]\s+|\s+::\s+")
-_BYLINE_PREFIX = re.compile(
-    r"^(?:by|von|vom|par|por|di|door|autor(?:in)?|author|text|interview|posted by|written by|"
-    r"geschrieben von|veröffentlicht von|artikel von|publié par|escrito por)\s*:?\s*",
-    re.I,
-)
-# A byline element often carries the date after the name: "Tobi · 29. Juni 2017".
-_BYLINE_TAIL = re.compile(
-    r"\s*(?:[-–—·|,]\s*|\s+(?:at|am|on|um)\s+)[^A-Za-zÀ-ÿ]*\d.*$|\s*[-–—·|]\s*$"
-)
 _URL_DATE = re.compile(
     r"/(20\d{2}|19\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|[^\d])"
 )
@@ -67,10 +56,6 @@ class PageMeta:
     language: str | None
 
 
-def _clean(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
-
-
 def _meta_map(tree: HtmlElement) -> dict[str, str]:
     """First non-empty content per lower-cased name/property/itemprop."""
     found: dict[str, str] = {}
@@ -78,7 +63,7 @@ def _meta_map(tree: HtmlElement) -> dict[str, str]:
         key = (
             (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         )
-        value = _clean(meta.get("content"))
+        value = clean(meta.get("content"))
         if key and value and key not in found:
             found[key] = value
     return found
@@ -118,7 +103,7 @@ def _article_ld(objects: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _names(value: Any) -> Iterator[str]:
     if isinstance(value, str):
-        yield _clean(value)
+        yield clean(value)
     elif isinstance(value, dict):
         yield from _names(value.get("name"))
     elif isinstance(value, list):
@@ -139,7 +124,7 @@ def _outlet(meta: dict[str, str], objects: list[dict[str, Any]], ld: dict[str, A
         if obj.get("@type") in ("WebSite", "NewsMediaOrganization", "Organization") and isinstance(
             obj.get("name"), str
         ):
-            return _clean(obj["name"])
+            return clean(obj["name"])
     return None
 
 
@@ -149,13 +134,13 @@ def _section(tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any]) -> str
     section = ld.get("articleSection")
     if isinstance(section, list):
         section = section[0] if section else None
-    if isinstance(section, str) and _clean(section):
-        return _clean(section)
+    if isinstance(section, str) and clean(section):
+        return clean(section)
     # breadcrumbs: the last crumb before the article itself
     crumbs = tree.xpath(
         '//*[contains(@class,"breadcrumb")]//a|//*[@itemtype="https://schema.org/BreadcrumbList"]//a'
     )
-    texts = [_clean(c.text_content()) for c in crumbs]
+    texts = [clean(c.text_content()) for c in crumbs]
     texts = [t for t in texts if t and len(t) < 60]
     if len(texts) >= 2:
         return texts[-1]
@@ -163,12 +148,12 @@ def _section(tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any]) -> str
 
 
 def _language(tree: HtmlElement, meta: dict[str, str]) -> str | None:
-    lang = _clean(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
+    lang = clean(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
     if not lang:
         lang = meta.get("content-language", "") or meta.get("og:locale", "")
         for el in tree.iter("meta"):
             if (el.get("http-equiv") or "").lower() == "content-language" and el.get("content"):
-                lang = _clean(el.get("content"))
+                lang = clean(el.get("content"))
                 break
     return lang.replace("_", "-") or None
 
@@ -190,7 +175,7 @@ def _stated_dates(
             found.append(Evidence(f"meta:{key}", meta[key]))
     for time_el in tree.xpath("//time[@datetime]")[:3]:
         found.append(
-            Evidence("time", time_el.get("datetime", ""), _clean(time_el.text_content())[:80])
+            Evidence("time", time_el.get("datetime", ""), clean(time_el.text_content())[:80])
         )
     if url:
         m = _URL_DATE.search(urlsplit(url).path + "/")

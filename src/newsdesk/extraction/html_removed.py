@@ -15,8 +15,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..model import Removed
-
-_WS = re.compile(r"\s+")
+from .html_title import clean
 
 # Headings that open a block of links to other stories (shared with the leak filters
 # in html.py, which drop such blocks from the output).
@@ -35,7 +34,6 @@ RELATED_HEADING = re.compile(
     r"articoli correlati|leggi anche)\s*[:?!.]*$",
     re.IGNORECASE,
 )
-_RELATED_HEADING = RELATED_HEADING
 
 # --- audit trail ----------------------------------------------------------------
 # Inline tags never form a block of their own: their text belongs to the enclosing block.
@@ -125,8 +123,8 @@ def _node_reason(node: HtmlElement) -> str | None:
         and isinstance(before.tag, str)
         and before.tag in ("h2", "h3", "h4", "h5", "p", "div")
     ):
-        heading = _WS.sub(" ", before.text_content()).strip()
-        if len(heading) < 80 and _RELATED_HEADING.match(heading):
+        heading = clean(before.text_content())
+        if len(heading) < 80 and RELATED_HEADING.match(heading):
             return "related_list"
     marker = f"{node.get('id') or ''} {node.get('class') or ''}"
     if marker != " ":
@@ -151,7 +149,7 @@ def _reason(
     """
     if text in dropped:
         return dropped[text]
-    if len(text) < 80 and _RELATED_HEADING.match(text):
+    if len(text) < 80 and RELATED_HEADING.match(text):
         return "related_list"
     memo = {} if memo is None else memo
     chain: list[HtmlElement] = []
@@ -198,7 +196,7 @@ def _own_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
             continue
         if tag is None or invisible_depth or below or tag in _INLINE or tag in ("body", "html"):
             continue
-        text = _WS.sub(" ", el.text_content()).strip()
+        text = clean(el.text_content())
         if text:
             blocks.append((el, text))
     return blocks

@@ -198,9 +198,6 @@ def sniff_format(text: str, media_type: str | None = None) -> Literal["html", "t
         tags += 1
         if tags >= MIN_TAGS and tags * 1000 / max(len(head), 1) >= MIN_TAGS_PER_1000_CHARS:
             return "html"
-    declared_html = bool(media_type) and ("html" in (media_type or "").lower())
-    if declared_html and tags >= 1:
-        return "html"
-    if tags >= MIN_TAGS and tags * 1000 / max(len(head), 1) >= MIN_TAGS_PER_1000_CHARS:
-        return "html"
-    return "text"
+    # (the density test already ran in the loop with every count, the final one included)
+    declared_html = media_type is not None and "html" in media_type.lower()
+    return "html" if declared_html and tags >= 1 else "text"

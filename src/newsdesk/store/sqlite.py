@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -46,49 +47,55 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def add_article(self, source: Source, article: Article) -> bool:
-        """Store one article with its source and removed parts; False if it was already there."""
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One transaction; any SQLite error becomes E300 and nothing of it is kept."""
         try:
             with self.conn:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO sources (id, name, url, bytes) VALUES (?, ?, ?, ?)",
-                    (article.id, source.name, source.url, len(source.content)),
-                )
-                cur = self.conn.execute(
-                    "INSERT OR IGNORE INTO articles (id, source_id, format, title, authors, outlet,"
-                    " section, published, published_earliest, published_latest, language, text,"
-                    " content_sha1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        article.id,
-                        article.id,
-                        article.format,
-                        article.title,
-                        json.dumps(list(article.authors), ensure_ascii=False),
-                        article.outlet,
-                        article.section,
-                        article.published.value,
-                        article.published.earliest,
-                        article.published.latest,
-                        article.language,
-                        article.text,
-                        article.content_sha1,
-                        json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True),
-                    ),
-                )
-                if cur.rowcount == 0:
-                    return False
-                self.conn.executemany(
-                    "INSERT INTO removed (article_id, seq, reason, start_line, end_line, text)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        (article.id, i, r.reason, r.start_line, r.end_line, r.text)
-                        for i, r in enumerate(article.removed)
-                    ],
-                )
-                self.conn.execute("DELETE FROM failures WHERE name = ?", (source.name,))
-            return True
+                yield
         except sqlite3.Error as err:
             raise NewsdeskError("E300", detail=str(err)) from err
+
+    def add_article(self, source: Source, article: Article) -> bool:
+        """Store one article with its source and removed parts; False if it was already there."""
+        with self._write():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO sources (id, name, url, bytes) VALUES (?, ?, ?, ?)",
+                (article.id, source.name, source.url, len(source.content)),
+            )
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO articles (id, source_id, format, title, authors, outlet,"
+                " section, published, published_earliest, published_latest, language, text,"
+                " content_sha1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    article.id,
+                    article.format,
+                    article.title,
+                    json.dumps(list(article.authors), ensure_ascii=False),
+                    article.outlet,
+                    article.section,
+                    article.published.value,
+                    article.published.earliest,
+                    article.published.latest,
+                    article.language,
+                    article.text,
+                    article.content_sha1,
+                    json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True),
+                ),
+            )
+            if cur.rowcount == 0:
+                return False
+            self.conn.executemany(
+                "INSERT INTO removed (article_id, seq, reason, start_line, end_line, text)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (article.id, i, r.reason, r.start_line, r.end_line, r.text)
+                    for i, r in enumerate(article.removed)
+                ],
+            )
+            self.conn.execute("DELETE FROM failures WHERE name = ?", (source.name,))
+            return True
 
     def add_facts(self, article_id: str, facts: Facts) -> None:
         """Store (or refresh) the facts of a stored article.
@@ -96,18 +103,15 @@ class Store:
         Facts are derived data: a newer newsdesk may find more on the same text, so
         they are replaced rather than kept first-come like articles.
         """
-        try:
-            with self.conn:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
-                    (
-                        article_id,
-                        f"newsdesk {__version__}",
-                        json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True),
-                    ),
-                )
-        except sqlite3.Error as err:
-            raise NewsdeskError("E300", detail=str(err)) from err
+        with self._write():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
+                (
+                    article_id,
+                    f"newsdesk {__version__}",
+                    json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True),
+                ),
+            )
 
     def facts(self, article_id: str) -> Facts | None:
         """The stored facts of one article, or None when it was never annotated."""
@@ -118,14 +122,11 @@ class Store:
 
     def add_failure(self, failure: Failure) -> None:
         """Record an input that failed, so `newsdesk serve` and reruns can show it."""
-        try:
-            with self.conn:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO failures (name, code, message) VALUES (?, ?, ?)",
-                    (failure.name, failure.problem.code, failure.problem.message),
-                )
-        except sqlite3.Error as err:
-            raise NewsdeskError("E300", detail=str(err)) from err
+        with self._write():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO failures (name, code, message) VALUES (?, ?, ?)",
+                (failure.name, failure.problem.code, failure.problem.message),
+            )
 
     def articles(self) -> Iterator[Article]:
         """Every stored article, ordered by publication date then id (deterministic)."""

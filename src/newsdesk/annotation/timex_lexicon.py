@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .numbers import UNITS as _NUMBER_UNITS
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -22,12 +24,9 @@ WEEKDAYS: dict[str, int] = {
     "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
 
+# The number words figures read too (numbers.UNITS), plus the phrases durations use.
 NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1, "an": 1, **{w: v for w, v in _NUMBER_UNITS.items() if w != "zero"}, "hundred": 100,
     "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2,
     "a couple": 2, "couple of": 2, "half a": 0.5, "half an": 0.5,
 }  # fmt: skip

@@ -66,6 +66,12 @@ PLANTED = [
         [],
     ),
     (
+        "Follow Us for updates. Share It On the web.",
+        [("Follow Us", "ORG"), ("Share It On", "ORG")],
+        [],
+        ["Follow Us", "Share It On"],
+    ),
+    (
         "Read More about it. He said so.",
         [("Read More", "ORG"), ("He", "PERSON")],
         [],

@@ -108,11 +108,10 @@ INSTITUTIONS = frozenset(
 
 # Link texts and widget labels that the model sometimes tags as names.
 MISFIRES = frozenset(
-    """read more|click here|share|comments|comment|reply|subscribe|sign up|log in|login|
+    part.strip()
+    for part in """read more|click here|share|comments|comment|reply|subscribe|sign up|log in|login|
     follow us|related|advertisement|newsletter|copyright|photo|image|video|watch|
-    share it on|you may also like|popular now|must-reads|latest stories""".replace("\n", "").split(
-        "|"
-    )
+    share it on|you may also like|popular now|must-reads|latest stories""".split("|")
 )
 
 _SPLIT = re.compile(r"[\s\-‐‑–]+")

@@ -107,12 +107,12 @@ INSTITUTIONS = frozenset(
 )
 
 # Link texts and widget labels that the model sometimes tags as names.
-MISFIRES = frozenset(
-    part.strip()
-    for part in """read more|click here|share|comments|comment|reply|subscribe|sign up|log in|login|
-    follow us|related|advertisement|newsletter|copyright|photo|image|video|watch|
-    share it on|you may also like|popular now|must-reads|latest stories""".split("|")
-)
+MISFIRES = frozenset({
+    "read more", "click here", "share", "comments", "comment", "reply", "subscribe", "sign up",
+    "log in", "login", "follow us", "related", "advertisement", "newsletter", "copyright",
+    "photo", "image", "video", "watch", "share it on", "you may also like", "popular now",
+    "must-reads", "latest stories",
+})  # fmt: skip
 
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})

@@ -27,6 +27,8 @@ from .speech_spans import (
     trim,
 )
 
+# Cue noun and adjective ids as one array, built once.
+_NOMINAL_CUE_ARRAY = np.fromiter(CUE_NOUN_IDS | CUE_ADJECTIVE_IDS, dtype=np.uint64)
 _NOMINAL_POS = frozenset({"NOUN", "ADJ"})
 # What a cue noun or adjective governs: "concern that …", "support for …", "eager to …".
 _CONTENT_DEPS = frozenset({"acl", "ccomp", "xcomp", "prep"})
@@ -38,8 +40,7 @@ def nominal_relations(
 ) -> Iterator[Relation]:
     """Relations whose cue is a noun or an adjective of the train-split lists."""
     lemmas = doc.to_array(LEMMA).astype(np.uint64)
-    ids = np.fromiter(CUE_NOUN_IDS | CUE_ADJECTIVE_IDS, dtype=np.uint64)
-    for i in np.nonzero(np.isin(lemmas, ids) & (in_quote < 0))[0].tolist():
+    for i in np.nonzero(np.isin(lemmas, _NOMINAL_CUE_ARRAY) & (in_quote < 0))[0].tolist():
         token = doc[i]
         if token.pos_ not in _NOMINAL_POS:
             continue

@@ -57,6 +57,8 @@ from .speech_spans import (
 )
 
 CACHE_KEY = "newsdesk.speech_relations"
+# Cue verb ids as one array, built once: each Doc is matched against it with np.isin.
+_CUE_VERB_ARRAY = np.fromiter(CUE_VERB_IDS | CLAUSE_CUE_VERB_IDS, dtype=np.uint64)
 _VERBAL = frozenset({"VERB", "AUX"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
@@ -101,8 +103,7 @@ def _find(doc: Doc, text: str) -> list[Relation]:
     for n, (s, e) in enumerate(regions):
         in_quote[s:e] = n
     lemmas = doc.to_array(LEMMA).astype(np.uint64)
-    cue_ids = np.fromiter(CUE_VERB_IDS | CLAUSE_CUE_VERB_IDS, dtype=np.uint64)
-    candidates = np.nonzero(np.isin(lemmas, cue_ids) & (in_quote < 0))[0]
+    candidates = np.nonzero(np.isin(lemmas, _CUE_VERB_ARRAY) & (in_quote < 0))[0]
     found: list[Relation] = []
     claims = _Claims(len(doc))
     for rel in according_relations(doc, regions, in_quote):

@@ -27,6 +27,16 @@ from datetime import date, timedelta
 
 from ..model import Evidence, PublishedDate
 from .dateparse import DateMention, dated_mentions, find_dates, parse_stated
+from .day_spans import (
+    OPEN,
+    Span,
+    add_months,
+    describe,
+    hull,
+    intersect,
+    month_day_spans,
+    published_from,
+)
 
 # Years searched when a weekday fixes which years a month-day can fall in.  Wide
 # enough for any archive newsdesk is likely to see; narrow enough that a weekday
@@ -38,8 +48,6 @@ WINDOW_LAST_YEAR = 2035
 # a year either way is a generous bound that still tells the candidate years apart.
 WEEKDAY_REACH = timedelta(days=183)
 
-Span = tuple[date, date]  # closed interval of days
-_OPEN: tuple[Span, ...] = ((date.min, date.max),)
 _RANK = {
     "dateline": 4,
     "weekday+date": 3,
@@ -71,7 +79,7 @@ class _Constraint:
     kind: str
     text: str
     detail: str
-    spans: tuple[Span, ...] = _OPEN
+    spans: tuple[Span, ...] = OPEN
     month_day: tuple[int, int] | None = None  # "June 18" with no year: applied last
 
     @property
@@ -98,7 +106,7 @@ def infer_published(
         bounds = parse_stated(stated)
         if bounds is not None:
             why = "given with the input (JSONL field, sidecar or --published); wins over inference"
-            return _result([bounds], [Evidence("stated", stated, why)])
+            return published_from([bounds], [Evidence("stated", stated, why)])
         notes.append(Evidence("stated-unreadable", stated, "not a date we can read; ignored"))
 
     paras = [p for p in paragraphs if p and p.strip()]
@@ -178,7 +186,7 @@ def _mention_as_day(kind: str, text: str, m: DateMention, why: str) -> _Constrai
     bounds = m.bounds
     if bounds is not None:
         extra = f"; {m.note}" if m.note else ""
-        return _Constraint(kind, text, f"{why}: {_describe(bounds)}{extra}", (bounds,))
+        return _Constraint(kind, text, f"{why}: {describe(bounds)}{extra}", (bounds,))
     assert m.month is not None and m.day is not None
     if m.weekday is not None:
         days = _weekday_candidates(m.month, m.day, m.weekday)
@@ -294,7 +302,7 @@ def _years_since(sentences: Sequence[str]) -> list[_Constraint]:
                     continue
                 detail = (
                     f"'{m.group(0).strip()}' counted from '{anchor_text}' ({how}): a gap "
-                    f"called N years is taken as N-½ to N+1 years → {_describe(spans)}"
+                    f"called N years is taken as N-½ to N+1 years → {describe(spans)}"
                 )
                 out.append(_Constraint("years-since", m.group(0).strip(), detail, (spans,)))
     return out
@@ -338,22 +346,9 @@ def _gap_span(anchor: Span, n: int, qualifier: str) -> Span | None:
         lo_m, hi_m = 12 * n - 12, 12 * n
     else:
         lo_m, hi_m = 12 * n - 6, 12 * n + 12
-    lo = _add_months(anchor[0], max(lo_m, 0))
-    hi = date.max if hi_m is None else _add_months(anchor[1], hi_m) - timedelta(days=1)
+    lo = add_months(anchor[0], max(lo_m, 0))
+    hi = date.max if hi_m is None else add_months(anchor[1], hi_m) - timedelta(days=1)
     return (lo, hi) if lo <= hi else None
-
-
-def _add_months(d: date, months: int) -> date:
-    total = d.year * 12 + d.month - 1 + months
-    year, month = divmod(total, 12)
-    if year > 9998:
-        return date.max - timedelta(days=1)  # room for the one-day step back above
-    day = d.day
-    while True:
-        try:
-            return date(year, month + 1, day)
-        except ValueError:
-            day -= 1  # 31 March + 1 month → 30 April
 
 
 # --- rule: dates and years the body mentions -----------------------------------------
@@ -467,103 +462,26 @@ def _combine(constraints: list[_Constraint], notes: list[Evidence]) -> Published
             seen.add((c.kind, c.spans, c.month_day))
             unique.append(c)
     unique.sort(key=lambda c: -_RANK[c.kind])  # stable: ties keep text order
-    current = _OPEN
+    current = OPEN
     used: list[Evidence] = []
     conflicts: list[Evidence] = []
     for c in [c for c in unique if c.month_day is None] + [c for c in unique if c.month_day]:
-        spans = c.spans if c.month_day is None else _month_day_spans(current, *c.month_day)
-        narrowed = _intersect(current, spans)
+        spans = c.spans if c.month_day is None else month_day_spans(current, *c.month_day)
+        narrowed = intersect(current, spans)
         if narrowed:
             current = narrowed
             used.append(c.evidence)
         else:
             held = ", ".join(sorted({e.kind for e in used}))
             detail = (
-                f"{c.kind} ({_describe(_hull(spans))}) contradicts {held} "
-                f"({_describe(_hull(current))}); kept the stronger evidence"
+                f"{c.kind} ({describe(hull(spans))}) contradicts {held} "
+                f"({describe(hull(current))}); kept the stronger evidence"
             )
             conflicts.append(Evidence("conflict", c.text, detail))
     if not used:
         return PublishedDate(evidence=tuple(notes))
     used.sort(key=lambda e: -_RANK[e.kind])  # strongest first, whatever order they applied in
-    return _result(current, used + conflicts + notes)
-
-
-def _month_day_spans(current: tuple[Span, ...], month: int, day: int) -> tuple[Span, ...]:
-    """The days a yearless "June 18" can be, given what is already known."""
-    lo, hi = _hull(current)
-    if lo == date.min and hi == date.max:
-        return _OPEN  # nothing to narrow yet: shown as evidence, bounds unchanged
-    if hi == date.max:
-        first = _next_occurrence(lo, month, day)
-        return ((first, date.max),) if first else ()
-    if lo == date.min:
-        last = _prev_occurrence(hi, month, day)
-        return ((date.min, last),) if last else ()
-    days = []
-    for year in range(lo.year, hi.year + 1):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        if lo <= d <= hi:
-            days.append((d, d))
-    return tuple(days)
-
-
-def _next_occurrence(after: date, month: int, day: int) -> date | None:
-    for year in range(after.year, min(after.year + 8, 10000)):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        if d >= after:
-            return d
-    return None
-
-
-def _prev_occurrence(before: date, month: int, day: int) -> date | None:
-    for year in range(before.year, max(before.year - 8, 0), -1):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        if d <= before:
-            return d
-    return None
-
-
-def _intersect(a: tuple[Span, ...], b: tuple[Span, ...]) -> tuple[Span, ...]:
-    out = [(max(x[0], y[0]), min(x[1], y[1])) for x in a for y in b]
-    return tuple(sorted({s for s in out if s[0] <= s[1]}))
-
-
-def _hull(spans: Sequence[Span]) -> Span:
-    if not spans:
-        return date.min, date.max
-    return min(s[0] for s in spans), max(s[1] for s in spans)
-
-
-def _result(spans: Sequence[Span], evidence: Sequence[Evidence]) -> PublishedDate:
-    lo, hi = _hull(spans)
-    if lo == hi:
-        day = lo.isoformat()
-        return PublishedDate(value=day, earliest=day, latest=day, evidence=tuple(evidence))
-    return PublishedDate(
-        value=None,
-        earliest=None if lo == date.min else lo.isoformat(),
-        latest=None if hi == date.max else hi.isoformat(),
-        evidence=tuple(evidence),
-    )
-
-
-def _describe(span: Span) -> str:
-    lo, hi = span
-    if lo == hi:
-        return lo.isoformat()
-    left = "…" if lo == date.min else lo.isoformat()
-    right = "…" if hi == date.max else hi.isoformat()
-    return f"{left} to {right}"
+    return published_from(current, used + conflicts + notes)
 
 
 def _lo(m: DateMention) -> date:

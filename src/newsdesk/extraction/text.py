@@ -29,24 +29,21 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
-from dataclasses import dataclass
 
 from newsdesk.extraction.text_features import StretchCut, line_features
 from newsdesk.extraction.text_lines import (
     Line,
-    byline_names,
     comment_meta,
     dateline_like,
-    has_email,
     is_copyright,
     is_sentence_like,
     make_line,
-    person_name,
+    norm_key,
     split_lines,
     syndication_source,
 )
 from newsdesk.extraction.text_model import decide, load_model
+from newsdesk.extraction.text_top import author_box, read_top, title_like
 from newsdesk.model import Extraction, Removed
 
 # Scores, tuned on the "tune" fold of benchmarks/extraction/text (see
@@ -70,11 +67,6 @@ _BLOCK_KINDS = frozenset({"related_list", "comments", "cookie_notice", "skip_lin
 _INLINE_TEXT = 100  # a paragraph this long right after a "read also" label: it is inline
 
 _META_KINDS = frozenset({"byline", "dateline", "title", "section_label", "photo_credit", "counter"})
-_COUNTER_WORDS = re.compile(
-    r"\s+(?:views?|aufrufe|comments?\d*|kommentare?\d*|likes?|\d+)\s*$", re.IGNORECASE
-)
-_TITLE_SEP = re.compile(r"\s+(?:[|–—-]|::|·)\s+")
-_PART = re.compile(r"^(?:part|teil|partie|część|parte|chapter|kapitel|folge|episode)\s*\d+$", re.I)
 
 
 def _runs(lines: list[Line], sentence: list[bool]) -> list[int]:
@@ -155,7 +147,7 @@ def _punish_repeats(lines: list[Line], scores: list[float]) -> None:
     for i, line in enumerate(lines):
         if line.chars < 40:
             continue
-        key = _norm(line.text)[:_REPEAT_PREFIX]
+        key = norm_key(line.text)[:_REPEAT_PREFIX]
         if key in seen and scores[i] > 0:
             scores[i] = _LONE_SHORT_COST
         seen.add(key)
@@ -233,131 +225,6 @@ def _trim_edges(
     while len(chunks) > 1 and weak(chunks[0]):
         chunks.pop(0)
     return chunks[0][0], chunks[-1][1]
-
-
-def _split_title(text: str) -> tuple[str, str | None]:
-    """Split a "Title – Outlet" / "Title | Section | Outlet" line into (title, outlet)."""
-    parts = _TITLE_SEP.split(text)
-    if len(parts) < 2:
-        return text, None
-    last = parts[-1].strip()
-    if not last or len(last) > 40 or len(last.split()) > 5 or _PART.match(last):
-        return text, None
-    if len(parts) > 2:
-        # "Title - Section - Outlet": drop short middle parts, they are sections.
-        rest = [p for p in parts[1:-1] if len(p.split()) > 3]
-        title = " - ".join([parts[0], *rest])
-    else:
-        title = parts[0]
-    return title.strip(), last
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _title_like(line: Line) -> bool:
-    return (
-        line.kind is None
-        and 2 <= line.words <= 30
-        and line.chars <= 200
-        and not line.text.endswith((".", ",", ";", ":"))
-        and not dateline_like(line)
-    )
-
-
-@dataclass
-class _Top:
-    """What the lines above the article say about it (built once, then frozen out)."""
-
-    reasons: dict[int, str]
-    title: str | None = None
-    outlet: str | None = None
-    section: str | None = None
-    dateline: str | None = None
-    authors: tuple[str, ...] = ()
-
-
-def _read_top(lines: list[Line], start: int) -> _Top:
-    """Title, outlet, section, byline and dateline from the lines above the article."""
-    top = _Top(reasons={})
-    # The page <title> often heads the dump as "Title – Outlet".
-    first_title, outlet = _split_title(lines[0].text) if start > 0 else (None, None)
-    if outlet is not None and lines[0].kind is None:
-        top.outlet = outlet
-    title_idx: int | None = None
-    for i in range(start - 1, max(-1, start - 9), -1):
-        line = lines[i]
-        names = byline_names(line.text)
-        stripped = _COUNTER_WORDS.sub("", line.text)
-        if names:
-            top.reasons[i] = "byline"
-            top.authors = top.authors or names
-            continue
-        if stripped != line.text and person_name(stripped):
-            top.reasons[i] = "byline"
-            top.authors = top.authors or (stripped,)
-            continue
-        if dateline_like(line) and line.kind in (None, "counter"):
-            top.reasons[i] = "dateline"
-            top.dateline = top.dateline or line.text
-            continue
-        if line.kind is not None or line.words < 2:
-            continue
-        if _title_like(line):
-            title_idx = i
-            break
-    if first_title and outlet is not None:
-        # The <title> names the article: its own heading line is the one that repeats
-        # it; a different heading right above the text is a subheading, not the title.
-        want = _norm(first_title)
-        title_idx = 0
-        for i in range(1, start):
-            if _norm(lines[i].text) == want:
-                title_idx = i
-    if title_idx is not None:
-        title_text = lines[title_idx].text
-        if title_idx == 0 or outlet is None:
-            title_text, found = _split_title(title_text)
-            top.outlet = top.outlet or found
-        top.title = title_text
-        top.reasons[title_idx] = "title"
-        # A title repeated above (the <title> line, a breadcrumb tail) is the title too.
-        for i in range(0, title_idx):
-            if _norm(_split_title(lines[i].text)[0]) == _norm(title_text):
-                top.reasons[i] = "title"
-        prev = title_idx - 1
-        while prev >= 0 and top.reasons.get(prev) == "title":
-            prev -= 1
-        if prev >= 0:
-            cand = lines[prev]
-            if (
-                cand.kind is None
-                and cand.words <= 3
-                and cand.chars <= 30
-                and not cand.terminal
-                and (prev == 0 or cand.blank_before)
-            ):
-                top.section = cand.text
-                top.reasons[prev] = "section_label"
-    if top.dateline is None:
-        for i in range(0, start):
-            if top.reasons.get(i) is None and dateline_like(lines[i]):
-                top.dateline = lines[i].text
-                top.reasons[i] = "dateline"
-                break
-    return top
-
-
-def _author_box(lines: list[Line], start: int) -> tuple[int, ...]:
-    """A name line directly followed by an e-mail line: the author box under an article.
-
-    Returns the indices of both lines, or () when there is none.
-    """
-    for i in range(start, len(lines) - 1):
-        if person_name(lines[i].text) and has_email(lines[i + 1].text) and lines[i + 1].words <= 4:
-            return (i, i + 1)
-    return ()
 
 
 def _hard_wrapped(lines: list[Line]) -> int | None:
@@ -467,14 +334,14 @@ def stretch_cut(lines: list[Line]) -> StretchCut:
     start, end = stretch if stretch else (len(lines), len(lines) - 1)
     if stretch:
         start, end = _trim_edges(edges, scores, runs, sentence, start, end)
-    top = _read_top(lines, start)
+    top = read_top(lines, start)
     lead = start - 1
     if (
         0 < start <= end
         and lead not in top.reasons
         and lines[lead].kind is None
         and (runs[lead] < _SHORT_RUN or lines[lead].blank_before)
-        and (_title_like(lines[lead]) or lines[lead].text.endswith(":"))
+        and (title_like(lines[lead]) or lines[lead].text.endswith(":"))
     ):
         start = lead  # a subheading or "Leitsätze des Gerichts:" opening the text
     reasons: dict[int, str] = dict(top.reasons)
@@ -504,7 +371,7 @@ def stretch_cut(lines: list[Line]) -> StretchCut:
             reasons[i] = "navigation"
         else:
             reasons[i] = "related_list" if after_related else "footer"
-    box = _author_box(lines, start)
+    box = author_box(lines, start)
     for i in box:
         reasons[i] = "byline"
     links = _inline_links(lines, sentence, edges)

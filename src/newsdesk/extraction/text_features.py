@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsdesk.extraction.text_lines import Line, comment_meta, dateline_like, has_date
+from newsdesk.extraction.text_lines import Line, comment_meta, dateline_like, has_date, norm_key
 
 
 @dataclass(frozen=True)
@@ -291,7 +291,7 @@ def line_features(cut: StretchCut, lexicon: Mapping[str, float]) -> list[list[fl
     near_kept, wide_kept = _windows(p_kept, _NEAR, True), _windows(p_kept, _WIDE, True)
     log_chars = [math.log1p(line.chars) for line in lines]
     total_chars = sum(line.chars for line in lines) or 1
-    norms = [" ".join(line.text.lower().split()) for line in lines]
+    norms = [norm_key(line.text) for line in lines]
     counts = Counter(norms)
     blocks = _blocks(lines)
     chunks = _chunks(cut)

@@ -413,3 +413,8 @@ def person_name(text: str) -> bool:
 
 def has_email(text: str) -> bool:
     return bool(_EMAIL.search(text))
+
+
+def norm_key(text: str) -> str:
+    """Lower case with whitespace folded: the key for "is this the same line again"."""
+    return " ".join(text.lower().split())

@@ -67,12 +67,7 @@ def extract_html(html: str, url: str | None = None, tuning: Tuning = DEFAULT_TUN
     """
     if not html or not html.strip():
         raise NewsdeskError("E200")
-    warnings: list[Problem] = []
-    tree = _parse(html)
-    if _max_depth(tree) >= MAX_DEPTH:
-        html = flatten_deep_html(html, MAX_DEPTH)
-        tree = _parse(html)
-        warnings.append(problem("W201", limit=MAX_DEPTH))
+    tree, warnings = _parse_flat(html)
 
     lines, dropped = _main_text(tree, url, tuning)
     if not lines:
@@ -89,7 +84,7 @@ def extract_html(html: str, url: str | None = None, tuning: Tuning = DEFAULT_TUN
         section=meta.section,
         published=meta.published,
         language=meta.language,
-        warnings=tuple(warnings),
+        warnings=warnings,
     )
 
 
@@ -101,10 +96,16 @@ def extract_page_meta(html: str, url: str | None = None) -> PageMeta:
     """
     if not html or not html.strip():
         raise NewsdeskError("E200")
+    return extract_meta(_parse_flat(html)[0], url)
+
+
+def _parse_flat(html: str) -> tuple[HtmlElement, tuple[Problem, ...]]:
+    """The parsed page, flattened first when it nests deeper than lxml and our walks can
+    follow (with warning W201 saying so)."""
     tree = _parse(html)
-    if _max_depth(tree) >= MAX_DEPTH:
-        tree = _parse(flatten_deep_html(html, MAX_DEPTH))
-    return extract_meta(tree, url)
+    if _max_depth(tree) < MAX_DEPTH:
+        return tree, ()
+    return _parse(flatten_deep_html(html, MAX_DEPTH)), (problem("W201", limit=MAX_DEPTH),)
 
 
 def _parse(html: str) -> HtmlElement:

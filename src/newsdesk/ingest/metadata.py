@@ -22,7 +22,7 @@ SIDECAR_SUFFIX = ".meta.json"
 # A sidecar holds a few short fields; anything bigger is a mistake, not metadata.
 SIDECAR_MAX_BYTES = 1_000_000
 # Extensions a sidecar name may drop: foo.html -> foo.meta.json.
-_DOC_EXTENSIONS = (".html", ".htm", ".txt", ".xhtml")
+DOC_EXTENSIONS = (".html", ".htm", ".txt", ".xhtml")
 
 
 def clean_fields(
@@ -78,7 +78,7 @@ def sidecar_candidates(path: str) -> list[str]:
     if base != path:
         names.append(base + SIDECAR_SUFFIX)
     stem, ext = os.path.splitext(base)
-    if ext.lower() in _DOC_EXTENSIONS and stem and not stem.endswith(os.sep):
+    if ext.lower() in DOC_EXTENSIONS and stem and not stem.endswith(os.sep):
         names.append(stem + SIDECAR_SUFFIX)
     return names
 

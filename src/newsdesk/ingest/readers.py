@@ -27,7 +27,7 @@ from ..config import Settings
 from ..errors import problem
 from ..model import Failure, Source
 from .jsonl import GZIP_ERRORS, iter_jsonl, looks_like_jsonl
-from .metadata import is_sidecar, read_sidecar
+from .metadata import DOC_EXTENSIONS, is_sidecar, read_sidecar
 from .sniff import HEAD_BYTES, binary_kind
 from .warc import iter_warc
 
@@ -42,7 +42,6 @@ class _Readable(Protocol):
 
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN_NAME = "<stdin>"
-_DOC_EXTENSIONS = (".html", ".htm", ".txt", ".xhtml")
 
 
 def iter_sources(
@@ -114,7 +113,7 @@ def kind_from_name(path: str) -> Kind:
         return "warc"
     if lower.endswith((".jsonl", ".ndjson")):
         return "jsonl"
-    if lower.endswith(_DOC_EXTENSIONS):
+    if lower.endswith(DOC_EXTENSIONS):
         return "doc"
     return "auto"
 

@@ -92,14 +92,12 @@ def _read_record(name: str, index: int, record: ArcWarcRecord, limit: int) -> An
         # without it, so its absence is how a cut inside the headers shows.
         return _TRUNCATED
     if rec_type not in ("response", "resource"):
-        _drain(record)
-        return _TRUNCATED if _cut_short(record) else None
+        return _skip(record)
     uri = record.rec_headers.get_header("WARC-Target-URI")
     label = f"{name}#{uri}" if uri else f"{name}#record-{index}"
     http = record.http_headers if rec_type == "response" else None
     if rec_type == "response" and http is None:
-        _drain(record)  # a non-HTTP response (dns:, whois:) holds no page
-        return _TRUNCATED if _cut_short(record) else None
+        return _skip(record)  # a non-HTTP response (dns:, whois:) holds no page
     if http is not None:
         status = http.get_statuscode() or ""
         content_type = http.get_header("Content-Type")
@@ -109,8 +107,7 @@ def _read_record(name: str, index: int, record: ArcWarcRecord, limit: int) -> An
     media_type, charset = parse_content_type(content_type)
     if not status.startswith("2") or (media_type and media_type not in PAGE_TYPES):
         # Redirects, errors and non-page types are not articles; skip them quietly.
-        _drain(record)
-        return _TRUNCATED if _cut_short(record) else None
+        return _skip(record)
 
     payload = record.content_stream().read(limit + 1)
     _drain(record)
@@ -152,6 +149,12 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
         if key.strip().lower() == "charset":
             charset = val.strip().strip("\"'") or None
     return media_type, charset
+
+
+def _skip(record: ArcWarcRecord) -> Any:
+    """Read past a record that holds no page; a record cut short means the archive is."""
+    _drain(record)
+    return _TRUNCATED if _cut_short(record) else None
 
 
 def _drain(record: ArcWarcRecord) -> None:

@@ -208,7 +208,8 @@ def valid_month_day(month: int, day: int) -> bool:
     return True
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when the calendar has no such day (31 April, 29 February 2023)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -228,7 +229,7 @@ def _from_named(m: re.Match[str]) -> DateMention | None:
         return None
     if day2 is not None and (day is None or not valid_month_day(month, day2) or day2 <= day):
         day2 = None
-    if year is not None and day is not None and _safe_date(year, month, day) is None:
+    if year is not None and day is not None and safe_date(year, month, day) is None:
         return None  # 29 February of a common year
     wd_token = groups.get("wd")
     weekday = WEEKDAYS[wd_token.lower()] if wd_token else None
@@ -237,7 +238,7 @@ def _from_named(m: re.Match[str]) -> DateMention | None:
 
 def _from_year_first(m: re.Match[str]) -> DateMention | None:
     year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
-    if not 1 <= year <= 9999 or _safe_date(year, month, day) is None:
+    if not 1 <= year <= 9999 or safe_date(year, month, day) is None:
         return None
     return DateMention(m.start(), m.end(), m.group(0), year, month, day)
 
@@ -255,8 +256,8 @@ def _from_numeric(m: re.Match[str], two_digit_years: bool) -> DateMention | None
         return None
     year = _expand_year(m["year"])
     a, b = int(m["a"]), int(m["b"])
-    day_first = _safe_date(year, b, a)
-    month_first = _safe_date(year, a, b)
+    day_first = safe_date(year, b, a)
+    month_first = safe_date(year, a, b)
     text = m.group(0)
     if m["sep"] == "." and day_first is not None:
         # Dotted dates are day-first wherever they are used (de, ru, pl, nl, ...).
@@ -373,7 +374,7 @@ def parse_stated(text: str) -> tuple[date, date] | None:
             return None
         if m["day"] is None:
             return date(year, month, 1), month_end(year, month)
-        day = _safe_date(year, month, int(m["day"]))
+        day = safe_date(year, month, int(m["day"]))
         return (day, day) if day else None
     for mention in find_dates(text, two_digit_years=True):
         if mention.bounds:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..model import Evidence, PublishedDate
+from .dateparse import safe_date
 
 Span = tuple[date, date]  # closed interval of days
 OPEN: tuple[Span, ...] = ((date.min, date.max),)
@@ -42,33 +43,24 @@ def month_day_spans(current: tuple[Span, ...], month: int, day: int) -> tuple[Sp
         return ((date.min, last),) if last else ()
     days = []
     for year in range(lo.year, hi.year + 1):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        if lo <= d <= hi:
+        d = safe_date(year, month, day)
+        if d is not None and lo <= d <= hi:
             days.append((d, d))
     return tuple(days)
 
 
 def _next_occurrence(after: date, month: int, day: int) -> date | None:
     for year in range(after.year, min(after.year + 8, 10000)):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        if d >= after:
+        d = safe_date(year, month, day)
+        if d is not None and d >= after:
             return d
     return None
 
 
 def _prev_occurrence(before: date, month: int, day: int) -> date | None:
     for year in range(before.year, max(before.year - 8, 0), -1):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        if d <= before:
+        d = safe_date(year, month, day)
+        if d is not None and d <= before:
             return d
     return None
 

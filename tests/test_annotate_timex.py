@@ -155,7 +155,39 @@ KNOWN_ANCHOR: list[Row] = [
     ("It lasted 1,200 years; 5,000 days passed.",
      [("1,200 years", "DURATION", "P1200Y"), ("5,000 days", "DURATION", "P5000D")]),
     ("People came over 10,000 years ago.", []),  # before year 1: no calendar value
+    # a month-day far from the anchor follows the verb; near it, the nearest one wins
+    ("The doctor was shot on Oct. 23 as he stood in his kitchen.",
+     [("Oct. 23", "DATE", "2023-10-23")]),
+    ("The new law will take effect on Jan. 1.", [("Jan. 1", "DATE", "2025-01-01")]),
+    ("The talks were held on June 2 and will resume on Aug. 5.",
+     [("June 2", "DATE", "2024-06-02"), ("Aug. 5", "DATE", "2024-08-05")]),
+    # an agency dateline dates the story: "today" is the dateline's day, not the stamp's
+    ("WARSAW, June 17 (Xinhua) -- The presidents will sign the treaty today.",
+     [("June 17", "DATE", "2024-06-17"), ("today", "DATE", "2024-06-17")]),
+    ("WARSAW, June 10 (Xinhua) -- The presidents will sign the treaty today.",
+     [("June 10", "DATE", "2024-06-10"), ("today", "DATE", "2024-06-18")]),
+    # what was planned or scheduled lies ahead, whatever the tense of the planning
+    ("Exiles planned a large demonstration on Saturday.", [("Saturday", "DATE", "2024-06-22")]),
+    ("The lawyer has scheduled a news conference Thursday.",
+     [("Thursday", "DATE", "2024-06-20")]),
+    ("Officials said they planned to visit the site on Friday.",
+     [("Friday", "DATE", "2024-06-21")]),
+    # holidays, fixed and movable, in the year the verb points to
+    ("The boy was found on Thanksgiving Day.", [("Thanksgiving Day", "DATE", "2023-11-23")]),
+    ("The shops will close at Christmas.", [("Christmas", "DATE", "2024-12-25")]),
+    ("Christmas shopping began early; Easter Sunday fell early this year.",
+     [("Easter Sunday", "DATE", "2024-03-31"), ("early this year", "DATE", "2024")]),
+    # lengths without a number
+    ("It was the government's decades-long ideological battle.",
+     [("decades-long", "DURATION", "PXY")]),
+    ("Over the years the town has grown, and prices may fall in the weeks ahead.",
+     [("the years", "DURATION", "PXY"), ("the weeks ahead", "DURATION", "PXW")]),
+    ("He left on June 10 and was arrested that same day.",
+     [("June 10", "DATE", "2024-06-10"), ("that same day", "DATE", "2024-06-10")]),
     # what is not a time expression
+    ("Gary Cooper starred in High Noon; it was high noon for Poland.", []),
+    ("He spoke on CBS's 60 Minutes; it would be a second betrayal, he said.", []),
+    ("She led the March of the Combatant Mothers in March.", [("March", "DATE", "2024-03")]),
     ("Theresa May said the troops may march on.", []),
     ("The 2000 troops were 52 years old and cost $500 million a year.", []),
     ("The fall of the Berlin Wall was broadcast on ABC's This Week.", []),
@@ -252,7 +284,9 @@ _VOCABULARY = (
     "on the 17th Tuesday last September in March June 19-20 24 years ago early mid- 1990s "
     "2024 now recently every year the third quarter of 3 p.m. next week $5 a , . 12/05/2023 "
     "May may — “ ” Q2 half nineteen ninety-six the year-earlier period 1430 GMT "
-    "18.06.2024 6/18/24 '98 the day before hours later mid-afternoon the next morning"
+    "18.06.2024 6/18/24 '98 the day before hours later mid-afternoon the next morning "
+    "WARSAW, (Xinhua) -- at Christmas Thanksgiving Day Easter decades-long the weeks ahead "
+    "planned scheduled High Noon"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split(" "))
 

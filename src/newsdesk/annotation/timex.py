@@ -2,11 +2,13 @@
 
 ``find_timexes`` finds TIMEX3-style expressions (DATE, TIME, DURATION, SET) in the
 article text and normalises each against the publication date.  The steps, each in
-its own module: ``timex_patterns`` finds candidates (precompiled regexes over the text),
-``timex_context`` asks the parse what it must (the verb's tense, whether "1990" is a
-year or a count), ``timex_values``/``timex_durations`` compute values, and this module
+its own module: ``timex_patterns`` says what candidates look like and ``timex_scan`` finds
+them (precompiled regexes over the text), ``timex_context`` asks the parse what it must
+(the verb's tense, whether "1990" is a year or a count), ``timex_values``/
+``timex_relative``/``timex_durations``/``timex_holidays`` compute values, and this module
 walks the candidates in text order (carrying the reference time for "that day", "a
-year earlier") and handles an uncertain anchor.
+year earlier") and handles the anchor: an agency dateline's day (``timex_dateline``), or
+an uncertain publication date.
 
 An uncertain anchor (``PublishedDate`` with only ``earliest``/``latest``) is carried
 through by resolving the whole text twice, once against each end: every relative
@@ -32,6 +34,7 @@ from ..model import PublishedDate, Span, TimeRef
 from .doctext import doc_text
 from .timex_calendar import DAY, Point, bounds
 from .timex_context import TokenIndex, is_plausible, tense_of
+from .timex_dateline import dateline_anchor
 from .timex_durations import (
     combine_clock,
     read_ago,
@@ -42,7 +45,8 @@ from .timex_durations import (
     read_weekday_set,
     read_yearago,
 )
-from .timex_patterns import Candidate, scan
+from .timex_holidays import read_holiday
+from .timex_patterns import Candidate
 from .timex_relative import (
     read_daypart,
     read_dayrel,
@@ -53,6 +57,7 @@ from .timex_relative import (
     read_weekday,
     read_yearend,
 )
+from .timex_scan import scan
 from .timex_values import (
     Context,
     Resolved,
@@ -74,9 +79,10 @@ READERS: dict[str, Reader] = {
     "relunit": read_relunit, "yearend": read_yearend, "season": read_season,
     "quarter": read_quarter, "yearago": read_yearago, "ago": read_ago,
     "duration": read_duration, "ref": read_ref, "clock": read_clock, "set": read_set,
+    "holiday": read_holiday,
 }  # fmt: skip
 # Kinds whose value may depend on which way the verb points.
-_TENSED = frozenset({"weekday", "month", "date", "dom", "quarter", "season", "relunit"})
+_TENSED = frozenset({"weekday", "month", "date", "dom", "quarter", "season", "relunit", "holiday"})
 _ANAPHORIC = frozenset({"ago", "yearago"})
 _CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
 
@@ -101,6 +107,8 @@ def find_timexes(doc: Doc, published: PublishedDate) -> list[TimeRef]:
         cands = [c for c in cands if is_plausible(index, c)]
     units = _join_clock_days(text, cands, index)
     low, high = _anchor_range(published)
+    if low is not None and low == high:
+        low = high = dateline_anchor(text, low)
     first = _resolve_all(text, units, low)
     second = first if high == low else _resolve_all(text, units, high)
     refs: list[TimeRef] = []

@@ -19,6 +19,9 @@ _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _VERBS = frozenset({"VERB", "AUX"})
+# Verbs that put what they govern ahead of the moment they were said, whatever their own
+# tense: "planned a rally on Saturday", "has scheduled a news conference Thursday".
+_SCHEDULE_VERBS = frozenset({"plan", "schedule", "slate"})
 _FISCAL = re.compile(r"fiscal|calendar|financial|year|fy", re.IGNORECASE)
 # Nouns a year can modify without being a count of them ("the 1988 period", "1990 levels").
 _TIME_NOUNS = frozenset({
@@ -58,6 +61,8 @@ class TokenIndex:
 
 
 def _verb_tense(verb: Token, depth: int = 0) -> str | None:
+    if verb.lemma_ in _SCHEDULE_VERBS and verb.tag_ != "VBG":
+        return "future"
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {c.lower_ for c in aux}
     if words & _FUTURE_AUX:
@@ -78,7 +83,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         # progressive one ("is continuing to try to sell") the infinitive's time may lie
         # either side of the anchor: no direction (TimeBank value F1 0.833; 0.832 when
         # only a past head cancels it, 0.830 when the head's tense is kept).
-        return "future" if head_tense in {"present", None} else None
+        ahead = head_tense in {"present", None} or verb.head.lemma_ in _SCHEDULE_VERBS
+        return "future" if ahead else None
     if verb.tag_ in {"VBZ", "VBP"} or words & {"is", "are", "am"}:
         return "future" if verb.tag_ == "VBG" else "present"
     if not aux and verb.tag_ in {"VB", "VBG", "VBN"} and has_head and verb.head.pos_ in _VERBS:
@@ -135,6 +141,10 @@ def is_plausible(index: TokenIndex, cand: Candidate) -> bool:
                 return False  # a surname after a first name: "Theresa May"
     if kind == "relunit" and parts["unit"][:1].isupper():
         return False  # "This Week", a programme's name
+    if kind in {"duration", "ago", "set"} and not _plausible_length(index, cand):
+        return False
+    if kind == "month" and _names_something(index, cand):
+        return False
     if kind == "ref" and cand_text_capitalised(parts):
         tok = index.at(cand.start)
         if tok is not None and not tok.is_sent_start and tok.i > 0 and tok.nbor(-1).is_alpha:
@@ -144,3 +154,24 @@ def is_plausible(index: TokenIndex, cand: Candidate) -> bool:
         if tok is not None and not tok.is_sent_start and tok.i > 0 and tok.nbor(-1).is_alpha:
             return False  # "VOA Today"
     return True
+
+
+def _plausible_length(index: TokenIndex, cand: Candidate) -> bool:
+    """A length is not a title ("CBS's 60 Minutes") nor an ordinal ("a second betrayal")."""
+    first = index.at(cand.start)
+    unit = cand.parts.get("unit", "")
+    if unit[:1].isupper() and first is not None and not first.is_sent_start:
+        return False
+    if unit.lower() == "second" and cand.parts.get("num", "").lower() in {"a", "an"}:
+        tok = index.at(cand.end - 1)
+        return tok is None or tok.tag_ != "JJ"
+    return True
+
+
+def _names_something(index: TokenIndex, cand: Candidate) -> bool:
+    """A month heading a name: "the March of the Combatant Mothers", "April in Paris"."""
+    tok = index.at(cand.end - 1)
+    if tok is None or tok.i + 3 > len(tok.doc) - 1:
+        return False
+    nxt = tok.doc[tok.i + 1 : tok.i + 4]
+    return nxt[0].lower_ == "of" and nxt[1].lower_ == "the" and nxt[2].is_title

@@ -5,16 +5,14 @@ Extents follow TimeML/TempEval-3: determiners and modifiers belong to the expres
 the preposition in front does not ("in March", "on the 17th").  Each pattern is a
 regular expression over the article text (fast: one pass per pattern, no tokens), and
 each match becomes a ``Candidate`` whose ``kind`` tells ``timex_values`` how to read it.
-Where two candidates overlap the longer one wins, so "Tuesday, June 18, 2024" is one
-date, not a weekday, a date and a year.
+``timex_scan`` runs them over a text and keeps the longest where two overlap.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass
 
+from .timex_holidays import HOLIDAY_SOURCES
 from .timex_lexicon import (
     APPROX_RX,
     DAY_PART_RX,
@@ -84,7 +82,7 @@ _DECADE = (
     r"(?:(?P<dec>(?:1[0-9]|20)\d0)['’]?s|['’](?P<dec2>\d0)['’]?s"
     r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
 )
-_CUR = r"(?P<cur>(?:the\s+)?(?:current|present|latest|same|full))"
+_CUR = r"(?P<cur>(?:the\s+)?(?:current|present|latest|same|full)|that\s+same)"  # "that same day"
 _RELUNIT = r"(?P<unit>week|weekend|month|year|quarter|decade|century|day)\b"
 _NOT_YEARS_Q = r"(?!['’]s\s+(?:first|second|third|fourth))(?!-)"  # "this year's third quarter"
 _Q_YEAR = (
@@ -135,8 +133,8 @@ _CLAUSE_START = (
 )
 _AT = r"\b(?:at|by|around|about|until|till|from|before|after|since)\s+"
 
-# (kind, trigger, pattern): the trigger is a word every match contains (see _TRIGGERS).
-_SOURCES: list[tuple[str, str, str]] = [
+# (kind, trigger, pattern): the trigger is a word every match contains (timex_scan.TRIGGERS).
+SOURCES: list[tuple[str, str, str]] = [
     # absolute and month-day dates
     ("date", "month", rf"{_B}{_POS}{_WD_OPT}{MONTH_RX}\s+{ORDINAL_DAY_RX}{_DAY2}"
                       rf"(?:,?\s+{YEAR_RX}|\s+{_YREL})?"),
@@ -207,13 +205,17 @@ _SOURCES: list[tuple[str, str, str]] = [
                          rf"(?:few\s+|several\s+)?{_BARE_UNITS})\b"),
     ("duration", "unit", rf"\b(?:for|over|in|within|took|take|takes|after|spent|spend)\s+"
                          rf"(?P<ext>(?P<bare>{_BARE_UNITS}))\b"),
+    # "decades-long", "over the years", "the weeks ahead": lengths of no stated number
+    ("duration", "unit", rf"\b(?P<ext>(?P<bare>{_BARE_UNITS})-long)\b"),
+    ("duration", "unit", rf"\bover\s+(?P<ext>(?P<bare>the\s+{_BARE_UNITS}))\b"),
+    ("duration", "unit", rf"\b(?P<bare>the\s+{_BARE_UNITS})\s+ahead\b"),
     # present/past/future references
     ("ref", "ref", rf"\b{_PRESENT}\b"),
     ("ref", "ref", rf"\b{_PAST}\b"),
     ("ref", "ref", rf"\b{_FUTURE}\b"),
     # clock times, frequencies
     ("clock", "clock", rf"\b{_APPROX}(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}{_TZ}"),
-    ("clock", "clock", rf"\b{_APPROX}(?P<noon>noon|midnight|midday)\b{_TZ}"),
+    ("clock", "clock", rf"(?<!high\s)\b{_APPROX}(?P<noon>noon|midnight|midday)\b{_TZ}"),
     ("clock", "clock", rf"{_AT}(?P<ext>(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:]){_TZ})"),
     ("clock", "clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<tz>{_ZONES})\b"),  # 1430 GMT
     ("clock", "clock", rf"\b(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)\s+(?P<tz>{_ZONES})\b"),
@@ -221,114 +223,4 @@ _SOURCES: list[tuple[str, str, str]] = [
                     rf"(?P<each>every|each|per|a|an)\s+(?:(?P<other>other|single)\s+)?{UNIT_RX}\b"),
     ("set", "every", rf"\b(?P<each>every|each)\s+(?:{SEASON_RX}|{DAY_PART_RX}|{MONTH_RX})\b"),
 ]  # fmt: skip
-
-_FLAGS = re.IGNORECASE
-# Each pattern runs only near its trigger: a word every match of it contains.  Scanning a
-# whole article with 40 patterns that start with optional modifiers is slow in Python's
-# regex engine (no literal prefix to skip ahead on); the triggers are plain alternations
-# it scans fast, and the patterns then run on the few short windows around their hits.
-_TRIGGERS: dict[str, str] = {
-    "month": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
-    "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b",
-    "digit": r"\d[/-]\d|\d\.[01]?\d\.[12]\d\d\d",
-    "apos": r"['’]\d\d(?!\d)",
-    "ordinal": r"\d(?:st|nd|rd|th)\b",
-    "year": r"(?:1\d|20)\d\d",
-    "spoken": r"eighteen|nineteen|twenty|thousand",
-    "decade": r"\d0['’]?s\b|ties\b",
-    "century": r"centur",
-    "deictic": r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|midday",
-    "unit": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
-    "season": r"spring|summer|fall|autumn|winter",
-    "quarter": r"quarter|half",
-    "qn": r"q[1-4]\b",
-    "ref": r"now|current|present|these\s+days|recent|lately|past|future|soon|term|coming",
-    "clock": r"\d\s*[ap]\.?\s?m\b|noon|midnight|midday|\d:\d\d"
-             r"|\d\d\s+(?:gmt|utc|[a-z]{2,3}t|local)\b",
-    "every": r"every|each",
-}  # fmt: skip
-_BEFORE, _AFTER = 80, 48  # the longest stretch a pattern reaches before / after its trigger
-# Triggers run case-sensitively on the lowercased text (ten times faster than IGNORECASE);
-# the IGNORECASE set is for the rare text whose lowercase form has another length.
-TRIGGERS = {name: re.compile(rx) for name, rx in _TRIGGERS.items()}
-TRIGGERS_ANY_CASE = {name: re.compile(rx, _FLAGS) for name, rx in _TRIGGERS.items()}
-# The patterns too run on the lowercased text, compiled from lowercased sources (no
-# uppercase escape such as \S is used, so lowercasing keeps their meaning); the parts are
-# then cut from the original text, where capitalisation is checked.
-PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
-    (kind, trigger, re.compile(p.lower().replace("(?p<", "(?P<"))) for kind, trigger, p in _SOURCES
-]
-PATTERNS_ANY_CASE: list[tuple[str, str, re.Pattern[str]]] = [
-    (kind, trigger, re.compile(p, _FLAGS)) for kind, trigger, p in _SOURCES
-]
-
-
-def _windows(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Merged stretches of ``text`` around every hit of a trigger."""
-    out: list[tuple[int, int]] = []
-    for m in rx.finditer(text):
-        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-    return out
-
-
-def _capitalised(parts: dict[str, str]) -> bool:
-    """Month and weekday names count only when capitalised ("may", "march" are verbs)."""
-    return all(parts[k][:1].isupper() for k in ("mon", "wd") if parts.get(k))
-
-
-def scan(text: str) -> list[Candidate]:
-    """Every candidate in ``text``, longest first where they overlap, then in text order."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        haystack, triggers, patterns = lowered, TRIGGERS, PATTERNS
-    else:
-        haystack, triggers, patterns = text, TRIGGERS_ANY_CASE, PATTERNS_ANY_CASE
-    windows = {name: _windows(rx, haystack) for name, rx in triggers.items()}
-    found: list[Candidate] = []
-    for kind, trigger, rx in patterns:
-        for m in (m for lo, hi in windows[trigger] for m in rx.finditer(haystack, lo, hi)):
-            parts = {k: text[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v}
-            if not _capitalised(parts):
-                continue
-            start, end = m.span("ext") if "ext" in parts else m.span()
-            if end > start:
-                core = m.end("unit") if kind == "ago" else end
-                start = _drop_determiner(kind, haystack, start, end)
-                found.append(Candidate(start, end, kind, parts, core))
-    return select(found)
-
-
-_ADJECTIVAL = re.compile(
-    r"(?:the|its|their|his|her|a|an)\s+(?=[\w.]+-(?:quarter|half|year|month|week|day|hour|minute)"
-    r"|(?:1[0-9]|20)\d\d\s+[a-z]|(?:year|quarter|month)-(?:ago|earlier)\b(?!\s+(?:quarter|period)))"
-)
-
-
-def _drop_determiner(kind: str, haystack: str, start: int, end: int) -> int:
-    """TimeML leaves the determiner out when the expression only modifies a noun.
-
-    "its third-quarter results", "the two-week strike", "the 1988 period", "the
-    year-ago results": the expression is "third-quarter", "two-week", "1988", "year-ago";
-    but "the third quarter" and "the year-ago quarter" keep theirs.
-    """
-    if kind not in {"quarter", "duration", "year", "yearago"}:
-        return start
-    m = _ADJECTIVAL.match(haystack, start, end + 3)
-    return m.end() if m else start
-
-
-def select(found: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, the longest kept where two overlap."""
-    found.sort(key=lambda c: (-(c.end - c.start), c.start))
-    starts: list[int] = []
-    kept: list[Candidate] = []
-    for c in found:
-        i = bisect.bisect_right(starts, c.start)
-        if (i == 0 or kept[i - 1].end <= c.start) and (i == len(kept) or c.end <= kept[i].start):
-            starts.insert(i, c.start)
-            kept.insert(i, c)
-    return kept
+SOURCES += HOLIDAY_SOURCES

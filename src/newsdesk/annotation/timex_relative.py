@@ -134,7 +134,7 @@ def read_relunit(parts: dict[str, str], ctx: Context) -> Resolved | None:
     """A unit from here: "this week", "last year", "the past year", "the end of the month"."""
     unit = parts["unit"].lower()
     mod = position_mod(parts)
-    cur = norm(parts.get("cur", "")).removeprefix("the ")
+    cur = norm(parts.get("cur", "")).removeprefix("the ").removeprefix("that ")
     rel = relation(parts) if parts.get("rel") else _CUR_RELATION.get(cur, "")
     if unit == "day":  # "that day", "the next day": counted from the reference time
         said = norm(parts.get("rel", "") or parts.get("cur", "") or parts.get("the", ""))

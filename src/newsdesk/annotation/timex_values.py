@@ -45,6 +45,7 @@ _TENSE_DIRECTION = {"past": -1, "future": 1}
 # A bare month this close to the anchor is taken as the nearest one whatever the tense
 # ("the election in April", said in June): tense only decides the far, ambiguous cases.
 NEAR_MONTHS = 2
+NEAR_DAYS = 61  # the same window for a month-day without a year (pick_day)
 # Kinds whose direction follows the verb's tense (measured: see DEFAULT_DIRECTION).
 TENSE_KINDS = {"weekday", "month", "dom", "season", "weekend"}
 
@@ -209,12 +210,27 @@ def _year_for(month: int, day: int, parts: dict[str, str], ctx: Context) -> int:
         matching = [c for c in candidates if c.weekday() == wd]
         if matching:
             return min(matching, key=lambda c: abs((c - ctx.anchor).days)).year  # type: ignore[operator]
-    way = direction("date", ctx)
+    return pick_day(candidates, ctx).year
+
+
+def pick_day(candidates: list[date], ctx: Context) -> date:
+    """Which of a month-day's dates in neighbouring years the text means.
+
+    The nearest one when it lies within two months of the anchor ("Nov. 3" said on Nov.
+    20), else the one the verb's tense points to ("was shot on Oct. 23", said in May, is
+    last October, not next); the nearest when the tense says nothing.
+    """
+    assert ctx.anchor is not None
+    anchor = ctx.anchor
+    nearest = min(candidates, key=lambda c: abs((c - anchor).days))
+    if abs((nearest - anchor).days) <= NEAR_DAYS:
+        return nearest
+    way = _TENSE_DIRECTION.get(ctx.tense or "", 0)
     if way < 0:
-        return max(c for c in candidates if c <= ctx.anchor).year
+        return max((c for c in candidates if c <= anchor), default=nearest)
     if way > 0:
-        return min(c for c in candidates if c >= ctx.anchor).year
-    return min(candidates, key=lambda c: abs((c - ctx.anchor).days)).year  # type: ignore[operator]
+        return min((c for c in candidates if c >= anchor), default=nearest)
+    return nearest
 
 
 def read_month(parts: dict[str, str], ctx: Context) -> Resolved | None:

@@ -7,8 +7,9 @@ PY=.venv/bin/python
 echo "== HTML extraction (newsdesk vs trafilatura, same run) =="; $PY benchmarks/extraction_html.py
 echo; echo "== plain-text extraction =="; $PY benchmarks/extraction_text.py
 echo; echo "== speed =="; $PY benchmarks/speed.py
-echo; echo "== time expressions (TimeBank tune / AQUAINT held out; dateparser same run) =="; $PY benchmarks/temporal.py
+echo; echo "== time expressions (TimeBank + AQUAINT-A tune / AQUAINT-B held out; dateparser same run) =="; $PY benchmarks/temporal.py
 echo; echo "== quotes and attributions (PolNeAR dev; textacy same run) =="; $PY benchmarks/attribution.py --split dev
 echo; echo "== figures (labelled table; spaCy numeric entities same run) =="; $PY benchmarks/figures.py
 echo; echo "== roles (labelled table; spaCy appos same run) =="; $PY benchmarks/roles.py
 echo; echo "== annotate speed (spaCy nlp.pipe alone same run) =="; $PY benchmarks/annotate_speed.py
+echo; echo "== stories (Timeline17 topics mixed; scikit-learn all-pairs clustering same run) =="; $PY benchmarks/stories.py

@@ -15,6 +15,7 @@ from typing import Any
 
 from .config import Settings, load_settings
 from .extraction.pipeline import extract_source
+from .group.grouping import group_articles
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
 from .records import dossier
@@ -206,7 +207,7 @@ def analyze(
                 store.add_facts(item.id, facts[item.id])
             if progress:
                 progress(item)
-    doc = dossier(articles, failures, facts)
+    doc = dossier(articles, failures, facts, group_articles(articles))
     result = AnalyzeResult(
         dossier=doc, articles=articles, facts=facts, failures=failures, added=added
     )

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import __version__
+from .group.grouping import Grouping, StoryGroup
+from .group.reprints import Reprint
 from .model import Article, Facts, Failure
 
 DOSSIER_SCHEMA = "newsdesk.dossier/1"
@@ -68,22 +70,64 @@ def sort_articles(articles: Iterable[Article]) -> list[Article]:
     )
 
 
+def reprint_record(reprint: Reprint | None) -> dict[str, Any] | None:
+    """The article's link to the earlier article whose text it repeats, or None."""
+    if reprint is None:
+        return None
+    return {"article_id": reprint.original_id, "jaccard": reprint.jaccard,
+            "containment": reprint.containment}
+
+
+def story_sources(story: StoryGroup, by_id: dict[str, Article],
+                  reprints: dict[str, Reprint]) -> list[dict[str, Any]]:
+    """The story's outlets, each with its articles and which of them are reprints."""
+    outlets: dict[str, list[str]] = {}
+    for article_id in story.article_ids:
+        outlets.setdefault(by_id[article_id].outlet or "", []).append(article_id)
+    return [
+        {
+            "outlet": outlet or None,
+            "article_ids": ids,
+            "reprints": [
+                {"article_id": i, "original_id": reprints[i].original_id}
+                for i in ids if i in reprints
+            ],
+        }
+        for outlet, ids in sorted(outlets.items())
+    ]
+
+
+def story_record(story: StoryGroup, by_id: dict[str, Article],
+                 reprints: dict[str, Reprint]) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "article_ids": list(story.article_ids),
+        "sources": story_sources(story, by_id, reprints),
+    }
+
+
 def dossier(
     articles: Iterable[Article],
     failures: Iterable[Failure],
     facts: dict[str, Facts] | None = None,
+    grouping: Grouping | None = None,
 ) -> dict[str, Any]:
-    """The ``newsdesk.dossier/1`` collection; ``facts`` maps article ids to their facts.
-
-    Stories stay empty until story grouping lands (issue 5): listing every article
-    as one story would claim a grouping we have not computed.
-    """
+    """The ``newsdesk.dossier/1`` collection; ``facts`` maps article ids to their facts,
+    ``grouping`` holds the stories and reprint links (none when not grouped)."""
     ordered = sort_articles(articles)
     facts = facts or {}
+    grouping = grouping or Grouping((), {})
+    by_id = {a.id: a for a in ordered}
+    records = []
+    for a in ordered:
+        record = {**annotate_record(a, facts.get(a.id)), "flags": []}
+        record["provenance"]["reprint_of"] = reprint_record(grouping.reprints.get(a.id))
+        records.append(record)
     return {
         "schema": DOSSIER_SCHEMA,
         "generator": f"newsdesk {__version__}",
-        "articles": [{**annotate_record(a, facts.get(a.id)), "flags": []} for a in ordered],
-        "stories": [],
+        "articles": records,
+        "stories": [story_record(s, by_id, grouping.reprints) for s in grouping.stories],
         "failures": [f.to_dict() for f in sorted(failures, key=lambda f: f.name)],
     }

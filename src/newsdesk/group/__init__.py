@@ -1,0 +1,1 @@
+"""Grouping articles: reprints and syndicated copies (``reprints``) and stories (``stories``)."""

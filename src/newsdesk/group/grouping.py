@@ -1,0 +1,106 @@
+"""Articles into stories, with reprints linked to their originals: the ``group`` stage.
+
+Runs over articles sorted by publication day then id (undated last), so the result does not
+depend on the order inputs were given in (principle 5).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Article
+from .reprints import Reprint, ReprintIndex
+from .stories import StoryClusterer, StoryItem
+from .terms import tokens
+
+
+# An inferred publication range up to this wide still places the article in the stream.
+DAY_RANGE_MAX_DAYS = 31
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """One story: a content-hash id, a representative title and its articles in order."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grouping:
+    stories: tuple[StoryGroup, ...]
+    reprints: dict[str, Reprint]  # reprinted article id -> the link to its original
+
+
+def article_day(article: Article) -> date | None:
+    """The publication day; for an inferred range, its first day when the range is at most
+    ``DAY_RANGE_MAX_DAYS`` wide. A wider or open range ("after 2000") dates nothing: placing
+    the article at its lower bound would put it years away from its story."""
+    published = article.published
+    if published.value:
+        return _day(published.value)
+    first, last = _day(published.earliest), _day(published.latest)
+    if first is not None and last is not None and (last - first).days <= DAY_RANGE_MAX_DAYS:
+        return first
+    return None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def stream_order(articles: Iterable[Article]) -> list[Article]:
+    """By day (undated last), then id: the order stories and reprints are decided in."""
+    unique = {a.id: a for a in articles}
+    return sorted(unique.values(), key=lambda a: (article_day(a) is None,
+                                                  article_day(a) or date.min, a.id))
+
+
+def story_id(article_ids: Iterable[str]) -> str:
+    """A content hash of the member ids: the same articles always give the same id."""
+    digest = hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
+    return "s-" + digest[:16]
+
+
+def representative_title(members: list[Article]) -> str:
+    """The member title whose words the story's articles use most (ties: the earliest).
+
+    A sensational or a site-specific headline shares fewer words with the coverage than a
+    plain one, so this picks the title that says what the story is about."""
+    vocab = [set(tokens(f"{a.title or ''} {a.text}")) for a in members]
+    best, best_score = "", -1.0
+    for article in members:
+        words = set(tokens(article.title or ""))
+        if not words:
+            continue
+        score = sum(sum(w in v for v in vocab) for w in words) / (len(words) * len(vocab))
+        if score > best_score:
+            best, best_score = article.title or "", score
+    return best or (members[0].title or "Untitled story")
+
+
+def group_articles(articles: Iterable[Article]) -> Grouping:
+    """Stories and reprints over ``articles``."""
+    ordered = stream_order(articles)
+    reprints = ReprintIndex()
+    clusterer = StoryClusterer()
+    found: dict[str, Reprint] = {}
+    for article in ordered:
+        reprint = reprints.add(article.id, article.text)
+        if reprint is not None:
+            found[article.id] = reprint
+        clusterer.add(StoryItem(article.id, article_day(article), article.title or "",
+                                article.text))
+    by_id = {a.id: a for a in ordered}
+    stories = tuple(
+        StoryGroup(story_id(ids), representative_title([by_id[i] for i in ids]), ids)
+        for ids in clusterer.groups()
+    )
+    return Grouping(stories, found)

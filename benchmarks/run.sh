@@ -13,3 +13,4 @@ echo; echo "== figures (labelled table; spaCy numeric entities same run) =="; $P
 echo; echo "== roles (labelled table; spaCy appos same run) =="; $PY benchmarks/roles.py
 echo; echo "== annotate speed (spaCy nlp.pipe alone same run) =="; $PY benchmarks/annotate_speed.py
 echo; echo "== stories (Timeline17 topics mixed; scikit-learn all-pairs clustering same run) =="; $PY benchmarks/stories.py
+echo; echo "== reprints (synthetic wire copies of Timeline17 articles) =="; $PY benchmarks/reprints.py

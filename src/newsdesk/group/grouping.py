@@ -16,7 +16,6 @@ from .reprints import Reprint, ReprintIndex
 from .stories import StoryClusterer, StoryItem
 from .terms import tokens
 
-
 # An inferred publication range up to this wide still places the article in the stream.
 DAY_RANGE_MAX_DAYS = 31
 

@@ -20,7 +20,7 @@ LSH_THRESHOLD = 0.4
 # A candidate is a reprint when this share of the shorter text's shingles is in the other:
 # a reprint keeps most of its sentences word for word, two reports of one event share a
 # few quoted phrases at most (see docs/decisions.md for the measurement).
-MIN_CONTAINMENT = 0.7
+MIN_CONTAINMENT = 0.8
 # Texts with fewer shingles than this are too short to call a copy (a caption, a brief).
 MIN_SHINGLES = 30
 

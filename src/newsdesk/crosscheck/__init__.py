@@ -1,0 +1,1 @@
+"""Cross-checking across the articles of a story: timeline, claims, support, conflicts."""

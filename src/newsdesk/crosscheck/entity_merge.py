@@ -1,0 +1,191 @@
+"""Which article-level entities of a story name the same person, organisation or place.
+
+The rules, each chosen so that a wrong merge is rarer than a missed one (a dossier that
+fuses two people misleads; one that shows a person twice only repeats itself):
+
+1. Types must agree: PERSON never merges with ORG; GPE and LOC may merge (the small
+   model swaps them); every other label merges only with itself.
+2. People with a full name merge when their parts are equal after ``name_keys.variant``
+   ("Sergey Lavrov" = "Sergei Lavrov", "Kim Jong Un" = "Kim Jong-un"), or when the family
+   names are equal, the given names equal or one the initial of the other, and one has
+   no middle names, or both have as many and each pair fits the same way ("Thomas Perez"
+   = "Thomas E. Perez", "Donald J. Trump" = "Donald John Trump", "B. Obama" = "Barack
+   Obama"; family-first names must be equal) — but only if
+   all the longer forms it fits fit each other ("George Bush" stays apart when the story
+   has George W. Bush and George H. W. Bush). A different given name never merges.
+3. A bare name ("Putin") joins the full name with that family name when the story has
+   exactly one such person; with several ("Kim Jong Un", "Kim Hong-kyun", "Daniel Kim")
+   it stays alone — never a guess. With none, equal bare names merge with each other.
+4. Organisations, places and groups merge when any of their spellings has the same key
+   (``plain_name_key``: "the U.S." = "US"), and an acronym joins the one name in the story
+   whose initials it is ("UN" → "United Nations"); when two names share those initials
+   (DNC: Committee or Convention) it joins neither, and a name the story also gives a
+   person ("Bernie Sanders" tagged ORG) is not expanded. Relatedness is never a reason:
+   "the Kremlin" is not "Russia". Known hazard: an acronym with a famous other meaning
+   ("ISIS") joins a name that happens to spell it (the Institute for Science and
+   International Security) when the story has no other expansion.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from ..model import Entity
+from .name_keys import PersonName, acronym_of, initials, person_name, plain_name_key
+
+Node = tuple[str, Entity]  # (article_id, the article's entity)
+
+
+class UnionFind:
+    """Disjoint sets over node indices; the smaller index is the root (deterministic)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def union_all(self, items: Iterable[int]) -> None:
+        first: int | None = None
+        for i in items:
+            if first is None:
+                first = i
+            else:
+                self.union(first, i)
+
+
+def type_class(label: str) -> str:
+    """The labels that may merge with each other share a class."""
+    return "PLACE" if label in ("GPE", "LOC") else label
+
+
+def _part_fits(a: str, b: str) -> bool:
+    """Equal, or one is the initial of the other ("j" and "john")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One side has no middle names, or both have as many and each pair fits. Dropping
+    only some middles is not allowed: George W. Bush is not George H. W. Bush."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(_part_fits(x, y) for x, y in zip(a, b, strict=True))
+
+
+def compatible(a: PersonName, b: PersonName) -> bool:
+    """Two full names that may be one person: rule 2 of the module docstring."""
+    if a.family_first or b.family_first:
+        return a.parts == b.parts
+    if a.family != b.family or not _part_fits(a.given, b.given):
+        return False
+    return _middles_fit(a.middle, b.middle)
+
+
+def merge_people(people: dict[int, PersonName], uf: UnionFind) -> None:
+    """Rules 2 and 3 over the PERSON nodes (``people``: node index → parsed name)."""
+    full: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    bare: dict[str, list[int]] = defaultdict(list)
+    for i, name in people.items():
+        (full[name.parts] if name.is_full else bare[name.family]).append(i)
+    for members in full.values():
+        uf.union_all(members)
+    names = {parts: people[idx[0]] for parts, idx in full.items()}
+    by_family: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for parts, name in sorted(names.items()):
+        by_family[name.family].append(parts)
+    for keys in by_family.values():
+        fits = {k: [o for o in keys if o != k and compatible(names[k], names[o])] for k in keys}
+        clear = {
+            k
+            for k, fit in fits.items()
+            if all(compatible(names[x], names[y]) for x, y in combinations(fit, 2))
+        }
+        # an edge needs both ends unambiguous: GWB fits only "George Bush", but
+        # "George Bush" also fits GHWB, so neither Bush joins it
+        for k in sorted(clear):
+            for other in fits[k]:
+                if other in clear:
+                    uf.union(full[k][0], full[other][0])
+    families: dict[str, set[int]] = defaultdict(set)
+    for parts, name in names.items():
+        families[name.family].add(uf.find(full[parts][0]))
+    for family, members in sorted(bare.items()):
+        homes = families.get(family, set())
+        if len(homes) == 1:
+            uf.union_all([*homes, *members])
+        elif not homes:
+            uf.union_all(members)
+
+
+def _spellings(entity: Entity) -> list[str]:
+    return sorted({entity.name, *(m.text for m in entity.mentions)})
+
+
+def merge_others(
+    nodes: Sequence[Node], indices: Sequence[int], uf: UnionFind, people: frozenset[str]
+) -> None:
+    """Rule 4 over the nodes that are not parsed as people. ``people`` holds the name keys
+    of the story's PERSON entities: a person's name mislabelled ORG is never expanded
+    into an acronym ("BS", a degree, is not "Bernie Sanders")."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in indices:
+        cls = type_class(nodes[i][1].label)
+        for text in _spellings(nodes[i][1]):
+            key = plain_name_key(text)
+            if key:
+                by_key[(cls, key)].append(i)
+    for members in by_key.values():
+        uf.union_all(members)
+    spelled: dict[tuple[str, str], set[int]] = defaultdict(set)  # (class, initials) → roots
+    acronyms: list[tuple[int, str, str]] = []
+    for i in indices:
+        cls = type_class(nodes[i][1].label)
+        for text in _spellings(nodes[i][1]):
+            letters = initials(text)
+            if letters and plain_name_key(text) not in people:
+                spelled[(cls, letters)].add(uf.find(i))
+            acro = acronym_of(text)
+            if acro:
+                acronyms.append((i, cls, acro))
+    joins = []
+    for i, cls, acro in acronyms:
+        homes = spelled.get((cls, acro), set()) - {uf.find(i)}
+        if len(homes) == 1 and uf.find(i) not in spelled.get((cls, acro), set()):
+            joins.append((i, next(iter(homes))))
+    for i, home in joins:
+        uf.union(i, home)
+
+
+def group_nodes(nodes: Sequence[Node]) -> list[list[int]]:
+    """The node indices of each story entity, each group sorted, groups by first index."""
+    uf = UnionFind(len(nodes))
+    people: dict[int, PersonName] = {}
+    others: list[int] = []
+    for i, (_, entity) in enumerate(nodes):
+        parsed = person_name(entity.name) if entity.label == "PERSON" else None
+        if parsed is not None:
+            people[i] = parsed
+        else:
+            others.append(i)
+    merge_people(people, uf)
+    person_keys = frozenset(
+        plain_name_key(text)
+        for _, entity in nodes
+        if entity.label == "PERSON"
+        for text in _spellings(entity)
+    )
+    merge_others(nodes, others, uf, person_keys)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(nodes)):
+        groups[uf.find(i)].append(i)
+    return [groups[root] for root in sorted(groups)]

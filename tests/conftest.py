@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -15,6 +18,14 @@ def benchmarks_dir() -> Path | None:
     """../shared/benchmarks next to the repo (CI has it; a user's clone does not)."""
     path = Path(os.environ.get("NEWSDESK_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
     return path if path.is_dir() else None
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of benchmarks/ as a module, for the quality gates that reuse its scoring."""
+    path = str(ROOT / "benchmarks")
+    if path not in sys.path:
+        sys.path.insert(0, path)
+    return importlib.import_module(name)
 
 
 @pytest.fixture

@@ -7,14 +7,12 @@ folder the gate is skipped and says so.
 
 from __future__ import annotations
 
-import importlib
-import sys
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from .conftest import ROOT, benchmarks_dir
+from .conftest import benchmarks_dir, load_benchmark
 
 DATA = benchmarks_dir()
 pytestmark = pytest.mark.skipif(
@@ -30,10 +28,7 @@ FLOORS = {
 
 
 def _bench() -> ModuleType:
-    path = str(ROOT / "benchmarks")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module("attribution")
+    return load_benchmark("attribution")
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,11 @@ Floors sit just under the measured scores (P 1.000, R 0.788; a ratchet). Where
 
 from __future__ import annotations
 
-import importlib
-import sys
 from types import ModuleType
 
 import pytest
 
-from .conftest import ROOT, benchmarks_dir
+from .conftest import benchmarks_dir, load_benchmark
 
 DATA = benchmarks_dir()
 pytestmark = pytest.mark.skipif(
@@ -24,10 +22,7 @@ FLOORS = {"p": 0.97, "r": 0.76}
 
 
 def _bench() -> ModuleType:
-    path = str(ROOT / "benchmarks")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module("entity_merge")
+    return load_benchmark("entity_merge")
 
 
 def test_entity_merging_keeps_its_precision_and_recall() -> None:

@@ -9,14 +9,12 @@ package without the benchmarks folder) the gate is skipped and says so.
 
 from __future__ import annotations
 
-import importlib
-import sys
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, load_benchmark
 
 TABLE = ROOT / "benchmarks" / "data" / "figures.jsonl"
 pytestmark = pytest.mark.skipif(
@@ -39,10 +37,7 @@ FLOORS = {
 
 
 def _bench() -> ModuleType:
-    path = str(ROOT / "benchmarks")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module("figures")
+    return load_benchmark("figures")
 
 
 @pytest.fixture(scope="module")

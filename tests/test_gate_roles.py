@@ -5,8 +5,6 @@ benchmarks is absent (the table's pointers lead there)."""
 
 from __future__ import annotations
 
-import importlib
-import sys
 from types import ModuleType
 from typing import Any
 
@@ -14,7 +12,7 @@ import pytest
 
 from newsdesk.annotation.nlp import load_nlp
 
-from .conftest import ROOT, benchmarks_dir
+from .conftest import benchmarks_dir, load_benchmark
 
 DATA = benchmarks_dir()
 pytestmark = pytest.mark.skipif(
@@ -34,10 +32,7 @@ FLOORS = {
 
 
 def _bench() -> ModuleType:
-    path = str(ROOT / "benchmarks")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module("roles")
+    return load_benchmark("roles")
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@ Floors sit just under the measured scores (a ratchet: they may rise, never fall)
 
 from __future__ import annotations
 
-import importlib
-import sys
 from types import ModuleType
 
 import pytest
@@ -16,7 +14,7 @@ import newsdesk
 from newsdesk.group.grouping import group_articles
 from newsdesk.model import Article
 
-from .conftest import EXAMPLES, ROOT, benchmarks_dir
+from .conftest import EXAMPLES, benchmarks_dir, load_benchmark
 
 DATA = benchmarks_dir()
 pytestmark = pytest.mark.skipif(
@@ -30,10 +28,7 @@ FLOORS = {"precision": 0.99, "recall": 0.85}
 
 
 def _bench() -> ModuleType:
-    path = str(ROOT / "benchmarks")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module("stories")
+    return load_benchmark("stories")
 
 
 def test_stories_never_mix_topics_and_keep_each_topic_together() -> None:

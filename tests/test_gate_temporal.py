@@ -8,14 +8,12 @@ under the measured score (a ratchet: they may rise, never fall).  Where
 
 from __future__ import annotations
 
-import importlib
-import sys
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from .conftest import ROOT, benchmarks_dir
+from .conftest import benchmarks_dir, load_benchmark
 
 DATA = benchmarks_dir()
 pytestmark = pytest.mark.skipif(
@@ -34,10 +32,7 @@ FLOORS = {
 
 
 def _bench() -> ModuleType:
-    path = str(ROOT / "benchmarks")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module("temporal")
+    return load_benchmark("temporal")
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings, load_settings
+from .crosscheck.stage import crosscheck
 from .extraction.pipeline import extract_source
 from .group.grouping import group_articles
 from .ingest import iter_sources
@@ -207,7 +208,8 @@ def analyze(
                 store.add_facts(item.id, facts[item.id])
             if progress:
                 progress(item)
-    doc = dossier(articles, failures, facts, group_articles(articles))
+    grouping = group_articles(articles)
+    doc = dossier(articles, failures, facts, grouping, crosscheck(articles, facts, grouping))
     result = AnalyzeResult(
         dossier=doc, articles=articles, facts=facts, failures=failures, added=added
     )

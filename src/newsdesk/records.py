@@ -10,6 +10,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import __version__
+from .crosscheck.conflicts import Conflict
+from .crosscheck.entities import StoryEntity
+from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
 from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
@@ -97,13 +100,70 @@ def story_sources(story: StoryGroup, by_id: dict[str, Article],
     ]
 
 
+def entity_record(entity: StoryEntity) -> dict[str, Any]:
+    """A story entity's profile; every role and mention names the article it came from."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "roles": [{"article_id": a, **role.to_dict()} for a, role in entity.roles],
+        "mentions": [{"article_id": a, **span.to_dict()} for a, span in entity.mentions],
+        "quotes": [f"{a}/quotes/{i}" for a, i in entity.quotes],
+    }
+
+
+def claim_record(claim: StoryClaim, outlets: list[str], outlet_of: dict[str, str]
+                 ) -> dict[str, Any]:
+    """A story claim: its supporting spans, the stance of every outlet of the story, and
+    how many independent sources (and which origins) stand behind it."""
+    dissent = {outlet_of[a] for a in claim.dissent}
+    saying = {outlet_of[m.article_id] for m in claim.members if m.article_id not in claim.dissent}
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "speaker": claim.speaker,
+        "support": [{"article_id": m.article_id, **m.span.to_dict()} for m in claim.members],
+        "stance": {
+            o: "supports" if o in saying else "contradicts" if o in dissent else "silent"
+            for o in outlets
+        },
+        "independent_sources": claim.support.independent_sources,
+        "origins": list(claim.support.origins),
+        "status": claim.status,
+    }
+
+
+def conflict_record(conflict: Conflict, claim_id: str) -> dict[str, Any]:
+    """Both sides of a disagreement, each with its article, span, sentence and date."""
+    return {
+        "about": conflict.about,
+        "kind": conflict.kind,
+        "status": conflict.status,
+        "claim_id": claim_id,
+        "sides": [
+            {"value": side.value, "article_id": side.article_id, "span": side.span.to_dict(),
+             "claim": side.claim.to_dict(), "date": side.published}
+            for side in conflict.sides
+        ],
+    }
+
+
 def story_record(story: StoryGroup, by_id: dict[str, Article],
-                 reprints: dict[str, Reprint]) -> dict[str, Any]:
+                 reprints: dict[str, Reprint], check: StoryCheck | None = None
+                 ) -> dict[str, Any]:
+    outlet_of = {i: outlet_label(by_id[i]) for i in story.article_ids}
+    outlets = sorted(set(outlet_of.values()))
+    check = check or StoryCheck((), ())
     return {
         "id": story.id,
         "title": story.title,
         "article_ids": list(story.article_ids),
         "sources": story_sources(story, by_id, reprints),
+        "entities": [entity_record(e) for e in check.entities],
+        "claims": [claim_record(c, outlets, outlet_of) for c in check.claims],
+        "conflicts": [conflict_record(x, c.id) for c in check.claims for x in c.conflicts],
+        "timeline": [entry.to_dict() for entry in check.timeline],
     }
 
 
@@ -112,9 +172,11 @@ def dossier(
     failures: Iterable[Failure],
     facts: dict[str, Facts] | None = None,
     grouping: Grouping | None = None,
+    checks: dict[str, StoryCheck] | None = None,
 ) -> dict[str, Any]:
     """The ``newsdesk.dossier/1`` collection; ``facts`` maps article ids to their facts,
-    ``grouping`` holds the stories and reprint links (none when not grouped)."""
+    ``grouping`` holds the stories and reprint links (none when not grouped), ``checks``
+    each story's cross-check by story id."""
     ordered = sort_articles(articles)
     facts = facts or {}
     grouping = grouping or Grouping((), {})
@@ -128,6 +190,7 @@ def dossier(
         "schema": DOSSIER_SCHEMA,
         "generator": f"newsdesk {__version__}",
         "articles": records,
-        "stories": [story_record(s, by_id, grouping.reprints) for s in grouping.stories],
+        "stories": [story_record(s, by_id, grouping.reprints, (checks or {}).get(s.id))
+                    for s in grouping.stories],
         "failures": [f.to_dict() for f in sorted(failures, key=lambda f: f.name)],
     }

@@ -29,39 +29,14 @@ fuses two people misleads; one that shows a person twice only repeats itself):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import combinations
 
 from ..model import Entity
 from .name_keys import PersonName, acronym_of, initials, person_name, plain_name_key
+from .unionfind import UnionFind
 
 Node = tuple[str, Entity]  # (article_id, the article's entity)
-
-
-class UnionFind:
-    """Disjoint sets over node indices; the smaller index is the root (deterministic)."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-    def union_all(self, items: Iterable[int]) -> None:
-        first: int | None = None
-        for i in items:
-            if first is None:
-                first = i
-            else:
-                self.union(first, i)
 
 
 def type_class(label: str) -> str:
@@ -91,7 +66,7 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     return _middles_fit(a.middle, b.middle)
 
 
-def merge_people(people: dict[int, PersonName], uf: UnionFind) -> None:
+def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
     """Rules 2 and 3 over the PERSON nodes (``people``: node index → parsed name)."""
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     bare: dict[str, list[int]] = defaultdict(list)
@@ -132,7 +107,7 @@ def _spellings(entity: Entity) -> list[str]:
 
 
 def merge_others(
-    nodes: Sequence[Node], indices: Sequence[int], uf: UnionFind, people: frozenset[str]
+    nodes: Sequence[Node], indices: Sequence[int], uf: UnionFind[int], people: frozenset[str]
 ) -> None:
     """Rule 4 over the nodes that are not parsed as people. ``people`` holds the name keys
     of the story's PERSON entities: a person's name mislabelled ORG is never expanded
@@ -168,7 +143,7 @@ def merge_others(
 
 def group_nodes(nodes: Sequence[Node]) -> list[list[int]]:
     """The node indices of each story entity, each group sorted, groups by first index."""
-    uf = UnionFind(len(nodes))
+    uf: UnionFind[int] = UnionFind(range(len(nodes)))
     people: dict[int, PersonName] = {}
     others: list[int] = []
     for i, (_, entity) in enumerate(nodes):

@@ -1,0 +1,153 @@
+"""Cross-checking one story: its entities, its claims with their support, in one pass.
+
+The ``crosscheck`` stage for a story: entities are joined across its articles first, so a
+claim's speaker and a claim's origin are the story-level person ("Yuri Ushakov"), whatever
+spelling or pronoun each article used; then claims are aligned and each group is counted
+for independent sources.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..model import Article, Facts
+from .align import ClaimKey, claim_key
+from .claims import ArticleClaim, article_claims
+from .conflicts import Conflict, conflicts_between
+from .entities import StoryEntity, resolve_entities
+from .independence import Support, claim_support, source_units
+from .story_claims import ClaimGroup, group_claims
+from .timeline import TimelineEntry, build_timeline
+
+# Dates kept on a story's timeline: the most important first (a year-long story mentions
+# hundreds of dates; a reader scans tens).
+TIMELINE_DATES = 40
+
+
+@dataclass(frozen=True)
+class StoryClaim:
+    """Aligned claims of several articles (or one), with who says it and how it is backed.
+
+    ``status`` is the support's status unless a conflict touches the claim: ``contested``
+    when its articles disagree on a value, ``superseded`` when a later report overtook it.
+    ``dissent`` holds the article ids whose value differs from the claim's own sentence."""
+
+    id: str
+    text: str  # the most central member's sentence
+    speaker: str | None  # story entity id of the speaker most members name, if any
+    members: tuple[ArticleClaim, ...]
+    support: Support
+    conflicts: tuple[Conflict, ...] = ()
+    status: str = "single_source"
+    dissent: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryCheck:
+    entities: tuple[StoryEntity, ...]
+    claims: tuple[StoryClaim, ...]
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+# A publication range spanning more calendar years than this says too little for "N years
+# ago" arithmetic.
+MAX_YEAR_SPAN = 2
+
+
+def publication_years(article: Article) -> tuple[int, ...]:
+    """The years the article may have been published in: one for a known date, a few for
+    a narrow range, none when the range is open or wide."""
+    published = article.published
+    if published.value and published.value[:4].isdigit():
+        return (int(published.value[:4]),)
+    first, last = published.earliest, published.latest
+    if not (first and last and first[:4].isdigit() and last[:4].isdigit()):
+        return ()
+    low, high = int(first[:4]), int(last[:4])
+    return tuple(range(low, high + 1)) if high - low < MAX_YEAR_SPAN else ()
+
+
+def story_years(articles: Sequence[Article]) -> dict[str, tuple[int, ...]]:
+    """Each article's possible publication years; an article that has none borrows the
+    years its story's dated articles share (the articles of one story are published within
+    weeks of each other — DESIGN lets a story narrow an article's date)."""
+    own = {a.id: publication_years(a) for a in articles}
+    known = sorted({y for years in own.values() for y in years})
+    shared = tuple(known) if known and known[-1] - known[0] < MAX_YEAR_SPAN else ()
+    return {a: years or shared for a, years in own.items()}
+
+
+def outlet_label(article: Article) -> str:
+    """How an article's source is named in stances: its outlet, else its input name."""
+    return article.outlet or article.source.rsplit("/", 1)[-1]
+
+
+def _central(members: tuple[ArticleClaim, ...], keys: dict[str, ClaimKey]) -> ArticleClaim:
+    """The member sharing the most stems with the other members (ties: the first)."""
+    def shared(claim: ArticleClaim) -> int:
+        mine = keys[claim.id].stems
+        return sum(len(mine & keys[o.id].stems) for o in members if o is not claim)
+
+    return max(members, key=lambda c: (shared(c), -members.index(c)))
+
+
+def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
+                     reprint_of: dict[str, str]) -> StoryCheck:
+    """Entities and claims of one story's articles (``reprint_of``: copy id -> original)."""
+    entities = resolve_entities([(a.id, facts.get(a.id) or Facts()) for a in articles])
+    story_entity = {member: e for e in entities for member in e.members}
+
+    def entity_key(article_id: str, local_id: str) -> str:
+        found = story_entity.get((article_id, local_id))
+        return found.id if found else f"{article_id}/{local_id}"
+
+    def entity_name(article_id: str, local_id: str) -> str | None:
+        found = story_entity.get((article_id, local_id))
+        return found.name if found else None
+
+    claims: list[ArticleClaim] = []
+    keys: dict[str, ClaimKey] = {}
+    years = story_years(articles)
+    for article in articles:
+        for claim in article_claims(article.id, article.text, facts.get(article.id) or Facts()):
+            claims.append(claim)
+            keys[claim.id] = claim_key(
+                claim, [entity_key(article.id, e) for e in claim.entities], years[article.id])
+    groups = group_claims(claims, [keys[c.id] for c in claims])
+    units = source_units(articles, reprint_of)
+    outlet_of = {a.id: outlet_label(a) for a in articles}
+    published = {a.id: d for a in articles if (d := a.published.value or a.published.earliest)}
+    story_claims = [
+        _story_claim(group, keys, units, outlet_of, entity_key, entity_name, published)
+        for group in groups
+    ]
+    story_claims.sort(key=lambda c: (-c.support.independent_sources, -len(c.members), c.id))
+    timeline = build_timeline([(a, facts.get(a.id) or Facts()) for a in articles],
+                              max_dates=TIMELINE_DATES)
+    return StoryCheck(entities, tuple(story_claims), timeline)
+
+
+def _story_claim(group: ClaimGroup, keys: dict[str, ClaimKey], units: dict[str, str],
+                 outlet_of: dict[str, str], entity_key: Callable[[str, str], str],
+                 entity_name: Callable[[str, str], str | None],
+                 published: dict[str, str]) -> StoryClaim:
+    speakers = Counter(
+        entity_key(c.article_id, c.speaker_entity) for c in group.members if c.speaker_entity
+    )
+    speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
+    support = claim_support(group.members, units, outlet_of, entity_name)
+    central = _central(group.members, keys)
+    conflicts = tuple(
+        c for other in group.members if other.article_id != central.article_id
+        for c in conflicts_between(central, other, published)
+    )
+    status = support.status
+    if any(c.status == "conflict" for c in conflicts):
+        status = "contested"
+    elif conflicts:
+        status = "superseded"
+    dissent = tuple(sorted({c.sides[1].article_id for c in conflicts}))
+    return StoryClaim(group.id, central.text, speaker, group.members, support, conflicts,
+                      status, dissent)

@@ -1,0 +1,89 @@
+"""Claims of a story: article claims that state the same thing, grouped across articles.
+
+Candidate pairs come from an inverted index over the claims' rarer stems and entities (no
+all-pairs comparison); pairs from different articles at or above ``align.SAME_CLAIM`` are
+joined by average link, so one loose pair cannot chain two different claims together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
+from .claims import ArticleClaim
+
+# Stems found in more than this share of a story's claims do not propose candidates
+# (they are the story's topic words: "putin", "korea").
+COMMON_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Article claims stating one thing; ``members`` in (article, position) order."""
+
+    id: str
+    members: tuple[ArticleClaim, ...]
+
+
+def _candidate_pairs(keys: Sequence[ClaimKey], claims: Sequence[ArticleClaim],
+                     vocab: StoryVocabulary) -> set[tuple[int, int]]:
+    limit = max(2, int(COMMON_SHARE * len(keys)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        for stem in key.stems:
+            if vocab.df[stem] <= limit:
+                postings["w:" + stem].append(i)
+        for number in key.numbers:
+            postings["n:" + number].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if claims[i].article_id != claims[j].article_id:
+                    pairs.add((i, j))
+    return pairs
+
+
+def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey]) -> list[ClaimGroup]:
+    """Groups of claims from different articles that state the same thing (singletons too)."""
+    vocab = StoryVocabulary(keys)
+    scores = {
+        pair: score
+        for pair in _candidate_pairs(keys, claims, vocab)
+        if (score := similarity(keys[pair[0]], keys[pair[1]], vocab)) >= SAME_CLAIM
+    }
+    cluster_of = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    for (i, j), _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        a, b = cluster_of[i], cluster_of[j]
+        if a == b or not _average_link(members[a], members[b], scores, claims):
+            continue
+        for k in members[b]:
+            cluster_of[k] = a
+        members[a].extend(members.pop(b))
+    groups = []
+    for indices in members.values():
+        ordered = tuple(sorted((claims[i] for i in indices),
+                               key=lambda c: (c.article_id, c.span.start)))
+        digest = hashlib.sha1("\n".join(c.id for c in ordered).encode()).hexdigest()
+        groups.append(ClaimGroup("c-" + digest[:16], ordered))
+    return sorted(groups, key=lambda g: (-len(g.members), g.id))
+
+
+def _average_link(a: list[int], b: list[int], scores: dict[tuple[int, int], float],
+                  claims: Sequence[ArticleClaim]) -> bool:
+    """Merge two groups only when their cross pairs from different articles reach the
+    threshold on average (a pair never proposed counts as 0)."""
+    total = 0.0
+    count = 0
+    for i in a:
+        for j in b:
+            if claims[i].article_id == claims[j].article_id:
+                continue
+            pair = (i, j) if i < j else (j, i)
+            total += scores.get(pair, 0.0)
+            count += 1
+    return count > 0 and total / count >= SAME_CLAIM

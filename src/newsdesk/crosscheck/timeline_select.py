@@ -1,0 +1,89 @@
+"""Which sentences speak for a date: the most central ones, without repeating each other.
+
+Each candidate sentence becomes a TF-IDF vector (words, stop words dropped; IDF over all
+sentences of the story, so words every sentence uses weigh little). A date's centroid is
+the mean of its candidates' vectors; the sentence nearest the centroid is what most of
+the outlets say about that day, which is the sentence a reader wants (DATEWISE's centroid
+summariser does the same). Further sentences are taken greedily, skipping any too close
+to one already taken.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+Vector = dict[str, float]
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Cosine above which a second sentence for the same date repeats the first: measured on
+# the Timeline17 tune folders (docs/decisions.md, "Timeline").
+REDUNDANT = 0.5
+# Sentences shorter than this many words are headlines, bylines or fragments; longer than
+# MAX_WORDS they are run-ons the splitter did not break (tables, lists).
+MIN_WORDS = 6
+MAX_WORDS = 60
+
+
+def words(text: str) -> list[str]:
+    """Lower-case content words: the terms sentences are compared by."""
+    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and not w.isdigit()]
+
+
+def fit_idf(texts: Iterable[str]) -> dict[str, float]:
+    """Smoothed inverse sentence frequency of every word in ``texts``."""
+    df: Counter[str] = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        df.update(set(words(text)))
+    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+
+
+def vector(text: str, idf: dict[str, float]) -> Vector:
+    """L2-normalised TF-IDF vector of ``text`` (sublinear TF)."""
+    tf = Counter(words(text))
+    vec = {w: (1 + math.log(c)) * idf.get(w, 1.0) for w, c in tf.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {w: v / norm for w, v in vec.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def centroid(vectors: Sequence[Vector]) -> Vector:
+    """The normalised mean of ``vectors``."""
+    total: Counter[str] = Counter()
+    for vec in vectors:
+        total.update(vec)
+    norm = math.sqrt(sum(v * v for v in total.values()))
+    return {w: v / norm for w, v in total.items()} if norm else {}
+
+
+def usable(text: str) -> bool:
+    """A sentence fit to stand in a timeline: neither a fragment nor a run-on."""
+    n = len(text.split())
+    return MIN_WORDS <= n <= MAX_WORDS
+
+
+def pick_central(vectors: Sequence[Vector], k: int, scores: Sequence[float],
+                 redundant: float = REDUNDANT) -> list[int]:
+    """Indexes of up to ``k`` vectors with the highest ``scores`` (their closeness to the
+    date's centre), best first, skipping any whose cosine with an already chosen one
+    exceeds ``redundant``. Ties keep input order, so the caller's sort decides."""
+    if k <= 0 or not vectors:
+        return []
+    ranked = sorted(range(len(vectors)), key=lambda i: -scores[i])
+    chosen: list[int] = []
+    for i in ranked:
+        if all(cosine(vectors[i], vectors[j]) <= redundant for j in chosen):
+            chosen.append(i)
+            if len(chosen) == k:
+                break
+    return chosen

@@ -1,0 +1,168 @@
+"""Claims, their alignment, independent support and conflicts, as tables."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsdesk.crosscheck.align import StoryVocabulary, claim_key, numbers_of, similarity
+from newsdesk.crosscheck.claims import ArticleClaim, article_claims, is_claim_sentence
+from newsdesk.crosscheck.conflicts import conflicts_between, figures_agree, same_slot
+from newsdesk.crosscheck.independence import claim_support, looks_like_name, source_units
+from newsdesk.model import Article, Facts, Figure, PublishedDate, Quote, Span, TimeRef
+
+
+def _span(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span.of(text, start, start + len(part))
+
+
+def _claim(article_id: str, text: str, *, figures: tuple[Figure, ...] = (),
+           timexes: tuple[TimeRef, ...] = (), speaker: str | None = None,
+           speaker_entity: str | None = None) -> ArticleClaim:
+    return ArticleClaim(f"{article_id}:0", article_id, Span.of(text, 0, len(text)),
+                        speaker=speaker, speaker_entity=speaker_entity, figures=figures,
+                        timexes=timexes)
+
+
+def _article(article_id: str, outlet: str | None = None, authors: tuple[str, ...] = (),
+             published: str | None = None) -> Article:
+    return Article(id=article_id, source=f"{article_id}.txt", url=None, format="text",
+                   title=None, authors=authors, outlet=outlet, section=None,
+                   published=PublishedDate(value=published), text="")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Putin will visit North Korea on the 18th and 19th.", True),
+        ("“We are ready,” he said.", False),  # five words: too little to corroborate
+        ("Will Putin sign a defence pact with Kim Jong Un this week?", False),  # a question
+        ("Putin’s North Korea Plan Exposed: Here’s What’s at Stake", False),  # a headline
+        ("“The parties are still working on it,” Ushakov told reporters on Monday.", True),
+    ],
+)
+def test_which_sentences_are_claims(sentence: str, expected: bool) -> None:
+    assert is_claim_sentence(sentence) is expected
+
+
+def test_a_quoted_sentence_carries_its_speaker_and_its_facts() -> None:
+    text = ("Putin arrived in Pyongyang late on Tuesday. “We will sign about 20 documents,” "
+            "Ushakov told reporters.")
+    facts = Facts(
+        quotes=(Quote("direct", _span(text, "“We will sign about 20 documents,”"),
+                      speaker=_span(text, "Ushakov"), cue=_span(text, "told"), entity="e1"),),
+        figures=(Figure(_span(text, "about 20"), "count", 20.0, what="documents",
+                        hedge="about"),),
+    )
+    claims = article_claims("a", text, facts)
+    assert [c.text for c in claims] == [
+        "Putin arrived in Pyongyang late on Tuesday.",
+        "“We will sign about 20 documents,” Ushakov told reporters.",
+    ]
+    assert (claims[0].speaker, claims[1].speaker, claims[1].speaker_entity) == (
+        None, "Ushakov", "e1")
+    assert [f.value for f in claims[1].figures] == [20.0] and claims[0].figures == ()
+
+
+def test_n_years_meets_the_year_it_points_back_to() -> None:
+    text = "Putin made his first visit to the country in 24 years."
+    claim = _claim("a", text, timexes=(TimeRef(_span(text, "24 years"), "DURATION", "P24Y"),))
+    assert numbers_of(claim, (2024,)) == {"2000"}
+    assert numbers_of(claim, (2024, 2025)) == {"2000", "2001"}
+    assert numbers_of(claim, ()) == frozenset()
+
+
+def test_a_restatement_scores_above_a_different_claim_on_the_same_people() -> None:
+    a = _claim("a", "Putin will sign a comprehensive strategic partnership agreement with "
+                    "North Korea during the visit.")
+    b = _claim("b", "Russia and North Korea may sign a strategic partnership agreement while "
+                    "Putin is in Pyongyang.")
+    c = _claim("c", "Putin praised North Korea for its support of the war in Ukraine.")
+    keys = [claim_key(x, [], ()) for x in (a, b, c)]
+    vocab = StoryVocabulary(keys)
+    assert similarity(keys[0], keys[1], vocab) > similarity(keys[0], keys[2], vocab)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slot", "agree"),
+    [
+        (Figure(Span(0, 1, "x"), "count", 20.0, what="documents", hedge="about"),
+         Figure(Span(0, 1, "x"), "count", 21.0, what="documents"), True, True),
+        (Figure(Span(0, 1, "x"), "count", 11000.0, what="containers of munitions"),
+         Figure(Span(0, 1, "x"), "count", 5e6, what="artillery shells"), False, False),
+        (Figure(Span(0, 1, "x"), "count", 1000.0, what="barrels a day"),
+         Figure(Span(0, 1, "x"), "count", 5000.0, what="barrels"), True, False),
+        (Figure(Span(0, 1, "x"), "money", 33.3e6, unit="USD"),
+         Figure(Span(0, 1, "x"), "money", 33e6, unit="USD"), True, True),
+        (Figure(Span(0, 1, "x"), "count", 10.0, what="ships", upper=12.0),
+         Figure(Span(0, 1, "x"), "count", 12.0, what="ships"), True, True),
+        (Figure(Span(0, 1, "x"), "percent", 5.0, unit="%"),
+         Figure(Span(0, 1, "x"), "money", 5.0, unit="USD"), False, True),
+    ],
+)
+def test_figures_same_slot_and_agreement(a: Figure, b: Figure, slot: bool, agree: bool) -> None:
+    assert same_slot(a, b) is slot
+    if slot:
+        assert figures_agree(a, b) is agree
+
+
+def _dated(article_id: str, text: str, expression: str, value: str) -> ArticleClaim:
+    return _claim(article_id, text, timexes=(TimeRef(_span(text, expression), "DATE", value),))
+
+
+def test_two_days_for_one_event_are_a_conflict() -> None:
+    a = _dated("a", "Putin arrived in Pyongyang on June 18.", "June 18", "2024-06-18")
+    b = _dated("b", "Putin arrived in Pyongyang on June 19.", "June 19", "2024-06-19")
+    found = conflicts_between(a, b, {"a": "2024-06-19", "b": "2024-06-19"})
+    assert [(c.kind, c.status, c.sides[0].value, c.sides[1].value) for c in found] == [
+        ("date", "conflict", "2024-06-18", "2024-06-19")]
+
+
+def test_a_month_and_a_day_in_it_do_not_conflict() -> None:
+    a = _dated("a", "Putin visited Pyongyang in June.", "June", "2024-06")
+    b = _dated("b", "Putin visited Pyongyang on June 19.", "June 19", "2024-06-19")
+    assert conflicts_between(a, b, {}) == []
+
+
+def test_an_expectation_overtaken_by_the_report_is_superseded() -> None:
+    a = _dated("a", "Putin is expected to visit Pyongyang in April.", "April", "2024-04")
+    b = _dated("b", "Putin visited Pyongyang in June.", "June", "2024-06")
+    found = conflicts_between(a, b, {"a": "2024-03-01", "b": "2024-06-20"})
+    assert [c.status for c in found] == ["superseded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("TASS", True), ("The Korean Central News Agency", True), ("he", False),
+     ("Russia’s isolation following its invasion of Ukraine", False)],
+)
+def test_which_sources_read_as_names(text: str, expected: bool) -> None:
+    assert looks_like_name(text) is expected
+
+
+def test_same_outlet_shared_author_and_reprints_are_one_source() -> None:
+    articles = [
+        _article("a", outlet="Reuters"), _article("b", outlet="Reuters"),
+        _article("c", authors=("Jane Doe",)), _article("d", authors=("jane doe",)),
+        _article("e"), _article("f"),
+    ]
+    units = source_units(articles, {"f": "e"})
+    assert units["a"] == units["b"] and units["c"] == units["d"] and units["e"] == units["f"]
+    assert len({units[x] for x in "ace"}) == 3
+
+
+def test_four_outlets_quoting_one_aide_are_one_origin() -> None:
+    articles = [_article(x, outlet=f"Outlet {x}") for x in "abcd"]
+    units = source_units(articles, {})
+    outlet_of = {a.id: a.outlet or a.id for a in articles}
+    quoted = [replace(_claim(x, "Putin will sign about 20 documents in Pyongyang."),
+                      speaker="Ushakov", speaker_entity="e") for x in "abcd"]
+    support = claim_support(quoted, units, outlet_of, lambda _a, _e: "Yuri Ushakov")
+    assert (support.independent_sources, support.origins, support.status) == (
+        1, ("Yuri Ushakov",), "single_source")
+    own_voice = [_claim(x, "Putin arrived in Pyongyang on Wednesday.") for x in "abc"]
+    support = claim_support(own_voice, units, outlet_of, lambda _a, _e: None)
+    assert (support.independent_sources, support.status, len(support.outlets)) == (
+        3, "corroborated", 3)

@@ -1,0 +1,230 @@
+"""Timeline tables: hand-built articles and facts → expected entries.
+
+Each article is a few sentences with its time expressions given as (surface text, type,
+value); the spans are found in the text, as the annotate stage would give them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.crosscheck.timeline import TimelineEntry, build_timeline
+from newsdesk.crosscheck.timeline_dates import DateValue, date_of, parse_value
+from newsdesk.crosscheck.timeline_sentences import split_sentences
+from newsdesk.model import Article, Facts, PublishedDate, Span, TimeRef
+
+Timex = tuple[str, str, str | None]
+
+
+def make(aid: str, text: str, timexes: list[Timex], published: str = "2024-06-20") -> tuple[
+        Article, Facts]:
+    article = Article(id=aid, source=aid, url=None, format="text", title=None, authors=(),
+                      outlet=None, section=None, published=PublishedDate(value=published),
+                      text=text)
+    refs = []
+    for surface, kind, value in timexes:
+        start = text.index(surface)
+        refs.append(TimeRef(Span.of(text, start, start + len(surface)), kind, value))
+    return article, Facts(timexes=tuple(refs))
+
+
+VISIT_A = make("a", "Putin arrived in Pyongyang on June 19 for a state visit. "
+               "The two leaders signed a mutual defence pact later that evening.",
+               [("June 19", "DATE", "2024-06-19")])
+VISIT_B = make("b", "Russian President Vladimir Putin landed in Pyongyang on Wednesday. "
+               "Kim Jong Un met him at the airport in the early hours of June 19. "
+               "Talks were planned for June 2024 and beyond.",
+               [("Wednesday", "DATE", "2024-06-19"), ("June 19", "DATE", "2024-06-19"),
+                ("June 2024", "DATE", "2024-06")])
+VISIT_C = make("c", "Putin went on to Hanoi on Thursday after leaving North Korea. "
+               "Vietnam welcomed the Russian leader with a ceremony on June 20 in Hanoi. "
+               "Analysts said the trip had been planned since 2023 at the latest.",
+               [("Thursday", "DATE", "2024-06-20"), ("June 20", "DATE", "2024-06-20"),
+                ("2023", "DATE", "2023")])
+
+
+def _dates(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, str, int]]:
+    return [(e.date.value, e.date.precision, e.sources) for e in entries]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-06-19", DateValue("2024-06-19", "2024-06-19", "2024-06-19", "day")),
+        ("2024-06-19T14:00", DateValue("2024-06-19", "2024-06-19", "2024-06-19", "day")),
+        ("2024-06", DateValue("2024-06", "2024-06-01", "2024-06-30", "month")),
+        ("2024-02", DateValue("2024-02", "2024-02-01", "2024-02-29", "month")),
+        ("2024", DateValue("2024", "2024-01-01", "2024-12-31", "year")),
+        ("2024-W25", None),
+        ("2024-SU", None),
+        ("PRESENT_REF", None),
+        ("2024-02-30", None),
+        ("202", None),
+        (None, None),
+    ],
+)
+def test_parse_value(value: str | None, expected: DateValue | None) -> None:
+    assert parse_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "earliest", "latest", "expected"),
+    [
+        ("DATE", "2024-06-19", None, None, "2024-06-19"),
+        ("TIME", "2024-06-19T09:30", None, None, "2024-06-19"),
+        ("DURATION", "P3D", None, None, None),
+        ("SET", "XXXX-WXX-2", None, None, None),
+        ("DATE", None, "2024-06-18", "2024-06-18", "2024-06-18"),  # uncertain anchor, one day
+        ("DATE", None, "2024-06-18", "2024-06-19", None),  # uncertain anchor, two days
+    ],
+)
+def test_date_of_timex(kind: str, value: str | None, earliest: str | None, latest: str | None,
+                       expected: str | None) -> None:
+    found = date_of(TimeRef(Span(0, 1, "x"), kind, value, earliest, latest))
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One sentence here. Another one.", ["One sentence here.", "Another one."]),
+        ("Mr. Lavrov met Dr. Kim. They talked.", ["Mr. Lavrov met Dr. Kim.", "They talked."]),
+        ("He said: \"It is done.\" Then he left.", ["He said: \"It is done.\"", "Then he left."]),
+        ("Talks began on Jan. 5 in Seoul.", ["Talks began on Jan. 5 in Seoul."]),
+        ("J. K. Smith wrote it. 2024 was busy.", ["J. K. Smith wrote it.", "2024 was busy."]),
+        ("Headline without stop\n\nBody text. More.",
+         ["Headline without stop", "Body text.", "More."]),
+        ("Is it? Yes! (Really.) ok", ["Is it?", "Yes!", "(Really.) ok"]),
+        ("   ", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_same_date_merges_across_articles_with_all_support() -> None:
+    entries = build_timeline([VISIT_A, VISIT_B, VISIT_C])
+    by_value = {e.date.value: e for e in entries}
+    june19 = by_value["2024-06-19"]
+    assert june19.sources == 2
+    # every sentence naming the day, in (article, offset) order; B's two sentences both do
+    assert [(a, s.text.split()[0]) for a, s in june19.support] == [
+        ("a", "Putin"), ("b", "Russian"), ("b", "Kim")]
+    assert june19.date == DateValue("2024-06-19", "2024-06-19", "2024-06-19", "day")
+
+
+def test_entries_in_calendar_order_with_precision() -> None:
+    entries = build_timeline([VISIT_A, VISIT_B, VISIT_C])
+    assert _dates(entries) == [
+        ("2023", "year", 1),
+        ("2024-06", "month", 1),
+        ("2024-06-19", "day", 2),
+        ("2024-06-20", "day", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("max_dates", "expected"),
+    [
+        (1, ["2024-06-19"]),  # two articles beat one
+        (2, ["2024-06-19", "2024-06-20"]),  # days before months and years
+        (3, ["2024-06", "2024-06-19", "2024-06-20"]),
+        (None, ["2023", "2024-06", "2024-06-19", "2024-06-20"]),
+    ],
+)
+def test_max_dates_keeps_most_supported(max_dates: int | None, expected: list[str]) -> None:
+    entries = build_timeline([VISIT_A, VISIT_B, VISIT_C], max_dates=max_dates)
+    assert [e.date.value for e in entries] == expected
+
+
+def test_article_count_beats_repetition_in_one_article() -> None:
+    article, _ = make("r", "The summit opened on May 1 with speeches by both leaders. "
+                      "On May 1 the delegates also toured the new factory nearby. "
+                      "Crowds gathered on May 1 outside the hall all afternoon.", [])
+    text = article.text
+    starts = [i for i in range(len(text)) if text.startswith("May 1", i)]
+    assert len(starts) == 3
+    repeat = (article, Facts(timexes=tuple(
+        TimeRef(Span.of(text, i, i + 5), "DATE", "2024-05-01") for i in starts)))
+    entries = build_timeline([repeat, VISIT_A, VISIT_B], max_dates=1)
+    assert [e.date.value for e in entries] == ["2024-06-19"]
+
+
+def test_support_spans_point_at_the_article_text() -> None:
+    texts = {a.id: a.text for a, _ in (VISIT_A, VISIT_B, VISIT_C)}
+    for entry in build_timeline([VISIT_A, VISIT_B, VISIT_C]):
+        assert entry.support == tuple(sorted(entry.support, key=lambda x: (x[0], x[1].start)))
+        for aid, span in entry.support:
+            assert texts[aid][span.start:span.end] == span.text
+        # the chosen text is made of supporting sentences
+        assert any(span.text in entry.text for _, span in entry.support)
+
+
+def test_text_is_the_central_sentence_and_k_sentences_do_not_repeat() -> None:
+    one = build_timeline([VISIT_A, VISIT_B], max_dates=1)[0]
+    # "Putin ... Pyongyang" is shared by two of the three sentences naming June 19
+    assert "Pyongyang" in one.text
+    two = build_timeline([VISIT_A, VISIT_B], max_dates=1, sentences_per_date=2)[0]
+    assert len([s for _, s in two.support if s.text in two.text]) == 2
+
+
+def test_fragments_do_not_stand_as_entries() -> None:
+    short = make("s", "Pyongyang, June 19.", [("June 19", "DATE", "2024-06-19")])
+    assert build_timeline([short]) == ()
+
+
+def test_input_order_does_not_change_the_timeline() -> None:
+    forward = build_timeline([VISIT_A, VISIT_B, VISIT_C], sentences_per_date=2)
+    backward = build_timeline([VISIT_C, VISIT_B, VISIT_A], sentences_per_date=2)
+    assert forward == backward
+
+
+def test_no_dates_no_timeline() -> None:
+    plain = make("p", "Nothing in this article says when anything happened at all.", [])
+    assert build_timeline([plain]) == ()
+    assert build_timeline([]) == ()
+
+
+def test_to_dict_shape() -> None:
+    entry = build_timeline([VISIT_A], max_dates=1)[0]
+    d = entry.to_dict()
+    assert d["date"] == {"value": "2024-06-19", "start": "2024-06-19", "end": "2024-06-19",
+                         "precision": "day"}
+    assert d["support"][0]["article_id"] == "a"
+    assert d["sources"] == 1
+
+
+@pytest.mark.parametrize(
+    ("published", "expected_text"),
+    [
+        # an undated lead sentence of a report from that day or the next speaks for the date
+        ("2024-06-19", "Putin and Kim signed a mutual defence pact in Pyongyang."),
+        ("2024-06-20", "Putin and Kim signed a mutual defence pact in Pyongyang."),
+        # two days later it may be about anything since: the date has no fit sentence
+        ("2024-06-21", None),
+    ],
+)
+def test_undated_lead_sentence_speaks_for_its_publication_days(
+        published: str, expected_text: str | None) -> None:
+    article = make("x", "Putin and Kim signed a mutual defence pact in Pyongyang. "
+                   "Pyongyang, June 19.", [("June 19", "DATE", "2024-06-19")], published)
+    entries = build_timeline([article])
+    if expected_text is None:
+        assert entries == ()
+        return
+    (entry,) = entries
+    assert entry.text == expected_text
+    # the support holds the sentence naming the day and the sentence chosen for it
+    assert [s.text for _, s in entry.support] == [expected_text, "Pyongyang, June 19."]
+
+
+def test_coverage_on_the_day_after_raises_a_date() -> None:
+    may = make("m", "The ministers first met in Vladivostok on May 3 for preliminary talks.",
+               [("May 3", "DATE", "2024-05-03")], published="2024-05-30")
+    june = make("j", "The ministers met again in Moscow on June 3 to finish the deal.",
+                [("June 3", "DATE", "2024-06-03")], published="2024-06-10")
+    others = [make(f"o{i}", "Reports on the talks filled the front pages across Russia.", [],
+                   published="2024-06-04") for i in range(2)]
+    entries = build_timeline([may, june, *others], max_dates=1)
+    assert [e.date.value for e in entries] == ["2024-06-03"]
+    assert [e.date.value for e in build_timeline([may, june], max_dates=1)] == ["2024-05-03"]

@@ -166,3 +166,26 @@ def test_four_outlets_quoting_one_aide_are_one_origin() -> None:
     support = claim_support(own_voice, units, outlet_of, lambda _a, _e: None)
     assert (support.independent_sources, support.status, len(support.outlets)) == (
         3, "corroborated", 3)
+
+
+def _figure(text: str, part: str, value: float, what: str | None = None,
+            hedge: str | None = None, unit: str | None = None, kind: str = "count") -> Figure:
+    return Figure(_span(text, part), kind, value, unit=unit, what=what, hedge=hedge)
+
+
+def test_story_figures_join_one_number_across_outlets_and_mark_single_sources() -> None:
+    from newsdesk.crosscheck.story_figures import story_figures
+
+    a_text = "Putin will sign about 20 documents. The two countries signed a pact."
+    b_text = "The leaders are expected to sign 20 documents and discuss 11,000 containers."
+    facts = {
+        "a": Facts(figures=(_figure(a_text, "about 20", 20.0, "documents", "about"),
+                            _figure(a_text, "two", 2.0, "countries"))),
+        "b": Facts(figures=(_figure(b_text, "20", 20.0, "documents"),
+                            _figure(b_text, "11,000", 11000.0, "containers"))),
+    }
+    articles = [_article("a", outlet="News1"), _article("b", outlet="Reuters")]
+    found = story_figures(articles, facts, {})
+    assert [(f.figure.value, f.independent_sources, f.single_source) for f in found] == [
+        (20.0, 2, False), (11000.0, 1, True)]
+    assert [a for a, _ in found[0].sources] == ["a", "b"]

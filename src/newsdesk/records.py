@@ -13,6 +13,7 @@ from . import __version__
 from .crosscheck.conflicts import Conflict
 from .crosscheck.entities import StoryEntity
 from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
+from .crosscheck.story_figures import StoryFigure
 from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
@@ -164,6 +165,19 @@ def story_record(story: StoryGroup, by_id: dict[str, Article],
         "claims": [claim_record(c, outlets, outlet_of) for c in check.claims],
         "conflicts": [conflict_record(x, c.id) for c in check.claims for x in c.conflicts],
         "timeline": [entry.to_dict() for entry in check.timeline],
+        "figures": [figure_record(f) for f in check.figures],
+    }
+
+
+def figure_record(figure: StoryFigure) -> dict[str, Any]:
+    """A story figure: the value as first stated, every article giving it (with its own
+    wording), and whether only one independent source does."""
+    first = figure.figure.to_dict()
+    return {
+        **{k: first[k] for k in ("kind", "value", "upper", "unit", "what", "hedge")},
+        "independent_sources": figure.independent_sources,
+        "single_source": figure.single_source,
+        "sources": [{"article_id": a, **f.span.to_dict()} for a, f in figure.sources],
     }
 
 

@@ -49,7 +49,8 @@ class Conflict:
     status: str  # "conflict" | "superseded"
 
 
-def _what_key(figure: Figure) -> frozenset[str]:
+def what_key(figure: Figure) -> frozenset[str]:
+    """Stems of what a figure counts ("containers of munitions" -> {"conta", "munit"})."""
     return frozenset(w.casefold()[:5] for w in _WORD.findall(figure.what or ""))
 
 
@@ -58,7 +59,7 @@ def same_slot(a: Figure, b: Figure) -> bool:
     word (or neither says what it counts)."""
     if a.kind != b.kind or a.unit != b.unit or a.value is None or b.value is None:
         return False
-    ka, kb = _what_key(a), _what_key(b)
+    ka, kb = what_key(a), what_key(b)
     return (not ka and not kb) or bool(ka & kb)
 
 

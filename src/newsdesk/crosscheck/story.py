@@ -19,6 +19,7 @@ from .conflicts import Conflict, conflicts_between
 from .entities import StoryEntity, resolve_entities
 from .independence import Support, claim_support, source_units
 from .story_claims import ClaimGroup, group_claims
+from .story_figures import StoryFigure, story_figures
 from .timeline import TimelineEntry, build_timeline
 
 # Dates kept on a story's timeline: the most important first (a year-long story mentions
@@ -49,6 +50,7 @@ class StoryCheck:
     entities: tuple[StoryEntity, ...]
     claims: tuple[StoryClaim, ...]
     timeline: tuple[TimelineEntry, ...] = ()
+    figures: tuple[StoryFigure, ...] = ()
 
 
 # A publication range spanning more calendar years than this says too little for "N years
@@ -126,7 +128,8 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     story_claims.sort(key=lambda c: (-c.support.independent_sources, -len(c.members), c.id))
     timeline = build_timeline([(a, facts.get(a.id) or Facts()) for a in articles],
                               max_dates=TIMELINE_DATES)
-    return StoryCheck(entities, tuple(story_claims), timeline)
+    figures = story_figures(articles, facts, reprint_of)
+    return StoryCheck(entities, tuple(story_claims), timeline, figures)
 
 
 def _story_claim(group: ClaimGroup, keys: dict[str, ClaimKey], units: dict[str, str],

@@ -17,3 +17,4 @@ echo; echo "== reprints (synthetic wire copies of Timeline17 articles) =="; $PY 
 echo; echo "== entities across articles (labelled pairs; exact-name baseline same run) =="; $PY benchmarks/entity_merge.py
 echo; echo "== timeline (Timeline17 report timelines; mention-count baseline same run) =="; $PY benchmarks/timelines.py --split report
 echo; echo "== claim alignment (labelled pairs; lexical and embeddings same run) =="; $PY benchmarks/claims.py
+echo; echo "== headline check (PolNeAR, swapped headlines; word-share baseline same run) =="; $PY benchmarks/headlines.py

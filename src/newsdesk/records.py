@@ -196,8 +196,10 @@ def dossier(
     grouping = grouping or Grouping((), {})
     by_id = {a.id: a for a in ordered}
     records = []
+    flags = {k: v for check in (checks or {}).values() for k, v in check.flags.items()}
     for a in ordered:
-        record = {**annotate_record(a, facts.get(a.id)), "flags": []}
+        record = {**annotate_record(a, facts.get(a.id)),
+                  "flags": [{"kind": f.kind, "reason": f.reason} for f in flags.get(a.id, ())]}
         record["provenance"]["reprint_of"] = reprint_record(grouping.reprints.get(a.id))
         records.append(record)
     return {

@@ -15,17 +15,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .claims import ArticleClaim
+from .words import stems
 
-# Stems are the first STEM letters of a word: "visit", "visited", "visits" meet, and so do
-# "agreement" and "agreed" (cheap, and good enough for words that carry a claim).
-STEM = 5
 WEIGHTS = {"words": 0.7, "entities": 0.2, "numbers": 0.1}
 SAME_CLAIM = 0.35
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "according", "reported", "added"}
 _YEARS_IN = re.compile(r"^P(\d{1,3})Y$")
 
 
@@ -36,12 +30,6 @@ class ClaimKey:
     stems: frozenset[str]
     entities: frozenset[str]
     numbers: frozenset[str]
-
-
-def stems(text: str) -> frozenset[str]:
-    return frozenset(
-        w[:STEM] for w in (m.group().casefold() for m in _WORD.finditer(text)) if w not in _STOP
-    )
 
 
 def numbers_of(claim: ArticleClaim, years: Iterable[int]) -> frozenset[str]:

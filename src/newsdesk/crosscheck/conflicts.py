@@ -17,6 +17,7 @@ from itertools import combinations
 
 from ..model import Figure, Span, TimeRef
 from .claims import ArticleClaim
+from .words import stems
 
 # Relative difference two unhedged figures may have and still agree (rounding: 33.3 vs 33).
 TOLERANCE = 0.05
@@ -27,7 +28,6 @@ _EXPECTATION = re.compile(
     r"|\b(?:will|may|might|plans? to|planning to|intends? to|could)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Conflict:
 
 def what_key(figure: Figure) -> frozenset[str]:
     """Stems of what a figure counts ("containers of munitions" -> {"conta", "munit"})."""
-    return frozenset(w.casefold()[:5] for w in _WORD.findall(figure.what or ""))
+    return stems(figure.what or "", frozenset())
 
 
 def same_slot(a: Figure, b: Figure) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Article, Facts
 from .align import ClaimKey, claim_key
 from .claims import ArticleClaim, article_claims
 from .conflicts import Conflict, conflicts_between
 from .entities import StoryEntity, resolve_entities
+from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, source_units
 from .story_claims import ClaimGroup, group_claims
 from .story_figures import StoryFigure, story_figures
@@ -51,6 +52,7 @@ class StoryCheck:
     claims: tuple[StoryClaim, ...]
     timeline: tuple[TimelineEntry, ...] = ()
     figures: tuple[StoryFigure, ...] = ()
+    flags: dict[str, tuple[HeadlineFlag, ...]] = field(default_factory=dict)
 
 
 # A publication range spanning more calendar years than this says too little for "N years
@@ -129,7 +131,15 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     timeline = build_timeline([(a, facts.get(a.id) or Facts()) for a in articles],
                               max_dates=TIMELINE_DATES)
     figures = story_figures(articles, facts, reprint_of)
-    return StoryCheck(entities, tuple(story_claims), timeline, figures)
+    return StoryCheck(entities, tuple(story_claims), timeline, figures, headline_flags(articles))
+
+
+def headline_flags(articles: Sequence[Article]) -> dict[str, tuple[HeadlineFlag, ...]]:
+    """Each article's headline checked against its own body; words rare in the story weigh
+    more, so a headline word no article of the story uses ("launch") counts most."""
+    df = document_frequencies([a.text for a in articles])
+    found = {a.id: check_headline(a.title, a.text, df, len(articles)) for a in articles}
+    return {k: v for k, v in found.items() if v}
 
 
 def _story_claim(group: ClaimGroup, keys: dict[str, ClaimKey], units: dict[str, str],

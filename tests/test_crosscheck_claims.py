@@ -9,7 +9,14 @@ import pytest
 from newsdesk.crosscheck.align import StoryVocabulary, claim_key, numbers_of, similarity
 from newsdesk.crosscheck.claims import ArticleClaim, article_claims, is_claim_sentence
 from newsdesk.crosscheck.conflicts import conflicts_between, figures_agree, same_slot
-from newsdesk.crosscheck.independence import claim_support, looks_like_name, source_units
+from newsdesk.crosscheck.independence import (
+    Support,
+    claim_support,
+    looks_like_name,
+    source_units,
+)
+from newsdesk.crosscheck.story import StoryClaim
+from newsdesk.crosscheck.summary import summarize
 from newsdesk.model import Article, Facts, Figure, PublishedDate, Quote, Span, TimeRef
 
 
@@ -189,3 +196,29 @@ def test_story_figures_join_one_number_across_outlets_and_mark_single_sources() 
     assert [(f.figure.value, f.independent_sources, f.single_source) for f in found] == [
         (20.0, 2, False), (11000.0, 1, True)]
     assert [a for a, _ in found[0].sources] == ["a", "b"]
+
+
+def _story_claim(claim_id: str, text: str, sources: int, start: int = 0,
+                 status: str | None = None) -> StoryClaim:
+    member = replace(_claim("a", text), span=Span(start, start + len(text), text))
+    support = Support(sources, ("x",), (), "corroborated" if sources > 1 else "single_source")
+    return StoryClaim(claim_id, text, None, (member,), support,
+                      status=status or support.status)
+
+
+def test_summary_takes_corroborated_claims_first_and_never_repeats_itself() -> None:
+    claims = [
+        _story_claim("c1", "Putin arrived in Pyongyang early on Wednesday for a two-day visit.", 3,
+                     start=10),
+        _story_claim("c2", "Putin arrived in Pyongyang early on Wednesday for his two-day visit.",
+                     2, start=5),
+        _story_claim("c3", "The two leaders signed a comprehensive strategic partnership treaty.",
+                     2, start=0),
+        _story_claim("c4", "A local analyst said the visit would change little for most people.",
+                     1, start=50),
+        _story_claim("c5", "Putin is expected to visit Pyongyang in April, officials said earlier.",
+                     2, start=1, status="superseded"),
+    ]
+    summary = summarize(claims, sentences=3)
+    assert [s.claim_id for s in summary] == ["c3", "c1", "c4"]  # story order; c2 repeats c1
+    assert all(s.claim.members for s in summary)

@@ -14,6 +14,7 @@ from .crosscheck.conflicts import Conflict
 from .crosscheck.entities import StoryEntity
 from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
 from .crosscheck.story_figures import StoryFigure
+from .crosscheck.summary import summarize
 from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
@@ -166,6 +167,12 @@ def story_record(story: StoryGroup, by_id: dict[str, Article],
         "conflicts": [conflict_record(x, c.id) for c in check.claims for x in c.conflicts],
         "timeline": [entry.to_dict() for entry in check.timeline],
         "figures": [figure_record(f) for f in check.figures],
+        "summary": [
+            {"text": s.text, "claim_id": s.claim_id,
+             "support": [{"article_id": m.article_id, **m.span.to_dict()}
+                         for m in s.claim.members]}
+            for s in summarize(check.claims)
+        ],
     }
 
 

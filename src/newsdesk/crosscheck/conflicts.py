@@ -23,6 +23,11 @@ from .words import stems
 TOLERANCE = 0.05
 # ... and when either is hedged ("about", "nearly", "more than", "up to").
 HEDGED_TOLERANCE = 0.25
+# Characters of the sentence read on each side of a value, and the share of their stems
+# two values must have in common to be about the same thing (tuned on the dev half of
+# benchmarks/data/conflict_pairs.jsonl).
+CONTEXT_CHARS = 40
+CONTEXT_SHARE = 0.2
 _EXPECTATION = re.compile(
     r"\b(?:will|would|is|are|was|were)\s+(?:expected|set|scheduled|due|likely|poised|slated)\b"
     r"|\b(?:will|may|might|plans? to|planning to|intends? to|could)\b",
@@ -108,15 +113,32 @@ def _status(first: ArticleClaim, second: ArticleClaim, published: dict[str, str]
     return "conflict"
 
 
+def context(claim: ArticleClaim, span: Span) -> frozenset[str]:
+    """Stems of the words around a value in its sentence (``CONTEXT_CHARS`` each side): what
+    the number is about ("killing 11 workers" vs "115 surviving workers aboard")."""
+    start, end = span.start - claim.span.start, span.end - claim.span.start
+    text = claim.text
+    return stems(text[max(0, start - CONTEXT_CHARS) : max(0, start)] + " "
+                 + text[max(0, end) : end + CONTEXT_CHARS])
+
+
+def same_context(a: ArticleClaim, span_a: Span, b: ArticleClaim, span_b: Span) -> bool:
+    ca, cb = context(a, span_a), context(b, span_b)
+    return bool(ca and cb) and len(ca & cb) / len(ca | cb) >= CONTEXT_SHARE
+
+
 def _pairs(a: ArticleClaim, b: ArticleClaim) -> Iterator[tuple[str, str, Span, str, Span]]:
-    """(kind, value a, span a, value b, span b) of every slot the two claims disagree on."""
+    """(kind, value a, span a, value b, span b) of every slot the two claims disagree on:
+    same kind of value, said in the same words around it, different values."""
     for fa in a.figures:
         for fb in b.figures:
-            if same_slot(fa, fb) and not figures_agree(fa, fb):
+            if (same_slot(fa, fb) and not figures_agree(fa, fb)
+                    and same_context(a, fa.span, b, fb.span)):
                 yield "figure", fa.span.text, fa.span, fb.span.text, fb.span
     for ta in a.timexes:
         for tb in b.timexes:
-            if _comparable_times(ta, tb) and not times_agree(ta, tb):
+            if (_comparable_times(ta, tb) and not times_agree(ta, tb)
+                    and same_context(a, ta.span, b, tb.span)):
                 kind = "duration" if ta.type == "DURATION" else "date"
                 yield kind, ta.value or "", ta.span, tb.value or "", tb.span
 

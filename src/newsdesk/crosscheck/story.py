@@ -117,8 +117,9 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     for article in articles:
         for claim in article_claims(article.id, article.text, facts.get(article.id) or Facts()):
             claims.append(claim)
+            named = claim.entities + ((claim.speaker_entity,) if claim.speaker_entity else ())
             keys[claim.id] = claim_key(
-                claim, [entity_key(article.id, e) for e in claim.entities], years[article.id])
+                claim, [entity_key(article.id, e) for e in named], years[article.id])
     groups = group_claims(claims, [keys[c.id] for c in claims])
     units = source_units(articles, reprint_of)
     outlet_of = {a.id: outlet_label(a) for a in articles}

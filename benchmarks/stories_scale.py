@@ -1,0 +1,81 @@
+"""Can story grouping hold 100,000 articles? Time and peak memory of ``group_articles``'s two
+indexes (reprints and stories) on growing streams.
+
+The 2,008 Timeline17 articles are replayed as many times as needed, each replay shifted by
+two years so that it forms its own stories (a story closes after 120 quiet days) — a stream
+with the vocabulary, lengths and story sizes of real coverage. Every replayed text gets a
+replay marker sentence so the reprint index does not simply see copies. Printed: articles,
+seconds, articles per second, the process's peak resident memory (it grows with each size:
+the sizes run in one process, smallest first).
+
+    python benchmarks/stories_scale.py [--sizes 10000 50000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from dataclasses import replace
+from datetime import timedelta
+
+from common import benchmarks_dir, results_path
+from newsdesk.group.reprints import ReprintIndex
+from newsdesk.group.stories import StoryClusterer, StoryItem
+from stories import REPORT, TUNE, load
+
+
+def stream(rows: list[StoryItem], size: int) -> list[StoryItem]:
+    out: list[StoryItem] = []
+    replay = 0
+    while len(out) < size:
+        shift = timedelta(days=730 * replay)
+        for item in rows:
+            if len(out) == size:
+                break
+            day = item.day + shift if item.day else None
+            marker = f" Replay {replay} of this report, item {len(out)}."
+            out.append(replace(item, id=f"{replay}/{item.id}", day=day,
+                               text=item.text + marker))
+        replay += 1
+    return out
+
+
+def run(items: list[StoryItem]) -> dict[str, float]:
+    start = time.perf_counter()
+    reprints = ReprintIndex()
+    clusterer = StoryClusterer()
+    for item in items:
+        reprints.add(item.id, item.text)
+        clusterer.add(item)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return {"articles": len(items), "seconds": round(seconds, 1),
+            "articles_per_second": round(len(items) / seconds, 1),
+            "peak_rss_mib": round(peak, 1), "stories": len(clusterer.groups())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    args = parser.parse_args(argv)
+    root = benchmarks_dir()
+    if not (root / "timelines").is_dir():
+        print("skipped: benchmarks/timelines not found")
+        return 0
+    rows = [item for item, _ in load(root, TUNE + REPORT)]
+    results = []
+    print("| articles | seconds | articles/s | peak RSS of the process (MiB) | stories |")
+    print("|---|---|---|---|---|")
+    for size in args.sizes:
+        r = run(stream(rows, size))
+        results.append(r)
+        print(f"| {r['articles']:,} | {r['seconds']} | {r['articles_per_second']} | "
+              f"{r['peak_rss_mib']} | {r['stories']:,} |", flush=True)
+    results_path("stories_scale.json").write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""The five example articles, end to end: what issue 5 asks a dossier of them to show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsdesk
+
+from .conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    db = tmp_path_factory.mktemp("seeds") / "store.db"
+    result = newsdesk.analyze([str(EXAMPLES)], db=db)
+    stories = result.dossier["stories"]
+    assert len(stories) == 1, [s["title"] for s in stories]
+    story: dict[str, Any] = stories[0]
+    story["articles"] = result.dossier["articles"]
+    return story
+
+
+def _people(story: dict[str, Any]) -> dict[str, list[str]]:
+    return {e["name"]: e["aliases"] for e in story["entities"] if e["type"] == "PERSON"}
+
+
+def test_the_visit_coverage_is_one_story(story: dict[str, Any]) -> None:
+    assert len(story["article_ids"]) == len(list(Path(EXAMPLES).glob("*.txt")))
+
+
+@pytest.mark.parametrize(
+    ("spellings"), [("Andrey Belousov", "Andrei Belousov"), ("Sergey Lavrov", "Sergei Lavrov")]
+)
+def test_one_minister_whatever_the_spelling(story: dict[str, Any],
+                                            spellings: tuple[str, str]) -> None:
+    holders = [name for name, aliases in _people(story).items()
+               if any(s in aliases for s in spellings)]
+    assert len(holders) == 1
+    assert set(spellings) <= set(_people(story)[holders[0]])
+
+
+def test_the_kims_are_kept_apart(story: dict[str, Any]) -> None:
+    people = _people(story)
+    assert "Kim Jong Un" in people and "Kim Hong-kyun" in people
+    assert "Kim Hong-kyun" not in people["Kim Jong Un"]
+
+
+@pytest.mark.parametrize("words", [("24 years",), ("partnership", "agreement")])
+def test_the_visit_and_the_agreement_are_corroborated(story: dict[str, Any],
+                                                      words: tuple[str, ...]) -> None:
+    corroborated = [c for c in story["claims"] if c["status"] == "corroborated"
+                    and any(all(w in s["text"] for w in words) for s in c["support"])]
+    assert corroborated, words
+    assert all(c["independent_sources"] >= 2 for c in corroborated)
+
+
+def test_single_source_figures_are_marked(story: dict[str, Any]) -> None:
+    containers = [f for f in story["figures"] if f["what"] == "containers of munitions"]
+    assert containers and containers[0]["single_source"] is True
+
+
+def test_the_clickbait_headlines_are_flagged(story: dict[str, Any]) -> None:
+    flagged = {a["title"]: {f["kind"] for f in a["flags"]} for a in story["articles"]}
+    assert flagged["North Korea’s Secret Launch Plans for April – Part 3"] == {
+        "unsupported", "sensational"}
+    assert flagged["Putin to Visit North Korea for the First Time in 24 Years"] == set()
+
+
+def test_every_support_span_points_at_its_article(story: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    spans = [s for c in story["claims"] for s in c["support"]]
+    spans += [s for e in story["timeline"] for s in e["support"]]
+    spans += [s for x in story["summary"] for s in x["support"]]
+    assert spans
+    for span in spans:
+        assert texts[span["article_id"]][span["start"]:span["end"]] == span["text"]

@@ -6,14 +6,11 @@ Skipped, and saying so, where ../shared/benchmarks is absent."""
 
 from __future__ import annotations
 
-import importlib
-import sys
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from .conftest import ROOT, benchmarks_dir
+from .conftest import benchmarks_dir, load_benchmark
 
 DATA = benchmarks_dir()
 pytestmark = pytest.mark.skipif(
@@ -26,17 +23,10 @@ pytestmark = pytest.mark.skipif(
 FLOORS = {"date": 0.57, "ar1": 0.08, "concat": 0.26}
 
 
-def _bench(name: str) -> ModuleType:
-    path = str(ROOT / "benchmarks")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module(name)
-
-
 @pytest.fixture(scope="module")
 def means() -> dict[str, Any]:
     pytest.importorskip("rouge_score", reason="rouge-score (dev extra) not installed")
-    bench, data = _bench("timelines"), _bench("timelines_data")
+    bench, data = load_benchmark("timelines"), load_benchmark("timelines_data")
     assert DATA is not None
     tasks = [bench.make_task(f) for f in data.load_folders(DATA, bench.REPORT)]
     mean: dict[str, Any] = bench.evaluate(tasks)["mean"]

@@ -7,14 +7,11 @@ absent (a user's clone) these tests are skipped and say so.
 
 from __future__ import annotations
 
-import importlib
-import sys
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from .conftest import ROOT, benchmarks_dir
+from .conftest import benchmarks_dir, load_benchmark
 
 DATA = benchmarks_dir()
 pytestmark = pytest.mark.skipif(
@@ -32,16 +29,9 @@ FLOORS = {
 }
 
 
-def _bench(name: str) -> ModuleType:
-    path = str(ROOT / "benchmarks")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module(name)
-
-
 @pytest.fixture(scope="module")
 def html_scores() -> dict[str, Any]:
-    bench = _bench("extraction_html")
+    bench = load_benchmark("extraction_html")
     assert DATA is not None
     pages = bench.load_pages(DATA, "report")
     outputs, seconds = bench.timed(bench.run_newsdesk, pages)
@@ -62,7 +52,7 @@ def test_html_metadata_accuracy(html_scores: dict[str, Any], field: str) -> None
 
 
 def test_plain_text_f1() -> None:
-    bench = _bench("extraction_text")
+    bench = load_benchmark("extraction_text")
     assert DATA is not None
     pages = [p for p in bench.load_pages(DATA) if p[0] == "report"]
     result = bench.run(bench.newsdesk_text, pages)

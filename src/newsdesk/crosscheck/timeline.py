@@ -23,16 +23,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Article, Facts, Span, TimeRef
+from ..vectors import Vector, centroid, dot
 from .timeline_dates import DateValue, date_of, day_value
-from .timeline_select import (
-    Vector,
-    centroid,
-    cosine,
-    fit_idf,
-    pick_central,
-    usable,
-    vector,
-)
+from .timeline_select import fit_idf, pick_central, usable, vector
 from .timeline_sentences import split_sentences
 
 
@@ -217,7 +210,7 @@ def _entry(when: DateValue, named: list[DatedSentence], pool: list[DatedSentence
         return None
     centre = centroid([vec(s) for s in pool])
     vectors = [vec(s) for s in fit]
-    scores = [cosine(v, centre) + settings.story_weight * cosine(v, story) for v in vectors]
+    scores = [dot(v, centre) + settings.story_weight * dot(v, story) for v in vectors]
     chosen = [fit[i] for i in pick_central(vectors, k, scores)]
     support = sorted({(s.article_id, s.span) for s in [*named, *chosen]},
                      key=lambda x: (x[0], x[1].start, x[1].end))

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-Vector = dict[str, float]
+from ..vectors import Vector, dot, normalised
+
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Cosine above which a second sentence for the same date repeats the first: measured on
 # the Timeline17 tune folders (docs/decisions.md, "Timeline").
@@ -47,23 +48,7 @@ def vector(text: str, idf: dict[str, float]) -> Vector:
     """L2-normalised TF-IDF vector of ``text`` (sublinear TF)."""
     tf = Counter(words(text))
     vec = {w: (1 + math.log(c)) * idf.get(w, 1.0) for w, c in tf.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {w: v / norm for w, v in vec.items()} if norm else {}
-
-
-def cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
-
-
-def centroid(vectors: Sequence[Vector]) -> Vector:
-    """The normalised mean of ``vectors``."""
-    total: Counter[str] = Counter()
-    for vec in vectors:
-        total.update(vec)
-    norm = math.sqrt(sum(v * v for v in total.values()))
-    return {w: v / norm for w, v in total.items()} if norm else {}
+    return normalised(vec)
 
 
 def usable(text: str) -> bool:
@@ -82,7 +67,7 @@ def pick_central(vectors: Sequence[Vector], k: int, scores: Sequence[float],
     ranked = sorted(range(len(vectors)), key=lambda i: -scores[i])
     chosen: list[int] = []
     for i in ranked:
-        if all(cosine(vectors[i], vectors[j]) <= redundant for j in chosen):
+        if all(dot(vectors[i], vectors[j]) <= redundant for j in chosen):
             chosen.append(i)
             if len(chosen) == k:
                 break

@@ -16,7 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .terms import TermWeights, Vector, dot
+from ..vectors import Vector, dot
+from .terms import TermWeights
 
 # Tuned on the bbc + guardian folders of Timeline17 (benchmarks/stories.py; the decision and
 # the sweep are in docs/decisions.md).

@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-Vector = dict[str, float]
+from ..vectors import Vector, normalised
 
 # Terms kept per article vector: the heaviest ones carry the topic; the tail is noise that
 # only costs time in every comparison.
@@ -74,15 +74,3 @@ class TermWeights:
         }
         top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:ARTICLE_TERMS]
         return normalised(dict(top))
-
-
-def normalised(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    return {t: w / norm for t, w in vector.items()} if norm else {}
-
-
-def dot(a: Vector, b: Vector) -> float:
-    """Dot product of two sparse vectors, iterating over the smaller one."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())

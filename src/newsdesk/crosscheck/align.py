@@ -52,48 +52,56 @@ def claim_key(claim: ArticleClaim, entity_keys: Iterable[str], years: Iterable[i
 
 
 class StoryVocabulary:
-    """Inverse document frequencies of stems over the story's claims."""
+    """Inverse document frequencies of stems over the story's claims, and each claim's
+    weight totals, computed once: a story of a few hundred articles compares its claims
+    hundreds of thousands of times."""
 
     def __init__(self, keys: Sequence[ClaimKey]) -> None:
         self.n = len(keys)
         self.df: Counter[str] = Counter()
         for key in keys:
             self.df.update(key.stems)
+        self._idf: dict[str, float] = {}
+        self._totals: dict[frozenset[str], tuple[float, float]] = {}
 
     def idf(self, stem: str) -> float:
-        return math.log((1 + self.n) / (1 + self.df[stem])) + 1.0
+        found = self._idf.get(stem)
+        if found is None:
+            found = self._idf[stem] = math.log((1 + self.n) / (1 + self.df[stem])) + 1.0
+        return found
+
+    def totals(self, stems: frozenset[str]) -> tuple[float, float]:
+        """(sum of idf, sum of idf squared) of a stem set."""
+        found = self._totals.get(stems)
+        if found is None:
+            weights = [self.idf(s) for s in stems]
+            found = self._totals[stems] = (sum(weights), sum(w * w for w in weights))
+        return found
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def word_similarity(a: ClaimKey, b: ClaimKey, vocab: StoryVocabulary) -> float:
-    """Cosine of the idf-weighted stem sets."""
+def word_scores(a: ClaimKey, b: ClaimKey, vocab: StoryVocabulary) -> tuple[float, float]:
+    """(cosine of the idf-weighted stem sets, idf weight shared over the shorter claim's):
+    the overlap keeps a short claim restated inside a longer sentence from being diluted."""
     if not a.stems or not b.stems:
-        return 0.0
-    shared = sum(vocab.idf(s) ** 2 for s in a.stems & b.stems)
-    norm_a = math.sqrt(sum(vocab.idf(s) ** 2 for s in a.stems))
-    norm_b = math.sqrt(sum(vocab.idf(s) ** 2 for s in b.stems))
-    return shared / (norm_a * norm_b)
-
-
-def word_overlap(a: ClaimKey, b: ClaimKey, vocab: StoryVocabulary) -> float:
-    """The idf weight of the shared stems over the shorter claim's: a short claim restated
-    inside a longer sentence scores high here where the cosine is diluted."""
-    if not a.stems or not b.stems:
-        return 0.0
-    shared = sum(vocab.idf(s) for s in a.stems & b.stems)
-    return shared / min(sum(vocab.idf(s) for s in a.stems), sum(vocab.idf(s) for s in b.stems))
+        return 0.0, 0.0
+    shared = [vocab.idf(s) for s in a.stems & b.stems]
+    (sum_a, sq_a), (sum_b, sq_b) = vocab.totals(a.stems), vocab.totals(b.stems)
+    cosine = sum(w * w for w in shared) / math.sqrt(sq_a * sq_b)
+    return cosine, sum(shared) / min(sum_a, sum_b)
 
 
 def similarity(a: ClaimKey, b: ClaimKey, vocab: StoryVocabulary) -> float:
     """The weighted evidence that ``a`` and ``b`` state the same thing (same claim at
     ``SAME_CLAIM`` and above)."""
+    cosine, overlap = word_scores(a, b, vocab)
     numbers = 1.0 if a.numbers & b.numbers else 0.0
     return (
-        WEIGHTS["words"] * word_similarity(a, b, vocab)
-        + WEIGHTS["overlap"] * word_overlap(a, b, vocab)
+        WEIGHTS["words"] * cosine
+        + WEIGHTS["overlap"] * overlap
         + WEIGHTS["entities"] * _jaccard(a.entities, b.entities)
         + WEIGHTS["numbers"] * numbers
     )

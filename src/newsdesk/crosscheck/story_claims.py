@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from .align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
 from .claims import ArticleClaim
 
-# Stems found in more than this share of a story's claims do not propose candidates
-# (they are the story's topic words: "putin", "korea").
-COMMON_SHARE = 0.2
+# Each claim is indexed under its rarest stems; a posting longer than POSTING_MAX is the
+# story's topic ("oil", "putin") and proposes no pairs.
+RAREST_STEMS = 8
+POSTING_MAX = 100
 
 
 @dataclass(frozen=True)
@@ -30,16 +31,22 @@ class ClaimGroup:
 
 def _candidate_pairs(keys: Sequence[ClaimKey], claims: Sequence[ArticleClaim],
                      vocab: StoryVocabulary) -> set[tuple[int, int]]:
-    limit = max(2, int(COMMON_SHARE * len(keys)))
+    """Pairs of claims from different articles that share one of each other's
+    ``RAREST_STEMS`` rarest stems, or a number. A stem or number held by more than
+    ``POSTING_MAX`` claims proposes nothing (it is the story's topic, not a claim), so the
+    work grows with the story's size, not with its square. On 80 Timeline17 articles of one
+    story this proposes 3 % of all pairs and finds 86 % of the pairs that score as the same
+    claim (docs/decisions.md, "Claim groups at scale")."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
-        for stem in key.stems:
-            if vocab.df[stem] <= limit:
-                postings["w:" + stem].append(i)
+        for stem in sorted(key.stems, key=lambda s: (vocab.df[s], s))[:RAREST_STEMS]:
+            postings["w:" + stem].append(i)
         for number in key.numbers:
             postings["n:" + number].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
+        if len(members) > POSTING_MAX:
+            continue
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if claims[i].article_id != claims[j].article_id:

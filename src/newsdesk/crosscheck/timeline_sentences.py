@@ -15,6 +15,7 @@ import re
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_TAIL = 40
 # Words that end in a full stop without ending the sentence (titles, months, companies).
 ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
@@ -43,8 +44,9 @@ def _is_abbreviation(before: str) -> bool:
     """True when the full stop closing ``before`` belongs to an abbreviation or initial."""
     if not before.endswith("."):
         return False
-    m = _WORD_BEFORE.search(before)
-    if m is None:
+    tail = before[-_TAIL:]  # the word before the stop; searching the whole prefix is slow
+    m = _WORD_BEFORE.search(tail)
+    if m is None or (m.start() == 0 and len(before) > _TAIL):
         return False
     word = m.group(1).lower()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())

@@ -18,3 +18,5 @@ echo; echo "== entities across articles (labelled pairs; exact-name baseline sam
 echo; echo "== timeline (Timeline17 report timelines; mention-count baseline same run) =="; $PY benchmarks/timelines.py --split report
 echo; echo "== claim alignment (labelled pairs; lexical and embeddings same run) =="; $PY benchmarks/claims.py
 echo; echo "== headline check (PolNeAR, swapped headlines; word-share baseline same run) =="; $PY benchmarks/headlines.py
+echo; echo "== stories at scale (100,000 articles; time and memory) =="; $PY benchmarks/stories_scale.py --sizes 10000 100000
+echo; echo "== conflicts (labelled pairs; numbers-differ baseline same run) =="; $PY benchmarks/conflicts.py

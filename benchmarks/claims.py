@@ -174,15 +174,9 @@ def newsdesk_scores(feats: list[Any], weights: dict[str, float],
                     semantic: list[float] | None = None) -> list[float]:
     """align.similarity under ``weights``, plus ``weights["semantic"]`` times the pair's
     embedding cosine when ``semantic`` is given (the combination measured, not shipped)."""
-    saved = dict(align.WEIGHTS)
-    align.WEIGHTS.update({k: v for k, v in weights.items() if k != "semantic"})
-    try:
-        return [align.similarity(a, b, v)
-                + (0.0 if semantic is None else weights["semantic"] * semantic[n])
-                for n, (a, b, v) in enumerate(feats)]
-    finally:
-        align.WEIGHTS.clear()
-        align.WEIGHTS.update(saved)
+    return [align.similarity(a, b, v, weights)
+            + (0.0 if semantic is None else weights["semantic"] * semantic[n])
+            for n, (a, b, v) in enumerate(feats)]
 
 
 def tune_weights(feats: list[Any], gold: list[bool], grid: dict[str, tuple[float, ...]],

@@ -192,7 +192,7 @@ def test_story_figures_join_one_number_across_outlets_and_mark_single_sources() 
                             _figure(b_text, "11,000", 11000.0, "containers"))),
     }
     articles = [_article("a", outlet="News1"), _article("b", outlet="Reuters")]
-    found = story_figures(articles, facts, {})
+    found = story_figures(articles, facts, source_units(articles, {}))
     assert [(f.figure.value, f.independent_sources, f.single_source) for f in found] == [
         (20.0, 2, False), (11000.0, 1, True)]
     assert [a for a, _ in found[0].sources] == ["a", "b"]

@@ -14,7 +14,6 @@ from .crosscheck.conflicts import Conflict
 from .crosscheck.entities import StoryEntity
 from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
 from .crosscheck.story_figures import StoryFigure
-from .crosscheck.summary import summarize
 from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
@@ -171,7 +170,7 @@ def story_record(story: StoryGroup, by_id: dict[str, Article],
             {"text": s.text, "claim_id": s.claim_id,
              "support": [{"article_id": m.article_id, **m.span.to_dict()}
                          for m in s.claim.members]}
-            for s in summarize(check.claims)
+            for s in check.summary
         ],
     }
 

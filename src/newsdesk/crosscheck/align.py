@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .claims import ArticleClaim
@@ -94,14 +94,15 @@ def word_scores(a: ClaimKey, b: ClaimKey, vocab: StoryVocabulary) -> tuple[float
     return cosine, sum(shared) / min(sum_a, sum_b)
 
 
-def similarity(a: ClaimKey, b: ClaimKey, vocab: StoryVocabulary) -> float:
+def similarity(a: ClaimKey, b: ClaimKey, vocab: StoryVocabulary,
+               weights: Mapping[str, float] = WEIGHTS) -> float:
     """The weighted evidence that ``a`` and ``b`` state the same thing (same claim at
-    ``SAME_CLAIM`` and above)."""
+    ``SAME_CLAIM`` and above; other ``weights`` are for the benchmark's grid)."""
     cosine, overlap = word_scores(a, b, vocab)
     numbers = 1.0 if a.numbers & b.numbers else 0.0
     return (
-        WEIGHTS["words"] * cosine
-        + WEIGHTS["overlap"] * overlap
-        + WEIGHTS["entities"] * _jaccard(a.entities, b.entities)
-        + WEIGHTS["numbers"] * numbers
+        weights["words"] * cosine
+        + weights["overlap"] * overlap
+        + weights["entities"] * _jaccard(a.entities, b.entities)
+        + weights["numbers"] * numbers
     )

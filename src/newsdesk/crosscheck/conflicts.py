@@ -11,9 +11,8 @@ otherwise, the pair is ``superseded``, not a conflict.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations
 
 from ..model import Figure, Span, TimeRef
 from .claims import ArticleClaim
@@ -166,13 +165,3 @@ def conflicts_between(a: ArticleClaim, b: ArticleClaim,
         )
         for kind, va, span_a, vb, span_b in _pairs(a, b)
     ]
-
-
-def find_conflicts(groups: Sequence[Sequence[ArticleClaim]],
-                   published: dict[str, str]) -> list[Conflict]:
-    """Conflicts within each group of aligned claims (``published``: article id -> date)."""
-    found: list[Conflict] = []
-    for members in groups:
-        for a, b in combinations(members, 2):
-            found.extend(conflicts_between(a, b, published))
-    return found

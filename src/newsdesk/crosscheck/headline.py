@@ -32,8 +32,8 @@ _SENSATIONAL = re.compile(
     r"what'?s at stake|secret|revealed|the truth about|outrage|meltdown|goes viral)\b",
     re.IGNORECASE,
 )
-_CAPS_RUN = re.compile(r"\b[A-Z]{4,}\b")
-_KNOWN_ACRONYMS = re.compile(r"^(?:[A-Z]{2,5})$")
+# A word of six capitals or more is shouting; shorter runs are acronyms (NATO, UNSC).
+_CAPS_RUN = re.compile(r"\b[A-Z]{6,}\b")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def sensational_cues(title: str) -> list[str]:
     """The clickbait wording in a headline."""
     title = title.replace("’", "'")
     cues = [m.group() for m in _SENSATIONAL.finditer(title)]
-    cues += [w for w in _CAPS_RUN.findall(title) if not _KNOWN_ACRONYMS.match(w) or len(w) > 5]
+    cues += _CAPS_RUN.findall(title)
     if re.search(r"[!?]{2,}|!\s*$", title):
         cues.append("!")
     return list(dict.fromkeys(cues))

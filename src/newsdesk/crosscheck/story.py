@@ -21,6 +21,7 @@ from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, source_units
 from .story_claims import ClaimGroup, group_claims
 from .story_figures import StoryFigure, story_figures
+from .summary import SummarySentence, summarize
 from .timeline import TimelineEntry, build_timeline
 
 # Dates kept on a story's timeline: the most important first (a year-long story mentions
@@ -53,6 +54,7 @@ class StoryCheck:
     timeline: tuple[TimelineEntry, ...] = ()
     figures: tuple[StoryFigure, ...] = ()
     flags: dict[str, tuple[HeadlineFlag, ...]] = field(default_factory=dict)
+    summary: tuple[SummarySentence, ...] = ()
 
 
 # A publication range spanning more calendar years than this says too little for "N years
@@ -89,12 +91,11 @@ def outlet_label(article: Article) -> str:
 
 
 def _central(members: tuple[ArticleClaim, ...], keys: dict[str, ClaimKey]) -> ArticleClaim:
-    """The member sharing the most stems with the other members (ties: the first)."""
-    def shared(claim: ArticleClaim) -> int:
-        mine = keys[claim.id].stems
-        return sum(len(mine & keys[o.id].stems) for o in members if o is not claim)
-
-    return max(members, key=lambda c: (shared(c), -members.index(c)))
+    """The member sharing the most stems with the other members (ties: the first): a stem
+    held by n members is shared n - 1 times by each of them."""
+    held = Counter(stem for m in members for stem in keys[m.id].stems)
+    shared = [sum(held[stem] - 1 for stem in keys[m.id].stems) for m in members]
+    return members[max(range(len(members)), key=lambda i: (shared[i], -i))]
 
 
 def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
@@ -131,8 +132,9 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     story_claims.sort(key=lambda c: (-c.support.independent_sources, -len(c.members), c.id))
     timeline = build_timeline([(a, facts.get(a.id) or Facts()) for a in articles],
                               max_dates=TIMELINE_DATES)
-    figures = story_figures(articles, facts, reprint_of)
-    return StoryCheck(entities, tuple(story_claims), timeline, figures, headline_flags(articles))
+    figures = story_figures(articles, facts, units)
+    return StoryCheck(entities, tuple(story_claims), timeline, figures, headline_flags(articles),
+                      summarize(story_claims))
 
 
 def headline_flags(articles: Sequence[Article]) -> dict[str, tuple[HeadlineFlag, ...]]:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from ..model import Article, Facts, Figure
 from .conflicts import figures_agree, same_slot, what_key
-from .independence import source_units
 
 
 @dataclass(frozen=True)
@@ -45,8 +44,9 @@ def _slot_keys(figure: Figure) -> list[tuple[str, str | None, str]]:
 
 
 def story_figures(articles: Sequence[Article], facts: dict[str, Facts],
-                  reprint_of: dict[str, str]) -> tuple[StoryFigure, ...]:
-    """The story's figures, most independently sourced first, then in order of appearance."""
+                  units: dict[str, str]) -> tuple[StoryFigure, ...]:
+    """The story's figures, most independently sourced first, then in order of appearance
+    (``units``: article id -> its source unit, from ``independence.source_units``)."""
     groups: list[list[tuple[str, Figure]]] = []
     index: dict[tuple[str, str | None, str], list[int]] = defaultdict(list)
     for article in articles:
@@ -63,7 +63,6 @@ def story_figures(articles: Sequence[Article], facts: dict[str, Facts],
                 for key in keys:
                     index[key].append(target)
             groups[target].append((article.id, figure))
-    units = source_units(articles, reprint_of)
     ranked = sorted(
         enumerate(groups), key=lambda ng: (-len({units.get(a, a) for a, _ in ng[1]}), ng[0])
     )

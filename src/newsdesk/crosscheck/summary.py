@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .story import StoryClaim
 from .words import stems
+
+if TYPE_CHECKING:  # story.py builds the summary, so it cannot be imported from here
+    from .story import StoryClaim
 
 SENTENCES = 5
 # Stem-set Jaccard above which a candidate repeats a chosen sentence.

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.crosscheck.sentences import split_sentences
 from newsdesk.crosscheck.timeline import TimelineEntry, build_timeline
 from newsdesk.crosscheck.timeline_dates import DateValue, date_of, parse_value
-from newsdesk.crosscheck.timeline_sentences import split_sentences
 from newsdesk.model import Article, Facts, PublishedDate, Span, TimeRef
 
 Timex = tuple[str, str, str | None]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Facts, Figure, Span, TimeRef
-from .timeline_sentences import split_sentences
+from .sentences import split_sentences
 
 # Sentences shorter than this many words say too little to corroborate ("He agreed.").
 MIN_WORDS = 6

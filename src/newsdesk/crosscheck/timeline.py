@@ -24,9 +24,9 @@ from datetime import date, timedelta
 
 from ..model import Article, Facts, Span, TimeRef
 from ..vectors import Vector, centroid, dot
+from .sentences import split_sentences
 from .timeline_dates import DateValue, date_of, day_value
 from .timeline_select import fit_idf, pick_central, usable, vector
-from .timeline_sentences import split_sentences
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ docs/decisions.md, "Timeline").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -26,8 +27,10 @@ ABBREVIATIONS = frozenset((
 ))
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, whitespace trimmed, in text order."""
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of ``text``, whitespace trimmed, in text order; cached,
+    since claims and the timeline both read every article of a story."""
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
@@ -37,7 +40,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             out.append((start, line.start() + m.end()))
             start = line.start() + m.end()
         out.append((start, line.end()))
-    return [t for t in (_trim(text, s, e) for s, e in out) if t is not None]
+    return tuple(t for t in (_trim(text, s, e) for s, e in out) if t is not None)
 
 
 def _is_abbreviation(before: str) -> bool:

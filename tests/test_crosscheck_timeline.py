@@ -9,8 +9,15 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.crosscheck.sentences import split_sentences
-from newsdesk.crosscheck.timeline import TimelineEntry, build_timeline
+from newsdesk.crosscheck.timeline import (
+    TimelineEntry,
+    TimelineSettings,
+    build_timeline,
+    dated_sentences,
+    timeline_from_sentences,
+)
 from newsdesk.crosscheck.timeline_dates import DateValue, date_of, parse_value
+from newsdesk.crosscheck.timeline_select import pick_central, usable
 from newsdesk.model import Article, Facts, PublishedDate, Span, TimeRef
 
 Timex = tuple[str, str, str | None]
@@ -228,3 +235,49 @@ def test_coverage_on_the_day_after_raises_a_date() -> None:
     entries = build_timeline([may, june, *others], max_dates=1)
     assert [e.date.value for e in entries] == ["2024-06-03"]
     assert [e.date.value for e in build_timeline([may, june], max_dates=1)] == ["2024-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rig exploded in the Gulf of Mexico, killing eleven workers.", True),
+        ("Rig explodes.", False),  # a fragment
+        # a reader's comment under the article: a date stamp and the story's words
+        ("At 4:25 pm on 28 May 2010, Makonnen wrote: BP is doing its best to contain it.",
+         False),
+        ("At 16:35 30th Apr 2009, overreactagain wrote:", False),
+        ("The engineers wrote to the regulator about the failed seal on Monday.", True),
+    ],
+)
+def test_usable(text: str, expected: bool) -> None:
+    assert usable(text) is expected
+
+
+E1, E2, E3 = {"a": 1.0}, {"b": 1.0}, {"c": 1.0}  # orthogonal: never redundant
+
+
+@pytest.mark.parametrize(
+    ("scores", "k", "keep_ratio", "expected"),
+    [
+        ([0.9, 0.5, 0.85], 3, 0.0, [0, 2, 1]),  # no ratio: up to k, best first
+        ([0.9, 0.5, 0.85], 3, 0.875, [0, 2]),  # 0.5 < 0.875 * 0.9: dropped
+        ([0.9, 0.5, 0.85], 3, 0.95, [0]),  # 0.85 < 0.855: only the best
+        ([0.9, 0.5, 0.85], 1, 0.0, [0]),
+        ([0.0, 0.0, 0.0], 2, 0.875, [0, 1]),  # all equal: input order
+    ],
+)
+def test_pick_central_keeps_only_nearly_as_central(scores: list[float], k: int,
+                                                   keep_ratio: float,
+                                                   expected: list[int]) -> None:
+    assert pick_central([E1, E2, E3], k, scores, keep_ratio=keep_ratio) == expected
+
+
+def test_keep_ratio_trims_weak_extra_sentences() -> None:
+    sentences = [s for article, facts in (VISIT_A, VISIT_B)
+                 for s in dated_sentences(article, facts)]
+    counts: dict[float, int] = {}
+    for ratio in (0.0, 1.0):
+        (entry,) = timeline_from_sentences(sentences, max_dates=1, sentences_per_date=3,
+                                           settings=TimelineSettings(keep_ratio=ratio))
+        counts[ratio] = len([s for _, s in entry.support if s.text in entry.text])
+    assert counts == {0.0: 3, 1.0: 1}

@@ -10,9 +10,10 @@ Day dates come before coarser ones: a month or a year enters only where no day c
 A date's text is the sentence nearest the centre of its candidates — the sentences naming
 it, and the undated lead sentences of articles published that day or the next (what a
 report says happened "today" or "yesterday" without a date) — and near the story as a
-whole (``timeline_select``). Its support is every sentence naming the date plus the
-chosen ones, so each entry can be checked against every outlet's own words. Choices and
-their measurements: docs/decisions.md, "Timeline".
+whole (``timeline_select``); a further sentence joins it only when nearly as central as
+the first. Its support is every sentence naming the date plus the chosen ones, so each
+entry can be checked against every outlet's own words. Choices and their measurements:
+docs/decisions.md, "Timeline".
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ class TimelineSettings:
     # Weight of a sentence's closeness to the whole story beside that to its date's centre,
     # so that a date's text is about the story and not an aside that shares the day.
     story_weight: float = 1.0
+    # A date's second and later sentences must score at least this share of its best
+    # sentence's score: up to ``sentences_per_date``, as many as are nearly as central.
+    keep_ratio: float = 0.875
 
 
 @dataclass(frozen=True)
@@ -211,7 +215,8 @@ def _entry(when: DateValue, named: list[DatedSentence], pool: list[DatedSentence
     centre = centroid([vec(s) for s in pool])
     vectors = [vec(s) for s in fit]
     scores = [dot(v, centre) + settings.story_weight * dot(v, story) for v in vectors]
-    chosen = [fit[i] for i in pick_central(vectors, k, scores)]
+    picked = pick_central(vectors, k, scores, keep_ratio=settings.keep_ratio)
+    chosen = [fit[i] for i in picked]
     support = sorted({(s.article_id, s.span) for s in [*named, *chosen]},
                      key=lambda x: (x[0], x[1].start, x[1].end))
     return TimelineEntry(

@@ -5,7 +5,10 @@ sentences of the story, so words every sentence uses weigh little). A date's cen
 the mean of its candidates' vectors; the sentence nearest the centroid is what most of
 the outlets say about that day, which is the sentence a reader wants (DATEWISE's centroid
 summariser does the same). Further sentences are taken greedily, skipping any too close
-to one already taken.
+to one already taken, and only while they stay nearly as central as the first: a date with
+one clear happening gets one sentence, not the best one padded with weaker ones (the
+reference timelines of Timeline17 give a day as many sentences as it has news, and a
+weak second sentence costs more precision than it adds recall).
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ REDUNDANT = 0.5
 # MAX_WORDS they are run-ons the splitter did not break (tables, lists).
 MIN_WORDS = 6
 MAX_WORDS = 60
+# Reader comments quoted under an article ("At 4:25 pm on 28 May 2010, Chris wrote: ...")
+# carry a date stamp and the story's words, but say nothing about what happened.
+_COMMENT = re.compile(r"\b[\w.-]+ wrote:(?:\s|$)")
 
 
 def words(text: str) -> list[str]:
@@ -52,21 +58,27 @@ def vector(text: str, idf: dict[str, float]) -> Vector:
 
 
 def usable(text: str) -> bool:
-    """A sentence fit to stand in a timeline: neither a fragment nor a run-on."""
+    """A sentence fit to stand in a timeline: neither a fragment, nor a run-on, nor a
+    reader's comment."""
     n = len(text.split())
-    return MIN_WORDS <= n <= MAX_WORDS
+    return MIN_WORDS <= n <= MAX_WORDS and _COMMENT.search(text) is None
 
 
 def pick_central(vectors: Sequence[Vector], k: int, scores: Sequence[float],
-                 redundant: float = REDUNDANT) -> list[int]:
+                 redundant: float = REDUNDANT, keep_ratio: float = 0.0) -> list[int]:
     """Indexes of up to ``k`` vectors with the highest ``scores`` (their closeness to the
     date's centre), best first, skipping any whose cosine with an already chosen one
-    exceeds ``redundant``. Ties keep input order, so the caller's sort decides."""
+    exceeds ``redundant`` and stopping at the first whose score is under ``keep_ratio``
+    times the best one's (0 keeps going to ``k``). Ties keep input order, so the caller's
+    sort decides."""
     if k <= 0 or not vectors:
         return []
     ranked = sorted(range(len(vectors)), key=lambda i: -scores[i])
+    floor = keep_ratio * scores[ranked[0]]
     chosen: list[int] = []
     for i in ranked:
+        if chosen and scores[i] < floor:
+            break
         if all(dot(vectors[i], vectors[j]) <= redundant for j in chosen):
             chosen.append(i)
             if len(chosen) == k:

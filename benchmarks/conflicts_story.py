@@ -1,0 +1,147 @@
+"""Conflicts at story scale: how many of the disagreements ``analyze`` reports are real.
+
+The labelled pair tables (``conflicts.py``) hold pairs already sharing a counted noun and
+wording; a story holds every pair. ``--draw OUT`` runs the cross-check over the tune folders
+(bbc + guardian) of two Timeline17 topics as two stories with no similarity gate, and samples
+40 reported disagreements from each band of the two claims' similarity (aligned claims,
+>= 0.4, 0.3-0.4, 0.2-0.3, < 0.2), unlabelled, with newsdesk's status kept aside. Labelled blind
+under data/README-pairs.md's rules, they are ``data/conflicts_story_sample.jsonl`` (drawn and
+labelled 2026-11-23; it measures the version that drew it). Without options this prints the
+table from that file: per band, the share of reported disagreements that are real (conflict
+or superseded) and the share of "conflict" calls that are conflicts, and the estimate for
+each similarity gate weighted by band size.
+
+    python benchmarks/conflicts_story.py [--draw OUTDIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from common import HERE, benchmarks_dir
+from newsdesk.config import load_settings
+from newsdesk.crosscheck import story
+from newsdesk.crosscheck.parse import sentence_parser
+from timelines_data import load_folders
+
+DATA = HERE / "data" / "conflicts_story_sample.jsonl"
+TOPICS = {"bpoil": ("bpoil_bbc", "bpoil_guardian"), "H1N1": ("H1N1_bbc", "H1N1_guardian")}
+BANDS = ("aligned", ">=0.4", "0.3-0.4", "0.2-0.3", "<0.2")
+PER_BAND = 40
+SEED = 20261123
+
+
+def _band(aligned: bool, score: float) -> str:
+    if aligned:
+        return "aligned"
+    return ">=0.4" if score >= 0.4 else "0.3-0.4" if score >= 0.3 else (
+        "0.2-0.3" if score >= 0.2 else "<0.2")
+
+
+def reported(root: Path) -> list[dict[str, Any]]:
+    """Every disagreement the cross-check reports with no similarity gate, with the two
+    claims' similarity (recorded through the gate's own call)."""
+    scores: dict[tuple[str, str], float] = {}
+    last = [0.0]
+    similarity, figure_conflicts = story.similarity, story.figure_conflicts
+
+    def recording(a: Any, b: Any, vocab: Any, *rest: Any) -> float:
+        last[0] = similarity(a, b, vocab, *rest)
+        return last[0]
+
+    def conflicts(claims: Any, published: Any, parse: Any, related: Any) -> Any:
+        def record(i: int, j: int) -> bool:
+            keep = related(i, j)
+            scores[(min(claims[i].id, claims[j].id), max(claims[i].id, claims[j].id))] = last[0]
+            return bool(keep)
+        return figure_conflicts(claims, published, parse, record)
+
+    story.similarity, story.figure_conflicts = recording, conflicts  # type: ignore[assignment]
+    gate, story.SLOT_SIMILARITY = story.SLOT_SIMILARITY, 0.0
+    parse = sentence_parser(load_settings().spacy_model)
+    rows: list[dict[str, Any]] = []
+    try:
+        for folders in TOPICS.values():
+            docs = [d for f in load_folders(root, folders) for d in f.docs]
+            facts = {a.id: f for a, f in docs}
+            check = story.crosscheck_story([a for a, _ in docs], facts, {}, parse)
+            texts = {a.id: a.text for a, _ in docs}
+            group_of = {m.id: c.id for c in check.claims for m in c.members}
+            seen = set()
+            for claim in check.claims:
+                for c in claim.conflicts:
+                    ids = sorted(f"{s.article_id}:{s.claim.start}" for s in c.sides)
+                    if tuple(ids) in seen:
+                        continue
+                    seen.add(tuple(ids))
+                    rows.append({
+                        "band": _band(group_of[ids[0]] == group_of[ids[1]],
+                                      scores.get((ids[0], ids[1]), 1.0)),
+                        "status": c.status, "about": c.about,
+                        "sides": [{"doc": s.article_id, "published": s.published,
+                                   "text": texts[s.article_id][s.claim.start:s.claim.end],
+                                   "value": s.value} for s in c.sides]})
+    finally:
+        story.similarity, story.figure_conflicts = similarity, figure_conflicts
+        story.SLOT_SIMILARITY = gate
+    return rows
+
+
+def draw(root: Path, out: Path) -> None:
+    rows = reported(root)
+    rng = random.Random(SEED)
+    sample = []
+    for band in BANDS:
+        members = [r for r in rows if r["band"] == band]
+        sample += [dict(r, band_size=len(members)) for r in rng.sample(members, PER_BAND)]
+    rng.shuffle(sample)
+    with (out / "conflicts_story_sample.unlabelled.jsonl").open("w", encoding="utf-8") as fh:
+        for n, r in enumerate(sample, 1):
+            fh.write(json.dumps({"id": f"pc-{n:03d}", **r}, ensure_ascii=False) + "\n")
+
+
+def table() -> None:
+    rows = [json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x]
+    real = ("conflict", "superseded")
+    print("| band | reported | sampled | real disagreement | conflict calls right |")
+    print("|---|---:|---:|---:|---:|")
+    stats = {}
+    for band in BANDS:
+        part = [r for r in rows if r["band"] == band]
+        calls = [r for r in part if r["status"] == "conflict"]
+        share = sum(r["label"] in real for r in part) / len(part)
+        right = sum(r["label"] == "conflict" for r in calls) / max(1, len(calls))
+        stats[band] = (part[0]["band_size"], share, len(calls) / len(part), right)
+        print(f"| {band} | {part[0]['band_size']} | {len(part)} | {share:.2f} | {right:.2f} |")
+    print("\n| gate | reported | est. real disagreement | est. conflict calls right |")
+    print("|---|---:|---:|---:|")
+    for n in range(1, len(BANDS) + 1):
+        kept = BANDS[:n]
+        size = sum(stats[b][0] for b in kept)
+        share = sum(stats[b][0] * stats[b][1] for b in kept) / size
+        calls = sum(stats[b][0] * stats[b][2] for b in kept)
+        right = sum(stats[b][0] * stats[b][2] * stats[b][3] for b in kept) / calls
+        print(f"| {kept[-1]} and above | {size} | {share:.2f} | {right:.2f} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--draw", type=Path, default=None, help="write a new unlabelled sample")
+    args = parser.parse_args(argv)
+    if args.draw:
+        root = benchmarks_dir()
+        if not (root / "timelines").is_dir():
+            print("skipped: benchmarks/timelines not found")
+            return 0
+        draw(root, args.draw)
+        return 0
+    table()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -12,6 +12,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from .view import report_context
+
 _ENV = Environment(
     loader=PackageLoader("newsdesk", "publish/templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
@@ -21,7 +23,7 @@ _ENV = Environment(
 
 
 def render_html(dossier: dict[str, Any]) -> str:
-    return _ENV.get_template("report.html.j2").render(d=dossier)
+    return _ENV.get_template("report.html.j2").render(**report_context(dossier))
 
 
 def write_html(dossier: dict[str, Any], path: str | Path) -> None:

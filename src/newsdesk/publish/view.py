@@ -1,0 +1,97 @@
+"""What the report templates need beyond the dossier: each article's text rendered with the
+spans the stories cite as link targets, and its facts highlighted; article labels.
+
+The dossier stays the one source of truth (the report reads nothing else); this module only
+collects, per article, the character spans some story statement points to, so that every
+link in the report lands on the characters it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from markupsafe import Markup
+
+from .spans import Mark, anchor_id, render_text
+
+# Entity labels shown as people, organisations and places (CSS classes of the marks).
+_MARK_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
+              "FAC": "place", "NORP": "group", "EVENT": "event"}
+
+
+def _story_spans(story: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every span a story's statements cite: claims' support, conflict sides, timeline
+    support, figure sources, summary support."""
+    for claim in story.get("claims", []):
+        yield from claim.get("support", [])
+    for conflict in story.get("conflicts", []):
+        for side in conflict.get("sides", []):
+            yield {"article_id": side["article_id"], **side["claim"]}
+    for entry in story.get("timeline", []):
+        yield from entry.get("support", [])
+    for figure in story.get("figures", []):
+        yield from figure.get("sources", [])
+    for sentence in story.get("summary", []):
+        yield from sentence.get("support", [])
+
+
+def quote_span(by_id: dict[str, dict[str, Any]], ref: str) -> dict[str, Any] | None:
+    """The content span of a quote reference ``<article_id>/quotes/<n>``, if it exists."""
+    article_id, _, n = ref.partition("/quotes/")
+    quotes = by_id.get(article_id, {}).get("quotes", [])
+    if not n.isdigit() or int(n) >= len(quotes):
+        return None
+    return {"article_id": article_id, **quotes[int(n)]["content"]}
+
+
+def cited_spans(dossier: dict[str, Any]) -> dict[str, set[tuple[int, int]]]:
+    """Article id -> the (start, end) spans some story statement links to (entity cards'
+    quotes included)."""
+    by_id = {a["id"]: a for a in dossier.get("articles", [])}
+    out: dict[str, set[tuple[int, int]]] = {}
+    for story in dossier.get("stories", []):
+        spans = list(_story_spans(story))
+        spans += [q for e in story.get("entities", []) for ref in e.get("quotes", [])
+                  if (q := quote_span(by_id, ref))]
+        for span in spans:
+            out.setdefault(span["article_id"], set()).add((span["start"], span["end"]))
+    return out
+
+
+def fact_marks(article: dict[str, Any]) -> list[Mark]:
+    """The article's figures, dates and named entities as marks, with what each is."""
+    marks = [Mark(f["span"]["start"], f["span"]["end"], "figure",
+                  " ".join(str(x) for x in (f.get("hedge"), f.get("value"), f.get("unit"),
+                                            f.get("what")) if x not in (None, "")))
+             for f in article.get("figures", [])]
+    marks += [Mark(t["span"]["start"], t["span"]["end"], "date",
+                   f"{t['type']} {t.get('value') or 'unknown'}")
+              for t in article.get("timexes", [])]
+    for entity in article.get("entities", []):
+        kind = _MARK_KIND.get(entity.get("label", ""), "entity")
+        marks += [Mark(m["start"], m["end"], kind, f"{entity['name']} ({entity['label']})")
+                  for m in entity.get("mentions", [])]
+    return marks
+
+
+def article_label(article: dict[str, Any]) -> str:
+    """How the report names an article's source: its outlet, else its file name."""
+    return str(article.get("outlet") or str(article.get("source", "")).rsplit("/", 1)[-1])
+
+
+def report_context(dossier: dict[str, Any]) -> dict[str, Any]:
+    """Everything the report template renders from."""
+    cited = cited_spans(dossier)
+    articles = dossier.get("articles", [])
+    by_id = {a["id"]: a for a in articles}
+    return {
+        "d": dossier,
+        "by_id": by_id,
+        "label": {a["id"]: article_label(a) for a in articles},
+        "texts": {a["id"]: render_text(a.get("text", ""), a["id"], cited.get(a["id"], ()),
+                                       fact_marks(a)) for a in articles},
+        "anchor": anchor_id,
+        "quote": lambda ref: quote_span(by_id, ref),
+        "Markup": Markup,
+    }

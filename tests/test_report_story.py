@@ -1,0 +1,131 @@
+"""The HTML report of a story: every statement links to characters that exist in the page,
+the story's sections are there, and a hostile story renders as text with nothing to run."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsdesk
+from newsdesk.publish.html import render_html
+from newsdesk.publish.spans import Mark, render_text
+
+from .conftest import EXAMPLES
+
+
+class Page(HTMLParser):
+    """The ids, in-page links, tags and attributes of a page, as a browser would parse them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str]] = []
+        self.headings: list[str] = []
+        self._in_h3 = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._in_h3 = tag == "h3"
+        for name, value in attrs:
+            self.attrs.append((name, value or ""))
+            if name == "id" and value:
+                self.ids.append(value)
+            if name == "href" and value and value.startswith("#"):
+                self.links.append(value[1:])
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h3:
+            self.headings.append(data)
+            self._in_h3 = False
+
+
+@pytest.fixture(scope="module")
+def example_dossier(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    db = tmp_path_factory.mktemp("report") / "store.db"
+    return newsdesk.analyze([str(EXAMPLES)], db=db).dossier
+
+
+def test_every_link_lands_on_an_element_of_the_page(example_dossier: dict[str, Any]) -> None:
+    page = Page(render_html(example_dossier))
+    assert len(page.ids) == len(set(page.ids))
+    assert page.links and not set(page.links) - set(page.ids)
+
+
+def test_the_story_sections_are_shown(example_dossier: dict[str, Any]) -> None:
+    page = Page(render_html(example_dossier))
+    for heading in ("Summary", "Timeline", "Claims by outlet", "Figures", "Who is who",
+                    "Sources"):
+        assert heading in page.headings
+
+
+def test_a_claim_links_to_its_own_sentence(example_dossier: dict[str, Any]) -> None:
+    html = render_html(example_dossier)
+    claim = example_dossier["stories"][0]["claims"][0]
+    span = claim["support"][0]
+    target = f'id="s-{span["article_id"]}-{span["start"]}">'
+    after = html[html.index(target) + len(target):]
+    words = [w for w in span["text"].split() if w.isalpha()][:3]
+    assert all(w in after[:600] for w in words)
+
+
+EVIL = ('<script>alert(1)</script> <img src=x onerror="alert(2)"> '
+        '<a href="javascript:alert(3)">x</a>')
+
+
+def _page(title: str, paragraphs: list[str]) -> str:
+    """An HTML page whose title and text carry ``EVIL`` as text (entity-escaped in the
+    source, so the extracted text holds the markup literally, as scraped pages do)."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"{body}</article></body></html>")
+
+
+def test_a_hostile_story_renders_as_text(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    evil = html.escape(EVIL)
+    sentence = ("The harbour authority said 1,200 containers were seized at the port of "
+                "Valletta on Monday after a search that lasted nine hours.")
+    (inputs / "one.html").write_text(_page(f"Containers seized in Valletta {evil}", [
+        sentence, f"Officials quoted {evil} as the code found on the manifests of the ship.",
+        "The harbour authority said the search was ordered by a court in Malta after a tip "
+        "from customs officers."]), encoding="utf-8")
+    (inputs / "two.html").write_text(_page(f"Valletta port seizure {evil}", [
+        sentence.replace("1,200", "1,400"),
+        f"A spokesman said {evil} was written on the crates found in the hold.",
+        "The harbour authority said the search was ordered by a court after a tip from "
+        "customs officers."]), encoding="utf-8")
+    result = newsdesk.analyze([str(inputs)], db=tmp_path / "s.db")
+    assert EVIL in result.dossier["articles"][0]["title"]
+    assert result.dossier["stories"], "the two articles should form one story"
+    report = render_html(result.dossier)
+    page = Page(report)
+    assert "script" not in page.tags and "img" not in page.tags
+    assert not [n for n, _ in page.attrs if n.startswith("on")]
+    assert not [v for n, v in page.attrs if n == "href" and "javascript:" in v.lower()]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "marks", "expected"),
+    [
+        ("One two.", [(0, 8)], [], '<p><span class="cited" id="s-a-0">One two.</span></p>'),
+        ("A <b>.\n\nB.", [], [], "<p>A &lt;b&gt;.</p><p>B.</p>"),
+        ("Kim met Putin.", [(0, 14), (4, 7)], [Mark(8, 13, "person", "Vladimir Putin")],
+         '<p><span class="cited" id="s-a-0">Kim <a class="anchor" id="s-a-4"></a>met '
+         '<mark class="person" title="Vladimir Putin">Putin</mark>.</span></p>'),
+        ("One.\n\nTwo.", [(0, 10)], [],
+         '<p><span class="cited" id="s-a-0">One.</span></p><p><span class="cited">Two.'
+         "</span></p>"),
+    ],
+)
+def test_text_with_targets_and_marks(text: str, cited: list[tuple[int, int]],
+                                     marks: list[Mark], expected: str) -> None:
+    assert str(render_text(text, "a", cited, marks)) == expected

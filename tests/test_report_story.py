@@ -4,6 +4,7 @@ the story's sections are there, and a hostile story renders as text with nothing
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 
 import newsdesk
 from newsdesk.publish.html import render_html
+from newsdesk.publish.markdown import render_markdown
 from newsdesk.publish.spans import Mark, render_text
 
 from .conftest import EXAMPLES
@@ -111,6 +113,21 @@ def test_a_hostile_story_renders_as_text(tmp_path: Path) -> None:
     assert not [n for n, _ in page.attrs if n.startswith("on")]
     assert not [v for n, v in page.attrs if n == "href" and "javascript:" in v.lower()]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
+    notes = render_markdown(result.dossier)
+    assert not re.search(r"(?<!\\)[<\[]", notes), "every < and [ from a page is escaped"
+    assert "### Where the outlets disagree" in notes
+
+
+def test_the_markdown_dossier_has_the_story(example_dossier: dict[str, Any]) -> None:
+    notes = render_markdown(example_dossier)
+    story = example_dossier["stories"][0]
+    for heading in ("## Story:", "### Summary", "### Timeline", "### Claims by outlet",
+                    "### Figures", "### Who is who", "### Sources"):
+        assert heading in notes
+    span = story["summary"][0]["support"][0]
+    assert f"{span['article_id']}, characters {span['start']}–{span['end']})" in notes
+    rows = [line for line in notes.splitlines() if line.startswith("| ") and "✔" in line]
+    assert len(rows) == min(len(story["claims"]), 150)  # every claim has an outlet saying it
 
 
 @pytest.mark.parametrize(

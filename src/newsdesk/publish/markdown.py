@@ -6,20 +6,12 @@ images or HTML into whatever renders the notes.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
-
-
-def escape_md(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
-
-
-def inline_md(text: str) -> str:
-    """Escaped and on one line: a fact that spans paragraphs must stay inside its list item."""
-    return escape_md(" ".join(text.split()))
+from .markdown_story import story_markdown
+from .markdown_text import escape_md, inline_md
+from .view import article_label
 
 
 def _published(p: dict[str, Any]) -> str:
@@ -74,8 +66,12 @@ def _facts(a: dict[str, Any]) -> list[str]:
 def render_markdown(dossier: dict[str, Any]) -> str:
     out = [f"# newsdesk dossier\n\n{len(dossier['articles'])} articles, "
            f"{len(dossier['failures'])} failed inputs ({dossier['schema']})\n"]
+    label = {a["id"]: article_label(a) for a in dossier["articles"]}
+    for story in dossier.get("stories", []):
+        out.extend(story_markdown(story, label))
     for a in dossier["articles"]:
         out.append(f"## {escape_md(a['title'] or '(untitled)')}\n")
+        out.append(f"- Id: {a['id']}")
         out.append(f"- Outlet: {escape_md(a['outlet'] or 'unknown')}")
         out.append(f"- Authors: {escape_md(', '.join(a['authors']) or 'unknown')}")
         out.append(f"- Published: {_published(a['published'])}")

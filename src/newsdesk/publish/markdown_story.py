@@ -1,0 +1,97 @@
+"""A story in the Markdown dossier: the same content as the HTML report, as text.
+
+Citations are written as "(outlet, article id, characters start–end)": a reader of notes or a
+ticket can find the sentence in the JSON dossier or the HTML report (whose anchor is
+``#s-<article id>-<start>``). Every string from a page goes through ``inline_md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .markdown_text import inline_md
+
+_STANCE = {"supports": "✔", "contradicts": "✖", "silent": "·"}
+# Rows of the longer lists; the JSON dossier has all of them.
+MAX_ROWS = 150
+
+
+def cite(span: dict[str, Any], label: dict[str, str]) -> str:
+    aid = span["article_id"]
+    return f"({inline_md(label.get(aid, aid))}, {aid}, characters {span['start']}–{span['end']})"
+
+
+def _cites(spans: list[dict[str, Any]], label: dict[str, str], most: int = 4) -> str:
+    shown = " ".join(cite(s, label) for s in spans[:most])
+    return shown + (f" +{len(spans) - most} more" if len(spans) > most else "")
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:,.10g}"
+
+
+def story_markdown(story: dict[str, Any], label: dict[str, str]) -> list[str]:
+    """The lines of one story's section."""
+    out = [f"## Story: {inline_md(story.get('title') or '(untitled story)')}\n",
+           f"{len(story['article_ids'])} articles, {len(story['sources'])} independent "
+           f"sources, {len(story['claims'])} claims, {len(story['conflicts'])} "
+           "disagreements.\n"]
+    if story.get("summary"):
+        out.append("### Summary\n")
+        out += [f"{n}. {inline_md(s['text'])} {_cites(s['support'], label)}"
+                for n, s in enumerate(story["summary"], 1)]
+        out.append("")
+    if story.get("timeline"):
+        out.append("### Timeline\n")
+        for e in story["timeline"][:MAX_ROWS]:
+            precision = "" if e["date"]["precision"] == "day" else f" ({e['date']['precision']})"
+            out.append(f"- **{inline_md(e['date']['value'])}**{precision}: "
+                       f"{inline_md(e['text'])} {_cites(e['support'], label, 2)}")
+        out.append("")
+    if story.get("claims"):
+        outlets = list(story["claims"][0]["stance"])
+        out.append("### Claims by outlet\n")
+        out.append("✔ says it · ✖ gives a different value · · silent\n")
+        out.append("| claim | status | independent | " + " | ".join(inline_md(o) for o in outlets)
+                   + " |")
+        out.append("|---|---|---|" + "---|" * len(outlets))
+        for c in story["claims"][:MAX_ROWS]:
+            marks = " | ".join(_STANCE[c["stance"].get(o, "silent")] for o in outlets)
+            out.append(f"| {inline_md(c['text'])} {cite(c['support'][0], label)} | "
+                       f"{c['status'].replace('_', ' ')} | {c['independent_sources']} | {marks} |")
+        out.append("")
+    if story.get("conflicts"):
+        out.append("### Where the outlets disagree (leads to check)\n")
+        for x in story["conflicts"][:MAX_ROWS]:
+            sides = " **against** ".join(
+                f"**{inline_md(s['value'])}**: {inline_md(s['claim']['text'])} "
+                f"({inline_md(label.get(s['article_id'], s['article_id']))}"
+                f"{', ' + s['date'] if s.get('date') else ''})" for s in x["sides"])
+            out.append(f"- {x['status']}, {inline_md(x['about'])}: {sides}")
+        out.append("")
+    if story.get("figures"):
+        out.append("### Figures\n")
+        for f in story["figures"][:MAX_ROWS]:
+            value = (f"{inline_md(f['hedge']) + ' ' if f.get('hedge') else ''}"
+                     f"{_number(f['value'])}"
+                     f"{'–' + _number(f['upper']) if f.get('upper') is not None else ''}"
+                     f"{' ' + inline_md(f['unit']) if f.get('unit') else ''}")
+            what = f" {inline_md(f['what'])}" if f.get("what") else ""
+            single = " — single source" if f.get("single_source") else ""
+            out.append(f"- {value}{what}{single} {_cites(f['sources'], label, 3)}")
+        out.append("")
+    people = [e for e in story.get("entities", []) if e.get("type") in ("PERSON", "ORG")]
+    if people:
+        out.append("### Who is who\n")
+        for e in people[:MAX_ROWS]:
+            roles = "; ".join(inline_md(r["text"]) for r in e.get("roles", [])[:4])
+            also = ", ".join(inline_md(a) for a in e.get("aliases", []))
+            out.append(f"- **{inline_md(e['name'])}** ({e['type']}; seen as {also}; "
+                       f"{len(e['mentions'])} mentions){': ' + roles if roles else ''}")
+        out.append("")
+    out.append("### Sources\n")
+    for src in story["sources"]:
+        out.append(f"- {inline_md(src.get('outlet') or 'outlet unknown')}: "
+                   + ", ".join(src["article_ids"]))
+    out.append("")
+    return out

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import newsdesk
+from newsdesk.publish.charts import timeline_svg
 from newsdesk.publish.html import render_html
 from newsdesk.publish.markdown import render_markdown
 from newsdesk.publish.spans import Mark, render_text
@@ -146,3 +147,14 @@ def test_the_markdown_dossier_has_the_story(example_dossier: dict[str, Any]) -> 
 def test_text_with_targets_and_marks(text: str, cited: list[tuple[int, int]],
                                      marks: list[Mark], expected: str) -> None:
     assert str(render_text(text, "a", cited, marks)) == expected
+
+
+def test_the_timeline_chart_is_inline_svg_with_nothing_to_run(
+        example_dossier: dict[str, Any]) -> None:
+    timeline = example_dossier["stories"][0]["timeline"]
+    svg = str(timeline_svg(timeline))
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert "<script" not in svg.lower() and "href=" not in svg
+    assert svg == str(timeline_svg(timeline))  # same dossier, same file
+    assert all(e["date"]["value"] in svg for e in timeline[:40])
+    assert str(timeline_svg([])) == ""

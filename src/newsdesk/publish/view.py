@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .charts import timeline_svg
 from .spans import Mark, anchor_id, render_text
 
 # Entity labels shown as people, organisations and places (CSS classes of the marks).
@@ -92,6 +93,7 @@ def report_context(dossier: dict[str, Any]) -> dict[str, Any]:
         "texts": {a["id"]: render_text(a.get("text", ""), a["id"], cited.get(a["id"], ()),
                                        fact_marks(a)) for a in articles},
         "anchor": anchor_id,
+        "chart": {s["id"]: timeline_svg(s.get("timeline", [])) for s in dossier.get("stories", [])},
         "quote": lambda ref: quote_span(by_id, ref),
         "Markup": Markup,
     }

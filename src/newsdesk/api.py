@@ -212,6 +212,8 @@ def analyze(
     grouping = group_articles(articles)
     checks = crosscheck(articles, facts, grouping, sentence_parser(settings.spacy_model))
     doc = dossier(articles, failures, facts, grouping, checks)
+    with Store(db or settings.db_path) as store:
+        store.put_stories(doc["stories"])
     result = AnalyzeResult(
         dossier=doc, articles=articles, facts=facts, failures=failures, added=added
     )

@@ -179,6 +179,33 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     sys.exit(1 if result.failures else 0)
 
 
+@cli.command()
+@click.option("--db", metavar="PATH", help="SQLite store to show (default: newsdesk.db).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default serves this machine only.")
+@click.option("--port", default=8765, show_default=True, type=int,
+              help="Port to listen on (0 picks a free one).")
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve a read-only web app over the store: stories, search, story, article and entity
+    pages, and a JSON API under /api/."""
+    from .app.server import make_server
+
+    path = db or load_settings().db_path
+    try:
+        server = make_server(str(path), host, port)
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    click.echo(f"newsdesk serve: http://{host}:{server.server_address[1]}/ (Ctrl-C stops)",
+               err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def main() -> None:
     cli()
 

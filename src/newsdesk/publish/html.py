@@ -22,8 +22,11 @@ _ENV = Environment(
 )
 
 
-def render_html(dossier: dict[str, Any]) -> str:
-    return _ENV.get_template("report.html.j2").render(**report_context(dossier))
+def render_html(dossier: dict[str, Any], home: str | None = None,
+                stories: list[tuple[str, str]] | None = None) -> str:
+    """The report; ``home`` and ``stories`` (id, link) add the web app's navigation."""
+    return _ENV.get_template("report.html.j2").render(**report_context(dossier), home=home,
+                                                      story_links=stories or [])
 
 
 def write_html(dossier: dict[str, Any], path: str | Path) -> None:

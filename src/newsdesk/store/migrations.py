@@ -77,6 +77,37 @@ def m002_facts(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m003_stories_search(conn: sqlite3.Connection) -> None:
+    """Stories (each the dossier's story record) for ``newsdesk serve``, and full-text
+    search over article titles and text (SQLite FTS5, kept in step by a trigger)."""
+    conn.executescript(
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            articles INTEGER NOT NULL,
+            record TEXT NOT NULL          -- the dossier's story record (JSON)
+        );
+        CREATE TABLE story_articles (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (story_id, article_id)
+        );
+        CREATE INDEX story_articles_article ON story_articles(article_id);
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, text, content='articles', content_rowid='rowid'
+        );
+        INSERT INTO article_search(rowid, title, text)
+            SELECT rowid, COALESCE(title, ''), text FROM articles;
+        CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_search(rowid, title, text)
+            VALUES (new.rowid, COALESCE(new.title, ''), new.text);
+        END;
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database to the newest schema; return the version it is at."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from .. import __version__
 from ..errors import NewsdeskError
@@ -136,7 +137,25 @@ class Store:
         for (record,) in rows:
             yield Article.from_dict(json.loads(record))
 
+    def put_stories(self, stories: list[dict[str, Any]]) -> None:
+        """Replace the stored stories with those of the latest analysis (stories are derived
+        from every article analysed together, so an older grouping is not kept beside it)."""
+        with self._write():
+            self.conn.execute("DELETE FROM story_articles")
+            self.conn.execute("DELETE FROM stories")
+            for story in stories:
+                self.conn.execute(
+                    "INSERT INTO stories (id, title, articles, record) VALUES (?, ?, ?, ?)",
+                    (story["id"], story.get("title"), len(story["article_ids"]),
+                     json.dumps(story, ensure_ascii=False, sort_keys=True)),
+                )
+                self.conn.executemany(  # articles that came without a stored source are skipped
+                    "INSERT OR IGNORE INTO story_articles (story_id, article_id)"
+                    " SELECT ?, id FROM articles WHERE id = ?",
+                    [(story["id"], a) for a in story["article_ids"]],
+                )
+
     def count(self, table: str) -> int:
-        if table not in {"sources", "articles", "removed", "failures", "facts"}:
+        if table not in {"sources", "articles", "removed", "failures", "facts", "stories"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

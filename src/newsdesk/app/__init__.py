@@ -1,0 +1,1 @@
+"""``newsdesk serve``: a local, read-only web app over the SQLite store."""

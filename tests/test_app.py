@@ -1,0 +1,154 @@
+"""``newsdesk serve``: every page and JSON answer from a store, read-only, bound to
+127.0.0.1 by default, with hostile page text shown as text."""
+
+from __future__ import annotations
+
+import html
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.error import HTTPError
+from urllib.request import urlopen
+
+import pytest
+
+import newsdesk
+from newsdesk.app.reader import Reader, fts_query
+from newsdesk.app.server import make_server
+from newsdesk.errors import NewsdeskError
+
+from .conftest import EXAMPLES
+from .test_report_story import EVIL, Page, _page
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("app")
+    inputs = folder / "in"
+    inputs.mkdir()
+    for path in Path(EXAMPLES).glob("*.txt"):
+        (inputs / path.name).write_bytes(path.read_bytes())
+    evil = html.escape(EVIL)
+    (inputs / "evil.html").write_text(_page(f"Harbour notice {evil}", [
+        f"The notice {evil} was pinned to the harbour office door on Monday morning.",
+        "Nobody at the harbour office would say who had written the notice or why."]),
+        encoding="utf-8")
+    db = folder / "store.db"
+    newsdesk.analyze([str(inputs)], db=db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def base(store: Path) -> Iterator[str]:
+    server = make_server(str(store), port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def get(url: str) -> tuple[int, str, dict[str, str]]:
+    try:
+        with urlopen(url, timeout=30) as answer:
+            return answer.status, answer.read().decode(), dict(answer.headers)
+    except HTTPError as err:
+        return err.code, err.read().decode(), dict(err.headers)
+
+
+def test_the_story_list_links_each_story(base: str, store: Path) -> None:
+    status, page, headers = get(base + "/")
+    stories = Reader(store).stories()
+    assert status == 200 and stories
+    assert all(f'href="/story/{s["id"]}"' in page for s in stories)
+    assert "script-src" not in headers["Content-Security-Policy"]
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+
+
+def test_a_story_page_is_the_report_of_that_story(base: str, store: Path) -> None:
+    story = max(Reader(store).stories(), key=lambda s: s["articles"])
+    status, page, _ = get(f"{base}/story/{story['id']}")
+    parsed = Page(page)
+    assert status == 200 and "Claims by outlet" in parsed.headings
+    assert not set(parsed.links) - set(parsed.ids)  # in-page citations land
+
+
+def test_search_marks_hits_and_escapes_text(base: str) -> None:
+    status, page, _ = get(base + "/search?q=Belousov")
+    assert status == 200 and "<mark>Belousov</mark>" in page
+    status, page, _ = get(base + "/search?q=harbour+notice")
+    parsed = Page(page)
+    assert status == 200 and "/article/" in page
+    assert "script" not in parsed.tags and "img" not in parsed.tags
+    assert not [n for n, _ in parsed.attrs if n.startswith("on")]
+
+
+@pytest.mark.parametrize("query", ['"', "AND OR NOT", "*", "title:x", "a) OR (b", ""])
+def test_any_typed_query_is_safe(base: str, query: str) -> None:
+    from urllib.parse import quote
+    status, _, _ = get(f"{base}/search?q={quote(query)}")
+    assert status == 200
+
+
+def test_article_and_entity_pages_and_the_api(base: str, store: Path) -> None:
+    reader = Reader(store)
+    story = max(reader.stories(), key=lambda s: s["articles"])
+    record = reader.story(story["id"])
+    assert record is not None
+    article_id = record["article_ids"][0]
+    status, page, _ = get(f"{base}/article/{article_id}")
+    assert status == 200 and f'href="/story/{story["id"]}"' in page
+    person = next(e for e in record["entities"] if e["type"] == "PERSON")
+    status, page, _ = get(f"{base}/story/{story['id']}/entity/{person['id']}")
+    assert status == 200 and html.escape(person["name"]) in page
+    for path, key in ((f"/api/story/{story['id']}", "stories"), (f"/api/article/{article_id}",
+                      "text"), (f"/api/story/{story['id']}/entity/{person['id']}", "entity")):
+        status, body, headers = get(base + path)
+        assert status == 200 and headers["Content-Type"].startswith("application/json")
+        assert key in json.loads(body)
+    status, body, _ = get(base + "/api/search?q=Belousov")
+    assert status == 200 and json.loads(body)
+
+
+@pytest.mark.parametrize("path", ["/story/nope", "/article/nope", "/api/story/nope",
+                                  "/story/x/entity/y", "/nothing/here", "/../etc/passwd"])
+def test_unknown_paths_are_404(base: str, path: str) -> None:
+    status, _, _ = get(base + path)
+    assert status == 404
+
+
+def test_hostile_article_page_renders_as_text(base: str, store: Path) -> None:
+    status, body, _ = get(base + "/search?q=harbour+notice")
+    article_id = body.split('href="/article/')[1].split('"')[0]
+    status, page, _ = get(f"{base}/article/{article_id}")
+    parsed = Page(page)
+    assert status == 200 and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "script" not in parsed.tags and "img" not in parsed.tags
+    assert not [v for n, v in parsed.attrs if n == "href" and "javascript:" in v.lower()]
+
+
+def test_the_store_is_opened_read_only(store: Path) -> None:
+    reader = Reader(store)
+    with pytest.raises(sqlite3.OperationalError):
+        reader.conn.execute("DELETE FROM stories")
+
+
+def test_bound_to_this_machine_unless_told(store: Path) -> None:
+    server = make_server(str(store), port=0)
+    assert server.server_address[0] == "127.0.0.1"
+    server.server_close()
+
+
+def test_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(NewsdeskError) as err:
+        Reader(tmp_path / "none.db")
+    assert err.value.code == "E301" and "none.db" in str(err.value)
+
+
+@pytest.mark.parametrize(("typed", "query"), [("Putin visit", '"Putin" "visit"'),
+                                               ('"; DROP', '"DROP"'), ("***", None)])
+def test_typed_words_become_quoted_terms(typed: str, query: Any) -> None:
+    assert fts_query(typed) == query

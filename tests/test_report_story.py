@@ -158,3 +158,37 @@ def test_the_timeline_chart_is_inline_svg_with_nothing_to_run(
     assert svg == str(timeline_svg(timeline))  # same dossier, same file
     assert all(e["date"]["value"] in svg for e in timeline[:40])
     assert str(timeline_svg([])) == ""
+
+
+def _luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "newsdesk"
+
+
+@pytest.mark.parametrize("template", ["publish/templates/report.html.j2",
+                                      "app/templates/base.html.j2"])
+def test_text_colours_meet_wcag_aa_contrast(template: str) -> None:
+    """Every text colour of the page styles against the page and card backgrounds, and the
+    body text against every tinted background (status badges, highlights): >= 4.5:1."""
+    css = (TEMPLATES / template).read_text(encoding="utf-8")
+    colours = set(re.findall(r"(?<![-\w])color:(#[0-9a-fA-F]{3,6})", css))
+    backgrounds = set(re.findall(r"background(?:-color)?:(#[0-9a-fA-F]{3,6})", css))
+    assert colours
+    for colour in colours:
+        for page in ("#fff", "#fafafa"):
+            assert contrast(colour, page) >= 4.5, (colour, page)
+    for tint in backgrounds:
+        assert contrast("#1a1a1a", tint) >= 4.5, tint

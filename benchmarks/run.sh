@@ -22,3 +22,4 @@ echo; echo "== stories at scale (100,000 articles; time and memory) =="; $PY ben
 echo; echo "== conflicts (labelled pairs; numbers-differ baseline same run) =="; $PY benchmarks/conflicts.py
 echo; echo "== conflicts at story scale (labelled sample of reported disagreements) =="; $PY benchmarks/conflicts_story.py
 echo; echo "== report size and build time (examples, 1,000 Timeline17 articles; JSON dossier same run) =="; $PY benchmarks/report.py
+echo; echo "== web app page load, 10,000 articles (static http.server same run) =="; $PY benchmarks/app_load.py

@@ -300,3 +300,13 @@ def test_any_text_keeps_the_span_contract(nlp: Language, words: list[str], day: 
             assert text[ref.span.start : ref.span.end] == ref.span.text
             assert ref.type in {"DATE", "TIME", "DURATION", "SET"}
             assert ref.span.text.strip() == ref.span.text
+
+
+def test_a_two_digit_year_before_year_one_is_no_year() -> None:
+    """Found by Hypothesis: "September '98" anchored in year 87 gave year -2 and crashed."""
+    from datetime import date as _date
+
+    from newsdesk.annotation.timex_values import year_of
+
+    assert year_of({"yy": "98"}, _date(87, 1, 1)) is None
+    assert year_of({"yy": "98"}, _date(2024, 1, 1)) == 1998

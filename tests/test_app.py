@@ -73,7 +73,13 @@ def test_a_story_page_is_the_report_of_that_story(base: str, store: Path) -> Non
     status, page, _ = get(f"{base}/story/{story['id']}")
     parsed = Page(page)
     assert status == 200 and "Claims by outlet" in parsed.headings
-    assert not set(parsed.links) - set(parsed.ids)  # in-page citations land
+    assert not set(parsed.links) - set(parsed.ids)  # in-page links land
+    # citations go to each article's own page, onto the same anchor
+    cited = [v for n, v in parsed.attrs if n == "href" and v.startswith("/article/") and "#s-" in v]
+    assert cited and "<article" not in page  # the articles are not embedded
+    path, anchor = cited[0].split("#")
+    status, article, _ = get(base + path)
+    assert status == 200 and anchor in Page(article).ids
 
 
 def test_search_marks_hits_and_escapes_text(base: str) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 
 from .timex_calendar import (
     CENTURY,
@@ -283,14 +283,16 @@ def read_year(parts: dict[str, str], ctx: Context) -> Resolved | None:
 
 
 def year_of(parts: dict[str, str], anchor: date | None = None) -> int | None:
-    """The year a pattern captured: "1996", "nineteen ninety-six", or "'96" near the anchor."""
+    """The year a pattern captured: "1996", "nineteen ninety-six", or "'96" near the anchor;
+    None outside the calendar's years 1-9999 ("'98" against an anchor in year 87)."""
+    year = None
     if parts.get("yy"):
-        return two_digit_year(int(parts["yy"]), anchor)
-    if parts.get("year"):
-        return int(parts["year"])
-    if parts.get("syear"):
-        return spoken_year(parts["syear"])
-    return None
+        year = two_digit_year(int(parts["yy"]), anchor)
+    elif parts.get("year"):
+        year = int(parts["year"])
+    elif parts.get("syear"):
+        year = spoken_year(parts["syear"])
+    return year if year is not None and MINYEAR <= year <= MAXYEAR else None
 
 
 def _pivoted(parts: dict[str, str], ctx: Context) -> bool:

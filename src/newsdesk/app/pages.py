@@ -47,24 +47,26 @@ def search_page(reader: Reader, db: str, q: str) -> str:
 
 
 def story_dossier(reader: Reader, story_id: str) -> dict[str, Any] | None:
+    """The story with its articles named (not their text: each has its own page)."""
     story = reader.story(story_id)
     if story is None:
         return None
-    articles = [a for i in story["article_ids"] if (a := reader.article(i))]
-    return _dossier(articles, [story])
+    return _dossier(reader.heads(story["article_ids"]), [story])
 
 
 def story_page(reader: Reader, story_id: str) -> str | None:
     found = story_dossier(reader, story_id)
-    return render_html(found, home="/") if found else None
+    return render_html(found, home="/", article_base="/article/") if found else None
 
 
 def article_page(reader: Reader, article_id: str) -> str | None:
     article = reader.article(article_id)
     if article is None:
         return None
+    story_ids = reader.stories_of(article_id)
     return render_html(_dossier([article], []), home="/",
-                       stories=[(s, f"/story/{s}") for s in reader.stories_of(article_id)])
+                       stories=[(s, f"/story/{s}") for s in story_ids],
+                       cite_stories=[s for i in story_ids if (s := reader.story(i))])
 
 
 def entity_record(reader: Reader, story_id: str, entity_id: str

@@ -7,6 +7,7 @@ turned into quoted terms (all must match), so no input is ever FTS query syntax.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -16,6 +17,8 @@ from typing import Any
 from ..errors import NewsdeskError
 
 _TERM = re.compile(r"\w+", re.UNICODE)
+# Story records kept parsed by a reader.
+STORIES_KEPT = 8
 # Characters that mark a matched term inside a snippet before escaping: never in page text.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
@@ -49,6 +52,13 @@ class Reader:
         return [{"id": i, "title": t, "articles": n} for i, t, n in rows]
 
     def story(self, story_id: str) -> dict[str, Any] | None:
+        """The story record (kept for the last few asked: a large story's record is tens of
+        megabytes of JSON, and its article and entity pages all read it). Read-only users
+        share the dict: callers must not change it."""
+        return self._story(story_id)
+
+    @functools.lru_cache(maxsize=STORIES_KEPT)  # noqa: B019 (one Reader per server)
+    def _story(self, story_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT record FROM stories WHERE id = ?",
                                 (story_id,)).fetchone()
         return json.loads(row[0]) if row else None
@@ -64,6 +74,22 @@ class Reader:
         record.update(json.loads(row[1]) if row[1] else {})
         record.setdefault("flags", [])
         return record
+
+    def heads(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        """What a story page names an article by — id, title, outlet, source, date and
+        provenance — without its text and facts: a story may hold thousands."""
+        out = []
+        for start in range(0, len(article_ids), 500):
+            part = article_ids[start:start + 500]
+            rows = self.conn.execute(
+                "SELECT id, title, outlet, published, json_extract(record, '$.source'),"
+                " json_extract(record, '$.provenance') FROM articles WHERE id IN"
+                f" ({','.join('?' * len(part))})", part)
+            found = {r[0]: r for r in rows}
+            out += [{"id": i, "title": r[1], "outlet": r[2], "published": r[3],
+                     "source": r[4], "provenance": json.loads(r[5] or "{}")}
+                    for i in part if (r := found.get(i))]
+        return out
 
     def stories_of(self, article_id: str) -> list[str]:
         return [r[0] for r in self.conn.execute(

@@ -23,10 +23,15 @@ _ENV = Environment(
 
 
 def render_html(dossier: dict[str, Any], home: str | None = None,
-                stories: list[tuple[str, str]] | None = None) -> str:
-    """The report; ``home`` and ``stories`` (id, link) add the web app's navigation."""
-    return _ENV.get_template("report.html.j2").render(**report_context(dossier), home=home,
-                                                      story_links=stories or [])
+                stories: list[tuple[str, str]] | None = None,
+                article_base: str | None = None,
+                cite_stories: list[dict[str, Any]] | None = None) -> str:
+    """The report; ``home`` and ``stories`` (id, link) add the web app's navigation;
+    ``article_base`` links articles to their own pages instead of embedding them;
+    ``cite_stories``: stories whose citations land in these articles (see ``view``)."""
+    return _ENV.get_template("report.html.j2").render(
+        **report_context(dossier, article_base, cite_stories), home=home,
+        story_links=stories or [])
 
 
 def write_html(dossier: dict[str, Any], path: str | Path) -> None:

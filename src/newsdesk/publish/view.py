@@ -81,17 +81,32 @@ def article_label(article: dict[str, Any]) -> str:
     return str(article.get("outlet") or str(article.get("source", "")).rsplit("/", 1)[-1])
 
 
-def report_context(dossier: dict[str, Any]) -> dict[str, Any]:
-    """Everything the report template renders from."""
-    cited = cited_spans(dossier)
+def report_context(dossier: dict[str, Any], article_base: str | None = None,
+                   cite_stories: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Everything the report template renders from. With ``article_base`` (the web app's
+    story page: "/article/") the articles are not embedded: citations link to each article's
+    own page, where the same anchors are; ``cite_stories`` (the web app's article page)
+    are stories not shown whose citations must still land in these articles."""
+    cited = {} if article_base else cited_spans(
+        {**dossier, "stories": dossier.get("stories", []) + (cite_stories or [])})
     articles = dossier.get("articles", [])
     by_id = {a["id"]: a for a in articles}
+
+    def href(article_id: str, start: int | None = None) -> str:
+        page = f"{article_base}{article_id}" if article_base else ""
+        target = anchor_id(article_id, start) if start is not None else (
+            "" if article_base else f"a-{article_id}")
+        return f"{page}#{target}" if target else page
+
     return {
+        "href": href,
+        "article_base": article_base,
         "d": dossier,
         "by_id": by_id,
         "label": {a["id"]: article_label(a) for a in articles},
-        "texts": {a["id"]: render_text(a.get("text", ""), a["id"], cited.get(a["id"], ()),
-                                       fact_marks(a)) for a in articles},
+        "texts": {} if article_base else {
+            a["id"]: render_text(a.get("text", ""), a["id"], cited.get(a["id"], ()),
+                                 fact_marks(a)) for a in articles},
         "anchor": anchor_id,
         "chart": {s["id"]: timeline_svg(s.get("timeline", [])) for s in dossier.get("stories", [])},
         "quote": lambda ref: quote_span(by_id, ref),

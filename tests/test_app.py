@@ -20,22 +20,13 @@ from newsdesk.app.reader import Reader, fts_query
 from newsdesk.app.server import make_server
 from newsdesk.errors import NewsdeskError
 
-from .conftest import EXAMPLES
-from .test_report_story import EVIL, Page, _page
+from .test_report_story import Page, examples_with_hostile_pages
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("app")
-    inputs = folder / "in"
-    inputs.mkdir()
-    for path in Path(EXAMPLES).glob("*.txt"):
-        (inputs / path.name).write_bytes(path.read_bytes())
-    evil = html.escape(EVIL)
-    (inputs / "evil.html").write_text(_page(f"Harbour notice {evil}", [
-        f"The notice {evil} was pinned to the harbour office door on Monday morning.",
-        "Nobody at the harbour office would say who had written the notice or why."]),
-        encoding="utf-8")
+    inputs = examples_with_hostile_pages(folder, ("Harbour notice",))
     db = folder / "store.db"
     newsdesk.analyze([str(inputs)], db=db)
     return db

@@ -10,7 +10,6 @@ the ones in the docs: ``NEWSDESK_SCREENSHOTS=docs/screenshots pytest tests/test_
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import threading
@@ -23,8 +22,7 @@ import pytest
 import newsdesk
 from newsdesk.app.server import make_server
 
-from .conftest import EXAMPLES
-from .test_report_story import EVIL, _page
+from .test_report_story import examples_with_hostile_pages
 
 CHROMIUM = os.environ.get("NEWSDESK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 sync_api = pytest.importorskip("playwright.sync_api",
@@ -53,16 +51,7 @@ def browser() -> Iterator[Any]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The examples plus a hostile page, analysed once: the report and the store."""
     folder = tmp_path_factory.mktemp("browser")
-    inputs = folder / "in"
-    inputs.mkdir()
-    for path in Path(EXAMPLES).glob("*.txt"):
-        (inputs / path.name).write_bytes(path.read_bytes())
-    evil = html.escape(EVIL)
-    for name, title in (("evil1.html", "Harbour notice"), ("evil2.html", "Notice at harbour")):
-        (inputs / name).write_text(_page(f"{title} {evil}", [
-            f"The notice {evil} was pinned to the harbour office door on Monday morning.",
-            "Nobody at the harbour office would say who had written the notice or why."]),
-            encoding="utf-8")
+    inputs = examples_with_hostile_pages(folder, ("Harbour notice", "Notice at harbour"))
     report = folder / "report.html"
     newsdesk.analyze([str(inputs)], db=folder / "store.db", html_path=report)
     return {"report": report, "db": folder / "store.db"}

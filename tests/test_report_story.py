@@ -90,6 +90,22 @@ def _page(title: str, paragraphs: list[str]) -> str:
             f"{body}</article></body></html>")
 
 
+def examples_with_hostile_pages(folder: Path, titles: tuple[str, ...]) -> Path:
+    """A folder of the example articles plus one hostile HTML page per title (a notice whose
+    title and text carry ``EVIL``); returns the folder."""
+    inputs = folder / "in"
+    inputs.mkdir()
+    for path in Path(EXAMPLES).glob("*.txt"):
+        (inputs / path.name).write_bytes(path.read_bytes())
+    evil = html.escape(EVIL)
+    for n, title in enumerate(titles):
+        (inputs / f"evil{n}.html").write_text(_page(f"{title} {evil}", [
+            f"The notice {evil} was pinned to the harbour office door on Monday morning.",
+            "Nobody at the harbour office would say who had written the notice or why."]),
+            encoding="utf-8")
+    return inputs
+
+
 def test_a_hostile_story_renders_as_text(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()

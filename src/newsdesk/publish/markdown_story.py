@@ -32,10 +32,12 @@ def _number(value: float | None) -> str:
 
 def story_markdown(story: dict[str, Any], label: dict[str, str]) -> list[str]:
     """The lines of one story's section."""
+    named = sum(1 for s in story["sources"] if s.get("outlet"))
+    unnamed = sum(len(s["article_ids"]) for s in story["sources"] if not s.get("outlet"))
+    alone = f" ({unnamed} without a named outlet, each counted as its own)" if unnamed else ""
     out = [f"## Story: {inline_md(story.get('title') or '(untitled story)')}\n",
-           f"{len(story['article_ids'])} articles, {len(story['sources'])} independent "
-           f"sources, {len(story['claims'])} claims, {len(story['conflicts'])} "
-           "disagreements.\n"]
+           f"{len(story['article_ids'])} articles from {named + unnamed} outlets{alone}, "
+           f"{len(story['claims'])} claims, {len(story['conflicts'])} disagreements.\n"]
     if story.get("summary"):
         out.append("### Summary\n")
         out += [f"{n}. {inline_md(s['text'])} {_cites(s['support'], label)}"

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.request import urlopen
 
-from common import benchmarks_dir, results_path
+from common import benchmarks_dir, results_path, timelines_root
 from newsdesk.app import pages
 from newsdesk.app.reader import Reader
 from newsdesk.app.server import make_server
@@ -87,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=5)
     parser.add_argument("--db", type=Path, default=None, help="reuse or keep the store here")
     args = parser.parse_args(argv)
-    if not (benchmarks_dir() / "timelines").is_dir():
-        print("skipped: benchmarks/timelines not found")
+    if timelines_root() is None:
         return 0
     work = Path(tempfile.mkdtemp(prefix="newsdesk-app-"))
     db = args.db or work / "store.db"

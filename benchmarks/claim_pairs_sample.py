@@ -43,7 +43,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from common import REPO, benchmarks_dir, detokenise
+from common import REPO, detokenise, timelines_root
 from figures_sample import split_sentences
 
 SEED = 20240618
@@ -461,9 +461,8 @@ def check(root: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    root = benchmarks_dir()
-    if not (root / "timelines").is_dir():
-        print(f"skipped: {root}/timelines not found")
+    root = timelines_root()
+    if root is None:
         return 0
     if argv and argv[0] == "--check":
         return check(root)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import newsdesk
-from common import HERE, REPO, benchmarks_dir, detokenise, results_path
+from common import HERE, REPO, detokenise, results_path, timelines_root
 from newsdesk.annotation.nlp import load_nlp
 from newsdesk.annotation.pipeline import annotate_articles
 from newsdesk.crosscheck import align
@@ -206,9 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None,
                         help="pickle file keeping the annotated documents between runs")
     args = parser.parse_args(argv)
-    root = benchmarks_dir()
-    if not (root / "timelines").is_dir():
-        print("skipped: benchmarks/timelines not found")
+    root = timelines_root()
+    if root is None:
         return 0
     pairs = load_pairs()
     docs = cached(args.cache, lambda: annotated(root, pairs))

@@ -20,6 +20,16 @@ def benchmarks_dir() -> Path:
     return Path(env) if env else (REPO / ".." / "shared" / "benchmarks").resolve()
 
 
+def timelines_root(what: str = "") -> Path | None:
+    """The shared benchmarks folder when it holds Timeline17; else None, after saying the
+    run is skipped (a user's clone has no ../shared)."""
+    root = benchmarks_dir()
+    if (root / "timelines").is_dir():
+        return root
+    print(f"skipped: {root}/timelines not found{what}")
+    return None
+
+
 def results_path(name: str) -> Path:
     out = HERE / "results" / name
     out.parent.mkdir(parents=True, exist_ok=True)

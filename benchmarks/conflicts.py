@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from claims import annotated, cached, features, load_pairs, prf
-from common import HERE, benchmarks_dir, results_path
+from common import HERE, results_path, timelines_root
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.align import SAME_CLAIM, similarity
 from newsdesk.crosscheck.claims import claim_at
@@ -70,9 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="pickle of annotated docs")
     parser.add_argument("--dev-only", action="store_true", help="score dev only (tuning)")
     args = parser.parse_args(argv)
-    root = benchmarks_dir()
-    if not (root / "timelines").is_dir():
-        print("skipped: benchmarks/timelines not found")
+    root = timelines_root()
+    if root is None:
         return 0
     pairs = load_pairs(DATA) + load_pairs(FRESH)
     docs = cached(args.cache, lambda: annotated(root, pairs))

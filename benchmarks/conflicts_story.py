@@ -22,7 +22,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from common import HERE, benchmarks_dir
+from common import HERE, timelines_root
 from newsdesk.config import load_settings
 from newsdesk.crosscheck import story
 from newsdesk.crosscheck.parse import sentence_parser
@@ -133,9 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draw", type=Path, default=None, help="write a new unlabelled sample")
     args = parser.parse_args(argv)
     if args.draw:
-        root = benchmarks_dir()
-        if not (root / "timelines").is_dir():
-            print("skipped: benchmarks/timelines not found")
+        root = timelines_root()
+        if root is None:
             return 0
         draw(root, args.draw)
         return 0

@@ -17,7 +17,7 @@ import json
 import time
 from typing import Any
 
-from common import REPO, benchmarks_dir, results_path
+from common import REPO, results_path, timelines_root
 from newsdesk.api import annotate
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.parse import sentence_parser
@@ -59,12 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     examples = sorted(str(p) for p in (REPO / "examples" / "articles").iterdir())
     rows = [measure("examples", [(x.article, x.facts) for x in annotate(examples)
                                  if isinstance(x, Annotated)])]
-    root = benchmarks_dir()
-    if (root / "timelines").is_dir():
+    root = timelines_root(" (examples only)")
+    if root is not None:
         docs = [d for folder in load_folders(root, FOLDERS) for d in folder.docs]
         rows.append(measure(f"Timeline17, first {args.articles}", docs[: args.articles]))
-    else:
-        print("skipped: benchmarks/timelines not found (examples only)")
     print("| corpus | articles | stories | dossier built (s) | JSON MB / s | HTML MB / s | "
           "Markdown MB / s |")
     print("|---|---:|---:|---:|---|---|---|")

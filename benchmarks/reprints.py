@@ -21,7 +21,7 @@ import re
 import time
 from typing import Any
 
-from common import benchmarks_dir, results_path
+from common import results_path, timelines_root
 from newsdesk.group.reprints import ReprintIndex
 from stories import REPORT, TUNE, load
 
@@ -47,9 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", type=int, default=5, help="links among originals to print")
     args = parser.parse_args(argv)
-    root = benchmarks_dir()
-    if not (root / "timelines").is_dir():
-        print("skipped: benchmarks/timelines not found")
+    root = timelines_root()
+    if root is None:
         return 0
     rows = load(root, TUNE + REPORT)
     texts = {item.id: item.text for item, _ in rows}

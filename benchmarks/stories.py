@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from common import benchmarks_dir, detokenise, results_path
+from common import detokenise, results_path, timelines_root
 from newsdesk.group.stories import StoryClusterer, StoryItem
 
 TUNE = ("H1N1_bbc", "H1N1_guardian", "MJ_bbc", "bpoil_bbc", "bpoil_guardian")
@@ -146,9 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "report", "all"), default="all")
     parser.add_argument("--sweep", action="store_true", help="threshold sweep (tune split)")
     args = parser.parse_args(argv)
-    root = benchmarks_dir()
-    if not (root / "timelines").is_dir():
-        print("skipped: benchmarks/timelines not found")
+    root = timelines_root()
+    if root is None:
         return 0
     if args.sweep:
         sweep(load(root, TUNE))

@@ -20,7 +20,7 @@ import time
 from dataclasses import replace
 from datetime import timedelta
 
-from common import benchmarks_dir, results_path
+from common import results_path, timelines_root
 from newsdesk.group.reprints import ReprintIndex
 from newsdesk.group.stories import StoryClusterer, StoryItem
 from stories import REPORT, TUNE, load
@@ -60,9 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     args = parser.parse_args(argv)
-    root = benchmarks_dir()
-    if not (root / "timelines").is_dir():
-        print("skipped: benchmarks/timelines not found")
+    root = timelines_root()
+    if root is None:
         return 0
     rows = [item for item, _ in load(root, TUNE + REPORT)]
     results = []

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..publish.html import render_html
 from ..publish.view import quote_span
+from ..records import DOSSIER_SCHEMA
 from .reader import HIT_CLOSE, HIT_OPEN, Reader
 
 _ENV = Environment(
@@ -24,12 +25,11 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-SCHEMA = "newsdesk.dossier/1"
 
 
 def _dossier(articles: list[dict[str, Any]], stories: list[dict[str, Any]]) -> dict[str, Any]:
     return {"articles": articles, "failures": [], "stories": stories,
-            "generator": f"newsdesk {__version__} (serve)", "schema": SCHEMA}
+            "generator": f"newsdesk {__version__} (serve)", "schema": DOSSIER_SCHEMA}
 
 
 def index_page(reader: Reader, db: str) -> str:

@@ -18,14 +18,13 @@ Measured on ``benchmarks/data/conflict_pairs.jsonl`` (``benchmarks/conflicts.py`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from ..annotation.cues import SPEECH_VERBS
 from ..model import Figure, Span, TimeRef
 from .claims import ArticleClaim
+from .superseded import status_of
 from .value_anchors import (
     Parse,
     event_verb,
@@ -36,15 +35,11 @@ from .value_anchors import (
     value_spans,
     years,
 )
-from .value_ranges import dimension, figures_agree, interval
+from .value_ranges import dimension, figures_agree
 from .words import stems
 
 __all__ = ["Conflict", "Side", "conflicts_between", "figures_agree", "same_slot"]
 
-# How far back a day named in a claim can be the day it reports on.
-AS_OF_DAYS = 7
-# Length units: a distance is a fixed fact, never a tally revised upward.
-LENGTHS = frozenset({"mi", "km", "m", "ft", "yd", "nmi", "cm", "in"})
 # Characters of the sentence read on each side of a value: the figure of the other sentence
 # said in the most similar words is its counterpart. Without a parse, two dates must share
 # this much of those words to date one event. (A threshold for figures too lost recall for
@@ -52,11 +47,6 @@ LENGTHS = frozenset({"mi", "km", "m", "ft", "yd", "nmi", "cm", "in"})
 # periods and verbs were compared: 0.581 F1 at none, 0.552 at 0.05 and 0.1.)
 CONTEXT_CHARS = 40
 CONTEXT_SHARE = 0.2
-_EXPECTATION = re.compile(
-    r"\b(?:will|would|is|are|was|were)\s+(?:expected|set|scheduled|due|likely|poised|slated)\b"
-    r"|\b(?:will|may|might|plans? to|planning to|intends? to|could)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -105,49 +95,6 @@ def _comparable_times(a: TimeRef, b: TimeRef) -> bool:
     if a.type == "DURATION":
         return a.value[-1:] == b.value[-1:]  # years with years, days with days
     return a.type == "DATE" and len(a.value) == len(b.value) and a.value[:1].isdigit()
-
-
-def is_expectation(sentence: str) -> bool:
-    return bool(_EXPECTATION.search(sentence))
-
-
-def _grows(kind: str, a: Figure | None, b: Figure | None) -> bool:
-    """A tally or an estimate (counts, money, volumes), which a developing story revises
-    upward; a length or distance is a fixed fact."""
-    return kind == "figure" and a is not None and b is not None and a.unit not in LENGTHS
-
-
-def as_of(claim: ArticleClaim, published: dict[str, str]) -> str | None:
-    """The day a claim reports on: the latest day it names up to its publication day ("the
-    WHO said on Thursday", "as of yesterday"), else its publication day. Two reports
-    published the same day may still be a day apart. Days more than ``AS_OF_DAYS`` back
-    are what the claim is about ("exploded on April 20"), not when it reports."""
-    day = published.get(claim.article_id, "")[:10]
-    if len(day) != 10:
-        return None
-    earliest = (date.fromisoformat(day) - timedelta(days=AS_OF_DAYS)).isoformat()
-    named = [t.value for t in claim.timexes if t.type == "DATE" and t.value
-             and len(t.value) == 10 and earliest <= t.value <= day]
-    return max(named) if named else day
-
-
-def _status(first: ArticleClaim, second: ArticleClaim, published: dict[str, str],
-            kind: str, fa: Figure | None = None, fb: Figure | None = None) -> str:
-    """``superseded`` when the later report overtakes the earlier one: the earlier side was
-    an expectation and the later is not, or a tally the later day reports higher. Otherwise
-    (the same day, a fixed fact, a later figure that is lower) a conflict."""
-    pa, pb = as_of(first, published), as_of(second, published)
-    if not (pa and pb and pa != pb):
-        return "conflict"
-    early, late = (first, second) if pa < pb else (second, first)
-    if is_expectation(early.text) and not is_expectation(late.text):
-        return "superseded"
-    if _grows(kind, fa, fb):
-        assert fa is not None and fb is not None
-        f_early, f_late = (fa, fb) if early is first else (fb, fa)
-        if interval(f_late)[0] > interval(f_early)[1]:
-            return "superseded"
-    return "conflict"
 
 
 def context(claim: ArticleClaim, span: Span) -> frozenset[str]:
@@ -280,11 +227,11 @@ def conflicts_between(a: ArticleClaim, b: ArticleClaim, published: dict[str, str
     found = []
     for fa, fb in _figure_pairs(a, b, published):
         found.append(_conflict(a, b, "figure", fa.span, fa.span.text, fb.span, fb.span.text,
-                               published, _status(a, b, published, "figure", fa, fb)))
+                               published, status_of(a, b, published, (fa, fb))))
     for ta, tb in _time_pairs(a, b, parse):
         kind = "duration" if ta.type == "DURATION" else "date"
         found.append(_conflict(a, b, kind, ta.span, ta.value or "", tb.span, tb.value or "",
-                               published, _status(a, b, published, kind)))
+                               published, status_of(a, b, published)))
     return found
 
 

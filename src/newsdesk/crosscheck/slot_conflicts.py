@@ -22,7 +22,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from .claims import ArticleClaim
-from .conflicts import Conflict, as_of, conflicts_between, what_key
+from .conflicts import Conflict, conflicts_between, what_key
+from .superseded import as_of
 from .value_anchors import Parse
 from .value_ranges import dimension
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from ..model import Article, Facts
 from .align import ClaimKey, StoryVocabulary, claim_key, similarity
 from .claims import ArticleClaim, article_claims
-from .conflicts import Conflict, Side, conflicts_between
+from .conflicts import Conflict
 from .entities import StoryEntity, resolve_entities
 from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, source_units
-from .slot_conflicts import figure_conflicts
 from .story_claims import ClaimGroup, group_claims
+from .story_conflicts import conflicts_by_group, dissenters, side_claim_id
 from .story_figures import StoryFigure, story_figures
 from .summary import SummarySentence, summarize
 from .timeline import TimelineEntry, build_timeline
@@ -139,9 +139,11 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     def related(i: int, j: int) -> bool:
         return similarity(keys[claims[i].id], keys[claims[j].id], vocab) >= SLOT_SIMILARITY
 
-    owned = _conflicts_by_group(groups, keys, claims, published, parse, related)
+    centrals = {g.id: _central(g.members, keys) for g in groups}
+    owned = conflicts_by_group(groups, centrals, claims, published, parse, related)
     story_claims = [
-        _story_claim(group, keys, units, outlet_of, entity_name, entity_key, owned)
+        _story_claim(group, centrals[group.id], units, outlet_of, entity_name, entity_key,
+                     owned.get(group.id, []))
         for group in groups
     ]
     story_claims.sort(key=lambda c: (-c.support.independent_sources, -len(c.members), c.id))
@@ -160,62 +162,17 @@ def headline_flags(articles: Sequence[Article]) -> dict[str, tuple[HeadlineFlag,
     return {k: v for k, v in found.items() if v}
 
 
-def _conflicts_by_group(groups: Sequence[ClaimGroup], keys: dict[str, ClaimKey],
-                        claims: Sequence[ArticleClaim], published: dict[str, str],
-                        parse: Parse | None, related: Callable[[int, int], bool]
-                        ) -> dict[str, list[Conflict]]:
-    """Group id -> the conflicts touching one of its members: those inside the group (its
-    central claim against each other member: dates, durations, figures) and the figure
-    conflicts found story-wide (``slot_conflicts``), each listed once per side's group."""
-    group_of = {m.id: g.id for g in groups for m in g.members}
-    found: dict[tuple[str, int, str, int], Conflict] = {}
-    for group in groups:
-        central = _central(group.members, keys)
-        for other in group.members:
-            if other.article_id != central.article_id:
-                for c in conflicts_between(central, other, published, parse):
-                    found.setdefault(_sides_key(c), c)
-    for c in figure_conflicts(claims, published, parse, related):
-        found.setdefault(_sides_key(c), c)
-    by_group: dict[str, list[Conflict]] = {}
-    for key in sorted(found):
-        conflict = found[key]
-        for side in conflict.sides:
-            owner = group_of[_claim_id(side)]
-            if conflict not in by_group.setdefault(owner, []):
-                by_group[owner].append(conflict)
-    return by_group
-
-
-def _claim_id(side: Side) -> str:
-    return f"{side.article_id}:{side.claim.start}"
-
-
-def _dissenters(conflict: Conflict, members: set[str], central: ArticleClaim) -> set[str]:
-    """The articles on the other side from the claim: the side outside its group, or, when
-    both sides are members, the one that is not the central claim's article."""
-    outside = {s.article_id for s in conflict.sides if _claim_id(s) not in members}
-    return outside or {s.article_id for s in conflict.sides
-                       if s.article_id != central.article_id}
-
-
-def _sides_key(conflict: Conflict) -> tuple[str, int, str, int]:
-    """A disagreement between two values, whichever side was found first."""
-    a, b = sorted((s.article_id, s.span.start) for s in conflict.sides)
-    return (a[0], a[1], b[0], b[1])
-
-
-def _story_claim(group: ClaimGroup, keys: dict[str, ClaimKey], units: dict[str, str],
+def _story_claim(group: ClaimGroup, central: ArticleClaim, units: dict[str, str],
                  outlet_of: dict[str, str], entity_name: Callable[[str, str], str | None],
                  entity_key: Callable[[str, str], str],
-                 conflicts_of: dict[str, list[Conflict]]) -> StoryClaim:
+                 touching: list[Conflict]) -> StoryClaim:
+    """A claim group as the dossier shows it; ``touching``: the conflicts one of whose
+    sides is a member."""
     speakers = Counter(
         entity_key(c.article_id, c.speaker_entity) for c in group.members if c.speaker_entity
     )
     speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
     support = claim_support(group.members, units, outlet_of, entity_name)
-    central = _central(group.members, keys)
-    touching = conflicts_of.get(group.id, [])
     status = support.status
     if any(c.status == "conflict" for c in touching):
         status = "contested"
@@ -224,7 +181,7 @@ def _story_claim(group: ClaimGroup, keys: dict[str, ClaimKey], units: dict[str, 
     # Listed under this claim: the conflicts whose first side is one of its members (each
     # conflict is listed once in the story).
     members = {m.id for m in group.members}
-    listed = tuple(c for c in touching if _claim_id(c.sides[0]) in members)
-    dissent = tuple(sorted({a for c in touching for a in _dissenters(c, members, central)}))
+    listed = tuple(c for c in touching if side_claim_id(c.sides[0]) in members)
+    dissent = tuple(sorted({a for c in touching for a in dissenters(c, members, central)}))
     return StoryClaim(group.id, central.text, speaker, group.members, support, listed,
                       status, dissent)

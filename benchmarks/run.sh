@@ -13,6 +13,7 @@ echo; echo "== figures (labelled table; spaCy numeric entities same run) =="; $P
 echo; echo "== roles (labelled table; spaCy appos same run) =="; $PY benchmarks/roles.py
 echo; echo "== annotate speed (spaCy nlp.pipe alone same run) =="; $PY benchmarks/annotate_speed.py
 echo; echo "== stories (Timeline17 topics mixed; scikit-learn all-pairs clustering same run) =="; $PY benchmarks/stories.py
+echo; echo "== stories on same-days streams (GVA report, FNC-1, NeuS crawl; alone, previous, all-pairs same run) =="; $PY benchmarks/stories_stream.py --split report
 echo; echo "== reprints (synthetic wire copies of Timeline17 articles) =="; $PY benchmarks/reprints.py
 echo; echo "== entities across articles (labelled pairs; exact-name baseline same run) =="; $PY benchmarks/entity_merge.py
 echo; echo "== timeline (Timeline17 report timelines; mention-count baseline same run) =="; $PY benchmarks/timelines.py --split report

@@ -16,6 +16,7 @@ from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
 from .crosscheck.story_figures import StoryFigure
 from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
+from .group.stories import Join
 from .model import Article, Facts, Failure
 
 DOSSIER_SCHEMA = "newsdesk.dossier/1"
@@ -101,6 +102,20 @@ def story_sources(story: StoryGroup, by_id: dict[str, Article],
     ]
 
 
+def join_record(join: Join) -> dict[str, Any]:
+    """Why an article is in its story: the earlier article it matched (null for the one that
+    opened the story), how likely the pair model found them one event, and what they share."""
+    shared = join.evidence
+    return {
+        "article_id": join.article_id,
+        "via": join.via,
+        "probability": join.probability,
+        "shared": {"names": list(shared.names), "numbers": list(shared.numbers),
+                   "title_words": list(shared.title_words)} if shared else None,
+        "days_apart": shared.days_apart if shared else None,
+    }
+
+
 def entity_record(entity: StoryEntity) -> dict[str, Any]:
     """A story entity's profile; every role and mention names the article it came from."""
     return {
@@ -161,6 +176,7 @@ def story_record(story: StoryGroup, by_id: dict[str, Article],
         "title": story.title,
         "article_ids": list(story.article_ids),
         "sources": story_sources(story, by_id, reprints),
+        "joined": [join_record(j) for j in story.joins],
         "entities": [entity_record(e) for e in check.entities],
         "claims": [claim_record(c, outlets, outlet_of) for c in check.claims],
         "conflicts": [conflict_record(x, c.id) for c in check.claims for x in c.conflicts],

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..model import Article
 from .reprints import Reprint, ReprintIndex
-from .stories import StoryClusterer, StoryItem
+from .stories import Join, StoryClusterer, StoryItem
 from .terms import tokens
 
 # An inferred publication range up to this wide still places the article in the stream.
@@ -22,11 +22,13 @@ DAY_RANGE_MAX_DAYS = 31
 
 @dataclass(frozen=True)
 class StoryGroup:
-    """One story: a content-hash id, a representative title and its articles in order."""
+    """One story: a content-hash id, a representative title, its articles in order, and
+    why each article joined it (the first one opened it)."""
 
     id: str
     title: str
     article_ids: tuple[str, ...]
+    joins: tuple[Join, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def group_articles(articles: Iterable[Article]) -> Grouping:
                                 article.text))
     by_id = {a.id: a for a in ordered}
     stories = tuple(
-        StoryGroup(story_id(ids), representative_title([by_id[i] for i in ids]), ids)
+        StoryGroup(story_id(ids), representative_title([by_id[i] for i in ids]), ids,
+                   tuple(clusterer.joins[i] for i in ids))
         for ids in clusterer.groups()
     )
     return Grouping(stories, found)

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import word_frequency
 
 from ..vectors import Vector, normalised
 
@@ -20,6 +21,9 @@ TITLE_WEIGHT = 3
 # Names (people, places, organisations) say which story an article belongs to more than
 # common words do; a capitalised word inside a sentence counts this many times.
 NAME_WEIGHT = 3
+# The background: this many general-English documents of this many words.
+PRIOR_DOCS = 1000
+PRIOR_DOC_WORDS = 500
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "year", "years", "new", "mr",
                                  "mrs", "ms", "dr", "percent", "cent", "people", "like"}
@@ -27,10 +31,10 @@ _STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "year", "years",
 
 def tokens(text: str) -> list[str]:
     """Content words, case-folded, possessive endings cut: stop words and numbers dropped."""
-    return [word for word, _ in _words(text)]
+    return [word for word, _ in words(text)]
 
 
-def _words(text: str) -> list[tuple[str, bool]]:
+def words(text: str) -> list[tuple[str, bool]]:
     """(word, is_name) pairs: a name is a capitalised word that does not open a sentence."""
     out: list[tuple[str, bool]] = []
     for match in _WORD.finditer(text):
@@ -47,30 +51,66 @@ def _words(text: str) -> list[tuple[str, bool]]:
 
 def term_counts(title: str, text: str) -> Counter[str]:
     """Term frequencies: title words count ``TITLE_WEIGHT`` times, names ``NAME_WEIGHT``."""
+    return counts_of(words(title), words(text))
+
+
+def counts_of(title_words: list[tuple[str, bool]], text_words: list[tuple[str, bool]]
+              ) -> Counter[str]:
+    """``term_counts`` over words already found."""
     counts: Counter[str] = Counter()
-    for word, is_name in _words(text):
+    for word, is_name in text_words:
         counts[word] += NAME_WEIGHT if is_name else 1
-    for word in tokens(title):
+    for word, _ in title_words:
         counts[word] += TITLE_WEIGHT
     return counts
 
 
 class TermWeights:
-    """Running document frequencies: idf(t) = log((1 + N) / (1 + df(t))) + 1."""
+    """Document frequencies: the stream's own, added to a background of ``PRIOR_DOCS``
+    general-English documents whose frequencies come from wordfreq.
+
+    idf(t) = log((1 + N) / (1 + df(t))) + 1, with N and df counting the background too.
+    Without a background, the first articles of a stream (or a folder of five) make every
+    word look rare, and a word's rarity would mean something else at article 5 than at
+    article 5,000; with it, "police" is common from the first article on and "Gwinnett" rare.
+    """
 
     def __init__(self) -> None:
         self.docs = 0
         self.df: Counter[str] = Counter()
+        self._prior: dict[str, float] = {}
 
     def vector(self, title: str, text: str) -> Vector:
         """The article's L2-normalised tf-idf vector (sublinear tf), counting it into df
         first so a word's first appearance is not weighted as if it were unseen forever."""
         counts = term_counts(title, text)
+        self.count(counts)
+        return self.weigh(counts, ARTICLE_TERMS)
+
+    def count(self, counts: Counter[str]) -> None:
+        """One more document holding these terms."""
         self.docs += 1
         self.df.update(counts.keys())
-        weights = {
-            term: (1.0 + math.log(n)) * (math.log((1 + self.docs) / (1 + self.df[term])) + 1.0)
-            for term, n in counts.items()
-        }
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:ARTICLE_TERMS]
+
+    def idf(self, term: str) -> float:
+        return math.log((1 + self.docs + PRIOR_DOCS) / (1 + self.df[term] + self.prior(term))
+                        ) + 1.0
+
+    def ceiling(self) -> float:
+        """The idf of a word seen once and never in the background."""
+        return math.log((1 + self.docs + PRIOR_DOCS) / 2) + 1.0
+
+    def prior(self, term: str) -> float:
+        """How many of the background documents hold ``term``: a document of
+        ``PRIOR_DOC_WORDS`` words drawn from English at wordfreq's frequency."""
+        found = self._prior.get(term)
+        if found is None:
+            rate = word_frequency(term, "en")
+            found = self._prior[term] = PRIOR_DOCS * -math.expm1(-PRIOR_DOC_WORDS * rate)
+        return found
+
+    def weigh(self, counts: Counter[str], keep: int) -> Vector:
+        """Sublinear tf times idf, the ``keep`` heaviest terms, unit length."""
+        weights = {term: (1.0 + math.log(n)) * self.idf(term) for term, n in counts.items()}
+        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
         return normalised(dict(top))

@@ -96,4 +96,26 @@ def story_markdown(story: dict[str, Any], label: dict[str, str]) -> list[str]:
         out.append(f"- {inline_md(src.get('outlet') or 'outlet unknown')}: "
                    + ", ".join(src["article_ids"]))
     out.append("")
+    if len(story.get("joined", [])) > 1:
+        out.append("### Why these articles are one story\n")
+        out.extend(_join_md(j, label) for j in story["joined"])
+        out.append("")
     return out
+
+
+def _join_md(join: dict[str, Any], label: dict[str, str]) -> str:
+    """One article's reason to be in the story: the report it matched and what they share."""
+    name = inline_md(label.get(join["article_id"], join["article_id"]))
+    if not join["via"]:
+        return f"- {name} opened the story"
+    shared = join["shared"] or {}
+    parts = [f"likelihood {join['probability']:.2f}"]
+    if join["days_apart"] is not None:
+        parts.append(f"{join['days_apart']} days apart")
+    for key, what in (("names", "names"), ("numbers", "numbers"),
+                      ("title_words", "headline words")):
+        if shared.get(key):
+            values = [v.replace("age:", "age ").replace("n:", "") for v in shared[key]]
+            parts.append(f"{what}: " + ", ".join(inline_md(v) for v in values))
+    via = inline_md(label.get(join["via"], join["via"]))
+    return f"- {name} joined through {via} ({'; '.join(parts)})"

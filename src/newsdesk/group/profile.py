@@ -1,0 +1,130 @@
+"""What story grouping keeps of an article: its weighted words, its title words, the names
+and the specific numbers it gives — the things that tell two neighbouring events apart.
+
+Two shootings on one day share every common word ("police said", "shot", "wounded"); they do
+not share the victim's name, the street, the town or the ages. So besides the whole-text
+vector an article's profile keeps its names (capitalised words inside a sentence) and its
+specific numbers (ages, house and block numbers, counts over ten; not years) apart, each
+with the rarity it had when the article arrived.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from ..vectors import Vector, normalised
+from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
+
+# An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
+# not part of a time, a decimal or a longer number.
+_AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{1,3})\b", re.I)
+_NUMBER = re.compile(r"(?<![\d:.,$/])\b(\d{2,6})\b(?![:.,/]?\d)")
+# Numbers that are years say when, not which event; the clusterer weighs days itself.
+_YEARS = range(1900, 2100)
+# Names kept per article (the rarest), so a long piece does not match everything.
+NAME_TERMS = 40
+# A word is a name when it is capitalised in at least this share of its uses so far: "Police"
+# opening a caption is not a name, "Portsmouth" is.
+NAME_CAPITAL_SHARE = 0.9
+# Capitalised, but shared by every report of every event: days and months.
+_NOT_NAMES = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"))
+# A title's last part after " - " or " | " that earlier titles ended with too is the site's
+# name ("… - WDRB 41 Louisville News"), not the story's.
+_TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+")
+SITE_SUFFIX_SEEN = 2
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One article as the clusterer compares it."""
+
+    id: str
+    day: date | None
+    vector: Vector  # tf-idf, unit length, the ARTICLE_TERMS heaviest terms
+    title: Vector  # idf-weighted title words, unit length
+    names: dict[str, float]  # name -> idf when the article arrived
+    rarity: dict[str, float]  # each vector term -> idf when the article arrived
+    numbers: frozenset[str]
+    size: int  # content words in title and text
+
+
+def numbers_of(text: str) -> frozenset[str]:
+    """Ages as ``age:N``, other specific numbers as ``n:N`` (years left out)."""
+    found: set[str] = set()
+    ages: set[int] = set()
+    for match in _AGE.finditer(text):
+        group = 1 if match.group(1) else 2
+        found.add("age:" + match.group(group))
+        ages.add(match.start(group))
+    for match in _NUMBER.finditer(text):
+        value = int(match.group(1))
+        if value not in _YEARS and value >= 10 and match.start(1) not in ages:
+            found.add(f"n:{value}")
+    return frozenset(found)
+
+
+class StreamStats:
+    """What the stream has taught so far: document frequencies, how often each word is
+    capitalised, and which title endings are site names."""
+
+    def __init__(self) -> None:
+        self.weights = TermWeights()
+        self.capitalised: Counter[str] = Counter()
+        self.uses: Counter[str] = Counter()
+        self.suffixes: Counter[str] = Counter()
+
+    def site_free(self, title: str) -> str:
+        """``title`` without a trailing site name once that ending has been seen before."""
+        parts = _TITLE_PARTS.split(title.strip())
+        if len(parts) < 2:
+            return title
+        suffix = parts[-1].casefold()
+        self.suffixes[suffix] += 1
+        if self.suffixes[suffix] >= SITE_SUFFIX_SEEN:
+            return title[: title.rstrip().casefold().rfind(suffix)].rstrip(" -|–—:")
+        return title
+
+    def names(self, found: list[tuple[str, bool]]) -> set[str]:
+        """Counts the words' capitals, then the ones that are names by their record."""
+        for word, is_name in found:
+            self.uses[word] += 1
+            self.capitalised[word] += is_name
+        return {w for w, is_name in found if is_name and w not in _NOT_NAMES
+                and self.capitalised[w] >= NAME_CAPITAL_SHARE * self.uses[w]}
+
+
+def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
+                 text: str) -> Profile:
+    """The article's profile, counting it into the running statistics first."""
+    weights = stats.weights
+    title = stats.site_free(title)
+    title_words, text_words = words(title), words(text)
+    counts = counts_of(title_words, text_words)
+    weights.count(counts)
+    vector = weights.weigh(counts, ARTICLE_TERMS)
+    title_vector = normalised({t: weights.idf(t) for t in {w for w, _ in title_words}})
+    names = stats.names(text_words)
+    if not _title_case(title):
+        names.update(w for w, is_name in title_words if is_name and w not in _NOT_NAMES)
+    rare = sorted(((weights.idf(n), n) for n in names), reverse=True)[:NAME_TERMS]
+    return Profile(id_, day, vector, title_vector, {n: w for w, n in rare},
+                   {t: weights.idf(t) for t in vector},
+                   numbers_of(f"{title}\n{text}"), int(sum(counts.values())))
+
+
+def _title_case(title: str) -> bool:
+    """Whether most title words are capitalised ("Five Injured By Gunfire In Fort Worth"):
+    then a capital says nothing about a name."""
+    found = [w for w in title.split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in found) > 0.6 * len(found) if found else False
+
+
+def idf_ceiling(stats: StreamStats) -> float:
+    """The idf of a word seen once: the scale that makes name rarity comparable over time."""
+    return stats.weights.ceiling()

@@ -19,7 +19,7 @@ from ..model import Article, Evidence, Extraction, Failure, Problem, PublishedDa
 from .html import extract_html
 from .language import decide_language, is_english
 from .pubdate import infer_published
-from .text import extract_plain_text
+from .text import extract_plain_text, given_text
 
 
 def source_id(source: Source) -> str:
@@ -57,7 +57,7 @@ def _extract_html(html: str, source: Source) -> Extraction:
 
 
 def _extract_text(text: str, source: Source) -> Extraction:
-    ex = extract_plain_text(text)
+    ex = given_text(text) if source.hints.get("clean") is True else extract_plain_text(text)
     return replace(
         ex, published=infer_published(ex.paragraphs, title=ex.title, dateline=ex.dateline)
     )

@@ -57,8 +57,8 @@ def measure(texts: Iterator[str], limit: int) -> dict[str, Any]:
     for n, text in enumerate(texts):
         if n >= limit:
             break
-        line = json.dumps({"text": text}).encode("utf-8")
-        source = parse_line(f"feed.jsonl:{n + 1}", line, settings.max_input_bytes)
+        record = json.dumps({"text": text}).encode("utf-8")
+        source = parse_line(f"feed.jsonl:{n + 1}", record, settings.max_input_bytes)
         article = extract_source(source, settings) if isinstance(source, Source) else source
         body = "\n\n".join(p.strip() for p in text.split("\n\n") if p.strip())
         articles += 1

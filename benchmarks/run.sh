@@ -22,5 +22,8 @@ echo; echo "== headline check (PolNeAR, swapped headlines; word-share baseline s
 echo; echo "== stories at scale (100,000 articles; time and memory) =="; $PY benchmarks/stories_scale.py --sizes 10000 100000
 echo; echo "== conflicts (labelled pairs; numbers-differ baseline same run) =="; $PY benchmarks/conflicts.py
 echo; echo "== conflicts at story scale (labelled sample of reported disagreements) =="; $PY benchmarks/conflicts_story.py
+echo; echo "== facts on every English page (the tag-as-written rule same run) =="; $PY benchmarks/zero_facts.py
+echo; echo "== boilerplate sentences dropped from claims and timelines (Timeline17) =="; $PY benchmarks/boilerplate_sentences.py
+echo; echo "== JSONL bodies through the plain-text cleaner (GVA, NeuS) =="; $PY benchmarks/jsonl_cleaning.py --limit 1500
 echo; echo "== report size and build time (examples, 1,000 Timeline17 articles; JSON dossier same run) =="; $PY benchmarks/report.py
 echo; echo "== web app page load, 10,000 articles (static http.server same run) =="; $PY benchmarks/app_load.py

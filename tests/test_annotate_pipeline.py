@@ -189,3 +189,11 @@ def test_annotate_output_does_not_depend_on_the_number_of_workers() -> None:
     two = CliRunner().invoke(cli, ["annotate", "--quiet", "-j", "2", str(EXAMPLES)])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
+
+
+def test_regional_english_gets_facts() -> None:
+    """A page marked ``en-US`` or ``en-GB`` is English: it used to get no facts at all."""
+    nlp = load_nlp(load_settings().spacy_model)
+    text = "President Joe Biden said on Tuesday that 5,000 troops would stay."
+    out = list(annotate_articles([_article(text, "en-US"), _article(text, "en-GB")], nlp))
+    assert all(facts.entities and facts.timexes for _, facts in out)

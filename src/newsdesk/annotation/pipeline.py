@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import problem
+from ..extraction.language import is_english
 from ..model import Article, Facts, Problem, Span
 from .attribution import find_attributions
 from .entities import find_entities
@@ -33,8 +34,9 @@ BATCH_SIZE = 32
 
 
 def is_annotatable(article: Article) -> bool:
-    """English (or unknown-language) articles with text; others keep their W200 warning only."""
-    return bool(article.text) and article.language in (None, "en")
+    """English (any region: ``en-US``, ``en-GB``) or unknown-language articles with text;
+    others keep their W200 warning only."""
+    return bool(article.text) and (article.language is None or is_english(article.language))
 
 
 def facts_of(doc: Doc, article: Article) -> Facts:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Facts, Figure, Span, TimeRef
+from .boilerplate import is_boilerplate
 from .sentences import split_sentences
 
 # Sentences shorter than this many words say too little to corroborate ("He agreed.").
@@ -129,9 +130,11 @@ def claim_at(article_id: str, text: str, facts: Facts, start: int, end: int) -> 
 
 
 def article_claims(article_id: str, text: str, facts: Facts) -> list[ArticleClaim]:
-    """The claims of one article, in text order."""
+    """The claims of one article, in text order; reader comments, disclaimers, credits and
+    share prompts are never claims (``boilerplate``), so never summary sentences or sides
+    of a conflict either."""
     return [
         claim_at(article_id, text, facts, start, end)
         for start, end in split_sentences(text)
-        if is_claim_sentence(text[start:end])
+        if is_claim_sentence(text[start:end]) and not is_boilerplate(text, start, end)
     ]

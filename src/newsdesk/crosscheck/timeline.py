@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from ..model import Article, Facts, Span, TimeRef
 from ..vectors import Vector, centroid, dot
+from .boilerplate import is_boilerplate
 from .sentences import split_sentences
 from .timeline_dates import DateValue, date_of, day_value
 from .timeline_select import fit_idf, pick_central, usable, vector
@@ -84,11 +85,14 @@ class DatedSentence:
 def dated_sentences(article: Article, facts: Facts,
                     bounds: Sequence[tuple[int, int]] | None = None) -> list[DatedSentence]:
     """The article's sentences (rule-split unless ``bounds`` are given), each with the
-    calendar dates of the DATE/TIME expressions that start inside it."""
+    calendar dates of the DATE/TIME expressions that start inside it; boilerplate
+    sentences (reader comments, credits, disclaimers, prompts) are left out."""
     text = article.text
     timexes = sorted(facts.timexes, key=lambda t: t.span.start)
     out = []
     for pos, (start, end) in enumerate(bounds if bounds is not None else split_sentences(text)):
+        if is_boilerplate(text, start, end):
+            continue  # a comment's "3 hours ago" or an "Updated:" stamp is no event
         dates = _dates_in(timexes, start, end)
         out.append(DatedSentence(article.id, Span.of(text, start, end), dates, pos,
                                  article.published.value))

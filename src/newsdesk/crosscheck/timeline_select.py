@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..vectors import Vector, dot, normalised
+from .boilerplate import boilerplate_kind
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Cosine above which a second sentence for the same date repeats the first: measured on
@@ -30,9 +31,6 @@ REDUNDANT = 0.5
 # MAX_WORDS they are run-ons the splitter did not break (tables, lists).
 MIN_WORDS = 6
 MAX_WORDS = 60
-# Reader comments quoted under an article ("At 4:25 pm on 28 May 2010, Chris wrote: ...")
-# carry a date stamp and the story's words, but say nothing about what happened.
-_COMMENT = re.compile(r"\b[\w.-]+ wrote:(?:\s|$)")
 
 
 def words(text: str) -> list[str]:
@@ -61,7 +59,7 @@ def usable(text: str) -> bool:
     """A sentence fit to stand in a timeline: neither a fragment, nor a run-on, nor a
     reader's comment."""
     n = len(text.split())
-    return MIN_WORDS <= n <= MAX_WORDS and _COMMENT.search(text) is None
+    return MIN_WORDS <= n <= MAX_WORDS and boilerplate_kind(text) is None
 
 
 def pick_central(vectors: Sequence[Vector], k: int, scores: Sequence[float],

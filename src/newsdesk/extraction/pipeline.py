@@ -17,9 +17,9 @@ from ..errors import NewsdeskError, problem
 from ..ingest import decode, sniff_format
 from ..model import Article, Evidence, Extraction, Failure, Problem, PublishedDate, Source
 from .html import extract_html
-from .language import guess_language
+from .language import decide_language, is_english
 from .pubdate import infer_published
-from .text import extract_plain_text
+from .text import extract_plain_text, given_text
 
 
 def source_id(source: Source) -> str:
@@ -57,7 +57,7 @@ def _extract_html(html: str, source: Source) -> Extraction:
 
 
 def _extract_text(text: str, source: Source) -> Extraction:
-    ex = extract_plain_text(text)
+    ex = given_text(text) if source.hints.get("clean") is True else extract_plain_text(text)
     return replace(
         ex, published=infer_published(ex.paragraphs, title=ex.title, dateline=ex.dateline)
     )
@@ -75,8 +75,8 @@ def _to_article(
     text = "\n\n".join(p.strip() for p in found.paragraphs if p.strip())
     warnings = list(decode_warnings) + list(found.warnings)
     warnings += [w for w in hints.get("_warnings", []) if isinstance(w, Problem)]
-    language = found.language or guess_language(text)
-    if language and not language.lower().startswith("en"):
+    language = decide_language(text, found.language)
+    if language and not is_english(language):
         warnings.append(problem("W200", language=language))
     if len(text) < settings.short_body_chars:
         warnings.append(problem("W202", chars=len(text)))

@@ -26,6 +26,11 @@ LINE_SLACK_BYTES = 1 << 16
 _JSONL_START = re.compile(rb'\A\s*\{\s*"')
 _ARTICLE_KEY = re.compile(rb'"(?:text|html)"\s*:')
 
+# A record with ``"clean": true`` says its ``text`` is already the article alone (a feed
+# made by another extractor, a corpus of bodies): it is kept as given instead of going
+# through the plain-text cleaner, which would otherwise judge every line again.
+CLEAN_FIELD = "clean"
+
 # Errors a gzip stream raises when its data is cut short or corrupt.
 GZIP_ERRORS = (EOFError, OSError, zlib.error)
 
@@ -94,7 +99,9 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
     Invalid UTF-8 is read with replacement characters (W102) rather than rejected:
     one bad byte in a scraped title should not cost the whole article.  When a line
     has both ``html`` and ``text``, ``html`` wins: it carries the markup and metadata
-    extraction needs, and the feed's ``text`` is often a lossy rendering of it.
+    extraction needs, and the feed's ``text`` is often a lossy rendering of it.  A
+    ``text`` goes through the plain-text cleaner like a ``.txt`` file, unless the record
+    says ``"clean": true``.
     """
     warnings: list[Problem] = []
     try:
@@ -122,6 +129,11 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
         return Failure(label, problem("E104", size=len(data), limit=limit))
     hints, field_problems = clean_fields(record, JSONL_FIELDS, "W103", label)
     warnings.extend(field_problems)
+    clean = record.get(CLEAN_FIELD)
+    if clean is True and media_type == "text/plain":
+        hints[CLEAN_FIELD] = True
+    elif clean not in (None, True, False):
+        warnings.append(problem("W103", field=CLEAN_FIELD, detail="must be true or false"))
     if warnings:
         hints["_warnings"] = warnings
     url = hints.get("url")

@@ -1,0 +1,148 @@
+"""Reader comments, disclaimers, credits and share prompts never become claims, summary
+sentences or timeline entries; real news sentences that look a little like them stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.crosscheck.boilerplate import boilerplate_kind, boilerplate_ranges, is_boilerplate
+from newsdesk.crosscheck.claims import article_claims
+from newsdesk.crosscheck.sentences import split_sentences
+from newsdesk.crosscheck.timeline import dated_sentences
+from newsdesk.model import Article, Facts, PublishedDate
+
+BOILERPLATE = [
+    # disclaimers
+    ("The opinions expressed in this commentary are solely those of the author.", "disclaimer"),
+    ("The views expressed here do not necessarily reflect those of CNN.", "disclaimer"),
+    ("Views expressed in this column are those of the writer and not of this newspaper.",
+     "disclaimer"),
+    ("Copyright 2015 The Associated Press. All rights reserved.", "disclaimer"),
+    ("This material may not be published, broadcast, rewritten or redistributed.", "disclaimer"),
+    ("© 2024 Example Media Group", "disclaimer"),
+    ("This article is for informational purposes only and is not a substitute for professional "
+     "medical advice.", "disclaimer"),
+    ("Editor's note: This story has been updated to include a statement from the mayor.",
+     "disclaimer"),
+    ("This story has been updated with additional information.", "disclaimer"),
+    ("Comments are moderated and will not appear until approved by the editor.", "disclaimer"),
+    ("We may earn a commission from links on this page.", "disclaimer"),
+    # credits
+    ("Photo: Getty Images", "credit"),
+    ("Photo by Jane Doe/The Daily Example", "credit"),
+    ("President Joe Biden speaks in the Rose Garden. (AP Photo/Evan Vucci)", "credit"),
+    ("Protesters gather outside parliament (Photo by John Smith/Getty Images)", "credit"),
+    ("Associated Press writer Lisa Mascaro contributed to this report.", "credit"),
+    ("The Associated Press contributed to this report.", "credit"),
+    ("Reporting by Jane Doe; Editing by John Smith", "credit"),
+    ("(Reporting by Andrew Osborn; Additional reporting by Dmitry Antonov)", "credit"),
+    ("Additional reporting by Tom Jones in London.", "credit"),
+    ("This story was originally published by ProPublica.", "credit"),
+    ("Follow him on Twitter @jdoe for more updates from the capital.", "credit"),
+    ("Contact the reporter at jdoe@example.com or 555-0100.", "credit"),
+    ("Image credit: NASA/JPL-Caltech", "credit"),
+    # share and sign-up prompts
+    ("Click to share on Facebook (Opens in new window)", "share_prompt"),
+    ("Click here to subscribe to our daily briefing.", "share_prompt"),
+    ("Share this article on Twitter and Facebook.", "share_prompt"),
+    ("Sign up for our newsletter to get the latest headlines in your inbox.", "share_prompt"),
+    ("Subscribe now for unlimited access to all our stories.", "share_prompt"),
+    ("Like us on Facebook and follow us on Twitter.", "share_prompt"),
+    ("Read more: Police arrest suspect in downtown shooting", "share_prompt"),
+    ("Please enable JavaScript to watch this video.", "share_prompt"),
+    ("Already a subscriber? Log in to continue reading.", "share_prompt"),
+    ("Have a news tip? Send us your story at the address below.", "share_prompt"),
+    # reader comments: stamps and control rows
+    ("johnsmith42 · 3 hours ago", "comment"),
+    ("Mary K. - 2 days ago", "comment"),
+    ("Chris says: May 5, 2014 at 3:12 pm", "comment"),
+    ("At 4:25 pm on 28 May 2010, Chris wrote: the spill is worse than they admit.", "comment"),
+    ("Posted by Dave at 10:42 on 12/03/2013", "comment"),
+    ("Published: 8/19/2013 - Updated: 12 hours ago", "comment"),
+    ("Reply · Like · 12", "comment"),
+    ("Report abuse", "comment"),
+    ("Article comment by: Craig Burd", "comment"),
+]
+
+NEWS = [
+    "WASHINGTON (AP) — The Senate passed a $1.2 trillion budget early Saturday.",
+    "MOSCOW (Reuters) - Russia said on Tuesday it would expel 10 diplomats.",
+    "The opinions of the nine justices differed sharply on the question of standing.",
+    "The photo, taken in 2019, shows the minister at a party in Moscow.",
+    "Getty Images founder Mark Getty said the company would appeal the ruling.",
+    "The company said it would share the data with investigators on Monday.",
+    "Millions of viewers subscribe to the streaming service, which lost 200,000 last quarter.",
+    "He said the comments were taken out of context and apologised on Twitter.",
+    "The reporter, who had been detained for 12 days, was released on Friday.",
+    "Police said the gunman posted a message on Facebook hours before the attack.",
+    "BP said it had contributed $20 billion to a fund for victims of the spill.",
+    "Readers of the newspaper had complained about the coverage for weeks.",
+    "She wrote in a letter to the board that she would resign at the end of June.",
+    "Officials said the video, released by police on Wednesday, was authentic.",
+    "Sign language interpreters were at the briefing, the governor's office said.",
+    "Three hours ago the storm made landfall near Galveston, the weather service said.",
+    "The updated figures, published by the health ministry on Monday, show 26 deaths.",
+    "Trump said: \"We will build the wall and Mexico will pay for it.\"",
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), BOILERPLATE, ids=[b[0][:40] for b in BOILERPLATE])
+def test_boilerplate_lines_are_recognised(line: str, kind: str) -> None:
+    assert boilerplate_kind(line) == kind
+
+
+@pytest.mark.parametrize("sentence", NEWS, ids=[n[:40] for n in NEWS])
+def test_news_sentences_are_kept(sentence: str) -> None:
+    assert boilerplate_kind(sentence) is None
+
+
+STORY = "\n\n".join([
+    "The Senate passed a $1.2 trillion budget early Saturday after a night of votes, "
+    "sending the bill to the House where its fate is uncertain.",
+    "The vote was 51-49, with Vice President Kamala Harris casting the tie-breaking vote on "
+    "June 5, 2021.",
+    "The opinions expressed in this commentary are solely those of the author and do not "
+    "reflect the views of this publication.",
+    "Associated Press writer Lisa Mascaro contributed to this report.",
+    "johnsmith42 · 3 hours ago",
+    "This is a disgrace, they will spend us into oblivion and nobody cares anymore at all.",
+    "Reply · Like · 12",
+    "MaryK · June 6, 2021 at 4:12 pm\nFinally some action from Washington, it took them "
+    "long enough to get this done on June 6.",
+])
+
+
+def test_a_comment_under_its_stamp_is_a_comment() -> None:
+    marked = [STORY[s:e] for s, e, _ in boilerplate_ranges(STORY)]
+    assert "This is a disgrace, they will spend us into oblivion and nobody cares anymore at " \
+           "all." in marked
+    assert any(m.startswith("Finally some action") for m in marked)
+    assert not any(m.startswith("The vote was") for m in marked)
+
+
+def test_everything_after_a_comment_header_is_comments() -> None:
+    text = ("The council voted on Monday to close the plant by the end of the year.\n\n"
+            "12 Comments\n\nI have lived next to that plant for twenty years and it was fine.")
+    last = text.rindex("I have")
+    assert is_boilerplate(text, last, len(text))
+    assert not is_boilerplate(text, 0, text.index("\n"))
+
+
+def test_claims_skip_boilerplate_and_comments() -> None:
+    texts = [c.text for c in article_claims("a1", STORY, Facts())]
+    assert texts == [
+        "The Senate passed a $1.2 trillion budget early Saturday after a night of votes, "
+        "sending the bill to the House where its fate is uncertain.",
+        "The vote was 51-49, with Vice President Kamala Harris casting the tie-breaking vote "
+        "on June 5, 2021.",
+    ]
+
+
+def test_timeline_sentences_skip_boilerplate_and_comments() -> None:
+    article = Article(
+        id="a1", source="t", url=None, format="text", title=None, authors=(), outlet=None,
+        section=None, published=PublishedDate(value="2021-06-05"), text=STORY, language="en",
+    )
+    kept = [s.span.text for s in dated_sentences(article, Facts())]
+    assert len(kept) == 2 and len(split_sentences(STORY)) > 2
+    assert all("disgrace" not in k and "Finally" not in k for k in kept)

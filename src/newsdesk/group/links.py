@@ -16,7 +16,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..vectors import dot
 from .profile import Profile
 
 FEATURES = ("cosine", "title", "names", "rarest_name", "numbers", "days_apart", "short",
@@ -48,9 +47,9 @@ class Evidence:
 def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
     """The feature vector of a pair, in ``FEATURES`` order; ``ceiling`` is the idf of a word
     seen once (to scale rarity)."""
-    cosine = dot(a.vector, b.vector)
-    title = dot(a.title, b.title)
-    shared = a.names.keys() & b.names.keys()
+    cosine = _dot(a.vector, b.vector)
+    title = _dot(a.title, b.title)
+    shared = sorted(a.names.keys() & b.names.keys())
     names = rarest = 0.0
     if a.names and b.names:
         total = min(sum(a.names.values()), sum(b.names.values()))
@@ -58,7 +57,8 @@ def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
         rarest = max((min(a.names[n], b.names[n]) for n in shared), default=0.0) / ceiling
     numbers = min(len(a.numbers & b.numbers), 3) / 3
     days = _days_apart(a, b)
-    common = [min(a.rarity[t], b.rarity[t]) / ceiling for t in a.rarity.keys() & b.rarity.keys()]
+    common = [min(a.rarity[t], b.rarity[t]) / ceiling
+              for t in sorted(a.rarity.keys() & b.rarity.keys())]
     rare_words = min(sum(r >= RARE_SHARE for r in common), RARE_CAP) / RARE_CAP
     return (cosine, title, names, rarest, numbers, math.log1p(days or 0),
             float(min(a.size, b.size) < SHORT_WORDS), float(not a.names or not b.names),
@@ -91,6 +91,13 @@ def evidence(a: Profile, b: Profile) -> Evidence:
     title_words = sorted(a.title.keys() & b.title.keys(), key=lambda w: (-a.title[w], w))
     return Evidence(tuple(shared[:SHOWN]), tuple(sorted(a.numbers & b.numbers)[:SHOWN]),
                     tuple(title_words[:SHOWN]), _days_apart(a, b))
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product over the shared terms only (a set intersection runs in C: this is the
+    clusterer's innermost loop), summed in term order so the result does not depend on
+    string hashing."""
+    return sum(a[t] * b[t] for t in sorted(a.keys() & b.keys()))
 
 
 def _days_apart(a: Profile, b: Profile) -> int | None:

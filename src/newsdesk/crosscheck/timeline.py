@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from ..model import Article, Facts, Span, TimeRef
 from ..vectors import Vector, centroid, dot
 from .sentences import split_sentences
-from .timeline_dates import DateValue, date_of, day_value
+from .timeline_dates import DateValue, date_of, day_value, joined, run_of
 from .timeline_select import fit_idf, pick_central, usable, vector
 
 
@@ -89,17 +89,23 @@ def dated_sentences(article: Article, facts: Facts,
     timexes = sorted(facts.timexes, key=lambda t: t.span.start)
     out = []
     for pos, (start, end) in enumerate(bounds if bounds is not None else split_sentences(text)):
-        dates = _dates_in(timexes, start, end)
+        dates = _dates_in(timexes, start, end, text)
         out.append(DatedSentence(article.id, Span.of(text, start, end), dates, pos,
                                  article.published.value))
     return out
 
 
-def _dates_in(timexes: Sequence[TimeRef], start: int, end: int) -> tuple[DateValue, ...]:
+def _dates_in(timexes: Sequence[TimeRef], start: int, end: int,
+              text: str) -> tuple[DateValue, ...]:
+    """The dates of the expressions starting in ``start..end``; "Tuesday and Wednesday"
+    is one run of days when both are known, each day alone when the run is not one."""
     found: dict[str, DateValue] = {}
-    for t in timexes:
-        if start <= t.span.start < end and (d := date_of(t)) is not None:
-            found.setdefault(d.value, d)
+    inside = [t for t in timexes if start <= t.span.start < end]
+    for group in joined(inside, text):
+        run = run_of(group) if len(group) > 1 else None
+        for d in [run] if run is not None else [date_of(t) for t in group]:
+            if d is not None:
+                found.setdefault(d.value, d)
     return tuple(found.values())
 
 

@@ -197,6 +197,8 @@ def _fixed(published: PublishedDate) -> date | None:
 
 @dataclass(frozen=True)
 class _Solved:
+    """Candidate days of every article that has them; evidence of those the links narrowed."""
+
     days: dict[str, Days]
     evidence: dict[str, list[Evidence]]
 
@@ -246,7 +248,7 @@ class _Solver:
                     narrowed.setdefault(here.article_id, {})[(here, there)] = _evidence(
                         here, there, outcome)
                     changed = True
-        return _Solved({k: d for k in narrowed if (d := days[k]) is not None},
+        return _Solved({k: d for k, d in days.items() if d is not None},
                        {k: list(notes.values()) for k, notes in narrowed.items()})
 
     def _revise(self, here: Expression, there: Expression, days: dict[str, Days | None],
@@ -341,7 +343,7 @@ def narrow_story_dates(articles: Sequence[Article], facts: dict[str, Facts],
              for k in involved}
     for key in involved:
         article = by_id[key]
-        if key not in days:
+        if key not in evidence:
             if notes[key]:
                 published = replace(article.published,
                                     evidence=article.published.evidence + tuple(notes[key]))

@@ -102,7 +102,10 @@ def test_story_dates_carry_their_evidence(story: dict[str, Any]) -> None:
     assert len(narrowed) >= 3
     for article in narrowed:
         published = article["published"]
-        assert published["earliest"] <= "2024-06-17" <= published["latest"]
+        # the visit was announced on 17 June and began on the 18th: every report of it
+        # was written in 2024, and each range holds one of those two days
+        assert "2024-01-01" <= published["earliest"] <= published["latest"] <= "2024-12-31"
+        assert published["earliest"] <= "2024-06-18" and published["latest"] >= "2024-06-17"
         for e in published["evidence"]:
             if e["kind"] == "story":
                 assert e["article_id"] != article["id"]

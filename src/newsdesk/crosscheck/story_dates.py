@@ -56,7 +56,10 @@ REACH = timedelta(days=731)
 # Restarts after dropping a contradicting link; each restart drops one link.
 MAX_RESTARTS = 8
 _GRANULARITY = {"day": 0, "month": 1, "year": 2}
-_TENSES = ("past", "future")
+# How tensed expressions ("Tuesday", "the 18th", "in March") are read: as the verb's tense
+# says (None keeps the parse's), or both ways ("Tuesday" as the one before and the one after).
+DIRECTED: tuple[str | None, ...] = (None,)
+BOTH_WAYS: tuple[str | None, ...] = ("past", "future")
 
 
 @dataclass(frozen=True)
@@ -136,12 +139,14 @@ class _Readings:
     def __init__(self, units: TimexUnits) -> None:
         self.units = units
         self.index = {u.start: i for i, u in enumerate(units.units)}
-        self.cache: dict[tuple[date, str], list[TimeRef | None]] = {}
+        self.cache: dict[tuple[date, str | None], list[TimeRef | None]] = {}
+        self.tenses = DIRECTED
 
     def readings(self, expr: Expression, day: date) -> list[Reading]:
-        """The expression read on ``day``, once per tense direction (duplicates dropped)."""
+        """The expression read on ``day``, once per tense direction in ``tenses``
+        (duplicates dropped)."""
         out: list[Reading] = []
-        for tense in _TENSES:
+        for tense in self.tenses:
             if (day, tense) not in self.cache:
                 self.cache[(day, tense)] = values_at(self.units, day, tense)
             values = self.cache[(day, tense)]
@@ -157,6 +162,18 @@ class _Readings:
                 if reading is not None and reading not in out:
                     out.append(reading)
         return out
+
+
+    def deictic(self, expr: Expression) -> bool:
+        """True for the day of writing itself ("today", a bare "12:30 p.m."): two articles
+        naming "today" name the same day only if written the same day, which is what is
+        not known."""
+        return all(any(r.start == day for r in self.readings(expr, day)) for day in _PROBES)
+
+
+# Days of different weekdays and months: only an expression that follows its anchor day
+# exactly reads as the anchor on both.
+_PROBES = (date(2001, 1, 6), date(2001, 2, 14))
 
 
 def _reading(refs: tuple[TimeRef, ...]) -> Reading | None:
@@ -335,8 +352,22 @@ def narrow_story_dates(articles: Sequence[Article], facts: dict[str, Facts],
         return {}
     involved = sorted({e.article_id for link in links for e in link})
     readers = {k: _Readings(timex_units(parse(by_id[k].text))) for k in involved}
+    links = [(x, y) for x, y in links
+             if not readers[x.article_id].deictic(x) and not readers[y.article_id].deictic(y)]
+    involved = sorted({e.article_id for link in links for e in link})
     solver = _Solver({k: by_id[k] for k in involved}, readers, links)
+    # The parse's tense first; where it leads two claims into contradiction (a tense
+    # misread: "had to move to Vietnam on the 19th" said the day before), both ways.
     days, evidence, active, dropped = solver.solve()
+    if dropped:
+        for reader in readers.values():
+            reader.tenses = BOTH_WAYS
+        both = solver.solve()
+        if len(both[3]) < len(dropped):
+            days, evidence, active, dropped = both
+        else:
+            for reader in readers.values():
+                reader.tenses = DIRECTED
     out: dict[str, StoryDate] = {}
     notes = {k: [_conflict(x, y) for x, y in dropped if x.article_id == k and x.relative]
              + [_conflict(y, x) for x, y in dropped if y.article_id == k and y.relative]

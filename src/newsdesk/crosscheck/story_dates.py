@@ -57,7 +57,8 @@ REACH = timedelta(days=731)
 MAX_RESTARTS = 8
 _GRANULARITY = {"day": 0, "month": 1, "year": 2}
 # How tensed expressions ("Tuesday", "the 18th", "in March") are read: as the verb's tense
-# says (None keeps the parse's), or both ways ("Tuesday" as the one before and the one after).
+# says (None keeps the parse's; an expression with no past or future verb is read both
+# ways), or both ways for all ("Tuesday" as the one before and the one after).
 DIRECTED: tuple[str | None, ...] = (None,)
 BOTH_WAYS: tuple[str | None, ...] = ("past", "future")
 
@@ -146,7 +147,10 @@ class _Readings:
         """The expression read on ``day``, once per tense direction in ``tenses``
         (duplicates dropped)."""
         out: list[Reading] = []
-        for tense in self.tenses:
+        tenses = self.tenses
+        if tenses == DIRECTED and not self._tensed(expr):
+            tenses = BOTH_WAYS  # no past or future verb found: nothing says which way
+        for tense in tenses:
             if (day, tense) not in self.cache:
                 self.cache[(day, tense)] = values_at(self.units, day, tense)
             values = self.cache[(day, tense)]
@@ -163,6 +167,12 @@ class _Readings:
                     out.append(reading)
         return out
 
+
+    def _tensed(self, expr: Expression) -> bool:
+        """Every part of the expression hangs from a verb the parse found past or future."""
+        found = [self.index.get(t.span.start) for t in expr.timexes]
+        return all(i is not None and self.units.units[i].tense in ("past", "future")
+                   for i in found)
 
     def deictic(self, expr: Expression) -> bool:
         """True for the day of writing itself ("today", a bare "12:30 p.m."): two articles

@@ -103,7 +103,9 @@ def _dates_in(timexes: Sequence[TimeRef], start: int, end: int,
     inside = [t for t in timexes if start <= t.span.start < end]
     for group in joined(inside, text):
         run = run_of(group) if len(group) > 1 else None
-        for d in [run] if run is not None else [date_of(t) for t in group]:
+        # a joined run stands for its first day; the later days are still named
+        dates = [date_of(t) for t in group]
+        for d in [run, *dates[1:]] if run is not None else dates:
             if d is not None:
                 found.setdefault(d.value, d)
     return tuple(found.values())
@@ -146,7 +148,8 @@ def timeline_from_sentences(sentences: Sequence[DatedSentence], *, max_dates: in
             break
         named = mentions[when.value][1]
         seen = set(named)
-        pool = named + [s for s in leads.get(when.value, []) if s not in seen]
+        lead_key = when.start if when.precision == "day" else when.value
+        pool = named + [s for s in leads.get(lead_key, []) if s not in seen]
         entry = _entry(when, named, pool, vec, sentences_per_date, settings, story)
         if entry is not None:
             entries.append(entry)
@@ -157,11 +160,26 @@ Mentions = dict[str, tuple[DateValue, list[DatedSentence]]]
 
 
 def _mentions(sentences: Sequence[DatedSentence]) -> Mentions:
-    """Each date value with the sentences naming it (in article, position order)."""
-    out: Mentions = {}
+    """Each date value with the sentences naming it (in article, position order).
+
+    A run of days ("the 18th and 19th") and its first day are one date: the sentences of
+    both count for it, and it is shown as the run when at least as many articles name the
+    run as the day alone (one article's "Tuesday" beside two outlets' "Tuesday and
+    Wednesday" is the visit, not a second event on the Tuesday)."""
+    grouped: dict[str, list[tuple[DateValue, DatedSentence]]] = {}
     for s in sentences:
         for d in s.dates:
-            out.setdefault(d.value, (d, []))[1].append(s)
+            key = d.start if d.precision == "day" else d.value
+            grouped.setdefault(key, []).append((d, s))
+    out: Mentions = {}
+    for pairs in grouped.values():
+        forms: dict[str, set[str]] = {}
+        for d, s in pairs:
+            forms.setdefault(d.value, set()).add(s.article_id)
+        best = max(forms, key=lambda v: (len(forms[v]), v))  # a tie: the run ("a/b" > "a")
+        shown = next(d for d, _ in pairs if d.value == best)
+        named = list(dict.fromkeys(s for _, s in pairs))
+        out[shown.value] = (shown, named)
     return out
 
 

@@ -21,5 +21,6 @@ echo; echo "== headline check (PolNeAR, swapped headlines; word-share baseline s
 echo; echo "== stories at scale (100,000 articles; time and memory) =="; $PY benchmarks/stories_scale.py --sizes 10000 100000
 echo; echo "== conflicts (labelled pairs; numbers-differ baseline same run) =="; $PY benchmarks/conflicts.py
 echo; echo "== conflicts at story scale (labelled sample of reported disagreements) =="; $PY benchmarks/conflicts_story.py
+echo; echo "== story dates (GVA report incidents, one article undated; its own range and the story-mates' days same run) =="; $PY benchmarks/story_dates.py
 echo; echo "== report size and build time (examples, 1,000 Timeline17 articles; JSON dossier same run) =="; $PY benchmarks/report.py
 echo; echo "== web app page load, 10,000 articles (static http.server same run) =="; $PY benchmarks/app_load.py

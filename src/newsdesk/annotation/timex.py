@@ -141,17 +141,22 @@ def timexes_for(found: TimexUnits, published: PublishedDate) -> list[TimeRef]:
     return refs
 
 
-def values_at(found: TimexUnits, anchor: date, tense: str | None = None) -> list[TimeRef | None]:
-    """Every unit valued against one anchor day (None where it has no reading), in unit order.
+def values_at(found: TimexUnits, anchor: date, tense: str | None = None,
+              wanted: Sequence[int] | None = None) -> dict[int, TimeRef | None]:
+    """Units valued against one anchor day (None where one has no reading), by unit index:
+    those in ``wanted`` (all when None; only the units up to the last wanted one are read,
+    since a value depends only on what comes before it).
 
     ``tense`` ("past" or "future"), when given, replaces the verb's tense for the kinds
     whose direction follows it: a caller that cannot trust the parse's tense asks both."""
-    units = found.units
+    keep = range(len(found.units)) if wanted is None else sorted(set(wanted))
+    units = found.units[: (max(keep) + 1 if keep else 0)]
     if tense is not None:
         units = tuple(dataclasses.replace(u, tense=tense)
                       if any(c.kind in _TENSED for c in u.cands) else u for u in units)
-    return [None if r is None else _time_ref(found.text, u, r, r)
-            for u, r in zip(units, _resolve_all(found.text, units, anchor), strict=True)]
+    resolved = _resolve_all(found.text, units, anchor)
+    return {i: None if (r := resolved[i]) is None else _time_ref(found.text, units[i], r, r)
+            for i in keep}
 
 
 def _anchor_range(published: PublishedDate) -> tuple[date | None, date | None]:

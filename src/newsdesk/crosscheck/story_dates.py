@@ -50,9 +50,11 @@ from .value_anchors import Parse
 # A publication range longer than this many days is treated as unknown: enumerating it
 # costs more than it can give (a relative date said anywhere in three years says little).
 MAX_CANDIDATE_DAYS = 800
-# How far from the day it names a relative expression may have been written: "last
-# September" said in August is eleven months back, "last year" up to two years.
-REACH = timedelta(days=731)
+# Days of writing probed to learn how far from them an expression's readings fall ("Tuesday":
+# six days at most, "the 18th" a month, "last September" up to twenty months): an undated
+# article is only tried on days that close to what its partner names, plus this margin.
+_REACH_PROBES = tuple(date(2001, m, d) for m in range(1, 13) for d in (1, 16))
+REACH_MARGIN = timedelta(days=31)
 # Restarts after dropping a contradicting link; each restart drops one link.
 MAX_RESTARTS = 8
 _GRANULARITY = {"day": 0, "month": 1, "year": 2}
@@ -135,29 +137,42 @@ def story_links(groups: Sequence[ClaimGroup], texts: dict[str, str]) -> list[Lin
 
 
 class _Readings:
-    """Readings of an article's expressions on candidate days, each day valued once."""
+    """Readings of an article's expressions on candidate days, each asked once."""
 
     def __init__(self, units: TimexUnits) -> None:
         self.units = units
         self.index = {u.start: i for i, u in enumerate(units.units)}
-        self.cache: dict[tuple[date, str | None], list[TimeRef | None]] = {}
         self.tenses = DIRECTED
+        self.memo: dict[tuple[int, int, date, tuple[str | None, ...]], list[Reading]] = {}
 
     def readings(self, expr: Expression, day: date) -> list[Reading]:
         """The expression read on ``day``, once per tense direction in ``tenses``
-        (duplicates dropped)."""
+        (duplicates dropped); kept, since solving asks the same many times."""
+        key = (expr.timexes[0].span.start, expr.timexes[-1].span.end, day, self.tenses)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self._read(expr, day)
+        return found
+
+    def reach(self, expr: Expression) -> timedelta:
+        """How far from the day of writing the expression's readings may fall."""
+        far = max((abs(r.start - day) for day in _REACH_PROBES
+                   for r in self.readings(expr, day)), default=timedelta(0))
+        return far + REACH_MARGIN
+
+    def _read(self, expr: Expression, day: date) -> list[Reading]:
         out: list[Reading] = []
         tenses = self.tenses
         if tenses == DIRECTED and not self._tensed(expr):
             tenses = BOTH_WAYS  # no past or future verb found: nothing says which way
+        wanted = [self.index.get(t.span.start) for t in expr.timexes]
+        if any(i is None for i in wanted):
+            return out
         for tense in tenses:
-            if (day, tense) not in self.cache:
-                self.cache[(day, tense)] = values_at(self.units, day, tense)
-            values = self.cache[(day, tense)]
+            values = values_at(self.units, day, tense, [i for i in wanted if i is not None])
             refs = []
-            for t in expr.timexes:
-                i = self.index.get(t.span.start)
-                ref = values[i] if i is not None else None
+            for i in wanted:
+                ref = values.get(i) if i is not None else None
                 if ref is None:
                     break
                 refs.append(ref)
@@ -296,7 +311,7 @@ class _Solver:
             return None
         window = days[a]
         if window is None:
-            window = _window(allowed, limits[a])
+            window = _window(allowed, limits[a], self.readers[a].reach(here))
         kept = frozenset(p for p in window
                          if any(r.key(granularity) in allowed
                                 for r in self.readers[a].readings(here, p)))
@@ -317,11 +332,11 @@ def _own_granularity(expr: Expression, reader: _Readings) -> str | None:
     return probe[0].granularity if probe else None
 
 
-def _window(allowed: set[str], limits: tuple[date, date]) -> Days:
+def _window(allowed: set[str], limits: tuple[date, date], reach: timedelta) -> Days:
     """Days an unknown-dated article may have been written on to name one of ``allowed``."""
     firsts = [bounds(k) for k in allowed]
-    lo = min(b[0] for b in firsts if b) - REACH
-    hi = max(b[1] for b in firsts if b) + REACH
+    lo = min(b[0] for b in firsts if b) - reach
+    hi = max(b[1] for b in firsts if b) + reach
     lo, hi = max(lo, limits[0]), min(hi, limits[1])
     return frozenset(lo + timedelta(days=k) for k in range((hi - lo).days + 1))
 

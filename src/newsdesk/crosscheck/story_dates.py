@@ -13,11 +13,14 @@ can only be days where both readings meet.
 The constraints are solved by arc consistency over each article's candidate publication
 days (AC-3): a day is dropped when no candidate day of the other article gives a matching
 reading. Readings come from the annotation's own resolver (``timex.values_at``), asked
-once per candidate day and for *both* directions a tensed expression may point ("Tuesday"
-as the one before and the one after), so a mis-read tense widens a range instead of moving
-it. Precision first:
+once per candidate day. A tensed expression ("Tuesday", "the 18th") points the way its
+verb's tense says when the parse finds a past or future verb, and *both* ways otherwise
+("Tuesday" as the one before and the one after), so an unknown tense widens a range instead
+of moving it; when the parse's tenses lead to more contradicting links than reading every
+expression both ways, both ways is used. Precision first:
 
 - a sentence with two or more date expressions links nothing (which one is the claim's?);
+- "today", a bare clock time — the day of writing itself — links nothing;
 - a link whose constraint would leave an article no day at all contradicts the others: it
   is dropped (and recorded as ``story-conflict`` evidence), and the solving starts again
   without it, so the article keeps the range the consistent links allow;

@@ -25,5 +25,6 @@ echo; echo "== conflicts at story scale (labelled sample of reported disagreemen
 echo; echo "== facts on every English page (the tag-as-written rule same run) =="; $PY benchmarks/zero_facts.py
 echo; echo "== boilerplate sentences dropped from claims and timelines (Timeline17) =="; $PY benchmarks/boilerplate_sentences.py
 echo; echo "== JSONL bodies through the plain-text cleaner (GVA, NeuS) =="; $PY benchmarks/jsonl_cleaning.py --limit 1500
+echo; echo "== story dates (GVA report incidents, one article undated; its own range and the story-mates' days same run) =="; $PY benchmarks/story_dates.py
 echo; echo "== report size and build time (examples, 1,000 Timeline17 articles; JSON dossier same run) =="; $PY benchmarks/report.py
 echo; echo "== web app page load, 10,000 articles (static http.server same run) =="; $PY benchmarks/app_load.py

@@ -83,8 +83,8 @@ def run_baseline(task: Task) -> Timeline:
     order = sorted(task.sentences, key=lambda s: (s.published or "", s.article_id, s.position))
     for s in order:
         for d in s.dates:
-            if d.precision == "day":
-                named.setdefault(d.value, []).append(s)
+            if d.precision == "day":  # a run of days ("June 19-20") counts as its first day
+                named.setdefault(d.start, []).append(s)
     ranked = sorted(named, key=lambda d: (-len(named[d]), d))[: task.max_dates]
     return {d: [s.span.text for s in named[d][: task.per_date]] for d in ranked}
 

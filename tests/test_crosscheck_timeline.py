@@ -281,3 +281,41 @@ def test_keep_ratio_trims_weak_extra_sentences() -> None:
                                            settings=TimelineSettings(keep_ratio=ratio))
         counts[ratio] = len([s for _, s in entry.support if s.text in entry.text])
     assert counts == {0.0: 3, 1.0: 1}
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "expected"),
+    [
+        ("2024-06-19", "2024-06-20", ("2024-06-19/2024-06-20", "2024-06-19", "2024-06-20")),
+        ("2024-06-19", "2024-06-19", ("2024-06-19", "2024-06-19", "2024-06-19")),
+        # a period, not one happening: its first day stands for it
+        ("2024-06-19", "2024-08-20", ("2024-06-19", "2024-06-19", "2024-06-19")),
+    ],
+)
+def test_a_written_run_of_days_is_one_date(earliest: str, latest: str,
+                                           expected: tuple[str, str, str]) -> None:
+    found = date_of(TimeRef(Span(0, 1, "x"), "DATE", "2024-06-19", earliest, latest))
+    assert found is not None and (found.value, found.start, found.end) == expected
+
+
+def _run_story() -> tuple[TimelineEntry, ...]:
+    pair = make("p", "Putin will visit North Korea on Tuesday and Wednesday for talks with Kim.",
+                [("Tuesday", "DATE", "2024-06-18"), ("Wednesday", "DATE", "2024-06-19")])
+    days = make("q", "Putin will visit North Korea on the 18th and 19th, the Kremlin said.", [])
+    text = days[0].text
+    start = text.index("the 18th and 19th")
+    days = (days[0], Facts(timexes=(TimeRef(Span.of(text, start, start + 17), "DATE",
+                                            "2024-06-18", "2024-06-18", "2024-06-19"),)))
+    one = make("r", "Russian President Vladimir Putin embarked on his journey on Tuesday.",
+               [("Tuesday", "DATE", "2024-06-18")])
+    return build_timeline([pair, days, one])
+
+
+def test_the_run_and_its_first_day_are_one_entry() -> None:
+    entries = _run_story()
+    runs = [e for e in entries if e.date.start == "2024-06-18"]
+    assert len(runs) == 1
+    assert (runs[0].date.value, runs[0].date.end) == ("2024-06-18/2024-06-19", "2024-06-19")
+    assert runs[0].sources == 3  # the run's two articles and the one naming the Tuesday
+    # "Wednesday" still names the 19th on its own
+    assert [e.date.value for e in entries if e.date.start == "2024-06-19"] == ["2024-06-19"]

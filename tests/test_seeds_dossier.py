@@ -77,3 +77,43 @@ def test_every_support_span_points_at_its_article(story: dict[str, Any]) -> None
     assert spans
     for span in spans:
         assert texts[span["article_id"]][span["start"]:span["end"]] == span["text"]
+
+
+def test_the_visit_is_on_the_timeline(story: dict[str, Any]) -> None:
+    """No example states its date; the story fixes the week (issue 12, part 3)."""
+    visit = [e for e in story["timeline"]
+             if (e["date"]["start"], e["date"]["end"]) == ("2024-06-18", "2024-06-19")]
+    assert visit and visit[0]["date"]["precision"] == "day"
+    assert len({s["article_id"] for s in visit[0]["support"]}) >= 2
+    assert any("18th and 19th" in s["text"] for s in visit[0]["support"])
+
+
+def test_last_september_gets_its_value(story: dict[str, Any]) -> None:
+    found = [t for a in story["articles"] for t in a["timexes"]
+             if t["span"]["text"] == "last September"
+             and "Far East" in a["text"][t["span"]["start"] - 80:t["span"]["start"]]]
+    assert [t["value"] for t in found] == ["2023-09"]
+
+
+def test_story_dates_carry_their_evidence(story: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    narrowed = [a for a in story["articles"]
+                if any(e["kind"] == "story" for e in a["published"]["evidence"])]
+    assert len(narrowed) >= 3
+    for article in narrowed:
+        published = article["published"]
+        # the visit was announced on 17 June and began on the 18th: every report of it
+        # was written in 2024, and each range holds one of those two days
+        assert "2024-01-01" <= published["earliest"] <= published["latest"] <= "2024-12-31"
+        assert published["earliest"] <= "2024-06-18" and published["latest"] >= "2024-06-17"
+        for e in published["evidence"]:
+            if e["kind"] == "story":
+                assert e["article_id"] != article["id"]
+                assert texts[e["article_id"]][e["start"]:e["end"]] == e["text"]
+
+
+def test_an_article_of_other_weeks_is_not_pulled_in(story: dict[str, Any]) -> None:
+    """The 'Part 3' article was written months before the visit: nothing ties its dates to
+    the others' claims, so it keeps no date rather than the visit's week."""
+    part3 = [a for a in story["articles"] if a["title"].endswith("Part 3")]
+    assert part3 and part3[0]["published"]["earliest"] is None

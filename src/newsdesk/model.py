@@ -53,9 +53,17 @@ class Evidence:
     kind: str  # e.g. "meta:article:published_time", "dateline", "weekday+date", "years-since"
     text: str
     detail: str = ""
+    # Evidence from another article of the story ("story"): that article and where in
+    # its text ``text`` stands; left out of the JSON when not set.
+    article_id: str | None = None
+    start: int | None = None
+    end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text, "detail": self.detail}
+        if self.article_id is not None:
+            out.update(article_id=self.article_id, start=self.start, end=self.end)
+        return out
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from . import __version__
 from .crosscheck.conflicts import Conflict
 from .crosscheck.entities import StoryEntity
 from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
+from .crosscheck.story_dates import apply_story_dates
 from .crosscheck.story_figures import StoryFigure
 from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
@@ -213,8 +214,10 @@ def dossier(
     """The ``newsdesk.dossier/1`` collection; ``facts`` maps article ids to their facts,
     ``grouping`` holds the stories and reprint links (none when not grouped), ``checks``
     each story's cross-check by story id."""
-    ordered = sort_articles(articles)
     facts = facts or {}
+    for check in (checks or {}).values():  # dates a story narrowed (crosscheck/story_dates.py)
+        articles, facts = apply_story_dates(list(articles), facts, check.dates)
+    ordered = sort_articles(articles)
     grouping = grouping or Grouping((), {})
     by_id = {a.id: a for a in ordered}
     records = []

@@ -22,6 +22,7 @@ The pipeline writes the results to ``doc.spans["timexes"]`` (label = TIMEX3 type
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -99,13 +100,34 @@ class _Unit:
 
 def find_timexes(doc: Doc, published: PublishedDate) -> list[TimeRef]:
     """Time expressions of one article, anchored on its (possibly uncertain) date."""
+    return timexes_for(timex_units(doc), published)
+
+
+@dataclass(frozen=True)
+class TimexUnits:
+    """An article's expressions found and read off its parse, before any anchor is applied.
+
+    Kept apart from their values so the cross-check can try other anchors (a story that
+    narrows an article's publication date) without parsing the article again."""
+
+    text: str
+    units: tuple[_Unit, ...]
+
+
+def timex_units(doc: Doc) -> TimexUnits:
+    """The expressions of ``doc`` (with the verb tense each depends on), not yet valued."""
     text = doc_text(doc)
     index: TokenIndex | None = None
     cands = scan(text)
     if cands:
         index = TokenIndex(doc)
         cands = [c for c in cands if is_plausible(index, c)]
-    units = _join_clock_days(text, cands, index)
+    return TimexUnits(text, tuple(_join_clock_days(text, cands, index)))
+
+
+def timexes_for(found: TimexUnits, published: PublishedDate) -> list[TimeRef]:
+    """The expressions valued against ``published``: both ends of a range (see above)."""
+    text, units = found.text, found.units
     low, high = _anchor_range(published)
     if low is not None and low == high:
         low = high = dateline_anchor(text, low)
@@ -117,6 +139,24 @@ def find_timexes(doc: Doc, published: PublishedDate) -> list[TimeRef]:
             continue
         refs.append(_time_ref(text, unit, lo, hi))
     return refs
+
+
+def values_at(found: TimexUnits, anchor: date, tense: str | None = None,
+              wanted: Sequence[int] | None = None) -> dict[int, TimeRef | None]:
+    """Units valued against one anchor day (None where one has no reading), by unit index:
+    those in ``wanted`` (all when None; only the units up to the last wanted one are read,
+    since a value depends only on what comes before it).
+
+    ``tense`` ("past" or "future"), when given, replaces the verb's tense for the kinds
+    whose direction follows it: a caller that cannot trust the parse's tense asks both."""
+    keep = range(len(found.units)) if wanted is None else sorted(set(wanted))
+    units = found.units[: (max(keep) + 1 if keep else 0)]
+    if tense is not None:
+        units = tuple(dataclasses.replace(u, tense=tense)
+                      if any(c.kind in _TENSED for c in u.cands) else u for u in units)
+    resolved = _resolve_all(found.text, units, anchor)
+    return {i: None if (r := resolved[i]) is None else _time_ref(found.text, units[i], r, r)
+            for i in keep}
 
 
 def _anchor_range(published: PublishedDate) -> tuple[date | None, date | None]:

@@ -21,6 +21,7 @@ from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, source_units
 from .story_claims import ClaimGroup, group_claims
 from .story_conflicts import conflicts_by_group, dissenters, side_claim_id
+from .story_dates import StoryDate, apply_story_dates, narrow_story_dates
 from .story_figures import StoryFigure, story_figures
 from .summary import SummarySentence, summarize
 from .timeline import TimelineEntry, build_timeline
@@ -64,6 +65,8 @@ class StoryCheck:
     figures: tuple[StoryFigure, ...] = ()
     flags: dict[str, tuple[HeadlineFlag, ...]] = field(default_factory=dict)
     summary: tuple[SummarySentence, ...] = ()
+    # Articles whose publication date the story narrowed, with their re-read time expressions.
+    dates: dict[str, StoryDate] = field(default_factory=dict)
 
 
 # A publication range spanning more calendar years than this says too little for "N years
@@ -133,6 +136,10 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
                 claim, [entity_key(article.id, e) for e in named], years[article.id])
     vocab = StoryVocabulary([keys[c.id] for c in claims])
     groups = group_claims(claims, [keys[c.id] for c in claims], vocab)
+    # The story's dates are narrowed once its claims are aligned (aligned claims tell which
+    # date expressions of two articles name the same day); what follows sees them.
+    dates = narrow_story_dates(articles, facts, groups, parse)
+    articles, facts = apply_story_dates(articles, facts, dates)
     units = source_units(articles, reprint_of)
     outlet_of = {a.id: outlet_label(a) for a in articles}
     published = {a.id: d for a in articles if (d := a.published.value or a.published.earliest)}
@@ -151,7 +158,7 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
                               max_dates=TIMELINE_DATES)
     figures = story_figures(articles, facts, units)
     return StoryCheck(entities, tuple(story_claims), timeline, figures, headline_flags(articles),
-                      summarize(story_claims))
+                      summarize(story_claims), dates)
 
 
 def headline_flags(articles: Sequence[Article]) -> dict[str, tuple[HeadlineFlag, ...]]:

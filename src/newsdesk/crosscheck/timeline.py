@@ -27,7 +27,7 @@ from ..model import Article, Facts, Span, TimeRef
 from ..vectors import Vector, centroid, dot
 from .boilerplate import is_boilerplate
 from .sentences import split_sentences
-from .timeline_dates import DateValue, date_of, day_value
+from .timeline_dates import DateValue, date_of, day_value, joined, run_of
 from .timeline_select import fit_idf, pick_central, usable, vector
 
 
@@ -93,17 +93,25 @@ def dated_sentences(article: Article, facts: Facts,
     for pos, (start, end) in enumerate(bounds if bounds is not None else split_sentences(text)):
         if is_boilerplate(text, start, end):
             continue  # a comment's "3 hours ago" or an "Updated:" stamp is no event
-        dates = _dates_in(timexes, start, end)
+        dates = _dates_in(timexes, start, end, text)
         out.append(DatedSentence(article.id, Span.of(text, start, end), dates, pos,
                                  article.published.value))
     return out
 
 
-def _dates_in(timexes: Sequence[TimeRef], start: int, end: int) -> tuple[DateValue, ...]:
+def _dates_in(timexes: Sequence[TimeRef], start: int, end: int,
+              text: str) -> tuple[DateValue, ...]:
+    """The dates of the expressions starting in ``start..end``; "Tuesday and Wednesday"
+    is one run of days when both are known, each day alone when the run is not one."""
     found: dict[str, DateValue] = {}
-    for t in timexes:
-        if start <= t.span.start < end and (d := date_of(t)) is not None:
-            found.setdefault(d.value, d)
+    inside = [t for t in timexes if start <= t.span.start < end]
+    for group in joined(inside, text):
+        run = run_of(group) if len(group) > 1 else None
+        # a joined run stands for its first day; the later days are still named
+        dates = [date_of(t) for t in group]
+        for d in [run, *dates[1:]] if run is not None else dates:
+            if d is not None:
+                found.setdefault(d.value, d)
     return tuple(found.values())
 
 
@@ -144,7 +152,8 @@ def timeline_from_sentences(sentences: Sequence[DatedSentence], *, max_dates: in
             break
         named = mentions[when.value][1]
         seen = set(named)
-        pool = named + [s for s in leads.get(when.value, []) if s not in seen]
+        lead_key = when.start if when.precision == "day" else when.value
+        pool = named + [s for s in leads.get(lead_key, []) if s not in seen]
         entry = _entry(when, named, pool, vec, sentences_per_date, settings, story)
         if entry is not None:
             entries.append(entry)
@@ -155,11 +164,26 @@ Mentions = dict[str, tuple[DateValue, list[DatedSentence]]]
 
 
 def _mentions(sentences: Sequence[DatedSentence]) -> Mentions:
-    """Each date value with the sentences naming it (in article, position order)."""
-    out: Mentions = {}
+    """Each date value with the sentences naming it (in article, position order).
+
+    A run of days ("the 18th and 19th") and its first day are one date: the sentences of
+    both count for it, and it is shown as the run when at least as many articles name the
+    run as the day alone (one article's "Tuesday" beside two outlets' "Tuesday and
+    Wednesday" is the visit, not a second event on the Tuesday)."""
+    grouped: dict[str, list[tuple[DateValue, DatedSentence]]] = {}
     for s in sentences:
         for d in s.dates:
-            out.setdefault(d.value, (d, []))[1].append(s)
+            key = d.start if d.precision == "day" else d.value
+            grouped.setdefault(key, []).append((d, s))
+    out: Mentions = {}
+    for pairs in grouped.values():
+        forms: dict[str, set[str]] = {}
+        for d, s in pairs:
+            forms.setdefault(d.value, set()).add(s.article_id)
+        best = max(forms, key=lambda v: (len(forms[v]), v))  # a tie: the run ("a/b" > "a")
+        shown = next(d for d, _ in pairs if d.value == best)
+        named = list(dict.fromkeys(s for _, s in pairs))
+        out[shown.value] = (shown, named)
     return out
 
 

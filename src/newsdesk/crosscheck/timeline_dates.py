@@ -11,7 +11,9 @@ one day.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,10 +78,63 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 
 def date_of(timex: TimeRef) -> DateValue | None:
-    """The date a DATE or TIME expression places on the calendar, if it names one."""
+    """The date a DATE or TIME expression places on the calendar, if it names one.
+
+    A written run of days ("June 19-20", "the 18th and 19th": a day value with a later
+    ``latest``) is one entry covering them all, not its first day alone."""
     if timex.type not in ("DATE", "TIME"):
         return None
     found = parse_value(timex.value)
     if found is None and timex.value is None and timex.earliest and timex.earliest == timex.latest:
         found = parse_value(timex.earliest)
+    if (found is not None and found.precision == "day" and timex.latest
+            and timex.earliest == found.start):
+        return days_value(found.start, timex.latest) or found
     return found
+
+
+# A run of days longer than this is not one happening a timeline entry can show ("from
+# January 3 to March 30" is a period); its first day stands for it, as before.
+MAX_RUN_DAYS = 14
+
+
+def days_value(first: str, last: str) -> DateValue | None:
+    """A run of days, first to last, as an ISO 8601 interval ("2024-06-18/2024-06-19");
+    None unless it is 2 to ``MAX_RUN_DAYS`` days long."""
+    if not (_DAY.match(first) and _DAY.match(last)):
+        return None
+    length = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days + 1
+    if not 2 <= length <= MAX_RUN_DAYS:
+        return None
+    return DateValue(f"{first[:10]}/{last[:10]}", first[:10], last[:10], "day")
+
+
+_JOINERS = frozenset({"", "and", "to", "through", "-", "–", "—", "until", "till"})
+
+
+def joined(timexes: Sequence[TimeRef], text: str) -> list[tuple[TimeRef, ...]]:
+    """Time expressions in text order, neighbours joined into one when only a joining
+    word lies between them ("Tuesday and Wednesday", "June 18 to June 20")."""
+    out: list[list[TimeRef]] = []
+    for t in sorted(timexes, key=lambda t: t.span.start):
+        if out:
+            gap = text[out[-1][-1].span.end:t.span.start].strip().strip(",").strip().lower()
+            if gap in _JOINERS:
+                out[-1].append(t)
+                continue
+        out.append([t])
+    return [tuple(g) for g in out]
+
+
+def run_of(timexes: Sequence[TimeRef]) -> DateValue | None:
+    """The date joined expressions name together: a run of days when each names a day and
+    they follow each other in order; the single expression's date for one; else None."""
+    dates = [date_of(t) for t in timexes]
+    if len(dates) == 1:
+        return dates[0]
+    if any(d is None or d.precision != "day" for d in dates):
+        return None
+    days = [d for d in dates if d is not None]
+    if any(later.start <= earlier.end for earlier, later in itertools.pairwise(days)):
+        return None
+    return days_value(days[0].start, days[-1].end)

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from common import benchmarks_dir, results_path
+from newsdesk.group.grouping import url_host
 from newsdesk.group.stories import StoryClusterer, StoryItem
 
 Rows = list[tuple[StoryItem, tuple[str, ...]]]  # item, gold stories (several for round-ups)
@@ -70,7 +71,8 @@ def load_gva(root: Path) -> tuple[Rows, dict[str, str]]:
         for line in f:
             art = json.loads(line)
             item = StoryItem(art["id"], date.fromisoformat(art["published"]),
-                             art.get("title") or "", art.get("text") or "")
+                             art.get("title") or "", art.get("text") or "",
+                             url_host(art.get("url") or ""))
             rows.append((item, tuple(art["incident"])))
     return _ordered(rows), split
 
@@ -94,8 +96,10 @@ def load_neus(root: Path) -> Rows:
                 text = "\n\n".join(art.get("newBody") or [])
                 if not text.strip():
                     continue
+                site = f"{art.get('newsSource') or ''} {url_host(art.get('newsLink') or '')}"
                 rows.append((StoryItem(f"neus-{story['id']}-{lean}", day,
-                                       art.get("newsTitle") or "", text), (str(story["id"]),)))
+                                       art.get("newsTitle") or "", text, site),
+                             (str(story["id"]),)))
     return _ordered(rows)
 
 

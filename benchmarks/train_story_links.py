@@ -36,7 +36,8 @@ def pairs(rows: Any, gold: dict[str, str]) -> tuple[list[tuple[float, ...]], lis
     x: list[tuple[float, ...]] = []
     y: list[int] = []
     for item, _ in rows:
-        profile = make_profile(apart.stats, item.id, item.day, item.title, item.text)
+        profile = make_profile(apart.stats, item.id, item.day, item.title, item.text,
+                               item.site)
         if item.id in gold:
             ceiling = idf_ceiling(apart.stats)
             for other in apart.candidates(profile):

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
+from newsdesk.group.grouping import url_host
 from newsdesk.group.links import evidence, features, model, probability, vetoed
-from newsdesk.group.profile import StreamStats, make_profile, numbers_of
+from newsdesk.group.profile import StreamStats, make_profile, numbers_of, site_words
 from newsdesk.group.stories import StoryClusterer, StoryItem, cluster_stories
 from newsdesk.group.terms import TermWeights
 
@@ -108,3 +109,23 @@ def test_common_words_are_common_from_the_first_article_on() -> None:
 def test_undated_articles_are_grouped_too() -> None:
     items = [StoryItem(i.id, None, i.title, i.text) for i in (HAWTHORNE_1, FRESNO, HAWTHORNE_2)]
     assert cluster_stories(items) == [("f1",), ("h1", "h2")]
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://www.dnainfo.com/chicago/2016/shot", "www.dnainfo.com"),
+        ("http://web.archive.org/web/2017/http://abc7chicago.com/news/x/", "abc7chicago.com"),
+        ("", ""),
+    ],
+)
+def test_the_host_of_a_page_or_of_its_archived_copy(url: str, host: str) -> None:
+    assert url_host(url) == host
+
+
+def test_the_site_s_own_name_is_no_shared_name() -> None:
+    stats = StreamStats()
+    text = "CHICAGO (DNAinfo) — A man was shot on Avenue Norwegian, DNAinfo reported."
+    profile = make_profile(stats, "a", DAY, "", text, "DNAinfo www.dnainfo.com")
+    assert "dnainfo" not in profile.names
+    assert site_words("Fox News www.foxnews.com") == {"fox", "news", "foxnews"}

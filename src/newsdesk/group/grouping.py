@@ -7,6 +7,7 @@ depend on the order inputs were given in (principle 5).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,8 @@ from .reprints import Reprint, ReprintIndex
 from .stories import Join, StoryClusterer, StoryItem
 from .terms import tokens
 
+# Hosts in a URL; an archive.org URL holds the archived page's URL after its own.
+_HOSTS = re.compile(r"https?://([^/\s]+)")
 # An inferred publication range up to this wide still places the article in the stream.
 DAY_RANGE_MAX_DAYS = 31
 
@@ -55,6 +58,18 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def site_of(article: Article) -> str:
+    """The outlet and the web host of an article (for an archive copy, the archived
+    page's host), whose words are no names of the story."""
+    return f"{article.outlet or ''} {url_host(article.url or '')}".strip()
+
+
+def url_host(url: str) -> str:
+    """The web host of a URL; for an archive.org copy, the archived page's host."""
+    found = _HOSTS.findall(url)
+    return found[-1] if found else ""
 
 
 def stream_order(articles: Iterable[Article]) -> list[Article]:
@@ -98,7 +113,7 @@ def group_articles(articles: Iterable[Article]) -> Grouping:
         if reprint is not None:
             found[article.id] = reprint
         clusterer.add(StoryItem(article.id, article_day(article), article.title or "",
-                                article.text))
+                                article.text, site_of(article)))
     by_id = {a.id: a for a in ordered}
     stories = tuple(
         StoryGroup(story_id(ids), representative_title([by_id[i] for i in ids]), ids,

@@ -38,6 +38,7 @@ _NOT_NAMES = frozenset((
 # name ("… - WDRB 41 Louisville News"), not the story's.
 _TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+")
 SITE_SUFFIX_SEEN = 2
+_WEB_WORDS = frozenset(("www", "com", "org", "net", "http", "https", "html", "co", "uk", "edu"))
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,10 @@ class StreamStats:
 
 
 def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
-                 text: str) -> Profile:
-    """The article's profile, counting it into the running statistics first."""
+                 text: str, site: str = "") -> Profile:
+    """The article's profile, counting it into the running statistics first. Words of
+    ``site`` (its outlet and web host) are no names: "DNAinfo" in two reports from DNAinfo
+    says nothing about the event."""
     weights = stats.weights
     title = stats.site_free(title)
     title_words, text_words = words(title), words(text)
@@ -112,10 +115,18 @@ def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
     names = stats.names(text_words)
     if not _title_case(title):
         names.update(w for w, is_name in title_words if is_name and w not in _NOT_NAMES)
+    names -= site_words(site)
     rare = sorted(((weights.idf(n), n) for n in names), reverse=True)[:NAME_TERMS]
     return Profile(id_, day, vector, title_vector, {n: w for w, n in rare},
                    {t: weights.idf(t) for t in vector},
                    numbers_of(f"{title}\n{text}"), int(sum(counts.values())))
+
+
+def site_words(site: str) -> set[str]:
+    """The words of an outlet name or host ("www.dnainfo.com" -> dnainfo; "Fox News" ->
+    fox, news), case-folded; web prefixes and endings left out."""
+    return {w for w in re.split(r"[^\w]+", site.casefold())
+            if len(w) > 2 and w not in _WEB_WORDS}
 
 
 def _title_case(title: str) -> bool:

@@ -41,12 +41,14 @@ SWEEP_EVERY = 500
 
 @dataclass(frozen=True)
 class StoryItem:
-    """What the clusterer needs of an article: its id, day, title and text."""
+    """What the clusterer needs of an article: its id, day, title and text, and the words
+    naming its site (outlet, web host), which say nothing about the story."""
 
     id: str
     day: date | None
     title: str
     text: str
+    site: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ class StoryClusterer:
     def add(self, item: StoryItem) -> int:
         """The index of the story ``item`` joins (a new one when no earlier article is a
         likely enough match)."""
-        profile = make_profile(self.stats, item.id, item.day, item.title, item.text)
+        profile = make_profile(self.stats, item.id, item.day, item.title, item.text,
+                               item.site)
         if item.day is not None and (self.latest is None or item.day > self.latest):
             self.latest = item.day
         best = self.best_match(profile)

@@ -1,0 +1,235 @@
+"""Count phrases in one article: "two men were killed", "killing one and wounding three",
+"four people were shot, one fatally", "no one was hurt".
+
+A count is a number of people and the kind of thing that happened to them (``count_words``:
+killed, injured, shot, arrested, missing), read by rule from the sentence, not the parse:
+the people come first and the verb after ("three others were wounded", "4 dead"), or the
+verb first ("killing one person"). The number is a digit string, a number word, or "a"/"an"
+before a person noun ("a teenager was shot and killed" = 1 killed); coordinated people add
+up ("three men and a woman were wounded" = 4). A definite singular ("the victim died", "he
+was arrested") says at least one. Precision comes first — no count is better than a wrong
+one — so a number that the figure finder read as money, a percentage or a measure is never
+a count, ages ("a 20-year-old") are not numbers of people, and sentences about other events
+(a year's tally, "a separate shooting") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Figure, Span
+from .count_words import (
+    AFTER,
+    AUX,
+    BEFORE,
+    FATALLY,
+    NEEDS_NOUN,
+    NP_FILLERS,
+    NUMBER_WORDS,
+    OTHER_EVENTS,
+    PERSON_NOUNS,
+)
+from .sentences import split_sentences
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\w+(?:[-'’]\w+)*|[^\w\s]")
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
+_AGE = re.compile(r"^\d+-(?:year|month|week|day)-olds?$", re.IGNORECASE)
+_AGE_PLURAL = re.compile(r"-olds$", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(at\s+least|more\s+than|over|nearly|about|almost|up\s+to)\s*$",
+                    re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"\b(?:he|she|the\s+(?:victim|man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|"
+    r"suspect|gunman|shooter|driver|officer|deputy))\b",
+    re.IGNORECASE)
+_DIED = re.compile(r"^died\b", re.IGNORECASE)
+# Numbers that large are not people hurt in one event (phone numbers, years, addresses).
+MAX_COUNT = 500
+# Tokens allowed between the people and their count verb.
+MAX_AUX = 4
+
+
+@dataclass(frozen=True)
+class CountMention:
+    """One statement of a count in an article: its kind, value and the span saying it."""
+
+    kind: str
+    value: int
+    span: Span  # from the number (or subject) to the count word
+    hedge: str | None = None
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMention]:
+    """Every count phrase of an article, in text order."""
+    not_counts = [(f.span.start, f.span.end) for f in figures if f.kind != "count"]
+    out: list[CountMention] = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if OTHER_EVENTS.search(sentence):
+            continue
+        tokens = [_Tok(start + m.start(), start + m.end(), m.group())
+                  for m in _TOKEN.finditer(sentence)]
+        out.extend(_in_sentence(text, tokens, end, not_counts))
+    return out
+
+
+def _number(tokens: list[_Tok], i: int) -> int | None:
+    tok = tokens[i]
+    if _DIGITS.match(tok.text):
+        value = int(tok.text.replace(",", ""))
+        return value if value <= MAX_COUNT else None
+    return NUMBER_WORDS.get(tok.low)
+
+
+def _people(tokens: list[_Tok], i: int) -> tuple[int, bool]:
+    """Index after the people phrase starting at ``i`` (fillers, then a person noun) and
+    whether a person noun was found."""
+    j = i
+    while j < len(tokens) and j - i < 4:
+        low = tokens[j].low
+        if low in PERSON_NOUNS or _AGE_PLURAL.search(low) and _AGE.match(low):
+            return j + 1, True
+        if low in NP_FILLERS or _AGE.match(low):
+            j += 1
+            continue
+        break
+    return i, False
+
+
+def _in_sentence(text: str, tokens: list[_Tok], end: int,
+                 not_counts: list[tuple[int, int]]) -> list[CountMention]:
+    out: list[CountMention] = []
+    i = 0
+    while i < len(tokens):
+        found = _count_at(text, tokens, i, end, not_counts)
+        if found is None:
+            i += 1
+            continue
+        mentions, i = found
+        out.extend(mentions)
+    out.extend(_definite(text, tokens, end))
+    return out
+
+
+def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
+              not_counts: list[tuple[int, int]]) -> tuple[list[CountMention], int] | None:
+    """The count phrase whose number is token ``i``, and the index after it."""
+    tok = tokens[i]
+    if any(s <= tok.start < e for s, e in not_counts):
+        return None
+    zero = _no_one(tokens, i)
+    value = 0 if zero else _number(tokens, i)
+    if value is None:
+        return None
+    after_noun, has_noun = (i + 2, True) if zero else _people(tokens, i + 1)
+    if not has_noun and (tok.low in NEEDS_NOUN or tok.low == "one" and i + 1 < len(tokens)
+                         and tokens[i + 1].low in ("of",)):
+        return None
+    # "three men and a woman": coordinated people add up.
+    while (after_noun + 1 < len(tokens) and tokens[after_noun].low == "and" and has_noun
+           and (more := _number(tokens, after_noun + 1)) is not None):
+        nxt, noun = _people(tokens, after_noun + 2)
+        if not noun:
+            break
+        value += more
+        after_noun = nxt
+    if zero and after_noun < len(tokens) and tokens[after_noun].low == "else":
+        after_noun += 1
+    hedge = _hedge(text, tokens, i)
+    before = _kind_before(text, tokens, i)
+    if before is not None and (has_noun or tok.low not in NEEDS_NOUN):
+        span = Span.of(text, tokens[i - 1].start, tokens[max(i, after_noun - 1)].end)
+        return [CountMention(before, value, span, hedge)], max(i + 1, after_noun)
+    j = after_noun
+    while j < len(tokens) and j - after_noun < MAX_AUX and tokens[j].low in AUX:
+        j += 1
+    if j >= len(tokens):
+        return None
+    rest = text[tokens[j].start:end]
+    for kind, pattern in AFTER:
+        m = pattern.match(rest)
+        if m is None:
+            continue
+        stop = tokens[j].start + m.end()
+        mentions = [CountMention(kind, value, Span.of(text, tok.start, stop), hedge)]
+        if kind == "shot":
+            mentions.extend(_fatally(text, stop, end, tokens))
+        return mentions, j + 1
+    return None
+
+
+def _no_one(tokens: list[_Tok], i: int) -> bool:
+    """"no one", "nobody" and "none" count zero people."""
+    low = tokens[i].low
+    if low == "no" and i + 1 < len(tokens) and tokens[i + 1].low == "one":
+        return True
+    return False
+
+
+def _hedge(text: str, tokens: list[_Tok], i: int) -> str | None:
+    if i == 0:
+        return None
+    m = _HEDGE.search(text[max(0, tokens[i].start - 20):tokens[i].start])
+    return m.group(1).lower() if m else None
+
+
+def _kind_before(text: str, tokens: list[_Tok], i: int) -> str | None:
+    """The count verb right before the number ("killing one", "wounded three others")."""
+    k = i - 1
+    if k >= 0 and tokens[k].low in ("least", "than"):  # "killing at least two"
+        k -= 2
+    if k < 0:
+        return None
+    word = tokens[k].text
+    for kind, pattern in BEFORE:
+        if pattern.search(word):
+            return kind
+    return None
+
+
+def _fatally(text: str, stop: int, end: int, tokens: list[_Tok]) -> list[CountMention]:
+    """", one fatally" / ", two of them fatally" after a shot count: the killed among them."""
+    m = FATALLY.match(text[stop:end])
+    if m is None:
+        return []
+    word = m.group(1).lower()
+    value = NUMBER_WORDS.get(word) if not word.isdigit() else int(word)
+    if value is None or word in ("a", "an", "no"):
+        return []
+    start = stop + m.start(1)
+    return [CountMention("killed", value, Span.of(text, start, stop + m.end()))]
+
+
+def _definite(text: str, tokens: list[_Tok], end: int) -> list[CountMention]:
+    """"The victim died", "he was arrested": at least one, said of a known person."""
+    out: list[CountMention] = []
+    if not tokens:
+        return out
+    for m in _DEFINITE.finditer(text, tokens[0].start, end):
+        k = next((n for n, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        j = k
+        while j < len(tokens) and j - k < MAX_AUX and tokens[j].low in AUX:
+            j += 1
+        if j >= len(tokens):
+            continue
+        rest = text[tokens[j].start:end]
+        if j == k and not _DIED.match(rest):  # "he was shot", "she died"; never "he shot"
+            continue
+        for kind, pattern in AFTER:
+            hit = pattern.match(rest)
+            if hit and kind != "missing":
+                span = Span.of(text, m.start(), tokens[j].start + hit.end())
+                out.append(CountMention(kind, 1, span))
+                break
+    return out

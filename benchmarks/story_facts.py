@@ -32,6 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from common import benchmarks_dir, results_path
+from newsdesk.crosscheck.event_counts import article_counts, current_value
+from newsdesk.crosscheck.event_place import place_key
+from newsdesk.crosscheck.story_facts import StoryFacts, story_facts
+from newsdesk.model import Article, Facts
 from story_facts_data import (
     DEFAULT_CACHE,
     Incident,
@@ -42,11 +46,6 @@ from story_facts_data import (
     load_raw,
     to_article,
 )
-
-from newsdesk.crosscheck.event_counts import article_counts, current_value
-from newsdesk.crosscheck.event_place import place_key
-from newsdesk.crosscheck.story_facts import StoryFacts, story_facts
-from newsdesk.model import Article, Facts
 
 # GVA's most common injured count on tune incidents (1 injured: 35 %), the baseline's guess.
 MAJORITY_INJURED = 1

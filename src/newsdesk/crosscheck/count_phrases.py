@@ -29,6 +29,9 @@ from .count_words import (
     NUMBER_WORDS,
     OTHER_EVENTS,
     PERSON_NOUNS,
+    PLURALS,
+    REFLEXIVES,
+    SINGULAR,
 )
 from .sentences import split_sentences
 
@@ -42,6 +45,14 @@ _DEFINITE = re.compile(
     r"\b(?:he|she|the\s+(?:victim|man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|"
     r"suspect|gunman|shooter|driver|officer|deputy))\b",
     re.IGNORECASE)
+_TO_DEATH = re.compile(r"^\s+(?:to\s+death|dead|fatally)\b", re.IGNORECASE)
+# True auxiliaries: with one, "shot" is passive (the people were shot); without one, "a
+# boy accidentally shot his brother" is active and the boy is the shooter.
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "get", "gets",
+                      "who"})
+_OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|themselves|"
+                     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|at|multiple|"
+                     r"several|and\s+killed|and\s+wounded)\b", re.IGNORECASE)
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
 # Numbers that large are not people hurt in one event (phone numbers, years, addresses).
 MAX_COUNT = 500
@@ -92,23 +103,25 @@ def _number(tokens: list[_Tok], i: int) -> int | None:
     return NUMBER_WORDS.get(tok.low)
 
 
-def _people(tokens: list[_Tok], i: int) -> tuple[int, bool]:
-    """Index after the people phrase starting at ``i`` (fillers, then a person noun) and
-    whether a person noun was found."""
+def _people(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
+    """Index after the people phrase starting at ``i`` (fillers, then a person noun),
+    whether a person noun was found, and whether it is plural."""
     j = i
     while j < len(tokens) and j - i < 4:
         low = tokens[j].low
-        if low in PERSON_NOUNS or _AGE_PLURAL.search(low) and _AGE.match(low):
-            return j + 1, True
+        if low in PERSON_NOUNS or (_AGE_PLURAL.search(low) and _AGE.match(low)):
+            return j + 1, True, low in PLURALS or low.endswith("s")
         if low in NP_FILLERS or _AGE.match(low):
             j += 1
             continue
         break
-    return i, False
+    return i, False, False
 
 
 def _in_sentence(text: str, tokens: list[_Tok], end: int,
                  not_counts: list[tuple[int, int]]) -> list[CountMention]:
+    """The sentence's count phrases; two of one kind about different people ("shot his
+    wife and then killed himself") add up into one more mention."""
     out: list[CountMention] = []
     i = 0
     while i < len(tokens):
@@ -118,6 +131,11 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
             continue
         mentions, i = found
         out.extend(mentions)
+    for kind in ("killed", "injured", "shot"):
+        same = [m for m in out if m.kind == kind and m.value > 0]
+        if len(same) > 1:
+            span = Span.of(text, same[0].span.start, same[-1].span.end)
+            out.append(CountMention(kind, sum(m.value for m in same), span))
     out.extend(_definite(text, tokens, end))
     return out
 
@@ -128,40 +146,56 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
     tok = tokens[i]
     if any(s <= tok.start < e for s, e in not_counts):
         return None
+    reflexive = tok.low in REFLEXIVES
     zero = _no_one(tokens, i)
-    value = 0 if zero else _number(tokens, i)
+    value = 1 if reflexive else 0 if zero else _number(tokens, i)
     if value is None:
         return None
-    after_noun, has_noun = (i + 2, True) if zero else _people(tokens, i + 1)
-    if not has_noun and (tok.low in NEEDS_NOUN or tok.low == "one" and i + 1 < len(tokens)
-                         and tokens[i + 1].low in ("of",)):
+    if reflexive or zero:
+        after_noun, has_noun, plural = i + (1 if reflexive else 2), True, False
+    else:
+        after_noun, has_noun, plural = _people(tokens, i + 1)
+    if not has_noun and (tok.low in NEEDS_NOUN or (tok.low == "one" and i + 1 < len(tokens)
+                         and tokens[i + 1].low in ("of",))):
         return None
-    # "three men and a woman": coordinated people add up.
-    while (after_noun + 1 < len(tokens) and tokens[after_noun].low == "and" and has_noun
-           and (more := _number(tokens, after_noun + 1)) is not None):
-        nxt, noun = _people(tokens, after_noun + 2)
-        if not noun:
+    if tok.low in SINGULAR and plural:  # "a group of", "his parents"
+        return None
+    # "three men and a woman", "a woman and toddler": coordinated people add up.
+    while after_noun + 1 < len(tokens) and tokens[after_noun].low == "and" and has_noun:
+        more = _number(tokens, after_noun + 1)
+        start = after_noun + 2 if more is not None else after_noun + 1
+        nxt, noun, many = _people(tokens, start)
+        if not noun or (more is None and many):
             break
-        value += more
+        value += 1 if more is None else more
         after_noun = nxt
     if zero and after_noun < len(tokens) and tokens[after_noun].low == "else":
         after_noun += 1
     hedge = _hedge(text, tokens, i)
     before = _kind_before(text, tokens, i)
     if before is not None and (has_noun or tok.low not in NEEDS_NOUN):
-        span = Span.of(text, tokens[i - 1].start, tokens[max(i, after_noun - 1)].end)
-        return [CountMention(before, value, span, hedge)], max(i + 1, after_noun)
+        kind = before
+        stop = tokens[max(i, after_noun - 1)].end
+        if kind == "shot" and (m := _TO_DEATH.match(text[stop:end])):
+            kind, stop = "killed", stop + m.end()
+        span = Span.of(text, tokens[_before_start(tokens, i)].start, stop)
+        return [CountMention(kind, value, span, hedge)], max(i + 1, after_noun)
+    if reflexive:
+        return None
     j = after_noun
     while j < len(tokens) and j - after_noun < MAX_AUX and tokens[j].low in AUX:
         j += 1
-    if j >= len(tokens):
+    if j >= len(tokens) or any(_negative(t.low) for t in tokens[after_noun:j]):
         return None
+    passive = any(t.low in _PASSIVE for t in tokens[after_noun:j])
     rest = text[tokens[j].start:end]
     for kind, pattern in AFTER:
         m = pattern.match(rest)
         if m is None:
             continue
         stop = tokens[j].start + m.end()
+        if not passive and _OBJECT.match(text[stop:end]):  # active: "a man shot his wife"
+            return None
         mentions = [CountMention(kind, value, Span.of(text, tok.start, stop), hedge)]
         if kind == "shot":
             mentions.extend(_fatally(text, stop, end, tokens))
@@ -169,12 +203,13 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
     return None
 
 
+def _negative(word: str) -> bool:
+    return word in ("not", "never") or word.endswith(("n't", "n’t"))
+
+
 def _no_one(tokens: list[_Tok], i: int) -> bool:
-    """"no one", "nobody" and "none" count zero people."""
-    low = tokens[i].low
-    if low == "no" and i + 1 < len(tokens) and tokens[i + 1].low == "one":
-        return True
-    return False
+    """"no one" counts zero people."""
+    return tokens[i].low == "no" and i + 1 < len(tokens) and tokens[i + 1].low == "one"
 
 
 def _hedge(text: str, tokens: list[_Tok], i: int) -> str | None:
@@ -184,13 +219,24 @@ def _hedge(text: str, tokens: list[_Tok], i: int) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _kind_before(text: str, tokens: list[_Tok], i: int) -> str | None:
-    """The count verb right before the number ("killing one", "wounded three others")."""
+def _before_start(tokens: list[_Tok], i: int) -> int:
+    """Index of the count verb before the number at ``i`` (see ``_kind_before``)."""
     k = i - 1
     if k >= 0 and tokens[k].low in ("least", "than"):  # "killing at least two"
         k -= 2
+    if k >= 0 and tokens[k].low == "down":  # "gunned down four friends"
+        k -= 1
+    return k
+
+
+def _kind_before(text: str, tokens: list[_Tok], i: int) -> str | None:
+    """The count verb right before the number ("killing one", "wounded three others",
+    "accidentally shot his brother", "killed himself")."""
+    k = _before_start(tokens, i)
     if k < 0:
         return None
+    if k + 1 < i and tokens[k + 1].low == "down":
+        return "shot" if tokens[k].low in ("gunned", "guns", "gunning") else None
     word = tokens[k].text
     for kind, pattern in BEFORE:
         if pattern.search(word):
@@ -221,7 +267,7 @@ def _definite(text: str, tokens: list[_Tok], end: int) -> list[CountMention]:
         j = k
         while j < len(tokens) and j - k < MAX_AUX and tokens[j].low in AUX:
             j += 1
-        if j >= len(tokens):
+        if j >= len(tokens) or any(_negative(t.low) for t in tokens[k:j]):
             continue
         rest = text[tokens[j].start:end]
         if j == k and not _DIED.match(rest):  # "he was shot", "she died"; never "he shot"

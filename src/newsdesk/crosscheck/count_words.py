@@ -20,29 +20,40 @@ NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "pair": 2, "couple": 2,
+    "his": 1, "her": 1, "another": 1,
 }
 # Number words that only count when a person noun follows ("a man", not "a shooting").
-NEEDS_NOUN = frozenset({"a", "an", "no", "pair", "couple"})
+NEEDS_NOUN = frozenset({"a", "an", "no", "pair", "couple", "his", "her", "another"})
+# Determiners that count one person, so only before a singular noun ("his brother").
+SINGULAR = frozenset({"a", "an", "his", "her", "another", "one"})
+# "shot himself": one person, the subject.
+REFLEXIVES = frozenset({"himself", "herself"})
+PLURALS = frozenset({"people", "men", "women", "children", "gunmen", "police", "family",
+                     "others"})
 
-PERSON_NOUNS = frozenset("""
-people persons person man men woman women boy boys girl girls child children kid kids
-teen teens teenager teenagers juvenile juveniles adult adults youth youths victim victims
-officer officers deputy deputies trooper troopers agent agents student students suspect
-suspects gunman gunmen shooter shooters other others individual individuals resident residents
-customer customers relative relatives brother brothers sister sisters son sons daughter
-daughters toddler toddlers infant infants baby babies father fathers mother mothers husband
-husbands wife wives friend friends bystander bystanders worker workers employee employees
-patron patrons passenger passengers occupant occupants male males female females guest guests
-family members member neighbor neighbors cousin cousins nephew niece grandson granddaughter
-grandfather grandmother uncle aunt partygoers partygoer revelers reveler clerk clerks
-year-old year-olds child's
-""".split())
+PERSON_NOUNS = frozenset([
+    "people", "persons", "person", "man", "men", "woman", "women", "boy", "boys", "girl", "girls",
+    "child", "children", "kid", "kids", "teen", "teens", "teenager", "teenagers", "juvenile",
+    "juveniles", "adult", "adults", "youth", "youths", "victim", "victims", "officer", "officers",
+    "deputy", "deputies", "trooper", "troopers", "agent", "agents", "student", "students",
+    "suspect", "suspects", "gunman", "gunmen", "shooter", "shooters", "other", "others",
+    "individual", "individuals", "resident", "residents", "customer", "customers", "relative",
+    "relatives", "brother", "brothers", "sister", "sisters", "son", "sons", "daughter",
+    "daughters", "toddler", "toddlers", "infant", "infants", "baby", "babies", "father", "fathers",
+    "mother", "mothers", "husband", "husbands", "wife", "wives", "friend", "friends", "bystander",
+    "bystanders", "worker", "workers", "employee", "employees", "patron", "patrons", "passenger",
+    "passengers", "occupant", "occupants", "male", "males", "female", "females", "guest", "guests",
+    "family", "members", "member", "neighbor", "neighbors", "cousin", "cousins", "nephew", "niece",
+    "grandson", "granddaughter", "grandfather", "grandmother", "uncle", "aunt", "partygoers",
+    "partygoer", "revelers", "reveler", "clerk", "clerks", "year-old", "year-olds", "child's",
+])
 
 # Words allowed between the number and the person noun ("three other young men").
-NP_FILLERS = frozenset("""
-other more additional young older elderly unidentified unknown innocent unarmed armed
-teenage adult male female black white hispanic local more separate total of the them
-""".split())
+NP_FILLERS = frozenset([
+    "other", "more", "additional", "young", "older", "elderly", "unidentified", "unknown",
+    "innocent", "unarmed", "armed", "teenage", "adult", "male", "female", "black", "white",
+    "hispanic", "local", "more", "separate", "total", "of", "the", "them",
+])
 
 # Verbs, adjectives and phrases after the counted people: "were killed", "dead", "in custody".
 _AFTER = [
@@ -71,11 +82,13 @@ BEFORE = [(kind, re.compile(r"\b" + pattern + r"$", re.IGNORECASE)) for kind, pa
 LEAVE = re.compile(r"\b(?:left|leaving|leaves|leave)$", re.IGNORECASE)
 
 # Auxiliaries and adverbs between the people and the count verb ("were all critically").
-AUX = frozenset("""
-was were is are been be being have has had got get gets reportedly also all both later
-critically seriously fatally badly allegedly each initially then subsequently eventually
-apparently believed police say said who
-""".split())
+AUX = frozenset([
+    "was", "were", "is", "are", "been", "be", "being", "have", "has", "had", "got", "get", "gets",
+    "reportedly", "also", "all", "both", "later", "critically", "seriously", "badly",
+    "accidentally", "mistakenly", "not", "never", "wasn't", "weren't", "isn't", "hasn't",
+    "allegedly", "each", "initially", "then", "subsequently", "eventually", "apparently",
+    "believed", "police", "say", "said", "who",
+])
 # Adverbs that make a "shot" a death ("shot, one fatally").
 FATALLY = re.compile(r"^,?\s*(?:and\s+)?(\w+)(?:\s+of\s+them)?\s+(?:fatally|died|dead)\b",
                      re.IGNORECASE)

@@ -45,7 +45,8 @@ class DateEvidence:
 
     article_id: str
     span: Span | None  # the time expression; None for a publication date
-    text: str  # the sentence, or "published <day>"
+    sentence: Span | None  # the sentence holding it (for a publication date: the lead)
+    text: str  # what the evidence says: the sentence, or "published <day>"
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class EventDate:
             "votes": self.votes,
             "evidence": [
                 {"article_id": e.article_id, "span": e.span.to_dict() if e.span else None,
-                 "text": e.text}
+                 "sentence": e.sentence.to_dict() if e.sentence else None, "text": e.text}
                 for e in self.evidence
             ],
         }
@@ -104,7 +105,7 @@ def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateV
         s, e = sentence
         if _nearest_cue(text[s:e], t.span.start - s, t.span.end - s) != "event":
             continue
-        out.append((DateEvidence(article.id, t.span, text[s:e]), when))
+        out.append((DateEvidence(article.id, t.span, Span.of(text, s, e), text[s:e]), when))
     return out
 
 
@@ -126,9 +127,12 @@ def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | N
                                                             if e.span else -1)))
         return EventDate(values[best], "stated", len({e.article_id for e in evidence}),
                          evidence)
-    dated = sorted((a.published.value, a.id) for a, _ in articles if a.published.value)
+    dated = [a for a, _ in articles if a.published.value]
     if not dated:
         return None
-    day, first_id = dated[0]
+    earliest = min(dated, key=lambda a: (a.published.value or "", a.id))
+    day = earliest.published.value or ""
+    lead = next(iter(split_sentences(earliest.text)), None)
+    sentence = Span.of(earliest.text, *lead) if lead else None
     return EventDate(day_value(day), "published", 0,
-                     (DateEvidence(first_id, None, f"published {day}"),))
+                     (DateEvidence(earliest.id, None, sentence, f"published {day}"),))

@@ -19,14 +19,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Facts, Span
+from .countries import is_country
 from .us_states import ap_pattern, state_of
 
 DATELINE_WEIGHT = 2.0
 PAIR_WEIGHT = 1.5
+# Further votes for a place written after "in" / "near" ("shot in Hawthorne") and for one
+# the headline names: where a place is said to be the scene, not a station or a person.
+LOCATIVE_WEIGHT = 0.5
+TITLE_WEIGHT = 1.0
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|of)\s+(?:the\s+)?$")
 # Datelines sit in the first lines; further down an upper-case line is a heading.
 DATELINE_CHARS = 300
 _DATELINE = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[A-Z][a-z]+ \d{1,2}, \d{4}[^\n]{0,20}\n+)?"
+    r"(?:^|\n|  )[^\S\n]*\u200b?(?:[A-Z][a-z]+ \d{1,2}, \d{4}[^\n]{0,20}\n+)?"
     r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:,[^\S\n]+([A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?))?[^\S\n]*(?:\([^)\n]{1,40}\)[^\S\n]*)?"
     r"(?:[—–]|--?|:)\s")
@@ -35,14 +41,25 @@ _NOT_PLACES = frozenset({
     "ADVERTISEMENT", "LIVE", "AP", "CNN", "NEW", "RELATED", "EDITOR'S NOTE", "NOTE", "UPDATE 2",
     "PHOTO", "SLIDESHOW", "GALLERY", "WARNING", "ALERT", "CLOSE", "SHARE",
 })
-_POSTAL = "|".join(("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS "
-                    "MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV "
-                    "WI WY").split())
+_POSTAL = "|".join([
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY",
+])
 _PAIR = re.compile(
     r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[^\S\n]+(" + ap_pattern() + "|" + _POSTAL
     + r")(?![A-Za-z])")
 _COUNTRIES = frozenset({"u.s.", "us", "united states", "america", "the united states",
                         "usa", "u.s.a."})
+_SERVICE = re.compile(r"^(?:the\s+)?([A-Z][\w.' -]+?)\s+(?:Metropolitan\s+|Metro\s+|City\s+)?"
+                      r"(?:Police|Sheriff|Fire|PD\b)")
+_PART_OF_TOWN = re.compile(r"^(?:north|south|east|west|northwest|northeast|southwest|"
+                           r"southeast|downtown|central|uptown|midtown|greater|suburban)\s+"
+                           r"(?=[A-Z])", re.IGNORECASE)
+# Names of a state and of a city: as a GPE alone they are the city ("New York") or the
+# federal government ("Washington"), never the state.
+_CITY_AND_STATE = frozenset({"new york", "washington"})
 _DC = re.compile(r"\b(?:Washington,?\s+)?D\.\s?C\.", re.IGNORECASE)
 
 
@@ -90,14 +107,41 @@ def place_key(name: str) -> str:
 
 def _city_name(raw: str) -> str | None:
     """A city name as written, or None when it is a state, a country or not a place."""
-    name = " ".join(raw.split()).strip(" .,")
+    whole = " ".join(raw.split()).strip(" .,")
+    if _not_city(whole):
+        return None
+    name = _PART_OF_TOWN.sub("", whole)
+    return None if _not_city(name) else name
+
+
+def _not_city(name: str) -> bool:
     if not name or any(c.isdigit() for c in name) or len(name) < 3:
+        return True
+    if name.casefold() in _COUNTRIES or name.upper() in _NOT_PLACES or is_country(name):
+        return True
+    return bool(state_of(name)) and name.casefold() not in _CITY_AND_STATE
+
+
+def _entity_city(raw: str, label: str) -> str | None:
+    """A place entity's name as a city, or None. An upper-case name is a heading's
+    ("GREENVILLE" → "Greenville"), but a short upper-case word is a station's call sign
+    ("KCBD", "FOX Carolina"); a part of town names its city ("South Los Angeles" → "Los
+    Angeles"); an organisation counts only as a town's police, sheriff or fire service
+    ("Olathe Police" → "Olathe")."""
+    if label == "ORG":
+        m = _SERVICE.match(raw)
+        if m is None:
+            return None
+        raw = m.group(1)
+    elif label != "GPE":
         return None
-    if name.casefold() in _COUNTRIES or name.upper() in _NOT_PLACES:
+    words = raw.split()
+    if any(w.isupper() and (len(w.strip(".")) <= 4 or (w[0] in "KW" and len(w) <= 5))
+           for w in words if len(w.strip(".")) > 1):
         return None
-    if state_of(name) and name.casefold() != "new york":
-        return None
-    return name
+    if all(w.isupper() for w in words if w.isalpha()):
+        raw = _title(raw)
+    return _city_name(raw)
 
 
 def _title(raw: str) -> str:
@@ -109,6 +153,7 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
     """The story's place, or None when no article names one."""
     cands: dict[str, _Candidate] = {}
     states: dict[str, int] = defaultdict(int)
+    countries: dict[str, int] = defaultdict(int)
     state_support: dict[str, list[PlaceSupport]] = defaultdict(list)
 
     def add(article_no: int, article_id: str, name: str, span: Span, kind: str, weight: float,
@@ -135,22 +180,30 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
                 named_states.add(state)
                 state_support[state].append(PlaceSupport(article.id, span, kind))
         for entity in facts.entities:
-            if entity.label != "GPE":
+            if entity.label not in ("GPE", "ORG"):
                 continue
-            state = state_of(entity.name)
-            if state and entity.name.casefold() != "new york":
+            state = state_of(entity.name) if entity.label == "GPE" else None
+            if entity.label == "GPE" and is_country(entity.name) and not state:
+                countries[entity.name] += 1
+                continue
+            if state and entity.name.casefold() not in _CITY_AND_STATE:
                 named_states.add(state)
                 state_support[state].extend(PlaceSupport(article.id, m, "entity")
                                             for m in entity.mentions)
                 continue
-            name = _city_name(entity.name)
+            name = _entity_city(entity.name, entity.label)
             if name is None:
                 continue
             for mention in entity.mentions:
                 add(n, article.id, name, mention, "entity", 1.0, None, voted)
+                if _LOCATIVE.search(text[max(0, mention.start - 8):mention.start]):
+                    add(n, article.id, name, mention, "in place", LOCATIVE_WEIGHT, None,
+                        voted)
+            if article.title and re.search(r"\b" + re.escape(name) + r"\b", article.title):
+                cands[place_key(name)].score += TITLE_WEIGHT
         for state in named_states:
             states[state] += 1
-    return _choose(cands, states, state_support)
+    return _choose(cands, states, state_support, countries)
 
 
 def _text_places(text: str) -> list[tuple[str, str | None, Span, str, float]]:
@@ -174,7 +227,8 @@ def _text_places(text: str) -> list[tuple[str, str | None, Span, str, float]]:
 
 
 def _choose(cands: dict[str, _Candidate], states: dict[str, int],
-            state_support: dict[str, list[PlaceSupport]]) -> EventPlace | None:
+            state_support: dict[str, list[PlaceSupport]],
+            countries: dict[str, int]) -> EventPlace | None:
     towns = [c for c in cands.values() if not c.county] or list(cands.values())
     best = min(towns, key=lambda c: (-c.score, -c.mentions, c.first)) if towns else None
     state = None
@@ -182,6 +236,8 @@ def _choose(cands: dict[str, _Candidate], states: dict[str, int],
         state = min(best.states, key=lambda s: (-best.states[s], s))
     elif states:
         state = min(states, key=lambda s: (-states[s], s))
+    country = "United States" if state else (
+        min(countries, key=lambda c: (-countries[c], c)) if countries else None)
     if best is None and state is None:
         return None
     support = list(best.support) if best else []
@@ -189,5 +245,5 @@ def _choose(cands: dict[str, _Candidate], states: dict[str, int],
         support.extend(state_support[state])
     support.sort(key=lambda s: (s.article_id, s.span.start))
     city = best.name if best else None
-    name = ", ".join(x for x in (city, state) if x)
-    return EventPlace(name, city, state, "United States" if state else None, tuple(support))
+    name = ", ".join(x for x in (city, state or country) if x)
+    return EventPlace(name, city, state, country, tuple(support))

@@ -21,9 +21,11 @@ from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, source_units
 from .story_claims import ClaimGroup, group_claims
 from .story_conflicts import conflicts_by_group, dissenters, side_claim_id
+from .story_facts import StoryFacts, story_facts
 from .story_figures import StoryFigure, story_figures
 from .summary import SummarySentence, summarize
 from .timeline import TimelineEntry, build_timeline
+from .timeline_event import with_event
 from .value_anchors import Parse
 
 # Dates kept on a story's timeline: the most important first (a year-long story mentions
@@ -64,6 +66,7 @@ class StoryCheck:
     figures: tuple[StoryFigure, ...] = ()
     flags: dict[str, tuple[HeadlineFlag, ...]] = field(default_factory=dict)
     summary: tuple[SummarySentence, ...] = ()
+    facts: StoryFacts = field(default_factory=StoryFacts)
 
 
 # A publication range spanning more calendar years than this says too little for "N years
@@ -147,11 +150,13 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
         for group in groups
     ]
     story_claims.sort(key=lambda c: (-c.support.independent_sources, -len(c.members), c.id))
-    timeline = build_timeline([(a, facts.get(a.id) or Facts()) for a in articles],
-                              max_dates=TIMELINE_DATES)
+    with_facts = [(a, facts.get(a.id) or Facts()) for a in articles]
+    found = story_facts(with_facts)
+    timeline = with_event(build_timeline(with_facts, max_dates=TIMELINE_DATES),
+                          found.event_date)
     figures = story_figures(articles, facts, units)
     return StoryCheck(entities, tuple(story_claims), timeline, figures, headline_flags(articles),
-                      summarize(story_claims))
+                      summarize(story_claims), found)
 
 
 def headline_flags(articles: Sequence[Article]) -> dict[str, tuple[HeadlineFlag, ...]]:

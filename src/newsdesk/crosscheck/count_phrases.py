@@ -26,6 +26,7 @@ from .count_words import (
     FATALLY,
     NEEDS_NOUN,
     NP_FILLERS,
+    NOT_PEOPLE,
     NUMBER_WORDS,
     OTHER_EVENTS,
     PERSON_NOUNS,
@@ -56,6 +57,10 @@ _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|th
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
 # Numbers that large are not people hurt in one event (phone numbers, years, addresses).
 MAX_COUNT = 500
+# Single people of one kind in one sentence that may add up.
+MAX_ADDED = 3
+# Tokens an ", including ..." aside may take before the verb.
+MAX_INCLUDING = 8
 # Tokens allowed between the people and their count verb.
 MAX_AUX = 4
 
@@ -111,6 +116,9 @@ def _people(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
         low = tokens[j].low
         if low in PERSON_NOUNS or (_AGE_PLURAL.search(low) and _AGE.match(low)):
             return j + 1, True, low in PLURALS or low.endswith("s")
+        if _AGE.match(low) and not (j + 1 < len(tokens) and (
+                tokens[j + 1].low in PERSON_NOUNS or tokens[j + 1].low in NP_FILLERS)):
+            return j + 1, True, False  # "a 5-year-old was hurt": the age is the noun
         if low in NP_FILLERS or _AGE.match(low):
             j += 1
             continue
@@ -120,8 +128,9 @@ def _people(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
 
 def _in_sentence(text: str, tokens: list[_Tok], end: int,
                  not_counts: list[tuple[int, int]]) -> list[CountMention]:
-    """The sentence's count phrases; two of one kind about different people ("shot his
-    wife and then killed himself") add up into one more mention."""
+    """The sentence's count phrases; a few people of one kind named one by one ("shot his
+    wife and then killed himself") add up into one more mention. Only single people add:
+    a sentence repeating a headline's "one killed, four injured" is not twice the toll."""
     out: list[CountMention] = []
     i = 0
     while i < len(tokens):
@@ -133,7 +142,10 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
         out.extend(mentions)
     for kind in ("killed", "injured", "shot"):
         same = [m for m in out if m.kind == kind and m.value > 0]
-        if len(same) > 1:
+        selves = [m for m in same if m.span.text.lower().endswith(("himself", "herself"))]
+        singles = all(m.value == 1 for m in same) or len(same) - len(selves) == 1
+        if 1 < len(same) <= MAX_ADDED and singles and len(
+                {m.span.text.lower() for m in same}) == len(same):
             span = Span.of(text, same[0].span.start, same[-1].span.end)
             out.append(CountMention(kind, sum(m.value for m in same), span))
     out.extend(_definite(text, tokens, end))
@@ -155,9 +167,9 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         after_noun, has_noun, plural = i + (1 if reflexive else 2), True, False
     else:
         after_noun, has_noun, plural = _people(tokens, i + 1)
-    if not has_noun and (tok.low in NEEDS_NOUN or (tok.low == "one" and i + 1 < len(tokens)
-                         and tokens[i + 1].low in ("of",))):
-        return None
+    if not has_noun and (tok.low in NEEDS_NOUN or (i + 1 < len(tokens)
+                                                    and tokens[i + 1].low in NOT_PEOPLE)):
+        return None  # "one of", "shot five times", "fired 10 rounds"
     if tok.low in SINGULAR and plural:  # "a group of", "his parents"
         return None
     # "three men and a woman", "a woman and toddler": coordinated people add up.
@@ -171,10 +183,14 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         after_noun = nxt
     if zero and after_noun < len(tokens) and tokens[after_noun].low == "else":
         after_noun += 1
+    after_noun = _skip_including(tokens, after_noun)
     hedge = _hedge(text, tokens, i)
     before = _kind_before(text, tokens, i)
     if before is not None and (has_noun or tok.low not in NEEDS_NOUN):
         kind = before
+        k = _before_start(tokens, i)
+        if kind in ("shot", "injured") and k > 0 and tokens[k - 1].low == "fatally":
+            kind = "killed"  # "fatally shot his wife"
         stop = tokens[max(i, after_noun - 1)].end
         if kind == "shot" and (m := _TO_DEATH.match(text[stop:end])):
             kind, stop = "killed", stop + m.end()
@@ -201,6 +217,19 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
             mentions.extend(_fatally(text, stop, end, tokens))
         return mentions, j + 1
     return None
+
+
+def _skip_including(tokens: list[_Tok], k: int) -> int:
+    """Past ", including a 21-year-old girl," to the verb of the counted people."""
+    j = k + 1 if k < len(tokens) and tokens[k].low == "," else k
+    if j >= len(tokens) or tokens[j].low != "including":
+        return k
+    for n in range(j + 1, min(len(tokens), j + 1 + MAX_INCLUDING)):
+        if tokens[n].low in ("who", "that"):  # "including the 2 who died": theirs, not all's
+            return k
+        if tokens[n].low in AUX:
+            return n
+    return k
 
 
 def _negative(word: str) -> bool:

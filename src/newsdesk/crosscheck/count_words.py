@@ -48,6 +48,12 @@ PERSON_NOUNS = frozenset([
     "partygoer", "revelers", "reveler", "clerk", "clerks", "year-old", "year-olds", "child's",
 ])
 
+# Words after a bare number that show it counts no people ("shot five times").
+NOT_PEOPLE = frozenset({
+    "of", "times", "time", "rounds", "round", "shots", "bullets", "bullet", "shell", "shells",
+    "casings", "more", "years", "months", "weeks", "days", "hours", "minutes", "miles",
+    "feet", "blocks", "percent", "counts", "dollars", "inches",
+})
 # Words allowed between the number and the person noun ("three other young men").
 NP_FILLERS = frozenset([
     "other", "more", "additional", "young", "older", "elderly", "unidentified", "unknown",
@@ -57,7 +63,7 @@ NP_FILLERS = frozenset([
 
 # Verbs, adjectives and phrases after the counted people: "were killed", "dead", "in custody".
 _AFTER = [
-    ("killed", r"(?:shot\s+(?:and\s+killed|dead|to\s+death|fatally)|fatally\s+(?:shot|wounded|"
+    ("killed", r"(?:(?:found\s+)?shot\s+(?:and\s+killed|dead|to\s+death|fatally)|fatally\s+(?:shot|wounded|"
                r"injured|struck)|killed|dead|died|slain|murdered|gunned\s+down\s+and\s+killed|"
                r"found\s+(?:shot\s+)?dead|pronounced\s+dead|lost\s+their\s+lives|deceased)"),
     ("injured", r"(?:wounded|injured|hurt|hospitalized|hospitalised)"),
@@ -95,7 +101,9 @@ FATALLY = re.compile(r"^,?\s*(?:and\s+)?(\w+)(?:\s+of\s+them)?\s+(?:fatally|died
 
 # A sentence about other events than the story's own: a running tally, a past case.
 OTHER_EVENTS = re.compile(
-    r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:january|20\d\d|19\d\d)|in\s+20\d\d|"
+    r"\b(?:this\s+year|so\s+far|last\s+year|since\s+(?:the\s+(?:start|beginning)|last|jan\w*|"
+    r"feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|20\d\d|19\d\d)|"
+    r"in\s+20\d\d|"
     r"separate|unrelated|another\s+shooting|year[- ]to[- ]date|homicides?\s+in|"
     r"th\s+(?:homicide|shooting|murder)|nationwide|across\s+the\s+country)\b",
     re.IGNORECASE,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..model import Article, Facts, Span
 from .sentences import split_sentences
@@ -27,11 +28,17 @@ EVENT_WORDS = re.compile(
     r"kills|wounded|wounding|injured|injuring|dead|died|death|slain|murder(?:ed)?|homicide|"
     r"stabbed|stabbing|happened|occurred|took\s+place|incident|attack(?:ed)?|struck|"
     r"found|discovered|responded|called|crash(?:ed)?|explosion|exploded|fight|argument|"
-    r"robbery|robbed|broke\s+out|erupted|opened|standoff|collapsed|earthquake|storm|fire)\b",
+    r"robbery|robbed|broke\s+out|erupted|opened|standoff|collapsed|earthquake|storm|"
+    r"discharged|went\s+off|accidentally|hospitalized|hurt)\b",
     re.IGNORECASE,
 )
+REPORTING_WORDS = re.compile(r"\b(?:said|says|say|told|reported|confirmed)\b", re.IGNORECASE)
+# Characters between a reporting verb and the day it dates ("said Monday", "Monday, said").
+REPORTING_GAP = 3
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                      re.IGNORECASE)
 AFTER_WORDS = re.compile(
-    r"\b(?:said|says|say|told|released|identified|named|arrested|charged|arraigned|"
+    r"\b(?:released|identified|arrest|warrant|named|arrested|charged|arraigned|"
     r"sentenced|convicted|indicted|pleaded|court|hearing|trial|vigil|funeral|memorial|"
     r"announced|booked|appear(?:ed|s)?|statement|updated?|posted|published|conference|"
     r"autopsy|ruled|surrendered|extradited|jury|judge|bond|bail|rally|march)\b",
@@ -74,21 +81,37 @@ class EventDate:
 
 def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
     """"event" or "after": which kind of word stands nearest the expression at
-    ``start``..``end`` of the sentence (None when neither is in the sentence)."""
+    ``start``..``end`` of the sentence (None when neither is in the sentence). A reporting
+    verb counts only right beside the day ("police said Monday"): further away it
+    frames the whole sentence, not the day."""
     best: tuple[int, str] | None = None
-    for kind, pattern in (("event", EVENT_WORDS), ("after", AFTER_WORDS)):
+    for kind, pattern in (("event", EVENT_WORDS), ("after", AFTER_WORDS),
+                          ("after", REPORTING_WORDS)):
         for m in pattern.finditer(sentence):
             if start <= m.start() < end:
                 continue  # a word inside the expression itself
             gap = start - m.end() if m.end() <= start else m.start() - end
+            if pattern is REPORTING_WORDS and gap > REPORTING_GAP:
+                continue
             if best is None or gap < best[0]:
                 best = (gap, kind)
     return best[1] if best else None
 
 
-def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateValue]]:
-    """Each day-precise expression of the article that hangs from the event, in text order,
-    with its sentence; days after the publication date are left out."""
+def _weekday_back(timex_text: str, when: DateValue, published: str | None) -> DateValue:
+    """A bare weekday resolved to the days after publication ("Tuesday evening" in a
+    Wednesday paper read as next Tuesday) is, in a report of what happened, the week
+    before."""
+    if not (published and when.start > published and _WEEKDAY.search(timex_text)):
+        return when
+    back = date.fromisoformat(when.start) - timedelta(days=7)
+    return day_value(back.isoformat()) if back.isoformat() <= published else when
+
+
+def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateValue, bool]]:
+    """Each day-precise expression in a sentence about the event, in text order, with its
+    sentence and whether it hangs from the event (the nearest cue word is an event word);
+    days after the publication date are left out."""
     text = article.text
     published = article.published.value
     out = []
@@ -97,36 +120,52 @@ def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateV
         when = date_of(t)
         if when is None or when.precision != "day":
             continue
+        when = _weekday_back(t.span.text, when, published)
         if published and when.start > published:
             continue
         sentence = next(((s, e) for s, e in bounds if s <= t.span.start < e), None)
         if sentence is None:
             continue
         s, e = sentence
-        if _nearest_cue(text[s:e], t.span.start - s, t.span.end - s) != "event":
+        if not EVENT_WORDS.search(text[s:e]):
             continue
-        out.append((DateEvidence(article.id, t.span, Span.of(text, s, e), text[s:e]), when))
+        strong = _nearest_cue(text[s:e], t.span.start - s, t.span.end - s) == "event"
+        out.append((DateEvidence(article.id, t.span, Span.of(text, s, e), text[s:e]), when,
+                    strong))
     return out
 
 
-def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | None:
-    """The story's event day: the first event day of each article, voted; else the
-    earliest publication date; None when no article has either."""
+def _vote(firsts: list[tuple[DateValue, list[DateEvidence]]]) -> EventDate | None:
+    """The day most articles give (ties: the earlier), with all their evidence for it."""
+    if not firsts:
+        return None
     votes: dict[str, list[DateEvidence]] = {}
     values: dict[str, DateValue] = {}
+    for when, evidence in firsts:
+        values[when.value] = when
+        votes.setdefault(when.value, []).extend(evidence)
+    best = min(votes, key=lambda v: (-len({e.article_id for e in votes[v]}), v))
+    evidence = tuple(sorted(votes[best], key=lambda e: (e.article_id,
+                                                        e.span.start if e.span else -1)))
+    return EventDate(values[best], "stated", len({e.article_id for e in evidence}), evidence)
+
+
+def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | None:
+    """The story's event day: each article's first day hanging from the event, voted; when
+    no article has one, each article's first day in a sentence about the event; else the
+    earliest publication date; None when no article has a date at all."""
+    strong: list[tuple[DateValue, list[DateEvidence]]] = []
+    weak: list[tuple[DateValue, list[DateEvidence]]] = []
     for article, facts in articles:
         found = event_days(article, facts)
-        if not found:
-            continue
-        first = found[0][1]
-        values[first.value] = first
-        votes.setdefault(first.value, []).extend(ev for ev, when in found if when == first)
-    if votes:
-        best = min(votes, key=lambda v: (-len({e.article_id for e in votes[v]}), v))
-        evidence = tuple(sorted(votes[best], key=lambda e: (e.article_id, e.span.start
-                                                            if e.span else -1)))
-        return EventDate(values[best], "stated", len({e.article_id for e in evidence}),
-                         evidence)
+        for pool, keep in ((strong, True), (weak, False)):
+            mine = [(ev, when) for ev, when, hangs in found if hangs or not keep]
+            if mine:
+                first = mine[0][1]
+                pool.append((first, [ev for ev, when in mine if when == first]))
+    voted = _vote(strong) or _vote(weak)
+    if voted is not None:
+        return voted
     dated = [a for a, _ in articles if a.published.value]
     if not dated:
         return None

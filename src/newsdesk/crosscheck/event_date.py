@@ -141,9 +141,9 @@ def _vote(firsts: list[tuple[DateValue, list[DateEvidence]]]) -> EventDate | Non
         return None
     votes: dict[str, list[DateEvidence]] = {}
     values: dict[str, DateValue] = {}
-    for when, evidence in firsts:
+    for when, given in firsts:
         values[when.value] = when
-        votes.setdefault(when.value, []).extend(evidence)
+        votes.setdefault(when.value, []).extend(given)
     best = min(votes, key=lambda v: (-len({e.article_id for e in votes[v]}), v))
     evidence = tuple(sorted(votes[best], key=lambda e: (e.article_id,
                                                         e.span.start if e.span else -1)))

@@ -63,8 +63,8 @@ NP_FILLERS = frozenset([
 
 # Verbs, adjectives and phrases after the counted people: "were killed", "dead", "in custody".
 _AFTER = [
-    ("killed", r"(?:(?:found\s+)?shot\s+(?:and\s+killed|dead|to\s+death|fatally)|fatally\s+(?:shot|wounded|"
-               r"injured|struck)|killed|dead|died|slain|murdered|gunned\s+down\s+and\s+killed|"
+    ("killed", r"(?:(?:found\s+)?shot\s+(?:and\s+killed|dead|to\s+death|fatally)|"
+               r"fatally\s+(?:shot|wounded|injured|struck)|killed|dead|died|slain|murdered|gunned\s+down\s+and\s+killed|"
                r"found\s+(?:shot\s+)?dead|pronounced\s+dead|lost\s+their\s+lives|deceased)"),
     ("injured", r"(?:wounded|injured|hurt|hospitalized|hospitalised)"),
     ("shot", r"(?:shot|struck\s+by\s+(?:gunfire|bullets?|stray\s+bullets?)|hit\s+by\s+"

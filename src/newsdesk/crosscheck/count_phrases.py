@@ -43,8 +43,8 @@ _AGE_PLURAL = re.compile(r"-olds$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(at\s+least|more\s+than|over|nearly|about|almost|up\s+to)\s*$",
                     re.IGNORECASE)
 _DEFINITE = re.compile(
-    r"\b(?:he|she|the\s+(?:victim|man|woman|boy|girl|teen|teenager|child|toddler|infant|baby|"
-    r"suspect|gunman|shooter|driver|officer|deputy))\b",
+    r"\b(?:he|she|the\s+(?:\d+-year-old|victim|man|woman|boy|girl|teen|teenager|child|toddler|"
+    r"infant|baby|suspect|gunman|shooter|driver|officer|deputy))\b",
     re.IGNORECASE)
 _TO_DEATH = re.compile(r"^\s+(?:to\s+death|dead|fatally)\b", re.IGNORECASE)
 # True auxiliaries: with one, "shot" is passive (the people were shot); without one, "a
@@ -119,8 +119,9 @@ def _people(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
         if _AGE.match(low) and not (j + 1 < len(tokens) and (
                 tokens[j + 1].low in PERSON_NOUNS or tokens[j + 1].low in NP_FILLERS)):
             return j + 1, True, False  # "a 5-year-old was hurt": the age is the noun
-        if low in NP_FILLERS or _AGE.match(low):
-            j += 1
+        if low in NP_FILLERS or _AGE.match(low) or (
+                tokens[j].text[:1].isupper() and tokens[i - 1].low in ("a", "an")):
+            j += 1  # "three other young men", "a Clark County teen"
             continue
         break
     return i, False, False
@@ -185,6 +186,11 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         after_noun += 1
     after_noun = _skip_including(tokens, after_noun)
     hedge = _hedge(text, tokens, i)
+    if has_noun and not zero and any(t.low in ("gunshot", "shooting") for t in
+                                     tokens[i + 1:after_noun - 1]) and tokens[
+            after_noun - 1].low in ("victim", "victims"):  # "four gunshot victims"
+        span = Span.of(text, tok.start, tokens[after_noun - 1].end)
+        return [CountMention("shot", value, span, hedge)], after_noun
     before = _kind_before(text, tokens, i)
     if before is not None and (has_noun or tok.low not in NEEDS_NOUN):
         kind = before

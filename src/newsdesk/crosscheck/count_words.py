@@ -36,7 +36,7 @@ PERSON_NOUNS = frozenset([
     "child", "children", "kid", "kids", "teen", "teens", "teenager", "teenagers", "juvenile",
     "juveniles", "adult", "adults", "youth", "youths", "victim", "victims", "officer", "officers",
     "deputy", "deputies", "trooper", "troopers", "agent", "agents", "student", "students",
-    "suspect", "suspects", "gunman", "gunmen", "shooter", "shooters", "other", "others",
+    "suspect", "suspects", "gunman", "gunmen", "shooter", "shooters", "others",
     "individual", "individuals", "resident", "residents", "customer", "customers", "relative",
     "relatives", "brother", "brothers", "sister", "sisters", "son", "sons", "daughter",
     "daughters", "toddler", "toddlers", "infant", "infants", "baby", "babies", "father", "fathers",
@@ -58,7 +58,8 @@ NOT_PEOPLE = frozenset({
 NP_FILLERS = frozenset([
     "other", "more", "additional", "young", "older", "elderly", "unidentified", "unknown",
     "innocent", "unarmed", "armed", "teenage", "adult", "male", "female", "black", "white",
-    "hispanic", "local", "more", "separate", "total", "of", "the", "them",
+    "hispanic", "local", "separate", "total", "of", "the", "them", "gunshot", "shooting",
+    "injured", "wounded", "surviving",
 ])
 
 # Verbs, adjectives and phrases after the counted people: "were killed", "dead", "in custody".
@@ -67,7 +68,10 @@ _AFTER = [
                r"fatally\s+(?:shot|wounded|injured|struck)|killed|dead|died|slain|murdered|gunned\s+down\s+and\s+killed|"
                r"found\s+(?:shot\s+)?dead|pronounced\s+dead|lost\s+their\s+lives|deceased)"),
     ("injured", r"(?:wounded|injured|hurt|hospitalized|hospitalised)"),
-    ("shot", r"(?:shot|struck\s+by\s+(?:gunfire|bullets?|stray\s+bullets?)|hit\s+by\s+"
+    ("shot", r"(?:(?:\w+\s+){0,5}?with\s+(?:an?\s+)?(?:apparent\s+|single\s+|multiple\s+|"
+             r"self-inflicted\s+|non-?life[- ]threatening\s+|\w+\s+)?gunshot\s+wounds?|"
+             r"(?:suffered|suffering|sustained|received)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?gunshot\s+"
+             r"wounds?|shot|struck\s+by\s+(?:gunfire|bullets?|stray\s+bullets?)|hit\s+by\s+"
              r"(?:gunfire|bullets?)|gunned\s+down)"),
     ("arrested", r"(?:arrested|detained|apprehended|taken\s+into\s+custody|in\s+custody|"
                  r"booked|jailed)"),

@@ -201,14 +201,16 @@ def run(root: Path, split: str, grouping: str = "gold", limit: int | None = None
         cache: Path = DEFAULT_CACHE, verbose: bool = False) -> dict[str, Any]:
     incidents = load_incidents(root)
     raw = in_split(load_raw(root), incidents, split)
+    wanted = {i for r in raw for i in r["incident"] if incidents.get(i, None) is not None
+              and incidents[i].split == split}
     if limit:
-        keep = sorted({i for r in raw for i in r["incident"] if i in incidents})[:limit]
-        wanted = set(keep)
+        wanted = set(sorted(wanted)[:limit])
         raw = [r for r in raw if wanted & set(r["incident"])]
     facts = annotated([to_article(r) for r in raw], cache, verbose=verbose)
     start = time.perf_counter()
+    scored = {i: incidents[i] for i in wanted}
     stories = (predicted_stories if grouping == "predicted" else gold_stories)(
-        raw, incidents, facts)
+        raw, scored, facts)
     found = {inc: story_facts(story) for inc, story in stories.items()}
     seconds = time.perf_counter() - start
     answers = {inc: ours(f) for inc, f in found.items()}

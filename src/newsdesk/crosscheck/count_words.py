@@ -97,7 +97,7 @@ AUX = frozenset([
     "reportedly", "also", "all", "both", "later", "critically", "seriously", "badly",
     "accidentally", "mistakenly", "not", "never", "wasn't", "weren't", "isn't", "hasn't",
     "allegedly", "each", "initially", "then", "subsequently", "eventually", "apparently",
-    "believed", "police", "say", "said", "who",
+    "believed", "police", "say", "said", "who", "remain", "remains", "remained", "still",
 ])
 # Adverbs that make a "shot" a death ("shot, one fatally").
 FATALLY = re.compile(r"^,?\s*(?:and\s+)?(\w+)(?:\s+of\s+them)?\s+(?:fatally|died|dead)\b",

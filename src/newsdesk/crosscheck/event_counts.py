@@ -3,7 +3,9 @@
 Each article gives one value per kind: the highest it states (an article says "two men were
 shot" and later "one of the men" — the total is the high one). Where an article gives
 how many were shot and how many died, the injured are the difference ("four people were
-shot, one fatally" = 1 killed, 3 injured). "The victim died" only says at least one: it
+shot, one fatally" = 1 killed, 3 injured), the deaths the whole story reports taken away (a
+victim who died after the first report is no longer among the injured: tune injured 0.655
+-> 0.682). "The victim died" only says at least one: it
 backs a count but never disagrees with one. Across articles, tallies rise as a story
 develops, so the story's ``current`` count is the highest reported; a lower count published
 earlier is ``superseded``; a different count published the same day or later is a
@@ -56,8 +58,11 @@ def _definite(m: CountMention) -> bool:
     return m.span.text.split()[0].lower() in ("he", "she", "the")
 
 
-def article_counts(article: Article, facts: Facts) -> dict[str, CountReport]:
-    """The article's value per count kind, each with the spans stating it."""
+def article_counts(article: Article, facts: Facts,
+                   story_killed: int = 0) -> dict[str, CountReport]:
+    """The article's value per count kind, each with the spans stating it; the injured it
+    implies ("four shot, one fatally") take away at least ``story_killed``, the deaths the
+    story reports, since a victim who died after an early report is no longer injured."""
     mentions = count_mentions(article.text, facts.figures)
     out: dict[str, CountReport] = {}
     published = article.published.value
@@ -74,7 +79,7 @@ def article_counts(article: Article, facts: Facts) -> dict[str, CountReport]:
                                 "stated" if stated else "at least", hedge)
     shot, killed = out.get("shot"), out.get("killed")
     if shot is not None and shot.how == "stated":
-        dead = killed.value if killed else 0
+        dead = max(killed.value if killed else 0, story_killed)
         injured = out.get("injured")
         if shot.value >= dead and (injured is None or injured.value < shot.value - dead):
             spans = shot.spans + (killed.spans if killed else ())
@@ -86,9 +91,12 @@ def article_counts(article: Article, facts: Facts) -> dict[str, CountReport]:
 def story_counts(articles: Sequence[tuple[Article, Facts]]) -> tuple[StoryCount, ...]:
     """Every count kind the story's articles give: the current value first, then the
     superseded and conflicting ones, each with its reports in publication order."""
+    killed = [c.value for article, facts in articles
+              if (c := article_counts(article, facts).get("killed")) is not None]
+    most_killed = max(killed, default=0)
     by_kind: dict[str, list[CountReport]] = {}
     for article, facts in articles:
-        for kind, report in article_counts(article, facts).items():
+        for kind, report in article_counts(article, facts, most_killed).items():
             by_kind.setdefault(kind, []).append(report)
     out: list[StoryCount] = []
     for kind in KINDS:

@@ -273,6 +273,8 @@ def main() -> int:
         return 0
     result = run(root, args.split, args.grouping, args.limit, args.cache, verbose=True)
     print_table(result)
+    if args.limit:
+        return 0  # a sample is printed, never saved over the split's result
     name = "story_facts.json" if args.grouping == "gold" else "story_facts_predicted.json"
     path = results_path(name)
     saved = json.loads(path.read_text()) if path.exists() else {}

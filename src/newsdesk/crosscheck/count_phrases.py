@@ -75,6 +75,9 @@ class CountMention:
     value: int
     span: Span  # from the number (or subject) to the count word
     hedge: str | None = None
+    # Said of one person ("a man was shot", "the victim died", "killed himself"): at least
+    # one, a part of the toll rather than a tally of it.
+    at_least: bool = False
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,8 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         if kind == "shot" and (m := _TO_DEATH.match(text[stop:end])):
             kind, stop = "killed", stop + m.end()
         span = Span.of(text, tokens[_before_start(tokens, i)].start, stop)
-        return [CountMention(kind, value, span, hedge)], max(i + 1, after_noun)
+        single = value == 1 and (reflexive or tok.low in SINGULAR - {"one"})
+        return [CountMention(kind, value, span, hedge, single)], max(i + 1, after_noun)
     if reflexive:
         return None
     j = after_noun
@@ -239,7 +243,8 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         stop = tokens[j].start + m.end()
         if not passive and _OBJECT.match(text[stop:end]):  # active: "a man shot his wife"
             return None
-        mentions = [CountMention(kind, value, Span.of(text, tok.start, stop), hedge)]
+        single = value == 1 and tok.low in SINGULAR - {"one"}
+        mentions = [CountMention(kind, value, Span.of(text, tok.start, stop), hedge, single)]
         if kind == "shot":
             mentions.extend(_fatally(text, stop, end, tokens))
         return mentions, j + 1
@@ -336,6 +341,6 @@ def _definite(text: str, tokens: list[_Tok], end: int) -> list[CountMention]:
             hit = pattern.match(rest)
             if hit and kind != "missing":
                 span = Span.of(text, m.start(), tokens[j].start + hit.end())
-                out.append(CountMention(kind, 1, span))
+                out.append(CountMention(kind, 1, span, at_least=True))
                 break
     return out

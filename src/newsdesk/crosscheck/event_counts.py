@@ -5,8 +5,8 @@ shot" and later "one of the men" — the total is the high one). Where an articl
 how many were shot and how many died, the injured are the difference ("four people were
 shot, one fatally" = 1 killed, 3 injured), the deaths the whole story reports taken away (a
 victim who died after the first report is no longer among the injured: tune injured 0.655
--> 0.682). "The victim died" only says at least one: it
-backs a count but never disagrees with one. Across articles, tallies rise as a story
+-> 0.682). "The victim died" or "a man was shot" only says at
+least one: it backs a count but never disagrees with one. Across articles, tallies rise as a story
 develops, so the story's ``current`` count is the highest reported; a lower count published
 earlier is ``superseded``; a different count published the same day or later is a
 ``conflict`` — a real disagreement to check, both sides shown.
@@ -30,7 +30,8 @@ class CountReport:
     published: str | None
     value: int
     spans: tuple[Span, ...]
-    how: str  # "stated" | "at least" (a definite "the victim died") | "shot minus killed"
+    how: str  # "stated" | "at least" (said of one person: "the victim died", "a man was
+    # shot") | "shot minus killed"
     hedge: str | None = None
 
     def to_dict(self) -> dict[str, object]:
@@ -53,11 +54,6 @@ class StoryCount:
                 "reports": [r.to_dict() for r in self.reports]}
 
 
-def _definite(m: CountMention) -> bool:
-    """A count said of "the victim" / "he": at least one, not a number the text gives."""
-    return m.span.text.split()[0].lower() in ("he", "she", "the")
-
-
 def article_counts(article: Article, facts: Facts,
                    story_killed: int = 0) -> dict[str, CountReport]:
     """The article's value per count kind, each with the spans stating it; the injured it
@@ -70,7 +66,7 @@ def article_counts(article: Article, facts: Facts,
         mine = [m for m in mentions if m.kind == kind]
         if not mine:
             continue
-        stated = [m for m in mine if not _definite(m)]
+        stated = [m for m in mine if not m.at_least]
         pool = stated or mine
         top = max(m.value for m in pool)
         spans = tuple(m.span for m in pool if m.value == top)
@@ -78,7 +74,7 @@ def article_counts(article: Article, facts: Facts,
         out[kind] = CountReport(article.id, published, top, spans,
                                 "stated" if stated else "at least", hedge)
     shot, killed = out.get("shot"), out.get("killed")
-    if shot is not None and shot.how == "stated":
+    if shot is not None:
         dead = max(killed.value if killed else 0, story_killed)
         injured = out.get("injured")
         if shot.value >= dead and (injured is None or injured.value < shot.value - dead):

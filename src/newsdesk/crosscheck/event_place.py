@@ -169,6 +169,8 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
         if voted is not None and (key, kind) not in voted:
             voted.add((key, kind))
             cand.score += weight
+        if kind == "lead":
+            return  # a further vote for a mention already counted
         cand.mentions += 1
         cand.first = min(cand.first, (article_no, span.start))
         cand.support.append(PlaceSupport(article_id, span, kind))

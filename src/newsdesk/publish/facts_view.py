@@ -41,7 +41,8 @@ def facts_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
         c["status"] != "current", -c["value"]))
     for c in counts:
         cites = [f for r in c["reports"] for s in r["spans"] if (f := _flat(r["article_id"], s))]
-        hows = sorted({r["how"] for r in c["reports"] if r["how"] != "stated"})
+        hows = sorted({r["how"] for r in c["reports"]} - {"stated"}) if all(
+            r["how"] != "stated" for r in c["reports"]) else []
         note = c["status"] if c["status"] != "current" else ""
         if hows:
             note = ", ".join(x for x in (note, *hows) if x)

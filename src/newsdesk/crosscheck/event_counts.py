@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Facts, Span
-from .count_phrases import CountMention, count_mentions
+from .count_phrases import count_mentions
 from .count_words import KINDS
 
 

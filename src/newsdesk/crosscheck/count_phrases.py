@@ -215,7 +215,7 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
             after_noun - 1].low in ("victim", "victims"):  # "four gunshot victims"
         span = Span.of(text, tok.start, tokens[after_noun - 1].end)
         return [CountMention("shot", value, span, hedge)], after_noun
-    before = _kind_before(text, tokens, i)
+    before = _kind_before(tokens, i)
     if before is not None and (has_noun or tok.low not in NEEDS_NOUN):
         kind = before
         k = _before_start(tokens, i)
@@ -224,7 +224,7 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         stop = tokens[max(i, after_noun - 1)].end
         if kind == "shot" and (m := _TO_DEATH.match(text[stop:end])):
             kind, stop = "killed", stop + m.end()
-        span = Span.of(text, tokens[_before_start(tokens, i)].start, stop)
+        span = Span.of(text, tokens[k].start, stop)
         single = value == 1 and (reflexive or tok.low in SINGULAR - {"one"})
         return [CountMention(kind, value, span, hedge, single)], max(i + 1, after_noun)
     if reflexive:
@@ -246,7 +246,7 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         single = value == 1 and tok.low in SINGULAR - {"one"}
         mentions = [CountMention(kind, value, Span.of(text, tok.start, stop), hedge, single)]
         if kind == "shot":
-            mentions.extend(_fatally(text, stop, end, tokens))
+            mentions.extend(_fatally(text, stop, end))
         return mentions, j + 1
     return None
 
@@ -290,7 +290,7 @@ def _before_start(tokens: list[_Tok], i: int) -> int:
     return k
 
 
-def _kind_before(text: str, tokens: list[_Tok], i: int) -> str | None:
+def _kind_before(tokens: list[_Tok], i: int) -> str | None:
     """The count verb right before the number ("killing one", "wounded three others",
     "accidentally shot his brother", "killed himself")."""
     k = _before_start(tokens, i)
@@ -309,7 +309,7 @@ def _kind_before(text: str, tokens: list[_Tok], i: int) -> str | None:
     return None
 
 
-def _fatally(text: str, stop: int, end: int, tokens: list[_Tok]) -> list[CountMention]:
+def _fatally(text: str, stop: int, end: int) -> list[CountMention]:
     """", one fatally" / ", two of them fatally" after a shot count: the killed among them."""
     m = FATALLY.match(text[stop:end])
     if m is None:

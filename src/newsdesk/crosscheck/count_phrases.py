@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Figure, Span
 from .count_words import (
@@ -80,15 +81,13 @@ class CountMention:
     at_least: bool = False
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word or punctuation mark of a sentence (a tuple: sentences are tokenised often)."""
+
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # the text in lower case, computed once: every rule reads it
 
 
 def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMention]:
@@ -99,7 +98,7 @@ def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMen
         sentence = text[start:end]
         if OTHER_EVENTS.search(sentence):
             continue
-        tokens = [_Tok(start + m.start(), start + m.end(), m.group())
+        tokens = [_Tok(start + m.start(), start + m.end(), m.group(), m.group().lower())
                   for m in _TOKEN.finditer(sentence)]
         out.extend(_in_sentence(text, tokens, end, not_counts))
     return out
@@ -181,12 +180,10 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
               not_counts: list[tuple[int, int]]) -> tuple[list[CountMention], int] | None:
     """The count phrase whose number is token ``i``, and the index after it."""
     tok = tokens[i]
-    if any(s <= tok.start < e for s, e in not_counts):
-        return None
     reflexive = tok.low in REFLEXIVES
     zero = _no_one(tokens, i)
     value = 1 if reflexive else 0 if zero else _number(tokens, i)
-    if value is None:
+    if value is None or any(s <= tok.start < e for s, e in not_counts):
         return None
     if reflexive or zero:
         after_noun, has_noun, plural = i + (1 if reflexive else 2), True, False

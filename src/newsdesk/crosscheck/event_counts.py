@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Facts, Span
-from .count_phrases import count_mentions
+from .count_phrases import CountMention, count_mentions
 from .count_words import KINDS
 
 
@@ -59,7 +59,12 @@ def article_counts(article: Article, facts: Facts,
     """The article's value per count kind, each with the spans stating it; the injured it
     implies ("four shot, one fatally") take away at least ``story_killed``, the deaths the
     story reports, since a victim who died after an early report is no longer injured."""
-    mentions = count_mentions(article.text, facts.figures)
+    return counts_of(article, count_mentions(article.text, facts.figures), story_killed)
+
+
+def counts_of(article: Article, mentions: list[CountMention],
+              story_killed: int = 0) -> dict[str, CountReport]:
+    """``article_counts`` over the article's count phrases, already found."""
     out: dict[str, CountReport] = {}
     published = article.published.value
     for kind in KINDS:
@@ -87,12 +92,13 @@ def article_counts(article: Article, facts: Facts,
 def story_counts(articles: Sequence[tuple[Article, Facts]]) -> tuple[StoryCount, ...]:
     """Every count kind the story's articles give: the current value first, then the
     superseded and conflicting ones, each with its reports in publication order."""
-    killed = [c.value for article, facts in articles
-              if (c := article_counts(article, facts).get("killed")) is not None]
+    found = [(article, count_mentions(article.text, facts.figures)) for article, facts in articles]
+    killed = [c.value for article, mentions in found
+              if (c := counts_of(article, mentions).get("killed")) is not None]
     most_killed = max(killed, default=0)
     by_kind: dict[str, list[CountReport]] = {}
-    for article, facts in articles:
-        for kind, report in article_counts(article, facts, most_killed).items():
+    for article, mentions in found:
+        for kind, report in counts_of(article, mentions, most_killed).items():
             by_kind.setdefault(kind, []).append(report)
     out: list[StoryCount] = []
     for kind in KINDS:

@@ -47,6 +47,10 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Three other people were also shot.", {"shot": 3}),
     ("Four people were sent to the hospital with gunshot wounds early Sunday.", {"shot": 4}),
     ("A woman and toddler died after they were shot.", {"killed": 2}),
+    # beyond shootings: tolls with thousands separators, a death toll without people
+    ("More than 2,000 people were killed and 700 were injured.",
+     {"killed": 2000, "injured": 700}),
+    ("The death toll from the earthquake rose to 2,531 on Sunday.", {"killed": 2531}),
     # precision first: none of these is a count of people hurt
     ("The man was not injured.", {}),
     ("It was the city's 300th homicide this year.", {}),
@@ -56,6 +60,7 @@ def _counts(sentence: str) -> dict[str, int]:
     ("More than 40 revelers were celebrating at a home.", {}),
     ("Two men were killed in a separate shooting on Friday.", {}),
     ("The cost was $3 million, up 4 percent.", {}),
+    ("Call 2015 people in 1,400 homes.", {}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected

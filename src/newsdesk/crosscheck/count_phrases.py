@@ -58,8 +58,13 @@ _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|th
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
 _DEATH_OF = frozenset({"death", "deaths", "killing", "killings", "murder", "murders",
                        "slaying", "slayings", "homicide", "homicides"})
-# Numbers that large are not people hurt in one event (phone numbers, years, addresses).
-MAX_COUNT = 500
+# Plain numbers that large are not people hurt in one event (phone numbers, years,
+# addresses); a larger toll is written with a thousands separator ("2,000").
+MAX_COUNT = 999
+# "the death toll rose to 300": a tally of the killed without a person noun.
+_TOLL = re.compile(r"\bdeath\s+toll\s+(?:\w+\s+){0,5}?(?:to|at|of|is|was|reached|hit)\s+"
+                   r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?"
+                   r"(\d{1,3}(?:,\d{3})+|\d+)\b", re.IGNORECASE)
 # Single people of one kind in one sentence that may add up.
 MAX_ADDED = 3
 # Tokens an ", including ..." aside may take before the verb.
@@ -101,6 +106,9 @@ def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMen
         tokens = [_Tok(start + m.start(), start + m.end(), m.group(), m.group().lower())
                   for m in _TOKEN.finditer(sentence)]
         out.extend(_in_sentence(text, tokens, end, not_counts))
+        out.extend(CountMention("killed", int(m.group(1).replace(",", "")),
+                                Span.of(text, start + m.start(), start + m.end()))
+                   for m in _TOLL.finditer(sentence))
     return out
 
 
@@ -108,6 +116,8 @@ def _number(tokens: list[_Tok], i: int) -> int | None:
     tok = tokens[i]
     if _DIGITS.match(tok.text):
         value = int(tok.text.replace(",", ""))
+        if "," in tok.text:  # "2,000 people": a toll, not a year or a phone number
+            return value
         return value if value <= MAX_COUNT else None
     if (_AGE.match(tok.low) and not tok.low.endswith("s") and i >= 2
             and tokens[i - 1].low == "of" and tokens[i - 2].low in _DEATH_OF):

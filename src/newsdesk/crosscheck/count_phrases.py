@@ -58,9 +58,10 @@ _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|th
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
 _DEATH_OF = frozenset({"death", "deaths", "killing", "killings", "murder", "murders",
                        "slaying", "slayings", "homicide", "homicides"})
-# Plain numbers that large are not people hurt in one event (phone numbers, years,
-# addresses); a larger toll is written with a thousands separator ("2,000").
-MAX_COUNT = 999
+# Numbers that large are not people hurt in one event (phone numbers, years, addresses,
+# a city's or a year's tally); a larger toll is taken only from "the death toll rose to".
+# Letting "2,000 people" through put a wrong thousands-count on a report story.
+MAX_COUNT = 500
 # "the death toll rose to 300": a tally of the killed without a person noun.
 _TOLL = re.compile(r"\bdeath\s+toll\s+(?:\w+\s+){0,5}?(?:to|at|of|is|was|reached|hit)\s+"
                    r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?"
@@ -116,8 +117,6 @@ def _number(tokens: list[_Tok], i: int) -> int | None:
     tok = tokens[i]
     if _DIGITS.match(tok.text):
         value = int(tok.text.replace(",", ""))
-        if "," in tok.text:  # "2,000 people": a toll, not a year or a phone number
-            return value
         return value if value <= MAX_COUNT else None
     if (_AGE.match(tok.low) and not tok.low.endswith("s") and i >= 2
             and tokens[i - 1].low == "of" and tokens[i - 2].low in _DEATH_OF):

@@ -17,6 +17,7 @@ echo; echo "== stories on same-days streams (GVA report, FNC-1, NeuS crawl; alon
 echo; echo "== reprints (synthetic wire copies of Timeline17 articles) =="; $PY benchmarks/reprints.py
 echo; echo "== entities across articles (labelled pairs; exact-name baseline same run) =="; $PY benchmarks/entity_merge.py
 echo; echo "== timeline (Timeline17 report timelines; mention-count baseline same run) =="; $PY benchmarks/timelines.py --split report
+echo; echo "== story facts (GVA report incidents, gold grouping; trivial baseline same run) =="; $PY benchmarks/story_facts.py --split tune; $PY benchmarks/story_facts.py --split report
 echo; echo "== claim alignment (labelled pairs; lexical and embeddings same run) =="; $PY benchmarks/claims.py
 echo; echo "== headline check (PolNeAR, swapped headlines; word-share baseline same run) =="; $PY benchmarks/headlines.py
 echo; echo "== stories at scale (100,000 articles; time and memory) =="; $PY benchmarks/stories_scale.py --sizes 10000 100000

@@ -181,6 +181,7 @@ def story_record(story: StoryGroup, by_id: dict[str, Article],
         "entities": [entity_record(e) for e in check.entities],
         "claims": [claim_record(c, outlets, outlet_of) for c in check.claims],
         "conflicts": [conflict_record(x, c.id) for c in check.claims for x in c.conflicts],
+        "facts": check.facts.to_dict(),
         "timeline": [entry.to_dict() for entry in check.timeline],
         "figures": [figure_record(f) for f in check.figures],
         "summary": [

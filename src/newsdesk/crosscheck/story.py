@@ -22,9 +22,11 @@ from .independence import Support, claim_support, source_units
 from .story_claims import ClaimGroup, group_claims
 from .story_conflicts import conflicts_by_group, dissenters, side_claim_id
 from .story_dates import StoryDate, apply_story_dates, narrow_story_dates
+from .story_facts import StoryFacts, story_facts
 from .story_figures import StoryFigure, story_figures
 from .summary import SummarySentence, summarize
 from .timeline import TimelineEntry, build_timeline
+from .timeline_event import with_event
 from .value_anchors import Parse
 
 # Dates kept on a story's timeline: the most important first (a year-long story mentions
@@ -67,6 +69,7 @@ class StoryCheck:
     summary: tuple[SummarySentence, ...] = ()
     # Articles whose publication date the story narrowed, with their re-read time expressions.
     dates: dict[str, StoryDate] = field(default_factory=dict)
+    facts: StoryFacts = field(default_factory=StoryFacts)
 
 
 # A publication range spanning more calendar years than this says too little for "N years
@@ -154,11 +157,13 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
         for group in groups
     ]
     story_claims.sort(key=lambda c: (-c.support.independent_sources, -len(c.members), c.id))
-    timeline = build_timeline([(a, facts.get(a.id) or Facts()) for a in articles],
-                              max_dates=TIMELINE_DATES)
+    with_facts = [(a, facts.get(a.id) or Facts()) for a in articles]
+    found = story_facts(with_facts)
+    timeline = with_event(build_timeline(with_facts, max_dates=TIMELINE_DATES),
+                          found.event_date)
     figures = story_figures(articles, facts, units)
     return StoryCheck(entities, tuple(story_claims), timeline, figures, headline_flags(articles),
-                      summarize(story_claims), dates)
+                      summarize(story_claims), dates, found)
 
 
 def headline_flags(articles: Sequence[Article]) -> dict[str, tuple[HeadlineFlag, ...]]:

@@ -39,14 +39,18 @@ class TimelineEntry:
     text: str  # the chosen sentence(s) for that date
     support: tuple[tuple[str, Span], ...]  # (article_id, Span of a sentence saying it), sorted
     sources: int  # distinct articles supporting the date
+    event: bool = False  # the day the story's event happened (``timeline_event``)
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "date": self.date.to_dict(),
             "text": self.text,
             "support": [{"article_id": a, **s.to_dict()} for a, s in self.support],
             "sources": self.sources,
         }
+        if self.event:
+            out["event"] = True
+        return out
 
 
 @dataclass(frozen=True)

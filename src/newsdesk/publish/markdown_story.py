@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .facts_view import facts_rows
 from .markdown_text import inline_md
 
 _STANCE = {"supports": "✔", "contradicts": "✖", "silent": "·"}
@@ -38,6 +39,13 @@ def story_markdown(story: dict[str, Any], label: dict[str, str]) -> list[str]:
     out = [f"## Story: {inline_md(story.get('title') or '(untitled story)')}\n",
            f"{len(story['article_ids'])} articles from {named + unnamed} outlets{alone}, "
            f"{len(story['claims'])} claims, {len(story['conflicts'])} disagreements.\n"]
+    rows = facts_rows(story)
+    if rows:
+        out.append("### What happened, when, where\n")
+        out += [f"- **{r['fact']}**: {inline_md(r['value'])}"
+                f"{' (' + inline_md(r['note']) + ')' if r['note'] else ''} "
+                f"{_cites(r['cites'], label, 2)}" for r in rows]
+        out.append("")
     if story.get("summary"):
         out.append("### Summary\n")
         out += [f"{n}. {inline_md(s['text'])} {_cites(s['support'], label)}"
@@ -45,8 +53,10 @@ def story_markdown(story: dict[str, Any], label: dict[str, str]) -> list[str]:
         out.append("")
     if story.get("timeline"):
         out.append("### Timeline\n")
-        for e in story["timeline"][:MAX_ROWS]:
+        timeline = sorted(story["timeline"], key=lambda e: not e.get("event"))  # event first
+        for e in timeline[:MAX_ROWS]:
             precision = "" if e["date"]["precision"] == "day" else f" ({e['date']['precision']})"
+            precision += " (the event)" if e.get("event") else ""
             out.append(f"- **{inline_md(e['date']['value'])}**{precision}: "
                        f"{inline_md(e['text'])} {_cites(e['support'], label, 2)}")
         out.append("")

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .charts import timeline_svg
+from .facts_view import fact_spans, facts_rows
 from .spans import Mark, anchor_id, render_text
 
 # Entity labels shown as people, organisations and places (CSS classes of the marks).
@@ -35,6 +36,7 @@ def _story_spans(story: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from figure.get("sources", [])
     for sentence in story.get("summary", []):
         yield from sentence.get("support", [])
+    yield from fact_spans(story)
 
 
 def quote_span(by_id: dict[str, dict[str, Any]], ref: str) -> dict[str, Any] | None:
@@ -109,6 +111,7 @@ def report_context(dossier: dict[str, Any], article_base: str | None = None,
                                  fact_marks(a)) for a in articles},
         "anchor": anchor_id,
         "chart": {s["id"]: timeline_svg(s.get("timeline", [])) for s in dossier.get("stories", [])},
+        "facts": {s["id"]: facts_rows(s) for s in dossier.get("stories", [])},
         "quote": lambda ref: quote_span(by_id, ref),
         "Markup": Markup,
     }

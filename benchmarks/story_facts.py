@@ -1,0 +1,287 @@
+"""Story facts (event day, place, killed and injured) scored against GVA's incident records.
+
+Data: ``stories/gva`` (6,295 local news articles about 3,659 shootings; ``incidents.jsonl.gz``
+gives GVA's reviewed date, city, state, killed and injured for 3,418 of them). Each
+incident's articles are grouped by the GOLD grouping (``--grouping gold``, the default), so
+this measures the facts, not the grouping; ``--grouping predicted`` groups the split's
+articles with ``newsdesk.group.grouping.group_articles`` and scores, for each incident, the
+predicted story holding most of its articles.
+
+Scored per story with facts: event date exact and within one day, city and state
+(case-insensitive; GVA's "Salt Lake City (Murray)" accepts either name), killed and injured
+exact (absent = 0; GVA counts include suspects) with mean absolute error, and how often
+each fact was given at all. Also per article, killed/injured exact by publication lag
+(early reports often give lower counts). Baseline in the same run: the earliest publication
+date, the first place entity of the first article, killed = 0 and injured = the tune
+majority. Tune on ``tune`` incidents (dated before 2016-07-01), report on ``report``.
+
+    python benchmarks/story_facts.py [--split tune|report] [--grouping gold|predicted]
+        [--limit N] [--cache DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from common import benchmarks_dir, results_path
+from newsdesk.crosscheck.event_counts import article_counts, current_value
+from newsdesk.crosscheck.event_place import place_key
+from newsdesk.crosscheck.story_facts import StoryFacts, story_facts
+from newsdesk.model import Article, Facts
+from story_facts_data import (
+    DEFAULT_CACHE,
+    Incident,
+    annotated,
+    gva_dir,
+    in_split,
+    load_incidents,
+    load_raw,
+    to_article,
+)
+
+# GVA's most common injured count on tune incidents (1 injured: 35 %), the baseline's guess.
+MAJORITY_INJURED = 1
+LAG_BUCKETS = (("0", 0, 0), ("1", 1, 1), ("2-7", 2, 7), ("8-30", 8, 30), (">30", 31, 10 ** 6))
+
+Story = list[tuple[Article, Facts]]
+
+
+def city_names(gold: str) -> set[str]:
+    """The keys a predicted city may match: "Salt Lake City (Murray)" gives both names,
+    "Brown (county)" gives "brown" and "brown county"."""
+    names = {gold}
+    m = re.match(r"^(.*?)\s*\((.*)\)$", gold)
+    if m:
+        inner = m.group(2)
+        names = {m.group(1), f"{m.group(1)} County"} if inner.lower() == "county" else {
+            m.group(1), inner}
+    return {place_key(n) for n in names if n}
+
+
+def city_right(predicted: str | None, gold: str) -> bool:
+    return predicted is not None and place_key(predicted) in city_names(gold)
+
+
+def lag_bucket(published: str, day: str) -> str | None:
+    lag = (date.fromisoformat(published) - date.fromisoformat(day)).days
+    return next((name for name, low, high in LAG_BUCKETS if low <= lag <= high), None)
+
+
+def gold_stories(raw: Sequence[dict[str, Any]], incidents: dict[str, Incident],
+                 facts: dict[str, Facts]) -> dict[str, Story]:
+    """Incident id -> its articles with facts, in publication order."""
+    stories: dict[str, Story] = defaultdict(list)
+    for r in raw:
+        for inc in r["incident"]:
+            if inc in incidents:
+                stories[inc].append((to_article(r), facts[r["id"]]))
+    return dict(stories)
+
+
+def predicted_stories(raw: Sequence[dict[str, Any]], incidents: dict[str, Incident],
+                      facts: dict[str, Facts]) -> dict[str, Story]:
+    """Incident id -> the predicted story holding most of its articles."""
+    from newsdesk.group.grouping import group_articles
+
+    articles = {r["id"]: to_article(r) for r in raw}
+    grouping = group_articles(list(articles.values()))
+    story_of = {a: s for s in grouping.stories for a in s.article_ids}
+    by_story: dict[str, Story] = {}
+    out: dict[str, Story] = {}
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in raw:
+        for inc in r["incident"]:
+            if inc in incidents:
+                members[inc].append(r["id"])
+    for inc, ids in members.items():
+        votes = Counter(story_of[i].id for i in ids if i in story_of)
+        if not votes:
+            continue
+        best = min(votes, key=lambda s: (-votes[s], s))
+        if best not in by_story:
+            story = next(s for s in grouping.stories if s.id == best)
+            by_story[best] = [(articles[i], facts[i]) for i in story.article_ids]
+        out[inc] = by_story[best]
+    return out
+
+
+def baseline(story: Story) -> dict[str, Any]:
+    """The trivial answers: first publication day, first place entity, 0 killed,
+    the majority injured."""
+    days = sorted(a.published.value for a, _ in story if a.published.value)
+    city = next((e.name for _, f in story for e in f.entities if e.label == "GPE"), None)
+    return {"date": days[0] if days else None, "city": city, "state": None, "killed": 0,
+            "injured": MAJORITY_INJURED, "answered": {"killed": True, "injured": True}}
+
+
+def ours(found: StoryFacts) -> dict[str, Any]:
+    killed = current_value(found.counts, "killed")
+    injured = current_value(found.counts, "injured")
+    return {
+        "date": found.event_date.value.value if found.event_date else None,
+        "date_basis": found.event_date.basis if found.event_date else None,
+        "city": found.place.city if found.place else None,
+        "state": found.place.state if found.place else None,
+        "killed": killed if killed is not None else 0,
+        "injured": injured if injured is not None else 0,
+        "answered": {"killed": killed is not None, "injured": injured is not None},
+    }
+
+
+def _within_one(a: str | None, b: str) -> bool:
+    return a is not None and abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
+
+
+def score(answers: dict[str, dict[str, Any]], incidents: dict[str, Incident]) -> dict[str, Any]:
+    n = len(answers)
+    if not n:
+        return {"stories": 0}
+    tally: Counter[str] = Counter()
+    err = {"killed": 0, "injured": 0}
+    for inc_id, ans in answers.items():
+        gold = incidents[inc_id]
+        tally["date"] += ans["date"] == gold.date
+        tally["date_1"] += _within_one(ans["date"], gold.date)
+        tally["city"] += city_right(ans["city"], gold.city)
+        tally["state"] += ans["state"] is not None and place_key(ans["state"]) == place_key(
+            gold.state)
+        tally["city_given"] += ans["city"] is not None
+        tally["state_given"] += ans["state"] is not None
+        for kind in ("killed", "injured"):
+            value = getattr(gold, kind)
+            tally[kind] += ans[kind] == value
+            err[kind] += abs(ans[kind] - value)
+            tally[f"{kind}_given"] += ans["answered"][kind]
+        tally["counts"] += ans["killed"] == gold.killed and ans["injured"] == gold.injured
+    out: dict[str, Any] = {"stories": n}
+    for key in ("date", "date_1", "city", "state", "killed", "injured", "counts", "city_given",
+                "state_given", "killed_given", "injured_given"):
+        out[key] = round(tally[key] / n, 4)
+    out["killed_mae"] = round(err["killed"] / n, 3)
+    out["injured_mae"] = round(err["injured"] / n, 3)
+    return out
+
+
+def per_article(stories: dict[str, Story], incidents: dict[str, Incident]) -> dict[str, Any]:
+    """Each single-incident article's own killed/injured (absent = 0) against GVA's final
+    numbers, by publication lag."""
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: set[str] = set()
+    for inc_id, story in stories.items():
+        gold = incidents[inc_id]
+        for article, facts in story:
+            if article.id in seen or not article.published.value:
+                continue
+            seen.add(article.id)
+            bucket = lag_bucket(article.published.value, gold.date)
+            if bucket is None:
+                continue
+            counts = article_counts(article, facts)
+            got = {k: counts[k].value if k in counts else 0 for k in ("killed", "injured")}
+            tally[bucket]["articles"] += 1
+            tally[bucket]["killed"] += got["killed"] == gold.killed
+            tally[bucket]["injured"] += got["injured"] == gold.injured
+            tally[bucket]["killed_low"] += got["killed"] < gold.killed
+            tally[bucket]["injured_low"] += got["injured"] < gold.injured
+    out = {}
+    for name, _, _ in LAG_BUCKETS:
+        t = tally[name]
+        n = t["articles"] or 1
+        out[name] = {"articles": t["articles"], **{k: round(t[k] / n, 4) for k in (
+            "killed", "injured", "killed_low", "injured_low")}}
+    return out
+
+
+def run(root: Path, split: str, grouping: str = "gold", limit: int | None = None,
+        cache: Path = DEFAULT_CACHE, verbose: bool = False) -> dict[str, Any]:
+    incidents = load_incidents(root)
+    raw = in_split(load_raw(root), incidents, split)
+    wanted = {i for r in raw for i in r["incident"] if incidents.get(i, None) is not None
+              and incidents[i].split == split}
+    if limit:
+        wanted = set(sorted(wanted)[:limit])
+        raw = [r for r in raw if wanted & set(r["incident"])]
+    facts = annotated([to_article(r) for r in raw], cache, verbose=verbose)
+    start = time.perf_counter()
+    scored = {i: incidents[i] for i in wanted}
+    stories = (predicted_stories if grouping == "predicted" else gold_stories)(
+        raw, scored, facts)
+    memo: dict[tuple[str, ...], StoryFacts] = {}  # a predicted story may hold many incidents
+    found = {}
+    for inc, story in stories.items():
+        key = tuple(a.id for a, _ in story)
+        if key not in memo:
+            memo[key] = story_facts(story)
+        found[inc] = memo[key]
+    seconds = time.perf_counter() - start
+    answers = {inc: ours(f) for inc, f in found.items()}
+    base = {inc: baseline(story) for inc, story in stories.items()}
+    stated = {i: a for i, a in answers.items() if a["date_basis"] == "stated"}
+    return {
+        "split": split, "grouping": grouping, "articles": len(raw),
+        "newsdesk": score(answers, incidents),
+        "newsdesk_date_stated_only": score(stated, incidents),
+        "baseline": score(base, incidents),
+        # per article against its own incident, whatever the grouping
+        "per_article_by_lag": per_article(gold_stories(raw, scored, facts), incidents),
+        "seconds": round(seconds, 1),
+    }
+
+
+def print_table(result: dict[str, Any]) -> None:
+    print(f"story facts, GVA {result['split']} ({result['grouping']} grouping, "
+          f"{result['newsdesk']['stories']} stories with facts, {result['articles']} articles)")
+    cols = ("date", "date_1", "city", "state", "killed", "injured", "counts",
+            "killed_mae", "injured_mae")
+    print("| system | date exact | date ±1 | city | state | killed | injured | both counts "
+          "| killed MAE | injured MAE |")
+    print("|---|" + "---:|" * len(cols))
+    for name in ("baseline", "newsdesk"):
+        row = result[name]
+        print(f"| {name} | " + " | ".join(f"{row[c]:.3f}" for c in cols) + " |")
+    nd = result["newsdesk"]
+    print(f"given: city {nd['city_given']:.3f}, state {nd['state_given']:.3f}, killed "
+          f"{nd['killed_given']:.3f}, injured {nd['injured_given']:.3f}; date stated for "
+          f"{result['newsdesk_date_stated_only']['stories']} stories "
+          f"(exact {result['newsdesk_date_stated_only'].get('date', 0):.3f} there)")
+    print("per article, by publication lag (days): killed / injured exact (share lower)")
+    for name, row in result["per_article_by_lag"].items():
+        print(f"  {name:>4}: {row['articles']:5d} articles  killed {row['killed']:.3f} "
+              f"({row['killed_low']:.3f} low)  injured {row['injured']:.3f} "
+              f"({row['injured_low']:.3f} low)")
+    print(f"facts computed in {result['seconds']} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("tune", "report"), default="tune")
+    parser.add_argument("--grouping", choices=("gold", "predicted"), default="gold")
+    parser.add_argument("--limit", type=int, default=None, help="first N incidents only")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    args = parser.parse_args()
+    root = benchmarks_dir()
+    if not (gva_dir(root) / "incidents.jsonl.gz").exists():
+        print(f"skipped: {gva_dir(root)} not found")
+        return 0
+    result = run(root, args.split, args.grouping, args.limit, args.cache, verbose=True)
+    print_table(result)
+    if args.limit:
+        return 0  # a sample is printed, never saved over the split's result
+    name = "story_facts.json" if args.grouping == "gold" else "story_facts_predicted.json"
+    path = results_path(name)
+    saved = json.loads(path.read_text()) if path.exists() else {}
+    saved[args.split] = result
+    path.write_text(json.dumps(saved, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

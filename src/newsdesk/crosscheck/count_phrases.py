@@ -1,0 +1,352 @@
+"""Count phrases in one article: "two men were killed", "killing one and wounding three",
+"four people were shot, one fatally", "no one was hurt".
+
+A count is a number of people and the kind of thing that happened to them (``count_words``:
+killed, injured, shot, arrested, missing), read by rule from the sentence, not the parse:
+the people come first and the verb after ("three others were wounded", "4 dead"), or the
+verb first ("killing one person"). The number is a digit string, a number word, or "a"/"an"
+before a person noun ("a teenager was shot and killed" = 1 killed); coordinated people add
+up ("three men and a woman were wounded" = 4). A definite singular ("the victim died", "he
+was arrested") says at least one. Precision comes first — no count is better than a wrong
+one — so a number that the figure finder read as money, a percentage or a measure is never
+a count, ages ("a 20-year-old") are not numbers of people, and sentences about other events
+(a year's tally, "a separate shooting") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..model import Figure, Span
+from .count_words import (
+    AFTER,
+    AUX,
+    BEFORE,
+    FATALLY,
+    NEEDS_NOUN,
+    NOT_PEOPLE,
+    NP_FILLERS,
+    NUMBER_WORDS,
+    OTHER_EVENTS,
+    PERSON_NOUNS,
+    PLURALS,
+    REFLEXIVES,
+    SINGULAR,
+)
+from .sentences import split_sentences
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\w+(?:[-'’]\w+)*|[^\w\s]")
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
+_AGE = re.compile(r"^[a-z0-9]+-(?:year|month|week|day)(?:-olds?)?$", re.IGNORECASE)
+_AGE_PLURAL = re.compile(r"-olds$", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(at\s+least|more\s+than|over|nearly|about|almost|up\s+to)\s*$",
+                    re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"\b(?:he|she|the\s+(?:\d+-year-old|victim|man|woman|boy|girl|teen|teenager|child|toddler|"
+    r"infant|baby|suspect|gunman|shooter|driver|officer|deputy))\b",
+    re.IGNORECASE)
+_TO_DEATH = re.compile(r"^\s+(?:to\s+death|dead|fatally)\b", re.IGNORECASE)
+# True auxiliaries: with one, "shot" is passive (the people were shot); without one, "a
+# boy accidentally shot his brother" is active and the boy is the shooter.
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "get", "gets",
+                      "who"})
+_OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|themselves|"
+                     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|at|multiple|"
+                     r"several|and\s+killed|and\s+wounded)\b", re.IGNORECASE)
+_DIED = re.compile(r"^died\b", re.IGNORECASE)
+_DEATH_OF = frozenset({"death", "deaths", "killing", "killings", "murder", "murders",
+                       "slaying", "slayings", "homicide", "homicides"})
+# Numbers that large are not people hurt in one event (phone numbers, years, addresses,
+# a city's or a year's tally); a larger toll is taken only from "the death toll rose to".
+# Letting "2,000 people" through put a wrong thousands-count on a report story.
+MAX_COUNT = 500
+# "the death toll rose to 300": a tally of the killed without a person noun.
+_TOLL = re.compile(r"\bdeath\s+toll\s+(?:\w+\s+){0,5}?(?:to|at|of|is|was|reached|hit)\s+"
+                   r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?"
+                   r"(\d{1,3}(?:,\d{3})+|\d+)\b", re.IGNORECASE)
+# Single people of one kind in one sentence that may add up.
+MAX_ADDED = 3
+# Tokens an ", including ..." aside may take before the verb.
+MAX_INCLUDING = 8
+# Tokens allowed between the people and their count verb.
+MAX_AUX = 4
+
+
+@dataclass(frozen=True)
+class CountMention:
+    """One statement of a count in an article: its kind, value and the span saying it."""
+
+    kind: str
+    value: int
+    span: Span  # from the number (or subject) to the count word
+    hedge: str | None = None
+    # Said of one person ("a man was shot", "the victim died", "killed himself"): at least
+    # one, a part of the toll rather than a tally of it.
+    at_least: bool = False
+
+
+class _Tok(NamedTuple):
+    """A word or punctuation mark of a sentence (a tuple: sentences are tokenised often)."""
+
+    start: int
+    end: int
+    text: str
+    low: str  # the text in lower case, computed once: every rule reads it
+
+
+def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMention]:
+    """Every count phrase of an article, in text order."""
+    not_counts = [(f.span.start, f.span.end) for f in figures if f.kind != "count"]
+    out: list[CountMention] = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if OTHER_EVENTS.search(sentence):
+            continue
+        tokens = [_Tok(start + m.start(), start + m.end(), m.group(), m.group().lower())
+                  for m in _TOKEN.finditer(sentence)]
+        out.extend(_in_sentence(text, tokens, end, not_counts))
+        out.extend(CountMention("killed", int(m.group(1).replace(",", "")),
+                                Span.of(text, start + m.start(), start + m.end()))
+                   for m in _TOLL.finditer(sentence))
+    return out
+
+
+def _number(tokens: list[_Tok], i: int) -> int | None:
+    tok = tokens[i]
+    if _DIGITS.match(tok.text):
+        value = int(tok.text.replace(",", ""))
+        return value if value <= MAX_COUNT else None
+    if (_AGE.match(tok.low) and not tok.low.endswith("s") and i >= 2
+            and tokens[i - 1].low == "of" and tokens[i - 2].low in _DEATH_OF):
+        return 1  # "the shooting death of 13-month-old Bill Thao"
+    return NUMBER_WORDS.get(tok.low)
+
+
+def _people(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
+    """Index after the people phrase starting at ``i`` (fillers, then a person noun, then
+    an "of" phrase: "members of a family"), whether a person noun was found, and whether
+    it is plural."""
+    end, noun, plural = _noun_phrase(tokens, i)
+    if noun and end + 2 < len(tokens) and tokens[end].low == "of" and tokens[end + 1].low in (
+            "a", "an", "the", "his", "her", "their"):
+        after, more, _ = _noun_phrase(tokens, end + 2)
+        if not more and after + 1 < len(tokens):  # "of a family" (no person noun: a group)
+            after = end + 3 if tokens[end + 2].text.isalpha() else end
+        return (after if after > end + 2 else end), True, plural
+    return end, noun, plural
+
+
+def _noun_phrase(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
+    j = i
+    while j < len(tokens) and j - i < 4:
+        low = tokens[j].low
+        if low == "old" and j > i and _AGE.match(tokens[j - 1].low):
+            j += 1  # "a two-year old girl"
+            continue
+        if low in PERSON_NOUNS or (_AGE_PLURAL.search(low) and _AGE.match(low)):
+            return j + 1, True, low in PLURALS or low.endswith("s")
+        if _AGE.match(low) and (j + 1 >= len(tokens) or tokens[j + 1].low in AUX
+                                or tokens[j + 1].low in ("and", "or")
+                                or not tokens[j + 1].text.isalpha()):
+            return j + 1, True, False  # "a 5-year-old was hurt": the age is the noun
+        if low in NP_FILLERS or _AGE.match(low) or (
+                tokens[j].text[:1].isupper() and tokens[i - 1].low in ("a", "an")):
+            j += 1  # "three other young men", "a Clark County teen"
+            continue
+        break
+    return i, False, False
+
+
+def _in_sentence(text: str, tokens: list[_Tok], end: int,
+                 not_counts: list[tuple[int, int]]) -> list[CountMention]:
+    """The sentence's count phrases; a few people of one kind named one by one ("shot his
+    wife and then killed himself") add up into one more mention. Only single people add:
+    a sentence repeating a headline's "one killed, four injured" is not twice the toll."""
+    out: list[CountMention] = []
+    i = 0
+    while i < len(tokens):
+        found = _count_at(text, tokens, i, end, not_counts)
+        if found is None:
+            i += 1
+            continue
+        mentions, i = found
+        out.extend(mentions)
+    for kind in ("killed", "injured", "shot"):
+        same = [m for m in out if m.kind == kind and m.value > 0]
+        selves = [m for m in same if m.span.text.lower().endswith(("himself", "herself"))]
+        singles = all(m.value == 1 for m in same) or len(same) - len(selves) == 1
+        if 1 < len(same) <= MAX_ADDED and singles and len(
+                {m.span.text.lower() for m in same}) == len(same):
+            span = Span.of(text, same[0].span.start, same[-1].span.end)
+            out.append(CountMention(kind, sum(m.value for m in same), span))
+    out.extend(_definite(text, tokens, end))
+    return out
+
+
+def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
+              not_counts: list[tuple[int, int]]) -> tuple[list[CountMention], int] | None:
+    """The count phrase whose number is token ``i``, and the index after it."""
+    tok = tokens[i]
+    reflexive = tok.low in REFLEXIVES
+    zero = _no_one(tokens, i)
+    value = 1 if reflexive else 0 if zero else _number(tokens, i)
+    if value is None or any(s <= tok.start < e for s, e in not_counts):
+        return None
+    if reflexive or zero:
+        after_noun, has_noun, plural = i + (1 if reflexive else 2), True, False
+    else:
+        after_noun, has_noun, plural = _people(tokens, i + 1)
+    if not has_noun and (tok.low in NEEDS_NOUN or (i + 1 < len(tokens)
+                                                    and tokens[i + 1].low in NOT_PEOPLE)):
+        return None  # "one of", "shot five times", "fired 10 rounds"
+    if tok.low in SINGULAR and plural:  # "a group of", "his parents"
+        return None
+    # "three men and a woman", "a woman and toddler": coordinated people add up.
+    while after_noun + 1 < len(tokens) and tokens[after_noun].low == "and" and has_noun:
+        more = _number(tokens, after_noun + 1)
+        start = after_noun + 2 if more is not None else after_noun + 1
+        nxt, noun, many = _people(tokens, start)
+        if not noun or (more is None and many):
+            break
+        value += 1 if more is None else more
+        after_noun = nxt
+    if zero and after_noun < len(tokens) and tokens[after_noun].low == "else":
+        after_noun += 1
+    after_noun = _skip_including(tokens, after_noun)
+    hedge = _hedge(text, tokens, i)
+    if has_noun and not zero and any(t.low in ("gunshot", "shooting") for t in
+                                     tokens[i + 1:after_noun - 1]) and tokens[
+            after_noun - 1].low in ("victim", "victims"):  # "four gunshot victims"
+        span = Span.of(text, tok.start, tokens[after_noun - 1].end)
+        return [CountMention("shot", value, span, hedge)], after_noun
+    before = _kind_before(tokens, i)
+    if before is not None and (has_noun or tok.low not in NEEDS_NOUN):
+        kind = before
+        k = _before_start(tokens, i)
+        if kind in ("shot", "injured") and k > 0 and tokens[k - 1].low == "fatally":
+            kind = "killed"  # "fatally shot his wife"
+        stop = tokens[max(i, after_noun - 1)].end
+        if kind == "shot" and (m := _TO_DEATH.match(text[stop:end])):
+            kind, stop = "killed", stop + m.end()
+        span = Span.of(text, tokens[k].start, stop)
+        single = value == 1 and (reflexive or tok.low in SINGULAR - {"one"})
+        return [CountMention(kind, value, span, hedge, single)], max(i + 1, after_noun)
+    if reflexive:
+        return None
+    j = after_noun
+    while j < len(tokens) and j - after_noun < MAX_AUX and tokens[j].low in AUX:
+        j += 1
+    if j >= len(tokens) or any(_negative(t.low) for t in tokens[after_noun:j]):
+        return None
+    passive = any(t.low in _PASSIVE for t in tokens[after_noun:j])
+    rest = text[tokens[j].start:end]
+    for kind, pattern in AFTER:
+        m = pattern.match(rest)
+        if m is None:
+            continue
+        stop = tokens[j].start + m.end()
+        if not passive and _OBJECT.match(text[stop:end]):  # active: "a man shot his wife"
+            return None
+        single = value == 1 and tok.low in SINGULAR - {"one"}
+        mentions = [CountMention(kind, value, Span.of(text, tok.start, stop), hedge, single)]
+        if kind == "shot":
+            mentions.extend(_fatally(text, stop, end))
+        return mentions, j + 1
+    return None
+
+
+def _skip_including(tokens: list[_Tok], k: int) -> int:
+    """Past ", including a 21-year-old girl," to the verb of the counted people."""
+    j = k + 1 if k < len(tokens) and tokens[k].low == "," else k
+    if j >= len(tokens) or tokens[j].low != "including":
+        return k
+    for n in range(j + 1, min(len(tokens), j + 1 + MAX_INCLUDING)):
+        if tokens[n].low in ("who", "that"):  # "including the 2 who died": theirs, not all's
+            return k
+        if tokens[n].low in AUX:
+            return n
+    return k
+
+
+def _negative(word: str) -> bool:
+    return word in ("not", "never") or word.endswith(("n't", "n’t"))
+
+
+def _no_one(tokens: list[_Tok], i: int) -> bool:
+    """"no one" counts zero people."""
+    return tokens[i].low == "no" and i + 1 < len(tokens) and tokens[i + 1].low == "one"
+
+
+def _hedge(text: str, tokens: list[_Tok], i: int) -> str | None:
+    if i == 0:
+        return None
+    m = _HEDGE.search(text[max(0, tokens[i].start - 20):tokens[i].start])
+    return m.group(1).lower() if m else None
+
+
+def _before_start(tokens: list[_Tok], i: int) -> int:
+    """Index of the count verb before the number at ``i`` (see ``_kind_before``)."""
+    k = i - 1
+    if k >= 0 and tokens[k].low in ("least", "than"):  # "killing at least two"
+        k -= 2
+    if k >= 0 and tokens[k].low == "down":  # "gunned down four friends"
+        k -= 1
+    return k
+
+
+def _kind_before(tokens: list[_Tok], i: int) -> str | None:
+    """The count verb right before the number ("killing one", "wounded three others",
+    "accidentally shot his brother", "killed himself")."""
+    k = _before_start(tokens, i)
+    if k < 0:
+        return None
+    if k + 1 < i and tokens[k + 1].low == "down":
+        return "shot" if tokens[k].low in ("gunned", "guns", "gunning") else None
+    if tokens[k].low == "of" and k >= 1 and (tokens[k - 1].low in _DEATH_OF or (
+            k >= 2 and tokens[k - 1].low in ("shooting", "shootings")
+            and tokens[k - 2].low == "fatal")):
+        return "killed"  # "the shooting death of a 10-year-old girl"
+    word = tokens[k].text
+    for kind, pattern in BEFORE:
+        if pattern.search(word):
+            return kind
+    return None
+
+
+def _fatally(text: str, stop: int, end: int) -> list[CountMention]:
+    """", one fatally" / ", two of them fatally" after a shot count: the killed among them."""
+    m = FATALLY.match(text[stop:end])
+    if m is None:
+        return []
+    word = m.group(1).lower()
+    value = NUMBER_WORDS.get(word) if not word.isdigit() else int(word)
+    if value is None or word in ("a", "an", "no"):
+        return []
+    start = stop + m.start(1)
+    return [CountMention("killed", value, Span.of(text, start, stop + m.end()))]
+
+
+def _definite(text: str, tokens: list[_Tok], end: int) -> list[CountMention]:
+    """"The victim died", "he was arrested": at least one, said of a known person."""
+    out: list[CountMention] = []
+    if not tokens:
+        return out
+    for m in _DEFINITE.finditer(text, tokens[0].start, end):
+        k = next((n for n, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        j = k
+        while j < len(tokens) and j - k < MAX_AUX and tokens[j].low in AUX:
+            j += 1
+        if j >= len(tokens) or any(_negative(t.low) for t in tokens[k:j]):
+            continue
+        rest = text[tokens[j].start:end]
+        if j == k and not _DIED.match(rest):  # "he was shot", "she died"; never "he shot"
+            continue
+        for kind, pattern in AFTER:
+            hit = pattern.match(rest)
+            if hit and kind != "missing":
+                span = Span.of(text, m.start(), tokens[j].start + hit.end())
+                out.append(CountMention(kind, 1, span, at_least=True))
+                break
+    return out

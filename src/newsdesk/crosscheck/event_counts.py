@@ -1,0 +1,137 @@
+"""A story's key counts (killed, injured, shot, arrested, missing), with every report.
+
+Each article gives one value per kind: the highest it states (an article says "two men were
+shot" and later "one of the men" — the total is the high one). Where an article gives
+how many were shot and how many died, the injured are the difference ("four people were
+shot, one fatally" = 1 killed, 3 injured), the deaths the whole story reports taken away (a
+victim who died after the first report is no longer among the injured: tune injured 0.655
+-> 0.682). "The victim died" or "a man was shot" only says at
+least one: it backs a count but never disagrees with one. Across articles, tallies rise as a story
+develops, so the story's ``current`` count is the highest reported; a lower count published
+earlier is ``superseded``; a different count published the same day or later is a
+``conflict`` — a real disagreement to check, both sides shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Article, Facts, Span
+from .count_phrases import CountMention, count_mentions
+from .count_words import KINDS
+
+
+@dataclass(frozen=True)
+class CountReport:
+    """One article's value for a count, and the span(s) it rests on."""
+
+    article_id: str
+    published: str | None
+    value: int
+    spans: tuple[Span, ...]
+    how: str  # "stated" | "at least" (said of one person: "the victim died", "a man was
+    # shot") | "shot minus killed"
+    hedge: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"article_id": self.article_id, "published": self.published,
+                "value": self.value, "how": self.how, "hedge": self.hedge,
+                "span": self.spans[0].to_dict(), "spans": [s.to_dict() for s in self.spans]}
+
+
+@dataclass(frozen=True)
+class StoryCount:
+    """One value of one count kind, with its status in the story and its reports."""
+
+    what: str
+    value: int
+    status: str  # "current" | "superseded" | "conflict"
+    reports: tuple[CountReport, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"what": self.what, "value": self.value, "status": self.status,
+                "reports": [r.to_dict() for r in self.reports]}
+
+
+def article_counts(article: Article, facts: Facts,
+                   story_killed: int = 0) -> dict[str, CountReport]:
+    """The article's value per count kind, each with the spans stating it; the injured it
+    implies ("four shot, one fatally") take away at least ``story_killed``, the deaths the
+    story reports, since a victim who died after an early report is no longer injured."""
+    return counts_of(article, count_mentions(article.text, facts.figures), story_killed)
+
+
+def counts_of(article: Article, mentions: list[CountMention],
+              story_killed: int = 0) -> dict[str, CountReport]:
+    """``article_counts`` over the article's count phrases, already found."""
+    out: dict[str, CountReport] = {}
+    published = article.published.value
+    for kind in KINDS:
+        mine = [m for m in mentions if m.kind == kind]
+        if not mine:
+            continue
+        stated = [m for m in mine if not m.at_least]
+        pool = stated or mine
+        top = max(m.value for m in pool)
+        spans = tuple(m.span for m in pool if m.value == top)
+        hedge = next((m.hedge for m in pool if m.value == top and m.hedge), None)
+        out[kind] = CountReport(article.id, published, top, spans,
+                                "stated" if stated else "at least", hedge)
+    shot, killed = out.get("shot"), out.get("killed")
+    if shot is not None:
+        dead = max(killed.value if killed else 0, story_killed)
+        injured = out.get("injured")
+        if shot.value >= dead and (injured is None or injured.value < shot.value - dead):
+            spans = shot.spans + (killed.spans if killed else ())
+            out["injured"] = CountReport(article.id, published, shot.value - dead, spans,
+                                         "shot minus killed")
+    return out
+
+
+def story_counts(articles: Sequence[tuple[Article, Facts]]) -> tuple[StoryCount, ...]:
+    """Every count kind the story's articles give: the current value first, then the
+    superseded and conflicting ones, each with its reports in publication order."""
+    found = [(article, count_mentions(article.text, facts.figures)) for article, facts in articles]
+    killed = [c.value for article, mentions in found
+              if (c := counts_of(article, mentions).get("killed")) is not None]
+    most_killed = max(killed, default=0)
+    by_kind: dict[str, list[CountReport]] = {}
+    for article, mentions in found:
+        for kind, report in counts_of(article, mentions, most_killed).items():
+            by_kind.setdefault(kind, []).append(report)
+    out: list[StoryCount] = []
+    for kind in KINDS:
+        reports = by_kind.get(kind)
+        if reports:
+            out.extend(_statuses(kind, reports))
+    return tuple(out)
+
+
+def _order(r: CountReport) -> tuple[str, str]:
+    return (r.published or "", r.article_id)
+
+
+def _statuses(kind: str, reports: list[CountReport]) -> list[StoryCount]:
+    """The current (highest) value, earlier lower ones superseded, other values in
+    conflict; "at least" and derived reports lower than the current are consistent with
+    it and are dropped rather than called a conflict."""
+    current = max(r.value for r in reports)
+    first_current = min((r.published or "") for r in reports if r.value == current)
+    values: dict[int, list[CountReport]] = {}
+    for r in sorted(reports, key=_order):
+        if r.value != current and r.how != "stated":
+            continue
+        values.setdefault(r.value, []).append(r)
+    out = [StoryCount(kind, current, "current", tuple(values.pop(current)))]
+    for value in sorted(values, reverse=True):
+        group = values[value]
+        earlier = all((r.published or "") < first_current for r in group)
+        status = "superseded" if value < current and earlier else "conflict"
+        out.append(StoryCount(kind, value, status, tuple(group)))
+    return out
+
+
+def current_value(counts: Sequence[StoryCount], kind: str) -> int | None:
+    """The story's current value of a count kind, or None when no article gives it."""
+    return next((c.value for c in counts if c.what == kind and c.status == "current"), None)

@@ -1,0 +1,188 @@
+"""The day a story's event happened: stated in its articles ("shot Tuesday night"), voted
+across them, or, when none states it, the earliest publication date.
+
+A day named in an article belongs to the event when the word nearest to it in its sentence
+is an event word ("shot", "happened", "found") rather than a word of what came after
+("identified", "charged", "said", a vigil, a hearing): in "the man killed in Tuesday's
+shooting was identified today", Tuesday is the event's day and today the identification's.
+The time expressions are annotate's, already resolved against each article's publication
+date ("Tuesday" in a Wednesday paper is the day before); a day after the article's own
+publication date cannot be the day of what it reports. Each article gives its first event
+day; the story's day is the one most articles give (ties: the earlier), with every
+sentence that says it as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import Article, Facts, Span
+from .sentences import split_sentences
+from .timeline_dates import DateValue, date_of, day_value
+
+EVENT_WORDS = re.compile(
+    r"\b(?:shot|shoot|shooting|shootings|shots|gunfire|gunshots?|fired|fire|killed|killing|"
+    r"kills|wounded|wounding|injured|injuring|dead|died|death|slain|murder(?:ed)?|homicide|"
+    r"stabbed|stabbing|happened|occurred|took\s+place|incident|attack(?:ed)?|struck|"
+    r"found|discovered|responded|called|crash(?:ed)?|explosion|exploded|fight|argument|"
+    r"robbery|robbed|broke\s+out|erupted|opened|standoff|collapsed|earthquake|storm|"
+    r"discharged|went\s+off|accidentally|hospitalized|hurt)\b",
+    re.IGNORECASE,
+)
+REPORTING_WORDS = re.compile(r"\b(?:said|says|say|told|reported|confirmed)\b", re.IGNORECASE)
+# Characters between a reporting verb and the day it dates ("said Monday", "Monday, said").
+REPORTING_GAP = 3
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                      re.IGNORECASE)
+AFTER_WORDS = re.compile(
+    r"\b(?:released|identified|arrest|warrant|named|arrested|charged|arraigned|"
+    r"sentenced|convicted|indicted|pleaded|court|hearing|trial|vigil|funeral|memorial|"
+    r"announced|booked|appear(?:ed|s)?|statement|updated?|posted|published|conference|"
+    r"autopsy|ruled|surrendered|extradited|jury|judge|bond|bail|rally|march)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """A sentence giving the event's day, the expression that names it, its article."""
+
+    article_id: str
+    span: Span | None  # the time expression; None for a publication date
+    sentence: Span | None  # the sentence holding it (for a publication date: the lead)
+    text: str  # what the evidence says: the sentence, or "published <day>"
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The event's day with how it was found: ``stated`` in the articles (``votes`` of
+    them give it) or taken from the earliest ``published`` date."""
+
+    value: DateValue
+    basis: str  # "stated" | "published"
+    votes: int
+    evidence: tuple[DateEvidence, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            **self.value.to_dict(),
+            "basis": self.basis,
+            "votes": self.votes,
+            "evidence": [
+                {"article_id": e.article_id, "span": e.span.to_dict() if e.span else None,
+                 "sentence": e.sentence.to_dict() if e.sentence else None, "text": e.text}
+                for e in self.evidence
+            ],
+        }
+
+
+def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
+    """"event" or "after": which kind of word stands nearest the expression at
+    ``start``..``end`` of the sentence (None when neither is in the sentence). A reporting
+    verb counts only right beside the day ("police said Monday"): further away it
+    frames the whole sentence, not the day."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in (("event", EVENT_WORDS), ("after", AFTER_WORDS),
+                          ("after", REPORTING_WORDS)):
+        for m in pattern.finditer(sentence):
+            if start <= m.start() < end:
+                continue  # a word inside the expression itself
+            gap = start - m.end() if m.end() <= start else m.start() - end
+            if pattern is REPORTING_WORDS and gap > REPORTING_GAP:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, kind)
+    return best[1] if best else None
+
+
+def _weekday_back(timex_text: str, when: DateValue, published: str | None) -> DateValue:
+    """A bare weekday resolved to the days after publication ("Tuesday evening" in a
+    Wednesday paper read as next Tuesday) is, in a report of what happened, the week
+    before."""
+    if not (published and when.start > published and _WEEKDAY.search(timex_text)):
+        return when
+    back = date.fromisoformat(when.start) - timedelta(days=7)
+    return day_value(back.isoformat()) if back.isoformat() <= published else when
+
+
+def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateValue, bool]]:
+    """Each day-precise expression in a sentence about the event, in text order, with its
+    sentence and whether it hangs from the event (the nearest cue word is an event word);
+    days after the publication date are left out."""
+    text = article.text
+    published = article.published.value
+    out = []
+    bounds = split_sentences(text)
+    for t in sorted(facts.timexes, key=lambda t: t.span.start):
+        when = date_of(t)
+        if when is None or when.precision != "day":
+            continue
+        when = _weekday_back(t.span.text, when, published)
+        if published and when.start > published:
+            continue
+        sentence = next(((s, e) for s, e in bounds if s <= t.span.start < e), None)
+        if sentence is None:
+            continue
+        s, e = sentence
+        if not EVENT_WORDS.search(text[s:e]):
+            continue
+        strong = _nearest_cue(text[s:e], t.span.start - s, t.span.end - s) == "event"
+        out.append((DateEvidence(article.id, t.span, Span.of(text, s, e), text[s:e]), when,
+                    strong))
+    return out
+
+
+def _vote(firsts: list[tuple[DateValue, list[DateEvidence]]]) -> EventDate | None:
+    """The day most articles give (ties: the earlier), with all their evidence for it."""
+    if not firsts:
+        return None
+    votes: dict[str, list[DateEvidence]] = {}
+    values: dict[str, DateValue] = {}
+    for when, given in firsts:
+        values[when.value] = when
+        votes.setdefault(when.value, []).extend(given)
+    best = min(votes, key=lambda v: (-len({e.article_id for e in votes[v]}), v))
+    evidence = tuple(sorted(votes[best], key=lambda e: (e.article_id,
+                                                        e.span.start if e.span else -1)))
+    return EventDate(values[best], "stated", len({e.article_id for e in evidence}), evidence)
+
+
+def _most_named(days: list[DateValue]) -> DateValue:
+    """The day an article names most often (ties: the one it names first): a report
+    repeats the day of its event ("shot Tuesday night ... the Tuesday shooting") more
+    than the days of what followed. Measured on the GVA tune incidents: 0.817 exact
+    against 0.807 for the first day named and 0.756 for the earliest."""
+    seen = {d.value: n for n, d in reversed(list(enumerate(days)))}
+    counts = {d.value: sum(1 for x in days if x.value == d.value) for d in days}
+    best = min(counts, key=lambda v: (-counts[v], seen[v]))
+    return next(d for d in days if d.value == best)
+
+
+def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | None:
+    """The story's event day: each article's most named day hanging from the event, voted;
+    when no article has one, each article's most named day in a sentence about the event;
+    else the earliest publication date; None when no article has a date at all."""
+    strong: list[tuple[DateValue, list[DateEvidence]]] = []
+    weak: list[tuple[DateValue, list[DateEvidence]]] = []
+    for article, facts in articles:
+        found = event_days(article, facts)
+        for pool, keep in ((strong, True), (weak, False)):
+            mine = [(ev, when) for ev, when, hangs in found if hangs or not keep]
+            if mine:
+                first = _most_named([when for _, when in mine])
+                pool.append((first, [ev for ev, when in mine if when == first]))
+    voted = _vote(strong) or _vote(weak)
+    if voted is not None:
+        return voted
+    dated = [a for a, _ in articles if a.published.value]
+    if not dated:
+        return None
+    earliest = min(dated, key=lambda a: (a.published.value or "", a.id))
+    day = earliest.published.value or ""
+    lead = next(iter(split_sentences(earliest.text)), None)
+    sentence = Span.of(earliest.text, *lead) if lead else None
+    return EventDate(day_value(day), "published", 0,
+                     (DateEvidence(earliest.id, None, sentence, f"published {day}"),))

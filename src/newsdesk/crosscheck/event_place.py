@@ -1,0 +1,256 @@
+"""Where a story's event happened: the city (and state) its articles name most.
+
+Three kinds of evidence, strongest first: a dateline ("TULSA, Okla. (AP) —", "HAWTHORNE
+(CBSLA.com) —" at the top of the text), a city given with its state ("Newark, N.J.",
+"Tulsa, Oklahoma"), and the places annotate found (GPE entities). A place's score is
+the number of articles naming it, a dateline counting ``DATELINE_WEIGHT``, a city with
+its state ``PAIR_WEIGHT``, a name in the headline or the lead a little more; a town's police
+or sheriff ("Olathe Police") names the town, a part of town ("South Los Angeles") its city,
+and a name in capitals ("GREENVILLE") is a heading's, but a station's call sign ("KCBD") is
+no place. Ties go to the place named more often, then first. State
+names are never the city (except New York, a city too), and a county is taken only when
+no town is named. The state is the one written beside the chosen city, else the state the
+story names most; the country is the United States when a US state is named. Every name
+comes with the spans that give it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Article, Facts, Span
+from .countries import is_country
+from .us_states import ap_pattern, state_of
+
+# Weights chosen on the GVA tune incidents (benchmarks/story_facts.py; a grid over
+# 1-3 / 1-1.5 / 0-1 / 0-1, city 0.671 -> 0.683; a vote for a place written after "in" or
+# "near" lowered it and was dropped).
+DATELINE_WEIGHT = 3.0
+PAIR_WEIGHT = 1.5
+# A further vote for a place the headline names: the scene, not a station or a person.
+TITLE_WEIGHT = 1.0
+# And for one named in an article's first characters: the lead says where it happened.
+LEAD_WEIGHT = 0.5
+LEAD_CHARS = 300
+# Datelines sit in the first lines; further down an upper-case line is a heading.
+DATELINE_CHARS = 300
+_DATELINE = re.compile(
+    r"(?:^|\n|  )[^\S\n]*\u200b?(?:[A-Z][a-z]+ \d{1,2}, \d{4}[^\n]{0,20}\n+)?"
+    r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,[^\S\n]+([A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?))?[^\S\n]*(?:\([^)\n]{1,40}\)[^\S\n]*)?"
+    r"(?:[—–]|--?|:)\s")
+_NOT_PLACES = frozenset({
+    "UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "DEVELOPING", "EXCLUSIVE",
+    "ADVERTISEMENT", "LIVE", "AP", "CNN", "NEW", "RELATED", "EDITOR'S NOTE", "NOTE", "UPDATE 2",
+    "PHOTO", "SLIDESHOW", "GALLERY", "WARNING", "ALERT", "CLOSE", "SHARE",
+})
+_POSTAL = "|".join([
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY",
+])
+_PAIR = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[^\S\n]+(" + ap_pattern() + "|" + _POSTAL
+    + r")(?![A-Za-z])")
+_COUNTRIES = frozenset({"u.s.", "us", "united states", "america", "the united states",
+                        "usa", "u.s.a."})
+_SERVICE = re.compile(r"^(?:the\s+)?([A-Z][\w.' -]+?)\s+(?:Metropolitan\s+|Metro\s+|City\s+)?"
+                      r"(?:Police|Sheriff|Fire|PD\b)")
+_PART_OF_TOWN = re.compile(r"^(?:north|south|east|west|northwest|northeast|southwest|"
+                           r"southeast|downtown|central|uptown|midtown|greater|suburban)\s+"
+                           r"(?=[A-Z])", re.IGNORECASE)
+# Names of a state and of a city: as a GPE alone they are the city ("New York") or the
+# federal government ("Washington"), never the state.
+_CITY_AND_STATE = frozenset({"new york", "washington"})
+_DC = re.compile(r"\b(?:Washington,?\s+)?D\.\s?C\.", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PlaceSupport:
+    article_id: str
+    span: Span
+    kind: str  # "dateline" | "city, state" | "entity"
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    name: str  # "Tulsa, Oklahoma"
+    city: str | None
+    state: str | None
+    country: str | None
+    support: tuple[PlaceSupport, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name, "city": self.city, "state": self.state, "country": self.country,
+            "support": [{"article_id": s.article_id, "kind": s.kind, **s.span.to_dict()}
+                        for s in self.support],
+        }
+
+
+@dataclass
+class _Candidate:
+    name: str
+    score: float = 0.0
+    mentions: int = 0
+    first: tuple[int, int] = (1 << 30, 1 << 30)
+    support: list[PlaceSupport] = field(default_factory=list)
+    states: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    county: bool = False
+
+
+def place_key(name: str) -> str:
+    """One key for the spellings of a place: case, dots and "Saint"/"St." folded."""
+    key = " ".join(name.replace(".", " ").replace("’", "'").casefold().split())
+    key = re.sub(r"^saint\b", "st", key)
+    key = re.sub(r"^mount\b", "mt", key)
+    return key
+
+
+def _city_name(raw: str) -> str | None:
+    """A city name as written, or None when it is a state, a country or not a place."""
+    whole = " ".join(raw.split()).strip(" .,")
+    if _not_city(whole):
+        return None
+    name = _PART_OF_TOWN.sub("", whole)
+    return None if _not_city(name) else name
+
+
+def _not_city(name: str) -> bool:
+    if not name or any(c.isdigit() for c in name) or len(name) < 3:
+        return True
+    if name.casefold() in _COUNTRIES or name.upper() in _NOT_PLACES or is_country(name):
+        return True
+    return bool(state_of(name)) and name.casefold() not in _CITY_AND_STATE
+
+
+def _entity_city(raw: str, label: str) -> str | None:
+    """A place entity's name as a city, or None. An upper-case name is a heading's
+    ("GREENVILLE" → "Greenville"), but a short upper-case word is a station's call sign
+    ("KCBD", "FOX Carolina"); a part of town names its city ("South Los Angeles" → "Los
+    Angeles"); an organisation counts only as a town's police, sheriff or fire service
+    ("Olathe Police" → "Olathe")."""
+    if label == "ORG":
+        m = _SERVICE.match(raw)
+        if m is None:
+            return None
+        raw = m.group(1)
+    elif label != "GPE":
+        return None
+    words = raw.split()
+    if any(w.isupper() and (len(w.strip(".")) <= 4 or (w[0] in "KW" and len(w) <= 5))
+           for w in words if len(w.strip(".")) > 1):
+        return None
+    if all(w.isupper() for w in words if w.isalpha()):
+        raw = _title(raw)
+    return _city_name(raw)
+
+
+def _title(raw: str) -> str:
+    """"MCKEESPORT" → "Mckeesport"; "ST. LOUIS" → "St. Louis"."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in raw.split())
+
+
+def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
+    """The story's place, or None when no article names one."""
+    cands: dict[str, _Candidate] = {}
+    states: dict[str, int] = defaultdict(int)
+    countries: dict[str, int] = defaultdict(int)
+    state_support: dict[str, list[PlaceSupport]] = defaultdict(list)
+
+    def add(article_no: int, article_id: str, name: str, span: Span, kind: str, weight: float,
+            state: str | None = None, voted: set[tuple[str, str]] | None = None) -> None:
+        key = place_key(name)
+        cand = cands.setdefault(key, _Candidate(name))
+        if voted is not None and (key, kind) not in voted:
+            voted.add((key, kind))
+            cand.score += weight
+        if kind == "lead":
+            return  # a further vote for a mention already counted
+        cand.mentions += 1
+        cand.first = min(cand.first, (article_no, span.start))
+        cand.support.append(PlaceSupport(article_id, span, kind))
+        cand.county = name.casefold().endswith((" county", " parish"))
+        if state:
+            cand.states[state] += 1
+
+    for n, (article, facts) in enumerate(articles):
+        text = article.text
+        voted: set[tuple[str, str]] = set()
+        named_states: set[str] = set()
+        for city, state, span, kind, weight in _text_places(text):
+            add(n, article.id, city, span, kind, weight, state, voted)
+            if state:
+                named_states.add(state)
+                state_support[state].append(PlaceSupport(article.id, span, kind))
+        for entity in facts.entities:
+            if entity.label not in ("GPE", "ORG"):
+                continue
+            state = state_of(entity.name) if entity.label == "GPE" else None
+            if entity.label == "GPE" and is_country(entity.name) and not state:
+                countries[entity.name] += 1
+                continue
+            if state and entity.name.casefold() not in _CITY_AND_STATE:
+                named_states.add(state)
+                state_support[state].extend(PlaceSupport(article.id, m, "entity")
+                                            for m in entity.mentions)
+                continue
+            name = _entity_city(entity.name, entity.label)
+            if name is None:
+                continue
+            for mention in entity.mentions:
+                add(n, article.id, name, mention, "entity", 1.0, None, voted)
+                if mention.start < LEAD_CHARS:
+                    add(n, article.id, name, mention, "lead", LEAD_WEIGHT, None, voted)
+            if article.title and re.search(r"\b" + re.escape(name) + r"\b", article.title):
+                cands[place_key(name)].score += TITLE_WEIGHT
+        for state in named_states:
+            states[state] += 1
+    return _choose(cands, states, state_support, countries)
+
+
+def _text_places(text: str) -> list[tuple[str, str | None, Span, str, float]]:
+    """(city, state, span, kind, weight) for the dateline and every "City, State"."""
+    out: list[tuple[str, str | None, Span, str, float]] = []
+    m = _DATELINE.search(text[:DATELINE_CHARS])
+    if m and (city := _city_name(_title(m.group(1)))):
+        state = state_of(m.group(2), after_comma=True) if m.group(2) else None
+        end = m.end(2) if m.group(2) and state else m.end(1)
+        out.append((city, state, Span.of(text, m.start(1), end), "dateline", DATELINE_WEIGHT))
+    for p in _PAIR.finditer(text):
+        city = _city_name(p.group(1))
+        state = state_of(p.group(2), after_comma=True)
+        if city and state:
+            out.append((city, state, Span.of(text, p.start(1), p.end(2)), "city, state",
+                        PAIR_WEIGHT))
+    for d in _DC.finditer(text):
+        out.append(("Washington", "District of Columbia", Span.of(text, d.start(), d.end()),
+                    "city, state", PAIR_WEIGHT))
+    return out
+
+
+def _choose(cands: dict[str, _Candidate], states: dict[str, int],
+            state_support: dict[str, list[PlaceSupport]],
+            countries: dict[str, int]) -> EventPlace | None:
+    towns = [c for c in cands.values() if not c.county] or list(cands.values())
+    best = min(towns, key=lambda c: (-c.score, -c.mentions, c.first)) if towns else None
+    state = None
+    if best is not None and best.states:
+        state = min(best.states, key=lambda s: (-best.states[s], s))
+    elif states:
+        state = min(states, key=lambda s: (-states[s], s))
+    country = "United States" if state else (
+        min(countries, key=lambda c: (-countries[c], c)) if countries else None)
+    if best is None and state is None:
+        return None
+    support = list(best.support) if best else []
+    if state and not (best and best.states):
+        support.extend(state_support[state])
+    support.sort(key=lambda s: (s.article_id, s.span.start))
+    city = best.name if best else None
+    name = ", ".join(x for x in (city, state or country) if x)
+    return EventPlace(name, city, state, country, tuple(support))

@@ -1,0 +1,195 @@
+"""Story facts: count phrases, the counts' statuses across articles, the event's day and the
+place — each table-driven on sentences written the way local news writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.crosscheck.count_phrases import count_mentions
+from newsdesk.crosscheck.event_counts import current_value, story_counts
+from newsdesk.crosscheck.event_date import story_event_date
+from newsdesk.crosscheck.event_place import story_place
+from newsdesk.crosscheck.story_facts import story_facts
+from newsdesk.crosscheck.timeline import build_timeline
+from newsdesk.crosscheck.timeline_event import with_event
+from newsdesk.model import Article, Entity, Facts, PublishedDate, Span, TimeRef
+
+
+def _counts(sentence: str) -> dict[str, int]:
+    """The highest value of each kind the sentence states."""
+    out: dict[str, int] = {}
+    for m in count_mentions(sentence):
+        out[m.kind] = max(out.get(m.kind, 0), m.value)
+    return out
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A man was killed and three others were wounded at a party.", {"killed": 1, "injured": 3}),
+    ("Four people were shot, one fatally, police said.", {"shot": 4, "killed": 1}),
+    ("A gunman opened fire, killing one person and injuring three others.",
+     {"killed": 1, "injured": 3}),
+    ("Three men and a woman were wounded in the gunfire.", {"injured": 4}),
+    ("Officials said four people are dead after a shooting.", {"killed": 4}),
+    ("4 dead, 2 hurt in South Shore shooting.", {"killed": 4, "injured": 2}),
+    ("A teenager was shot and killed Saturday night.", {"killed": 1}),
+    ("No one was injured.", {"injured": 0}),
+    ("The victim died at the hospital.", {"killed": 1}),
+    ("Two suspects were arrested Tuesday.", {"arrested": 2}),
+    ("Two men remain missing after the flood.", {"missing": 2}),
+    ("A 6-year-old boy was fatally shot and his 11-year-old brother was critically wounded.",
+     {"killed": 1, "injured": 1}),
+    ("Authorities say a man shot his 7-year-old daughter to death and then killed himself.",
+     {"killed": 2}),
+    ("A 9-year-old boy accidentally shot his 7-year-old brother in the arm.", {"shot": 1}),
+    ("A Dacula teenager accidentally shot himself in the foot.", {"shot": 1}),
+    ("Officials said 4 people including a 21-year-old girl were injured in a shooting.",
+     {"injured": 4}),
+    ("Three other people were also shot.", {"shot": 3}),
+    ("Four people were sent to the hospital with gunshot wounds early Sunday.", {"shot": 4}),
+    ("A woman and toddler died after they were shot.", {"killed": 2}),
+    # beyond shootings: a death toll without people; tolls in thousands only that way
+    ("More than 2,000 people were killed and 700 were injured.", {}),
+    ("The death toll from the earthquake rose to 2,531 on Sunday.", {"killed": 2531}),
+    # precision first: none of these is a count of people hurt
+    ("The man was not injured.", {}),
+    ("It was the city's 300th homicide this year.", {}),
+    ("He faces four counts of aggravated assault.", {}),
+    ("One man was shot 10 times.", {"shot": 1}),
+    ("Nearly 50 people have been shot since June 21 and 19 killed.", {}),
+    ("More than 40 revelers were celebrating at a home.", {}),
+    ("Two men were killed in a separate shooting on Friday.", {}),
+    ("The cost was $3 million, up 4 percent.", {}),
+    ("Call 2015 people in 1,400 homes.", {}),
+])
+def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
+    assert _counts(sentence) == expected
+
+
+def _article(aid: str, text: str, day: str | None, timexes: tuple[TimeRef, ...] = (),
+             entities: tuple[Entity, ...] = (), title: str | None = None) -> tuple[Article, Facts]:
+    article = Article(id=aid, source=aid, url=None, format="text", title=title, authors=(),
+                      outlet=None, section=None, published=PublishedDate(value=day), text=text)
+    return article, Facts(entities=entities, timexes=timexes)
+
+
+def _timex(text: str, phrase: str, value: str) -> TimeRef:
+    start = text.index(phrase)
+    return TimeRef(Span.of(text, start, start + len(phrase)), "DATE", value)
+
+
+def _gpe(text: str, name: str, n: int = 1) -> Entity:
+    starts, at = [], -1
+    for _ in range(n):
+        at = text.index(name, at + 1)
+        starts.append(at)
+    return Entity("e1", name, "GPE", tuple(Span.of(text, s, s + len(name)) for s in starts))
+
+
+def test_a_later_higher_count_supersedes_and_a_same_day_difference_is_a_conflict() -> None:
+    first = "Two people were killed in the shooting, police said."
+    later = "Three people were killed in the shooting, police said Tuesday."
+    other = "Four people were killed in the shooting, a witness said."
+    counts = story_counts([_article("a", first, "2016-01-01"), _article("b", later, "2016-01-02"),
+                           _article("c", other, "2016-01-02")])
+    killed = {c.value: c for c in counts if c.what == "killed"}
+    assert killed[4].status == "current"
+    assert killed[2].status == "superseded"
+    assert killed[3].status == "conflict"
+    assert current_value(counts, "killed") == 4
+    assert [r.article_id for r in killed[2].reports] == ["a"]
+    assert killed[2].reports[0].spans[0].text == "Two people were killed"
+
+
+def test_shot_minus_killed_gives_the_injured_and_at_least_one_never_conflicts() -> None:
+    text = "Four people were shot, one fatally. The victim died at the hospital."
+    counts = story_counts([_article("a", text, "2016-01-01"),
+                           _article("b", "The man died later.", "2016-01-03")])
+    assert current_value(counts, "killed") == 1
+    assert current_value(counts, "injured") == 3
+    injured = next(c for c in counts if c.what == "injured")
+    assert injured.reports[0].how == "shot minus killed"
+    assert not [c for c in counts if c.status == "conflict"]
+
+
+@pytest.mark.parametrize(("texts", "expected", "basis"), [
+    # "Tuesday night" hangs from "shot"; "Wednesday" from "said"
+    ([("A man was shot Tuesday night in Hawthorne, police said Wednesday.", "2013-01-02",
+       [("Tuesday night", "2013-01-01"), ("Wednesday", "2013-01-02")])], "2013-01-01", "stated"),
+    # the identification is today; the shooting was on Saturday
+    ([("The man killed in a shooting Saturday was identified today.", "2013-01-07",
+       [("Saturday", "2013-01-05"), ("today", "2013-01-07")])], "2013-01-05", "stated"),
+    # two articles agree against one
+    ([("Two men were shot Friday.", "2015-03-07", [("Friday", "2015-03-06")]),
+      ("The shooting happened Friday night.", "2015-03-08", [("Friday night", "2015-03-06")]),
+      ("Police said the shooting happened Saturday.", "2015-03-08", [("Saturday", "2015-03-07")])],
+     "2015-03-06", "stated"),
+    # a weekday read as the coming one is the one before, in a report
+    ([("A teen was shot Tuesday evening.", "2015-12-23", [("Tuesday evening", "2015-12-29")])],
+     "2015-12-22", "stated"),
+    # nothing stated: the earliest publication date
+    ([("Police are investigating a shooting.", "2014-05-02", []),
+      ("The shooting is under investigation.", "2014-05-01", [])], "2014-05-01", "published"),
+])
+def test_event_date(texts: list[tuple[str, str, list[tuple[str, str]]]], expected: str,
+                    basis: str) -> None:
+    articles = [_article(f"a{n}", text, day, tuple(_timex(text, p, v) for p, v in timexes))
+                for n, (text, day, timexes) in enumerate(texts)]
+    found = story_event_date(articles)
+    assert found is not None
+    assert (found.value.value, found.basis) == (expected, basis)
+    for evidence in found.evidence:
+        if evidence.span is not None:
+            assert evidence.sentence is not None
+            assert evidence.sentence.start <= evidence.span.start < evidence.sentence.end
+
+
+def test_no_dates_at_all_gives_no_event_date() -> None:
+    assert story_event_date([_article("a", "Police are investigating.", None)]) is None
+
+
+@pytest.mark.parametrize(("text", "gpes", "city", "state", "country"), [
+    ("HAWTHORNE (CBSLA.com) — A man was gunned down at a party in Hawthorne.", ["Hawthorne"],
+     "Hawthorne", None, None),
+    ("Officials in Oklahoma said four people were found dead at a Tulsa apartment. Tulsa, Okla. "
+     "police said more.", ["Tulsa"], "Tulsa", "Oklahoma", "United States"),
+    ("MCKEESPORT (KDKA) – Allegheny County Police say four were shot.", [], "Mckeesport", None,
+     None),
+    ("Police in South Los Angeles said a man was shot.", ["South Los Angeles"], "Los Angeles",
+     None, None),
+    ("Putin arrived in Pyongyang, North Korea, for talks in Pyongyang.",
+     ["Pyongyang", "North Korea"], "Pyongyang", None, "North Korea"),
+    ("A man was shot in Washington, D.C., on Sunday.", ["Washington"], "Washington",
+     "District of Columbia", "United States"),
+])
+def test_place(text: str, gpes: list[str], city: str, state: str | None,
+               country: str | None) -> None:
+    entities = tuple(_gpe(text, g) for g in gpes)
+    place = story_place([_article("a", text, "2016-01-01", entities=entities)])
+    assert place is not None
+    assert (place.city, place.state, place.country) == (city, state, country)
+    assert all(text[s.span.start:s.span.end] == s.span.text for s in place.support)
+
+
+def test_the_place_most_articles_name_wins_over_one_article_naming_another_often() -> None:
+    one = "Police in Toledo said a man from Toledo was shot in Berlin Heights. Toledo police."
+    two = "A man was shot in Berlin Heights on Friday."
+    three = "Berlin Heights police are investigating."
+    articles = [_article("a", one, "2016-01-01", entities=(_gpe(one, "Toledo", 3),
+                                                          _gpe(one, "Berlin Heights"))),
+                _article("b", two, "2016-01-01", entities=(_gpe(two, "Berlin Heights"),)),
+                _article("c", three, "2016-01-02", entities=(_gpe(three, "Berlin Heights"),))]
+    place = story_place(articles)
+    assert place is not None and place.city == "Berlin Heights"
+
+
+def test_the_event_day_is_flagged_on_the_timeline_and_added_when_missing() -> None:
+    text = "A man was shot Tuesday night in Hawthorne, police said."
+    pair = _article("a", text, "2013-01-02", (_timex(text, "Tuesday night", "2013-01-01"),))
+    facts = story_facts([pair])
+    assert facts.event_date is not None
+    timeline = with_event(build_timeline([pair]), facts.event_date)
+    flagged = [e for e in timeline if e.event]
+    assert len(flagged) == 1 and flagged[0].date.value == "2013-01-01"
+    assert flagged[0].to_dict()["event"] is True
+    assert with_event((), facts.event_date)[0].text == text
+    assert "event" not in build_timeline([pair])[0].to_dict()

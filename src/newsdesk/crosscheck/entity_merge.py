@@ -4,7 +4,9 @@ The rules, each chosen so that a wrong merge is rarer than a missed one (a dossi
 fuses two people misleads; one that shows a person twice only repeats itself):
 
 1. Types must agree: PERSON never merges with ORG; GPE and LOC may merge (the small
-   model swaps them); every other label merges only with itself.
+   model swaps them); every other label merges only with itself. The type of each
+   entity is its type in the story, decided by all the mentions of its name
+   (``entity_types.story_labels``), not by one article's label.
 2. People with a full name merge when their parts are equal after ``name_keys.variant``
    ("Sergey Lavrov" = "Sergei Lavrov", "Kim Jong Un" = "Kim Jong-un"), or when the family
    names are equal, the given names equal or one the initial of the other, and one has
@@ -33,15 +35,11 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from ..model import Entity
+from .entity_types import story_labels, type_class
 from .name_keys import PersonName, acronym_of, initials, person_name, plain_name_key
 from .unionfind import UnionFind
 
 Node = tuple[str, Entity]  # (article_id, the article's entity)
-
-
-def type_class(label: str) -> str:
-    """The labels that may merge with each other share a class."""
-    return "PLACE" if label in ("GPE", "LOC") else label
 
 
 def _part_fits(a: str, b: str) -> bool:
@@ -107,14 +105,15 @@ def _spellings(entity: Entity) -> list[str]:
 
 
 def merge_others(
-    nodes: Sequence[Node], indices: Sequence[int], uf: UnionFind[int], people: frozenset[str]
+    nodes: Sequence[Node], labels: Sequence[str], indices: Sequence[int], uf: UnionFind[int],
+    people: frozenset[str],
 ) -> None:
     """Rule 4 over the nodes that are not parsed as people. ``people`` holds the name keys
     of the story's PERSON entities: a person's name mislabelled ORG is never expanded
     into an acronym ("BS", a degree, is not "Bernie Sanders")."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in indices:
-        cls = type_class(nodes[i][1].label)
+        cls = type_class(labels[i])
         for text in _spellings(nodes[i][1]):
             key = plain_name_key(text)
             if key:
@@ -124,7 +123,7 @@ def merge_others(
     spelled: dict[tuple[str, str], set[int]] = defaultdict(set)  # (class, initials) → roots
     acronyms: list[tuple[int, str, str]] = []
     for i in indices:
-        cls = type_class(nodes[i][1].label)
+        cls = type_class(labels[i])
         for text in _spellings(nodes[i][1]):
             letters = initials(text)
             if letters and plain_name_key(text) not in people:
@@ -141,13 +140,16 @@ def merge_others(
         uf.union(i, home)
 
 
-def group_nodes(nodes: Sequence[Node]) -> list[list[int]]:
-    """The node indices of each story entity, each group sorted, groups by first index."""
+def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> list[list[int]]:
+    """The node indices of each story entity, each group sorted, groups by first index.
+    ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
+    when not given)."""
+    labels = list(labels) if labels is not None else story_labels(nodes)
     uf: UnionFind[int] = UnionFind(range(len(nodes)))
     people: dict[int, PersonName] = {}
     others: list[int] = []
     for i, (_, entity) in enumerate(nodes):
-        parsed = person_name(entity.name) if entity.label == "PERSON" else None
+        parsed = person_name(entity.name) if labels[i] == "PERSON" else None
         if parsed is not None:
             people[i] = parsed
         else:
@@ -155,11 +157,11 @@ def group_nodes(nodes: Sequence[Node]) -> list[list[int]]:
     merge_people(people, uf)
     person_keys = frozenset(
         plain_name_key(text)
-        for _, entity in nodes
-        if entity.label == "PERSON"
+        for (_, entity), label in zip(nodes, labels, strict=True)
+        if label == "PERSON"
         for text in _spellings(entity)
     )
-    merge_others(nodes, others, uf, person_keys)
+    merge_others(nodes, labels, others, uf, person_keys)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[uf.find(i)].append(i)

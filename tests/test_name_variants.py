@@ -63,6 +63,13 @@ SAME = [
     (("Xi Jinping",), ("Xi Jin-ping",)),
     (("Xi Jinping", "PERSON", "Xi"), ("Xi",)),
     (("Li Keqiang",), ("Li Ke-qiang",)),
+    # a given name written as one word or two; a short form of a given name
+    (("Abdel Baset al-Megrahi",), ("Abdelbaset Ali al-Megrahi",)),
+    (("Abdul Rahman Khalil",), ("Abdulrahman Khalil",)),
+    (("Ed Overton",), ("Edward Overton",)),
+    # a people under two demonym forms
+    (("Argentine", "NORP"), ("Argentinian", "NORP")),
+    (("Iraqis", "NORP"), ("Iraqi", "NORP")),
     # an entity's type decided by all its mentions: one article's ORG joins the PERSON
     (("Moammar Gadhafi", "PERSON", "Gadhafi", "Gadhafi"), ("Gadhafi", "ORG")),
     (("Muammar Gaddafi", "PERSON", "Gaddafi"), ("Muammar Gaddafi", "ORG")),
@@ -86,6 +93,13 @@ APART = [
     (("Sergei Ivanov",), ("Sergio Ivanov",)),
     (("Ivan Petrov",), ("Ivana Petrov",)),
     (("Alexander Novak",), ("Alexandra Novak",)),
+    (("Eric Holder",), ("Erica Holder",)),
+    (("Paul Smith",), ("Paula Smith",)),
+    # a short form that fits two people joins neither
+    (("Ed Overton",), ("Edward Overton",), ("Edwina Overton",)),
+    # a people is not its country, and a short demonym is not a longer one
+    (("Argentina", "GPE"), ("Argentine", "NORP")),
+    (("Roman", "NORP"), ("Romanian", "NORP")),
     # a bare family name with two people of that name in the story stays alone
     (("Muammar Gaddafi",), ("Saif al-Islam Gaddafi",), ("Gadhafi",)),
     # a place is not a person whose family name it is

@@ -61,7 +61,8 @@ def test_one_spelling_finds_the_others(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     _fill(db)
     assert _found(db, "Gaddafi") == {"bbc", "reuters", "guardian"}
-    assert _found(db, "Qaddafi") == {"bbc", "reuters", "guardian"}
+    # "Gaddafi" is in the store only as an ORG's name, so it is not a spelling it offers
+    assert _found(db, "Qaddafi") == {"bbc", "reuters"}
     assert _found(db, "Muammar") == {"bbc", "reuters"}
     assert _found(db, "Moammar Tripoli") == {"bbc", "reuters"}
 

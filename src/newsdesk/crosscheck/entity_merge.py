@@ -7,9 +7,12 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    model swaps them); every other label merges only with itself. The type of each
    entity is its type in the story, decided by all the mentions of its name
    (``entity_types.story_labels``), not by one article's label.
-2. People with a full name merge when their parts are equal after ``name_keys.variant``
-   ("Sergey Lavrov" = "Sergei Lavrov", "Kim Jong Un" = "Kim Jong-un"), or when the family
-   names are equal, the given names equal or one the initial of the other, and one has
+2. People with a full name merge when their parts are equal after the spelling keys
+   (``spelling.py``: "Sergey Lavrov" = "Sergei Lavrov", "Moammar Gadhafi" = "Muammar
+   Qaddafi", "Kim Jong Un" = "Kim Jong-un"), or when the family names are equal, the
+   given names equal, one the initial of the other or a short form at least two letters
+   shorter that the other begins with ("Ed" / "Edward"; a given name and the first
+   middle name may be written as one word: "Abdel Baset" = "Abdelbaset"), and one has
    no middle names, or both have as many and each pair fits the same way ("Thomas Perez"
    = "Thomas E. Perez", "Donald J. Trump" = "Donald John Trump", "B. Obama" = "Barack
    Obama"; family-first names must be equal) — but only if
@@ -23,9 +26,11 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    whose initials it is ("UN" → "United Nations"); when two names share those initials
    (DNC: Committee or Convention) it joins neither, and a name the story also gives a
    person ("Bernie Sanders" tagged ORG) is not expanded. Relatedness is never a reason:
-   "the Kremlin" is not "Russia". Known hazard: an acronym with a famous other meaning
-   ("ISIS") joins a name that happens to spell it (the Institute for Science and
-   International Security) when the story has no other expansion.
+   "the Kremlin" is not "Russia". A people or nationality (NORP) is keyed without its
+   plural and demonym ending (``demonym_key``: "Argentine" = "Argentinian"; never its
+   country, as NORP does not merge with GPE). Known hazard: an acronym with a famous
+   other meaning ("ISIS") joins a name that happens to spell it (the Institute for
+   Science and International Security) when the story has no other expansion.
 """
 
 from __future__ import annotations
@@ -36,7 +41,14 @@ from itertools import combinations
 
 from ..model import Entity
 from .entity_types import story_labels, type_class
-from .name_keys import PersonName, acronym_of, initials, person_name, plain_name_key
+from .name_keys import (
+    PersonName,
+    acronym_of,
+    demonym_key,
+    initials,
+    person_name,
+    plain_name_key,
+)
 from .unionfind import UnionFind
 
 Node = tuple[str, Entity]  # (article_id, the article's entity)
@@ -45,6 +57,16 @@ Node = tuple[str, Entity]  # (article_id, the article's entity)
 def _part_fits(a: str, b: str) -> bool:
     """Equal, or one is the initial of the other ("j" and "john")."""
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _given_fits(a: str, b: str) -> bool:
+    """A given name fits another when ``_part_fits``, or when one is a short form the other
+    begins with, two or more letters shorter ("Ed" / "Edward", "Chris" / "Christopher";
+    not "Eric" / "Erica", "Paul" / "Paula")."""
+    if _part_fits(a, b):
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and len(long) >= len(short) + 2 and long.startswith(short)
 
 
 def _middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -59,9 +81,10 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     """Two full names that may be one person: rule 2 of the module docstring."""
     if a.family_first or b.family_first:
         return a.parts == b.parts
-    if a.family != b.family or not _part_fits(a.given, b.given):
+    if a.family != b.family:
         return False
-    return _middles_fit(a.middle, b.middle)
+    return any(_given_fits(ga, gb) and _middles_fit(ma, mb)
+               for ga, ma in a.forms() for gb, mb in b.forms())
 
 
 def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
@@ -115,7 +138,7 @@ def merge_others(
     for i in indices:
         cls = type_class(labels[i])
         for text in _spellings(nodes[i][1]):
-            key = plain_name_key(text)
+            key = demonym_key(text) if cls == "NORP" else plain_name_key(text)
             if key:
                 by_key[(cls, key)].append(i)
     for members in by_key.values():

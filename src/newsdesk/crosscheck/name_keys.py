@@ -27,11 +27,11 @@ from .spelling import family_key, is_pinyin_given_name, strip_marks, variant, wo
 __all__ = [
     "PersonName",
     "acronym_of",
+    "demonym_key",
     "initials",
     "person_name",
     "person_name_words",
     "plain_name_key",
-    "plain_words",
     "strip_marks",
     "variant",
     "word_keys",
@@ -76,6 +76,14 @@ class PersonName:
     middle: tuple[str, ...]
     family: str
     family_first: bool = False
+    compound: str = ""  # the given name and the first middle written as one word
+
+    def forms(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(given, middles) as written, and with the first middle joined to the given
+        name ("Abdel Baset" = "Abdelbaset", "Mary Ann" = "Maryann")."""
+        if not self.compound:
+            return ((self.given, self.middle),)
+        return ((self.given, self.middle), (self.compound, self.middle[1:]))
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -119,10 +127,12 @@ def person_name(text: str) -> PersonName | None:
     parts = [p for p in parts if p]
     if not parts:
         return None
-    family = _family_part(_join_particles(raw)[-1])
+    joined = _join_particles(raw)
+    family = _family_part(joined[-1])
     if len(parts) == 1:
         return PersonName("", (), family)
-    return PersonName(parts[0], tuple(parts[1:-1]), family)
+    compound = variant(joined[0] + joined[1]) if len(parts) > 2 and " " not in joined[1] else ""
+    return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound)
 
 
 def _family_first(raw: list[str]) -> bool:
@@ -166,15 +176,6 @@ def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
             yield "given", variant(word), word
 
 
-def plain_words(text: str) -> Iterator[tuple[str, str, str]]:
-    """(kind, key, word) for the words of an organisation's or place's name, each keyed as
-    a family name (the looser key): "Qatar" and "Katar" are one word; function words and
-    single letters are left out."""
-    for word in _raw_parts(text):
-        if len(word) > 1 and word.isalpha() and word.lower() not in _SKIP_INITIAL:
-            yield "family", family_key(word), word
-
-
 def plain_name_key(text: str) -> str:
     """Key of an organisation, place or group name: case, diacritics, a leading "the",
     a possessive, dots in acronyms ("U.S."), hyphens and spacing do not matter."""
@@ -182,6 +183,22 @@ def plain_name_key(text: str) -> str:
     if parts and parts[0].lower() == "the":
         parts = parts[1:]
     return " ".join(p.replace(".", "").casefold() for p in parts)
+
+
+_DEMONYM_END = re.compile(r"(?:ian|an|e|i)$")
+
+
+def demonym_key(text: str) -> str:
+    """Key of a people or nationality: ``plain_name_key`` with a plural "s" and one
+    demonym ending (-ian, -an, -e, -i) off the last word, when at least four letters stay
+    ("Argentinian" = "Argentine", "Louisianans" = "Louisianians", "Iraqis" = "Iraqi");
+    a word too short to cut is marked so that it never equals a cut one ("Roman" is not
+    "Romanian"). Known join of different peoples: Romani / Romanian."""
+    key = plain_name_key(text)
+    stem = key[:-1] if key.endswith("s") else key
+    cut = _DEMONYM_END.sub("", stem)
+    words = cut.split()
+    return cut if words and len(words[-1]) >= 4 else stem + "|"
 
 
 def acronym_of(text: str) -> str | None:

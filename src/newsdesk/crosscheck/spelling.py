@@ -15,8 +15,8 @@ Muammar, Moammar; Andrei, Andrey; Zelensky, Zelenskyy).
   "ph" → "f" (Mustapha/Mustafa), a first "gh" → "g";
 - vowels: "y" → "i" (Andrey/Andrei, Zelenskyy/Zelenskiy), a first "ie"/"ye" → "e"
   (Yevgeny/Evgeny: Russian е), "ou" → "u" and "o" → "u" (Mahmoud/Mahmud,
-  Moammar/Muammar, Osama/Usama: Arabic has no o), and an "e" before the final
-  consonants → "a" (Mohammed/Muhammad, Ahmed/Ahmad: the unstressed last vowel each
+  Moammar/Muammar, Osama/Usama: Arabic has no o), and the "e" of a last syllable that is
+  not the only one → "a" (Mohammed/Muhammad, Ahmed/Ahmad: the unstressed last vowel each
   transliteration writes its own way);
 - doubled letters collapsed (Gaddafi/Gadafi, Hillary/Hilary), and the "e" of a final
   consonant + "er" dropped (Alexander → "alexandr", as Aleksandr).
@@ -70,7 +70,10 @@ def variant(part: str) -> str:
     t = t.replace("ou", "u").replace("o", "u")
     t = re.sub(r"(.)\1+", r"\1", t)
     t = re.sub(rf"(?<=[{_CONSONANTS}])er$", "r", t)
-    return re.sub(rf"e(?=[{_CONSONANTS}]+$)", "a", t)
+    last = re.search(rf"e(?=[{_CONSONANTS}]+$)", t)
+    if last and re.search("[aeiu]", t[: last.start()]):  # not the only syllable ("Ed")
+        t = t[: last.start()] + "a" + t[last.end():]
+    return t
 
 
 def family_key(part: str) -> str:

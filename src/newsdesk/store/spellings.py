@@ -2,10 +2,10 @@
 
 Why an index of words and not of entities: search runs over articles, and the analyst types
 one spelling ("Gaddafi") while other outlets wrote "Gadhafi" or "Qaddafi". Each word of a
-person's, organisation's or place's name the annotate stage found is stored with its
-spelling key (``crosscheck.name_keys.part_key``: the same transliteration key that joins
-entities across articles), as a given-name word or a family-name word, since the family
-key is the looser one (it also folds an initial g/q into k). A typed word is then widened
+person's name the annotate stage found is stored with its spelling key
+(``crosscheck/spelling.py``: the same transliteration keys that join entities across
+articles), as a given-name word or a family-name word, since the family key is the
+looser one (it also folds a first g into k). A typed word is then widened
 to the words that share a key with it (``expansions``) — only words the store has seen in
 a name, so an ordinary word is never widened, and the widening is as precise as the
 entity merge (docs/decisions.md, "One person, one entity across outlets").
@@ -19,11 +19,9 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from ..crosscheck.name_keys import person_name_words, plain_words, word_keys
+from ..crosscheck.name_keys import person_name_words, word_keys
 from ..model import Entity
 
-# Entity labels whose words go into the index.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # A typed word is widened to at most this many spellings (the most common first).
 MAX_SPELLINGS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -41,16 +39,14 @@ CREATE INDEX name_spellings_word ON name_spellings(word COLLATE NOCASE);
 
 
 def spelling_rows(entities: Iterable[Entity]) -> set[tuple[str, str, str]]:
-    """(kind, key, word) for every word of every name the entities are written with."""
+    """(kind, key, word) for every word of every person's name the entities are written
+    with. Organisations and places are left out: their words are ordinary words often
+    enough ("Columbia", "Colombia") that a widened search would mislead."""
     rows: set[tuple[str, str, str]] = set()
     for entity in entities:
-        if entity.label not in NAME_LABELS:
-            continue
-        for mention in entity.mentions:
-            if entity.label == "PERSON":
+        if entity.label == "PERSON":
+            for mention in entity.mentions:
                 rows.update(person_name_words(mention.text))
-            else:
-                rows.update(plain_words(mention.text))
     return rows
 
 

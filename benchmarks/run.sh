@@ -15,6 +15,7 @@ echo; echo "== annotate speed (spaCy nlp.pipe alone same run) =="; $PY benchmark
 echo; echo "== stories (Timeline17 topics mixed; scikit-learn all-pairs clustering same run) =="; $PY benchmarks/stories.py
 echo; echo "== reprints (synthetic wire copies of Timeline17 articles) =="; $PY benchmarks/reprints.py
 echo; echo "== entities across articles (labelled pairs; exact-name baseline same run) =="; $PY benchmarks/entity_merge.py
+echo; echo "== one entity across outlets (Timeline17 pairs; exact-name baseline and previous rules same run) =="; $PY benchmarks/entity_merge_outlets.py
 echo; echo "== timeline (Timeline17 report timelines; mention-count baseline same run) =="; $PY benchmarks/timelines.py --split report
 echo; echo "== claim alignment (labelled pairs; lexical and embeddings same run) =="; $PY benchmarks/claims.py
 echo; echo "== headline check (PolNeAR, swapped headlines; word-share baseline same run) =="; $PY benchmarks/headlines.py

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..model import Entity
 from .name_keys import plain_name_key
@@ -35,6 +36,7 @@ def type_class(label: str) -> str:
     return "PLACE" if label in ("GPE", "LOC") else label
 
 
+@lru_cache(maxsize=1 << 16)  # every mention of a story is keyed
 def label_key(text: str) -> str:
     """The spelling key of a whole name as written, for votes: each word's ``variant``,
     the last word's ``family_key`` (so a bare family name votes with its spellings)."""

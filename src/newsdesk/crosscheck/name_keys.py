@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..annotation.names import HONORIFICS, in_role_lexicon, is_title_word, words
 from .spelling import family_key, is_pinyin_given_name, strip_marks, variant, word_keys
@@ -113,6 +114,7 @@ def _join_particles(parts: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 15)  # a frozen result: safe to share
 def person_name(text: str) -> PersonName | None:
     """The parts of a person's name; leading titles and role words ("Billionaire Donald
     Trump", "President Putin"), honorifics and suffixes ("Jr.") are dropped. None when

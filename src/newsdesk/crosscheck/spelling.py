@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..annotation.names import norm_apostrophes
 
@@ -58,6 +59,7 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # a story repeats its names thousands of times
 def variant(part: str) -> str:
     """The spelling key of one name word (see the module docstring)."""
     t = re.sub(r"[^a-z]", "", strip_marks(part).casefold())
@@ -76,6 +78,7 @@ def variant(part: str) -> str:
     return t
 
 
+@lru_cache(maxsize=1 << 16)
 def family_key(part: str) -> str:
     """The spelling key of a family name: ``variant`` with a first g/k/q as one letter."""
     return re.sub(r"^g(?=[aeiu])", "k", variant(part))

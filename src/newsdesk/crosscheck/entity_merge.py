@@ -19,8 +19,10 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    all the longer forms it fits fit each other ("George Bush" stays apart when the story
    has George W. Bush and George H. W. Bush). A different given name never merges.
 3. A bare name ("Putin") joins the full name with that family name when the story has
-   exactly one such person; with several ("Kim Jong Un", "Kim Hong-kyun", "Daniel Kim")
-   it stays alone — never a guess. With none, equal bare names merge with each other.
+   exactly one such person (a bare name of five letters or fewer must match on the strict
+   key, ``PersonName.bare_key``: "Luke" does not find Gary Locke); with several ("Kim
+   Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
+   equal bare names merge with each other.
 4. Organisations, places and groups merge when any of their spellings has the same key
    (``plain_name_key``: "the U.S." = "US"), and an acronym joins the one name in the story
    whose initials it is ("UN" → "United Nations"); when two names share those initials
@@ -83,7 +85,11 @@ def compatible(a: PersonName, b: PersonName) -> bool:
         return a.parts == b.parts
     if a.family != b.family:
         return False
-    return any(_given_fits(ga, gb) and _middles_fit(ma, mb)
+    if _given_fits(a.given, b.given) and _middles_fit(a.middle, b.middle):
+        return True
+    # a name with its given name and first middle joined must match exactly: no initial or
+    # short form on top ("J. Scott Applewhite" is not "JacquelynMartin")
+    return any(ga == gb and _middles_fit(ma, mb)
                for ga, ma in a.forms() for gb, mb in b.forms())
 
 
@@ -92,7 +98,7 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     bare: dict[str, list[int]] = defaultdict(list)
     for i, name in people.items():
-        (full[name.parts] if name.is_full else bare[name.family]).append(i)
+        (full[name.parts] if name.is_full else bare[name.bare_key]).append(i)
     for members in full.values():
         uf.union_all(members)
     names = {parts: people[idx[0]] for parts, idx in full.items()}
@@ -115,6 +121,7 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
     families: dict[str, set[int]] = defaultdict(set)
     for parts, name in names.items():
         families[name.family].add(uf.find(full[parts][0]))
+        families["=" + name.strict].add(uf.find(full[parts][0]))
     for family, members in sorted(bare.items()):
         homes = families.get(family, set())
         if len(homes) == 1:

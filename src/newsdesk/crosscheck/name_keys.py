@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotation.names import HONORIFICS, in_role_lexicon, is_title_word, words
-from .spelling import family_key, is_pinyin_given_name, strip_marks, variant, word_keys
+from .spelling import (
+    family_key,
+    is_pinyin_given_name,
+    strict_key,
+    strip_marks,
+    variant,
+    word_keys,
+)
 
 __all__ = [
     "PersonName",
@@ -38,6 +45,8 @@ __all__ = [
     "word_keys",
 ]
 
+# A bare family name this long or shorter must match strictly (``PersonName.bare_key``).
+BARE_STRICT = 5
 # Common family names that are written first (Korean, Chinese; romanised as in news copy).
 FAMILY_FIRST = frozenset(
     words("""
@@ -78,6 +87,13 @@ class PersonName:
     family: str
     family_first: bool = False
     compound: str = ""  # the given name and the first middle written as one word
+    strict: str = ""  # ``strict_key`` of the family name's last word
+
+    @property
+    def bare_key(self) -> str:
+        """What a bare family name is matched on (merge rule 3): the family key, or the
+        strict key for a name of five letters or fewer."""
+        return self.family if len(self.strict) > BARE_STRICT else "=" + self.strict
 
     def forms(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(given, middles) as written, and with the first middle joined to the given
@@ -123,18 +139,20 @@ def person_name(text: str) -> PersonName | None:
     if not raw:
         return None
     if _family_first(raw):
-        given = "".join(variant(p) for p in raw[1:])
-        return PersonName(given, (), family_key(raw[0]), family_first=True)
+        given = variant("".join(raw[1:]))  # "Jong Un" = "Jong-un" = "Jongun"
+        return PersonName(given, (), family_key(raw[0]), family_first=True,
+                          strict=strict_key(raw[0]))
     parts = [" ".join(variant(w) for w in p.split()) for p in _join_particles(raw)]
     parts = [p for p in parts if p]
     if not parts:
         return None
     joined = _join_particles(raw)
     family = _family_part(joined[-1])
+    strict = strict_key(joined[-1].split()[-1])
     if len(parts) == 1:
-        return PersonName("", (), family)
+        return PersonName("", (), family, strict=strict)
     compound = variant(joined[0] + joined[1]) if len(parts) > 2 and " " not in joined[1] else ""
-    return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound)
+    return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound, strict=strict)
 
 
 def _family_first(raw: list[str]) -> bool:

@@ -27,6 +27,9 @@ family names because among English given names it would join different people (G
 Kerry); a family name must also match a given name, or be the only one of its key in the
 story, before two entities join.
 
+Words of three letters or fewer are not folded (Jon/Jun, Boy/Buy stay apart), and a bare
+family name of five letters or fewer must match on ``strict_key`` (entity merge rule 3).
+
 Each fold is applied to both sides, so a key only ever makes two spellings equal; what
 keeps different people apart is that every part of two full names must agree (entity
 merge rule 2). Known joins of different names the folds make: o/u (Jon/Jun), a final-
@@ -44,6 +47,8 @@ from functools import lru_cache
 from ..annotation.names import norm_apostrophes
 
 _CONSONANTS = "b-df-hj-np-tv-z"
+# Words of at most this many letters get no fold beyond case, diacritics and doubles.
+SHORT = 3
 # One romanised Mandarin syllable (pinyin without tones; "er" only alone).
 _PINYIN = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
@@ -63,6 +68,8 @@ def strip_marks(text: str) -> str:
 def variant(part: str) -> str:
     """The spelling key of one name word (see the module docstring)."""
     t = re.sub(r"[^a-z]", "", strip_marks(part).casefold())
+    if len(t) <= SHORT:  # too short for a fold to be safe: Jon/Jun, Boy/Buy, NYC/Nic
+        return re.sub(r"(.)\1+", r"\1", t)
     t = t.replace("ks", "x")
     t = re.sub(r"off$", "ov", t)
     t = t.replace("ck", "k").replace("q", "k").replace("dh", "d").replace("ph", "f")
@@ -81,7 +88,16 @@ def variant(part: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def family_key(part: str) -> str:
     """The spelling key of a family name: ``variant`` with a first g/k/q as one letter."""
-    return re.sub(r"^g(?=[aeiu])", "k", variant(part))
+    key = variant(part)
+    return re.sub(r"^g(?=[aeiu])", "k", key) if len(key) > SHORT else key
+
+
+def strict_key(part: str) -> str:
+    """A name word with only case, diacritics, y/i and doubled letters folded ("Obamma" =
+    "Obama"): what a bare short family name must match, since on five letters or fewer
+    the looser folds join different names (Locke/Luke, Ghosh/Gush)."""
+    t = re.sub(r"[^a-z]", "", strip_marks(part).casefold()).replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", t)
 
 
 def is_pinyin_given_name(word: str) -> bool:

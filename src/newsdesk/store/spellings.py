@@ -9,6 +9,9 @@ looser one (it also folds a first g into k). A typed word is then widened
 to the words that share a key with it (``expansions``) — only words the store has seen in
 a name, so an ordinary word is never widened, and the widening is as precise as the
 entity merge (docs/decisions.md, "One person, one entity across outlets").
+
+The keys are stored: when the spelling rules change, a migration must recompute them
+(``backfill`` over the stored facts does it) or old words keep their old keys.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 SCHEMA = """
 CREATE TABLE name_spellings (
     kind TEXT NOT NULL,           -- 'given' or 'family': which key ``key`` is
-    key TEXT NOT NULL,            -- crosscheck.name_keys.part_key of ``word``
+    key TEXT NOT NULL,            -- crosscheck/spelling.py: variant or family_key of word
     word TEXT NOT NULL,           -- the word as an article wrote it
     seen INTEGER NOT NULL,        -- how many articles wrote it (to keep the most common)
     PRIMARY KEY (kind, key, word)

@@ -18,6 +18,7 @@ TEXTS = {
     "reuters": "Muammar Qaddafi left Tripoli, officials said.",
     "guardian": "Colonel Gaddafi was seen in Sirte.",
     "other": "Gerry Adams met John Kerry in Belfast; Kerry said little.",
+    "places": "Colombia and Columbia University signed a research deal.",
 }
 
 
@@ -36,6 +37,7 @@ def _facts(key: str) -> Facts:
         "reuters": [("PERSON", "Muammar Qaddafi")],
         "guardian": [("ORG", "Gaddafi")],
         "other": [("PERSON", "Gerry Adams"), ("PERSON", "John Kerry", "Kerry")],
+        "places": [("GPE", "Colombia"), ("ORG", "Columbia University")],
     }[key]
     return Facts(entities=tuple(_entity(f"e{i}", label, text, *names)
                                 for i, (label, *names) in enumerate(people, 1)))
@@ -61,8 +63,8 @@ def test_one_spelling_finds_the_others(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     _fill(db)
     assert _found(db, "Gaddafi") == {"bbc", "reuters", "guardian"}
-    # "Gaddafi" is in the store only as an ORG's name, so it is not a spelling it offers
-    assert _found(db, "Qaddafi") == {"bbc", "reuters"}
+    # "Gaddafi" is in the store only as an ORG's name, found because people are named so
+    assert _found(db, "Qaddafi") == {"bbc", "reuters", "guardian"}
     assert _found(db, "Muammar") == {"bbc", "reuters"}
     assert _found(db, "Moammar Tripoli") == {"bbc", "reuters"}
 
@@ -75,6 +77,8 @@ def test_a_word_the_store_knows_as_a_given_name_is_not_widened_by_the_family_key
     assert expansions(conn, "Gerry") == ["Gerry"]
     assert _found(db, "Gerry") == {"other"}
     assert expansions(conn, "Tripoli") == ["Tripoli"]  # not a name word the store has seen
+    assert expansions(conn, "Colombia") == ["Colombia"]  # no person is named so
+    assert _found(db, "Colombia") == {"places"}
 
 
 def test_the_widened_query_is_still_quoted_terms() -> None:

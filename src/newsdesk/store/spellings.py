@@ -2,7 +2,7 @@
 
 Why an index of words and not of entities: search runs over articles, and the analyst types
 one spelling ("Gaddafi") while other outlets wrote "Gadhafi" or "Qaddafi". Each word of a
-person's name the annotate stage found is stored with its spelling key
+name the annotate stage found is stored with its spelling key
 (``crosscheck/spelling.py``: the same transliteration keys that join entities across
 articles), as a given-name word or a family-name word, since the family key is the
 looser one (it also folds a first g into k). A typed word is then widened
@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..crosscheck.name_keys import person_name_words, word_keys
+from ..crosscheck.spelling import family_key
 from ..model import Entity
 
 # A typed word is widened to at most this many spellings (the most common first).
@@ -31,7 +32,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 SCHEMA = """
 CREATE TABLE name_spellings (
-    kind TEXT NOT NULL,           -- 'given' or 'family': which key ``key`` is
+    kind TEXT NOT NULL,           -- 'given', 'family' (a person's) or 'other' (ORG, GPE…)
     key TEXT NOT NULL,            -- crosscheck/spelling.py: variant or family_key of word
     word TEXT NOT NULL,           -- the word as an article wrote it
     seen INTEGER NOT NULL,        -- how many articles wrote it (to keep the most common)
@@ -42,14 +43,19 @@ CREATE INDEX name_spellings_word ON name_spellings(word COLLATE NOCASE);
 
 
 def spelling_rows(entities: Iterable[Entity]) -> set[tuple[str, str, str]]:
-    """(kind, key, word) for every word of every person's name the entities are written
-    with. Organisations and places are left out: their words are ordinary words often
-    enough ("Columbia", "Colombia") that a widened search would mislead."""
+    """(kind, key, word) for every word of every name the entities are written with: a
+    person's words as "given" or "family", the words of other names (four letters or more)
+    as "other" with the family key. "Other" words widen a search only towards a key the
+    store also knows as a person's family name (``expansions``): one article's "Gadhafi"
+    tagged ORG is found, while "Colombia" is never widened to "Columbia"."""
     rows: set[tuple[str, str, str]] = set()
     for entity in entities:
-        if entity.label == "PERSON":
-            for mention in entity.mentions:
+        for mention in entity.mentions:
+            if entity.label == "PERSON":
                 rows.update(person_name_words(mention.text))
+            else:
+                rows.update(("other", family_key(w), w) for w in _WORD.findall(mention.text)
+                            if len(w) >= 4 and w[:1].isupper() and w.isalpha())
     return rows
 
 
@@ -97,11 +103,15 @@ def expansions(conn: sqlite3.Connection, word: str) -> list[str]:
         if not keys:
             return [word]
         clause = " OR ".join("(kind = ? AND key = ?)" for _ in keys)
+        params = [x for k in keys for x in k]
+        family = [key for kind, key in keys if kind == "family"]
+        if family:  # words of other names, under a key some person's family name has
+            clause += (" OR (kind = 'other' AND key = ? AND EXISTS (SELECT 1 FROM"
+                       " name_spellings WHERE kind = 'family' AND key = ?))")
+            params += [family[0], family[0]]
         rows = conn.execute(
             f"SELECT word, SUM(seen) AS n FROM name_spellings WHERE {clause}"
-            " GROUP BY word ORDER BY n DESC, word",
-            [x for k in keys for x in k],
-        ).fetchall()
+            " GROUP BY word ORDER BY n DESC, word", params).fetchall()
     except sqlite3.OperationalError:  # a store written before the index existed
         return [word]
     out = [word]

@@ -16,6 +16,7 @@ echo; echo "== stories (Timeline17 topics mixed; scikit-learn all-pairs clusteri
 echo; echo "== stories on same-days streams (GVA report, FNC-1, NeuS crawl; alone, previous, all-pairs same run) =="; $PY benchmarks/stories_stream.py --split report
 echo; echo "== reprints (synthetic wire copies of Timeline17 articles) =="; $PY benchmarks/reprints.py
 echo; echo "== entities across articles (labelled pairs; exact-name baseline same run) =="; $PY benchmarks/entity_merge.py
+echo; echo "== one entity across outlets (Timeline17 pairs; exact-name baseline and previous rules same run) =="; $PY benchmarks/entity_merge_outlets.py
 echo; echo "== timeline (Timeline17 report timelines; mention-count baseline same run) =="; $PY benchmarks/timelines.py --split report
 echo; echo "== story facts (GVA report incidents, gold grouping; trivial baseline same run) =="; $PY benchmarks/story_facts.py --split tune; $PY benchmarks/story_facts.py --split report
 echo; echo "== claim alignment (labelled pairs; lexical and embeddings same run) =="; $PY benchmarks/claims.py

@@ -145,7 +145,7 @@ def test_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     assert err.value.code == "E301" and "none.db" in str(err.value)
 
 
-@pytest.mark.parametrize(("typed", "query"), [("Putin visit", '"Putin" "visit"'),
+@pytest.mark.parametrize(("typed", "query"), [("Putin visit", '"Putin" AND "visit"'),
                                                ('"; DROP', '"DROP"'), ("***", None)])
 def test_typed_words_become_quoted_terms(typed: str, query: Any) -> None:
     assert fts_query(typed) == query

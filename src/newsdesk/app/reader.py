@@ -2,31 +2,47 @@
 
 The database is opened with SQLite's ``mode=ro``: the app can never change what ``analyze``
 stored. Search goes through the FTS5 index of article titles and text; what a user types is
-turned into quoted terms (all must match), so no input is ever FTS query syntax.
+turned into quoted terms (all must match), so no input is ever FTS query syntax. A word that
+is part of a name also matches the other spellings of that name the store has seen
+("Gaddafi" finds "Gadhafi"; ``store/spellings.py``).
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import NewsdeskError
+from ..store.spellings import expansions, words_of
 
-_TERM = re.compile(r"\w+", re.UNICODE)
 # Story records kept parsed by a reader.
 STORIES_KEPT = 8
 # Characters that mark a matched term inside a snippet before escaping: never in page text.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
 
-def fts_query(text: str) -> str | None:
-    """The words of ``text`` as quoted FTS5 terms, all required; None when there are none."""
-    terms = _TERM.findall(text)[:20]
-    return " ".join(f'"{t}"' for t in terms) if terms else None
+def fts_query(text: str, spellings: Callable[[str], list[str]] | None = None) -> str | None:
+    """The words of ``text`` as quoted FTS5 terms, all required; None when there are none.
+    With ``spellings``, each word may match any of its spellings ("Gaddafi" OR
+    "Gadhafi"); every spelling is still a quoted term, never query syntax."""
+    terms = words_of(text)
+    if not terms:
+        return None
+    groups = []
+    for term in terms:
+        alts = spellings(term) if spellings else [term]
+        quoted = " OR ".join(_quoted(a) for a in alts)
+        groups.append(f"({quoted})" if len(alts) > 1 else quoted)
+    # FTS5 takes no implicit AND after a parenthesised group
+    return " AND ".join(groups)
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 class Reader:
@@ -97,9 +113,10 @@ class Reader:
             (article_id,))]
 
     def search(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Articles matching every word of ``text``, best first, each with a snippet whose
-        hits are wrapped in ``HIT_OPEN``/``HIT_CLOSE`` (the page escapes, then marks)."""
-        query = fts_query(text)
+        """Articles matching every word of ``text`` in any spelling of it the store has
+        seen in a name, best first, each with a snippet whose hits are wrapped in
+        ``HIT_OPEN``/``HIT_CLOSE`` (the page escapes, then marks)."""
+        query = fts_query(text, lambda word: expansions(self.conn, word))
         if query is None:
             return []
         rows = self.conn.execute(

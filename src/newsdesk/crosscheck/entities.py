@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Facts, Role, Span
 from .entity_merge import Node, group_nodes
+from .entity_types import majority_type, story_labels
 from .name_keys import acronym_of, person_name
 
 
@@ -50,28 +51,28 @@ def entity_id(members: Sequence[tuple[str, str]]) -> str:
     return "e-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _is_full(entity: Entity) -> bool:
-    """A full form: a person's name with a given name, or a name that is not an acronym."""
-    if entity.label == "PERSON":
+def _is_full(entity: Entity, label: str) -> bool:
+    """A full form: a person's name with a given name, or a name that is not an acronym
+    (``label`` is the entity's type in the story)."""
+    if label == "PERSON":
         parsed = person_name(entity.name)
         return parsed is not None and parsed.is_full
     return acronym_of(entity.name) is None
 
 
-def display_name(entities: Sequence[Entity]) -> str:
+def display_name(entities: Sequence[Entity], labels: Sequence[str] | None = None) -> str:
     """The most frequent full form among the members (ties: alphabetical); the most
-    frequent form of any kind when none is full."""
-    pool = [e.name for e in entities if _is_full(e)] or [e.name for e in entities]
-    counts = Counter(pool)
+    frequent form of any kind when none is full. ``labels`` are the members' types in
+    the story (their own labels when not given)."""
+    kinds = labels if labels is not None else [e.label for e in entities]
+    pool = [e.name for e, k in zip(entities, kinds, strict=True) if _is_full(e, k)]
+    counts = Counter(pool or [e.name for e in entities])
     return min(counts, key=lambda n: (-counts[n], n))
 
 
-def majority_label(entities: Sequence[Entity]) -> str:
-    counts = Counter(e.label for e in entities)
-    return min(counts, key=lambda label: (-counts[label], label))
-
-
-def _profile(nodes: Sequence[Node], group: Sequence[int], facts: dict[str, Facts]) -> StoryEntity:
+def _profile(
+    nodes: Sequence[Node], labels: Sequence[str], group: Sequence[int], facts: dict[str, Facts]
+) -> StoryEntity:
     members = sorted((nodes[i][0], nodes[i][1].id) for i in group)
     entities = [nodes[i][1] for i in group]
     roles: dict[tuple[str, str], tuple[str, Role]] = {}
@@ -93,8 +94,8 @@ def _profile(nodes: Sequence[Node], group: Sequence[int], facts: dict[str, Facts
     )
     return StoryEntity(
         id=entity_id(members),
-        name=display_name(entities),
-        type=majority_label(entities),
+        name=display_name(entities, [labels[i] for i in group]),
+        type=majority_type([labels[i] for i in group], [len(e.mentions) for e in entities]),
         aliases=tuple(sorted(aliases)),
         members=tuple(members),
         roles=tuple(
@@ -117,5 +118,6 @@ def resolve_entities(articles: Sequence[tuple[str, Facts]]) -> tuple[StoryEntity
     nodes: list[Node] = [
         (aid, e) for aid in sorted(facts) for e in sorted(facts[aid].entities, key=lambda e: e.id)
     ]
-    profiles = [_profile(nodes, group, facts) for group in group_nodes(nodes)]
+    labels = story_labels(nodes)
+    profiles = [_profile(nodes, labels, group, facts) for group in group_nodes(nodes, labels)]
     return tuple(sorted(profiles, key=lambda p: (-len(p.article_ids), p.name, p.id)))

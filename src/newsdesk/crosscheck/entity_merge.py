@@ -4,26 +4,35 @@ The rules, each chosen so that a wrong merge is rarer than a missed one (a dossi
 fuses two people misleads; one that shows a person twice only repeats itself):
 
 1. Types must agree: PERSON never merges with ORG; GPE and LOC may merge (the small
-   model swaps them); every other label merges only with itself.
-2. People with a full name merge when their parts are equal after ``name_keys.variant``
-   ("Sergey Lavrov" = "Sergei Lavrov", "Kim Jong Un" = "Kim Jong-un"), or when the family
-   names are equal, the given names equal or one the initial of the other, and one has
+   model swaps them); every other label merges only with itself. The type of each
+   entity is its type in the story, decided by all the mentions of its name
+   (``entity_types.story_labels``), not by one article's label.
+2. People with a full name merge when their parts are equal after the spelling keys
+   (``spelling.py``: "Sergey Lavrov" = "Sergei Lavrov", "Moammar Gadhafi" = "Muammar
+   Qaddafi", "Kim Jong Un" = "Kim Jong-un"), or when the family names are equal, the
+   given names equal, one the initial of the other or a short form at least two letters
+   shorter that the other begins with ("Ed" / "Edward"; a given name and the first
+   middle name may be written as one word: "Abdel Baset" = "Abdelbaset"), and one has
    no middle names, or both have as many and each pair fits the same way ("Thomas Perez"
    = "Thomas E. Perez", "Donald J. Trump" = "Donald John Trump", "B. Obama" = "Barack
    Obama"; family-first names must be equal) — but only if
    all the longer forms it fits fit each other ("George Bush" stays apart when the story
    has George W. Bush and George H. W. Bush). A different given name never merges.
 3. A bare name ("Putin") joins the full name with that family name when the story has
-   exactly one such person; with several ("Kim Jong Un", "Kim Hong-kyun", "Daniel Kim")
-   it stays alone — never a guess. With none, equal bare names merge with each other.
+   exactly one such person (a bare name of five letters or fewer must match on the strict
+   key, ``PersonName.bare_key``: "Luke" does not find Gary Locke); with several ("Kim
+   Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
+   equal bare names merge with each other.
 4. Organisations, places and groups merge when any of their spellings has the same key
    (``plain_name_key``: "the U.S." = "US"), and an acronym joins the one name in the story
    whose initials it is ("UN" → "United Nations"); when two names share those initials
    (DNC: Committee or Convention) it joins neither, and a name the story also gives a
    person ("Bernie Sanders" tagged ORG) is not expanded. Relatedness is never a reason:
-   "the Kremlin" is not "Russia". Known hazard: an acronym with a famous other meaning
-   ("ISIS") joins a name that happens to spell it (the Institute for Science and
-   International Security) when the story has no other expansion.
+   "the Kremlin" is not "Russia". A people or nationality (NORP) is keyed without its
+   plural and demonym ending (``demonym_key``: "Argentine" = "Argentinian"; never its
+   country, as NORP does not merge with GPE). Known hazard: an acronym with a famous
+   other meaning ("ISIS") joins a name that happens to spell it (the Institute for
+   Science and International Security) when the story has no other expansion.
 """
 
 from __future__ import annotations
@@ -33,20 +42,33 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from ..model import Entity
-from .name_keys import PersonName, acronym_of, initials, person_name, plain_name_key
+from .entity_types import story_labels, type_class
+from .name_keys import (
+    PersonName,
+    acronym_of,
+    demonym_key,
+    initials,
+    person_name,
+    plain_name_key,
+)
 from .unionfind import UnionFind
 
 Node = tuple[str, Entity]  # (article_id, the article's entity)
 
 
-def type_class(label: str) -> str:
-    """The labels that may merge with each other share a class."""
-    return "PLACE" if label in ("GPE", "LOC") else label
-
-
 def _part_fits(a: str, b: str) -> bool:
     """Equal, or one is the initial of the other ("j" and "john")."""
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _given_fits(a: str, b: str) -> bool:
+    """A given name fits another when ``_part_fits``, or when one is a short form the other
+    begins with, two or more letters shorter ("Ed" / "Edward", "Chris" / "Christopher";
+    not "Eric" / "Erica", "Paul" / "Paula")."""
+    if _part_fits(a, b):
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and len(long) >= len(short) + 2 and long.startswith(short)
 
 
 def _middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -61,9 +83,14 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     """Two full names that may be one person: rule 2 of the module docstring."""
     if a.family_first or b.family_first:
         return a.parts == b.parts
-    if a.family != b.family or not _part_fits(a.given, b.given):
+    if a.family != b.family:
         return False
-    return _middles_fit(a.middle, b.middle)
+    if _given_fits(a.given, b.given) and _middles_fit(a.middle, b.middle):
+        return True
+    # a name with its given name and first middle joined must match exactly: no initial or
+    # short form on top ("J. Scott Applewhite" is not "JacquelynMartin")
+    return any(ga == gb and _middles_fit(ma, mb)
+               for ga, ma in a.forms() for gb, mb in b.forms())
 
 
 def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
@@ -71,7 +98,7 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     bare: dict[str, list[int]] = defaultdict(list)
     for i, name in people.items():
-        (full[name.parts] if name.is_full else bare[name.family]).append(i)
+        (full[name.parts] if name.is_full else bare[name.bare_key]).append(i)
     for members in full.values():
         uf.union_all(members)
     names = {parts: people[idx[0]] for parts, idx in full.items()}
@@ -94,6 +121,7 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
     families: dict[str, set[int]] = defaultdict(set)
     for parts, name in names.items():
         families[name.family].add(uf.find(full[parts][0]))
+        families["=" + name.strict].add(uf.find(full[parts][0]))
     for family, members in sorted(bare.items()):
         homes = families.get(family, set())
         if len(homes) == 1:
@@ -107,16 +135,17 @@ def _spellings(entity: Entity) -> list[str]:
 
 
 def merge_others(
-    nodes: Sequence[Node], indices: Sequence[int], uf: UnionFind[int], people: frozenset[str]
+    nodes: Sequence[Node], labels: Sequence[str], indices: Sequence[int], uf: UnionFind[int],
+    people: frozenset[str],
 ) -> None:
     """Rule 4 over the nodes that are not parsed as people. ``people`` holds the name keys
     of the story's PERSON entities: a person's name mislabelled ORG is never expanded
     into an acronym ("BS", a degree, is not "Bernie Sanders")."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in indices:
-        cls = type_class(nodes[i][1].label)
+        cls = type_class(labels[i])
         for text in _spellings(nodes[i][1]):
-            key = plain_name_key(text)
+            key = demonym_key(text) if cls == "NORP" else plain_name_key(text)
             if key:
                 by_key[(cls, key)].append(i)
     for members in by_key.values():
@@ -124,7 +153,7 @@ def merge_others(
     spelled: dict[tuple[str, str], set[int]] = defaultdict(set)  # (class, initials) → roots
     acronyms: list[tuple[int, str, str]] = []
     for i in indices:
-        cls = type_class(nodes[i][1].label)
+        cls = type_class(labels[i])
         for text in _spellings(nodes[i][1]):
             letters = initials(text)
             if letters and plain_name_key(text) not in people:
@@ -141,13 +170,16 @@ def merge_others(
         uf.union(i, home)
 
 
-def group_nodes(nodes: Sequence[Node]) -> list[list[int]]:
-    """The node indices of each story entity, each group sorted, groups by first index."""
+def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> list[list[int]]:
+    """The node indices of each story entity, each group sorted, groups by first index.
+    ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
+    when not given)."""
+    labels = list(labels) if labels is not None else story_labels(nodes)
     uf: UnionFind[int] = UnionFind(range(len(nodes)))
     people: dict[int, PersonName] = {}
     others: list[int] = []
     for i, (_, entity) in enumerate(nodes):
-        parsed = person_name(entity.name) if entity.label == "PERSON" else None
+        parsed = person_name(entity.name) if labels[i] == "PERSON" else None
         if parsed is not None:
             people[i] = parsed
         else:
@@ -155,11 +187,11 @@ def group_nodes(nodes: Sequence[Node]) -> list[list[int]]:
     merge_people(people, uf)
     person_keys = frozenset(
         plain_name_key(text)
-        for _, entity in nodes
-        if entity.label == "PERSON"
+        for (_, entity), label in zip(nodes, labels, strict=True)
+        if label == "PERSON"
         for text in _spellings(entity)
     )
-    merge_others(nodes, others, uf, person_keys)
+    merge_others(nodes, labels, others, uf, person_keys)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[uf.find(i)].append(i)

@@ -1,38 +1,52 @@
-"""Keys that let two spellings of one name compare equal across articles.
+"""Person names read into parts, and keys of organisation and place names.
 
-Why keys and not a list of names: a story about anyone anywhere brings names no list
-holds, while the ways one name gets spelled differently follow a few regular patterns.
-
-``variant`` (one name part) does, in order: case-folds; strips diacritics ("Julián" →
-"julian"); maps "ks" → "x" (Aleksandr/Alexander, Aleksey/Alexei); a final "off" → "ov"
-(Smirnoff/Smirnov); "y" → "i" (Andrey/Andrei, Sergey/Sergei, Yuri/Yury, Dmitry/Dmitri);
-collapses doubled letters (Yuriy → "iurii" → "iuri", Hillary/Hilary); and drops the "e"
-of a final consonant + "er" (Alexander → "alexandr", as Aleksandr). It is applied to both
-sides, so it only ever makes two spellings equal; it never says two names are different.
-
-What it cannot do: nicknames and translations (Bill/William, Stan/Stanley, Peter/Pyotr),
-vowel shifts (Muhammad/Mohammed), names written together or apart ("Jongun" / "Jong Un"),
-scripts other than Latin, and mojibake ("JuliÃ¡n"). Those stay separate — a missed merge
-is the safe error.
+The key of each name word comes from ``spelling.py`` (transliteration and spelling
+variants: Gaddafi/Gadhafi/Qaddafi, Muammar/Moammar, Andrey/Andrei); here a name is cut
+into the parts those keys apply to.
 
 ``person_name`` reads the parts of a person's name. Family-first order (East Asian names)
-is assumed when the first part is a common Korean or Chinese family name AND the name has
-three parts, a hyphenated given name counting as two ("Kim Jong Un", "Kim Hong-kyun",
-"Park Byung Hwan");
-then the family name is the first part and the given name is the rest, as one unit. A
-two-part name ("Kim Davis", "Xi Jinping") is read Western-style, family name last: the
-rule cannot tell these apart from their parts alone, so "Xi" alone does not find "Xi
-Jinping" (a missed merge, never a wrong one).
+is assumed when the first part is a common Korean or Chinese family name AND either the
+name has three parts, a hyphenated given name counting as two ("Kim Jong Un", "Kim
+Hong-kyun", "Park Byung Hwan"), or two parts whose second reads as a one- or two-syllable
+pinyin given name ("Xi Jinping", "Wang Yi"); then the family name is the first part and
+the given name is the rest, as one unit, so "Xi Jin-ping" = "Xi Jinping" and a bare "Xi"
+finds him. Other two-part names ("Kim Davis", "Lee Harvey") are read Western-style, family
+name last. An Arabic article before a family name is not part of its key ("Bashar
+al-Assad" = "Bashar Assad"), while "de Blasio" keeps its "de".
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..annotation.names import HONORIFICS, in_role_lexicon, is_title_word, norm_apostrophes, words
+from ..annotation.names import HONORIFICS, in_role_lexicon, is_title_word, words
+from .spelling import (
+    family_key,
+    is_pinyin_given_name,
+    strict_key,
+    strip_marks,
+    variant,
+    word_keys,
+)
 
+__all__ = [
+    "PersonName",
+    "acronym_of",
+    "demonym_key",
+    "initials",
+    "person_name",
+    "person_name_words",
+    "plain_name_key",
+    "strip_marks",
+    "variant",
+    "word_keys",
+]
+
+# A bare family name this long or shorter must match strictly (``PersonName.bare_key``).
+BARE_STRICT = 5
 # Common family names that are written first (Korean, Chinese; romanised as in news copy).
 FAMILY_FIRST = frozenset(
     words("""
@@ -40,7 +54,7 @@ FAMILY_FIRST = frozenset(
     han oh seo shin kwon hwang ahn an song yoo ryu hong moon mun jeon ko nam roh noh
     wang li zhang liu chen yang zhao huang zhou wu xu sun ma zhu hu guo he lin gao luo
     zheng liang xie tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du
-    ye cheng wei su lu ding shen ren yao xi hou
+    ye cheng wei su lu ding shen ren yao xi hou wen mao ban
     """)
 )
 # Parts that join the part after them: "de Blasio", "van der Leyen", "al-Assad".
@@ -50,22 +64,8 @@ SUFFIXES = frozenset(words("jr jr. sr sr. ii iii iv"))
 _SKIP_INITIAL = frozenset(words("of the and for on in at to a an de"))
 _SPLIT = re.compile(r"[\s\-‐‑–/]+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
-
-
-def strip_marks(text: str) -> str:
-    """Diacritics removed ("Julián" → "Julian"), apostrophes made plain."""
-    decomposed = unicodedata.normalize("NFKD", norm_apostrophes(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def variant(part: str) -> str:
-    """The transliteration key of one name part (see the module docstring)."""
-    t = re.sub(r"[^a-z]", "", strip_marks(part).casefold())
-    t = t.replace("ks", "x")
-    t = re.sub(r"off$", "ov", t)
-    t = t.replace("y", "i")
-    t = re.sub(r"(.)\1+", r"\1", t)
-    return re.sub(r"(?<=[b-df-hj-np-tv-z])er$", "r", t)
+# Arabic articles: written or left out by outlet style ("al-Assad", "Assad").
+_ARTICLES = frozenset(words("al el"))
 
 
 def _raw_parts(text: str) -> list[str]:
@@ -86,6 +86,21 @@ class PersonName:
     middle: tuple[str, ...]
     family: str
     family_first: bool = False
+    compound: str = ""  # the given name and the first middle written as one word
+    strict: str = ""  # ``strict_key`` of the family name's last word
+
+    @property
+    def bare_key(self) -> str:
+        """What a bare family name is matched on (merge rule 3): the family key, or the
+        strict key for a name of five letters or fewer."""
+        return self.family if len(self.strict) > BARE_STRICT else "=" + self.strict
+
+    def forms(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(given, middles) as written, and with the first middle joined to the given
+        name ("Abdel Baset" = "Abdelbaset", "Mary Ann" = "Maryann")."""
+        if not self.compound:
+            return ((self.given, self.middle),)
+        return ((self.given, self.middle), (self.compound, self.middle[1:]))
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -115,29 +130,70 @@ def _join_particles(parts: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 15)  # a frozen result: safe to share
 def person_name(text: str) -> PersonName | None:
     """The parts of a person's name; leading titles and role words ("Billionaire Donald
     Trump", "President Putin"), honorifics and suffixes ("Jr.") are dropped. None when
     nothing name-like is left."""
-    raw = [p for p in _raw_parts(text) if p.lower() not in HONORIFICS]
-    raw = [p for p in raw if p.lower() + "." not in HONORIFICS and p.lower() not in SUFFIXES]
-    # titles may go down to a bare name ("President Putin"); looser role words only from
-    # a longer name ("Billionaire Donald Trump", but "Dean Baquet" stays)
-    while len(raw) > 1 and (is_title_word(raw[0]) or (len(raw) > 2 and in_role_lexicon(raw[0]))):
-        raw = raw[1:]
+    raw = _name_words(text)
     if not raw:
         return None
-    # hyphens split like spaces, so "Kim Hong-kyun" has three parts here
-    if raw[0].lower() in FAMILY_FIRST and len(raw) == 3:
-        given = "".join(variant(p) for p in raw[1:])
-        return PersonName(given, (), variant(raw[0]), family_first=True)
+    if _family_first(raw):
+        given = variant("".join(raw[1:]))  # "Jong Un" = "Jong-un" = "Jongun"
+        return PersonName(given, (), family_key(raw[0]), family_first=True,
+                          strict=strict_key(raw[0]))
     parts = [" ".join(variant(w) for w in p.split()) for p in _join_particles(raw)]
     parts = [p for p in parts if p]
     if not parts:
         return None
+    joined = _join_particles(raw)
+    family = _family_part(joined[-1])
+    strict = strict_key(joined[-1].split()[-1])
     if len(parts) == 1:
-        return PersonName("", (), parts[0])
-    return PersonName(parts[0], tuple(parts[1:-1]), parts[-1])
+        return PersonName("", (), family, strict=strict)
+    compound = variant(joined[0] + joined[1]) if len(parts) > 2 and " " not in joined[1] else ""
+    return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound, strict=strict)
+
+
+def _family_first(raw: list[str]) -> bool:
+    """East Asian order (module docstring); hyphens split like spaces, so "Kim Hong-kyun"
+    has three parts here."""
+    if raw[0].lower() not in FAMILY_FIRST:
+        return False
+    return len(raw) == 3 or (len(raw) == 2 and is_pinyin_given_name(raw[1]))
+
+
+def _family_part(part: str) -> str:
+    """The key of a family name, particles kept except an Arabic article."""
+    pieces = part.split()
+    if len(pieces) > 1 and pieces[0].lower() in _ARTICLES:
+        pieces = pieces[1:]
+    return " ".join([*(variant(w) for w in pieces[:-1]), family_key(pieces[-1])])
+
+
+def _name_words(text: str) -> list[str]:
+    """A person's name without titles, honorifics and suffixes, as ``person_name`` reads it."""
+    raw = [p for p in _raw_parts(text) if p.lower() not in HONORIFICS]
+    raw = [p for p in raw if p.lower() + "." not in HONORIFICS and p.lower() not in SUFFIXES]
+    while len(raw) > 1 and (is_title_word(raw[0]) or (len(raw) > 2 and in_role_lexicon(raw[0]))):
+        raw = raw[1:]
+    # a name the parser ran into itself ("Obama Mr Obama") is the name once
+    return [p for i, p in enumerate(raw) if i == 0 or p.casefold() != raw[i - 1].casefold()]
+
+
+def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
+    """(kind, key, word) for each word of a person's name: the family name's words as
+    "family" with ``family_key``, the others as "given" with ``variant``; particles
+    ("de", "al", "bin") are not words of their own."""
+    raw = [w for w in _name_words(text) if w.lower() not in PARTICLES]
+    if not raw:
+        return
+    family = 0 if _family_first(raw) else len(raw) - 1
+    for i, word in enumerate(raw):
+        if i == family:
+            yield "family", family_key(word), word
+        elif variant(word):
+            yield "given", variant(word), word
 
 
 def plain_name_key(text: str) -> str:
@@ -147,6 +203,22 @@ def plain_name_key(text: str) -> str:
     if parts and parts[0].lower() == "the":
         parts = parts[1:]
     return " ".join(p.replace(".", "").casefold() for p in parts)
+
+
+_DEMONYM_END = re.compile(r"(?:ian|an|e|i)$")
+
+
+def demonym_key(text: str) -> str:
+    """Key of a people or nationality: ``plain_name_key`` with a plural "s" and one
+    demonym ending (-ian, -an, -e, -i) off the last word, when at least four letters stay
+    ("Argentinian" = "Argentine", "Louisianans" = "Louisianians", "Iraqis" = "Iraqi");
+    a word too short to cut is marked so that it never equals a cut one ("Roman" is not
+    "Romanian"). Known join of different peoples: Romani / Romanian."""
+    key = plain_name_key(text)
+    stem = key[:-1] if key.endswith("s") else key
+    cut = _DEMONYM_END.sub("", stem)
+    words = cut.split()
+    return cut if words and len(words[-1]) >= 4 else stem + "|"
 
 
 def acronym_of(text: str) -> str | None:

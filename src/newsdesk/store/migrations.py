@@ -108,6 +108,16 @@ def m003_stories_search(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m004_name_spellings(conn: sqlite3.Connection) -> None:
+    """The index of name spellings behind search that finds every spelling of a name
+    (``store/spellings.py``), filled from the facts already stored."""
+    from .spellings import SCHEMA, backfill
+
+    conn.executescript(SCHEMA)
+    backfill(conn)
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database to the newest schema; return the version it is at."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])

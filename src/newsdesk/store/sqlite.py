@@ -19,6 +19,7 @@ from .. import __version__
 from ..errors import NewsdeskError
 from ..model import Article, Facts, Failure, Source
 from .migrations import migrate
+from .spellings import count_spellings
 
 
 class Store:
@@ -102,9 +103,13 @@ class Store:
         """Store (or refresh) the facts of a stored article.
 
         Facts are derived data: a newer newsdesk may find more on the same text, so
-        they are replaced rather than kept first-come like articles.
+        they are replaced rather than kept first-come like articles. The name-spelling
+        index follows the new entities.
         """
         with self._write():
+            old = self.conn.execute(
+                "SELECT record FROM facts WHERE article_id = ?", (article_id,)).fetchone()
+            count_spellings(self.conn, old[0] if old else None, facts.entities)
             self.conn.execute(
                 "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
                 (

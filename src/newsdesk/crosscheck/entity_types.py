@@ -1,0 +1,81 @@
+"""An entity's type decided by all its mentions in the story, not by one article.
+
+Why: spaCy's small model labels a name by its context, so one outlet's "Gadhafi" comes
+out ORG in a sentence about his government, "Halliburton" PERSON after "said", and a
+dateline "HOUSTON" ORG, while the other articles have them right. The merge rules never
+join a PERSON with an ORG (that guard keeps "Trump" the man apart from "Trump Tower"), so
+a one-article label would split one entity in two.
+
+Every mention votes for its entity's label under the spelling key of the mention's text
+(``label_key``: "Gadhafi" and "Gaddafi" vote together; GPE and LOC are one class, PLACE).
+An entity takes the label with the most votes for its own name across the story. A tie is
+broken by the number of articles giving each label, then by ``PRECEDENCE``: PERSON first,
+because people are what the small model most often mislabels and what an analyst looks
+for; then ORG, then places. The names must still be spelled alike for a merge: a vote
+changes only which entities may be compared, and "Trump Organization" never votes with
+"Trump".
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..model import Entity
+from .name_keys import plain_name_key
+from .spelling import family_key, variant
+
+# Tie-break order of labels (module docstring); labels not listed come after, by name.
+PRECEDENCE = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+
+
+def type_class(label: str) -> str:
+    """The labels that may merge with each other share a class (the small model swaps GPE
+    and LOC)."""
+    return "PLACE" if label in ("GPE", "LOC") else label
+
+
+@lru_cache(maxsize=1 << 16)  # every mention of a story is keyed
+def label_key(text: str) -> str:
+    """The spelling key of a whole name as written, for votes: each word's ``variant``,
+    the last word's ``family_key`` (so a bare family name votes with its spellings)."""
+    words = plain_name_key(text).split()
+    if not words:
+        return ""
+    return " ".join([*(variant(w) for w in words[:-1]), family_key(words[-1])])
+
+
+def _rank(label: str) -> tuple[int, str]:
+    return (PRECEDENCE.index(label) if label in PRECEDENCE else len(PRECEDENCE), label)
+
+
+def story_labels(entities: Sequence[tuple[str, Entity]]) -> list[str]:
+    """The label each (article id, entity) has in the story, in the order given."""
+    mentions: dict[str, Counter[str]] = defaultdict(Counter)
+    articles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for aid, entity in entities:
+        for mention in entity.mentions:
+            key = label_key(mention.text)
+            mentions[key][entity.label] += 1
+            articles[key][entity.label].add(aid)
+    out = []
+    for _, entity in entities:
+        key = label_key(entity.name)
+        votes = mentions.get(key)
+        if not votes:
+            out.append(entity.label)
+            continue
+        best = min(votes, key=lambda label: (-votes[label], -len(articles[key][label]),
+                                             *_rank(label)))
+        out.append(best)
+    return out
+
+
+def majority_type(labels: Sequence[str], weights: Sequence[int]) -> str:
+    """The type of a story entity from its members' story labels, each weighted by its
+    mentions; ties by ``PRECEDENCE``."""
+    counts: Counter[str] = Counter()
+    for label, weight in zip(labels, weights, strict=True):
+        counts[label] += weight
+    return min(counts, key=lambda label: (-counts[label], *_rank(label)))

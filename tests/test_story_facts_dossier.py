@@ -13,11 +13,14 @@ import pytest
 import newsdesk
 from newsdesk.schemas import load_schema
 
+# Both name the street, as local follow-ups do: story grouping (issue 12) joins two short
+# reports days apart only on something specific they share.
 FIRST = ("HAWTHORNE (CBSLA.com) — One man was killed and three others were wounded at a "
-         "New Year's party in Hawthorne early Tuesday, police said.\n\n"
+         "New Year's party in the 13500 block of Cerise Avenue in Hawthorne early Tuesday, "
+         "police said.\n\n"
          "Investigators said four people were shot when an argument escalated at the party.")
-SECOND = ("HAWTHORNE — Two men were killed in a shooting at a party in Hawthorne on Tuesday, "
-          "the coroner said Thursday.\n\n"
+SECOND = ("HAWTHORNE — Two men were killed in a shooting at a party on Cerise Avenue in "
+          "Hawthorne on Tuesday, the coroner said Thursday.\n\n"
           "A <script>alert(1)</script> vigil is planned for the victims.")
 
 

@@ -94,6 +94,12 @@ def test_a_title_ending_seen_before_is_a_site_name() -> None:
     assert stats.site_free("Child hurt downtown - WDRB News") == "Child hurt downtown"
 
 
+def test_a_title_seen_whole_before_is_a_site_title() -> None:
+    stats = StreamStats()
+    assert stats.site_free("Public Works Updates") == "Public Works Updates"
+    assert stats.site_free("public works  updates") == ""
+
+
 def test_a_word_is_a_name_only_while_it_is_nearly_always_capitalised() -> None:
     stats = StreamStats()
     found = stats.names([("portsmouth", True), ("police", True), ("police", False),

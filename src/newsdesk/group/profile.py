@@ -79,9 +79,17 @@ class StreamStats:
         self.capitalised: Counter[str] = Counter()
         self.uses: Counter[str] = Counter()
         self.suffixes: Counter[str] = Counter()
+        self.titles: Counter[str] = Counter()
 
     def site_free(self, title: str) -> str:
-        """``title`` without a trailing site name once that ending has been seen before."""
+        """``title`` without a trailing site name once that ending has been seen before; an
+        empty title when the whole title was seen before ("Public Works Updates · A Most
+        Livable City" on every page of a site). A copy of one report under one headline
+        still joins by its text."""
+        key = " ".join(title.casefold().split())
+        self.titles[key] += 1
+        if key and self.titles[key] > 1:
+            return ""
         parts = _TITLE_PARTS.split(title.strip())
         if len(parts) < 2:
             return title

@@ -88,6 +88,18 @@ def test_the_visit_is_on_the_timeline(story: dict[str, Any]) -> None:
     assert any("18th and 19th" in s["text"] for s in visit[0]["support"])
 
 
+def test_the_visit_day_heads_the_story_facts(story: dict[str, Any]) -> None:
+    """The event's day is stated ("embarked on a historic journey ... on Tuesday") once the
+    story has fixed the week; its timeline entry is the event's."""
+    event = story["facts"]["event_date"]
+    assert (event["value"], event["basis"]) == ("2024-06-18", "stated")
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    for item in event["evidence"]:
+        span = item["span"]
+        assert texts[item["article_id"]][span["start"]:span["end"]] == span["text"]
+    assert [e["date"]["value"] for e in story["timeline"] if e.get("event")] == ["2024-06-18"]
+
+
 def test_last_september_gets_its_value(story: dict[str, Any]) -> None:
     found = [t for a in story["articles"] for t in a["timexes"]
              if t["span"]["text"] == "last September"

@@ -29,7 +29,9 @@ EVENT_WORDS = re.compile(
     r"stabbed|stabbing|happened|occurred|took\s+place|incident|attack(?:ed)?|struck|"
     r"found|discovered|responded|called|crash(?:ed)?|explosion|exploded|fight|argument|"
     r"robbery|robbed|broke\s+out|erupted|opened|standoff|collapsed|earthquake|storm|"
-    r"discharged|went\s+off|accidentally|hospitalized|hurt)\b",
+    r"discharged|went\s+off|accidentally|hospitalized|hurt|"
+    # events that are not violence: a visit, a summit, a signing, a vote
+    r"visit(?:s|ed|ing)?|arriv(?:e|ed|es|al)|landed|summit|talks|signed|signing|voted)\b",
     re.IGNORECASE,
 )
 REPORTING_WORDS = re.compile(r"\b(?:said|says|say|told|reported|confirmed)\b", re.IGNORECASE)

@@ -208,3 +208,18 @@ def test_text_colours_meet_wcag_aa_contrast(template: str) -> None:
             assert contrast(colour, page) >= 4.5, (colour, page)
     for tint in backgrounds:
         assert contrast("#1a1a1a", tint) >= 4.5, tint
+
+
+def test_why_each_article_is_in_the_story_is_shown(example_dossier: dict[str, Any]) -> None:
+    """The report and the Markdown say which earlier report each article joined through and
+    what the two share; the dossier carries it as ``stories[].joined``."""
+    story = example_dossier["stories"][0]
+    joined = story["joined"]
+    assert [j["article_id"] for j in joined] == story["article_ids"]
+    assert joined[0]["via"] is None
+    assert all(j["via"] in story["article_ids"] and j["shared"]["names"] for j in joined[1:])
+    page = render_html(example_dossier)
+    assert "Why these articles are one story" in page and "joined through" in page
+    notes = render_markdown(example_dossier)
+    assert "### Why these articles are one story" in notes
+    assert f"names: {joined[1]['shared']['names'][0]}" in notes

@@ -47,3 +47,11 @@ def test_partisan_framings_of_one_story_are_grouped_without_chaining(bench: Modu
     assert scores["precision"] >= 0.89, scores
     assert scores["recall"] >= 0.75, scores
     assert max(len(g) for g in groups) <= 15  # no story swallowing the stream
+
+
+def test_undated_viral_claims_are_not_chained(bench: ModuleType) -> None:
+    rows = bench.load_fnc1(bench.stories_root())
+    scores = bench.bcubed(bench.run_ours(rows), bench.gold_for(rows))
+    # Measured: P 0.970 R 0.646 (target P 0.95; undated pairs count as one day apart).
+    assert scores["precision"] >= 0.95, scores
+    assert scores["recall"] >= 0.6, scores

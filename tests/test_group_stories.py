@@ -3,12 +3,21 @@ record of why each article joined its story."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
 
 from newsdesk.group.grouping import url_host
-from newsdesk.group.links import evidence, features, model, probability, vetoed
+from newsdesk.group.links import (
+    FEATURES,
+    UNDATED_DAYS_APART,
+    evidence,
+    features,
+    model,
+    probability,
+    vetoed,
+)
 from newsdesk.group.profile import StreamStats, make_profile, numbers_of, site_words
 from newsdesk.group.stories import StoryClusterer, StoryItem, cluster_stories
 from newsdesk.group.terms import TermWeights
@@ -135,3 +144,11 @@ def test_the_site_s_own_name_is_no_shared_name() -> None:
     profile = make_profile(stats, "a", DAY, "", text, "DNAinfo www.dnainfo.com")
     assert "dnainfo" not in profile.names
     assert site_words("Fox News www.foxnews.com") == {"fox", "news", "foxnews"}
+
+
+def test_an_undated_pair_counts_as_a_day_apart_not_as_the_same_day() -> None:
+    stats = StreamStats()
+    a, b = (make_profile(stats, i.id, None, i.title, i.text) for i in (HAWTHORNE_1, HAWTHORNE_2))
+    values = dict(zip(FEATURES, features(b, a, stats.weights.ceiling()), strict=True))
+    assert values["days_apart"] == pytest.approx(math.log1p(UNDATED_DAYS_APART))
+    assert evidence(b, a).days_apart is None  # the record says it is unknown

@@ -30,6 +30,11 @@ SPECIFIC_SHARE = 0.8
 # Fewer content words than this and a page is too thin to judge by its words alone (a
 # login wall, a video caption).
 SHORT_WORDS = 60
+# Two articles one of which has no date are taken to be this many days apart: the typical
+# gap between two reports of one event (GVA: most follow-ups come the next day), not the
+# same-day gap that made every undated pair look like one event's. On FNC-1 (no dates) it
+# lifts precision from 0.876 to 0.970 (recall 0.837 -> 0.646); dated streams are untouched.
+UNDATED_DAYS_APART = 1
 # Shared names and numbers reported per link (the "why it joined" record).
 SHOWN = 6
 
@@ -57,10 +62,12 @@ def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
         rarest = max((min(a.names[n], b.names[n]) for n in shared), default=0.0) / ceiling
     numbers = min(len(a.numbers & b.numbers), 3) / 3
     days = _days_apart(a, b)
+    if days is None:
+        days = UNDATED_DAYS_APART
     common = [min(a.rarity[t], b.rarity[t]) / ceiling
               for t in sorted(a.rarity.keys() & b.rarity.keys())]
     rare_words = min(sum(r >= RARE_SHARE for r in common), RARE_CAP) / RARE_CAP
-    return (cosine, title, names, rarest, numbers, math.log1p(days or 0),
+    return (cosine, title, names, rarest, numbers, math.log1p(days),
             float(min(a.size, b.size) < SHORT_WORDS), float(not a.names or not b.names),
             cosine * names, max(common, default=0.0), rare_words,
             float(_names_differ(a, b, ceiling)))

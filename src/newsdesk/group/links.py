@@ -52,7 +52,8 @@ class Evidence:
 def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
     """The feature vector of a pair, in ``FEATURES`` order; ``ceiling`` is the idf of a word
     seen once (to scale rarity)."""
-    cosine = _dot(a.vector, b.vector)
+    terms = sorted(a.vector.keys() & b.vector.keys())  # the rarity keys are the same
+    cosine = sum(a.vector[t] * b.vector[t] for t in terms)
     title = _dot(a.title, b.title)
     shared = sorted(a.names.keys() & b.names.keys())
     names = rarest = 0.0
@@ -64,8 +65,7 @@ def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
     days = _days_apart(a, b)
     if days is None:
         days = UNDATED_DAYS_APART
-    common = [min(a.rarity[t], b.rarity[t]) / ceiling
-              for t in sorted(a.rarity.keys() & b.rarity.keys())]
+    common = [min(a.rarity[t], b.rarity[t]) / ceiling for t in terms]
     rare_words = min(sum(r >= RARE_SHARE for r in common), RARE_CAP) / RARE_CAP
     return (cosine, title, names, rarest, numbers, math.log1p(days),
             float(min(a.size, b.size) < SHORT_WORDS), float(not a.names or not b.names),

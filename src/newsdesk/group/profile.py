@@ -101,10 +101,10 @@ class StreamStats:
 
     def names(self, found: list[tuple[str, bool]]) -> set[str]:
         """Counts the words' capitals, then the ones that are names by their record."""
-        for word, is_name in found:
-            self.uses[word] += 1
-            self.capitalised[word] += is_name
-        return {w for w, is_name in found if is_name and w not in _NOT_NAMES
+        self.uses.update(w for w, _ in found)
+        capitals = {w for w, is_name in found if is_name}
+        self.capitalised.update(w for w, is_name in found if is_name)
+        return {w for w in capitals if w not in _NOT_NAMES
                 and self.capitalised[w] >= NAME_CAPITAL_SHARE * self.uses[w]}
 
 
@@ -118,15 +118,16 @@ def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
     title_words, text_words = words(title), words(text)
     counts = counts_of(title_words, text_words)
     weights.count(counts)
-    vector = weights.weigh(counts, ARTICLE_TERMS)
-    title_vector = normalised({t: weights.idf(t) for t in {w for w, _ in title_words}})
+    idf = weights.idfs(counts)  # every title word and name is among the counted terms
+    vector = weights.weigh(counts, ARTICLE_TERMS, idf)
+    title_vector = normalised({t: idf[t] for t in {w for w, _ in title_words}})
     names = stats.names(text_words)
     if not _title_case(title):
         names.update(w for w, is_name in title_words if is_name and w not in _NOT_NAMES)
     names -= site_words(site)
-    rare = sorted(((weights.idf(n), n) for n in names), reverse=True)[:NAME_TERMS]
+    rare = sorted(((idf[n], n) for n in names), reverse=True)[:NAME_TERMS]
     return Profile(id_, day, vector, title_vector, {n: w for w, n in rare},
-                   {t: weights.idf(t) for t in vector},
+                   {t: idf[t] for t in vector},
                    numbers_of(f"{title}\n{text}"), int(sum(counts.values())))
 
 

@@ -45,6 +45,7 @@ def pairs(rows: Any, gold: dict[str, str]) -> tuple[list[tuple[float, ...]], lis
                     x.append(features(profile, other, ceiling))
                     y.append(int(gold[item.id] == gold[other.id]))
         apart.stories.append(_Story([], item.day))
+        apart._open.add(len(apart.stories) - 1)
         apart._place(profile, len(apart.stories) - 1)
     return x, y
 

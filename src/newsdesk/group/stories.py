@@ -85,6 +85,7 @@ class StoryClusterer:
     _story_of: dict[str, int] = field(default_factory=dict)
     _postings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _added: int = 0
+    _open: set[int] = field(default_factory=set)
 
     def add(self, item: StoryItem) -> int:
         """The index of the story ``item`` joins (a new one when no earlier article is a
@@ -97,6 +98,7 @@ class StoryClusterer:
         if best is None:
             story = len(self.stories)
             self.stories.append(_Story([], item.day))
+            self._open.add(story)
             self.joins[item.id] = Join(item.id, None, 0.0, None)
         else:
             other, p = best
@@ -171,9 +173,11 @@ class StoryClusterer:
             return
         window = timedelta(days=self.window_days)
         closed: set[str] = set()
-        for story in self.stories:
-            if story.open and story.last_day is not None and self.latest - story.last_day > window:
+        for index in sorted(self._open):  # only the open ones: a crawl holds many closed
+            story = self.stories[index]
+            if story.last_day is not None and self.latest - story.last_day > window:
                 story.open = False
+                self._open.discard(index)
                 closed.update(story.members)
         if not closed:
             return

@@ -21,8 +21,8 @@ from typing import Any
 import stories as stories_t17
 from common import REPO, benchmarks_dir
 from newsdesk.group.links import FEATURES, features, probability
-from newsdesk.group.profile import idf_ceiling, make_profile
-from newsdesk.group.stories import StoryClusterer, _Story
+from newsdesk.group.profile import make_profile
+from newsdesk.group.stories import StoryClusterer
 from stories_stream import bcubed, gold_for, load_gva, stories_root
 
 MODEL = REPO / "src" / "newsdesk" / "group" / "link_model.json"
@@ -39,14 +39,12 @@ def pairs(rows: Any, gold: dict[str, str]) -> tuple[list[tuple[float, ...]], lis
         profile = make_profile(apart.stats, item.id, item.day, item.title, item.text,
                                item.site)
         if item.id in gold:
-            ceiling = idf_ceiling(apart.stats)
+            ceiling = apart.stats.weights.ceiling()
             for other in apart.candidates(profile):
                 if other.id in gold:
                     x.append(features(profile, other, ceiling))
                     y.append(int(gold[item.id] == gold[other.id]))
-        apart.stories.append(_Story([], item.day))
-        apart._open.add(len(apart.stories) - 1)
-        apart._place(profile, len(apart.stories) - 1)
+        apart.open_story(profile)
     return x, y
 
 

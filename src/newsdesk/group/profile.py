@@ -143,8 +143,3 @@ def _title_case(title: str) -> bool:
     then a capital says nothing about a name."""
     found = [w for w in title.split() if w[:1].isalpha()]
     return sum(w[0].isupper() for w in found) > 0.6 * len(found) if found else False
-
-
-def idf_ceiling(stats: StreamStats) -> float:
-    """The idf of a word seen once: the scale that makes name rarity comparable over time."""
-    return stats.weights.ceiling()

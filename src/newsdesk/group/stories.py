@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .links import Evidence, evidence, features, model, probability, vetoed
-from .profile import Profile, StreamStats, idf_ceiling, make_profile
+from .profile import Profile, StreamStats, make_profile
 
 # A story with no new article for this long is closed: a later article starts a new one.
 # Developing stories have lulls of weeks (a trial adjourned, a leak capped and re-opened).
@@ -96,19 +96,25 @@ class StoryClusterer:
             self.latest = item.day
         best = self.best_match(profile)
         if best is None:
-            story = len(self.stories)
-            self.stories.append(_Story([], item.day))
-            self._open.add(story)
-            self.joins[item.id] = Join(item.id, None, 0.0, None)
+            story = self.open_story(profile)
         else:
             other, p = best
             story = self._story_of[other.id]
             self.joins[item.id] = Join(item.id, other.id, round(p, 4),
                                        evidence(profile, other))
-        self._place(profile, story)
+            self._place(profile, story)
         self._added += 1
         if self._added % SWEEP_EVERY == 0:
             self._sweep()
+        return story
+
+    def open_story(self, profile: Profile) -> int:
+        """A new story holding ``profile``'s article alone; its index."""
+        story = len(self.stories)
+        self.stories.append(_Story([], profile.day))
+        self._open.add(story)
+        self.joins[profile.id] = Join(profile.id, None, 0.0, None)
+        self._place(profile, story)
         return story
 
     def groups(self) -> list[tuple[str, ...]]:
@@ -139,7 +145,7 @@ class StoryClusterer:
         tune split: the same recall at the same precision, and a less clear reason.)"""
         params = self.params or model()
         threshold = params["threshold"] if self.threshold is None else self.threshold
-        ceiling = idf_ceiling(self.stats)
+        ceiling = self.stats.weights.ceiling()
         best: tuple[Profile, float] | None = None
         for other in self.candidates(profile):
             values = features(profile, other, ceiling)

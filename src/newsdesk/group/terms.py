@@ -54,14 +54,9 @@ def words(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def term_counts(title: str, text: str) -> Counter[str]:
-    """Term frequencies: title words count ``TITLE_WEIGHT`` times, names ``NAME_WEIGHT``."""
-    return counts_of(words(title), words(text))
-
-
 def counts_of(title_words: list[tuple[str, bool]], text_words: list[tuple[str, bool]]
               ) -> Counter[str]:
-    """``term_counts`` over words already found."""
+    """Term frequencies: title words count ``TITLE_WEIGHT`` times, names ``NAME_WEIGHT``."""
     counts: Counter[str] = Counter()
     for word, is_name in text_words:
         counts[word] += NAME_WEIGHT if is_name else 1
@@ -85,21 +80,13 @@ class TermWeights:
         self.df: Counter[str] = Counter()
         self._prior: dict[str, float] = {}
 
-    def vector(self, title: str, text: str) -> Vector:
-        """The article's L2-normalised tf-idf vector (sublinear tf), counting it into df
-        first so a word's first appearance is not weighted as if it were unseen forever."""
-        counts = term_counts(title, text)
-        self.count(counts)
-        return self.weigh(counts, ARTICLE_TERMS)
-
     def count(self, counts: Counter[str]) -> None:
         """One more document holding these terms."""
         self.docs += 1
         self.df.update(counts.keys())
 
     def idf(self, term: str) -> float:
-        return math.log((1 + self.docs + PRIOR_DOCS) / (1 + self.df[term] + self.prior(term))
-                        ) + 1.0
+        return self.idfs((term,))[term]
 
     def idfs(self, terms: Iterable[str]) -> dict[str, float]:
         """``idf`` of each term, in one pass (the same arithmetic: this is the grouping's

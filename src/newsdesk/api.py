@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .config import Settings, load_settings
 from .crosscheck.parse import sentence_parser
 from .crosscheck.stage import crosscheck
-from .extraction.pipeline import extract_source
+from .errors import NewsdeskError
+from .extraction.pipeline import extract_source, source_id
 from .group.grouping import group_articles
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
@@ -34,17 +36,23 @@ def _extract_one(args: tuple[Source, Settings]) -> Article | Failure:
     return extract_source(*args)
 
 
+Known = Callable[[Source], Article | None]
+
+
 def iter_extracted(
     inputs: Iterable[str] | str,
     *,
     published: str | None = None,
     settings: Settings | None = None,
     workers: int = 1,
+    known: Known | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure]]:
     """Yield (source, result) per input document, in input order.
 
     With ``workers > 1`` extraction runs in worker processes; results still come in
-    input order, so output is identical whatever the number of workers.
+    input order, so output is identical whatever the number of workers. ``known`` gives
+    the article already made from a source (the store's, see :func:`add`): that source
+    is not extracted again.
     """
     settings = settings or load_settings()
     stream = iter_sources(_inputs(inputs), settings, published=published)
@@ -53,28 +61,35 @@ def iter_extracted(
             if isinstance(item, Failure):
                 yield None, item
             else:
-                yield item, extract_source(item, settings)
+                yield item, _known(known, item) or extract_source(item, settings)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         batch: list[Source | Failure] = []
         for item in stream:
             batch.append(item)
             if len(batch) >= 64 * workers:
-                yield from _run_batch(pool, batch, settings)
+                yield from _run_batch(pool, batch, settings, known)
                 batch = []
-        yield from _run_batch(pool, batch, settings)
+        yield from _run_batch(pool, batch, settings, known)
+
+
+def _known(known: Known | None, source: Source) -> Article | None:
+    return known(source) if known is not None else None
 
 
 def _run_batch(
-    pool: ProcessPoolExecutor, batch: list[Source | Failure], settings: Settings
+    pool: ProcessPoolExecutor, batch: list[Source | Failure], settings: Settings,
+    known: Known | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure]]:
-    sources = [s for s in batch if isinstance(s, Source)]
+    before = {id(s): found for s in batch
+              if isinstance(s, Source) and (found := _known(known, s)) is not None}
+    sources = [s for s in batch if isinstance(s, Source) and id(s) not in before]
     results = iter(pool.map(_extract_one, [(s, settings) for s in sources], chunksize=4))
     for item in batch:
         if isinstance(item, Failure):
             yield None, item
         else:
-            yield item, next(results)
+            yield item, before.get(id(item)) or next(results)
 
 
 def extract(
@@ -99,17 +114,33 @@ def extract(
 Extracted = tuple[Source | None, Article | Failure]
 
 
+Reuse = Callable[[Source], tuple[Article, Facts] | None]
+
+
+def annotation_key(settings: Settings) -> str:
+    """What finds an article's facts: newsdesk's version and the language model's name
+    and version. Facts stored under another key are found again (a new model or a new
+    newsdesk may find more on the same text)."""
+    from .annotation.nlp import load_nlp
+
+    meta = load_nlp(settings.spacy_model).meta
+    return f"newsdesk {__version__}; {meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+
+
 def iter_annotated(
     inputs: Iterable[str] | str,
     *,
     published: str | None = None,
     settings: Settings | None = None,
     workers: int = 1,
+    reuse: Reuse | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     """Like :func:`iter_extracted`, with the facts of each article (None for a failure).
 
     Extraction may run in worker processes; parsing runs here in batches through
-    ``nlp.pipe``. Output order is input order.
+    ``nlp.pipe``. Output order is input order. ``reuse`` gives the article and facts
+    already found for a source (the store's): that source is neither extracted nor
+    annotated again.
     """
     from .annotation.nlp import load_nlp
     from .annotation.pipeline import BATCH_SIZE, annotate_articles
@@ -117,17 +148,29 @@ def iter_annotated(
     settings = settings or load_settings()
     nlp = load_nlp(settings.spacy_model)
     batch: list[Extracted] = []
+    found_before: dict[str, Facts] = {}
+
+    def known(source: Source) -> Article | None:
+        hit = reuse(source) if reuse is not None else None
+        if hit is None:
+            return None
+        found_before[hit[0].id] = hit[1]
+        return hit[0]
 
     def flush() -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
-        articles = [item for _, item in batch if isinstance(item, Article)]
+        articles = [item for _, item in batch
+                    if isinstance(item, Article) and item.id not in found_before]
         found = iter(annotate_articles(articles, nlp, batch_size=BATCH_SIZE))
         for source, item in batch:
-            if isinstance(item, Article):
-                yield (source, *next(found))  # the article may carry a new warning (W203/W204)
-            else:
+            if isinstance(item, Failure):
                 yield source, item, None
+            elif item.id in found_before:
+                yield source, item, found_before.pop(item.id)
+            else:
+                yield (source, *next(found))  # the article may carry a new warning (W203/W204)
 
-    for pair in iter_extracted(inputs, published=published, settings=settings, workers=workers):
+    for pair in iter_extracted(inputs, published=published, settings=settings, workers=workers,
+                               known=known if reuse is not None else None):
         batch.append(pair)
         if len(batch) >= BATCH_SIZE:
             yield from flush()
@@ -158,6 +201,55 @@ def annotate(
 
 
 @dataclass
+class AddResult:
+    """What one ``add`` run stored."""
+
+    article_ids: list[str] = field(default_factory=list)  # in input order
+    failures: list[Failure] = field(default_factory=list)
+    added: int = 0  # articles new to the store
+    reused: int = 0  # inputs whose stored article and facts were current: nothing redone
+
+
+def add(
+    inputs: Iterable[str] | str,
+    *,
+    db: str | Path | None = None,
+    published: str | None = None,
+    settings: Settings | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> AddResult:
+    """Extract and annotate ``inputs`` into the store, skipping every input whose bytes
+    the store already holds with facts found by this newsdesk and model
+    (:func:`annotation_key`). Each article is stored in its own transaction, so a run
+    stopped half-way keeps what it finished and the next run does only the rest."""
+    settings = settings or load_settings()
+    key = annotation_key(settings)
+    result = AddResult()
+    with Store(db or settings.db_path) as store:
+
+        def reuse(source: Source) -> tuple[Article, Facts] | None:
+            hit = store.reusable(source_id(source), key)
+            result.reused += hit is not None
+            return hit
+
+        for source, item, found in iter_annotated(
+            inputs, published=published, settings=settings, workers=workers, reuse=reuse
+        ):
+            if isinstance(item, Failure):
+                result.failures.append(item)
+                store.add_failure(item)
+            else:
+                result.article_ids.append(item.id)
+                if source is not None and store.add_article(source, item):
+                    result.added += 1
+                store.add_facts(item.id, found or Facts(), key)
+            if progress:
+                progress(item)
+    return result
+
+
+@dataclass
 class AnalyzeResult:
     """What one ``analyze`` run produced and stored."""
 
@@ -166,11 +258,12 @@ class AnalyzeResult:
     facts: dict[str, Facts] = field(default_factory=dict)  # article id -> facts
     failures: list[Failure] = field(default_factory=list)
     added: int = 0  # articles new to the store in this run
+    reused: int = 0  # inputs already in the store with current facts (not redone)
     outputs: dict[str, str] = field(default_factory=dict)  # kind -> path written
 
 
 def analyze(
-    inputs: Iterable[str] | str,
+    inputs: Iterable[str] | str = (),
     *,
     db: str | Path | None = None,
     json_path: str | Path | None = None,
@@ -181,42 +274,33 @@ def analyze(
     workers: int = 1,
     progress: Progress | None = None,
 ) -> AnalyzeResult:
-    """Run the whole flow: extract, annotate, store, and write the dossier in the formats asked for.
+    """Add ``inputs`` to the store (:func:`add`), then analyse everything the store holds
+    and write the dossier in the formats asked for.
 
-    The store keeps every article ever analysed (re-runs add nothing twice); the
-    dossier covers the articles of this run's inputs.
+    The store is the memory of the stories followed: today's articles are grouped with
+    yesterday's, and the stories of earlier runs are regrouped, never deleted (a story
+    no longer current points at the one that took its first article). With no inputs,
+    the store alone is analysed.
     """
     from .publish.html import write_html
     from .publish.markdown import write_markdown
 
     settings = settings or load_settings()
-    articles: list[Article] = []
-    facts: dict[str, Facts] = {}
-    failures: list[Failure] = []
-    added = 0
-    with Store(db or settings.db_path) as store:
-        for source, item, found in iter_annotated(
-            inputs, published=published, settings=settings, workers=workers
-        ):
-            if isinstance(item, Failure):
-                failures.append(item)
-                store.add_failure(item)
-            else:
-                articles.append(item)
-                facts[item.id] = found or Facts()
-                if source is not None and store.add_article(source, item):
-                    added += 1
-                store.add_facts(item.id, facts[item.id])
-            if progress:
-                progress(item)
+    path = db or settings.db_path
+    added = add(inputs, db=path, published=published, settings=settings, workers=workers,
+                progress=progress) if _inputs(inputs) else AddResult()
+    with Store(path) as store:
+        articles = list(store.articles())
+        facts = {a.id: store.facts(a.id) or Facts() for a in articles}
+    if not articles and not added.failures:
+        raise NewsdeskError("E302", detail=str(path))
     grouping = group_articles(articles)
     checks = crosscheck(articles, facts, grouping, sentence_parser(settings.spacy_model))
-    doc = dossier(articles, failures, facts, grouping, checks)
-    with Store(db or settings.db_path) as store:
+    doc = dossier(articles, added.failures, facts, grouping, checks)
+    with Store(path) as store:
         store.put_stories(doc["stories"])
-    result = AnalyzeResult(
-        dossier=doc, articles=articles, facts=facts, failures=failures, added=added
-    )
+    result = AnalyzeResult(dossier=doc, articles=articles, facts=facts,
+                           failures=added.failures, added=added.added, reused=added.reused)
     if json_path:
         Path(json_path).write_text(
             json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"

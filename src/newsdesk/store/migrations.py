@@ -118,6 +118,19 @@ def m004_name_spellings(conn: sqlite3.Connection) -> None:
     backfill(conn)
 
 
+@migration
+def m005_story_history(conn: sqlite3.Connection) -> None:
+    """Stories are kept when a later analysis regroups them: a story no longer current
+    points at the current story holding its first article, so its id (a link someone
+    kept, a note) still leads to the story."""
+    conn.executescript(
+        """
+        ALTER TABLE stories ADD COLUMN superseded_by TEXT;
+        CREATE INDEX stories_current ON stories(superseded_by);
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database to the newest schema; return the version it is at."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -99,8 +99,10 @@ class Store:
             self.conn.execute("DELETE FROM failures WHERE name = ?", (source.name,))
             return True
 
-    def add_facts(self, article_id: str, facts: Facts) -> None:
-        """Store (or refresh) the facts of a stored article.
+    def add_facts(self, article_id: str, facts: Facts, generator: str | None = None) -> None:
+        """Store (or refresh) the facts of a stored article, with what found them
+        (``generator``: newsdesk's version and the language model's; see
+        ``api.annotation_key``).
 
         Facts are derived data: a newer newsdesk may find more on the same text, so
         they are replaced rather than kept first-come like articles. The name-spelling
@@ -114,7 +116,7 @@ class Store:
                 "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
                 (
                     article_id,
-                    f"newsdesk {__version__}",
+                    generator or f"newsdesk {__version__}",
                     json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True),
                 ),
             )
@@ -125,6 +127,18 @@ class Store:
             "SELECT record FROM facts WHERE article_id = ?", (article_id,)
         ).fetchone()
         return Facts.from_dict(json.loads(row[0])) if row else None
+
+    def reusable(self, article_id: str, generator: str) -> tuple[Article, Facts] | None:
+        """The stored article and its facts when ``generator`` found them: then neither
+        extraction nor annotation has to run again for the same input bytes (the article
+        id is their content hash). None when the article is new or its facts came from
+        another version or model (they are found again)."""
+        row = self.conn.execute(
+            "SELECT a.record, f.record FROM articles a JOIN facts f ON f.article_id = a.id"
+            " WHERE a.id = ? AND f.generator = ?", (article_id, generator)).fetchone()
+        if row is None:
+            return None
+        return Article.from_dict(json.loads(row[0])), Facts.from_dict(json.loads(row[1]))
 
     def add_failure(self, failure: Failure) -> None:
         """Record an input that failed, so `newsdesk serve` and reruns can show it."""
@@ -143,14 +157,27 @@ class Store:
             yield Article.from_dict(json.loads(record))
 
     def put_stories(self, stories: list[dict[str, Any]]) -> None:
-        """Replace the stored stories with those of the latest analysis (stories are derived
-        from every article analysed together, so an older grouping is not kept beside it)."""
+        """Store the stories of the latest analysis of the whole store.
+
+        Nothing earlier is deleted: a stored story that is no longer current (its articles
+        were regrouped) keeps its record and points, through ``superseded_by``, at the
+        current story that holds its first article. Only the index of which article is in
+        which current story (``story_articles``) is rebuilt."""
         with self._write():
+            current = {story["id"] for story in stories}
+            story_of = {a: story["id"] for story in stories for a in story["article_ids"]}
+            for old_id, record in self.conn.execute(
+                    "SELECT id, record FROM stories WHERE superseded_by IS NULL").fetchall():
+                if old_id in current:
+                    continue
+                first = (json.loads(record).get("article_ids") or [None])[0]
+                self.conn.execute("UPDATE stories SET superseded_by = ? WHERE id = ?",
+                                  (story_of.get(first, ""), old_id))
             self.conn.execute("DELETE FROM story_articles")
-            self.conn.execute("DELETE FROM stories")
             for story in stories:
                 self.conn.execute(
-                    "INSERT INTO stories (id, title, articles, record) VALUES (?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO stories (id, title, articles, record, superseded_by)"
+                    " VALUES (?, ?, ?, ?, NULL)",
                     (story["id"], story.get("title"), len(story["article_ids"]),
                      json.dumps(story, ensure_ascii=False, sort_keys=True)),
                 )

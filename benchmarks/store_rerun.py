@@ -25,9 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import benchmarks_dir, results_path
-
 import newsdesk
+from common import benchmarks_dir, results_path
 
 
 def gva_records(limit: int) -> list[dict[str, Any]] | None:

@@ -87,6 +87,33 @@ def test_an_unchanged_rerun_extracts_and_annotates_nothing_and_gives_the_same_do
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
 
 
+def test_only_stories_whose_articles_changed_are_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk.crosscheck import stage
+
+    db = tmp_path / "n.db"
+    first = newsdesk.analyze([str(EXAMPLES)], db=db, json_path=tmp_path / "a.json").dossier
+    checked: list[int] = []
+    real = stage.crosscheck_story
+
+    def counting(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
+        checked.append(len(articles))
+        return real(articles, *args, **kwargs)
+
+    monkeypatch.setattr(stage, "crosscheck_story", counting)
+    newsdesk.analyze([], db=db, json_path=tmp_path / "b.json")
+    assert checked == []  # nothing changed: every story record is read back
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+    other = tmp_path / "other.txt"
+    other.write_text(OTHER, encoding="utf-8")
+    grown = newsdesk.analyze([str(other)], db=db).dossier
+    assert checked == [1]  # only the new one-article story
+    assert [s for s in grown["stories"] if s["id"] in {t["id"] for t in first["stories"]}] \
+        == first["stories"]
+
+
 def test_facts_found_by_another_version_are_found_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

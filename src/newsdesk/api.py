@@ -19,10 +19,10 @@ from .crosscheck.parse import sentence_parser
 from .crosscheck.stage import crosscheck
 from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
-from .group.grouping import group_articles
+from .group.grouping import Grouping, group_articles
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
-from .records import dossier
+from .records import analysis_key, assemble, reprint_records, story_key, story_parts
 from .store import Store
 
 Progress = Callable[[Article | Failure], None]
@@ -228,9 +228,12 @@ def add(
     result = AddResult()
     with Store(db or settings.db_path) as store:
 
+        stored: set[str] = set()  # ids of the inputs whose stored article was reused
+
         def reuse(source: Source) -> tuple[Article, Facts] | None:
             hit = store.reusable(source_id(source), key)
-            result.reused += hit is not None
+            if hit is not None:
+                stored.add(hit[0].id)
             return hit
 
         for source, item, found in iter_annotated(
@@ -239,6 +242,9 @@ def add(
             if isinstance(item, Failure):
                 result.failures.append(item)
                 store.add_failure(item)
+            elif item.id in stored:  # in the store already, facts and all: nothing to write
+                result.article_ids.append(item.id)
+                result.reused += 1
             else:
                 result.article_ids.append(item.id)
                 if source is not None and store.add_article(source, item):
@@ -247,6 +253,35 @@ def add(
             if progress:
                 progress(item)
     return result
+
+
+def _dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str, Facts],
+                      failures: list[Failure], settings: Settings) -> dict[str, Any]:
+    """The dossier of every stored article, storing its stories. What has not changed is
+    read back: the whole grouping when the store holds the same articles as at the latest
+    analysis (``records.analysis_key``), else each story made from the same articles as
+    its stored record (``records.story_key``); only the rest is cross-checked."""
+    annotated_by = annotation_key(settings)
+    key = analysis_key((a.id for a in articles), annotated_by)
+    with Store(path) as store:
+        last = store.last_analysis(key)
+    if last is not None:
+        return assemble(articles, failures, facts, last[1], last[0])
+    grouping = group_articles(articles)
+    keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
+    with Store(path) as store:
+        parts = store.story_parts(keys)
+    changed = Grouping(tuple(s for s in grouping.stories if s.id not in parts),
+                       grouping.reprints)
+    checks = crosscheck(articles, facts, changed, sentence_parser(settings.spacy_model))
+    parts.update(story_parts(articles, facts, changed, checks))
+    parts = {s.id: parts[s.id] for s in grouping.stories}
+    reprints = reprint_records(grouping.reprints)
+    doc = assemble(articles, failures, facts, reprints, parts)
+    with Store(path) as store:
+        store.put_stories(doc["stories"], {i: p[1] for i, p in parts.items()}, keys,
+                          (key, reprints))
+    return doc
 
 
 @dataclass
@@ -279,8 +314,9 @@ def analyze(
 
     The store is the memory of the stories followed: today's articles are grouped with
     yesterday's, and the stories of earlier runs are regrouped, never deleted (a story
-    no longer current points at the one that took its first article). With no inputs,
-    the store alone is analysed.
+    no longer current points at the one that took its first article). A story made from
+    the same articles as its stored record (``records.story_key``) is not cross-checked
+    again. With no inputs, the store alone is analysed.
     """
     from .publish.html import write_html
     from .publish.markdown import write_markdown
@@ -294,11 +330,7 @@ def analyze(
         facts = {a.id: store.facts(a.id) or Facts() for a in articles}
     if not articles and not added.failures:
         raise NewsdeskError("E302", detail=str(path))
-    grouping = group_articles(articles)
-    checks = crosscheck(articles, facts, grouping, sentence_parser(settings.spacy_model))
-    doc = dossier(articles, added.failures, facts, grouping, checks)
-    with Store(path) as store:
-        store.put_stories(doc["stories"])
+    doc = _dossier_of_store(path, articles, facts, added.failures, settings)
     result = AnalyzeResult(dossier=doc, articles=articles, facts=facts,
                            failures=added.failures, added=added.added, reused=added.reused)
     if json_path:

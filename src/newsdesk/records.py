@@ -6,6 +6,8 @@ and so the JSON Schemas in ``schemas/`` can be checked against exactly this code
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,12 +15,12 @@ from . import __version__
 from .crosscheck.conflicts import Conflict
 from .crosscheck.entities import StoryEntity
 from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
-from .crosscheck.story_dates import apply_story_dates
+from .crosscheck.story_dates import StoryDate, apply_story_dates
 from .crosscheck.story_figures import StoryFigure
 from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
 from .group.stories import Join
-from .model import Article, Facts, Failure
+from .model import Article, Facts, Failure, PublishedDate, TimeRef
 
 DOSSIER_SCHEMA = "newsdesk.dossier/1"
 
@@ -205,6 +207,54 @@ def figure_record(figure: StoryFigure) -> dict[str, Any]:
     }
 
 
+def analysis_key(article_ids: Iterable[str], annotation_key: str) -> str:
+    """The articles an analysis covers and the versions that analysed them, hashed: the
+    same key means the same grouping, so it need not be made again."""
+    payload = json.dumps([__version__, annotation_key, sorted(article_ids)])
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def story_key(story: StoryGroup, reprints: dict[str, Reprint], annotation_key: str) -> str:
+    """What a story's record and cross-check are made from, hashed: its title, articles
+    (ids are content hashes, and their facts are fixed by ``annotation_key``), how they
+    joined, their reprint links, and newsdesk's version. Same key, same record."""
+    payload = json.dumps([
+        __version__, annotation_key, story.id, story.title, list(story.article_ids),
+        [join_record(j) for j in story.joins],
+        [reprint_record(reprints.get(i)) for i in story.article_ids],
+    ], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+# A story's record and what its cross-check changes on its own articles (see story_effects).
+StoryPart = tuple[dict[str, Any], dict[str, Any]]
+
+
+def story_effects(check: StoryCheck | None) -> dict[str, Any]:
+    """What a story's cross-check changes on its articles: the publication dates it
+    narrowed (with the time expressions re-read from them, crosscheck/story_dates.py) and
+    the headline flags. Kept beside the story record in the store, so a story whose
+    articles did not change is not checked again on the next run."""
+    if check is None:
+        return {"dates": {}, "flags": {}}
+    return {
+        "dates": {a: {"published": d.published.to_dict(),
+                      "timexes": [t.to_dict() for t in d.timexes]}
+                  for a, d in sorted(check.dates.items())},
+        "flags": {a: [{"kind": f.kind, "reason": f.reason} for f in flags]
+                  for a, flags in sorted(check.flags.items())},
+    }
+
+
+def apply_effects(articles: Iterable[Article], facts: dict[str, Facts],
+                  effects: Iterable[dict[str, Any]]) -> tuple[list[Article], dict[str, Facts]]:
+    """The articles and facts with the dates stories narrowed put in."""
+    dates = {a: StoryDate(PublishedDate.from_dict(d["published"]),
+                          tuple(TimeRef.from_dict(t) for t in d["timexes"]))
+             for effect in effects for a, d in effect["dates"].items()}
+    return apply_story_dates(list(articles), facts, dates)
+
+
 def dossier(
     articles: Iterable[Article],
     failures: Iterable[Failure],
@@ -215,24 +265,53 @@ def dossier(
     """The ``newsdesk.dossier/1`` collection; ``facts`` maps article ids to their facts,
     ``grouping`` holds the stories and reprint links (none when not grouped), ``checks``
     each story's cross-check by story id."""
-    facts = facts or {}
-    for check in (checks or {}).values():  # dates a story narrowed (crosscheck/story_dates.py)
-        articles, facts = apply_story_dates(list(articles), facts, check.dates)
-    ordered = sort_articles(articles)
     grouping = grouping or Grouping((), {})
-    by_id = {a.id: a for a in ordered}
+    return assemble(articles, failures, facts or {}, reprint_records(grouping.reprints),
+                    story_parts(articles, facts or {}, grouping, checks or {}))
+
+
+def reprint_records(reprints: dict[str, Reprint]) -> dict[str, dict[str, Any]]:
+    """Reprinted article id -> its link record (``reprint_record``)."""
+    return {i: record for i, r in sorted(reprints.items())
+            if (record := reprint_record(r)) is not None}
+
+
+def story_parts(articles: Iterable[Article], facts: dict[str, Facts], grouping: Grouping,
+                checks: dict[str, StoryCheck],
+                only: set[str] | None = None) -> dict[str, StoryPart]:
+    """Story id -> (record, effects) for the stories of ``grouping`` (those in ``only``
+    when given): each story's record is made after its own narrowed dates are put into
+    its own articles (stories are independent of each other)."""
+    by_id = {a.id: a for a in articles}
+    parts: dict[str, StoryPart] = {}
+    for story in grouping.stories:
+        if only is not None and story.id not in only:
+            continue
+        check = checks.get(story.id)
+        effects = story_effects(check)
+        members, _ = apply_effects([by_id[i] for i in story.article_ids], facts, [effects])
+        record = story_record(story, {a.id: a for a in members}, grouping.reprints, check)
+        parts[story.id] = (record, effects)
+    return parts
+
+
+def assemble(articles: Iterable[Article], failures: Iterable[Failure],
+             facts: dict[str, Facts], reprints: dict[str, dict[str, Any]],
+             parts: dict[str, StoryPart]) -> dict[str, Any]:
+    """The dossier from its articles, their reprint links (``reprint_records``) and each
+    story's (record, effects), made now or read back from the store."""
+    effects = [effect for _, effect in parts.values()]
+    articles, facts = apply_effects(articles, facts, effects)
+    flags = {a: f for effect in effects for a, f in effect["flags"].items()}
     records = []
-    flags = {k: v for check in (checks or {}).values() for k, v in check.flags.items()}
-    for a in ordered:
-        record = {**annotate_record(a, facts.get(a.id)),
-                  "flags": [{"kind": f.kind, "reason": f.reason} for f in flags.get(a.id, ())]}
-        record["provenance"]["reprint_of"] = reprint_record(grouping.reprints.get(a.id))
+    for a in sort_articles(articles):
+        record = {**annotate_record(a, facts.get(a.id)), "flags": flags.get(a.id, [])}
+        record["provenance"]["reprint_of"] = reprints.get(a.id)
         records.append(record)
     return {
         "schema": DOSSIER_SCHEMA,
         "generator": f"newsdesk {__version__}",
         "articles": records,
-        "stories": [story_record(s, by_id, grouping.reprints, (checks or {}).get(s.id))
-                    for s in grouping.stories],
+        "stories": [record for record, _ in parts.values()],
         "failures": [f.to_dict() for f in sorted(failures, key=lambda f: f.name)],
     }

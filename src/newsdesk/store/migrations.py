@@ -131,6 +131,27 @@ def m005_story_history(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m006_story_checks(conn: sqlite3.Connection) -> None:
+    """Beside each story record, what it was made from (``check_key``: its articles, how
+    they joined, the reprint links, newsdesk's and the model's versions) and what its
+    cross-check changed on its articles (``effects``): a story whose key is unchanged is
+    not cross-checked again; and the latest analysis (which articles, which stories), so
+    a store that has not changed is not even grouped again."""
+    conn.executescript(
+        """
+        ALTER TABLE stories ADD COLUMN check_key TEXT;
+        ALTER TABLE stories ADD COLUMN effects TEXT;
+        CREATE TABLE analysis (           -- the latest analysis of the whole store
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key TEXT NOT NULL,            -- records.analysis_key: its articles and versions
+            story_ids TEXT NOT NULL,      -- JSON list, in dossier order
+            reprints TEXT NOT NULL        -- JSON: reprinted article id -> link record
+        );
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database to the newest schema; return the version it is at."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -156,8 +156,46 @@ class Store:
         for (record,) in rows:
             yield Article.from_dict(json.loads(record))
 
-    def put_stories(self, stories: list[dict[str, Any]]) -> None:
-        """Store the stories of the latest analysis of the whole store.
+    def story_parts(self, keys: dict[str, str]) -> dict[str, tuple[dict[str, Any],
+                                                                     dict[str, Any]]]:
+        """Story id -> (record, effects) of the stored stories whose ``check_key`` is the
+        one given (made from the same articles by the same versions): they need no new
+        cross-check."""
+        found: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+        for story_id, key in keys.items():
+            row = self.conn.execute(
+                "SELECT record, effects FROM stories WHERE id = ? AND check_key = ?",
+                (story_id, key)).fetchone()
+            if row is not None and row[1] is not None:
+                found[story_id] = (json.loads(row[0]), json.loads(row[1]))
+        return found
+
+    def last_analysis(self, key: str) -> tuple[dict[str, tuple[dict[str, Any], dict[str, Any]]],
+                                               dict[str, dict[str, Any]]] | None:
+        """The stories (id -> record, effects, in dossier order) and reprint links of the
+        latest analysis when it had ``key`` (the same articles, the same versions)."""
+        row = self.conn.execute("SELECT story_ids, reprints FROM analysis WHERE key = ?",
+                                (key,)).fetchone()
+        if row is None:
+            return None
+        parts: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+        for story_id in json.loads(row[0]):
+            found = self.conn.execute(
+                "SELECT record, effects FROM stories WHERE id = ? AND superseded_by IS NULL",
+                (story_id,)).fetchone()
+            if found is None or found[1] is None:
+                return None
+            parts[story_id] = (json.loads(found[0]), json.loads(found[1]))
+        return parts, json.loads(row[1])
+
+    def put_stories(self, stories: list[dict[str, Any]],
+                    effects: dict[str, dict[str, Any]] | None = None,
+                    keys: dict[str, str] | None = None,
+                    analysis: tuple[str, dict[str, dict[str, Any]]] | None = None) -> None:
+        """Store the stories of the latest analysis of the whole store, each with what its
+        cross-check changed on its articles and the key of what it was made from
+        (``story_parts`` reads them back); ``analysis`` is the analysis key and the reprint
+        links (``last_analysis`` reads them back).
 
         Nothing earlier is deleted: a stored story that is no longer current (its articles
         were regrouped) keeps its record and points, through ``superseded_by``, at the
@@ -174,12 +212,21 @@ class Store:
                 self.conn.execute("UPDATE stories SET superseded_by = ? WHERE id = ?",
                                   (story_of.get(first, ""), old_id))
             self.conn.execute("DELETE FROM story_articles")
-            for story in stories:
+            self.conn.execute("DELETE FROM analysis")  # the latest only: a cache, not history
+            if analysis is not None:
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO stories (id, title, articles, record, superseded_by)"
-                    " VALUES (?, ?, ?, ?, NULL)",
+                    "INSERT INTO analysis (id, key, story_ids, reprints) VALUES (1, ?, ?, ?)",
+                    (analysis[0], json.dumps([s["id"] for s in stories]),
+                     json.dumps(analysis[1], sort_keys=True)))
+            for story in stories:
+                effect = (effects or {}).get(story["id"])
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO stories (id, title, articles, record, superseded_by,"
+                    " check_key, effects) VALUES (?, ?, ?, ?, NULL, ?, ?)",
                     (story["id"], story.get("title"), len(story["article_ids"]),
-                     json.dumps(story, ensure_ascii=False, sort_keys=True)),
+                     json.dumps(story, ensure_ascii=False, sort_keys=True),
+                     (keys or {}).get(story["id"]),
+                     None if effect is None else json.dumps(effect, sort_keys=True)),
                 )
                 self.conn.executemany(  # articles that came without a stored source are skipped
                     "INSERT OR IGNORE INTO story_articles (story_id, article_id)"

@@ -247,9 +247,9 @@ def add(
                 result.reused += 1
             else:
                 result.article_ids.append(item.id)
-                if source is not None and store.add_article(source, item):
+                if source is not None and store.add_annotated(source, item, found or Facts(),
+                                                              key):
                     result.added += 1
-                store.add_facts(item.id, found or Facts(), key)
             if progress:
                 progress(item)
     return result

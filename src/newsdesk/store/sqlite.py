@@ -61,43 +61,56 @@ class Store:
     def add_article(self, source: Source, article: Article) -> bool:
         """Store one article with its source and removed parts; False if it was already there."""
         with self._write():
-            self.conn.execute(
-                "INSERT OR IGNORE INTO sources (id, name, url, bytes) VALUES (?, ?, ?, ?)",
-                (article.id, source.name, source.url, len(source.content)),
-            )
-            cur = self.conn.execute(
-                "INSERT OR IGNORE INTO articles (id, source_id, format, title, authors, outlet,"
-                " section, published, published_earliest, published_latest, language, text,"
-                " content_sha1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article.id,
-                    article.id,
-                    article.format,
-                    article.title,
-                    json.dumps(list(article.authors), ensure_ascii=False),
-                    article.outlet,
-                    article.section,
-                    article.published.value,
-                    article.published.earliest,
-                    article.published.latest,
-                    article.language,
-                    article.text,
-                    article.content_sha1,
-                    json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True),
-                ),
-            )
-            if cur.rowcount == 0:
-                return False
-            self.conn.executemany(
-                "INSERT INTO removed (article_id, seq, reason, start_line, end_line, text)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (article.id, i, r.reason, r.start_line, r.end_line, r.text)
-                    for i, r in enumerate(article.removed)
-                ],
-            )
-            self.conn.execute("DELETE FROM failures WHERE name = ?", (source.name,))
-            return True
+            return self._insert_article(source, article)
+
+    def add_annotated(self, source: Source, article: Article, facts: Facts,
+                      generator: str | None = None) -> bool:
+        """Store an article and its facts in one transaction, so a run killed at any moment
+        leaves either both or neither (the next run then redoes the article whole); False
+        if the article was already there (its facts are refreshed)."""
+        with self._write():
+            added = self._insert_article(source, article)
+            self._insert_facts(article.id, facts, generator)
+            return added
+
+    def _insert_article(self, source: Source, article: Article) -> bool:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO sources (id, name, url, bytes) VALUES (?, ?, ?, ?)",
+            (article.id, source.name, source.url, len(source.content)),
+        )
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO articles (id, source_id, format, title, authors, outlet,"
+            " section, published, published_earliest, published_latest, language, text,"
+            " content_sha1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.id,
+                article.format,
+                article.title,
+                json.dumps(list(article.authors), ensure_ascii=False),
+                article.outlet,
+                article.section,
+                article.published.value,
+                article.published.earliest,
+                article.published.latest,
+                article.language,
+                article.text,
+                article.content_sha1,
+                json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True),
+            ),
+        )
+        if cur.rowcount == 0:
+            return False
+        self.conn.executemany(
+            "INSERT INTO removed (article_id, seq, reason, start_line, end_line, text)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article.id, i, r.reason, r.start_line, r.end_line, r.text)
+                for i, r in enumerate(article.removed)
+            ],
+        )
+        self.conn.execute("DELETE FROM failures WHERE name = ?", (source.name,))
+        return True
 
     def add_facts(self, article_id: str, facts: Facts, generator: str | None = None) -> None:
         """Store (or refresh) the facts of a stored article, with what found them
@@ -109,17 +122,20 @@ class Store:
         index follows the new entities.
         """
         with self._write():
-            old = self.conn.execute(
-                "SELECT record FROM facts WHERE article_id = ?", (article_id,)).fetchone()
-            count_spellings(self.conn, old[0] if old else None, facts.entities)
-            self.conn.execute(
-                "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
-                (
-                    article_id,
-                    generator or f"newsdesk {__version__}",
-                    json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True),
-                ),
-            )
+            self._insert_facts(article_id, facts, generator)
+
+    def _insert_facts(self, article_id: str, facts: Facts, generator: str | None) -> None:
+        old = self.conn.execute(
+            "SELECT record FROM facts WHERE article_id = ?", (article_id,)).fetchone()
+        count_spellings(self.conn, old[0] if old else None, facts.entities)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
+            (
+                article_id,
+                generator or f"newsdesk {__version__}",
+                json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True),
+            ),
+        )
 
     def facts(self, article_id: str) -> Facts | None:
         """The stored facts of one article, or None when it was never annotated."""

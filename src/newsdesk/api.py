@@ -6,6 +6,7 @@ tested) from Python with the same arguments.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +25,8 @@ from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
 from .records import analysis_key, assemble, reprint_records, story_key, story_parts
 from .store import Store
+from .store.changes import Changes, story_state
+from .store.changes import changes as store_changes
 
 Progress = Callable[[Article | Failure], None]
 
@@ -227,6 +230,7 @@ def add(
     key = annotation_key(settings)
     result = AddResult()
     with Store(db or settings.db_path) as store:
+        run = store.start_run("add", _inputs(inputs), key, dataclasses.asdict(settings))
 
         stored: set[str] = set()  # ids of the inputs whose stored article was reused
 
@@ -252,11 +256,12 @@ def add(
                     result.added += 1
             if progress:
                 progress(item)
+        store.finish_run(run, result.added, result.reused, len(result.failures))
     return result
 
 
 def _dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str, Facts],
-                      failures: list[Failure], settings: Settings) -> dict[str, Any]:
+                      failures: list[Failure], settings: Settings, run: int) -> dict[str, Any]:
     """The dossier of every stored article, storing its stories. What has not changed is
     read back: the whole grouping when the store holds the same articles as at the latest
     analysis (``records.analysis_key``), else each story made from the same articles as
@@ -281,6 +286,8 @@ def _dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str
     with Store(path) as store:
         store.put_stories(doc["stories"], {i: p[1] for i, p in parts.items()}, keys,
                           (key, reprints))
+        store.put_story_states(run, {s.id: story_state(parts[s.id][0])
+                                     for s in changed.stories})
     return doc
 
 
@@ -328,9 +335,14 @@ def analyze(
     with Store(path) as store:
         articles = list(store.articles())
         facts = {a.id: store.facts(a.id) or Facts() for a in articles}
-    if not articles and not added.failures:
-        raise NewsdeskError("E302", detail=str(path))
-    doc = _dossier_of_store(path, articles, facts, added.failures, settings)
+        if not articles and not added.failures:
+            raise NewsdeskError("E302", detail=str(path))
+        run = store.start_run("analyze", _inputs(inputs), annotation_key(settings),
+                              dataclasses.asdict(settings))
+    doc = _dossier_of_store(path, articles, facts, added.failures, settings, run)
+    with Store(path) as store:
+        store.finish_run(run, added.added, added.reused, len(added.failures),
+                         [story["id"] for story in doc["stories"]])
     result = AnalyzeResult(dossier=doc, articles=articles, facts=facts,
                            failures=added.failures, added=added.added, reused=added.reused)
     if json_path:
@@ -345,3 +357,14 @@ def analyze(
         write_markdown(doc, md_path)
         result.outputs["md"] = str(md_path)
     return result
+
+
+def changes(*, db: str | Path | None = None, since: str | None = None,
+            settings: Settings | None = None) -> Changes:
+    """What is new at the latest analysis of the store against an earlier one (the one
+    before it; or the latest at or before run ``since``, or before day ``since``): new
+    stories, articles new to a story, claims whose status changed, new conflicts and
+    new figures."""
+    settings = settings or load_settings()
+    with Store(db or settings.db_path) as store:
+        return store_changes(store.conn, since)

@@ -17,7 +17,9 @@ import click
 from . import __version__
 from .api import add as run_add
 from .api import analyze as run_analyze
+from .api import changes as run_changes
 from .api import iter_annotated, iter_extracted
+from .clitext import changes_lines
 from .config import load_settings
 from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
@@ -210,6 +212,27 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     for kind, path in result.outputs.items():
         click.echo(f"{kind}: {path}")
     sys.exit(1 if result.failures else 0)
+
+
+@cli.command()
+@_DB
+@click.option("--since", metavar="RUN|DATE",
+              help="Compare with the latest analysis at or before this run number, or finished "
+                   "before this day (default: the analysis before the latest).")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def changes(db: str | None, since: str | None, as_json: bool) -> None:
+    """What the latest analysis found new: new stories, articles new to a story, claims
+    whose status changed, new conflicts and new figures."""
+    try:
+        found = run_changes(db=db, since=since, settings=load_settings())
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    for line in changes_lines(found):
+        click.echo(line)
 
 
 @cli.command()

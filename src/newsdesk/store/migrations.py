@@ -123,12 +123,8 @@ def m005_story_history(conn: sqlite3.Connection) -> None:
     """Stories are kept when a later analysis regroups them: a story no longer current
     points at the current story holding its first article, so its id (a link someone
     kept, a note) still leads to the story."""
-    conn.executescript(
-        """
-        ALTER TABLE stories ADD COLUMN superseded_by TEXT;
-        CREATE INDEX stories_current ON stories(superseded_by);
-        """
-    )
+    add_column(conn, "stories", "superseded_by", "TEXT")
+    conn.execute("CREATE INDEX IF NOT EXISTS stories_current ON stories(superseded_by)")
 
 
 @migration
@@ -138,11 +134,11 @@ def m006_story_checks(conn: sqlite3.Connection) -> None:
     cross-check changed on its articles (``effects``): a story whose key is unchanged is
     not cross-checked again; and the latest analysis (which articles, which stories), so
     a store that has not changed is not even grouped again."""
+    add_column(conn, "stories", "check_key", "TEXT")
+    add_column(conn, "stories", "effects", "TEXT")
     conn.executescript(
         """
-        ALTER TABLE stories ADD COLUMN check_key TEXT;
-        ALTER TABLE stories ADD COLUMN effects TEXT;
-        CREATE TABLE analysis (           -- the latest analysis of the whole store
+        CREATE TABLE IF NOT EXISTS analysis (           -- the latest analysis of the whole store
             id INTEGER PRIMARY KEY CHECK (id = 1),
             key TEXT NOT NULL,            -- records.analysis_key: its articles and versions
             story_ids TEXT NOT NULL,      -- JSON list, in dossier order
@@ -150,6 +146,43 @@ def m006_story_checks(conn: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+@migration
+def m007_runs(conn: sqlite3.Connection) -> None:
+    """Every run recorded (a manifest), the run that first stored each article, and the
+    state of each story at each analysis that made it anew: what ``newsdesk changes``
+    compares."""
+    conn.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            command TEXT NOT NULL,        -- add / analyze
+            started TEXT NOT NULL,        -- UTC, ISO 8601
+            finished TEXT,                -- NULL while running, or when the run was killed
+            inputs TEXT NOT NULL,         -- JSON list, as given
+            versions TEXT NOT NULL,       -- newsdesk and language model (api.annotation_key)
+            settings TEXT NOT NULL,       -- JSON
+            added INTEGER, reused INTEGER, failed INTEGER,
+            story_ids TEXT                -- analyze: JSON list of the stories current after it
+        );
+        CREATE TABLE IF NOT EXISTS story_states (
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            story_id TEXT NOT NULL,
+            state TEXT NOT NULL,          -- JSON: articles, claims, conflicts, figures (changes.py)
+            PRIMARY KEY (run_id, story_id)
+        );
+        """
+    )
+    add_column(conn, "articles", "run_id", "INTEGER REFERENCES runs(id)")
+
+
+def add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
+    """``ALTER TABLE … ADD COLUMN`` unless the column is there: migrations from 5 on can run
+    again over a store they already changed (``executescript`` commits as it goes, so a
+    migration stopped half-way must be able to finish on the next open)."""
+    if column not in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,11 +23,16 @@ from .migrations import migrate
 from .spellings import count_spellings
 
 
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
 class Store:
     """Owns the one connection that writes to a newsdesk database file."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self.run_id: int | None = None  # the run articles stored now are recorded under
         try:
             self.conn = sqlite3.connect(self.path)
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -81,7 +87,8 @@ class Store:
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO articles (id, source_id, format, title, authors, outlet,"
             " section, published, published_earliest, published_latest, language, text,"
-            " content_sha1, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " content_sha1, record, run_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.id,
@@ -97,6 +104,7 @@ class Store:
                 article.text,
                 article.content_sha1,
                 json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True),
+                self.run_id,
             ),
         )
         if cur.rowcount == 0:
@@ -249,6 +257,37 @@ class Store:
                     " SELECT ?, id FROM articles WHERE id = ?",
                     [(story["id"], a) for a in story["article_ids"]],
                 )
+
+    def start_run(self, command: str, inputs: list[str], versions: str,
+                  settings: dict[str, Any]) -> int:
+        """Record a run as started (``finished`` stays empty if it is killed); articles
+        stored from now on carry its id."""
+        with self._write():
+            cur = self.conn.execute(
+                "INSERT INTO runs (command, started, inputs, versions, settings)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (command, _now(), json.dumps(inputs, ensure_ascii=False), versions,
+                 json.dumps(settings, sort_keys=True)))
+        self.run_id = int(cur.lastrowid or 0)
+        return self.run_id
+
+    def finish_run(self, run_id: int, added: int, reused: int, failed: int,
+                   story_ids: list[str] | None = None) -> None:
+        """Record what a run did; for an analysis, the stories current after it."""
+        with self._write():
+            self.conn.execute(
+                "UPDATE runs SET finished = ?, added = ?, reused = ?, failed = ?, story_ids = ?"
+                " WHERE id = ?",
+                (_now(), added, reused, failed,
+                 None if story_ids is None else json.dumps(story_ids), run_id))
+
+    def put_story_states(self, run_id: int, states: dict[str, dict[str, Any]]) -> None:
+        """The state (``store/changes.py``) of each story an analysis made anew."""
+        with self._write():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO story_states (run_id, story_id, state) VALUES (?, ?, ?)",
+                [(run_id, i, json.dumps(state, sort_keys=True, ensure_ascii=False))
+                 for i, state in states.items()])
 
     def count(self, table: str) -> int:
         if table not in {"sources", "articles", "removed", "failures", "facts", "stories"}:

@@ -1,0 +1,72 @@
+"""Every run is recorded, and ``changes`` says what the latest analysis found new."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import newsdesk
+from newsdesk.api import changes
+from newsdesk.cli import cli
+
+from .conftest import EXAMPLES
+
+
+def _grown_store(tmp_path: Path) -> tuple[Path, list[Path]]:
+    """Two of the example articles analysed, then all five."""
+    db = tmp_path / "n.db"
+    paths = sorted(EXAMPLES.iterdir())
+    newsdesk.analyze([str(p) for p in paths[:2]], db=db)
+    newsdesk.analyze([str(p) for p in paths], db=db)
+    return db, paths
+
+
+def test_changes_show_new_articles_and_claims_now_corroborated(tmp_path: Path) -> None:
+    db, paths = _grown_store(tmp_path)
+
+    found = changes(db=db)
+
+    assert found.since is not None and found.run > found.since
+    assert not found.new_stories  # the three later reports joined the story already there
+    assert sum(len(s["article_ids"]) for s in found.new_articles) == len(paths) - 2
+    assert any(c["was"] == "single_source" and c["now"] == "corroborated"
+               for c in found.claims)
+    since_empty = changes(db=db, since="0")  # against an empty store: everything is new
+    assert since_empty.since is None and since_empty.new_stories
+
+
+def test_every_run_is_recorded_with_its_inputs_and_versions(tmp_path: Path) -> None:
+    db, paths = _grown_store(tmp_path)
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT command, finished, inputs, versions, added, reused"
+                            " FROM runs ORDER BY id").fetchall()
+        first_run = conn.execute("SELECT COUNT(*) FROM articles WHERE run_id = 1").fetchone()
+    finally:
+        conn.close()
+    assert [r[0] for r in rows] == ["add", "analyze", "add", "analyze"]
+    assert all(r[1] for r in rows)  # all finished
+    assert json.loads(rows[2][2]) == [str(p) for p in paths]
+    assert rows[2][3].startswith("newsdesk ") and "en_core_web_sm" in rows[2][3]
+    assert rows[2][4:] == (len(paths) - 2, 2)  # three new, two already there
+    assert first_run == (2,)  # each article records the run that first stored it
+
+
+def test_changes_on_the_command_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    empty = tmp_path / "empty.db"
+    none = runner.invoke(cli, ["changes", "--db", str(empty)])
+    assert none.exit_code == 1 and "E304" in none.output
+
+    db, _ = _grown_store(tmp_path)
+    bad = runner.invoke(cli, ["changes", "--db", str(db), "--since", "last week"])
+    assert bad.exit_code == 1 and "E303" in bad.output
+    text = runner.invoke(cli, ["changes", "--db", str(db)])
+    assert text.exit_code == 0, text.output
+    assert "Articles new to a story: 3" in text.output
+    assert "single_source -> corroborated" in text.output
+    as_json = runner.invoke(cli, ["changes", "--db", str(db), "--json"])
+    assert json.loads(as_json.output)["new_articles"]

@@ -114,6 +114,20 @@ def test_only_stories_whose_articles_changed_are_checked_again(
         == first["stories"]
 
 
+def test_the_same_stored_bytes_several_times_in_one_run(tmp_path: Path) -> None:
+    one = tmp_path / "one.txt"
+    one.write_text(OTHER, encoding="utf-8")
+    db = tmp_path / "n.db"
+    newsdesk.add([str(one)], db=db)
+    copies = [tmp_path / f"copy{i}.txt" for i in range(3)]
+    for copy in copies:
+        copy.write_text(OTHER, encoding="utf-8")
+
+    result = newsdesk.add([str(one), *map(str, copies)], db=db)
+
+    assert result.reused == 4 and result.added == 0 and len(set(result.article_ids)) == 1
+
+
 def test_facts_found_by_another_version_are_found_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -167,10 +167,13 @@ def iter_annotated(
         for source, item in batch:
             if isinstance(item, Failure):
                 yield source, item, None
-            elif item.id in found_before:
-                yield source, item, found_before.pop(item.id)
+            elif item.id in found_before:  # the same bytes may come twice in one batch
+                yield source, item, found_before[item.id]
             else:
                 yield (source, *next(found))  # the article may carry a new warning (W203/W204)
+        for _, item in batch:
+            if isinstance(item, Article):
+                found_before.pop(item.id, None)
 
     for pair in iter_extracted(inputs, published=published, settings=settings, workers=workers,
                                known=known if reuse is not None else None):

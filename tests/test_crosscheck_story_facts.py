@@ -60,6 +60,18 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Two men were killed in a separate shooting on Friday.", {}),
     ("The cost was $3 million, up 4 percent.", {}),
     ("Call 2015 people in 1,400 homes.", {}),
+    # numbers that label, not count: a clip's length, a gallery, a road, an age
+    ("1:09 Shooting victim drives himself to courthouse after being shot", {}),
+    ("Photo: Jacob Beltran Image 3 of 9 7-year-old girl and her mother were shot Wednesday.",
+     {"shot": 1}),
+    ("Deputies found Sanchez on Hwy 150 with a gunshot wound to the head.", {}),
+    ("Calvin Williams, 24 was shot in the chest and Kalone Mcgee, 26 was shot in the leg.",
+     {}),
+    ("A fourteen year-old was found with a gunshot wound.", {}),
+    ("Police: 8 People Shot in Vallejo after Getting Flat Tire", {"shot": 8}),
+    # the shooter who shot himself is one person, not two
+    ("A 3-year-old boy who apparently shot himself was taken to the hospital.", {"shot": 1}),
+    ("A 2-year-old girl who accidentally shot herself is in stable condition.", {"shot": 1}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
@@ -98,6 +110,26 @@ def test_a_later_higher_count_supersedes_and_a_same_day_difference_is_a_conflict
     assert current_value(counts, "killed") == 4
     assert [r.article_id for r in killed[2].reports] == ["a"]
     assert killed[2].reports[0].spans[0].text == "Two people were killed"
+
+
+def test_the_headline_counts_where_the_text_is_a_login_wall() -> None:
+    title = "Four men shot, one critically, outside Visalia sports bar"
+    text = "Already a subscriber? Click on the button below to log in."
+    counts = story_counts([_article("a", text, "2016-06-06", title=title)])
+    assert current_value(counts, "injured") == 4
+    shot = next(c for c in counts if c.what == "shot")
+    report = shot.reports[0]
+    assert report.spans == () and title[report.headline[0].start:report.headline[0].end] == (
+        "Four men shot")
+    assert report.to_dict()["span"] is None
+
+
+def test_a_headline_the_text_begins_with_is_not_read_twice() -> None:
+    title = "Two men shot in Dayton"
+    text = "Two men shot in Dayton\n\nTwo men were shot Friday night, police said."
+    counts = story_counts([_article("a", text, "2016-06-06", title=title)])
+    shot = next(c for c in counts if c.what == "shot")
+    assert all(r.headline == () for r in shot.reports)
 
 
 def test_shot_minus_killed_gives_the_injured_and_at_least_one_never_conflicts() -> None:

@@ -15,6 +15,7 @@ a count, ages ("a 20-year-old") are not numbers of people, and sentences about o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -29,6 +30,7 @@ from .count_words import (
     NOT_PEOPLE,
     NP_FILLERS,
     NUMBER_WORDS,
+    NUMBERED_PLACES,
     OTHER_EVENTS,
     PERSON_NOUNS,
     PLURALS,
@@ -85,6 +87,8 @@ class CountMention:
     # Said of one person ("a man was shot", "the victim died", "killed himself"): at least
     # one, a part of the toll rather than a tally of it.
     at_least: bool = False
+    # Read from the headline: ``span`` then points into the article's title, not its text.
+    in_title: bool = False
 
 
 class _Tok(NamedTuple):
@@ -113,8 +117,21 @@ def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMen
     return out
 
 
+def headline_mentions(title: str | None, text: str) -> list[CountMention]:
+    """The headline's count phrases ("Four men shot, one critically, outside Visalia bar"),
+    each marked ``in_title``. A headline states the toll when the body is a login wall or
+    a video page, and often says the count the body then tells victim by victim (tune:
+    killed 0.817 -> 0.829, injured 0.708 -> 0.735 with headlines read). None when the text
+    itself begins with the headline: its counts are already the text's."""
+    if not title or text.lstrip().startswith(title.strip()[:40]):
+        return []
+    return [dataclasses.replace(m, in_title=True) for m in count_mentions(title)]
+
+
 def _number(tokens: list[_Tok], i: int) -> int | None:
     tok = tokens[i]
+    if _not_a_count(tokens, i):
+        return None
     if _DIGITS.match(tok.text):
         value = int(tok.text.replace(",", ""))
         return value if value <= MAX_COUNT else None
@@ -122,6 +139,29 @@ def _number(tokens: list[_Tok], i: int) -> int | None:
             and tokens[i - 1].low == "of" and tokens[i - 2].low in _DEATH_OF):
         return 1  # "the shooting death of 13-month-old Bill Thao"
     return NUMBER_WORDS.get(tok.low)
+
+
+def _not_a_count(tokens: list[_Tok], i: int) -> bool:
+    """A number standing where a count of people does not: a clock or a video's length
+    ("1:09 Shooting victim ..."), a gallery's position ("Image 44 of 44", "1 of 9"), a
+    road or a box ("Hwy 150"), an age in apposition ("Kalone Mcgee, 26 was shot"), a
+    zero-padded number ("09"), or an age written apart ("a fourteen year-old")."""
+    tok = tokens[i]
+    prev = tokens[i - 1].low if i else ""
+    if tok.text.isdigit() and (tok.text.startswith("0") or (
+            prev == ":" and i >= 2 and tokens[i - 2].text.isdigit())):
+        return True
+    if prev == "of" and i >= 2 and _DIGITS.match(tokens[i - 2].text):
+        return True  # "44 of 44"
+    if i + 1 < len(tokens) and tokens[i + 1].low == "of" and i + 2 < len(tokens) and (
+            _DIGITS.match(tokens[i + 2].text) or tokens[i + 2].low == "/"):
+        return True  # "Image 1 of 9", "1 of / 9"
+    if prev in NUMBERED_PLACES and tokens[i - 1].text[:1].isupper():
+        return True
+    if (tok.text.isdigit() and prev == "," and i >= 2 and tokens[i - 2].text[:1].isupper()
+            and tokens[i - 2].text.isalpha() and not tokens[i - 2].text.isupper()):
+        return True  # "Calvin Williams, 24 was shot": his age, not a count
+    return i + 1 < len(tokens) and tokens[i + 1].low in ("year-old", "year", "years-old")
 
 
 def _people(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
@@ -175,6 +215,7 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
         out.extend(mentions)
     for kind in ("killed", "injured", "shot"):
         same = [m for m in out if m.kind == kind and m.value > 0]
+        same = [m for m in same if not _same_person(m, same)]
         selves = [m for m in same if m.span.text.lower().endswith(("himself", "herself"))]
         singles = all(m.value == 1 for m in same) or len(same) - len(selves) == 1
         if 1 < len(same) <= MAX_ADDED and singles and len(
@@ -183,6 +224,15 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
             out.append(CountMention(kind, sum(m.value for m in same), span))
     out.extend(_definite(text, tokens, end))
     return out
+
+
+def _same_person(mention: CountMention, others: list[CountMention]) -> bool:
+    """"A 3-year-old boy who shot himself": the subject ("a 3-year-old boy who shot") and
+    the reflexive ("shot himself") share the verb — one person, not two to add."""
+    if not mention.span.text.lower().endswith(("himself", "herself")):
+        return False
+    return any(o is not mention and o.span.start < mention.span.start < o.span.end
+               for o in others)
 
 
 def _count_at(text: str, tokens: list[_Tok], i: int, end: int,

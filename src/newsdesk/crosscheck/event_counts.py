@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Facts, Span
-from .count_phrases import CountMention, count_mentions
+from .count_phrases import CountMention, count_mentions, headline_mentions
 from .count_words import KINDS
 
 
@@ -33,11 +33,16 @@ class CountReport:
     how: str  # "stated" | "at least" (said of one person: "the victim died", "a man was
     # shot") | "shot minus killed"
     hedge: str | None = None
+    # Spans of the article's title ("4 dead, 2 hurt in ..."), where the headline says it;
+    # ``spans`` are always the text's (and may be empty when only the headline does).
+    headline: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {"article_id": self.article_id, "published": self.published,
                 "value": self.value, "how": self.how, "hedge": self.hedge,
-                "span": self.spans[0].to_dict(), "spans": [s.to_dict() for s in self.spans]}
+                "span": self.spans[0].to_dict() if self.spans else None,
+                "spans": [s.to_dict() for s in self.spans],
+                "headline": [s.to_dict() for s in self.headline]}
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,13 @@ def article_counts(article: Article, facts: Facts,
     """The article's value per count kind, each with the spans stating it; the injured it
     implies ("four shot, one fatally") take away at least ``story_killed``, the deaths the
     story reports, since a victim who died after an early report is no longer injured."""
-    return counts_of(article, count_mentions(article.text, facts.figures), story_killed)
+    return counts_of(article, article_mentions(article, facts), story_killed)
+
+
+def article_mentions(article: Article, facts: Facts) -> list[CountMention]:
+    """The count phrases of an article's text, then of its headline."""
+    return (count_mentions(article.text, facts.figures)
+            + headline_mentions(article.title, article.text))
 
 
 def counts_of(article: Article, mentions: list[CountMention],
@@ -74,25 +85,28 @@ def counts_of(article: Article, mentions: list[CountMention],
         stated = [m for m in mine if not m.at_least]
         pool = stated or mine
         top = max(m.value for m in pool)
-        spans = tuple(m.span for m in pool if m.value == top)
-        hedge = next((m.hedge for m in pool if m.value == top and m.hedge), None)
-        out[kind] = CountReport(article.id, published, top, spans,
-                                "stated" if stated else "at least", hedge)
+        tops = [m for m in pool if m.value == top]
+        hedge = next((m.hedge for m in tops if m.hedge), None)
+        out[kind] = CountReport(article.id, published, top,
+                                tuple(m.span for m in tops if not m.in_title),
+                                "stated" if stated else "at least", hedge,
+                                tuple(m.span for m in tops if m.in_title))
     shot, killed = out.get("shot"), out.get("killed")
     if shot is not None:
         dead = max(killed.value if killed else 0, story_killed)
         injured = out.get("injured")
         if shot.value >= dead and (injured is None or injured.value < shot.value - dead):
             spans = shot.spans + (killed.spans if killed else ())
+            headline = shot.headline + (killed.headline if killed else ())
             out["injured"] = CountReport(article.id, published, shot.value - dead, spans,
-                                         "shot minus killed")
+                                         "shot minus killed", headline=headline)
     return out
 
 
 def story_counts(articles: Sequence[tuple[Article, Facts]]) -> tuple[StoryCount, ...]:
     """Every count kind the story's articles give: the current value first, then the
     superseded and conflicting ones, each with its reports in publication order."""
-    found = [(article, count_mentions(article.text, facts.figures)) for article, facts in articles]
+    found = [(article, article_mentions(article, facts)) for article, facts in articles]
     killed = [c.value for article, mentions in found
               if (c := counts_of(article, mentions).get("killed")) is not None]
     most_killed = max(killed, default=0)

@@ -44,6 +44,8 @@ def facts_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
         hows = sorted({r["how"] for r in c["reports"]} - {"stated"}) if all(
             r["how"] != "stated" for r in c["reports"]) else []
         note = c["status"] if c["status"] != "current" else ""
+        if not cites and any(r.get("headline") for r in c["reports"]):
+            hows = [*hows, "headline only"]  # the title says it; no text span to cite
         if hows:
             note = ", ".join(x for x in (note, *hows) if x)
         rows.append({"fact": c["what"], "value": str(c["value"]), "note": note, "cites": cites})

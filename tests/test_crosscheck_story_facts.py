@@ -9,6 +9,7 @@ from newsdesk.crosscheck.count_phrases import count_mentions
 from newsdesk.crosscheck.event_counts import current_value, story_counts
 from newsdesk.crosscheck.event_date import story_event_date
 from newsdesk.crosscheck.event_place import story_place
+from newsdesk.crosscheck.headline_places import headline_places
 from newsdesk.crosscheck.story_facts import story_facts
 from newsdesk.crosscheck.timeline import build_timeline
 from newsdesk.crosscheck.timeline_event import with_event
@@ -192,6 +193,14 @@ def test_no_dates_at_all_gives_no_event_date() -> None:
      ["Pyongyang", "North Korea"], "Pyongyang", None, "North Korea"),
     ("A man was shot in Washington, D.C., on Sunday.", ["Washington"], "Washington",
      "District of Columbia", "United States"),
+    # a neighbourhood is filed under its city
+    ("A man was shot in the Woodlawn neighborhood. Woodlawn residents heard shots; Chicago "
+     "police are investigating.", ["Woodlawn", "Chicago"], "Chicago", None, None),
+    # a newspaper's town and a building's name are not the event's town
+    ("The Houston Chronicle reported that the Houston Chronicle's reporter saw a man shot in "
+     "Sunbury.", ["Houston", "Sunbury"], "Sunbury", None, None),
+    ("COOK COUNTY COURTHOUSE — A man shot in Chicago was charged.", ["Chicago"], "Chicago",
+     None, None),
 ])
 def test_place(text: str, gpes: list[str], city: str, state: str | None,
                country: str | None) -> None:
@@ -225,3 +234,29 @@ def test_the_event_day_is_flagged_on_the_timeline_and_added_when_missing() -> No
     assert flagged[0].to_dict()["event"] is True
     assert with_event((), facts.event_date)[0].text == text
     assert "event" not in build_timeline([pair])[0].to_dict()
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("2 killed, 2 hurt in Vallejo shooting", ["Vallejo"]),
+    ("4 People Injured In Zanesville Bar Shooting", ["Zanesville"]),
+    ("Macon man sentenced to 15 years in shooting", ["Macon"]),
+    ("Four shot at Haw River sports bar", ["Haw River"]),
+    ("St. Louis man charged with shooting from car", ["St. Louis"]),
+    ("5 shot on Detroit's west side, suspects still at large", ["Detroit"]),
+    ("Police search for suspects - WMC Action News 5 - Memphis, Tennessee", ["Memphis"]),
+    ("Five are shot outside southwest Fresno market near Edison High School", ["Fresno"]),
+    # no town: a weekday, a title-cased phrase, a person
+    ("Man shot in the leg on Sunday", []),
+    ("Police Investigate Shooting On Saturday Night", []),
+    ("John Smith charged in shooting", []),
+])
+def test_headline_places(title: str, expected: list[str]) -> None:
+    assert [s.text for s in headline_places(title)] == expected
+
+
+def test_a_town_only_the_headline_names_is_the_place_with_its_title_span() -> None:
+    title = "2 killed, 2 hurt in Vallejo shooting"
+    place = story_place([_article("a", "Video: watch the report.", "2016-01-01", title=title)])
+    assert place is not None and place.city == "Vallejo"
+    (support,) = place.support
+    assert support.kind == "headline" and title[support.span.start:support.span.end] == "Vallejo"

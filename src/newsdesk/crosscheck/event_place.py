@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Facts, Span
 from .countries import is_country
+from .headline_places import headline_places
+from .place_context import not_a_town_here, not_a_town_name, parts_of_town
 from .us_states import ap_pattern, state_of
 
 # Weights chosen on the GVA tune incidents (benchmarks/story_facts.py; a grid over
@@ -32,6 +34,9 @@ DATELINE_WEIGHT = 3.0
 PAIR_WEIGHT = 1.5
 # A further vote for a place the headline names: the scene, not a station or a person.
 TITLE_WEIGHT = 1.0
+# A town the headline names that the text's entities do not ("2 killed in Vallejo
+# shooting" over a video page): its vote, with its span into the title.
+HEADLINE_WEIGHT = 1.0
 # And for one named in an article's first characters: the lead says where it happened.
 LEAD_WEIGHT = 0.5
 LEAD_CHARS = 300
@@ -73,7 +78,7 @@ _DC = re.compile(r"\b(?:Washington,?\s+)?D\.\s?C\.", re.IGNORECASE)
 class PlaceSupport:
     article_id: str
     span: Span
-    kind: str  # "dateline" | "city, state" | "entity"
+    kind: str  # "dateline" | "city, state" | "entity" | "headline" (the span is the title's)
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,8 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
         voted: set[tuple[str, str]] = set()
         named_states: set[str] = set()
         for city, state, span, kind, weight in _text_places(text):
+            if not_a_town_name(city):
+                continue
             add(n, article.id, city, span, kind, weight, state, voted)
             if state:
                 named_states.add(state)
@@ -200,17 +207,29 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
                                             for m in entity.mentions)
                 continue
             name = _entity_city(entity.name, entity.label)
-            if name is None:
+            if name is None or not_a_town_name(name):
                 continue
             for mention in entity.mentions:
+                if not_a_town_here(text, mention.end):
+                    continue
                 add(n, article.id, name, mention, "entity", 1.0, None, voted)
                 if mention.start < LEAD_CHARS:
                     add(n, article.id, name, mention, "lead", LEAD_WEIGHT, None, voted)
-            if article.title and re.search(r"\b" + re.escape(name) + r"\b", article.title):
+            if place_key(name) in cands and article.title and re.search(
+                    r"\b" + re.escape(name) + r"\b", article.title) and (
+                    place_key(name), "title") not in voted:
+                voted.add((place_key(name), "title"))
                 cands[place_key(name)].score += TITLE_WEIGHT
+        for span in headline_places(article.title or ""):
+            name = _city_name(span.text)
+            if name and not not_a_town_name(name) and (place_key(name), "title") not in voted:
+                add(n, article.id, name, span, "headline", HEADLINE_WEIGHT, None, voted)
         for state in named_states:
             states[state] += 1
-    return _choose(cands, states, state_support, countries)
+    names = {c.name for c in cands.values()}
+    parts = frozenset(place_key(p) for article, _ in articles
+                      for p in parts_of_town(article.text, names))
+    return _choose(cands, states, state_support, countries, parts)
 
 
 def _text_places(text: str) -> list[tuple[str, str | None, Span, str, float]]:
@@ -235,8 +254,12 @@ def _text_places(text: str) -> list[tuple[str, str | None, Span, str, float]]:
 
 def _choose(cands: dict[str, _Candidate], states: dict[str, int],
             state_support: dict[str, list[PlaceSupport]],
-            countries: dict[str, int]) -> EventPlace | None:
-    towns = [c for c in cands.values() if not c.county] or list(cands.values())
+            countries: dict[str, int], parts: frozenset[str] = frozenset()) -> EventPlace | None:
+    """The best-voted town; a county only when no town is named, and a name the story
+    calls a neighbourhood only when nothing else is (GVA files it under its city)."""
+    named = [c for c in cands.values() if c.mentions]
+    towns = ([c for c in named if not c.county and place_key(c.name) not in parts]
+             or [c for c in named if not c.county] or named)
     best = min(towns, key=lambda c: (-c.score, -c.mentions, c.first)) if towns else None
     state = None
     if best is not None and best.states:

@@ -34,7 +34,7 @@ def facts_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
     where = facts.get("place")
     if where:
         cites = [{k: s[k] for k in ("article_id", "start", "end", "text")}
-                 for s in where["support"]]
+                 for s in where["support"] if s.get("kind") != "headline"]  # title offsets
         rows.append({"fact": "where", "value": where["name"], "note": "", "cites": cites})
     counts = sorted(facts.get("counts", []), key=lambda c: (
         COUNT_ORDER.index(c["what"]) if c["what"] in COUNT_ORDER else len(COUNT_ORDER),

@@ -201,6 +201,14 @@ def test_no_dates_at_all_gives_no_event_date() -> None:
      "Sunbury.", ["Houston", "Sunbury"], "Sunbury", None, None),
     ("COOK COUNTY COURTHOUSE — A man shot in Chicago was charged.", ["Chicago"], "Chicago",
      None, None),
+    # a county that outvotes every town twice over is the place; else the town
+    ("RANKIN COUNTY — Rankin County deputies said a man was shot near Braxton. Rankin County "
+     "officials said more.", ["Rankin County", "Braxton"], "Rankin County", None, None),
+    ("Pike County deputies said a man was shot in Pebble Township.",
+     ["Pike County", "Pebble Township"], "Pebble Township", None, None),
+    # New York's boroughs are their addresses' towns
+    ("NEW YORK — Four people were shot in Brooklyn early Sunday.", ["Brooklyn"], "Brooklyn",
+     None, None),
 ])
 def test_place(text: str, gpes: list[str], city: str, state: str | None,
                country: str | None) -> None:
@@ -260,3 +268,10 @@ def test_a_town_only_the_headline_names_is_the_place_with_its_title_span() -> No
     assert place is not None and place.city == "Vallejo"
     (support,) = place.support
     assert support.kind == "headline" and title[support.span.start:support.span.end] == "Vallejo"
+
+
+def test_a_name_the_tagger_cut_short_votes_for_the_whole_name() -> None:
+    text = "Police in New Haven said a man was shot on Haven Street; Haven police say more."
+    entities = (_gpe(text, "New Haven"), _gpe(text, "Haven", 3))
+    place = story_place([_article("a", text, "2016-01-01", entities=entities)])
+    assert place is not None and place.city == "New Haven"

@@ -41,6 +41,11 @@ _HEADLINE_WORDS = frozenset([
     "september", "october", "november", "december", "new", "year's", "eve", "christmas",
     "halloween", "thanksgiving",
 ])
+_HEADLINE_WORDS |= frozenset([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "year-old", "year-olds", "multiple", "several", "update", "updated",
+    "more",
+])
 _BEFORE = re.compile(r"\b(?:in|at|outside|near|of|from|inside)\s+(?:the\s+)?"
                      r"(?:(?:north|south|east|west|central|downtown)\w*\s+)?$", re.IGNORECASE)
 # A capitalised facility word after a name in a sentence-case headline: an institution's.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.crosscheck.count_phrases import count_mentions
+from newsdesk.crosscheck.count_phrases import count_mentions, headline_mentions
 from newsdesk.crosscheck.event_counts import current_value, story_counts
 from newsdesk.crosscheck.event_date import story_event_date
 from newsdesk.crosscheck.event_place import story_place
@@ -73,6 +73,12 @@ def _counts(sentence: str) -> dict[str, int]:
     # the shooter who shot himself is one person, not two
     ("A 3-year-old boy who apparently shot himself was taken to the hospital.", {"shot": 1}),
     ("A 2-year-old girl who accidentally shot herself is in stable condition.", {"shot": 1}),
+    # a death said of a known person, an age in apposition, "shot himself and died"
+    ("The coroner said the 5 year-old boy died hours after being shot.", {"killed": 1}),
+    ("Police said he accidentally shot himself and died Wednesday evening.",
+     {"killed": 1, "shot": 1}),
+    ("A teen, 17, was wounded in the shooting.", {"injured": 1}),
+    ("The 9-year-old victim was accidentally shot in the foot.", {"shot": 1}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
@@ -275,3 +281,17 @@ def test_a_name_the_tagger_cut_short_votes_for_the_whole_name() -> None:
     entities = (_gpe(text, "New Haven"), _gpe(text, "Haven", 3))
     place = story_place([_article("a", text, "2016-01-01", entities=entities)])
     assert place is not None and place.city == "New Haven"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Teen dies of accidental self-inflicted gunshot wound", {"killed": 1}),
+    ("5-year-old dies in Redfield shooting", {"killed": 1}),
+    ("Boy, 3, wounded in accidental shooting in Florissant", {"injured": 1}),
+    ("2 killed, 2 hurt in Vallejo shooting", {"killed": 2, "injured": 2}),
+    ("Police: no arrests after shooting", {}),
+])
+def test_headline_counts_read_a_headline_as_a_sentence(title: str,
+                                                       expected: dict[str, int]) -> None:
+    found = headline_mentions(title, "Already a subscriber? Log in.")
+    assert {m.kind: m.value for m in found} == expected
+    assert all(m.in_title and title[m.span.start:m.span.end] == m.span.text for m in found)

@@ -46,9 +46,14 @@ _AGE_PLURAL = re.compile(r"-olds$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(at\s+least|more\s+than|over|nearly|about|almost|up\s+to)\s*$",
                     re.IGNORECASE)
 _DEFINITE = re.compile(
-    r"\b(?:he|she|the\s+(?:\d+-year-old|victim|man|woman|boy|girl|teen|teenager|child|toddler|"
-    r"infant|baby|suspect|gunman|shooter|driver|officer|deputy))\b",
+    r"\b(?:he|she|the\s+(?:(?:\d+|\w+)[- ]year[- ]old(?:\s+(?:victim|man|woman|boy|girl|"
+    r"teen|teenager|child|toddler|son|daughter|student))?|victim|man|woman|boy|girl|teen|"
+    r"teenager|child|toddler|infant|baby|suspect|gunman|shooter|driver|officer|deputy|"
+    r"hunter|student))\b",
     re.IGNORECASE)
+# "shot himself and died", "was shot and later died": the one shot is dead.
+_AND_DIED = re.compile(r"^\s*(?:himself|herself)?\s*,?\s*and\s+(?:later\s+|then\s+)?died\b",
+                       re.IGNORECASE)
 _TO_DEATH = re.compile(r"^\s+(?:to\s+death|dead|fatally)\b", re.IGNORECASE)
 # True auxiliaries: with one, "shot" is passive (the people were shot); without one, "a
 # boy accidentally shot his brother" is active and the boy is the shooter.
@@ -57,6 +62,9 @@ _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", 
 _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|themselves|"
                      r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|at|multiple|"
                      r"several|and\s+killed|and\s+wounded)\b", re.IGNORECASE)
+# Words after an age that make the age the person ("a 5-year-old dies", "a 3-year-old and").
+_AGE_VERBS = frozenset({"and", "or", "dies", "died", "dead", "killed", "shot", "wounded",
+                        "injured", "hurt", "hospitalized"})
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
 _DEATH_OF = frozenset({"death", "deaths", "killing", "killings", "murder", "murders",
                        "slaying", "slayings", "homicide", "homicides"})
@@ -125,6 +133,13 @@ def headline_mentions(title: str | None, text: str) -> list[CountMention]:
     itself begins with the headline: its counts are already the text's."""
     if not title or text.lstrip().startswith(title.strip()[:40]):
         return []
+    first = title.split(maxsplit=1)[0].lower().strip(",:") if title.split() else ""
+    if (first in PERSON_NOUNS and first not in PLURALS and not first.endswith("s")) or (
+            _AGE.match(first) and not first.endswith("s")):
+        # "Teen dies in ...", "Man, 20, shot": a headline drops the article a sentence has
+        found = count_mentions("A " + title)
+        return [dataclasses.replace(m, in_title=True, span=Span.of(
+            title, max(0, m.span.start - 2), m.span.end - 2)) for m in found]
     return [dataclasses.replace(m, in_title=True) for m in count_mentions(title)]
 
 
@@ -188,7 +203,7 @@ def _noun_phrase(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
         if low in PERSON_NOUNS or (_AGE_PLURAL.search(low) and _AGE.match(low)):
             return j + 1, True, low in PLURALS or low.endswith("s")
         if _AGE.match(low) and (j + 1 >= len(tokens) or tokens[j + 1].low in AUX
-                                or tokens[j + 1].low in ("and", "or")
+                                or tokens[j + 1].low in _AGE_VERBS
                                 or not tokens[j + 1].text.isalpha()):
             return j + 1, True, False  # "a 5-year-old was hurt": the age is the noun
         if low in NP_FILLERS or _AGE.match(low) or (
@@ -264,7 +279,7 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         after_noun = nxt
     if zero and after_noun < len(tokens) and tokens[after_noun].low == "else":
         after_noun += 1
-    after_noun = _skip_including(tokens, after_noun)
+    after_noun = _skip_including(tokens, _skip_age(tokens, after_noun))
     hedge = _hedge(text, tokens, i)
     if has_noun and not zero and any(t.low in ("gunshot", "shooting") for t in
                                      tokens[i + 1:after_noun - 1]) and tokens[
@@ -305,6 +320,14 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
             mentions.extend(_fatally(text, stop, end))
         return mentions, j + 1
     return None
+
+
+def _skip_age(tokens: list[_Tok], k: int) -> int:
+    """Past an age in apposition, ", 17,", to the verb ("Teen, 17, dead in shooting")."""
+    if (k + 2 < len(tokens) and tokens[k].low == "," and tokens[k + 1].text.isdigit()
+            and tokens[k + 2].low == ","):
+        return k + 3
+    return k
 
 
 def _skip_including(tokens: list[_Tok], k: int) -> int:
@@ -396,7 +419,9 @@ def _definite(text: str, tokens: list[_Tok], end: int) -> list[CountMention]:
         for kind, pattern in AFTER:
             hit = pattern.match(rest)
             if hit and kind != "missing":
-                span = Span.of(text, m.start(), tokens[j].start + hit.end())
-                out.append(CountMention(kind, 1, span, at_least=True))
+                stop = tokens[j].start + hit.end()
+                if kind == "shot" and (died := _AND_DIED.match(text[stop:end])):
+                    kind, stop = "killed", stop + died.end()
+                out.append(CountMention(kind, 1, Span.of(text, m.start(), stop), at_least=True))
                 break
     return out

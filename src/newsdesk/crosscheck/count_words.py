@@ -74,7 +74,8 @@ NP_FILLERS = frozenset([
 _AFTER = [
     ("killed", r"(?:(?:found\s+)?shot\s+(?:and\s+killed|dead|to\s+death|fatally)|"
                r"fatally\s+(?:shot|wounded|injured|struck)|killed|dead|died|slain|murdered|gunned\s+down\s+and\s+killed|"
-               r"found\s+(?:shot\s+)?dead|pronounced\s+dead|lost\s+their\s+lives|deceased)"),
+               r"found\s+(?:shot\s+)?dead|pronounced\s+dead|lost\s+their\s+lives|deceased|dies|"
+               r"mortally\s+wounded)"),
     ("injured", r"(?:wounded|injured|hurt|hospitalized|hospitalised)"),
     ("shot", r"(?:(?:\w+\s+){0,5}?with\s+(?:an?\s+)?(?:apparent\s+|single\s+|multiple\s+|"
              r"self-inflicted\s+|non-?life[- ]threatening\s+|\w+\s+)?gunshot\s+wounds?|"

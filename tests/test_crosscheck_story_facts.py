@@ -119,6 +119,16 @@ def test_a_later_higher_count_supersedes_and_a_same_day_difference_is_a_conflict
     assert killed[2].reports[0].spans[0].text == "Two people were killed"
 
 
+def test_the_count_most_outlets_give_is_current_and_a_lone_higher_one_a_conflict() -> None:
+    one = "Four people were wounded in the shooting, police said."
+    two = "Police said four people were wounded."
+    lone = "Seven people were hurt, some while running from the gunfire."
+    counts = story_counts([_article("a", one, "2016-01-01"), _article("b", two, "2016-01-01"),
+                           _article("c", lone, "2016-01-01")])
+    injured = {c.value: c.status for c in counts if c.what == "injured"}
+    assert injured == {4: "current", 7: "conflict"}
+
+
 def test_the_headline_counts_where_the_text_is_a_login_wall() -> None:
     title = "Four men shot, one critically, outside Visalia sports bar"
     text = "Already a subscriber? Click on the button below to log in."

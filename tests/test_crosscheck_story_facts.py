@@ -222,6 +222,9 @@ def test_no_dates_at_all_gives_no_event_date() -> None:
      "officials said more.", ["Rankin County", "Braxton"], "Rankin County", None, None),
     ("Pike County deputies said a man was shot in Pebble Township.",
      ["Pike County", "Pebble Township"], "Pebble Township", None, None),
+    # the town's police name the town the tagger missed; a state's or a county's do not
+    ("A man was shot near a gas station, according to Tifton police. State Police and "
+     "Clear Water residents said more.", ["Clear Water"], "Tifton", None, None),
     # New York's boroughs are their addresses' towns
     ("NEW YORK — Four people were shot in Brooklyn early Sunday.", ["Brooklyn"], "Brooklyn",
      None, None),

@@ -5,17 +5,18 @@ Three kinds of evidence, strongest first: a dateline ("TULSA, Okla. (AP) —", "
 Oklahoma"), and the places annotate found (GPE entities). A place's score is the number of
 articles naming it, a dateline counting ``DATELINE_WEIGHT``, a city with its state
 ``PAIR_WEIGHT``, a name in the headline or the lead a little more; a town's police or
-sheriff ("Olathe Police") names the town, a part of town ("South Los Angeles") its city, and
-a name in capitals ("GREENVILLE") is a heading's, but a station's call sign ("KCBD") is no
-place. A town the headline names counts too ("2 killed in Vallejo shooting": the text may be
-a video page), a newspaper's or a building's name does not ("the Houston Chronicle", "Cook
-County Courthouse", ``place_context``), a name the story calls a neighbourhood goes under
-its city, and a name cut short ("Haven" beside "New Haven") under the whole name. Ties go to
-the place named more often, then first. State names are never the city (except New York, a
-city too, whose boroughs are the towns of their addresses), and a county is taken only when
-no town is named or it outvotes every town twice over. The state is the one written beside
-the chosen city, else the state the story names most; the country is the United States when
-a US state is named. Every name comes with the spans that give it.
+sheriff ("Olathe Police", "according to Tifton police") names the town, a part of town
+("South Los Angeles") its city, and a name in capitals ("GREENVILLE") is a heading's, but a
+station's call sign ("KCBD") is no place. A town the headline names counts too ("2 killed in
+Vallejo shooting": the text may be a video page), a newspaper's or a building's name does
+not ("the Houston Chronicle", "Cook County Courthouse", ``place_context``), a name the story
+calls a neighbourhood goes under its city, and a name cut short ("Haven" beside "New Haven")
+under the whole name. Ties go to the place named more often, then first. State names are
+never the city (except New York, a city too, whose boroughs are the towns of their
+addresses), and a county is taken only when no town is named or it outvotes every town twice
+over. The state is the one written beside the chosen city, else the state the story names
+most; the country is the United States when a US state is named. Every name comes with the
+spans that give it.
 """
 
 from __future__ import annotations
@@ -84,6 +85,13 @@ _BOROUGHS = frozenset({"brooklyn", "bronx", "the bronx", "queens", "staten islan
 _NAME_HEADS = frozenset({"new", "st", "saint", "fort", "ft", "port", "mount", "mt", "lake",
                          "north", "south", "east", "west", "el", "la", "los", "las", "san",
                          "santa", "des", "de", "palm", "glen", "grand", "little", "big"})
+# "according to Chicago police", "Tifton police are waiting": the town's own police.
+_TOWN_POLICE = re.compile(r"\b((?:St\. |Ft\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}) "
+                          r"(?:police|Police)(?! Department of)\b")
+_COUNTY_WORD = re.compile(r"\b(?:County|Parish|State|Township|Capitol|Transit|University|"
+                          r"Park|Airport|Campus|School|Metro)\b")
+# Its vote (tune city 0.753 -> 0.769; weight 0.5: 0.765, 1: 0.768, 2: 0.769, 3: 0.761).
+POLICE_WEIGHT = 1.5
 _DC = re.compile(r"\b(?:Washington,?\s+)?D\.\s?C\.", re.IGNORECASE)
 
 
@@ -91,7 +99,8 @@ _DC = re.compile(r"\b(?:Washington,?\s+)?D\.\s?C\.", re.IGNORECASE)
 class PlaceSupport:
     article_id: str
     span: Span
-    kind: str  # "dateline" | "city, state" | "entity" | "headline" (the span is the title's)
+    kind: str  # "dateline" | "city, state" | "town police" | "entity" | "headline" (the
+    # span is then the title's)
 
 
 @dataclass(frozen=True)
@@ -261,6 +270,11 @@ def _text_places(text: str) -> list[tuple[str, str | None, Span, str, float]]:
         if city and state:
             out.append((city, state, Span.of(text, p.start(1), p.end(2)), "city, state",
                         PAIR_WEIGHT))
+    for p in _TOWN_POLICE.finditer(text):
+        city = _city_name(p.group(1))
+        if city and not _COUNTY_WORD.search(city):
+            out.append((city, None, Span.of(text, p.start(1), p.end(1)), "town police",
+                        POLICE_WEIGHT))
     for d in _DC.finditer(text):
         out.append(("Washington", "District of Columbia", Span.of(text, d.start(), d.end()),
                     "city, state", PAIR_WEIGHT))

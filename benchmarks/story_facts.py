@@ -185,7 +185,7 @@ def unreachable(stories: dict[str, Story], incidents: dict[str, Incident]) -> di
     for inc_id, story in stories.items():
         gold = incidents[inc_id]
         words = place_key(" ".join(f"{a.title or ''} {a.text}" for a, _ in story))
-        city += not any(re.search(r"(?:^| )" + re.escape(k) + r"(?: |$)", words)
+        city += not any(re.search(r"\b" + re.escape(k) + r"\b", words)
                         for k in city_names(gold.city))
         days = {a.published.value for a, _ in story}
         days |= {d.start for _, f in story for t in f.timexes

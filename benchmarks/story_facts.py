@@ -16,7 +16,11 @@ date, the first place entity of the first article, killed = 0 and injured = the 
 majority. Tune on ``tune`` incidents (dated before 2016-07-01), report on ``report``.
 
     python benchmarks/story_facts.py [--split tune|report] [--grouping gold|predicted]
-        [--limit N] [--cache DIR]
+        [--limit N] [--cache DIR] [--errors FILE]
+
+``--errors`` writes one JSON line per story with a wrong fact (for tuning on ``tune``; the
+report split's errors are not for reading). "Unreachable" counts the stories whose city is
+in no title or text and whose day no expression or publication date gives.
 """
 
 from __future__ import annotations
@@ -170,6 +174,45 @@ def score(answers: dict[str, dict[str, Any]], incidents: dict[str, Incident]) ->
     return out
 
 
+def unreachable(stories: dict[str, Story], incidents: dict[str, Incident]) -> dict[str, Any]:
+    """Shares of stories whose gold answer no article gives at all: the city named nowhere
+    in any title or text; the day neither named by any day-precise time expression nor any
+    publication date. These stay in the score (as misses); they bound it."""
+    from newsdesk.crosscheck.timeline_dates import date_of
+
+    n = len(stories) or 1
+    city = date_ = 0
+    for inc_id, story in stories.items():
+        gold = incidents[inc_id]
+        words = place_key(" ".join(f"{a.title or ''} {a.text}" for a, _ in story))
+        city += not any(re.search(r"\b" + re.escape(k) + r"\b", words)
+                        for k in city_names(gold.city))
+        days = {a.published.value for a, _ in story}
+        days |= {d.start for _, f in story for t in f.timexes
+                 if (d := date_of(t)) is not None and d.precision == "day"}
+        date_ += gold.date not in days
+    return {"city": round(city / n, 4), "date": round(date_ / n, 4)}
+
+
+def misses(answers: dict[str, dict[str, Any]],
+           incidents: dict[str, Incident]) -> list[dict[str, Any]]:
+    """One row per story with a wrong fact: what newsdesk said and what GVA says (for the
+    tune split's error listing, ``--errors``; never read the report split's)."""
+    rows = []
+    for inc_id, ans in sorted(answers.items()):
+        gold = incidents[inc_id]
+        wrong = [k for k, ok in (
+            ("date", ans["date"] == gold.date), ("city", city_right(ans["city"], gold.city)),
+            ("killed", ans["killed"] == gold.killed),
+            ("injured", ans["injured"] == gold.injured)) if not ok]
+        if wrong:
+            rows.append({"incident": inc_id, "wrong": wrong,
+                         "ours": {k: ans[k] for k in ("date", "city", "killed", "injured")},
+                         "gold": {"date": gold.date, "city": gold.city,
+                                  "killed": gold.killed, "injured": gold.injured}})
+    return rows
+
+
 def per_article(stories: dict[str, Story], incidents: dict[str, Incident]) -> dict[str, Any]:
     """Each single-incident article's own killed/injured (absent = 0) against GVA's final
     numbers, by publication lag."""
@@ -230,6 +273,8 @@ def run(root: Path, split: str, grouping: str = "gold", limit: int | None = None
         "newsdesk": score(answers, incidents),
         "newsdesk_date_stated_only": score(stated, incidents),
         "baseline": score(base, incidents),
+        "unreachable": unreachable(stories, incidents),
+        "misses": misses(answers, incidents),
         # per article against its own incident, whatever the grouping
         "per_article_by_lag": per_article(gold_stories(raw, scored, facts), incidents),
         "seconds": round(seconds, 1),
@@ -257,6 +302,8 @@ def print_table(result: dict[str, Any]) -> None:
         print(f"  {name:>4}: {row['articles']:5d} articles  killed {row['killed']:.3f} "
               f"({row['killed_low']:.3f} low)  injured {row['injured']:.3f} "
               f"({row['injured_low']:.3f} low)")
+    print(f"unreachable (the answer in no article): city {result['unreachable']['city']:.3f}, "
+          f"date {result['unreachable']['date']:.3f}")
     print(f"facts computed in {result['seconds']} s")
 
 
@@ -266,6 +313,8 @@ def main() -> int:
     parser.add_argument("--grouping", choices=("gold", "predicted"), default="gold")
     parser.add_argument("--limit", type=int, default=None, help="first N incidents only")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--errors", type=Path, default=None,
+                        help="write each story with a wrong fact as JSON lines (tune only)")
     args = parser.parse_args()
     root = benchmarks_dir()
     if not (gva_dir(root) / "incidents.jsonl.gz").exists():
@@ -273,6 +322,10 @@ def main() -> int:
         return 0
     result = run(root, args.split, args.grouping, args.limit, args.cache, verbose=True)
     print_table(result)
+    rows = result.pop("misses")
+    if args.errors:
+        args.errors.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} stories with a wrong fact written to {args.errors}")
     if args.limit:
         return 0  # a sample is printed, never saved over the split's result
     name = "story_facts.json" if args.grouping == "gold" else "story_facts_predicted.json"

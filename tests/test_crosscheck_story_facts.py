@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.crosscheck.count_phrases import count_mentions
+from newsdesk.crosscheck.count_phrases import count_mentions, headline_mentions
 from newsdesk.crosscheck.event_counts import current_value, story_counts
 from newsdesk.crosscheck.event_date import story_event_date
 from newsdesk.crosscheck.event_place import story_place
+from newsdesk.crosscheck.headline_places import headline_places
 from newsdesk.crosscheck.story_facts import story_facts
 from newsdesk.crosscheck.timeline import build_timeline
 from newsdesk.crosscheck.timeline_event import with_event
@@ -60,6 +61,24 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Two men were killed in a separate shooting on Friday.", {}),
     ("The cost was $3 million, up 4 percent.", {}),
     ("Call 2015 people in 1,400 homes.", {}),
+    # numbers that label, not count: a clip's length, a gallery, a road, an age
+    ("1:09 Shooting victim drives himself to courthouse after being shot", {}),
+    ("Photo: Jacob Beltran Image 3 of 9 7-year-old girl and her mother were shot Wednesday.",
+     {"shot": 1}),
+    ("Deputies found Sanchez on Hwy 150 with a gunshot wound to the head.", {}),
+    ("Calvin Williams, 24 was shot in the chest and Kalone Mcgee, 26 was shot in the leg.",
+     {}),
+    ("A fourteen year-old was found with a gunshot wound.", {}),
+    ("Police: 8 People Shot in Vallejo after Getting Flat Tire", {"shot": 8}),
+    # the shooter who shot himself is one person, not two
+    ("A 3-year-old boy who apparently shot himself was taken to the hospital.", {"shot": 1}),
+    ("A 2-year-old girl who accidentally shot herself is in stable condition.", {"shot": 1}),
+    # a death said of a known person, an age in apposition, "shot himself and died"
+    ("The coroner said the 5 year-old boy died hours after being shot.", {"killed": 1}),
+    ("Police said he accidentally shot himself and died Wednesday evening.",
+     {"killed": 1, "shot": 1}),
+    ("A teen, 17, was wounded in the shooting.", {"injured": 1}),
+    ("The 9-year-old victim was accidentally shot in the foot.", {"shot": 1}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
@@ -98,6 +117,36 @@ def test_a_later_higher_count_supersedes_and_a_same_day_difference_is_a_conflict
     assert current_value(counts, "killed") == 4
     assert [r.article_id for r in killed[2].reports] == ["a"]
     assert killed[2].reports[0].spans[0].text == "Two people were killed"
+
+
+def test_the_count_most_outlets_give_is_current_and_a_lone_higher_one_a_conflict() -> None:
+    one = "Four people were wounded in the shooting, police said."
+    two = "Police said four people were wounded."
+    lone = "Seven people were hurt, some while running from the gunfire."
+    counts = story_counts([_article("a", one, "2016-01-01"), _article("b", two, "2016-01-01"),
+                           _article("c", lone, "2016-01-01")])
+    injured = {c.value: c.status for c in counts if c.what == "injured"}
+    assert injured == {4: "current", 7: "conflict"}
+
+
+def test_the_headline_counts_where_the_text_is_a_login_wall() -> None:
+    title = "Four men shot, one critically, outside Visalia sports bar"
+    text = "Already a subscriber? Click on the button below to log in."
+    counts = story_counts([_article("a", text, "2016-06-06", title=title)])
+    assert current_value(counts, "injured") == 4
+    shot = next(c for c in counts if c.what == "shot")
+    report = shot.reports[0]
+    assert report.spans == () and title[report.headline[0].start:report.headline[0].end] == (
+        "Four men shot")
+    assert report.to_dict()["span"] is None
+
+
+def test_a_headline_the_text_begins_with_is_not_read_twice() -> None:
+    title = "Two men shot in Dayton"
+    text = "Two men shot in Dayton\n\nTwo men were shot Friday night, police said."
+    counts = story_counts([_article("a", text, "2016-06-06", title=title)])
+    shot = next(c for c in counts if c.what == "shot")
+    assert all(r.headline == () for r in shot.reports)
 
 
 def test_shot_minus_killed_gives_the_injured_and_at_least_one_never_conflicts() -> None:
@@ -160,6 +209,25 @@ def test_no_dates_at_all_gives_no_event_date() -> None:
      ["Pyongyang", "North Korea"], "Pyongyang", None, "North Korea"),
     ("A man was shot in Washington, D.C., on Sunday.", ["Washington"], "Washington",
      "District of Columbia", "United States"),
+    # a neighbourhood is filed under its city
+    ("A man was shot in the Woodlawn neighborhood. Woodlawn residents heard shots; Chicago "
+     "police are investigating.", ["Woodlawn", "Chicago"], "Chicago", None, None),
+    # a newspaper's town and a building's name are not the event's town
+    ("The Houston Chronicle reported that the Houston Chronicle's reporter saw a man shot in "
+     "Sunbury.", ["Houston", "Sunbury"], "Sunbury", None, None),
+    ("COOK COUNTY COURTHOUSE — A man shot in Chicago was charged.", ["Chicago"], "Chicago",
+     None, None),
+    # a county that outvotes every town twice over is the place; else the town
+    ("RANKIN COUNTY — Rankin County deputies said a man was shot near Braxton. Rankin County "
+     "officials said more.", ["Rankin County", "Braxton"], "Rankin County", None, None),
+    ("Pike County deputies said a man was shot in Pebble Township.",
+     ["Pike County", "Pebble Township"], "Pebble Township", None, None),
+    # the town's police name the town the tagger missed; a state's or a county's do not
+    ("A man was shot near a gas station, according to Tifton police. State Police and "
+     "Clear Water residents said more.", ["Clear Water"], "Tifton", None, None),
+    # New York's boroughs are their addresses' towns
+    ("NEW YORK — Four people were shot in Brooklyn early Sunday.", ["Brooklyn"], "Brooklyn",
+     None, None),
 ])
 def test_place(text: str, gpes: list[str], city: str, state: str | None,
                country: str | None) -> None:
@@ -193,3 +261,50 @@ def test_the_event_day_is_flagged_on_the_timeline_and_added_when_missing() -> No
     assert flagged[0].to_dict()["event"] is True
     assert with_event((), facts.event_date)[0].text == text
     assert "event" not in build_timeline([pair])[0].to_dict()
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("2 killed, 2 hurt in Vallejo shooting", ["Vallejo"]),
+    ("4 People Injured In Zanesville Bar Shooting", ["Zanesville"]),
+    ("Macon man sentenced to 15 years in shooting", ["Macon"]),
+    ("Four shot at Haw River sports bar", ["Haw River"]),
+    ("St. Louis man charged with shooting from car", ["St. Louis"]),
+    ("5 shot on Detroit's west side, suspects still at large", ["Detroit"]),
+    ("Police search for suspects - WMC Action News 5 - Memphis, Tennessee", ["Memphis"]),
+    ("Five are shot outside southwest Fresno market near Edison High School", ["Fresno"]),
+    # no town: a weekday, a title-cased phrase, a person
+    ("Man shot in the leg on Sunday", []),
+    ("Police Investigate Shooting On Saturday Night", []),
+    ("John Smith charged in shooting", []),
+])
+def test_headline_places(title: str, expected: list[str]) -> None:
+    assert [s.text for s in headline_places(title)] == expected
+
+
+def test_a_town_only_the_headline_names_is_the_place_with_its_title_span() -> None:
+    title = "2 killed, 2 hurt in Vallejo shooting"
+    place = story_place([_article("a", "Video: watch the report.", "2016-01-01", title=title)])
+    assert place is not None and place.city == "Vallejo"
+    (support,) = place.support
+    assert support.kind == "headline" and title[support.span.start:support.span.end] == "Vallejo"
+
+
+def test_a_name_the_tagger_cut_short_votes_for_the_whole_name() -> None:
+    text = "Police in New Haven said a man was shot on Haven Street; Haven police say more."
+    entities = (_gpe(text, "New Haven"), _gpe(text, "Haven", 3))
+    place = story_place([_article("a", text, "2016-01-01", entities=entities)])
+    assert place is not None and place.city == "New Haven"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Teen dies of accidental self-inflicted gunshot wound", {"killed": 1}),
+    ("5-year-old dies in Redfield shooting", {"killed": 1}),
+    ("Boy, 3, wounded in accidental shooting in Florissant", {"injured": 1}),
+    ("2 killed, 2 hurt in Vallejo shooting", {"killed": 2, "injured": 2}),
+    ("Police: no arrests after shooting", {}),
+])
+def test_headline_counts_read_a_headline_as_a_sentence(title: str,
+                                                       expected: dict[str, int]) -> None:
+    found = headline_mentions(title, "Already a subscriber? Log in.")
+    assert {m.kind: m.value for m in found} == expected
+    assert all(m.in_title and title[m.span.start:m.span.end] == m.span.text for m in found)

@@ -57,12 +57,21 @@ def test_facts_point_at_the_characters_they_came_from(result: dict[str, Any]) ->
     assert facts["event_date"]["basis"] == "stated"
     assert facts["place"]["city"] == "Hawthorne"
     spans = [(e["article_id"], e["span"]) for e in facts["event_date"]["evidence"]]
-    spans += [(s["article_id"], s) for s in facts["place"]["support"]]
+    spans += [(s["article_id"], s) for s in facts["place"]["support"]
+              if s["kind"] != "headline"]
     spans += [(r["article_id"], s) for c in facts["counts"] for r in c["reports"]
               for s in r["spans"]]
     assert spans
     for article_id, span in spans:
         assert texts[article_id][span["start"]:span["end"]] == span["text"]
+    # what the headline says points into the title
+    titles = {a["id"]: a["title"] for a in result["dossier"]["articles"]}
+    heads = [(s["article_id"], s) for s in facts["place"]["support"] if s["kind"] == "headline"]
+    heads += [(r["article_id"], s) for c in facts["counts"] for r in c["reports"]
+              for s in r.get("headline", [])]
+    assert heads
+    for article_id, span in heads:
+        assert titles[article_id][span["start"]:span["end"]] == span["text"]
 
 
 def test_a_later_higher_toll_supersedes_the_first(result: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ a count, ages ("a 20-year-old") are not numbers of people, and sentences about o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -29,6 +30,7 @@ from .count_words import (
     NOT_PEOPLE,
     NP_FILLERS,
     NUMBER_WORDS,
+    NUMBERED_PLACES,
     OTHER_EVENTS,
     PERSON_NOUNS,
     PLURALS,
@@ -44,9 +46,14 @@ _AGE_PLURAL = re.compile(r"-olds$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(at\s+least|more\s+than|over|nearly|about|almost|up\s+to)\s*$",
                     re.IGNORECASE)
 _DEFINITE = re.compile(
-    r"\b(?:he|she|the\s+(?:\d+-year-old|victim|man|woman|boy|girl|teen|teenager|child|toddler|"
-    r"infant|baby|suspect|gunman|shooter|driver|officer|deputy))\b",
+    r"\b(?:he|she|the\s+(?:(?:\d+|\w+)[- ]year[- ]old(?:\s+(?:victim|man|woman|boy|girl|"
+    r"teen|teenager|child|toddler|son|daughter|student))?|victim|man|woman|boy|girl|teen|"
+    r"teenager|child|toddler|infant|baby|suspect|gunman|shooter|driver|officer|deputy|"
+    r"hunter|student))\b",
     re.IGNORECASE)
+# "shot himself and died", "was shot and later died": the one shot is dead.
+_AND_DIED = re.compile(r"^\s*(?:himself|herself)?\s*,?\s*and\s+(?:later\s+|then\s+)?died\b",
+                       re.IGNORECASE)
 _TO_DEATH = re.compile(r"^\s+(?:to\s+death|dead|fatally)\b", re.IGNORECASE)
 # True auxiliaries: with one, "shot" is passive (the people were shot); without one, "a
 # boy accidentally shot his brother" is active and the boy is the shooter.
@@ -55,6 +62,9 @@ _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", 
 _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|themselves|"
                      r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|at|multiple|"
                      r"several|and\s+killed|and\s+wounded)\b", re.IGNORECASE)
+# Words after an age that make the age the person ("a 5-year-old dies", "a 3-year-old and").
+_AGE_VERBS = frozenset({"and", "or", "dies", "died", "dead", "killed", "shot", "wounded",
+                        "injured", "hurt", "hospitalized"})
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
 _DEATH_OF = frozenset({"death", "deaths", "killing", "killings", "murder", "murders",
                        "slaying", "slayings", "homicide", "homicides"})
@@ -85,6 +95,8 @@ class CountMention:
     # Said of one person ("a man was shot", "the victim died", "killed himself"): at least
     # one, a part of the toll rather than a tally of it.
     at_least: bool = False
+    # Read from the headline: ``span`` then points into the article's title, not its text.
+    in_title: bool = False
 
 
 class _Tok(NamedTuple):
@@ -113,8 +125,28 @@ def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMen
     return out
 
 
+def headline_mentions(title: str | None, text: str) -> list[CountMention]:
+    """The headline's count phrases ("Four men shot, one critically, outside Visalia bar"),
+    each marked ``in_title``. A headline states the toll when the body is a login wall or
+    a video page, and often says the count the body then tells victim by victim (tune:
+    killed 0.817 -> 0.829, injured 0.708 -> 0.735 with headlines read). None when the text
+    itself begins with the headline: its counts are already the text's."""
+    if not title or text.lstrip().startswith(title.strip()[:40]):
+        return []
+    first = title.split(maxsplit=1)[0].lower().strip(",:") if title.split() else ""
+    if (first in PERSON_NOUNS and first not in PLURALS and not first.endswith("s")) or (
+            _AGE.match(first) and not first.endswith("s")):
+        # "Teen dies in ...", "Man, 20, shot": a headline drops the article a sentence has
+        found = count_mentions("A " + title)
+        return [dataclasses.replace(m, in_title=True, span=Span.of(
+            title, max(0, m.span.start - 2), m.span.end - 2)) for m in found]
+    return [dataclasses.replace(m, in_title=True) for m in count_mentions(title)]
+
+
 def _number(tokens: list[_Tok], i: int) -> int | None:
     tok = tokens[i]
+    if _not_a_count(tokens, i):
+        return None
     if _DIGITS.match(tok.text):
         value = int(tok.text.replace(",", ""))
         return value if value <= MAX_COUNT else None
@@ -122,6 +154,29 @@ def _number(tokens: list[_Tok], i: int) -> int | None:
             and tokens[i - 1].low == "of" and tokens[i - 2].low in _DEATH_OF):
         return 1  # "the shooting death of 13-month-old Bill Thao"
     return NUMBER_WORDS.get(tok.low)
+
+
+def _not_a_count(tokens: list[_Tok], i: int) -> bool:
+    """A number standing where a count of people does not: a clock or a video's length
+    ("1:09 Shooting victim ..."), a gallery's position ("Image 44 of 44", "1 of 9"), a
+    road or a box ("Hwy 150"), an age in apposition ("Kalone Mcgee, 26 was shot"), a
+    zero-padded number ("09"), or an age written apart ("a fourteen year-old")."""
+    tok = tokens[i]
+    prev = tokens[i - 1].low if i else ""
+    if tok.text.isdigit() and (tok.text.startswith("0") or (
+            prev == ":" and i >= 2 and tokens[i - 2].text.isdigit())):
+        return True
+    if prev == "of" and i >= 2 and _DIGITS.match(tokens[i - 2].text):
+        return True  # "44 of 44"
+    if i + 1 < len(tokens) and tokens[i + 1].low == "of" and i + 2 < len(tokens) and (
+            _DIGITS.match(tokens[i + 2].text) or tokens[i + 2].low == "/"):
+        return True  # "Image 1 of 9", "1 of / 9"
+    if prev in NUMBERED_PLACES and tokens[i - 1].text[:1].isupper():
+        return True
+    if (tok.text.isdigit() and prev == "," and i >= 2 and tokens[i - 2].text[:1].isupper()
+            and tokens[i - 2].text.isalpha() and not tokens[i - 2].text.isupper()):
+        return True  # "Calvin Williams, 24 was shot": his age, not a count
+    return i + 1 < len(tokens) and tokens[i + 1].low in ("year-old", "year", "years-old")
 
 
 def _people(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
@@ -148,7 +203,7 @@ def _noun_phrase(tokens: list[_Tok], i: int) -> tuple[int, bool, bool]:
         if low in PERSON_NOUNS or (_AGE_PLURAL.search(low) and _AGE.match(low)):
             return j + 1, True, low in PLURALS or low.endswith("s")
         if _AGE.match(low) and (j + 1 >= len(tokens) or tokens[j + 1].low in AUX
-                                or tokens[j + 1].low in ("and", "or")
+                                or tokens[j + 1].low in _AGE_VERBS
                                 or not tokens[j + 1].text.isalpha()):
             return j + 1, True, False  # "a 5-year-old was hurt": the age is the noun
         if low in NP_FILLERS or _AGE.match(low) or (
@@ -175,6 +230,7 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
         out.extend(mentions)
     for kind in ("killed", "injured", "shot"):
         same = [m for m in out if m.kind == kind and m.value > 0]
+        same = [m for m in same if not _same_person(m, same)]
         selves = [m for m in same if m.span.text.lower().endswith(("himself", "herself"))]
         singles = all(m.value == 1 for m in same) or len(same) - len(selves) == 1
         if 1 < len(same) <= MAX_ADDED and singles and len(
@@ -183,6 +239,15 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
             out.append(CountMention(kind, sum(m.value for m in same), span))
     out.extend(_definite(text, tokens, end))
     return out
+
+
+def _same_person(mention: CountMention, others: list[CountMention]) -> bool:
+    """"A 3-year-old boy who shot himself": the subject ("a 3-year-old boy who shot") and
+    the reflexive ("shot himself") share the verb — one person, not two to add."""
+    if not mention.span.text.lower().endswith(("himself", "herself")):
+        return False
+    return any(o is not mention and o.span.start < mention.span.start < o.span.end
+               for o in others)
 
 
 def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
@@ -214,7 +279,7 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         after_noun = nxt
     if zero and after_noun < len(tokens) and tokens[after_noun].low == "else":
         after_noun += 1
-    after_noun = _skip_including(tokens, after_noun)
+    after_noun = _skip_including(tokens, _skip_age(tokens, after_noun))
     hedge = _hedge(text, tokens, i)
     if has_noun and not zero and any(t.low in ("gunshot", "shooting") for t in
                                      tokens[i + 1:after_noun - 1]) and tokens[
@@ -255,6 +320,14 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
             mentions.extend(_fatally(text, stop, end))
         return mentions, j + 1
     return None
+
+
+def _skip_age(tokens: list[_Tok], k: int) -> int:
+    """Past an age in apposition, ", 17,", to the verb ("Teen, 17, dead in shooting")."""
+    if (k + 2 < len(tokens) and tokens[k].low == "," and tokens[k + 1].text.isdigit()
+            and tokens[k + 2].low == ","):
+        return k + 3
+    return k
 
 
 def _skip_including(tokens: list[_Tok], k: int) -> int:
@@ -346,7 +419,9 @@ def _definite(text: str, tokens: list[_Tok], end: int) -> list[CountMention]:
         for kind, pattern in AFTER:
             hit = pattern.match(rest)
             if hit and kind != "missing":
-                span = Span.of(text, m.start(), tokens[j].start + hit.end())
-                out.append(CountMention(kind, 1, span, at_least=True))
+                stop = tokens[j].start + hit.end()
+                if kind == "shot" and (died := _AND_DIED.match(text[stop:end])):
+                    kind, stop = "killed", stop + died.end()
+                out.append(CountMention(kind, 1, Span.of(text, m.start(), stop), at_least=True))
                 break
     return out

@@ -54,6 +54,14 @@ NOT_PEOPLE = frozenset({
     "casings", "more", "years", "months", "weeks", "days", "hours", "minutes", "miles",
     "feet", "blocks", "percent", "counts", "dollars", "inches",
 })
+# Capitalised words a number follows when it names a road, a box or a picture, not people
+# ("Hwy 150", "Route 9", "Image 3"): the number is a label.
+NUMBERED_PLACES = frozenset({
+    "hwy", "highway", "route", "rt", "interstate", "i", "us", "sr", "road", "rd", "street",
+    "st", "avenue", "ave", "box", "suite", "apt", "unit", "no", "number", "channel", "image",
+    "photo", "gate", "pier", "exit", "building", "room", "lot", "precinct", "district",
+    "ward", "station", "engine", "ladder", "flight", "bus", "line", "county", "fm", "cr",
+})
 # Words allowed between the number and the person noun ("three other young men").
 NP_FILLERS = frozenset([
     "other", "more", "additional", "young", "older", "elderly", "unidentified", "unknown",
@@ -66,7 +74,8 @@ NP_FILLERS = frozenset([
 _AFTER = [
     ("killed", r"(?:(?:found\s+)?shot\s+(?:and\s+killed|dead|to\s+death|fatally)|"
                r"fatally\s+(?:shot|wounded|injured|struck)|killed|dead|died|slain|murdered|gunned\s+down\s+and\s+killed|"
-               r"found\s+(?:shot\s+)?dead|pronounced\s+dead|lost\s+their\s+lives|deceased)"),
+               r"found\s+(?:shot\s+)?dead|pronounced\s+dead|lost\s+their\s+lives|deceased|dies|"
+               r"mortally\s+wounded)"),
     ("injured", r"(?:wounded|injured|hurt|hospitalized|hospitalised)"),
     ("shot", r"(?:(?:\w+\s+){0,5}?with\s+(?:an?\s+)?(?:apparent\s+|single\s+|multiple\s+|"
              r"self-inflicted\s+|non-?life[- ]threatening\s+|\w+\s+)?gunshot\s+wounds?|"

@@ -7,18 +7,20 @@ shot, one fatally" = 1 killed, 3 injured), the deaths the whole story reports ta
 victim who died after the first report is no longer among the injured: tune injured 0.655
 -> 0.682). "The victim died" or "a man was shot" only says at
 least one: it backs a count but never disagrees with one. Across articles, tallies rise as a story
-develops, so the story's ``current`` count is the highest reported; a lower count published
-earlier is ``superseded``; a different count published the same day or later is a
-``conflict`` — a real disagreement to check, both sides shown.
+develops, so a lower count published earlier is ``superseded`` by a higher later one; the
+story's ``current`` count is the one most of the remaining reports give (ties: the higher);
+a different count published the same day or later is a ``conflict`` — a real disagreement
+to check, both sides shown.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Facts, Span
-from .count_phrases import CountMention, count_mentions
+from .count_phrases import CountMention, count_mentions, headline_mentions
 from .count_words import KINDS
 
 
@@ -33,11 +35,16 @@ class CountReport:
     how: str  # "stated" | "at least" (said of one person: "the victim died", "a man was
     # shot") | "shot minus killed"
     hedge: str | None = None
+    # Spans of the article's title ("4 dead, 2 hurt in ..."), where the headline says it;
+    # ``spans`` are always the text's (and may be empty when only the headline does).
+    headline: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {"article_id": self.article_id, "published": self.published,
                 "value": self.value, "how": self.how, "hedge": self.hedge,
-                "span": self.spans[0].to_dict(), "spans": [s.to_dict() for s in self.spans]}
+                "span": self.spans[0].to_dict() if self.spans else None,
+                "spans": [s.to_dict() for s in self.spans],
+                "headline": [s.to_dict() for s in self.headline]}
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,13 @@ def article_counts(article: Article, facts: Facts,
     """The article's value per count kind, each with the spans stating it; the injured it
     implies ("four shot, one fatally") take away at least ``story_killed``, the deaths the
     story reports, since a victim who died after an early report is no longer injured."""
-    return counts_of(article, count_mentions(article.text, facts.figures), story_killed)
+    return counts_of(article, article_mentions(article, facts), story_killed)
+
+
+def article_mentions(article: Article, facts: Facts) -> list[CountMention]:
+    """The count phrases of an article's text, then of its headline."""
+    return (count_mentions(article.text, facts.figures)
+            + headline_mentions(article.title, article.text))
 
 
 def counts_of(article: Article, mentions: list[CountMention],
@@ -74,31 +87,34 @@ def counts_of(article: Article, mentions: list[CountMention],
         stated = [m for m in mine if not m.at_least]
         pool = stated or mine
         top = max(m.value for m in pool)
-        spans = tuple(m.span for m in pool if m.value == top)
-        hedge = next((m.hedge for m in pool if m.value == top and m.hedge), None)
-        out[kind] = CountReport(article.id, published, top, spans,
-                                "stated" if stated else "at least", hedge)
+        tops = [m for m in pool if m.value == top]
+        hedge = next((m.hedge for m in tops if m.hedge), None)
+        out[kind] = CountReport(article.id, published, top,
+                                tuple(m.span for m in tops if not m.in_title),
+                                "stated" if stated else "at least", hedge,
+                                tuple(m.span for m in tops if m.in_title))
     shot, killed = out.get("shot"), out.get("killed")
     if shot is not None:
         dead = max(killed.value if killed else 0, story_killed)
         injured = out.get("injured")
         if shot.value >= dead and (injured is None or injured.value < shot.value - dead):
             spans = shot.spans + (killed.spans if killed else ())
+            headline = shot.headline + (killed.headline if killed else ())
             out["injured"] = CountReport(article.id, published, shot.value - dead, spans,
-                                         "shot minus killed")
+                                         "shot minus killed", headline=headline)
     return out
 
 
 def story_counts(articles: Sequence[tuple[Article, Facts]]) -> tuple[StoryCount, ...]:
     """Every count kind the story's articles give: the current value first, then the
     superseded and conflicting ones, each with its reports in publication order."""
-    found = [(article, count_mentions(article.text, facts.figures)) for article, facts in articles]
-    killed = [c.value for article, mentions in found
+    found = [(article, article_mentions(article, facts)) for article, facts in articles]
+    killed = [c for article, mentions in found
               if (c := counts_of(article, mentions).get("killed")) is not None]
-    most_killed = max(killed, default=0)
+    story_killed = _current(killed) if killed else 0
     by_kind: dict[str, list[CountReport]] = {}
     for article, mentions in found:
-        for kind, report in counts_of(article, mentions, most_killed).items():
+        for kind, report in counts_of(article, mentions, story_killed).items():
             by_kind.setdefault(kind, []).append(report)
     out: list[StoryCount] = []
     for kind in KINDS:
@@ -112,11 +128,24 @@ def _order(r: CountReport) -> tuple[str, str]:
     return (r.published or "", r.article_id)
 
 
+def _current(reports: list[CountReport]) -> int:
+    """The value most articles give, among those no later article overtakes with a higher
+    stated count (a tally that rose is superseded); ties go to the higher. Not simply the
+    highest: a higher figure one outlet gives alone is more often another count (the
+    wounded fleeing, the hurt of another incident, the gunman) than a later tally — tune:
+    killed 0.843 -> 0.845, injured 0.752 -> 0.761 against the highest."""
+    live = [r for r in reports if not any(
+        (o.published or "") > (r.published or "") and o.value > r.value and o.how == "stated"
+        for o in reports)]
+    votes = Counter(r.value for r in live or reports)
+    return max(votes, key=lambda v: (votes[v], v))
+
+
 def _statuses(kind: str, reports: list[CountReport]) -> list[StoryCount]:
-    """The current (highest) value, earlier lower ones superseded, other values in
+    """The current value (``_current``), earlier lower ones superseded, other values in
     conflict; "at least" and derived reports lower than the current are consistent with
     it and are dropped rather than called a conflict."""
-    current = max(r.value for r in reports)
+    current = _current(reports)
     first_current = min((r.published or "") for r in reports if r.value == current)
     values: dict[int, list[CountReport]] = {}
     for r in sorted(reports, key=_order):

@@ -34,7 +34,7 @@ def facts_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
     where = facts.get("place")
     if where:
         cites = [{k: s[k] for k in ("article_id", "start", "end", "text")}
-                 for s in where["support"]]
+                 for s in where["support"] if s.get("kind") != "headline"]  # title offsets
         rows.append({"fact": "where", "value": where["name"], "note": "", "cites": cites})
     counts = sorted(facts.get("counts", []), key=lambda c: (
         COUNT_ORDER.index(c["what"]) if c["what"] in COUNT_ORDER else len(COUNT_ORDER),
@@ -44,6 +44,8 @@ def facts_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
         hows = sorted({r["how"] for r in c["reports"]} - {"stated"}) if all(
             r["how"] != "stated" for r in c["reports"]) else []
         note = c["status"] if c["status"] != "current" else ""
+        if not cites and any(r.get("headline") for r in c["reports"]):
+            hows = [*hows, "headline only"]  # the title says it; no text span to cite
         if hows:
             note = ", ".join(x for x in (note, *hows) if x)
         rows.append({"fact": c["what"], "value": str(c["value"]), "note": note, "cites": cites})

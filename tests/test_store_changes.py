@@ -70,3 +70,15 @@ def test_changes_on_the_command_line(tmp_path: Path) -> None:
     assert "single_source -> corroborated" in text.output
     as_json = runner.invoke(cli, ["changes", "--db", str(db), "--json"])
     assert json.loads(as_json.output)["new_articles"]
+
+
+def test_the_report_marks_what_is_new_since_the_last_analysis(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    paths = sorted(EXAMPLES.iterdir())
+    newsdesk.analyze([str(p) for p in paths[:2]], db=db, html_path=tmp_path / "first.html")
+    newsdesk.analyze([str(p) for p in paths], db=db, html_path=tmp_path / "second.html")
+
+    first = (tmp_path / "first.html").read_text(encoding="utf-8")
+    second = (tmp_path / "second.html").read_text(encoding="utf-8")
+    assert "New since analysis" not in first  # nothing earlier to compare with
+    assert "New since analysis 2" in second and "+3 new articles" in second

@@ -346,6 +346,7 @@ def analyze(
     with Store(path) as store:
         store.finish_run(run, added.added, added.reused, len(added.failures),
                          [story["id"] for story in doc["stories"]])
+        new = store_changes(store.conn)
     result = AnalyzeResult(dossier=doc, articles=articles, facts=facts,
                            failures=added.failures, added=added.added, reused=added.reused)
     if json_path:
@@ -354,7 +355,7 @@ def analyze(
         )
         result.outputs["json"] = str(json_path)
     if html_path:
-        write_html(doc, html_path)
+        write_html(doc, html_path, new.to_dict() if new.since is not None else None)
         result.outputs["html"] = str(html_path)
     if md_path:
         write_markdown(doc, md_path)

@@ -140,16 +140,18 @@ def iter_annotated(
 ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     """Like :func:`iter_extracted`, with the facts of each article (None for a failure).
 
-    Extraction may run in worker processes; parsing runs here in batches through
-    ``nlp.pipe``. Output order is input order. ``reuse`` gives the article and facts
-    already found for a source (the store's): that source is neither extracted nor
-    annotated again.
+    With ``workers > 1`` extraction and annotation run in worker processes (each parses
+    its share of a batch through ``nlp.pipe``; the model, loaded here first, reaches them
+    by fork). Output order is input order, and the output is the same for any number of
+    workers. ``reuse`` gives the article and facts already found for a source (the
+    store's): that source is neither extracted nor annotated again.
     """
     from .annotation.nlp import load_nlp
-    from .annotation.pipeline import BATCH_SIZE, annotate_articles
+    from .annotation.pipeline import BATCH_SIZE
 
     settings = settings or load_settings()
-    nlp = load_nlp(settings.spacy_model)
+    load_nlp(settings.spacy_model)
+    annotated = _Annotator(settings.spacy_model, workers)
     batch: list[Extracted] = []
     found_before: dict[str, Facts] = {}
 
@@ -163,7 +165,7 @@ def iter_annotated(
     def flush() -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
         articles = [item for _, item in batch
                     if isinstance(item, Article) and item.id not in found_before]
-        found = iter(annotate_articles(articles, nlp, batch_size=BATCH_SIZE))
+        found = iter(annotated(articles))
         for source, item in batch:
             if isinstance(item, Failure):
                 yield source, item, None
@@ -175,13 +177,48 @@ def iter_annotated(
             if isinstance(item, Article):
                 found_before.pop(item.id, None)
 
-    for pair in iter_extracted(inputs, published=published, settings=settings, workers=workers,
-                               known=known if reuse is not None else None):
-        batch.append(pair)
-        if len(batch) >= BATCH_SIZE:
-            yield from flush()
-            batch = []
-    yield from flush()
+    try:
+        for pair in iter_extracted(inputs, published=published, settings=settings,
+                                   workers=workers, known=known if reuse is not None else None):
+            batch.append(pair)
+            if len(batch) >= BATCH_SIZE * workers:
+                yield from flush()
+                batch = []
+        yield from flush()
+    finally:
+        annotated.close()
+
+
+def _annotate_chunk(args: tuple[str, list[Article]]) -> list[tuple[Article, Facts]]:
+    """A worker's share of a batch: its articles' facts, in order."""
+    from .annotation.nlp import load_nlp
+    from .annotation.pipeline import BATCH_SIZE, annotate_articles
+
+    model, articles = args
+    return list(annotate_articles(articles, load_nlp(model), batch_size=BATCH_SIZE))
+
+
+class _Annotator:
+    """Facts for a batch of articles, in order: here, or split across worker processes
+    (one contiguous share each, so every worker parses a full ``nlp.pipe`` batch)."""
+
+    def __init__(self, model: str, workers: int) -> None:
+        self.model = model
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+
+    def __call__(self, articles: list[Article]) -> Iterator[tuple[Article, Facts]]:
+        if self.pool is None or len(articles) < 2:
+            return iter(_annotate_chunk((self.model, articles)))
+        size = -(-len(articles) // self.workers)
+        shares = [articles[i:i + size] for i in range(0, len(articles), size)]
+        return (pair for part in self.pool.map(_annotate_chunk,
+                                                [(self.model, share) for share in shares])
+                for pair in part)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
 
 
 def annotate(

@@ -44,7 +44,7 @@ _PUBLISHED = click.option(
 _QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
 _WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-    help="Worker processes for extraction (output is identical for any number).",
+    help="Worker processes for extraction and annotation (output is identical for any number).",
 )
 
 

@@ -17,9 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from timelines_data import _article
-
 from newsdesk.model import Article, Facts
+from timelines_data import _article
 
 DEFAULT_CACHE = Path("/tmp/newsdesk-entity-pairs-cache")
 

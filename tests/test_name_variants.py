@@ -69,6 +69,8 @@ SAME = [
     (("Ed Overton",), ("Edward Overton",)),
     # a short bare name that differs only by a doubled letter
     (("Barack Obama", "PERSON", "Obama"), ("Obamma",)),
+    # bare names with no full name in the story: written alike, case aside
+    (("Obama",), ("OBAMA",)),
     # a people under two demonym forms
     (("Argentine", "NORP"), ("Argentinian", "NORP")),
     (("Iraqis", "NORP"), ("Iraqi", "NORP")),
@@ -111,6 +113,9 @@ APART = [
     (("Muammar Gaddafi",), ("Saif al-Islam Gaddafi",), ("Gadhafi",)),
     # a place is not a person whose family name it is
     (("Jackson", "GPE", "Jackson", "Jackson"), ("Michael Jackson",)),
+    # bare names with no full name to lean on join only when written alike
+    (("Brian",), ("Bryan",)),
+    (("O'Neill",), ("ONeil",)),
 ]
 
 

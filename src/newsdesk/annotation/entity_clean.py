@@ -2,7 +2,8 @@
 
 en_core_web_sm on scraped news makes the same few mistakes again and again: it keeps the
 possessive ("Putin’s") and stray punctuation ("North Korea-") inside the span, takes a
-title into a person's name ("President Obama"), tags words of headings ("Preparations and
+title or a sentence's first word into a person's name ("President Obama", "Expecting
+Obama": ``glued_words.py``), tags words of headings ("Preparations and
 Speculations") and section labels ("LIFESTYLE") as names, and labels institutions that
 look like surnames ("Kremlin", "KCNA") as people. Each fix here is a small token rule; the
 spans stay token-aligned so later steps can read the parse around them.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .doctext import doc_text
+from .glued_words import before_dash, strip_glued
 from .names import (
     DETERMINERS,
     HONORIFICS,
@@ -107,6 +109,9 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             start += 1  # "President Obama", "Mr. Kim", "Derelict Obama"
         else:
             break
+    if label == "PERSON" and end - start > 1:
+        end = before_dash(doc, start, end)  # "Gerald Herbert - AP"
+        start = strip_glued(doc, start, end)  # "Expecting Obama", "Kick out Obama"
     while end > start:
         tok = doc[end - 1]
         if tok.is_space or _is_possessive(tok) or (tok.is_punct and tok.text not in _CLOSERS):

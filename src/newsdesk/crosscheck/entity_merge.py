@@ -22,7 +22,9 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    exactly one such person (a bare name of five letters or fewer must match on the strict
    key, ``PersonName.bare_key``: "Luke" does not find Gary Locke); with several ("Kim
    Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
-   equal bare names merge with each other.
+   bare names merge with each other only when written alike (case and accents aside):
+   a misspelling is trusted only with a full name to lean on, as two commenters "Brian"
+   and "Bryan", or Captain O'Neill and a Mr ONeil, are not one person.
 4. Organisations, places and groups merge when any of their spellings has the same key
    (``plain_name_key``: "the U.S." = "US"), and an acronym joins the one name in the story
    whose initials it is ("UN" → "United Nations"); when two names share those initials
@@ -127,7 +129,11 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
         if len(homes) == 1:
             uf.union_all([*homes, *members])
         elif not homes:
-            uf.union_all(members)
+            alike: dict[str, list[int]] = defaultdict(list)
+            for i in members:
+                alike[people[i].written].append(i)
+            for same in alike.values():
+                uf.union_all(same)
 
 
 def _spellings(entity: Entity) -> list[str]:

@@ -71,6 +71,10 @@ SAME = [
     (("Barack Obama", "PERSON", "Obama"), ("Obamma",)),
     # bare names with no full name in the story: written alike, case aside
     (("Obama",), ("OBAMA",)),
+    # a rare misspelling of a place, organisation or people joins its common spelling
+    (("Sichuan", "GPE"), ("Sichan", "GPE")),
+    (("Massachusetts", "GPE"), ("Massachussetts", "GPE")),
+    (("American", "NORP"), ("Amercian", "NORP")),
     # a people under two demonym forms
     (("Argentine", "NORP"), ("Argentinian", "NORP")),
     (("Iraqis", "NORP"), ("Iraqi", "NORP")),
@@ -116,6 +120,11 @@ APART = [
     # bare names with no full name to lean on join only when written alike
     (("Brian",), ("Bryan",)),
     (("O'Neill",), ("ONeil",)),
+    # two common names with one skeleton, and a misspelling that could be either
+    (("Colombia", "GPE"), ("Columbia", "GPE")),
+    (("Colombia", "GPE"), ("Columbia", "GPE"), ("Colmbia", "GPE")),
+    # people are not matched by skeleton: Hansen is not Hanson
+    (("Peter Hansen",), ("Peter Hanson",)),
 ]
 
 

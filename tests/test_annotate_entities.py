@@ -168,6 +168,13 @@ PLANTED = [
         [("Will Riley", "PERSON")],
         ["Riley"],
     ),
+    # a "product" named by a web domain of the text is the company; other products stay out
+    (
+        "Review of gousto.co.uk\n\nGousto has changed my life. I bought an iPhone too.",
+        [("Gousto", "PRODUCT"), ("iPhone", "PRODUCT")],
+        [("Gousto", "ORG")],
+        ["iPhone"],
+    ),
     # a full name the model calls a person keeps its entity a person, however its bare
     # family name is labelled after "said"
     (

@@ -43,10 +43,14 @@ def annotate_files(root: Path, files: Sequence[str], workers: int = 1) -> dict[s
 
 
 def _local_id(facts: Any, name: str, label: str) -> str | None:
+    """The entity drawn: its name and label; else the one entity of that name, as the
+    annotator may since have settled its label otherwise (a full name the model calls a
+    PERSON keeps its article-level entity a person)."""
     for e in facts.entities:
         if e.name == name and e.label == label:
             return str(e.id)
-    return None
+    named = [e for e in facts.entities if e.name == name]
+    return str(named[0].id) if len(named) == 1 else None
 
 
 def predict(row: dict[str, Any], annotated: dict[str, Any]) -> bool | None:

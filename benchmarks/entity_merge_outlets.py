@@ -7,6 +7,13 @@ place or group (drawn and labelled blind before the rules of issue 12;
 and ``resolve_entities`` decides; "same" is predicted when both entities land in one story
 entity. Rules were tuned on the ``dev`` rows; ``test`` is the reported number.
 
+Each side is found in the current annotation by its characters, not by its name: the
+annotate stage may clean a drawn name ("Tell Obama" becomes "Obama"), so the row's entity
+is the one with a mention over the characters the drawn name was read from
+(``data/entity_pairs_outlets_spans.jsonl``, written from the annotation the rows were
+drawn with; ``entity_pairs_docs`` parses the rows' articles once and annotates them with
+the current code on every run).
+
 In the same run: an exact, case-insensitive name match (the baseline), and the previous
 rules — the ``newsdesk`` source at ``PREVIOUS`` (the commit before issue 12's entity work),
 taken from git into a temporary folder and run in a subprocess on the same annotations.
@@ -29,6 +36,7 @@ from typing import Any
 from common import HERE, REPO, benchmarks_dir, results_path, timelines_root
 
 DATA = HERE / "data" / "entity_pairs_outlets.jsonl"
+SPANS = HERE / "data" / "entity_pairs_outlets_spans.jsonl"
 PREVIOUS = "9838624"  # main before issue 12 part 5
 SPLITS = ("dev", "test")
 Task = tuple[str, str, Any, str, str, Any, str]  # id, aid_a, facts_a, name_a, type_a, ... b
@@ -39,37 +47,49 @@ def load_rows(path: Path = DATA) -> list[dict[str, Any]]:
     return [r for r in rows if r["same"] is not None]
 
 
-def annotated(root: Path, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """"folder/uid" → (article id, Facts) for every article the rows name."""
-    from timelines_data import load_folders
-
-    names = sorted({r[s]["folder"] for r in rows for s in ("a", "b")})
-    return {article.id: (article.id, facts)
-            for folder in load_folders(root, names) for article, facts in folder.docs}
+def load_spans(path: Path = SPANS) -> dict[str, dict[str, Any]]:
+    """Row id → for each side, the (start, end) the drawn name was read from ("name") and
+    the drawn entity's mentions ("mentions"), in the article text."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {r["id"]: r for r in rows}
 
 
 def tasks(rows: Sequence[dict[str, Any]], docs: dict[str, Any]) -> list[tuple[Any, ...]]:
+    spans = load_spans()
     out = []
     for r in rows:
         a, b = r["a"], r["b"]
         aid_a, fa = docs[f"{a['folder']}/{a['uid']}"]
         aid_b, fb = docs[f"{b['folder']}/{b['uid']}"]
-        out.append((r["id"], aid_a, fa, a["name"], a["type"], aid_b, fb, b["name"], b["type"]))
+        sa, sb = spans[r["id"]]["a"], spans[r["id"]]["b"]
+        out.append((r["id"], aid_a, fa, sa, aid_b, fb, sb))
     return out
 
 
-def _local_id(facts: Any, name: str, label: str) -> str | None:
-    return next((str(e.id) for e in facts.entities if e.name == name and e.label == label), None)
+def _overlap(span: Any, ranges: Sequence[Sequence[int]]) -> int:
+    return sum(max(0, min(span.end, e) - max(span.start, s)) for s, e in ranges)
+
+
+def _local_id(facts: Any, drawn: dict[str, Any]) -> str | None:
+    """The entity over the drawn name's characters (most of them; then most of the drawn
+    mentions' characters); None when no entity covers any of them any more."""
+    best, best_score = None, (0, 0)
+    for e in facts.entities:
+        score = (sum(_overlap(m, [drawn["name"]]) for m in e.mentions),
+                 sum(_overlap(m, drawn["mentions"]) for m in e.mentions))
+        if score > best_score:
+            best, best_score = str(e.id), score
+    return best
 
 
 def predict_all(work: Sequence[tuple[Any, ...]]) -> dict[str, bool | None]:
     """Row id → whether ``resolve_entities`` (of the newsdesk on ``sys.path``) joins the
-    pair; None when an entity is not found (the annotator changed since the draw)."""
+    pair; None when an entity is not found (the annotator no longer finds a name there)."""
     from newsdesk.crosscheck.entities import resolve_entities
 
     out: dict[str, bool | None] = {}
-    for rid, aid_a, fa, name_a, type_a, aid_b, fb, name_b, type_b in work:
-        ka, kb = _local_id(fa, name_a, type_a), _local_id(fb, name_b, type_b)
+    for rid, aid_a, fa, drawn_a, aid_b, fb, drawn_b in work:
+        ka, kb = _local_id(fa, drawn_a), _local_id(fb, drawn_b)
         if ka is None or kb is None:
             out[rid] = None
             continue
@@ -131,6 +151,8 @@ def evaluate(rows: Sequence[dict[str, Any]], systems: dict[str, dict[str, bool |
 
 def run(rows: Sequence[dict[str, Any]], root: Path, previous: str | None = PREVIOUS
         ) -> dict[str, Any]:
+    from entity_pairs_docs import annotated
+
     work = tasks(rows, annotated(root, rows))
     systems: dict[str, dict[str, bool | None]] = {
         "exact name (baseline)": {r["id"]: baseline(r) for r in rows}}

@@ -113,6 +113,77 @@ PLANTED = [
         [("Ukrainian", "NORP"), ("AP", "ORG")],
         [],
     ),
+    # words glued onto the front of a name (glued_words.py), and what must stay
+    (
+        "It is chaos. Expecting Obama to know what to do is naive.",
+        [("Expecting Obama", "PERSON")],
+        [("Obama", "PERSON")],
+        ["Expecting Obama"],
+    ),
+    (
+        "Voters are angry. Kick out Obama because he has failed.",
+        [("Kick out Obama", "PERSON")],
+        [("Obama", "PERSON")],
+        ["Kick out Obama", "out Obama"],
+    ),
+    (
+        "It got worse. Thankfully Obama is in office.",
+        [("Thankfully Obama", "PERSON")],
+        [("Obama", "PERSON")],
+        ["Thankfully Obama"],
+    ),
+    (
+        "It was a scandal. Photographs of Hayward on his yacht were everywhere.",
+        [("Photographs of Hayward", "PERSON")],
+        [("Hayward", "PERSON")],
+        ["Photographs of Hayward"],
+    ),
+    (
+        "Comrade Obama and his team did nothing.",
+        [("Comrade Obama", "PERSON")],
+        [("Obama", "PERSON")],
+        ["Comrade Obama"],
+    ),
+    (
+        "The prison closed. Photograph: Charles Dharapak/AP Barack Obama won the election.",
+        [("Charles Dharapak/AP Barack Obama", "PERSON")],
+        [("Barack Obama", "PERSON")],
+        ["Charles Dharapak/AP Barack Obama"],
+    ),
+    (
+        "A beach is closed. (Gerald Herbert - AP) A boat cuts through the oil.",
+        [("Gerald Herbert - AP", "PERSON")],
+        [("Gerald Herbert", "PERSON")],
+        ["Gerald Herbert - AP"],
+    ),
+    (
+        "The mayor, Bill de Blasio, spoke. Later de Blasio left.",
+        [("Bill de Blasio", "PERSON"), ("de Blasio", "PERSON")],
+        [("Bill de Blasio", "PERSON")],
+        ["Blasio"],
+    ),
+    (
+        '"We will see," said Will Riley, a fund manager.',
+        [("Will Riley", "PERSON")],
+        [("Will Riley", "PERSON")],
+        ["Riley"],
+    ),
+    # a "product" named by a web domain of the text is the company; other products stay out
+    (
+        "Review of gousto.co.uk\n\nGousto has changed my life. I bought an iPhone too.",
+        [("Gousto", "PRODUCT"), ("iPhone", "PRODUCT")],
+        [("Gousto", "ORG")],
+        ["iPhone"],
+    ),
+    # a full name the model calls a person keeps its entity a person, however its bare
+    # family name is labelled after "said"
+    (
+        "Ed Overton is a chemist. It is bad, Overton said. It is worse, Overton said. "
+        "It is over, Overton said.",
+        [("Ed Overton", "PERSON"), ("Overton", "ORG"), ("Overton", "ORG"), ("Overton", "GPE")],
+        [("Ed Overton", "PERSON")],
+        [],
+    ),
 ]
 
 

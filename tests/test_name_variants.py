@@ -69,6 +69,12 @@ SAME = [
     (("Ed Overton",), ("Edward Overton",)),
     # a short bare name that differs only by a doubled letter
     (("Barack Obama", "PERSON", "Obama"), ("Obamma",)),
+    # bare names with no full name in the story: written alike, case aside
+    (("Obama",), ("OBAMA",)),
+    # a rare misspelling of a place, organisation or people joins its common spelling
+    (("Sichuan", "GPE"), ("Sichan", "GPE")),
+    (("Massachusetts", "GPE"), ("Massachussetts", "GPE")),
+    (("American", "NORP"), ("Amercian", "NORP")),
     # a people under two demonym forms
     (("Argentine", "NORP"), ("Argentinian", "NORP")),
     (("Iraqis", "NORP"), ("Iraqi", "NORP")),
@@ -111,6 +117,14 @@ APART = [
     (("Muammar Gaddafi",), ("Saif al-Islam Gaddafi",), ("Gadhafi",)),
     # a place is not a person whose family name it is
     (("Jackson", "GPE", "Jackson", "Jackson"), ("Michael Jackson",)),
+    # bare names with no full name to lean on join only when written alike
+    (("Brian",), ("Bryan",)),
+    (("O'Neill",), ("ONeil",)),
+    # two common names with one skeleton, and a misspelling that could be either
+    (("Colombia", "GPE"), ("Columbia", "GPE")),
+    (("Colombia", "GPE"), ("Columbia", "GPE"), ("Colmbia", "GPE")),
+    # people are not matched by skeleton: Hansen is not Hanson
+    (("Peter Hansen",), ("Peter Hanson",)),
 ]
 
 

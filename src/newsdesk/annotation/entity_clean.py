@@ -2,7 +2,8 @@
 
 en_core_web_sm on scraped news makes the same few mistakes again and again: it keeps the
 possessive ("Putin’s") and stray punctuation ("North Korea-") inside the span, takes a
-title into a person's name ("President Obama"), tags words of headings ("Preparations and
+title or a sentence's first word into a person's name ("President Obama", "Expecting
+Obama": ``glued_words.py``), tags words of headings ("Preparations and
 Speculations") and section labels ("LIFESTYLE") as names, and labels institutions that
 look like surnames ("Kremlin", "KCNA") as people. Each fix here is a small token rule; the
 spans stay token-aligned so later steps can read the parse around them.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .doctext import doc_text
+from .glued_words import before_dash, strip_glued
 from .names import (
     DETERMINERS,
     HONORIFICS,
@@ -107,6 +109,9 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             start += 1  # "President Obama", "Mr. Kim", "Derelict Obama"
         else:
             break
+    if label == "PERSON" and end - start > 1:
+        end = before_dash(doc, start, end)  # "Gerald Herbert - AP"
+        start = strip_glued(doc, start, end)  # "Expecting Obama", "Kick out Obama"
     while end > start:
         tok = doc[end - 1]
         if tok.is_space or _is_possessive(tok) or (tok.is_punct and tok.text not in _CLOSERS):
@@ -178,9 +183,12 @@ def _premodifies_title(doc: Doc, end: int) -> bool:
 
 
 def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
-    """Cheap label fixes: known institutions, acronyms tagged as people, demonyms as places."""
+    """Cheap label fixes: known institutions, acronyms tagged as people, demonyms as places,
+    a "product" that a web domain of the text names (``_names_a_domain``)."""
     text = doc[start:end].text
     key = plain_key(text)
+    if label == "PRODUCT":
+        return "ORG"
     if key in INSTITUTIONS and label in ("PERSON", "GPE", "NORP", "LOC"):
         return "ORG"
     if label == "PERSON" and end - start == 1 and text.isupper() and 2 <= len(text) <= 6:
@@ -192,6 +200,22 @@ def _relabel(doc: Doc, start: int, end: int, label: str) -> str:
     return label
 
 
+_DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]{1,62})\.(?:[a-z]{2,6}\.)?[a-z]{2,6}\b", re.IGNORECASE)
+
+
+def _domain_names(text: str) -> frozenset[str]:
+    """The names of the web domains a text writes out ("gousto.co.uk" → "gousto")."""
+    return frozenset(m.group(1).casefold() for m in _DOMAIN.finditer(text) if "." in m.group(0))
+
+
+def _names_a_domain(name: str, label: str, domains: frozenset[str]) -> bool:
+    """A "product" that is the name of a web domain the text writes out is the company
+    behind it: in "Review of gousto.co.uk … Gousto has changed my life" the small model
+    calls Gousto a PRODUCT, and a page naming only it would get no entity at all."""
+    key = re.sub(r"[^a-z0-9-]", "", name.casefold())
+    return label == "PRODUCT" and key in domains
+
+
 def clean_mentions(doc: Doc, text: str | None = None) -> list[Mention]:
     """Name mentions of the Doc: spaCy's entities of the kept labels, cleaned and relabelled,
     with names found only inside headings dropped (the heading rule needs some prose)."""
@@ -200,8 +224,11 @@ def clean_mentions(doc: Doc, text: str | None = None) -> list[Mention]:
     paras = [text[s:e] for s, e in zip(starts, [*starts[1:], len(text)], strict=True)]
     heading = [is_heading(p) for p in paras]
     found: list[Mention] = []
+    domains = _domain_names(text)
     for ent in doc.ents:
-        if ent.label_ not in LABELS or "\n" in ent.text:
+        if "\n" in ent.text:
+            continue
+        if ent.label_ not in LABELS and not _names_a_domain(ent.text, ent.label_, domains):
             continue
         start, end = _trim(doc, ent.start, ent.end, ent.label_)
         if start >= end or _is_misfire(doc, text, start, end):

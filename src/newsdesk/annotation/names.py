@@ -19,7 +19,7 @@ def words(text: str) -> list[str]:
 HONORIFICS = frozenset(
     words("""
     mr mr. mrs mrs. ms ms. miss mx mx. dr dr. sir dame lady lord madam madame mme
-    monsieur herr sheik sheikh""")
+    monsieur herr sheik sheikh comrade""")
 )
 
 # Words that head (or are) a title written before a name: "Defense Minister", "Sen.",
@@ -27,7 +27,7 @@ HONORIFICS = frozenset(
 TITLE_HEADS = frozenset(
     words("""
     president vice-president premier minister secretary senator sen sen. representative
-    rep rep. congressman congresswoman congressperson governor gov gov. lt. lt mayor
+    rep rep. prez congressman congresswoman congressperson governor gov gov. lt. lt mayor
     chancellor chairman chairwoman chair chairperson director chief ambassador envoy
     commissioner commander commandant general gen gen. admiral adm adm. colonel col col.
     captain capt capt. major maj maj. lieutenant sergeant sgt sgt. officer judge justice

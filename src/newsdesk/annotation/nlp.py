@@ -22,6 +22,19 @@ def load_nlp(model: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:
         raise NewsdeskError("E400", model=model, detail=str(err).splitlines()[0]) from err
+    _share_word_index(nlp)
+    return nlp
+
+
+def _share_word_index(nlp: Language) -> None:
+    """Put the lemmatizer's index of English words (WordNet's verbs, nouns, adjectives,
+    adverbs) on the vocab, where code holding only a ``Doc`` finds it
+    (``annotation/glued_words.py`` tells "Expecting Obama" from "Barack Obama" with it)."""
+    if "lemmatizer" not in nlp.pipe_names or "lemma_index" in nlp.vocab.lookups:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and "lemma_index" in lookups:
+        nlp.vocab.lookups.set_table("lemma_index", lookups.get_table("lemma_index"))

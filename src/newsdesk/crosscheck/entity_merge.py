@@ -22,7 +22,9 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    exactly one such person (a bare name of five letters or fewer must match on the strict
    key, ``PersonName.bare_key``: "Luke" does not find Gary Locke); with several ("Kim
    Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
-   equal bare names merge with each other.
+   bare names merge with each other only when written alike (case and accents aside):
+   a misspelling is trusted only with a full name to lean on, as two commenters "Brian"
+   and "Bryan", or Captain O'Neill and a Mr ONeil, are not one person.
 4. Organisations, places and groups merge when any of their spellings has the same key
    (``plain_name_key``: "the U.S." = "US"), and an acronym joins the one name in the story
    whose initials it is ("UN" → "United Nations"); when two names share those initials
@@ -33,6 +35,9 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    country, as NORP does not merge with GPE). Known hazard: an acronym with a famous
    other meaning ("ISIS") joins a name that happens to spell it (the Institute for
    Science and International Security) when the story has no other expansion.
+5. An organisation, place or people spelt rarely joins the one common spelling of its
+   skeleton in the story ("Sichan" = "Sichuan", "Massachussetts" = "Massachusetts";
+   ``misspelling.py``), never two common names ("Colombia", "Columbia").
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from itertools import combinations
 
 from ..model import Entity
 from .entity_types import story_labels, type_class
+from .misspelling import common_spelling, skeleton
 from .name_keys import (
     PersonName,
     acronym_of,
@@ -127,11 +133,30 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
         if len(homes) == 1:
             uf.union_all([*homes, *members])
         elif not homes:
-            uf.union_all(members)
+            alike: dict[str, list[int]] = defaultdict(list)
+            for i in members:
+                alike[people[i].written].append(i)
+            for same in alike.values():
+                uf.union_all(same)
 
 
 def _spellings(entity: Entity) -> list[str]:
     return sorted({entity.name, *(m.text for m in entity.mentions)})
+
+
+def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[int]) -> None:
+    """Rule 5: a rare spelling joins the one common spelling of its skeleton, within a
+    class (``misspelling.py``: "Sichan" → "Sichuan"; Colombia and Columbia stay apart).
+    ``by_key``: (class, ``plain_name_key`` as written) → nodes."""
+    by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cls, key in by_key:
+        bone = skeleton(key)
+        if bone:
+            by_skeleton[(cls, bone)].append(key)
+    for (cls, _), keys in sorted(by_skeleton.items()):
+        common = common_spelling(keys)
+        if common is not None:
+            uf.union_all([i for k in keys for i in by_key[(cls, k)]])
 
 
 def merge_others(
@@ -142,14 +167,17 @@ def merge_others(
     of the story's PERSON entities: a person's name mislabelled ORG is never expanded
     into an acronym ("BS", a degree, is not "Bernie Sanders")."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    written: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in indices:
         cls = type_class(labels[i])
         for text in _spellings(nodes[i][1]):
             key = demonym_key(text) if cls == "NORP" else plain_name_key(text)
             if key:
                 by_key[(cls, key)].append(i)
+                written[(cls, plain_name_key(text))].append(i)
     for members in by_key.values():
         uf.union_all(members)
+    _join_misspellings(written, uf)
     spelled: dict[tuple[str, str], set[int]] = defaultdict(set)  # (class, initials) → roots
     acronyms: list[tuple[int, str, str]] = []
     for i in indices:

@@ -88,6 +88,7 @@ class PersonName:
     family_first: bool = False
     compound: str = ""  # the given name and the first middle written as one word
     strict: str = ""  # ``strict_key`` of the family name's last word
+    written: str = ""  # the name's words as written, case and marks aside
 
     @property
     def bare_key(self) -> str:
@@ -150,7 +151,8 @@ def person_name(text: str) -> PersonName | None:
     family = _family_part(joined[-1])
     strict = strict_key(joined[-1].split()[-1])
     if len(parts) == 1:
-        return PersonName("", (), family, strict=strict)
+        return PersonName("", (), family, strict=strict,
+                          written=" ".join(w.casefold() for w in raw))
     compound = variant(joined[0] + joined[1]) if len(parts) > 2 and " " not in joined[1] else ""
     return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound, strict=strict)
 

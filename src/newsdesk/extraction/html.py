@@ -11,6 +11,8 @@ this module does not compete with it; it adds what trafilatura lacks for newsdes
   teasers, related-story blocks under a "Related" heading, share prompts;
 * a fallback cascade when trafilatura finds nothing (recall mode, then its
   ``baseline``), so a page with text never comes back empty without a reason;
+* the whole article when the page shows one piece of a text its script holds
+  (``html_script_text.py``: slideshow sites send all pages as JSON);
 * an audit trail: every visible block of the page that is not in the output is
   listed in ``removed`` with a reason and its source lines (``html_removed.py``);
 * metadata with evidence (``html_meta.py``).
@@ -31,6 +33,7 @@ from ..errors import NewsdeskError, problem
 from ..model import Extraction, Problem
 from .html_meta import PageMeta, extract_meta
 from .html_removed import RELATED_HEADING, collect_removed
+from .html_script_text import held_article
 from .html_title import clean
 
 # libxml2 stops (silently, dropping the rest of the page) at depth 256 unless
@@ -54,6 +57,7 @@ class Tuning:
     drop_related_blocks: bool = True
     drop_share_prompts: bool = True
     recover_lead: bool = True
+    script_text: bool = True
 
 
 DEFAULT_TUNING = Tuning()
@@ -229,6 +233,8 @@ def _main_text(
     if not lines:
         _, text, _ = trafilatura.baseline(deepcopy(tree))
         lines = _lines(text)
+    if tuning.script_text:
+        lines = held_article(tree, lines) or lines
     if tuning.recover_lead:
         lines = recover_lead(lines, tree)
     return filter_leaks(lines, tree, tuning)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .config import Settings, load_settings
 from .crosscheck.parse import sentence_parser
 from .crosscheck.stage import crosscheck
@@ -27,6 +26,7 @@ from .records import analysis_key, assemble, reprint_records, story_key, story_p
 from .store import Store
 from .store.changes import Changes, story_state
 from .store.changes import changes as store_changes
+from .versions import FACTS_CODE, code_version
 
 Progress = Callable[[Article | Failure], None]
 
@@ -121,13 +121,15 @@ Reuse = Callable[[Source], tuple[Article, Facts] | None]
 
 
 def annotation_key(settings: Settings) -> str:
-    """What finds an article's facts: newsdesk's version and the language model's name
-    and version. Facts stored under another key are found again (a new model or a new
-    newsdesk may find more on the same text)."""
+    """What finds an article's facts: newsdesk's version with a hash of the code that
+    finds them (``versions.py``), and the language model's name and version. Facts stored
+    under another key are found again (a new model or newsdesk may find more on the same
+    text)."""
     from .annotation.nlp import load_nlp
 
     meta = load_nlp(settings.spacy_model).meta
-    return f"newsdesk {__version__}; {meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+    return (f"newsdesk {code_version(FACTS_CODE)}; {meta.get('lang')}_{meta.get('name')} "
+            f"{meta.get('version')}")
 
 
 def iter_annotated(

@@ -21,6 +21,7 @@ from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
 from .group.stories import Join
 from .model import Article, Facts, Failure, PublishedDate, TimeRef
+from .versions import STORY_CODE, code_version
 
 DOSSIER_SCHEMA = "newsdesk.dossier/1"
 
@@ -210,7 +211,7 @@ def figure_record(figure: StoryFigure) -> dict[str, Any]:
 def analysis_key(article_ids: Iterable[str], annotation_key: str) -> str:
     """The articles an analysis covers and the versions that analysed them, hashed: the
     same key means the same grouping, so it need not be made again."""
-    payload = json.dumps([__version__, annotation_key, sorted(article_ids)])
+    payload = json.dumps([code_version(STORY_CODE), annotation_key, sorted(article_ids)])
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
@@ -219,7 +220,8 @@ def story_key(story: StoryGroup, reprints: dict[str, Reprint], annotation_key: s
     (ids are content hashes, and their facts are fixed by ``annotation_key``), how they
     joined, their reprint links, and newsdesk's version. Same key, same record."""
     payload = json.dumps([
-        __version__, annotation_key, story.id, story.title, list(story.article_ids),
+        code_version(STORY_CODE), annotation_key, story.id, story.title,
+        list(story.article_ids),
         [join_record(j) for j in story.joins],
         [reprint_record(reprints.get(i)) for i in story.article_ids],
     ], sort_keys=True, ensure_ascii=False)

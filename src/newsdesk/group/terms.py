@@ -39,19 +39,41 @@ def words(text: str) -> list[tuple[str, bool]]:
     """(word, is_name) pairs: a name is a capitalised word that does not open a sentence."""
     out: list[tuple[str, bool]] = []
     append = out.append
+    known = _CONTENT
     for match in _WORD.finditer(text):
         raw = match.group()
-        word = raw.casefold().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 2 and word not in _STOP:
-            if not raw[0].isupper():
-                append((word, False))
-                continue
-            start = match.start()
-            before = text[max(0, start - 3) : start].rstrip()
-            append((word, bool(before) and before[-1] not in ".!?\"“'‘\n"))
+        word = known.get(raw, _UNSEEN)
+        if word is _UNSEEN:
+            word = _content_word(raw)
+        if word is None:
+            continue
+        if not raw[0].isupper():
+            append((word, False))
+            continue
+        start = match.start()
+        before = text[max(0, start - 3) : start].rstrip()
+        append((word, bool(before) and before[-1] not in ".!?\"“'‘\n"))
     return out
+
+
+# Each spelling's content word (None: a stop word or too short), remembered: a stream
+# repeats its vocabulary, and this lookup was the grouping's hottest line (casefold, replace,
+# endswith and a set test per word). Cleared when it grows past ``_CONTENT_MAX`` spellings.
+_CONTENT: dict[str, str | None] = {}
+_CONTENT_MAX = 500_000
+_UNSEEN = ""
+
+
+def _content_word(raw: str) -> str | None:
+    """``raw`` case-folded, possessive ending cut; None for a stop word or a short one."""
+    word = raw.casefold().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    found = word if len(word) > 2 and word not in _STOP else None
+    if len(_CONTENT) >= _CONTENT_MAX:
+        _CONTENT.clear()
+    _CONTENT[raw] = found
+    return found
 
 
 def counts_of(title_words: list[tuple[str, bool]], text_words: list[tuple[str, bool]]

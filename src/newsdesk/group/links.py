@@ -12,17 +12,14 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from .profile import Profile
-from .tallies import tallies_differ
 
 FEATURES = ("cosine", "title", "names", "rarest_name", "numbers", "days_apart", "short",
-            "nameless", "cosine_x_names", "rarest_word", "rare_words", "names_differ",
-            "event_same", "event_differ", "tallies_differ", "full_names")
+            "nameless", "cosine_x_names", "rarest_word", "rare_words", "names_differ")
 # A word is rare when its idf is at least this share of a once-seen word's.
 RARE_SHARE = 0.6
 RARE_CAP = 5
@@ -36,8 +33,6 @@ SHORT_WORDS = 60
 # same-day gap that made every undated pair look like one event's. On FNC-1 (no dates) it
 # lifts precision from 0.876 to 0.970 (recall 0.837 -> 0.646); dated streams are untouched.
 UNDATED_DAYS_APART = 1
-# Shared two-word names counted up to this many.
-FULL_NAMES_CAP = 3
 # Shared names and numbers reported per link (the "why it joined" record).
 SHOWN = 6
 
@@ -50,9 +45,6 @@ class Evidence:
     numbers: tuple[str, ...]
     title_words: tuple[str, ...]
     days_apart: int | None
-    full_names: tuple[str, ...] = ()  # two-word names both give ("bernard gillis")
-    event_day: date | None = None  # the day both leads say the event happened
-    tallies: tuple[str, ...] = ()  # the killed / hurt / shot counts both leads give
 
 
 def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
@@ -65,14 +57,11 @@ def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
     days = _days_apart(a, b)
     if days is None:
         days = UNDATED_DAYS_APART
-    events = _event_days_apart(a, b)
     return (cosine, _dot(a.title, b.title), names, rarest,
             min(len(a.numbers & b.numbers), 3) / 3, math.log1p(days),
             float(min(a.size, b.size) < SHORT_WORDS), float(not a.names or not b.names),
             cosine * names, rarest_word, min(rare, RARE_CAP) / RARE_CAP,
-            float(_names_differ(a, b, ceiling)), float(events == 0),
-            float(events is not None and events > 1), float(tallies_differ(a.tallies, b.tallies)),
-            min(len(a.full_names & b.full_names), FULL_NAMES_CAP) / FULL_NAMES_CAP)
+            float(_names_differ(a, b, ceiling)))
 
 
 def _shared_words(a: Profile, b: Profile, ceiling: float) -> tuple[float, float, int]:
@@ -109,14 +98,6 @@ def _shared_names(a: Profile, b: Profile, ceiling: float) -> tuple[float, float]
     return summed / total, rarest / ceiling
 
 
-def _event_days_apart(a: Profile, b: Profile) -> int | None:
-    """Days between the two event days, when both leads name one. One day apart says
-    little ("late Saturday" is "early Sunday" in the next report); more says two events."""
-    if a.event is None or b.event is None:
-        return None
-    return abs((a.event - b.event).days)
-
-
 def _names_differ(a: Profile, b: Profile, ceiling: float) -> bool:
     """Both articles name specific people or places, and not one of them is shared: the
     mark of two look-alike events ("shot in Hawthorne" and "shot in Fresno"). A profile's
@@ -143,10 +124,7 @@ def evidence(a: Profile, b: Profile) -> Evidence:
     shared = sorted(a.names.keys() & b.names.keys(), key=lambda n: (-a.names[n], n))
     title_words = sorted(a.title.keys() & b.title.keys(), key=lambda w: (-a.title[w], w))
     return Evidence(tuple(shared[:SHOWN]), tuple(sorted(a.numbers & b.numbers)[:SHOWN]),
-                    tuple(title_words[:SHOWN]), _days_apart(a, b),
-                    tuple(sorted(a.full_names & b.full_names)[:SHOWN]),
-                    a.event if _event_days_apart(a, b) == 0 else None,
-                    tuple(sorted(a.tallies & b.tallies)))
+                    tuple(title_words[:SHOWN]), _days_apart(a, b))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:

@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..vectors import Vector, normalised
-from .event_day import event_day
-from .full_names import FullNameCounts, full_names_of
-from .tallies import tallies_of
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
@@ -56,9 +53,6 @@ class Profile:
     rarity: dict[str, float]  # each vector term -> idf when the article arrived
     numbers: frozenset[str]
     size: int  # content words in title and text
-    event: date | None = None  # the day the event happened, as the lead names it
-    tallies: frozenset[str] = frozenset()  # killed / hurt / shot counts of the lead
-    full_names: frozenset[str] = frozenset()  # two-word names still rare when it arrived
     names_total: float = 0.0  # the sum of the names' idfs
     second_name: float = 0.0  # the idf of the second rarest name (0 with fewer than two)
 
@@ -88,7 +82,6 @@ class StreamStats:
         self.uses: Counter[str] = Counter()
         self.suffixes: Counter[str] = Counter()
         self.titles: Counter[str] = Counter()
-        self.full_names = FullNameCounts()
 
     def site_free(self, title: str) -> str:
         """``title`` without a trailing site name once that ending has been seen before; an
@@ -139,8 +132,6 @@ def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
     whole = f"{title}\n{text}"
     return Profile(id_, day, vector, title_vector, kept,
                    {t: idf[t] for t in vector}, numbers_of(whole), int(sum(counts.values())),
-                   event_day(whole, day), tallies_of(whole),
-                   stats.full_names.specific(full_names_of(whole)),
                    sum(kept.values()), rare[1][0] if len(rare) > 1 else 0.0)
 
 

@@ -8,7 +8,11 @@ replay marker sentence so the reprint index does not simply see copies. Printed:
 seconds, articles per second, the process's peak resident memory (it grows with each size:
 the sizes run in one process, smallest first).
 
-    python benchmarks/stories_scale.py [--sizes 10000 50000 100000]
+The machine is shared, so a time means little alone: ``--clusterer previous`` runs the
+centroid pass of issue 5 (``stories_previous.py``, the 441 s / 1.5 GB reference) on the same
+stream; run both at once and report the ratio.
+
+    python benchmarks/stories_scale.py [--sizes 10000 50000 100000] [--clusterer previous]
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import resource
 import time
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from common import results_path, timelines_root
 from newsdesk.group.reprints import ReprintIndex
@@ -42,10 +47,15 @@ def stream(rows: list[StoryItem], size: int) -> list[StoryItem]:
     return out
 
 
-def run(items: list[StoryItem]) -> dict[str, float]:
+def run(items: list[StoryItem], which: str = "newsdesk") -> dict[str, float]:
     start = time.perf_counter()
     reprints = ReprintIndex()
-    clusterer = StoryClusterer()
+    if which == "previous":
+        from stories_previous import StoryClusterer as Previous
+
+        clusterer: Any = Previous()
+    else:
+        clusterer = StoryClusterer()
     for item in items:
         reprints.add(item.id, item.text)
         clusterer.add(item)
@@ -59,6 +69,7 @@ def run(items: list[StoryItem]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--clusterer", choices=("newsdesk", "previous"), default="newsdesk")
     args = parser.parse_args(argv)
     root = timelines_root()
     if root is None:
@@ -68,11 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     print("| articles | seconds | articles/s | peak RSS of the process (MiB) | stories |")
     print("|---|---|---|---|---|")
     for size in args.sizes:
-        r = run(stream(rows, size))
+        r = run(stream(rows, size), args.clusterer)
         results.append(r)
         print(f"| {r['articles']:,} | {r['seconds']} | {r['articles_per_second']} | "
               f"{r['peak_rss_mib']} | {r['stories']:,} |", flush=True)
-    results_path("stories_scale.json").write_text(json.dumps(results, indent=2) + "\n")
+    suffix = "" if args.clusterer == "newsdesk" else f"_{args.clusterer}"
+    results_path(f"stories_scale{suffix}.json").write_text(json.dumps(results, indent=2) + "\n")
     return 0
 
 

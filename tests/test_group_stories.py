@@ -152,3 +152,21 @@ def test_an_undated_pair_counts_as_a_day_apart_not_as_the_same_day() -> None:
     values = dict(zip(FEATURES, features(b, a, stats.weights.ceiling()), strict=True))
     assert values["days_apart"] == pytest.approx(math.log1p(UNDATED_DAYS_APART))
     assert evidence(b, a).days_apart is None  # the record says it is unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said Gillis ran.", [("police", False), ("gillis", True), ("ran", False)]),
+        ("It ended. Gillis ran", [("ended", False), ("gillis", False), ("ran", False)]),
+        ("he said “Gillis", [("gillis", False)]),  # an opening quote starts a sentence
+        ("met in  Fresno", [("met", False), ("fresno", True)]),  # two spaces looked past
+        ("the end.   Fresno", [("end", False), ("fresno", False)]),  # three: no character
+        ("Fresno's mayor", [("fresno", False), ("mayor", False)]),  # the text's first word
+    ],
+)
+def test_a_name_is_a_capitalised_word_inside_a_sentence(text: str,
+                                                        expected: list[tuple[str, bool]]) -> None:
+    from newsdesk.group.terms import words
+
+    assert words(text) == expected

@@ -53,6 +53,8 @@ class Profile:
     rarity: dict[str, float]  # each vector term -> idf when the article arrived
     numbers: frozenset[str]
     size: int  # content words in title and text
+    names_total: float = 0.0  # the sum of the names' idfs
+    second_name: float = 0.0  # the idf of the second rarest name (0 with fewer than two)
 
 
 def numbers_of(text: str) -> frozenset[str]:
@@ -126,9 +128,11 @@ def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
         names.update(w for w, is_name in title_words if is_name and w not in _NOT_NAMES)
     names -= site_words(site)
     rare = sorted(((idf[n], n) for n in names), reverse=True)[:NAME_TERMS]
-    return Profile(id_, day, vector, title_vector, {n: w for w, n in rare},
-                   {t: idf[t] for t in vector},
-                   numbers_of(f"{title}\n{text}"), int(sum(counts.values())))
+    kept = {n: w for w, n in rare}
+    whole = f"{title}\n{text}"
+    return Profile(id_, day, vector, title_vector, kept,
+                   {t: idf[t] for t in vector}, numbers_of(whole), int(sum(counts.values())),
+                   sum(kept.values()), rare[1][0] if len(rare) > 1 else 0.0)
 
 
 def site_words(site: str) -> set[str]:

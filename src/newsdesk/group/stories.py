@@ -94,36 +94,38 @@ class StoryClusterer:
                                item.site)
         if item.day is not None and (self.latest is None or item.day > self.latest):
             self.latest = item.day
-        best = self.best_match(profile)
+        query = heaviest_terms(profile)
+        best = self.best_match(profile, query)
         if best is None:
-            story = self.open_story(profile)
+            story = self.open_story(profile, query)
         else:
             other, p = best
             story = self._story_of[other.id]
             self.joins[item.id] = Join(item.id, other.id, round(p, 4),
                                        evidence(profile, other))
-            self._place(profile, story)
+            self._place(profile, story, query)
         self._added += 1
         if self._added % SWEEP_EVERY == 0:
             self._sweep()
         return story
 
-    def open_story(self, profile: Profile) -> int:
+    def open_story(self, profile: Profile, query: list[str] | None = None) -> int:
         """A new story holding ``profile``'s article alone; its index."""
         story = len(self.stories)
         self.stories.append(_Story([], profile.day))
         self._open.add(story)
         self.joins[profile.id] = Join(profile.id, None, 0.0, None)
-        self._place(profile, story)
+        self._place(profile, story, query)
         return story
 
     def groups(self) -> list[tuple[str, ...]]:
         return [tuple(s.members) for s in self.stories if s.members]
 
-    def candidates(self, profile: Profile) -> list[Profile]:
+    def candidates(self, profile: Profile, query: list[str] | None = None) -> list[Profile]:
         """Earlier articles of open stories sharing the most of ``profile``'s heaviest terms
-        and names (ties by id, so the choice does not depend on dict order)."""
-        query = sorted(profile.vector, key=lambda t: (-profile.vector[t], t))[:QUERY_TERMS]
+        (``query``, computed when not given; ties by id, so the choice does not depend on
+        dict order)."""
+        query = heaviest_terms(profile) if query is None else query
         score: dict[str, float] = defaultdict(float)
         for term in query:
             for other in self._postings.get(term, ())[-RECENT_POSTINGS:]:
@@ -139,7 +141,8 @@ class StoryClusterer:
                     break
         return out
 
-    def best_match(self, profile: Profile) -> tuple[Profile, float] | None:
+    def best_match(self, profile: Profile, query: list[str] | None = None
+                   ) -> tuple[Profile, float] | None:
         """The most likely same-event earlier article, when likely enough. (Combining a
         story's members by noisy-or instead of taking the best one was measured on the GVA
         tune split: the same recall at the same precision, and a less clear reason.)"""
@@ -147,7 +150,7 @@ class StoryClusterer:
         threshold = params["threshold"] if self.threshold is None else self.threshold
         ceiling = self.stats.weights.ceiling()
         best: tuple[Profile, float] | None = None
-        for other in self.candidates(profile):
+        for other in self.candidates(profile, query):
             values = features(profile, other, ceiling)
             if vetoed(values):
                 continue
@@ -156,14 +159,15 @@ class StoryClusterer:
                 best = (other, p)
         return best
 
-    def _place(self, profile: Profile, story_index: int) -> None:
+    def _place(self, profile: Profile, story_index: int, query: list[str] | None = None
+               ) -> None:
         story = self.stories[story_index]
         story.members.append(profile.id)
         if profile.day is not None and (story.last_day is None or profile.day > story.last_day):
             story.last_day = profile.day
         self._profiles[profile.id] = profile
         self._story_of[profile.id] = story_index
-        for term in sorted(profile.vector, key=lambda t: (-profile.vector[t], t))[:QUERY_TERMS]:
+        for term in heaviest_terms(profile) if query is None else query:
             self._postings[term].append(profile.id)
 
     def _is_open(self, story: _Story, day: date | None) -> bool:
@@ -195,6 +199,13 @@ class StoryClusterer:
                 self._postings[term] = kept
             else:
                 del self._postings[term]
+
+
+def heaviest_terms(profile: Profile) -> list[str]:
+    """The ``QUERY_TERMS`` heaviest terms of an article: what it is indexed and looked up
+    by (computed once per article: the sort showed in profiles)."""
+    vector = profile.vector
+    return sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
 
 
 def cluster_stories(items: list[StoryItem]) -> list[tuple[str, ...]]:

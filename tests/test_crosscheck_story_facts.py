@@ -198,25 +198,27 @@ def test_no_dates_at_all_gives_no_event_date() -> None:
 
 @pytest.mark.parametrize(("text", "gpes", "city", "state", "country"), [
     ("HAWTHORNE (CBSLA.com) — A man was gunned down at a party in Hawthorne.", ["Hawthorne"],
-     "Hawthorne", None, None),
+     "Hawthorne", "California", "United States"),
     ("Officials in Oklahoma said four people were found dead at a Tulsa apartment. Tulsa, Okla. "
      "police said more.", ["Tulsa"], "Tulsa", "Oklahoma", "United States"),
-    ("MCKEESPORT (KDKA) – Allegheny County Police say four were shot.", [], "Mckeesport", None,
-     None),
+    ("MCKEESPORT (KDKA) – Allegheny County Police say four were shot.", [], "Mckeesport",
+     "Pennsylvania", "United States"),
     ("Police in South Los Angeles said a man was shot.", ["South Los Angeles"], "Los Angeles",
-     None, None),
+     "California", "United States"),
     ("Putin arrived in Pyongyang, North Korea, for talks in Pyongyang.",
      ["Pyongyang", "North Korea"], "Pyongyang", None, "North Korea"),
     ("A man was shot in Washington, D.C., on Sunday.", ["Washington"], "Washington",
      "District of Columbia", "United States"),
     # a neighbourhood is filed under its city
     ("A man was shot in the Woodlawn neighborhood. Woodlawn residents heard shots; Chicago "
-     "police are investigating.", ["Woodlawn", "Chicago"], "Chicago", None, None),
+     "police are investigating.", ["Woodlawn", "Chicago"], "Chicago", "Illinois",
+     "United States"),
     # a newspaper's town and a building's name are not the event's town
     ("The Houston Chronicle reported that the Houston Chronicle's reporter saw a man shot in "
-     "Sunbury.", ["Houston", "Sunbury"], "Sunbury", None, None),
+     "Sunbury.", ["Houston", "Sunbury"], "Sunbury", "Pennsylvania",
+     "United States"),
     ("COOK COUNTY COURTHOUSE — A man shot in Chicago was charged.", ["Chicago"], "Chicago",
-     None, None),
+     "Illinois", "United States"),
     # a county that outvotes every town twice over is the place; else the town
     ("RANKIN COUNTY — Rankin County deputies said a man was shot near Braxton. Rankin County "
      "officials said more.", ["Rankin County", "Braxton"], "Rankin County", None, None),
@@ -224,10 +226,11 @@ def test_no_dates_at_all_gives_no_event_date() -> None:
      ["Pike County", "Pebble Township"], "Pebble Township", None, None),
     # the town's police name the town the tagger missed; a state's or a county's do not
     ("A man was shot near a gas station, according to Tifton police. State Police and "
-     "Clear Water residents said more.", ["Clear Water"], "Tifton", None, None),
+     "Clear Water residents said more.", ["Clear Water"], "Tifton", "Georgia",
+     "United States"),
     # New York's boroughs are their addresses' towns
     ("NEW YORK — Four people were shot in Brooklyn early Sunday.", ["Brooklyn"], "Brooklyn",
-     None, None),
+     "New York", "United States"),
 ])
 def test_place(text: str, gpes: list[str], city: str, state: str | None,
                country: str | None) -> None:

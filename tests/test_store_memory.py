@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsdesk
-from newsdesk.annotation import pipeline as annotation_pipeline
+from newsdesk.annotation import workers as annotation_workers
 from newsdesk.app.reader import Reader
 from newsdesk.cli import cli
 from newsdesk.errors import NewsdeskError
@@ -39,16 +39,16 @@ def _examples(folder: Path) -> list[Path]:
     return sorted(folder.iterdir())
 
 
-def _count_annotated(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many articles go through annotation, counted per call."""
+def _count_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    """How many articles each call of ``module.name`` (annotation, cross-check) is given."""
     calls: list[int] = []
-    real = annotation_pipeline.annotate_articles
+    real = getattr(module, name)
 
     def counting(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(len(articles))
         return real(articles, *args, **kwargs)
 
-    monkeypatch.setattr(annotation_pipeline, "annotate_articles", counting)
+    monkeypatch.setattr(module, name, counting)
     return calls
 
 
@@ -78,7 +78,7 @@ def test_an_unchanged_rerun_extracts_and_annotates_nothing_and_gives_the_same_do
 ) -> None:
     db = tmp_path / "n.db"
     first = newsdesk.analyze([str(EXAMPLES)], db=db, json_path=tmp_path / "a.json")
-    calls = _count_annotated(monkeypatch)
+    calls = _count_calls(monkeypatch, annotation_workers, "annotate_articles")
 
     again = newsdesk.analyze([str(EXAMPLES)], db=db, json_path=tmp_path / "b.json")
 
@@ -94,14 +94,7 @@ def test_only_stories_whose_articles_changed_are_checked_again(
 
     db = tmp_path / "n.db"
     first = newsdesk.analyze([str(EXAMPLES)], db=db, json_path=tmp_path / "a.json").dossier
-    checked: list[int] = []
-    real = stage.crosscheck_story
-
-    def counting(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
-        checked.append(len(articles))
-        return real(articles, *args, **kwargs)
-
-    monkeypatch.setattr(stage, "crosscheck_story", counting)
+    checked = _count_calls(monkeypatch, stage, "crosscheck_story")
     newsdesk.analyze([], db=db, json_path=tmp_path / "b.json")
     assert checked == []  # nothing changed: every story record is read back
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
@@ -136,7 +129,7 @@ def test_facts_found_by_another_version_are_found_again(
     with Store(db) as store:
         first_id = next(iter(store.articles())).id
         store.add_facts(first_id, Facts(), "newsdesk 0.0.1; en_core_web_sm 3.0.0")
-    calls = _count_annotated(monkeypatch)
+    calls = _count_calls(monkeypatch, annotation_workers, "annotate_articles")
 
     result = newsdesk.add([str(EXAMPLES)], db=db)
 

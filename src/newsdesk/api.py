@@ -14,17 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .annotation.workers import Annotator
 from .config import Settings, load_settings
-from .crosscheck.parse import sentence_parser
-from .crosscheck.stage import crosscheck
 from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
-from .group.grouping import Grouping, group_articles
+from .incremental import dossier_of_store
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
-from .records import analysis_key, assemble, reprint_records, story_key, story_parts
 from .store import Store
-from .store.changes import Changes, story_state
+from .store.changes import Changes
 from .store.changes import changes as store_changes
 from .versions import FACTS_CODE, code_version
 
@@ -153,7 +151,7 @@ def iter_annotated(
 
     settings = settings or load_settings()
     load_nlp(settings.spacy_model)
-    annotated = _Annotator(settings.spacy_model, workers)
+    annotated = Annotator(settings.spacy_model, workers)
     batch: list[Extracted] = []
     found_before: dict[str, Facts] = {}
 
@@ -189,38 +187,6 @@ def iter_annotated(
         yield from flush()
     finally:
         annotated.close()
-
-
-def _annotate_chunk(args: tuple[str, list[Article]]) -> list[tuple[Article, Facts]]:
-    """A worker's share of a batch: its articles' facts, in order."""
-    from .annotation.nlp import load_nlp
-    from .annotation.pipeline import BATCH_SIZE, annotate_articles
-
-    model, articles = args
-    return list(annotate_articles(articles, load_nlp(model), batch_size=BATCH_SIZE))
-
-
-class _Annotator:
-    """Facts for a batch of articles, in order: here, or split across worker processes
-    (one contiguous share each, so every worker parses a full ``nlp.pipe`` batch)."""
-
-    def __init__(self, model: str, workers: int) -> None:
-        self.model = model
-        self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
-
-    def __call__(self, articles: list[Article]) -> Iterator[tuple[Article, Facts]]:
-        if self.pool is None or len(articles) < 2:
-            return iter(_annotate_chunk((self.model, articles)))
-        size = -(-len(articles) // self.workers)
-        shares = [articles[i:i + size] for i in range(0, len(articles), size)]
-        return (pair for part in self.pool.map(_annotate_chunk,
-                                                [(self.model, share) for share in shares])
-                for pair in part)
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()
 
 
 def annotate(
@@ -302,35 +268,6 @@ def add(
     return result
 
 
-def _dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str, Facts],
-                      failures: list[Failure], settings: Settings, run: int) -> dict[str, Any]:
-    """The dossier of every stored article, storing its stories. What has not changed is
-    read back: the whole grouping when the store holds the same articles as at the latest
-    analysis (``records.analysis_key``), else each story made from the same articles as
-    its stored record (``records.story_key``); only the rest is cross-checked."""
-    annotated_by = annotation_key(settings)
-    key = analysis_key((a.id for a in articles), annotated_by)
-    with Store(path) as store:
-        last = store.last_analysis(key)
-    if last is not None:
-        return assemble(articles, failures, facts, last[1], last[0])
-    grouping = group_articles(articles)
-    keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
-    with Store(path) as store:
-        parts = store.story_parts(keys)
-    changed = Grouping(tuple(s for s in grouping.stories if s.id not in parts),
-                       grouping.reprints)
-    checks = crosscheck(articles, facts, changed, sentence_parser(settings.spacy_model))
-    parts.update(story_parts(articles, facts, changed, checks))
-    parts = {s.id: parts[s.id] for s in grouping.stories}
-    reprints = reprint_records(grouping.reprints)
-    doc = assemble(articles, failures, facts, reprints, parts)
-    with Store(path) as store:
-        store.put_stories(doc["stories"], {i: p[1] for i, p in parts.items()}, keys,
-                          (key, reprints))
-        store.put_story_states(run, {s.id: story_state(parts[s.id][0])
-                                     for s in changed.stories})
-    return doc
 
 
 @dataclass
@@ -364,7 +301,7 @@ def analyze(
     The store is the memory of the stories followed: today's articles are grouped with
     yesterday's, and the stories of earlier runs are regrouped, never deleted (a story
     no longer current points at the one that took its first article). A story made from
-    the same articles as its stored record (``records.story_key``) is not cross-checked
+    the same articles as its stored record (``incremental.story_key``) is not cross-checked
     again. With no inputs, the store alone is analysed.
     """
     from .publish.html import write_html
@@ -381,11 +318,12 @@ def analyze(
             raise NewsdeskError("E302", detail=str(path))
         run = store.start_run("analyze", _inputs(inputs), annotation_key(settings),
                               dataclasses.asdict(settings))
-    doc = _dossier_of_store(path, articles, facts, added.failures, settings, run)
+    doc = dossier_of_store(path, articles, facts, added.failures, settings, run,
+                           annotation_key(settings))
     with Store(path) as store:
         store.finish_run(run, added.added, added.reused, len(added.failures),
                          [story["id"] for story in doc["stories"]])
-        new = store_changes(store.conn)
+        new = store_changes(store.conn) if html_path else None  # what the report marks
     result = AnalyzeResult(dossier=doc, articles=articles, facts=facts,
                            failures=added.failures, added=added.added, reused=added.reused)
     if json_path:
@@ -394,7 +332,8 @@ def analyze(
         )
         result.outputs["json"] = str(json_path)
     if html_path:
-        write_html(doc, html_path, new.to_dict() if new.since is not None else None)
+        write_html(doc, html_path,
+                   new.to_dict() if new is not None and new.since is not None else None)
         result.outputs["html"] = str(html_path)
     if md_path:
         write_markdown(doc, md_path)

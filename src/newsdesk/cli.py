@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__
+from .api import AddResult, AnalyzeResult, iter_annotated, iter_extracted
 from .api import add as run_add
 from .api import analyze as run_analyze
 from .api import changes as run_changes
-from .api import iter_annotated, iter_extracted
 from .clitext import changes_lines
 from .config import load_settings
 from .errors import NewsdeskError
@@ -143,6 +143,24 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
         sys.exit(1)
 
 
+StoreResult = TypeVar("StoreResult", AddResult, AnalyzeResult)
+
+
+def _store_run(run: Callable[[_Progress], StoreResult], quiet: bool) -> StoreResult:
+    """A command that writes the store, with the progress counter on stderr: a coded error
+    ends it with exit 1; each input that failed is reported."""
+    progress = _Progress(quiet)
+    try:
+        result = run(progress)
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    progress.close()
+    for failure in result.failures:
+        _report(failure)
+    return result
+
+
 _DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk.db).")
 
 
@@ -156,16 +174,9 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
         workers: int) -> None:
     """Extract and annotate INPUT... into the store; inputs it already holds (the same
     bytes, annotated by this newsdesk and model) are skipped."""
-    progress = _Progress(quiet)
-    try:
-        result = run_add(inputs, db=db, published=published, settings=load_settings(),
-                         workers=workers, progress=progress)
-    except NewsdeskError as err:
-        click.echo(str(err), err=True)
-        sys.exit(1)
-    progress.close()
-    for failure in result.failures:
-        _report(failure)
+    result = _store_run(lambda progress: run_add(
+        inputs, db=db, published=published, settings=load_settings(), workers=workers,
+        progress=progress), quiet)
     click.echo(
         f"{len(result.article_ids)} articles ({result.added} new in the store, "
         f"{result.reused} already there), {len(result.failures)} failed inputs",
@@ -193,17 +204,10 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     """
     if not (json_path or html_path or md_path):
         html_path = "newsdesk-report.html"
-    progress = _Progress(quiet)
-    try:
-        result = run_analyze(inputs, db=db, json_path=json_path, html_path=html_path,
-                             md_path=md_path, published=published, settings=load_settings(),
-                             workers=workers, progress=progress)
-    except NewsdeskError as err:
-        click.echo(str(err), err=True)
-        sys.exit(1)
-    progress.close()
-    for failure in result.failures:
-        _report(failure)
+    result = _store_run(lambda progress: run_analyze(
+        inputs, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
+        published=published, settings=load_settings(), workers=workers, progress=progress),
+        quiet)
     click.echo(
         f"{len(result.articles)} articles in the store ({result.added} new, "
         f"{result.reused} inputs already there), {len(result.failures)} failed inputs",

@@ -6,8 +6,6 @@ and so the JSON Schemas in ``schemas/`` can be checked against exactly this code
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,7 +19,6 @@ from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
 from .group.stories import Join
 from .model import Article, Facts, Failure, PublishedDate, TimeRef
-from .versions import STORY_CODE, code_version
 
 DOSSIER_SCHEMA = "newsdesk.dossier/1"
 
@@ -206,26 +203,6 @@ def figure_record(figure: StoryFigure) -> dict[str, Any]:
         "single_source": figure.single_source,
         "sources": [{"article_id": a, **f.span.to_dict()} for a, f in figure.sources],
     }
-
-
-def analysis_key(article_ids: Iterable[str], annotation_key: str) -> str:
-    """The articles an analysis covers and the versions that analysed them, hashed: the
-    same key means the same grouping, so it need not be made again."""
-    payload = json.dumps([code_version(STORY_CODE), annotation_key, sorted(article_ids)])
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
-
-
-def story_key(story: StoryGroup, reprints: dict[str, Reprint], annotation_key: str) -> str:
-    """What a story's record and cross-check are made from, hashed: its title, articles
-    (ids are content hashes, and their facts are fixed by ``annotation_key``), how they
-    joined, their reprint links, and newsdesk's version. Same key, same record."""
-    payload = json.dumps([
-        code_version(STORY_CODE), annotation_key, story.id, story.title,
-        list(story.article_ids),
-        [join_record(j) for j in story.joins],
-        [reprint_record(reprints.get(i)) for i in story.article_ids],
-    ], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
 # A story's record and what its cross-check changes on its own articles (see story_effects).

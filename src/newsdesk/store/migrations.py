@@ -140,7 +140,7 @@ def m006_story_checks(conn: sqlite3.Connection) -> None:
         """
         CREATE TABLE IF NOT EXISTS analysis (           -- the latest analysis of the whole store
             id INTEGER PRIMARY KEY CHECK (id = 1),
-            key TEXT NOT NULL,            -- records.analysis_key: its articles and versions
+            key TEXT NOT NULL,            -- incremental.analysis_key: articles, versions
             story_ids TEXT NOT NULL,      -- JSON list, in dossier order
             reprints TEXT NOT NULL        -- JSON: reprinted article id -> link record
         );

@@ -18,6 +18,7 @@ from newsdesk.group.links import (
     probability,
     vetoed,
 )
+from newsdesk.group.measures import disagreements, measures_of
 from newsdesk.group.profile import StreamStats, make_profile, numbers_of, site_words
 from newsdesk.group.stories import StoryClusterer, StoryItem, cluster_stories
 from newsdesk.group.terms import TermWeights
@@ -170,3 +171,46 @@ def test_a_name_is_a_capitalised_word_inside_a_sentence(text: str,
     from newsdesk.group.terms import words
 
     assert words(text) == expected
+
+
+# Two agency reports of two earthquakes a day apart, written alike (made up for this test:
+# the look-alike case the issue names), and a second outlet's report of the first quake.
+_QUAKE_IWATE = (
+    "TOKYO (AP) — A magnitude 6.4 earthquake struck off the coast of northern Japan on "
+    "Tuesday, the Japan Meteorological Agency said. No tsunami warning was issued. The quake "
+    "hit at 10:14 a.m. at a depth of 40 kilometers off Iwate prefecture. There were no "
+    "immediate reports of damage or injuries, NHK reported. Bullet train services in the "
+    "region were briefly suspended.")
+_QUAKE_NAGANO = (
+    "TOKYO (AP) — A magnitude 5.9 earthquake shook central Japan on Wednesday, the Japan "
+    "Meteorological Agency said. No tsunami warning was issued. The quake struck at 3:02 p.m. "
+    "at a depth of 10 kilometers in Nagano prefecture. Some houses were damaged and two people "
+    "were slightly injured, NHK reported. Power was cut to 3,000 homes.")
+_QUAKE_IWATE_AGAIN = (
+    "A strong earthquake of magnitude 6.4 hit off Iwate prefecture in northern Japan on "
+    "Tuesday morning, the meteorological agency said. There was no threat of a tsunami. "
+    "Bullet trains were halted briefly as a precaution, public broadcaster NHK said.")
+
+
+def test_two_look_alike_earthquakes_stay_apart_and_two_reports_of_one_join() -> None:
+    apart = cluster_stories([
+        StoryItem("a", date(2024, 3, 5), "Magnitude 6.4 quake strikes off northern Japan",
+                  _QUAKE_IWATE),
+        StoryItem("b", date(2024, 3, 6), "Strong earthquake jolts central Japan",
+                  _QUAKE_NAGANO)])
+    assert sorted(apart) == [("a",), ("b",)]
+    together = cluster_stories([
+        StoryItem("a", date(2024, 3, 5), "Magnitude 6.4 quake strikes off northern Japan",
+                  _QUAKE_IWATE),
+        StoryItem("c", date(2024, 3, 5), "Japan: 6.4 earthquake off Iwate, no tsunami",
+                  _QUAKE_IWATE_AGAIN)])
+    assert together == [("a", "c")]
+
+
+def test_measures_are_keyed_by_what_they_measure() -> None:
+    found = measures_of("A magnitude 6.4 earthquake at a depth of 40 kilometers cut power to "
+                        "3,000 homes in 2024 at 10:14 a.m., 24 years after the last.")
+    assert found == {"magnitude": frozenset({"6.4"}), "earthquake": frozenset({"6.4"}),
+                     "kilometers": frozenset({"40"}), "homes": frozenset({"3000"})}
+    assert disagreements(measures_of(_QUAKE_IWATE), measures_of(_QUAKE_NAGANO)) == (3, 0)
+    assert disagreements(measures_of(_QUAKE_IWATE), measures_of(_QUAKE_IWATE_AGAIN))[1] >= 1

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .measures import disagreements
 from .profile import Profile
 
 FEATURES = ("cosine", "title", "names", "rarest_name", "numbers", "days_apart", "short",
@@ -33,6 +34,9 @@ SHORT_WORDS = 60
 # same-day gap that made every undated pair look like one event's. On FNC-1 (no dates) it
 # lifts precision from 0.876 to 0.970 (recall 0.837 -> 0.646); dated streams are untouched.
 UNDATED_DAYS_APART = 1
+# Measured things (kilometers, magnitude, homes) two reports must both give and disagree on,
+# agreeing on none, to be two events.
+MEASURES_DIFFER = 2
 # Shared names and numbers reported per link (the "why it joined" record).
 SHOWN = 6
 
@@ -117,6 +121,16 @@ def vetoed(values: tuple[float, ...]) -> bool:
     small batch, where the stream has not yet learnt that the template's words are common."""
     named = dict(zip(FEATURES, values, strict=True))
     return named["names_differ"] == 1.0 and named["numbers"] == 0.0
+
+
+def conflicting_measures(a: Profile, b: Profile) -> bool:
+    """Never one event either: the two measure at least ``MEASURES_DIFFER`` things alike
+    (magnitude, depth, homes without power) and agree on none — two look-alike events of
+    one kind, written alike ("measures.py"). On the GVA tune stream this vetoes 26 links the
+    model accepted, lifting precision 0.985 -> 0.987 at the same recall; FNC-1 and NeuS are
+    unchanged (docs/decisions.md)."""
+    differ, agree = disagreements(a.measures, b.measures)
+    return differ >= MEASURES_DIFFER and not agree
 
 
 def evidence(a: Profile, b: Profile) -> Evidence:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..vectors import Vector, normalised
+from .measures import measures_of
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
@@ -55,6 +56,7 @@ class Profile:
     size: int  # content words in title and text
     names_total: float = 0.0  # the sum of the names' idfs
     second_name: float = 0.0  # the idf of the second rarest name (0 with fewer than two)
+    measures: dict[str, frozenset[str]] = field(default_factory=dict)  # measures.py
 
 
 def numbers_of(text: str) -> frozenset[str]:
@@ -132,7 +134,8 @@ def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
     whole = f"{title}\n{text}"
     return Profile(id_, day, vector, title_vector, kept,
                    {t: idf[t] for t in vector}, numbers_of(whole), int(sum(counts.values())),
-                   sum(kept.values()), rare[1][0] if len(rare) > 1 else 0.0)
+                   sum(kept.values()), rare[1][0] if len(rare) > 1 else 0.0,
+                   measures_of(whole))
 
 
 def site_words(site: str) -> set[str]:

@@ -16,9 +16,10 @@ from urllib.request import urlopen
 import pytest
 
 import newsdesk
-from newsdesk.app.reader import Reader, fts_query
+from newsdesk.app.reader import Reader
 from newsdesk.app.server import make_server
 from newsdesk.errors import NewsdeskError
+from newsdesk.store.search import fts_query
 
 from .test_report_story import Page, examples_with_hostile_pages
 

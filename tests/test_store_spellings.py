@@ -7,10 +7,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from newsdesk.app.reader import Reader, fts_query
+from newsdesk.app.reader import Reader
 from newsdesk.model import Article, Entity, Facts, PublishedDate, Source, Span
 from newsdesk.store import Store
 from newsdesk.store.migrations import MIGRATIONS, m004_name_spellings
+from newsdesk.store.search import fts_query
 from newsdesk.store.spellings import expansions
 
 TEXTS = {

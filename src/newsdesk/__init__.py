@@ -9,6 +9,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .api import AddResult, AnalyzeResult, add, analyze, annotate, extract
+from .store.selection import Selection
 
-__all__ = ["AddResult", "AnalyzeResult", "__version__", "add", "analyze", "annotate",
-           "extract"]
+__all__ = ["AddResult", "AnalyzeResult", "Selection", "__version__", "add", "analyze",
+           "annotate", "extract"]

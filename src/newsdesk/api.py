@@ -24,6 +24,7 @@ from .model import Annotated, Article, Facts, Failure, Source
 from .store import Store
 from .store.changes import Changes
 from .store.changes import changes as store_changes
+from .store.selection import Selection
 from .versions import FACTS_CODE, code_version
 
 Progress = Callable[[Article | Failure], None]
@@ -294,9 +295,11 @@ def analyze(
     settings: Settings | None = None,
     workers: int = 1,
     progress: Progress | None = None,
+    selection: Selection | None = None,
 ) -> AnalyzeResult:
     """Add ``inputs`` to the store (:func:`add`), then analyse everything the store holds
-    and write the dossier in the formats asked for.
+    and write the dossier in the formats asked for; with a ``selection`` (stories since a
+    day, given stories, stories matching a query), the dossier holds only those stories.
 
     The store is the memory of the stories followed: today's articles are grouped with
     yesterday's, and the stories of earlier runs are regrouped, never deleted (a story
@@ -308,6 +311,8 @@ def analyze(
     from .publish.markdown import write_markdown
 
     settings = settings or load_settings()
+    if selection is not None:
+        selection.check()
     path = db or settings.db_path
     added = add(inputs, db=path, published=published, settings=settings, workers=workers,
                 progress=progress) if _inputs(inputs) else AddResult()
@@ -318,12 +323,14 @@ def analyze(
             raise NewsdeskError("E302", detail=str(path))
         run = store.start_run("analyze", _inputs(inputs), annotation_key(settings),
                               dataclasses.asdict(settings))
+    whole = selection is None or selection.whole
     doc = dossier_of_store(path, articles, facts, added.failures, settings, run,
-                           annotation_key(settings))
+                           annotation_key(settings), selection)
     with Store(path) as store:
+        # a selection is no analysis of the store: `changes` compares whole analyses only
         store.finish_run(run, added.added, added.reused, len(added.failures),
-                         [story["id"] for story in doc["stories"]])
-        new = store_changes(store.conn) if html_path else None  # what the report marks
+                         [story["id"] for story in doc["stories"]] if whole else None)
+        new = store_changes(store.conn) if html_path and whole else None  # report marks
     result = AnalyzeResult(dossier=doc, articles=articles, facts=facts,
                            failures=added.failures, added=added.added, reused=added.reused)
     if json_path:

@@ -25,6 +25,7 @@ from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
 from .model import Article, Failure
 from .records import annotate_record, extract_record
+from .store.selection import Selection
 
 _INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -194,25 +195,39 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 @_PUBLISHED
 @_QUIET
 @_WORKERS
+@click.option("--since", metavar="DATE",
+              help="Report only the stories with an article published on or after DATE "
+                   "(YYYY-MM-DD).")
+@click.option("--story", "story_ids", metavar="ID", multiple=True,
+              help="Report only this story (repeatable; an id an earlier run gave still works).")
+@click.option("--query", metavar="TEXT",
+              help="Report only the stories with an article holding every word of TEXT (in "
+                   "any spelling of a name the store has seen).")
 def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
             html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
-            workers: int) -> None:
+            workers: int, since: str | None, story_ids: tuple[str, ...],
+            query: str | None) -> None:
     """Add INPUT... to the store (as `add` does), then analyse every article the store
-    holds and write the dossier. With no INPUT, the store alone is analysed.
+    holds and write the dossier. With no INPUT, the store alone is analysed. --since,
+    --story and --query narrow the dossier to some stories (all given must hold); the store
+    is still grouped whole, so a story keeps its id whatever is asked for.
 
     With no --json/--html/--md, writes the HTML report to newsdesk-report.html.
     """
     if not (json_path or html_path or md_path):
         html_path = "newsdesk-report.html"
+    selection = Selection(since, story_ids, query)
     result = _store_run(lambda progress: run_analyze(
         inputs, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
-        published=published, settings=load_settings(), workers=workers, progress=progress),
-        quiet)
+        published=published, settings=load_settings(), workers=workers, progress=progress,
+        selection=selection), quiet)
     click.echo(
         f"{len(result.articles)} articles in the store ({result.added} new, "
         f"{result.reused} inputs already there), {len(result.failures)} failed inputs",
         err=True,
     )
+    if not selection.whole:
+        click.echo(f"{len(result.dossier['stories'])} stories selected", err=True)
     for kind, path in result.outputs.items():
         click.echo(f"{kind}: {path}")
     sys.exit(1 if result.failures else 0)

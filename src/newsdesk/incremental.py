@@ -23,6 +23,7 @@ from .model import Article, Facts, Failure
 from .records import assemble, join_record, reprint_record, reprint_records, story_parts
 from .store import Store
 from .store.changes import story_state
+from .store.selection import Selection
 from .versions import STORY_CODE, code_version
 
 
@@ -48,18 +49,34 @@ def story_key(story: StoryGroup, reprints: dict[str, Reprint], annotation_key: s
 
 def dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str, Facts],
                      failures: list[Failure], settings: Settings, run: int,
-                     annotated_by: str) -> dict[str, Any]:
+                     annotated_by: str, selection: Selection | None = None
+                     ) -> dict[str, Any]:
     """The dossier of every stored article, storing its stories. What has not changed is
     read back: the whole grouping when the store holds the same articles as at the latest
     analysis (``analysis_key``), else each story made from the same articles as
     its stored record (``story_key``); only the rest is cross-checked. ``annotated_by``
-    is the key of the code and model that found the facts (``api.annotation_key``)."""
+    is the key of the code and model that found the facts (``api.annotation_key``).
+
+    With a ``selection`` that is not the whole store, the store is still grouped whole,
+    but only the selected stories are cross-checked, stored and written, with their
+    articles (``store/selection.py``)."""
+    whole = selection is None or selection.whole
     key = analysis_key((a.id for a in articles), annotated_by)
-    with Store(path) as store:
-        last = store.last_analysis(key)
-    if last is not None:
-        return assemble(articles, failures, facts, last[1], last[0])
+    if whole:
+        with Store(path) as store:
+            last = store.last_analysis(key)
+        if last is not None:
+            return assemble(articles, failures, facts, last[1], last[0])
     grouping = group_articles(articles)
+    if not whole:
+        assert selection is not None
+        with Store(path) as store:
+            chosen = selection.chosen(store.conn, grouping.stories,
+                                      {a.id: a for a in articles})
+        grouping = Grouping(tuple(s for s in grouping.stories if s.id in chosen),
+                            grouping.reprints)
+        kept = {a for s in grouping.stories for a in s.article_ids}
+        articles = [a for a in articles if a.id in kept]
     keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
     with Store(path) as store:
         parts = store.story_parts(keys)
@@ -69,10 +86,13 @@ def dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str,
     parts.update(story_parts(articles, facts, changed, checks))
     parts = {s.id: parts[s.id] for s in grouping.stories}
     reprints = reprint_records(grouping.reprints)
+    if not whole:
+        shown = {a.id for a in articles}
+        reprints = {a: r for a, r in reprints.items() if a in shown}
     doc = assemble(articles, failures, facts, reprints, parts)
     with Store(path) as store:
         store.put_stories(doc["stories"], {i: p[1] for i, p in parts.items()}, keys,
-                          (key, reprints))
+                          (key, reprints) if whole else None, partial=not whole)
         store.put_story_states(run, {s.id: story_state(parts[s.id][0])
                                      for s in changed.stories})
     return doc

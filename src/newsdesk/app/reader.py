@@ -12,37 +12,16 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import NewsdeskError
-from ..store.spellings import expansions, words_of
+from ..store.search import FTS_TABLE, store_query
 
 # Story records kept parsed by a reader.
 STORIES_KEPT = 8
 # Characters that mark a matched term inside a snippet before escaping: never in page text.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
-
-
-def fts_query(text: str, spellings: Callable[[str], list[str]] | None = None) -> str | None:
-    """The words of ``text`` as quoted FTS5 terms, all required; None when there are none.
-    With ``spellings``, each word may match any of its spellings ("Gaddafi" OR
-    "Gadhafi"); every spelling is still a quoted term, never query syntax."""
-    terms = words_of(text)
-    if not terms:
-        return None
-    groups = []
-    for term in terms:
-        alts = spellings(term) if spellings else [term]
-        quoted = " OR ".join(_quoted(a) for a in alts)
-        groups.append(f"({quoted})" if len(alts) > 1 else quoted)
-    # FTS5 takes no implicit AND after a parenthesised group
-    return " AND ".join(groups)
-
-
-def _quoted(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
 
 
 # How many "superseded by" links a story id is followed through (each analysis adds at most
@@ -134,14 +113,14 @@ class Reader:
         """Articles matching every word of ``text`` in any spelling of it the store has
         seen in a name, best first, each with a snippet whose hits are wrapped in
         ``HIT_OPEN``/``HIT_CLOSE`` (the page escapes, then marks)."""
-        query = fts_query(text, lambda word: expansions(self.conn, word))
+        query = store_query(self.conn, text)
         if query is None:
             return []
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published,"
-            " snippet(article_search, 1, ?, ?, '…', 24)"
-            " FROM article_search JOIN articles a ON a.rowid = article_search.rowid"
-            " WHERE article_search MATCH ? ORDER BY rank LIMIT ?",
+            f" snippet({FTS_TABLE}, 1, ?, ?, '…', 24)"
+            f" FROM {FTS_TABLE} JOIN articles a ON a.rowid = {FTS_TABLE}.rowid"
+            f" WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?",
             (HIT_OPEN, HIT_CLOSE, query, limit))
         return [{"id": i, "title": t, "outlet": o, "published": p, "snippet": s}
                 for i, t, o, p, s in rows]

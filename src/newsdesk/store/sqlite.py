@@ -215,7 +215,8 @@ class Store:
     def put_stories(self, stories: list[dict[str, Any]],
                     effects: dict[str, dict[str, Any]] | None = None,
                     keys: dict[str, str] | None = None,
-                    analysis: tuple[str, dict[str, dict[str, Any]]] | None = None) -> None:
+                    analysis: tuple[str, dict[str, dict[str, Any]]] | None = None,
+                    partial: bool = False) -> None:
         """Store the stories of the latest analysis of the whole store, each with what its
         cross-check changed on its articles and the key of what it was made from
         (``story_parts`` reads them back); ``analysis`` is the analysis key and the reprint
@@ -224,7 +225,11 @@ class Store:
         Nothing earlier is deleted: a stored story that is no longer current (its articles
         were regrouped) keeps its record and points, through ``superseded_by``, at the
         current story that holds its first article. Only the index of which article is in
-        which current story (``story_articles``) is rebuilt."""
+        which current story (``story_articles``) is rebuilt.
+
+        ``partial``: the stories of a selection (``store/selection.py``), not the whole
+        store: only the current stories sharing an article with them are superseded, only
+        their articles' index rows are rebuilt, and the latest whole analysis is kept."""
         with self._write():
             current = {story["id"] for story in stories}
             story_of = {a: story["id"] for story in stories for a in story["article_ids"]}
@@ -232,11 +237,17 @@ class Store:
                     "SELECT id, record FROM stories WHERE superseded_by IS NULL").fetchall():
                 if old_id in current:
                     continue
-                first = (json.loads(record).get("article_ids") or [None])[0]
+                members = json.loads(record).get("article_ids") or [None]
+                if partial and not any(a in story_of for a in members):
+                    continue
                 self.conn.execute("UPDATE stories SET superseded_by = ? WHERE id = ?",
-                                  (story_of.get(first, ""), old_id))
-            self.conn.execute("DELETE FROM story_articles")
-            self.conn.execute("DELETE FROM analysis")  # the latest only: a cache, not history
+                                  (story_of.get(members[0], ""), old_id))
+            if partial:
+                self.conn.executemany("DELETE FROM story_articles WHERE article_id = ?",
+                                      [(a,) for a in story_of])
+            else:
+                self.conn.execute("DELETE FROM story_articles")
+                self.conn.execute("DELETE FROM analysis")  # the latest only: a cache
             if analysis is not None:
                 self.conn.execute(
                     "INSERT INTO analysis (id, key, story_ids, reprints) VALUES (1, ?, ?, ?)",

@@ -82,3 +82,20 @@ def test_the_report_marks_what_is_new_since_the_last_analysis(tmp_path: Path) ->
     second = (tmp_path / "second.html").read_text(encoding="utf-8")
     assert "New since analysis" not in first  # nothing earlier to compare with
     assert "New since analysis 2" in second and "+3 new articles" in second
+
+
+def test_the_app_marks_what_is_new_since_the_last_analysis(tmp_path: Path) -> None:
+    from newsdesk.app.pages import index_page
+    from newsdesk.app.reader import Reader
+
+    db = tmp_path / "n.db"
+    paths = sorted(EXAMPLES.iterdir())
+    newsdesk.analyze([str(p) for p in paths[:2]], db=db)
+    reader = Reader(db)
+    try:
+        assert "New since analysis" not in index_page(reader, str(db))  # nothing to compare
+        newsdesk.analyze([str(p) for p in paths], db=db)  # while the app is running
+        page = index_page(reader, str(db))
+    finally:
+        reader.close()
+    assert "New since analysis 2" in page and "+3 new articles" in page

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsdeskError
+from ..store.changes import changes as store_changes
 from ..store.search import FTS_TABLE, store_query
 
 # Story records kept parsed by a reader.
@@ -44,6 +45,7 @@ class Reader:
             raise NewsdeskError("E301", detail=f"{path}: {err}") from err
         # A store written by an older newsdesk (read-only: not migrated) has no story history.
         self.history = "superseded_by" in columns
+        self._changes: tuple[int | None, dict[str, Any] | None] = (None, None)
 
     def close(self) -> None:
         self.conn.close()
@@ -54,6 +56,22 @@ class Reader:
         rows = self.conn.execute(
             f"SELECT id, title, articles FROM stories{current} ORDER BY articles DESC, id")
         return [{"id": i, "title": t, "articles": n} for i, t, n in rows]
+
+    def changes(self) -> dict[str, Any] | None:
+        """What the latest analysis found new against the one before it (as ``newsdesk
+        changes`` says), for the story list to mark; None when there is nothing to compare
+        (a single analysis, or a store written before runs were recorded). Kept until a
+        later analysis finishes."""
+        try:
+            latest = self.conn.execute(
+                "SELECT MAX(id) FROM runs WHERE command = 'analyze' AND finished IS NOT NULL"
+                " AND story_ids IS NOT NULL").fetchone()[0]
+            if latest != self._changes[0]:
+                found = store_changes(self.conn)
+                self._changes = (latest, found.to_dict() if found.since is not None else None)
+        except (NewsdeskError, sqlite3.Error):
+            return None
+        return self._changes[1]
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """The story record (kept for the last few asked: a large story's record is tens of

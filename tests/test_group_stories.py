@@ -214,3 +214,53 @@ def test_measures_are_keyed_by_what_they_measure() -> None:
                      "kilometers": frozenset({"40"}), "homes": frozenset({"3000"})}
     assert disagreements(measures_of(_QUAKE_IWATE), measures_of(_QUAKE_NAGANO)) == (3, 0)
     assert disagreements(measures_of(_QUAKE_IWATE), measures_of(_QUAKE_IWATE_AGAIN))[1] >= 1
+
+
+# Made-up look-alike pairs written in one agency style: two different events each (apart),
+# and two outlets' reports of one event (together).
+_LOOK_ALIKES = {
+    "two layoffs a day apart": ([
+        ("a", date(2024, 1, 9), "Tech firm Zentrix to cut 1,200 jobs",
+         "SAN FRANCISCO (Reuters) - Software maker Zentrix Inc said on Tuesday it would cut "
+         "about 1,200 jobs, or 8% of its workforce, as it reorganizes around artificial "
+         "intelligence. Chief executive Laura Pemberton said in a memo to staff that the cuts "
+         "would be painful but necessary. Shares of the company rose 3% in extended trading. "
+         "The company said it expects to record charges of $90 million to $110 million."),
+        ("b", date(2024, 1, 10), "Cloud company Altavec lays off 600 workers",
+         "SAN FRANCISCO (Reuters) - Cloud software company Altavec said on Wednesday it would "
+         "lay off about 600 employees, or 5% of its workforce, as it reorganizes around "
+         "artificial intelligence. Chief executive Marcus Oyelaran said in a memo to staff "
+         "that the decision was difficult. Shares of the company rose 2% in extended trading. "
+         "The company expects to record charges of $40 million to $50 million.")],
+        [("a",), ("b",)]),
+    "two musicians' deaths": ([
+        ("e", date(2024, 2, 3), "Jazz pianist Harold Vance dies at 88",
+         "Harold Vance, the jazz pianist whose recordings shaped a generation of musicians, "
+         "has died. He was 88. His publicist said Vance died peacefully at his home in New "
+         "Orleans on Friday surrounded by family. Vance won four Grammy awards over a career "
+         "spanning six decades. Tributes poured in from fellow musicians on social media."),
+        ("f", date(2024, 2, 4), "Blues guitarist Earl Dupree dead at 91",
+         "Earl Dupree, the blues guitarist whose recordings shaped a generation of musicians, "
+         "has died. He was 91. His publicist said Dupree died peacefully at his home in "
+         "Memphis on Saturday surrounded by family. Dupree won two Grammy awards over a "
+         "career spanning seven decades. Tributes poured in from fellow musicians.")],
+        [("e",), ("f",)]),
+    "one layoff, two outlets": ([
+        ("i", date(2024, 1, 9), "Tech firm Zentrix to cut 1,200 jobs",
+         "SAN FRANCISCO (Reuters) - Software maker Zentrix Inc said on Tuesday it would cut "
+         "about 1,200 jobs, or 8% of its workforce, as it reorganizes around artificial "
+         "intelligence. Chief executive Laura Pemberton said in a memo to staff that the cuts "
+         "would be painful but necessary."),
+        ("j", date(2024, 1, 9), "Zentrix layoffs: 1,200 jobs to go in AI shift",
+         "Zentrix will eliminate roughly 1,200 positions, about 8 percent of its staff, CEO "
+         "Laura Pemberton told employees Tuesday, as the software company pivots toward "
+         "artificial intelligence products. The company flagged restructuring charges of up "
+         "to $110 million.")],
+        [("i", "j")]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_LOOK_ALIKES))
+def test_look_alike_events_stay_apart_and_one_event_joins(case: str) -> None:
+    rows, expected = _LOOK_ALIKES[case]
+    assert sorted(cluster_stories([StoryItem(*row) for row in rows])) == expected

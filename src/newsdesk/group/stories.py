@@ -24,7 +24,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from .links import Evidence, conflicting_measures, evidence, features, model, probability, vetoed
+from .links import (
+    Evidence,
+    conflicting_measures,
+    evidence,
+    features,
+    headline_subjects_differ,
+    model,
+    probability,
+    vetoed,
+)
 from .profile import Profile, StreamStats, make_profile
 
 # A story with no new article for this long is closed: a later article starts a new one.
@@ -156,7 +165,8 @@ class StoryClusterer:
                 continue
             p = probability(values, params)
             if p >= threshold and (best is None or p > best[1]):
-                if conflicting_measures(profile, other):
+                if (conflicting_measures(profile, other)
+                        or headline_subjects_differ(profile, other, ceiling)):
                     continue
                 best = (other, p)
         return best

@@ -63,8 +63,12 @@ class Reader:
             columns = {r[1] for r in self.conn.execute("PRAGMA table_info(stories)")}
         except sqlite3.Error as err:
             raise NewsdeskError("E301", detail=f"{path}: {err}") from err
-        # A store written by an older newsdesk (read-only: not migrated) has no story history.
+        # A store written by an older newsdesk (read-only: not migrated) has no story history,
+        # and its full-text index under the name migration 3 gave it.
         self.history = "superseded_by" in columns
+        self.fts = "articles_fts" if self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone() else \
+            "article_search"
 
     def close(self) -> None:
         self.conn.close()
@@ -137,11 +141,12 @@ class Reader:
         query = fts_query(text, lambda word: expansions(self.conn, word))
         if query is None:
             return []
+        fts = self.fts
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published,"
-            " snippet(article_search, 1, ?, ?, '…', 24)"
-            " FROM article_search JOIN articles a ON a.rowid = article_search.rowid"
-            " WHERE article_search MATCH ? ORDER BY rank LIMIT ?",
+            f" snippet({fts}, 1, ?, ?, '…', 24)"
+            f" FROM {fts} JOIN articles a ON a.rowid = {fts}.rowid"
+            f" WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
             (HIT_OPEN, HIT_CLOSE, query, limit))
         return [{"id": i, "title": t, "outlet": o, "published": p, "snippet": s}
                 for i, t, o, p, s in rows]

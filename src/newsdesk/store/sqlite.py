@@ -21,6 +21,7 @@ from ..errors import NewsdeskError
 from ..model import Article, Facts, Failure, Source
 from .migrations import migrate
 from .spellings import count_spellings
+from .tables import put_facts, put_story
 
 
 def _now() -> str:
@@ -136,14 +137,16 @@ class Store:
         old = self.conn.execute(
             "SELECT record FROM facts WHERE article_id = ?", (article_id,)).fetchone()
         count_spellings(self.conn, old[0] if old else None, facts.entities)
+        record = facts.to_dict()
         self.conn.execute(
             "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
             (
                 article_id,
                 generator or f"newsdesk {__version__}",
-                json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True),
+                json.dumps(record, ensure_ascii=False, sort_keys=True),
             ),
         )
+        put_facts(self.conn, article_id, record)  # the same record as rows (store/tables.py)
 
     def facts(self, article_id: str) -> Facts | None:
         """The stored facts of one article, or None when it was never annotated."""
@@ -224,7 +227,9 @@ class Store:
         Nothing earlier is deleted: a stored story that is no longer current (its articles
         were regrouped) keeps its record and points, through ``superseded_by``, at the
         current story that holds its first article. Only the index of which article is in
-        which current story (``story_articles``) is rebuilt."""
+        which current story (``story_articles``) is rebuilt. Each story's rows in the
+        normal tables (claims, support, conflicts…) are replaced with those of its record
+        here, in the same transaction; a superseded story keeps the rows of its record."""
         with self._write():
             current = {story["id"] for story in stories}
             story_of = {a: story["id"] for story in stories for a in story["article_ids"]}
@@ -252,6 +257,7 @@ class Store:
                      (keys or {}).get(story["id"]),
                      None if effect is None else json.dumps(effect, sort_keys=True)),
                 )
+                put_story(self.conn, story)  # the same record as rows (store/tables.py)
                 self.conn.executemany(  # articles that came without a stored source are skipped
                     "INSERT OR IGNORE INTO story_articles (story_id, article_id)"
                     " SELECT ?, id FROM articles WHERE id = ?",

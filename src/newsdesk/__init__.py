@@ -1,14 +1,14 @@
 """newsdesk: clean, cross-checked story dossiers from a pile of news pages.
 
-The Python API mirrors the CLI: :func:`extract`, :func:`annotate`, :func:`add` and
-:func:`analyze`.
+The Python API mirrors the CLI: :func:`extract`, :func:`annotate`, :func:`add`,
+:func:`analyze`, :func:`changes` and :func:`export`.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import AddResult, AnalyzeResult, add, analyze, annotate, extract
+from .api import AddResult, AnalyzeResult, add, analyze, annotate, changes, export, extract
 
 __all__ = ["AddResult", "AnalyzeResult", "__version__", "add", "analyze", "annotate",
-           "extract"]
+           "changes", "export", "extract"]

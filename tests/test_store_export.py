@@ -398,3 +398,28 @@ def test_a_superseded_story_keeps_its_rows_and_export_shows_current_ones(
     every = newsdesk.export(db=db, out=tmp_path / "all", tables=["claims"], superseded=True)
     assert current == {"claims": 0}
     assert every == {"claims": sum(before["claims"].values())}
+
+
+def test_stories_a_later_analysis_left_alone_keep_their_rows(
+        store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.store import sqlite as store_sqlite
+
+    db = _copy(store, tmp_path)
+    written: list[str] = []
+    real = store_sqlite.put_story
+
+    def counting(conn: sqlite3.Connection, record: dict[str, Any]) -> None:
+        written.append(record["id"])
+        real(conn, record)
+
+    monkeypatch.setattr(store_sqlite, "put_story", counting)
+    other = tmp_path / "other.txt"
+    other.write_text("Storm floods coastal town in Cornwall\n\nHeavy rain flooded the harbour"
+                     " town of Porthleven in Cornwall on Tuesday, the Environment Agency said."
+                     " About 40 homes were evacuated.\n", encoding="utf-8")
+    before = {i for (i,) in _rows(sqlite3.connect(db), "SELECT id FROM stories")}
+    newsdesk.analyze([str(other)], db=db)
+    conn = sqlite3.connect(db)
+    after = {i for (i,) in _rows(conn, "SELECT id FROM stories WHERE superseded_by IS NULL")}
+    assert written and set(written) == after - before  # only the new story's rows
+    assert _story_rows_from_json(conn) == _story_rows_in_tables(conn)

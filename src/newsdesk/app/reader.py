@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import NewsdeskError
 from ..store.changes import changes as store_changes
-from ..store.search import FTS_TABLE, store_query
+from ..store.search import FTS_TABLE, OLD_FTS_TABLE, store_query
 
 # Story records kept parsed by a reader.
 STORIES_KEPT = 8
@@ -43,9 +43,13 @@ class Reader:
             columns = {r[1] for r in self.conn.execute("PRAGMA table_info(stories)")}
         except sqlite3.Error as err:
             raise NewsdeskError("E301", detail=f"{path}: {err}") from err
-        # A store written by an older newsdesk (read-only: not migrated) has no story history.
+        # A store written by an older newsdesk (read-only: not migrated) has no story history,
+        # and its full-text index under the name migration 3 gave it.
         self.history = "superseded_by" in columns
         self._changes: tuple[int | None, dict[str, Any] | None] = (None, None)
+        self.fts = FTS_TABLE if self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (FTS_TABLE,)).fetchone() else \
+            OLD_FTS_TABLE
 
     def close(self) -> None:
         self.conn.close()
@@ -134,11 +138,12 @@ class Reader:
         query = store_query(self.conn, text)
         if query is None:
             return []
+        fts = self.fts
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published,"
-            f" snippet({FTS_TABLE}, 1, ?, ?, '…', 24)"
-            f" FROM {FTS_TABLE} JOIN articles a ON a.rowid = {FTS_TABLE}.rowid"
-            f" WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?",
+            f" snippet({fts}, 1, ?, ?, '…', 24)"
+            f" FROM {fts} JOIN articles a ON a.rowid = {fts}.rowid"
+            f" WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
             (HIT_OPEN, HIT_CLOSE, query, limit))
         return [{"id": i, "title": t, "outlet": o, "published": p, "snippet": s}
                 for i, t, o, p, s in rows]

@@ -177,6 +177,69 @@ def m007_runs(conn: sqlite3.Connection) -> None:
     add_column(conn, "articles", "run_id", "INTEGER REFERENCES runs(id)")
 
 
+
+def _begin(conn: sqlite3.Connection) -> None:
+    """Open the migration's transaction before its first statement: Python's sqlite3 would
+    run ``CREATE`` and ``DROP`` outside one, so a migration killed half-way could leave half
+    a schema. With it, the migration and its ``user_version`` commit together or not at all."""
+    if not conn.in_transaction:
+        conn.execute("BEGIN")
+
+
+@migration
+def m008_fact_tables(conn: sqlite3.Connection) -> None:
+    """The facts and story records as normal tables (entities, mentions, roles, quotes,
+    figures, time expressions; story entities, claims, their support and stance,
+    conflicts and their sides) for sqlite-utils, datasette and ``newsdesk export``,
+    filled from the JSON records already stored (``store/tables.py``)."""
+    from . import tables
+
+    _begin(conn)
+    tables.create(conn)
+    tables.backfill(conn)
+
+
+# The full-text index exactly as sqlite-utils' ``enable_fts(["title", "text"],
+# create_triggers=True)`` makes it: its and datasette's ``detect_fts`` find it by the
+# ``content="articles"`` in its SQL, and its name ``articles_fts``.
+FTS_TABLE = """CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
+    "title", "text",
+    content="articles"
+)"""
+FTS_TRIGGERS = [
+    """CREATE TRIGGER "articles_ai" AFTER INSERT ON "articles" BEGIN
+  INSERT INTO "articles_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
+END""",
+    """CREATE TRIGGER "articles_ad" AFTER DELETE ON "articles" BEGIN
+  INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text")"""
+    """ VALUES('delete', old.rowid, old."title", old."text");
+END""",
+    """CREATE TRIGGER "articles_au" AFTER UPDATE ON "articles" BEGIN
+  INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text")"""
+    """ VALUES('delete', old.rowid, old."title", old."text");
+  INSERT INTO "articles_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
+END""",
+]
+
+
+@migration
+def m009_articles_fts(conn: sqlite3.Connection) -> None:
+    """The full-text index recreated the way sqlite-utils makes one, so that
+    ``sqlite-utils search`` and datasette's search box find it (migration 3's
+    ``article_search``, with ``content='articles'`` in single quotes and an insert trigger
+    only, was invisible to both), rebuilt from the articles."""
+    _begin(conn)
+    conn.execute("DROP TRIGGER IF EXISTS articles_search_insert")
+    conn.execute("DROP TABLE IF EXISTS article_search")
+    for name in ("articles_ai", "articles_ad", "articles_au"):
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    conn.execute('DROP TABLE IF EXISTS "articles_fts"')
+    conn.execute(FTS_TABLE)
+    for trigger in FTS_TRIGGERS:
+        conn.execute(trigger)
+    conn.execute("""INSERT INTO "articles_fts" ("articles_fts") VALUES ('rebuild')""")
+
+
 def add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
     """``ALTER TABLE … ADD COLUMN`` unless the column is there: migrations from 5 on can run
     again over a store they already changed (``executescript`` commits as it goes, so a

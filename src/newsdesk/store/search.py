@@ -13,9 +13,11 @@ from collections.abc import Callable
 
 from .spellings import expansions, words_of
 
-# The FTS5 index of article titles and text (migrations.py) and the content table it
-# indexes, joined by rowid.
-FTS_TABLE = "article_search"
+# The FTS5 index of article titles and text, made as sqlite-utils' enable_fts makes it
+# (migrations.py), joined to its content table by rowid; a store no writer has migrated
+# yet still has the older index (the app opens stores read-only).
+FTS_TABLE = "articles_fts"
+OLD_FTS_TABLE = "article_search"
 
 
 def fts_query(text: str, spellings: Callable[[str], list[str]] | None = None) -> str | None:

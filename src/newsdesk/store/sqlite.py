@@ -21,6 +21,7 @@ from ..errors import NewsdeskError
 from ..model import Article, Facts, Failure, Source
 from .migrations import migrate
 from .spellings import count_spellings
+from .tables import put_facts, put_story
 
 
 def _now() -> str:
@@ -136,14 +137,18 @@ class Store:
         old = self.conn.execute(
             "SELECT record FROM facts WHERE article_id = ?", (article_id,)).fetchone()
         count_spellings(self.conn, old[0] if old else None, facts.entities)
+        record = facts.to_dict()
+        text = json.dumps(record, ensure_ascii=False, sort_keys=True)
         self.conn.execute(
             "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
             (
                 article_id,
                 generator or f"newsdesk {__version__}",
-                json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True),
+                text,
             ),
         )
+        if old is None or old[0] != text:  # the same record has its rows already
+            put_facts(self.conn, article_id, record)  # the record as rows (store/tables.py)
 
     def facts(self, article_id: str) -> Facts | None:
         """The stored facts of one article, or None when it was never annotated."""
@@ -225,7 +230,9 @@ class Store:
         Nothing earlier is deleted: a stored story that is no longer current (its articles
         were regrouped) keeps its record and points, through ``superseded_by``, at the
         current story that holds its first article. Only the index of which article is in
-        which current story (``story_articles``) is rebuilt.
+        which current story (``story_articles``) is rebuilt. Each story's rows in the
+        normal tables (claims, support, conflicts…) are replaced with those of its record
+        here, in the same transaction; a superseded story keeps the rows of its record.
 
         ``partial``: the stories of a selection (``store/selection.py``), not the whole
         store: only the current stories sharing an article with them are superseded, only
@@ -255,14 +262,18 @@ class Store:
                      json.dumps(analysis[1], sort_keys=True)))
             for story in stories:
                 effect = (effects or {}).get(story["id"])
+                record = json.dumps(story, ensure_ascii=False, sort_keys=True)
+                old = self.conn.execute("SELECT record FROM stories WHERE id = ?",
+                                        (story["id"],)).fetchone()
                 self.conn.execute(
                     "INSERT OR REPLACE INTO stories (id, title, articles, record, superseded_by,"
                     " check_key, effects) VALUES (?, ?, ?, ?, NULL, ?, ?)",
-                    (story["id"], story.get("title"), len(story["article_ids"]),
-                     json.dumps(story, ensure_ascii=False, sort_keys=True),
+                    (story["id"], story.get("title"), len(story["article_ids"]), record,
                      (keys or {}).get(story["id"]),
                      None if effect is None else json.dumps(effect, sort_keys=True)),
                 )
+                if old is None or old[0] != record:  # the same record has its rows already
+                    put_story(self.conn, story)  # the record as rows (store/tables.py)
                 self.conn.executemany(  # articles that came without a stored source are skipped
                     "INSERT OR IGNORE INTO story_articles (story_id, article_id)"
                     " SELECT ?, id FROM articles WHERE id = ?",

@@ -333,6 +333,15 @@ def test_a_name_the_tagger_cut_short_votes_for_the_whole_name() -> None:
     assert place is not None and place.city == "New Haven"
 
 
+def test_a_town_the_tagger_took_for_a_person_still_votes_in_a_towns_place() -> None:
+    text = ("A boy was shot at a home on Edgemond Circle in Ringgold. Catoosa County deputies "
+            "said the boy is stable.")
+    start = text.index("Ringgold")
+    misread = Entity("e2", "Ringgold", "PERSON", (Span.of(text, start, start + 8),))
+    place = story_place([_article("a", text, "2016-01-01", entities=(misread,))])
+    assert place is not None and place.city == "Ringgold"
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("Teen dies of accidental self-inflicted gunshot wound", {"killed": 1}),
     ("5-year-old dies in Redfield shooting", {"killed": 1}),

@@ -79,6 +79,16 @@ def _counts(sentence: str) -> dict[str, int]:
      {"killed": 1, "shot": 1}),
     ("A teen, 17, was wounded in the shooting.", {"injured": 1}),
     ("The 9-year-old victim was accidentally shot in the foot.", {"shot": 1}),
+    # a headline's second count after a count word is no age in apposition
+    ("1 Dead, 3 Injured In Baltimore Shooting", {"killed": 1, "injured": 3}),
+    ("Drive-by shooters kill 2, injure 2", {"killed": 2, "injured": 2}),
+    ("A teen suffers gunshot wound", {"shot": 1}),
+    # the count in the event's word; the killed among those counted
+    ("Police investigate a quadruple shooting on the east side.", {"shot": 4}),
+    ("Suspects in triple homicide to go before judge", {"killed": 3}),
+    ("Three people were shot Sunday. One of them died at the hospital.",
+     {"shot": 3, "killed": 1}),
+    ("One of the five victims has died.", {"killed": 1}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
@@ -158,6 +168,30 @@ def test_shot_minus_killed_gives_the_injured_and_at_least_one_never_conflicts() 
     injured = next(c for c in counts if c.what == "injured")
     assert injured.reports[0].how == "shot minus killed"
     assert not [c for c in counts if c.status == "conflict"]
+
+
+def _story_values(*texts: str, title: str | None = None) -> tuple[int | None, int | None]:
+    counts = story_counts([_article(f"a{n}", t, "2016-01-01", title=title)
+                           for n, t in enumerate(texts)])
+    return current_value(counts, "killed"), current_value(counts, "injured")
+
+
+def test_an_injured_count_that_includes_the_dead_is_taken_without_them() -> None:
+    text = ("One man was killed and four others were wounded. Police said five people were "
+            "wounded in all.")
+    assert _story_values(text) == (1, 4)
+
+
+def test_a_stated_injured_count_beside_a_stated_killed_is_not_overridden_by_shot() -> None:
+    text = ("Two people were killed and two others injured. Nine people were shot in the "
+            "city over the weekend.")
+    assert _story_values(text) == (2, 2)
+
+
+def test_one_person_shot_under_a_headline_of_a_death_is_the_one_killed() -> None:
+    text = "A 9-year-old boy was shot while hunting with his father."
+    assert _story_values(text, title="Boy shot while hunting west of Phoenix dies") == (1, None)
+    assert _story_values(text, title="Boy shot while hunting west of Phoenix") == (None, 1)
 
 
 @pytest.mark.parametrize(("texts", "expected", "basis"), [
@@ -297,6 +331,15 @@ def test_a_name_the_tagger_cut_short_votes_for_the_whole_name() -> None:
     entities = (_gpe(text, "New Haven"), _gpe(text, "Haven", 3))
     place = story_place([_article("a", text, "2016-01-01", entities=entities)])
     assert place is not None and place.city == "New Haven"
+
+
+def test_a_town_the_tagger_took_for_a_person_still_votes_in_a_towns_place() -> None:
+    text = ("A boy was shot at a home on Edgemond Circle in Ringgold. Catoosa County deputies "
+            "said the boy is stable.")
+    start = text.index("Ringgold")
+    misread = Entity("e2", "Ringgold", "PERSON", (Span.of(text, start, start + 8),))
+    place = story_place([_article("a", text, "2016-01-01", entities=(misread,))])
+    assert place is not None and place.city == "Ringgold"
 
 
 @pytest.mark.parametrize(("title", "expected"), [

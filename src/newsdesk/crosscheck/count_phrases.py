@@ -76,6 +76,17 @@ MAX_COUNT = 500
 _TOLL = re.compile(r"\bdeath\s+toll\s+(?:\w+\s+){0,5}?(?:to|at|of|is|was|reached|hit)\s+"
                    r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?"
                    r"(\d{1,3}(?:,\d{3})+|\d+)\b", re.IGNORECASE)
+# "a triple shooting", "a double homicide": the number of people shot or killed in one word.
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_EVENT = re.compile(
+    r"\b(double|triple|quadruple|quintuple)[- ]+(?:(shootings?)|(homicides?|murders?|slayings?|"
+    r"killings?|fatal\s+shootings?))\b", re.IGNORECASE)
+# "one of them died", "two of the victims later died": the killed among those counted.
+_OF_THEM_DIED = re.compile(
+    r"\b(one|two|three|four|five|\d+)\s+of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:victims|"
+    r"people|men|women|teens|teenagers|children|boys|girls))\s+(?:has\s+|have\s+|had\s+|"
+    r"later\s+|since\s+|subsequently\s+|also\s+)*(?:died|dies|was\s+killed|were\s+killed|"
+    r"is\s+dead|are\s+dead|succumbed)\b", re.IGNORECASE)
 # Single people of one kind in one sentence that may add up.
 MAX_ADDED = 3
 # Tokens an ", including ..." aside may take before the verb.
@@ -122,6 +133,24 @@ def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMen
         out.extend(CountMention("killed", int(m.group(1).replace(",", "")),
                                 Span.of(text, start + m.start(), start + m.end()))
                    for m in _TOLL.finditer(sentence))
+        out.extend(_word_counts(text, start, sentence))
+    return out
+
+
+def _word_counts(text: str, start: int, sentence: str) -> list[CountMention]:
+    """Counts written as words of the event, not numbers of people: "a triple shooting"
+    (3 shot), "a double homicide" (2 killed), "one of them died" (1 killed)."""
+    out = []
+    for m in _MULTIPLE_EVENT.finditer(sentence):
+        kind = "shot" if m.group(2) else "killed"
+        out.append(CountMention(kind, _MULTIPLE[m.group(1).lower()],
+                                Span.of(text, start + m.start(), start + m.end())))
+    for m in _OF_THEM_DIED.finditer(sentence):
+        word = m.group(1).lower()
+        value = int(word) if word.isdigit() else NUMBER_WORDS[word]
+        if 0 < value <= MAX_COUNT:
+            out.append(CountMention("killed", value,
+                                    Span.of(text, start + m.start(), start + m.end())))
     return out
 
 
@@ -168,14 +197,20 @@ def _not_a_count(tokens: list[_Tok], i: int) -> bool:
         return True
     if prev == "of" and i >= 2 and _DIGITS.match(tokens[i - 2].text):
         return True  # "44 of 44"
+    if prev == "the" and i >= 3 and tokens[i - 2].low == "of" and (
+            _DIGITS.match(tokens[i - 3].text) or tokens[i - 3].low in NUMBER_WORDS):
+        return True  # "one of the five victims died": the verb is the one's
     if i + 1 < len(tokens) and tokens[i + 1].low == "of" and i + 2 < len(tokens) and (
             _DIGITS.match(tokens[i + 2].text) or tokens[i + 2].low == "/"):
         return True  # "Image 1 of 9", "1 of / 9"
     if prev in NUMBERED_PLACES and tokens[i - 1].text[:1].isupper():
         return True
     if (tok.text.isdigit() and prev == "," and i >= 2 and tokens[i - 2].text[:1].isupper()
-            and tokens[i - 2].text.isalpha() and not tokens[i - 2].text.isupper()):
-        return True  # "Calvin Williams, 24 was shot": his age, not a count
+            and tokens[i - 2].text.isalpha() and not tokens[i - 2].text.isupper()
+            and not any(p.match(tokens[i - 2].text) for _, p in AFTER)):
+        # "Calvin Williams, 24 was shot": his age, not a count; but a headline's "1 Dead,
+        # 3 Injured" lists a second count after a count word
+        return True
     return i + 1 < len(tokens) and tokens[i + 1].low in ("year-old", "year", "years-old")
 
 

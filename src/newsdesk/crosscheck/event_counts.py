@@ -15,6 +15,7 @@ to check, both sides shown.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +88,8 @@ def counts_of(article: Article, mentions: list[CountMention],
         stated = [m for m in mine if not m.at_least]
         pool = stated or mine
         top = max(m.value for m in pool)
+        if kind == "injured" and stated:
+            top = _without_the_dead(top, stated, mentions)
         tops = [m for m in pool if m.value == top]
         hedge = next((m.hedge for m in tops if m.hedge), None)
         out[kind] = CountReport(article.id, published, top,
@@ -94,15 +97,47 @@ def counts_of(article: Article, mentions: list[CountMention],
                                 "stated" if stated else "at least", hedge,
                                 tuple(m.span for m in tops if m.in_title))
     shot, killed = out.get("shot"), out.get("killed")
+    if (shot is not None and killed is None and shot.how == "at least"
+            and _DEATH.search(article.title or "")):
+        # "Boy shot while hunting dies", "Teen charged with friend's shooting death": the
+        # one shot is the one the headline says died (tune: killed 0.846 -> 0.854,
+        # injured 0.770 -> 0.778); read from the text too it lost (0.838 / 0.769).
+        out["killed"] = CountReport(article.id, published, 1, shot.spans, "at least",
+                                    headline=shot.headline)
+        del out["shot"]
+        return out
     if shot is not None:
         dead = max(killed.value if killed else 0, story_killed)
         injured = out.get("injured")
-        if shot.value >= dead and (injured is None or injured.value < shot.value - dead):
+        # An article stating both its killed and its injured is taken at its word over
+        # shot minus killed (a "nine people were shot" is often the night's, not the
+        # incident's): tune injured +0.17.
+        told = (injured is not None and injured.how == "stated"
+                and killed is not None and killed.how == "stated")
+        if not told and shot.value >= dead and (
+                injured is None or injured.value < shot.value - dead):
             spans = shot.spans + (killed.spans if killed else ())
             headline = shot.headline + (killed.headline if killed else ())
             out["injured"] = CountReport(article.id, published, shot.value - dead, spans,
                                          "shot minus killed", headline=headline)
     return out
+
+
+# Words of a death in a headline ("... dies", "shooting death", "killed").
+_DEATH = re.compile(r"\b(?:died|dies|dead|death|deaths|killed|kills|fatal|fatally|slain|"
+                    r"homicide|murder|murdered|manslaughter)\b", re.IGNORECASE)
+
+
+def _without_the_dead(top: int, stated: list[CountMention],
+                      mentions: list[CountMention]) -> int:
+    """The injured an article states, the dead left out where its highest injured count
+    is another one plus the killed ("1 killed, 4 others wounded" beside "five people were
+    wounded"): tune injured +0.35."""
+    dead = [m.value for m in mentions if m.kind == "killed" and not m.at_least]
+    killed = max(dead, default=0)
+    if killed and top - killed > 0 and top - killed in {m.value for m in stated}:
+        return top - killed
+    return top
 
 
 def story_counts(articles: Sequence[tuple[Article, Facts]]) -> tuple[StoryCount, ...]:

@@ -250,8 +250,15 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
                     place_key(name), "title") not in voted:
                 voted.add((place_key(name), "title"))
                 cands[place_key(name)].score += TITLE_WEIGHT
-        for span in untagged_towns(text, [m for e in facts.entities for m in e.mentions],
-                                   [e.name for e in facts.entities if e.label == "PERSON"]):
+        # A one-word name the tagger took for a person or an organisation ("a home in
+        # Ringgold" as PERSON) may still stand in a town's place: tune city 0.789 -> 0.794.
+        misread = {(m.start, m.end) for e in facts.entities
+                   if e.label in ("PERSON", "ORG", "NORP") and len(e.name.split()) == 1
+                   for m in e.mentions}
+        for span in untagged_towns(text, [m for e in facts.entities for m in e.mentions
+                                          if (m.start, m.end) not in misread],
+                                   [e.name for e in facts.entities if e.label == "PERSON"
+                                    and len(e.name.split()) > 1]):
             if not not_a_town_here(text, span.end):
                 add(n, article.id, span.text, span, "untagged town", UNTAGGED_WEIGHT, None,
                     voted)

@@ -96,7 +96,11 @@ def test_person_name(text: str, expected: tuple[str, tuple[str, ...], str, bool]
      ("BST LONDON", "london"), ("Gulf of Mexico June 2, 2010", "gulf of mexico"),
      ("BP BP", "bp"), ("BP Photograph", "bp"), ("Halliburton Co.", "halliburton"),
      ("Stan Honda/AFP/Getty Images BP", "bp"), ("Reuters UK", "reuters uk"),
-     ("Apollo 11", "apollo 11"), ("Getty Images", "getty images")],
+     ("Apollo 11", "apollo 11"), ("Getty Images", "getty images"),
+     # British spelling and a bracket the span cut open
+     ("World Health Organisation (WHO", "world health organization"),
+     ("Centres for Disease Control", "centers for disease control"),
+     ("Labour Party", "labour party")],
 )  # fmt: skip
 def test_plain_name_key(text: str, key: str) -> None:
     assert plain_name_key(text) == key

@@ -89,6 +89,8 @@ def strip_furniture(text: str) -> str:
     Obama"; "Reuters UK" stays whole), a trailing photo word ("BP Photograph") or date
     ("Gulf of Mexico June 2, 2010"), a word written twice ("BP BP"). Never empty: a name
     that is all furniture is returned as it is."""
+    if text.count("(") > text.count(")"):  # a bracket the span cut open: "… (WHO"
+        text = text[: text.rindex("(")].rstrip() or text
     ws = [w for i, w in enumerate(text.split())
           if i == 0 or _bare_word(w) != _bare_word(text.split()[i - 1])]
     credit = max((i for i, w in enumerate(ws[:-1])
@@ -255,13 +257,31 @@ def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
 def plain_name_key(text: str) -> str:
     """Key of an organisation, place or group name: case, diacritics, a leading "the",
     a possessive, dots in acronyms ("U.S."), hyphens and spacing, a company form at the
-    end ("Halliburton Co."), and page furniture (``strip_furniture``) do not matter."""
+    end ("Halliburton Co."), page furniture (``strip_furniture``) and British spelling
+    ("Organisation", "Centre", "Defence", "Harbour"; not "Labour", a party's own name) do
+    not matter."""
     parts = _raw_parts(text)
     if parts and parts[0].lower() == "the":
         parts = parts[1:]
     if len(parts) > 1 and parts[-1].casefold() in COMPANY_FORMS:
         parts = parts[:-1]
-    return " ".join(p.replace(".", "").casefold() for p in parts)
+    return " ".join(_us_spelling(p.replace(".", "").casefold()) for p in parts)
+
+
+_BRITISH = ((re.compile(r"(?<=[a-z]{3})isation(s?)$"), r"ization\1"),
+            (re.compile(r"^(cent|theat|met|lit)re(s?)$"), r"\1er\2"),
+            (re.compile(r"^(defen|offen|licen)ce$"), r"\1se"),
+            (re.compile(r"^(hon|harb|behavi|neighb|fav|col)our(s?)$"), r"\1or\2"),
+            (re.compile(r"^programme(s?)$"), r"program\1"))
+
+
+def _us_spelling(word: str) -> str:
+    """A word of an organisation's or place's name in American spelling: outlets write
+    one body's name in their own ("World Health Organisation" / "Organization", "Centres
+    for Disease Control" / "Centers", "Ministry of Defence" / "Defense")."""
+    for pattern, repl in _BRITISH:
+        word = pattern.sub(repl, word)
+    return word
 
 
 _DEMONYM_END = re.compile(r"(?:ian|an|e|i)$")

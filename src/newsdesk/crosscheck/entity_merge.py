@@ -19,7 +19,7 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    all the longer forms it fits fit each other ("George Bush" stays apart when the story
    has George W. Bush and George H. W. Bush). A different given name never merges. A
    family name rarely misspelt joins its common spelling under the same given names
-   ("Ken Salazer" = "Ken Salazar"; ``_join_misspelt_families``).
+   ("Angela Merkell" = "Angela Merkel"; ``_join_misspelt_families``).
 3. A bare name ("Putin") joins the full name with that family name when the story has
    exactly one such person (a bare name of five letters or fewer must match on the strict
    key, ``PersonName.bare_key``: "Luke" does not find Gary Locke) and the name is rare in
@@ -122,7 +122,7 @@ def _names_one_person(bare: Sequence[PersonName], home: Sequence[PersonName],
 def _join_misspelt_families(names: dict[tuple[str, ...], PersonName],
                             full: dict[tuple[str, ...], list[int]], uf: UnionFind[int]) -> None:
     """Two full names with the same given names whose family names are one name and a
-    rare misspelling of it ("Ken Salazer" = "Ken Salazar"; ``misspelling.py``: the rare
+    rare misspelling of it ("Angela Merkell" = "Angela Merkel"; ``misspelling.py``: the rare
     spelling is no word of its own and ten times rarer), when that family name is the
     one common spelling of its skeleton among the story's full names of that given name.
     Two real family names a vowel apart (Hansen, Hanson) are both common: never joined."""

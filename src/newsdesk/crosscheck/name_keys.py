@@ -254,6 +254,7 @@ def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
             yield "given", variant(word), word
 
 
+@lru_cache(maxsize=1 << 16)  # every spelling of every entity of a story is keyed
 def plain_name_key(text: str) -> str:
     """Key of an organisation, place or group name: case, diacritics, a leading "the",
     a possessive, dots in acronyms ("U.S."), hyphens and spacing, a company form at the

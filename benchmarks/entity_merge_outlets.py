@@ -1,4 +1,9 @@
-"""Cross-outlet entity merging on data/entity_pairs_outlets.jsonl: P / R of "same".
+"""Cross-outlet entity merging on two labelled pair tables: P / R of "same".
+
+Two tables: ``old`` (data/entity_pairs_outlets.jsonl, 350 pairs) and ``fresh``
+(data/entity_pairs_outlets_fresh.jsonl, drawn and labelled blind before the rules of its
+round; ``data/README-entity-pairs-outlets.md``). Each is scored on its dev and test
+halves, and the two test halves pooled (``pooled``) are the reported number.
 
 Each row names two entities of two Timeline17 articles from different outlets on one topic
 (folder, article uid, name, type) and says whether they are one person, organisation,
@@ -15,7 +20,7 @@ drawn with; ``entity_pairs_docs`` parses the rows' articles once and annotates t
 the current code on every run).
 
 In the same run: an exact, case-insensitive name match (the baseline), and the previous
-rules — the ``newsdesk`` source at ``PREVIOUS`` (the commit before issue 12's entity work),
+rules — the ``newsdesk`` source at ``PREVIOUS`` (main before this round's entity work),
 taken from git into a temporary folder and run in a subprocess on the same annotations.
 
     python benchmarks/entity_merge_outlets.py [--previous REF] [--dev-only]
@@ -37,14 +42,27 @@ from common import HERE, REPO, benchmarks_dir, results_path, timelines_root
 
 DATA = HERE / "data" / "entity_pairs_outlets.jsonl"
 SPANS = HERE / "data" / "entity_pairs_outlets_spans.jsonl"
-PREVIOUS = "9838624"  # main before issue 12 part 5
+FRESH = HERE / "data" / "entity_pairs_outlets_fresh.jsonl"
+FRESH_SPANS = HERE / "data" / "entity_pairs_outlets_fresh_spans.jsonl"
+TABLES = {"old": (DATA, SPANS), "fresh": (FRESH, FRESH_SPANS)}
+PREVIOUS = "674ab90"  # main before the fresh table's round (issue 12 part 5, third round)
 SPLITS = ("dev", "test")
+# (table or "pooled", split) groups each system is scored on, in print order
+GROUPS = (("old", "dev"), ("fresh", "dev"), ("pooled", "dev"),
+          ("old", "test"), ("fresh", "test"), ("pooled", "test"))
 Task = tuple[str, str, Any, str, str, Any, str]  # id, aid_a, facts_a, name_a, type_a, ... b
 
 
-def load_rows(path: Path = DATA) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [r for r in rows if r["same"] is not None]
+def load_rows(tables: Sequence[str] = tuple(TABLES)) -> list[dict[str, Any]]:
+    """The labelled rows of ``tables``, each with its ``table`` name (ids are unique across
+    tables: "o…" and "f…")."""
+    out = []
+    for table in tables:
+        path = TABLES[table][0]
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                if line]
+        out.extend({**r, "table": table} for r in rows if r["same"] is not None)
+    return out
 
 
 def load_spans(path: Path = SPANS) -> dict[str, dict[str, Any]]:
@@ -55,7 +73,8 @@ def load_spans(path: Path = SPANS) -> dict[str, dict[str, Any]]:
 
 
 def tasks(rows: Sequence[dict[str, Any]], docs: dict[str, Any]) -> list[tuple[Any, ...]]:
-    spans = load_spans()
+    spans = {k: v for _, path in TABLES.values() if path.exists()
+             for k, v in load_spans(path).items()}
     out = []
     for r in rows:
         a, b = r["a"], r["b"]
@@ -133,15 +152,24 @@ def baseline(row: dict[str, Any]) -> bool:
 
 def evaluate(rows: Sequence[dict[str, Any]], systems: dict[str, dict[str, bool | None]]
              ) -> dict[str, Any]:
-    """Scores per system and split (rows a system could not find count as "different")."""
-    result: dict[str, Any] = {"pairs": {s: sum(r["split"] == s for r in rows) for s in SPLITS},
-                              "scores": {}, "errors": {}}
+    """Scores per system, table and split, and pooled over the tables ("pooled"); rows a
+    system could not find count as "different"."""
+    def members(table: str, split: str) -> list[dict[str, Any]]:
+        return [r for r in rows if r["split"] == split and table in ("pooled", r["table"])]
+
+    groups = [(t, s) for t, s in GROUPS if members(t, s)]
+    result: dict[str, Any] = {
+        "pairs": {f"{t} {s}": len(members(t, s)) for t, s in groups},
+        "positives": {f"{t} {s}": sum(bool(r["same"]) for r in members(t, s))
+                      for t, s in groups},
+        "scores": {}, "errors": {}}
     for name, pred in systems.items():
         result["scores"][name] = {
-            split: score([(bool(r["same"]), bool(pred.get(r["id"])))
-                          for r in rows if r["split"] == split]) for split in SPLITS}
+            f"{t} {s}": score([(bool(r["same"]), bool(pred.get(r["id"])))
+                               for r in members(t, s)]) for t, s in groups}
         result["errors"][name] = [
-            {"id": r["id"], "split": r["split"], "stratum": r["stratum"], "gold": r["same"],
+            {"id": r["id"], "table": r["table"], "split": r["split"], "stratum": r["stratum"],
+             "gold": r["same"],
              "a": f"{r['a']['name']} [{r['a']['type']}]",
              "b": f"{r['b']['name']} [{r['b']['type']}]"}
             for r in rows if bool(pred.get(r["id"])) != bool(r["same"])]
@@ -180,28 +208,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--previous", default=PREVIOUS, help="git ref of the previous rules")
     parser.add_argument("--dev-only", action="store_true",
                         help="print the dev split only (while tuning: test is read once)")
+    parser.add_argument("--tables", default=",".join(TABLES),
+                        help="comma-separated tables to score (old, fresh)")
     parser.add_argument("--predict-in", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.predict_in:
         return _predict_in(args.predict_in)
     if timelines_root(" (set NEWSDESK_BENCHMARKS)") is None:
         return 0
-    rows = load_rows()
+    rows = load_rows(args.tables.split(","))
     result = run(rows, benchmarks_dir(), args.previous)
-    print(f"entity pairs: dev {result['pairs']['dev']}, test {result['pairs']['test']}")
-    print(f"{'system':<32}{'split':>6}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
-    for name, by_split in result["scores"].items():
-        for split, s in by_split.items():
-            if args.dev_only and split != "dev":
+    print("entity pairs (positives): " + ", ".join(
+        f"{g} {n} ({result['positives'][g]})" for g, n in result["pairs"].items()))
+    print(f"{'system':<32}{'group':>13}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
+    for name, by_group in result["scores"].items():
+        for group, s in by_group.items():
+            if args.dev_only and not group.endswith("dev"):
                 continue
-            print(f"{name:<32}{split:>6}{s['p']:>7.3f}{s['r']:>7.3f}{s['f1']:>7.3f}"
+            print(f"{name:<32}{group:>13}{s['p']:>7.3f}{s['r']:>7.3f}{s['f1']:>7.3f}"
                   f"{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}")
     if result["missing"]:
         print(f"not found any more: {', '.join(result['missing'])}")
     for err in result["errors"]["newsdesk"]:
         if err["split"] == "dev":
             kind = "missed" if err["gold"] else "wrong merge"
-            print(f"  dev {kind} ({err['stratum']}): {err['id']} {err['a']} / {err['b']}")
+            print(f"  dev {kind} ({err['table']} {err['stratum']}): {err['id']} "
+                  f"{err['a']} / {err['b']}")
     if args.dev_only:
         return 0
     results_path("entity_merge_outlets.json").write_text(json.dumps(result, indent=2) + "\n")

@@ -75,6 +75,8 @@ SAME = [
     (("Sichuan", "GPE"), ("Sichan", "GPE")),
     (("Massachusetts", "GPE"), ("Massachussetts", "GPE")),
     (("American", "NORP"), ("Amercian", "NORP")),
+    # a misspelling tagged with another kind of name votes with the name it misspells
+    (("Anadarko", "ORG", "Anadarko"), ("Andarko", "GPE")),
     # a people under two demonym forms
     (("Argentine", "NORP"), ("Argentinian", "NORP")),
     (("Iraqis", "NORP"), ("Iraqi", "NORP")),

@@ -17,10 +17,14 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    = "Thomas E. Perez", "Donald J. Trump" = "Donald John Trump", "B. Obama" = "Barack
    Obama"; family-first names must be equal) — but only if
    all the longer forms it fits fit each other ("George Bush" stays apart when the story
-   has George W. Bush and George H. W. Bush). A different given name never merges.
+   has George W. Bush and George H. W. Bush). A different given name never merges. A
+   family name rarely misspelt joins its common spelling under the same given names
+   ("Angela Merkell" = "Angela Merkel"; ``_join_misspelt_families``).
 3. A bare name ("Putin") joins the full name with that family name when the story has
    exactly one such person (a bare name of five letters or fewer must match on the strict
-   key, ``PersonName.bare_key``: "Luke" does not find Gary Locke); with several ("Kim
+   key, ``PersonName.bare_key``: "Luke" does not find Gary Locke) and the name is rare in
+   English or that person is named at least twice (``_names_one_person``: another
+   outlet's bare "Jones" is not the Clifford Jones named once); with several ("Kim
    Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
    bare names merge with each other only when written alike (case and accents aside):
    a misspelling is trusted only with a full name to lean on, as two commenters "Brian"
@@ -48,7 +52,7 @@ from itertools import combinations
 
 from ..model import Entity
 from .entity_types import story_labels, type_class
-from .misspelling import common_spelling, skeleton
+from .misspelling import common_spelling, skeleton, zipf
 from .name_keys import (
     PersonName,
     acronym_of,
@@ -60,6 +64,10 @@ from .name_keys import (
 from .unionfind import UnionFind
 
 Node = tuple[str, Entity]  # (article_id, the article's entity)
+# Rule 3: a bare family name rarer than this in English (zipf: one in a million words)
+# joins without more ado; a commoner one only a full name named ``PROMINENT`` times.
+RARE_FAMILY = 3.0
+PROMINENT = 2
 
 
 def _part_fits(a: str, b: str) -> bool:
@@ -99,8 +107,48 @@ def compatible(a: PersonName, b: PersonName) -> bool:
                for ga, ma in a.forms() for gb, mb in b.forms())
 
 
-def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
-    """Rules 2 and 3 over the PERSON nodes (``people``: node index → parsed name)."""
+def _names_one_person(bare: Sequence[PersonName], home: Sequence[PersonName],
+                      mentions: int) -> bool:
+    """Whether bare family names may join the one full name of their family in the story
+    (rule 3): the family name is rare in English in one of its spellings (few bearers:
+    "Suttles", "Qaddafi"), or the full name is named at least ``PROMINENT`` times in the
+    story — a person named once in passing (a byline, an editor, one resident quoted) is
+    not whom another outlet's bare "Jones" or "Kennedy" means."""
+    rarest = min(zipf(n.surname) for n in (*bare, *home) if n.surname) \
+        if any(n.surname for n in (*bare, *home)) else 0.0
+    return rarest < RARE_FAMILY or mentions >= PROMINENT
+
+
+def _join_misspelt_families(names: dict[tuple[str, ...], PersonName],
+                            full: dict[tuple[str, ...], list[int]], uf: UnionFind[int]) -> None:
+    """Two full names with the same given names whose family names are one name and a
+    rare misspelling of it ("Angela Merkell" = "Angela Merkel"; ``misspelling.py``: the rare
+    spelling is no word of its own and ten times rarer), when that family name is the
+    one common spelling of its skeleton among the story's full names of that given name.
+    Two real family names a vowel apart (Hansen, Hanson) are both common: never joined."""
+    groups: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for parts, name in sorted(names.items()):
+        bone = skeleton(name.surname)
+        if bone and name.given and not name.family_first:
+            groups[(name.given, bone)].append(parts)
+    for members in groups.values():
+        surnames = {names[k].surname for k in members}
+        common = common_spelling(surnames) if len(surnames) > 1 else None
+        if common is None:
+            continue
+        homes = [k for k in members if names[k].surname == common]
+        for k in members:
+            if names[k].surname == common:
+                continue
+            fits = [h for h in homes if _middles_fit(names[k].middle, names[h].middle)]
+            if len(fits) == 1:
+                uf.union(full[k][0], full[fits[0]][0])
+
+
+def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
+                 mentions: dict[int, int] | None = None) -> None:
+    """Rules 2 and 3 over the PERSON nodes (``people``: node index → parsed name;
+    ``mentions``: node index → its number of mentions, 1 when not given)."""
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     bare: dict[str, list[int]] = defaultdict(list)
     for i, name in people.items():
@@ -124,14 +172,22 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int]) -> None:
             for other in fits[k]:
                 if other in clear:
                     uf.union(full[k][0], full[other][0])
+    _join_misspelt_families(names, full, uf)
     families: dict[str, set[int]] = defaultdict(set)
     for parts, name in names.items():
         families[name.family].add(uf.find(full[parts][0]))
         families["=" + name.strict].add(uf.find(full[parts][0]))
+    named: dict[int, int] = defaultdict(int)  # root of a full name → its mentions
+    for idx in full.values():
+        for i in idx:
+            named[uf.find(i)] += (mentions or {}).get(i, 1)
     for family, members in sorted(bare.items()):
         homes = families.get(family, set())
         if len(homes) == 1:
-            uf.union_all([*homes, *members])
+            home = next(iter(homes))
+            fulls = [people[idx[0]] for idx in full.values() if uf.find(idx[0]) == home]
+            if _names_one_person([people[i] for i in members], fulls, named[home]):
+                uf.union_all([*homes, *members])
         elif not homes:
             alike: dict[str, list[int]] = defaultdict(list)
             for i in members:
@@ -212,7 +268,7 @@ def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> l
             people[i] = parsed
         else:
             others.append(i)
-    merge_people(people, uf)
+    merge_people(people, uf, {i: len(nodes[i][1].mentions) for i in people})
     person_keys = frozenset(
         plain_name_key(text)
         for (_, entity), label in zip(nodes, labels, strict=True)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Entity
+from .misspelling import common_spelling, skeleton
 from .name_keys import plain_name_key
 from .spelling import family_key, variant
 
@@ -50,18 +51,44 @@ def _rank(label: str) -> tuple[int, str]:
     return (PRECEDENCE.index(label) if label in PRECEDENCE else len(PRECEDENCE), label)
 
 
+def _misspelt(texts: set[str]) -> dict[str, str]:
+    """Each text that is a rare misspelling of another name of the story (``misspelling``:
+    "Andarko" of "Anadarko") → that name's key, so that both vote as one name."""
+    by_bone: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        key = plain_name_key(text)
+        bone = skeleton(key)
+        if bone:
+            by_bone[bone].add(key)
+    home: dict[str, str] = {}
+    for keys in by_bone.values():
+        common = common_spelling(keys) if len(keys) > 1 else None
+        if common is not None:
+            home.update((k, common) for k in keys)
+    return {t: home[plain_name_key(t)] for t in texts if plain_name_key(t) in home}
+
+
 def story_labels(entities: Sequence[tuple[str, Entity]]) -> list[str]:
-    """The label each (article id, entity) has in the story, in the order given."""
+    """The label each (article id, entity) has in the story, in the order given. A rare
+    misspelling of an organisation, place or people votes with the name it misspells
+    (not a person's: people are not matched by misspelling, ``misspelling.py``)."""
+    texts = {t for _, e in entities if e.label != "PERSON"
+             for t in (e.name, *(m.text for m in e.mentions))}
+    home = _misspelt(texts)
+
+    def vote_key(text: str) -> str:
+        return label_key(home.get(text, text))
+
     mentions: dict[str, Counter[str]] = defaultdict(Counter)
     articles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for aid, entity in entities:
         for mention in entity.mentions:
-            key = label_key(mention.text)
+            key = vote_key(mention.text)
             mentions[key][entity.label] += 1
             articles[key][entity.label].add(aid)
     out = []
     for _, entity in entities:
-        key = label_key(entity.name)
+        key = vote_key(entity.name)
         votes = mentions.get(key)
         if not votes:
             out.append(entity.label)

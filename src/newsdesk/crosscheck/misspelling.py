@@ -4,15 +4,19 @@ Readers' comments and hurried copy misspell names ("Halaberton", "Massachussetts
 "Amercian"), and no transliteration key joins them: the letters differ, not the
 romanisation. Two checks together make a join safe enough:
 
-- the two spellings share a *skeleton*: one word of six letters or more, its first
-  letter and then its consonants, vowels dropped and doubled letters collapsed
-  ("halaberton" and "haliburton" are both "hlbrtn");
-- one spelling is the common one and the other is rare beside it: English text
-  (wordfreq's frequencies, already the background of story grouping) uses the common
-  spelling at least ten times as often (``RARER_BY``, in zipf units) as every other
-  spelling of the skeleton in the story. Two real names that share a skeleton are
-  both common ("Colombia" 3.95 and "Columbia" 4.4), so neither joins the other, nor
-  does a misspelling that could be either.
+- the two spellings share a *skeleton*: each word of six letters or more becomes its
+  first letter and then its consonants, vowels dropped and doubled letters collapsed
+  ("halaberton" and "haliburton" are both "hlbrtn"), shorter words stay as they are, and
+  a plural "s" does not count; at least one word has a skeleton ("Mineral Manaagement
+  Services" = "Minerals Management Service");
+- one spelling is the common one and the other is rare beside it: in every word where
+  they differ, English text (wordfreq's frequencies, already the background of story
+  grouping) uses the common spelling at least ten times as often (``RARER_BY``, in zipf
+  units) — or it differs only by a doubled letter, the commonest slip ("Haliburton" /
+  "Halliburton") — and the rare spelling is no common word of its own (below
+  ``RARE_WORD``: "Brittany", 3.5, is not a misspelling of "Britain"). Two real names
+  that share a skeleton are both common ("Colombia" 3.95 and "Columbia" 4.4), so neither
+  joins the other, nor does a misspelling that could be either.
 
 People are not matched this way: two real family names a vowel apart are different
 people far more often than a misspelling (Allen/Allan, Hanson/Hansen).
@@ -28,25 +32,67 @@ from wordfreq import zipf_frequency
 
 MIN_LETTERS = 6
 RARER_BY = 1.0  # zipf units: the common spelling is at least ten times as frequent
+# zipf: a rare spelling is rarer than this in English (about 3 in 10 million words); a
+# spelling above it is a word or name of its own (Brittany 3.5, Sulphur 3.2)
+RARE_WORD = 2.5
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _word_skeleton(word: str) -> str:
+    word = _singular(word)
+    if len(word) < MIN_LETTERS or not word.isalpha():
+        return ""
+    return word[0] + re.sub(r"(.)\1+", r"\1", re.sub("[aeiouy]", "", word[1:]))
 
 
 def skeleton(key: str) -> str:
-    """The skeleton of a one-word name key (module docstring); "" when it has none."""
-    if " " in key or len(key) < MIN_LETTERS or not key.isalpha():
+    """The skeleton of a name key (module docstring); "" when no word has one."""
+    words = key.split()
+    bones = [_word_skeleton(w) for w in words]
+    if not any(bones):
         return ""
-    return key[0] + re.sub(r"(.)\1+", r"\1", re.sub("[aeiouy]", "", key[1:]))
+    return " ".join(b or _singular(w) for b, w in zip(bones, words, strict=True))
 
 
 @lru_cache(maxsize=1 << 14)
-def _zipf(key: str) -> float:
+def zipf(key: str) -> float:
+    """How common a word is in English text (wordfreq, zipf units)."""
     return float(zipf_frequency(key, "en"))
 
 
+def _undoubled(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _misspells(rare: str, common: str) -> bool:
+    """Whether every word of ``rare`` is its word of ``common`` (same skeleton) or a rare
+    misspelling of it (module docstring)."""
+    for r, c in zip(rare.split(), common.split(), strict=True):
+        r, c = _singular(r), _singular(c)
+        if r == c:
+            continue
+        if zipf(r) >= RARE_WORD:
+            return False
+        if zipf(c) - zipf(r) < RARER_BY and not (_undoubled(r) == _undoubled(c)
+                                                     and zipf(c) > zipf(r)):
+            return False
+    return True
+
+
+def _commonness(key: str) -> float:
+    return min(zipf(_singular(w)) for w in key.split())
+
+
 def common_spelling(keys: Iterable[str]) -> str | None:
-    """The one spelling of a skeleton's keys that is at least ``RARER_BY`` more frequent
-    than each of the others; None when there is no such one (or only one key)."""
-    ranked = sorted(set(keys), key=lambda k: (-_zipf(k), k))
+    """The one spelling of a skeleton's keys of which each other key is a rare
+    misspelling; None when there is no such one (or only one key)."""
+    ranked = sorted(set(keys), key=lambda k: (-_commonness(k), k))
     if len(ranked) < 2:
         return None
-    top = _zipf(ranked[0])
-    return ranked[0] if all(top - _zipf(k) >= RARER_BY for k in ranked[1:]) else None
+    if len({len(k.split()) for k in ranked}) > 1:
+        return None
+    top = ranked[0]
+    return top if all(_misspells(k, top) for k in ranked[1:]) else None

@@ -66,11 +66,60 @@ _SPLIT = re.compile(r"[\s\-‐‑–/]+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 # Arabic articles: written or left out by outlet style ("al-Assad", "Assad").
 _ARTICLES = frozenset(words("al el"))
+# Page furniture the tagger glues onto a name (``strip_furniture``): wire and photo
+# agencies of credits and datelines, photo words, time zones of datelines.
+AGENCIES = frozenset(words("reuters ap afp epa upi getty images pool"))
+PHOTO_WORDS = frozenset(words("photograph photo"))
+TIME_ZONES = frozenset(words("bst gmt edt est cdt cst pdt pst utc cet ist"))
+_MONTHS = frozenset(words("""january february march april may june july august september
+    october november december jan feb mar apr jun jul aug sep sept oct nov dec"""))
+# Company forms left out of an organisation's key ("Halliburton Co." = "Halliburton").
+COMPANY_FORMS = frozenset(words("co inc corp ltd plc llc"))
+_SLASH = re.compile(r"[\\/]+")
+
+
+def _bare_word(word: str) -> str:
+    return word.strip(".,:;()").casefold()
+
+
+def strip_furniture(text: str) -> str:
+    """A name without the page furniture glued onto it by the tagger: a photo credit
+    before it ("Win McNamee/pool/EPA BP" → "BP", "Photograph: …"), a dateline's time zone
+    ("BST LONDON"), a wire agency before a name of two or more words ("Reuters Barack
+    Obama"; "Reuters UK" stays whole), a trailing photo word ("BP Photograph") or date
+    ("Gulf of Mexico June 2, 2010"), a word written twice ("BP BP"). Never empty: a name
+    that is all furniture is returned as it is."""
+    if text.count("(") > text.count(")"):  # a bracket the span cut open: "… (WHO"
+        text = text[: text.rindex("(")].rstrip() or text
+    ws = [w for i, w in enumerate(text.split())
+          if i == 0 or _bare_word(w) != _bare_word(text.split()[i - 1])]
+    credit = max((i for i, w in enumerate(ws[:-1])
+                  if _SLASH.search(w) and _bare_word(_SLASH.split(w)[-1]) in AGENCIES),
+                 default=-1)
+    ws = ws[credit + 1:]
+    while credit >= 0 and len(ws) > 1 and _bare_word(ws[0]) in AGENCIES:  # ".../Getty Images"
+        ws = ws[1:]
+    while len(ws) > 1:
+        first = _bare_word(ws[0])
+        if first in TIME_ZONES or first in PHOTO_WORDS or (first in AGENCIES and len(ws) > 2):
+            ws = ws[1:]
+        else:
+            break
+    end = len(ws)
+    while end > 1 and re.fullmatch(r"\d{1,4}[,.]?", ws[end - 1]):
+        end -= 1
+    if end < len(ws) and end > 1 and _bare_word(ws[end - 1]) in _MONTHS:
+        end -= 1
+    else:
+        end = len(ws)  # numbers that are no date stay ("Apollo 11")
+    while end > 1 and _bare_word(ws[end - 1]) in PHOTO_WORDS:
+        end -= 1
+    return " ".join(ws[:end]) if ws[:end] else text
 
 
 def _raw_parts(text: str) -> list[str]:
-    """Name parts, possessive and dots dropped; hyphens split like spaces."""
-    text = _POSSESSIVE.sub("", strip_marks(text).strip().rstrip(".,;:"))
+    """Name parts, furniture, possessive and dots dropped; hyphens split like spaces."""
+    text = _POSSESSIVE.sub("", strip_marks(strip_furniture(text)).strip().rstrip(".,;:"))
     return [p.strip(".,") for p in _SPLIT.split(text) if p.strip(".,")]
 
 
@@ -89,6 +138,7 @@ class PersonName:
     compound: str = ""  # the given name and the first middle written as one word
     strict: str = ""  # ``strict_key`` of the family name's last word
     written: str = ""  # the name's words as written, case and marks aside
+    surname: str = ""  # the family name's last word as written, case and marks aside
 
     @property
     def bare_key(self) -> str:
@@ -142,7 +192,7 @@ def person_name(text: str) -> PersonName | None:
     if _family_first(raw):
         given = variant("".join(raw[1:]))  # "Jong Un" = "Jong-un" = "Jongun"
         return PersonName(given, (), family_key(raw[0]), family_first=True,
-                          strict=strict_key(raw[0]))
+                          strict=strict_key(raw[0]), surname=_surname(raw[0]))
     parts = [" ".join(variant(w) for w in p.split()) for p in _join_particles(raw)]
     parts = [p for p in parts if p]
     if not parts:
@@ -150,11 +200,17 @@ def person_name(text: str) -> PersonName | None:
     joined = _join_particles(raw)
     family = _family_part(joined[-1])
     strict = strict_key(joined[-1].split()[-1])
+    surname = _surname(joined[-1].split()[-1])
     if len(parts) == 1:
         return PersonName("", (), family, strict=strict,
-                          written=" ".join(w.casefold() for w in raw))
+                          written=" ".join(w.casefold() for w in raw), surname=surname)
     compound = variant(joined[0] + joined[1]) if len(parts) > 2 and " " not in joined[1] else ""
-    return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound, strict=strict)
+    return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound, strict=strict,
+                      surname=surname)
+
+
+def _surname(word: str) -> str:
+    return re.sub(r"[^a-z]", "", strip_marks(word).casefold())
 
 
 def _family_first(raw: list[str]) -> bool:
@@ -198,13 +254,35 @@ def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
             yield "given", variant(word), word
 
 
+@lru_cache(maxsize=1 << 16)  # every spelling of every entity of a story is keyed
 def plain_name_key(text: str) -> str:
     """Key of an organisation, place or group name: case, diacritics, a leading "the",
-    a possessive, dots in acronyms ("U.S."), hyphens and spacing do not matter."""
+    a possessive, dots in acronyms ("U.S."), hyphens and spacing, a company form at the
+    end ("Halliburton Co."), page furniture (``strip_furniture``) and British spelling
+    ("Organisation", "Centre", "Defence", "Harbour"; not "Labour", a party's own name) do
+    not matter."""
     parts = _raw_parts(text)
     if parts and parts[0].lower() == "the":
         parts = parts[1:]
-    return " ".join(p.replace(".", "").casefold() for p in parts)
+    if len(parts) > 1 and parts[-1].casefold() in COMPANY_FORMS:
+        parts = parts[:-1]
+    return " ".join(_us_spelling(p.replace(".", "").casefold()) for p in parts)
+
+
+_BRITISH = ((re.compile(r"(?<=[a-z]{3})isation(s?)$"), r"ization\1"),
+            (re.compile(r"^(cent|theat|met|lit)re(s?)$"), r"\1er\2"),
+            (re.compile(r"^(defen|offen|licen)ce$"), r"\1se"),
+            (re.compile(r"^(hon|harb|behavi|neighb|fav|col)our(s?)$"), r"\1or\2"),
+            (re.compile(r"^programme(s?)$"), r"program\1"))
+
+
+def _us_spelling(word: str) -> str:
+    """A word of an organisation's or place's name in American spelling: outlets write
+    one body's name in their own ("World Health Organisation" / "Organization", "Centres
+    for Disease Control" / "Centers", "Ministry of Defence" / "Defense")."""
+    for pattern, repl in _BRITISH:
+        word = pattern.sub(repl, word)
+    return word
 
 
 _DEMONYM_END = re.compile(r"(?:ian|an|e|i)$")

@@ -136,3 +136,25 @@ def test_undated_articles_come_last_in_the_stream(seeds: list[Article]) -> None:
     dated = replace(seeds[4], id="zz-dated", published=PublishedDate(value="2024-06-18"))
     assert stream_order([*undated, dated])[0].id == "zz-dated"
     assert [a.id for a in stream_order(undated)] == sorted(a.id for a in undated)
+
+
+def test_a_story_title_is_no_site_title_nor_ends_with_the_site_name() -> None:
+    from newsdesk.group.grouping import representative_title, titles_across
+    from newsdesk.group.profile import StreamStats
+
+    def art(i: str, title: str) -> Article:
+        return Article(id=i, source=i, url=None, format="text", title=title, authors=(),
+                       outlet=None, section=None, published=PublishedDate(value="2016-09-01"),
+                       text="Police said a man was shot on Main Street.", language="en")
+
+    stats = StreamStats()
+    for title in ("Man shot on Main Street - LEX18.com | Continuous News",
+                  "Council meets - LEX18.com | Continuous News"):
+        stats.site_free(title)  # the stream learns the site's ending
+    members = [art("a", "Big Bend Now"), art("b", "Man shot on Main Street - LEX18.com | "
+                                               "Continuous News")]
+    site = titles_across([("a", "b"), ("c",)], {"a": members[0], "b": members[1],
+                                                "c": art("c", "Big Bend Now")})
+    assert site == {"big bend now"}
+    assert representative_title(members, stats, site) == "Man shot on Main Street"
+    assert representative_title(members[:1], stats, site) == "Big Bend Now"  # nothing else

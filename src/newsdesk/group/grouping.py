@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Article
+from .profile import StreamStats
 from .reprints import Reprint, ReprintIndex
 from .stories import Join, StoryClusterer, StoryItem
 from .terms import tokens
@@ -89,20 +90,46 @@ def story_id(article_ids: Iterable[str]) -> str:
     return "s-" + hashlib.sha1(first.encode()).hexdigest()[:16]
 
 
-def representative_title(members: list[Article]) -> str:
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def titles_across(groups: Iterable[tuple[str, ...]], by_id: dict[str, Article]
+                  ) -> frozenset[str]:
+    """Titles (case-folded) that head articles of more than one story."""
+    seen: dict[str, int] = {}
+    across: set[str] = set()
+    for index, ids in enumerate(groups):
+        for article_id in ids:
+            title = by_id[article_id].title
+            if not title:
+                continue
+            key = _title_key(title)
+            if seen.setdefault(key, index) != index:
+                across.add(key)
+    return frozenset(across)
+
+
+def representative_title(members: list[Article], stats: StreamStats | None = None,
+                         site_titles: frozenset[str] = frozenset()) -> str:
     """The member title whose words the story's articles use most (ties: the earliest).
 
     A sensational or a site-specific headline shares fewer words with the coverage than a
-    plain one, so this picks the title that says what the story is about."""
+    plain one, so this picks the title that says what the story is about. A title that
+    heads articles of other stories too (``site_titles``, case-folded: a site's own page
+    title, "Big Bend Now") is passed over while another is there, and with the stream's
+    ``stats`` a site-name ending is cut off ("… - LEX18.com | Continuous News")."""
+    shown = stats.shown_title if stats else (lambda title: title)
+    candidates = [a for a in members if a.title and _title_key(a.title) not in site_titles]
     vocab = [set(tokens(f"{a.title or ''} {a.text}")) for a in members]
     best, best_score = "", -1.0
-    for article in members:
-        words = set(tokens(article.title or ""))
+    for article in candidates or members:
+        words = set(tokens(shown(article.title or "")))
         if not words:
             continue
         score = sum(sum(w in v for v in vocab) for w in words) / (len(words) * len(vocab))
         if score > best_score:
-            best, best_score = article.title or "", score
+            best, best_score = shown(article.title or ""), score
     return best or (members[0].title or "Untitled story")
 
 
@@ -119,8 +146,10 @@ def group_articles(articles: Iterable[Article]) -> Grouping:
         clusterer.add(StoryItem(article.id, article_day(article), article.title or "",
                                 article.text, site_of(article)))
     by_id = {a.id: a for a in ordered}
+    site_titles = titles_across(clusterer.groups(), by_id)
     stories = tuple(
-        StoryGroup(story_id(ids), representative_title([by_id[i] for i in ids]), ids,
+        StoryGroup(story_id(ids), representative_title([by_id[i] for i in ids],
+                                                       clusterer.stats, site_titles), ids,
                    tuple(clusterer.joins[i] for i in ids))
         for ids in clusterer.groups()
     )

@@ -39,6 +39,8 @@ _NOT_NAMES = frozenset((
 # name ("… - WDRB 41 Louisville News"), not the story's.
 _TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+")
 SITE_SUFFIX_SEEN = 2
+# A title part that is a web host ("LEX18.com", "www.wral.com").
+_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|us|tv|news|info)$")
 _WEB_WORDS = frozenset(("www", "com", "org", "net", "http", "https", "html", "co", "uk", "edu"))
 
 
@@ -102,6 +104,19 @@ class StreamStats:
         if self.suffixes[suffix] >= SITE_SUFFIX_SEEN:
             return title[: title.rstrip().casefold().rfind(suffix)].rstrip(" -|–—:")
         return title
+
+    def shown_title(self, title: str) -> str:
+        """``title`` without trailing parts that are the site's (for display; counts
+        nothing): an ending the stream has seen close other titles, and before it a web
+        host ("… - LEX18.com | Continuous News and StormTracker Weather")."""
+        shown = title.strip()
+        while True:
+            parts = _TITLE_PARTS.split(shown)
+            last = parts[-1].casefold()
+            if len(parts) < 2 or not (self.suffixes[last] >= SITE_SUFFIX_SEEN
+                                      or _HOST.search(last)):
+                return shown
+            shown = shown[: shown.casefold().rfind(last)].rstrip(" -|–—:")
 
     def names(self, found: list[tuple[str, bool]]) -> set[str]:
         """Counts the words' capitals, then the ones that are names by their record."""

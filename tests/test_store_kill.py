@@ -70,7 +70,7 @@ def test_a_killed_add_resumes_without_loss_or_repeats(tmp_path: Path) -> None:
     _, err = again.communicate(timeout=600)
     assert again.returncode == 0, err.decode()
     # every input once, the stored ones reused ("already there"), none lost
-    assert f"{INPUTS} articles ({INPUTS - stored} new in the store, {stored} already there)" \
+    assert f"{INPUTS} articles ({INPUTS - stored} new in the store, {stored} already there," \
         in err.decode()
     conn = sqlite3.connect(db)
     try:

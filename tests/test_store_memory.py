@@ -134,6 +134,7 @@ def test_facts_found_by_another_version_are_found_again(
     result = newsdesk.add([str(EXAMPLES)], db=db)
 
     assert sum(calls) == 1 and result.reused == len(result.article_ids) - 1
+    assert result.refreshed == 1 and result.added == 0  # counted, not silently dropped
     with Store(db) as store:
         assert store.facts(first_id) != Facts()  # the stale (empty) facts were replaced
 

@@ -220,6 +220,7 @@ class AddResult:
     failures: list[Failure] = field(default_factory=list)
     added: int = 0  # articles new to the store
     reused: int = 0  # inputs whose stored article and facts were current: nothing redone
+    refreshed: int = 0  # stored articles whose facts were found again (newer code or model)
 
 
 def add(
@@ -260,9 +261,11 @@ def add(
                 result.reused += 1
             else:
                 result.article_ids.append(item.id)
-                if source is not None and store.add_annotated(source, item, found or Facts(),
-                                                              key):
-                    result.added += 1
+                if source is not None:
+                    if store.add_annotated(source, item, found or Facts(), key):
+                        result.added += 1
+                    else:
+                        result.refreshed += 1
             if progress:
                 progress(item)
         store.finish_run(run, result.added, result.reused, len(result.failures))
@@ -281,6 +284,7 @@ class AnalyzeResult:
     failures: list[Failure] = field(default_factory=list)
     added: int = 0  # articles new to the store in this run
     reused: int = 0  # inputs already in the store with current facts (not redone)
+    refreshed: int = 0  # stored articles whose facts were found again
     outputs: dict[str, str] = field(default_factory=dict)  # kind -> path written
 
 
@@ -332,7 +336,8 @@ def analyze(
                          [story["id"] for story in doc["stories"]] if whole else None)
         new = store_changes(store.conn) if html_path and whole else None  # report marks
     result = AnalyzeResult(dossier=doc, articles=articles, facts=facts,
-                           failures=added.failures, added=added.added, reused=added.reused)
+                           failures=added.failures, added=added.added, reused=added.reused,
+                           refreshed=added.refreshed)
     if json_path:
         Path(json_path).write_text(
             json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"

@@ -183,7 +183,8 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
         progress=progress), quiet)
     click.echo(
         f"{len(result.article_ids)} articles ({result.added} new in the store, "
-        f"{result.reused} already there), {len(result.failures)} failed inputs",
+        f"{result.reused} already there, {result.refreshed} annotated again by this "
+        f"version), {len(result.failures)} failed inputs",
         err=True,
     )
     sys.exit(1 if result.failures else 0)
@@ -226,7 +227,8 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
         selection=selection), quiet)
     click.echo(
         f"{len(result.articles)} articles in the store ({result.added} new, "
-        f"{result.reused} inputs already there), {len(result.failures)} failed inputs",
+        f"{result.reused} inputs already there, {result.refreshed} annotated again by this "
+        f"version), {len(result.failures)} failed inputs",
         err=True,
     )
     if not selection.whole:

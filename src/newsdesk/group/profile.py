@@ -14,15 +14,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
+from operator import itemgetter
 
 from ..vectors import Vector, normalised
 from .measures import measures_of
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
-# not part of a time, a decimal or a longer number.
-_AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{1,3})\b", re.I)
-_NUMBER = re.compile(r"(?<![\d:.,$/])\b(\d{2,6})\b(?![:.,/]?\d)")
+# not part of a time, a decimal or a longer number. Both written so the scan fails fast where
+# no match starts (the same matches, in about half the time): the age pattern opens with a
+# lookahead for the character every match starts with; the number pattern opens with its first
+# digit — which lets the regex engine skip to digits — and only then looks behind it ("not
+# after a word character or one of :.,$/" is the original's "\b, not after [\d:.,$/]").
+_AGE = re.compile(r"(?=[\da])(?:\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{1,3})\b)",
+                  re.I)
+_NUMBER = re.compile(r"(\d(?<![\w:.,$/]\d)\d{1,5})\b(?![:.,/]?\d)")
 # Numbers that are years say when, not which event; the clusterer weighs days itself.
 _YEARS = range(1900, 2100)
 # Names kept per article (the rarest), so a long piece does not match everything.
@@ -41,6 +48,7 @@ _TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+")
 SITE_SUFFIX_SEEN = 2
 # A title part that is a web host ("LEX18.com", "www.wral.com").
 _HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|us|tv|news|info)$")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _WEB_WORDS = frozenset(("www", "com", "org", "net", "http", "https", "html", "co", "uk", "edu"))
 
 
@@ -120,11 +128,12 @@ class StreamStats:
 
     def names(self, found: list[tuple[str, bool]]) -> set[str]:
         """Counts the words' capitals, then the ones that are names by their record."""
-        self.uses.update(w for w, _ in found)
-        capitals = {w for w, is_name in found if is_name}
-        self.capitalised.update(w for w, is_name in found if is_name)
-        return {w for w in capitals if w not in _NOT_NAMES
-                and self.capitalised[w] >= NAME_CAPITAL_SHARE * self.uses[w]}
+        self.uses.update(map(_FIRST, found))
+        named = list(compress(map(_FIRST, found), map(_SECOND, found)))
+        self.capitalised.update(named)
+        capitalised, uses = self.capitalised, self.uses
+        return {w for w in set(named) if w not in _NOT_NAMES
+                and capitalised[w] >= NAME_CAPITAL_SHARE * uses[w]}
 
 
 def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
@@ -136,8 +145,7 @@ def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
     title = stats.site_free(title)
     title_words, text_words = words(title), words(text)
     counts = counts_of(title_words, text_words)
-    weights.count(counts)
-    idf = weights.idfs(counts)  # every title word and name is among the counted terms
+    idf = weights.count_idfs(counts)  # every title word and name is among the counted terms
     vector = weights.weigh(counts, ARTICLE_TERMS, idf)
     title_vector = normalised({t: idf[t] for t in {w for w, _ in title_words}})
     names = stats.names(text_words)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from hashlib import sha1
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -32,7 +33,8 @@ def words(text: str) -> list[str]:
 
 def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
     """The set of ``size``-word runs (a text shorter than ``size`` words has none)."""
-    return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
+    runs = zip(*(tokens[k:] for k in range(size)), strict=False)  # the shorter tails end it
+    return {" ".join(run).encode() for run in runs}
 
 
 @lru_cache(maxsize=1)
@@ -41,15 +43,39 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=_SEED)
 
 
+# datasketch's "affine32" scheme, written out over a whole shingle set at once: each shingle's
+# hash is the first four bytes of its SHA-1 read little-endian (datasketch's sha1_hash32),
+# premixed with the MurmurHash3 finalizer, then mapped by a_k * h + b_k mod 2^32 for each of
+# the NUM_PERM permutations; the signature is the minimum per permutation. The same
+# arithmetic as MinHash.update_batch, so the same signatures to the bit
+# (tests/test_group.py checks it against datasketch), without a Python call per shingle
+# into datasketch's hash function (the reprint index's hottest line).
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35),
+           np.uint32(16))
+# Shingles hashed per block: the block's NUM_PERM x block matrix stays small on a huge page.
+_BLOCK = 4096
+
+
 def sketch(items: set[bytes]) -> LeanMinHash:
     """The MinHash signature of a shingle set, in its compact read-only form."""
     template = _template()
-    m = MinHash(
-        num_perm=NUM_PERM,
-        seed=_SEED,
-        permutations=template.permutations,
-        hashvalues=np.array(template.hashvalues, copy=True),
-        scheme=template.scheme,
-    )
-    m.update_batch(sorted(items))
-    return LeanMinHash(m)
+    if template.scheme != "affine32":  # a datasketch whose default scheme changed
+        m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=template.permutations,
+                    hashvalues=np.array(template.hashvalues, copy=True),
+                    scheme=template.scheme)
+        m.update_batch(items)
+        return LeanMinHash(m)
+    a, b = template.permutations
+    values = np.array(template.hashvalues, copy=True)
+    ordered = list(items)
+    for start in range(0, len(ordered), _BLOCK):
+        digests = b"".join([sha1(item).digest() for item in ordered[start:start + _BLOCK]])
+        hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)  # 20-byte digests
+        s1, m1, s2, m2, s3 = _FMIX32
+        hv = hv ^ (hv >> s1)
+        hv = hv * m1
+        hv = hv ^ (hv >> s2)
+        hv = hv * m2
+        hv = hv ^ (hv >> s3)
+        values = np.minimum(values, (hv[:, None] * a + b).min(axis=0))
+    return LeanMinHash(seed=_SEED, hashvalues=values, scheme=template.scheme)

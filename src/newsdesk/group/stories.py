@@ -31,10 +31,11 @@ from .links import (
     features,
     headline_subjects_differ,
     model,
-    probability,
+    scorer,
     vetoed,
 )
 from .profile import Profile, StreamStats, make_profile
+from .terms import heaviest
 
 # A story with no new article for this long is closed: a later article starts a new one.
 # Developing stories have lulls of weeks (a trial adjourned, a leak capped and re-opened).
@@ -135,20 +136,35 @@ class StoryClusterer:
         (``query``, computed when not given; ties by id, so the choice does not depend on
         dict order)."""
         query = heaviest_terms(profile) if query is None else query
-        score: dict[str, float] = defaultdict(float)
+        score: dict[str, float] = {}
+        tally = score.get
+        postings, vector = self._postings, profile.vector
         for term in query:
-            for other in self._postings.get(term, ())[-RECENT_POSTINGS:]:
-                score[other] += profile.vector[term]
-        ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+            weight = vector[term]
+            for other in postings.get(term, ())[-RECENT_POSTINGS:]:
+                score[other] = tally(other, 0.0) + weight
+        # Ranked by score (ties by id); only the head is sorted unless the open candidates
+        # run out in it (it holds twice as many as are wanted).
+        head = heaviest(score, 2 * CANDIDATES)
         out: list[Profile] = []
-        for other, _ in ranked:
-            if other == profile.id or other not in self._profiles:
-                continue
-            if self._is_open(self.stories[self._story_of[other]], profile.day):
-                out.append(self._profiles[other])
-                if len(out) == CANDIDATES:
-                    break
+        self._take(profile, head, out)
+        if len(out) < CANDIDATES and len(head) < len(score):
+            ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+            self._take(profile, ranked[len(head):], out)
         return out
+
+    def _take(self, profile: Profile, ranked: list[tuple[str, float]], out: list[Profile]
+              ) -> None:
+        """Adds the articles of ``ranked`` that are candidates for ``profile`` (earlier, in
+        an open story) to ``out``, until it holds ``CANDIDATES``."""
+        profiles, stories, story_of = self._profiles, self.stories, self._story_of
+        for other, _ in ranked:
+            if len(out) == CANDIDATES:
+                return
+            if other == profile.id or other not in profiles:
+                continue
+            if self._is_open(stories[story_of[other]], profile.day):
+                out.append(profiles[other])
 
     def best_match(self, profile: Profile, query: list[str] | None = None
                    ) -> tuple[Profile, float] | None:
@@ -158,12 +174,13 @@ class StoryClusterer:
         params = self.params or model()
         threshold = params["threshold"] if self.threshold is None else self.threshold
         ceiling = self.stats.weights.ceiling()
+        score = scorer(params)
         best: tuple[Profile, float] | None = None
         for other in self.candidates(profile, query):
             values = features(profile, other, ceiling)
             if vetoed(values):
                 continue
-            p = probability(values, params)
+            p = score(values)
             if p >= threshold and (best is None or p > best[1]):
                 if (conflicting_measures(profile, other)
                         or headline_subjects_differ(profile, other, ceiling)):
@@ -216,8 +233,7 @@ class StoryClusterer:
 def heaviest_terms(profile: Profile) -> list[str]:
     """The ``QUERY_TERMS`` heaviest terms of an article: what it is indexed and looked up
     by (computed once per article: the sort showed in profiles)."""
-    vector = profile.vector
-    return sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
+    return [term for term, _ in heaviest(profile.vector, QUERY_TERMS)]
 
 
 def cluster_stories(items: list[StoryItem]) -> list[tuple[str, ...]]:

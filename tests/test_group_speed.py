@@ -1,0 +1,77 @@
+"""The grouping's fast paths compute exactly what the plain code they replace computes."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+from newsdesk.group.profile import numbers_of
+from newsdesk.group.shingles import NUM_PERM, shingles, sketch, words
+from newsdesk.group.terms import heaviest
+
+from .test_group import FLOOD
+
+
+def _datasketch(items: set[bytes]) -> LeanMinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m.update_batch(sorted(items))
+    return LeanMinHash(m)
+
+
+def test_sketch_is_datasketchs_minhash_to_the_bit() -> None:
+    rnd = random.Random(5)
+    sets = [shingles(words(text)) for text in FLOOD]
+    sets += [{rnd.randbytes(rnd.randint(0, 40)) for _ in range(n)} for n in (1, 3, 4097, 9000)]
+    for items in sets:
+        ours, theirs = sketch(items), _datasketch(items)
+        assert ours.scheme == theirs.scheme and ours.seed == theirs.seed
+        assert ours.hashvalues.dtype == theirs.hashvalues.dtype
+        assert np.array_equal(ours.hashvalues, theirs.hashvalues)
+        assert ours.jaccard(theirs) == 1.0
+
+
+def test_shingles_are_the_five_word_runs() -> None:
+    tokens = ["a", "b", "c", "d", "e", "f", "g"]
+    assert shingles(tokens) == {b"a b c d e", b"b c d e f", b"c d e f g"}
+    assert shingles(tokens[:4]) == set() and shingles(tokens[:5]) == {b"a b c d e"}
+
+
+def test_heaviest_is_a_sort_by_weight_then_term() -> None:
+    rnd = random.Random(9)
+    for _ in range(300):
+        weights = {f"t{rnd.randint(0, 60)}": float(rnd.randint(0, 5)) for _ in range(70)}
+        for keep in (1, 3, 30, 80):
+            expected = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+            assert heaviest(weights, keep) == expected
+
+
+_AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{1,3})\b", re.I)
+_NUMBER = re.compile(r"(?<![\d:.,$/])\b(\d{2,6})\b(?![:.,/]?\d)")
+
+
+def _numbers_plain(text: str) -> frozenset[str]:
+    """numbers_of with the patterns as first written (no fast-fail openings)."""
+    found: set[str] = set()
+    ages: set[int] = set()
+    for match in _AGE.finditer(text):
+        group = 1 if match.group(1) else 2
+        found.add("age:" + match.group(group))
+        ages.add(match.start(group))
+    for match in _NUMBER.finditer(text):
+        value = int(match.group(1))
+        if value not in range(1900, 2100) and value >= 10 and match.start(1) not in ages:
+            found.add(f"n:{value}")
+    return frozenset(found)
+
+
+def test_numbers_match_the_plain_patterns() -> None:
+    rnd = random.Random(11)
+    pieces = [*"aA sS.:,$/-_x\n٣7", "12", "2014", "aged ", "AGE ", "-year-old", " yrs old",
+              "1234567", "3:15", "4.5", "$20", "No. 12"]
+    texts = ["A 20-year-old man, aged 34, at 1420 Main St on 3:15 in 2014 paid $50."]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert numbers_of(text) == _numbers_plain(text), text

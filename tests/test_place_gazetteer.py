@@ -94,3 +94,32 @@ def test_a_state_the_story_names_wins_over_the_largest_town_of_the_name() -> Non
     text = "JACKSON, Tenn. — A man was shot in Jackson on Sunday."
     place = story_place([_article(text, (_entity(text, "Jackson"),))])
     assert place is not None and (place.city, place.state) == ("Jackson", "Tennessee")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A boy was shot at a home in McComb on Sunday.", ["McComb"]),
+    ("A baby was shot by his brother in DeBary on Thursday.", ["DeBary"]),
+    ("Police found five bodies in a house in LaGrange.", ["LaGrange"]),
+])
+def test_untagged_towns_with_an_inner_capital(text: str, expected: list[str]) -> None:
+    assert [s.text for s in untagged_towns(text, (), [])] == expected
+
+
+def test_a_compass_town_with_its_own_police_is_kept_whole() -> None:
+    text = ("Four people were wounded at a North Charleston night club. North Charleston "
+            "police are looking for the gunman.")
+    place = story_place([_article(text, (_entity(text, "North Charleston"),))])
+    assert place is not None and place.city == "North Charleston"
+
+
+def test_a_compass_part_of_town_still_names_its_city() -> None:
+    text = "A man was shot in South Los Angeles on Friday, Los Angeles police said."
+    entities = (_entity(text, "South Los Angeles"),)
+    place = story_place([_article(text, entities)])
+    assert place is not None and place.city == "Los Angeles"
+
+
+def test_a_town_whose_name_ends_like_a_paper_is_still_a_town() -> None:
+    text = "Five men were shot outside a restaurant in Newport News on Tuesday night."
+    place = story_place([_article(text, (_entity(text, "Newport News"),))])
+    assert place is not None and place.city == "Newport News"

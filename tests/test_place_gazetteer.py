@@ -123,3 +123,21 @@ def test_a_town_whose_name_ends_like_a_paper_is_still_a_town() -> None:
     text = "Five men were shot outside a restaurant in Newport News on Tuesday night."
     place = story_place([_article(text, (_entity(text, "Newport News"),))])
     assert place is not None and place.city == "Newport News"
+
+
+def test_a_county_written_short_is_the_county() -> None:
+    text = "HALIFAX CO. — A woman was shot in her home on Sunday, deputies said."
+    place = story_place([_article(text)])
+    assert place is not None and place.city == "Halifax County"
+
+
+def test_saint_and_st_are_one_spelling_inside_a_name() -> None:
+    assert gazetteer().is_us_place("Port Saint Lucie", "Florida")
+    assert gazetteer().is_us_place("Port St. Lucie", "Florida")
+
+
+def test_a_sentence_word_before_police_is_no_town() -> None:
+    text = "When police arrived, a man was lying in the street in Killeen."
+    place = story_place([_article(text)])
+    assert place is not None and place.city == "Killeen"
+    assert all(s.kind != "town police" for s in place.support)

@@ -209,6 +209,10 @@ def test_one_person_shot_under_a_headline_of_a_death_is_the_one_killed() -> None
     # a weekday read as the coming one is the one before, in a report
     ([("A teen was shot Tuesday evening.", "2015-12-23", [("Tuesday evening", "2015-12-29")])],
      "2015-12-22", "stated"),
+    # a condition that lasts ("in critical condition Tuesday") is no day of the shooting
+    ([("A boy was in critical condition Tuesday after a shooting. He was shot Monday night.",
+       "2014-01-28", [("Tuesday", "2014-01-28"), ("Monday night", "2014-01-27")])],
+     "2014-01-27", "stated"),
     # nothing stated: the earliest publication date
     ([("Police are investigating a shooting.", "2014-05-02", []),
       ("The shooting is under investigation.", "2014-05-01", [])], "2014-05-01", "published"),

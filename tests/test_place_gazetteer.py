@@ -94,3 +94,50 @@ def test_a_state_the_story_names_wins_over_the_largest_town_of_the_name() -> Non
     text = "JACKSON, Tenn. — A man was shot in Jackson on Sunday."
     place = story_place([_article(text, (_entity(text, "Jackson"),))])
     assert place is not None and (place.city, place.state) == ("Jackson", "Tennessee")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A boy was shot at a home in McComb on Sunday.", ["McComb"]),
+    ("A baby was shot by his brother in DeBary on Thursday.", ["DeBary"]),
+    ("Police found five bodies in a house in LaGrange.", ["LaGrange"]),
+])
+def test_untagged_towns_with_an_inner_capital(text: str, expected: list[str]) -> None:
+    assert [s.text for s in untagged_towns(text, (), [])] == expected
+
+
+def test_a_compass_town_with_its_own_police_is_kept_whole() -> None:
+    text = ("Four people were wounded at a North Charleston night club. North Charleston "
+            "police are looking for the gunman.")
+    place = story_place([_article(text, (_entity(text, "North Charleston"),))])
+    assert place is not None and place.city == "North Charleston"
+
+
+def test_a_compass_part_of_town_still_names_its_city() -> None:
+    text = "A man was shot in South Los Angeles on Friday, Los Angeles police said."
+    entities = (_entity(text, "South Los Angeles"),)
+    place = story_place([_article(text, entities)])
+    assert place is not None and place.city == "Los Angeles"
+
+
+def test_a_town_whose_name_ends_like_a_paper_is_still_a_town() -> None:
+    text = "Five men were shot outside a restaurant in Newport News on Tuesday night."
+    place = story_place([_article(text, (_entity(text, "Newport News"),))])
+    assert place is not None and place.city == "Newport News"
+
+
+def test_a_county_written_short_is_the_county() -> None:
+    text = "HALIFAX CO. — A woman was shot in her home on Sunday, deputies said."
+    place = story_place([_article(text)])
+    assert place is not None and place.city == "Halifax County"
+
+
+def test_saint_and_st_are_one_spelling_inside_a_name() -> None:
+    assert gazetteer().is_us_place("Port Saint Lucie", "Florida")
+    assert gazetteer().is_us_place("Port St. Lucie", "Florida")
+
+
+def test_a_sentence_word_before_police_is_no_town() -> None:
+    text = "When police arrived, a man was lying in the street in Killeen."
+    place = story_place([_article(text)])
+    assert place is not None and place.city == "Killeen"
+    assert all(s.kind != "town police" for s in place.support)

@@ -43,7 +43,9 @@ AFTER_WORDS = re.compile(
     r"\b(?:released|identified|arrest|warrant|named|arrested|charged|arraigned|"
     r"sentenced|convicted|indicted|pleaded|court|hearing|trial|vigil|funeral|memorial|"
     r"announced|booked|appear(?:ed|s)?|statement|updated?|posted|published|conference|"
-    r"autopsy|ruled|surrendered|extradited|jury|judge|bond|bail|rally|march)\b",
+    r"autopsy|ruled|surrendered|extradited|jury|judge|bond|bail|rally|march|"
+    # a state that lasts: "was in critical condition Tuesday", "remained hospitalized"
+    r"condition|remained|remains|still)\b",
     re.IGNORECASE,
 )
 

@@ -34,7 +34,7 @@ from ..model import Article, Facts, Span
 from .countries import is_country
 from .gazetteer import gazetteer
 from .headline_places import headline_places
-from .place_context import not_a_town_here, not_a_town_name, parts_of_town
+from .place_context import NAME_WORD, not_a_town_here, not_a_town_name, parts_of_town
 from .untagged_towns import untagged_towns
 from .us_states import ap_pattern, state_of
 
@@ -74,8 +74,8 @@ _POSTAL = "|".join([
     "WV", "WI", "WY",
 ])
 _PAIR = re.compile(
-    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[^\S\n]+(" + ap_pattern() + "|" + _POSTAL
-    + r")(?![A-Za-z])")
+    r"\b(" + NAME_WORD + r"(?:[ -]" + NAME_WORD + r"){0,2}),[^\S\n]+(" + ap_pattern() + "|"
+    + _POSTAL + r")(?![A-Za-z])")
 _COUNTRIES = frozenset({"u.s.", "us", "united states", "america", "the united states",
                         "usa", "u.s.a."})
 _SERVICE = re.compile(r"^(?:the\s+)?([A-Z][\w.' -]+?)\s+(?:Metropolitan\s+|Metro\s+|City\s+)?"
@@ -92,12 +92,14 @@ _NAME_HEADS = frozenset({"new", "st", "saint", "fort", "ft", "port", "mount", "m
                          "north", "south", "east", "west", "el", "la", "los", "las", "san",
                          "santa", "des", "de", "palm", "glen", "grand", "little", "big"})
 # "according to Chicago police", "Tifton police are waiting": the town's own police.
-_TOWN_POLICE = re.compile(r"\b((?:St\. |Ft\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}) "
+_TOWN_POLICE = re.compile(r"\b(?!The )((?:St\. |Ft\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}) "
                           r"(?:police|Police)(?! Department of)\b")
 _COUNTY_WORD = re.compile(r"\b(?:County|Parish|State|Township|Capitol|Transit|University|"
                           r"Park|Airport|Campus|School|Metro)\b")
 # Its vote (tune city 0.753 -> 0.769; weight 0.5: 0.765, 1: 0.768, 2: 0.769, 3: 0.761).
 POLICE_WEIGHT = 1.5
+# "HALIFAX CO. —", "Aiken Co.": a county, written short.
+_COUNTY_ABBREVIATION = re.compile(r"\s+Co$")
 _DC = re.compile(r"\b(?:Washington,?\s+)?D\.\s?C\.", re.IGNORECASE)
 
 
@@ -139,16 +141,20 @@ class _Candidate:
 def place_key(name: str) -> str:
     """One key for the spellings of a place: case, dots and "Saint"/"St." folded."""
     key = " ".join(name.replace(".", " ").replace("’", "'").casefold().split())
-    key = re.sub(r"^saint\b", "st", key)
+    key = re.sub(r"\bsaint\b", "st", key)
     key = re.sub(r"^mount\b", "mt", key)
     return key
 
 
-def _city_name(raw: str) -> str | None:
-    """A city name as written, or None when it is a state, a country or not a place."""
-    whole = " ".join(raw.split()).strip(" .,")
+def _city_name(raw: str, towns: frozenset[str] = frozenset()) -> str | None:
+    """A city name as written, or None when it is a state, a country or not a place. A
+    part of town ("South Los Angeles") names its city, unless the whole name is one of
+    ``towns``, the compass towns the story gives a town's marks (``_compass_towns``)."""
+    whole = _COUNTY_ABBREVIATION.sub(" County", " ".join(raw.split()).strip(" .,"))
     if _not_city(whole):
         return None
+    if place_key(whole) in towns:
+        return whole
     name = _PART_OF_TOWN.sub("", whole)
     if name.casefold() in ("side", "end"):
         return None  # "West Side", "South End": a part of some town, which is not said
@@ -163,7 +169,7 @@ def _not_city(name: str) -> bool:
     return bool(state_of(name)) and name.casefold() not in _CITY_AND_STATE
 
 
-def _entity_city(raw: str, label: str) -> str | None:
+def _entity_city(raw: str, label: str, towns: frozenset[str] = frozenset()) -> str | None:
     """A place entity's name as a city, or None. An upper-case name is a heading's
     ("GREENVILLE" → "Greenville"), but a short upper-case word is a station's call sign
     ("KCBD", "FOX Carolina"); a part of town names its city ("South Los Angeles" → "Los
@@ -182,7 +188,7 @@ def _entity_city(raw: str, label: str) -> str | None:
         return None
     if all(w.isupper() for w in words if w.isalpha()):
         raw = _title(raw)
-    return _city_name(raw)
+    return _city_name(raw, towns)
 
 
 def _title(raw: str) -> str:
@@ -196,6 +202,7 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
     states: dict[str, int] = defaultdict(int)
     countries: dict[str, int] = defaultdict(int)
     state_support: dict[str, list[PlaceSupport]] = defaultdict(list)
+    towns = _compass_towns([article.text for article, _ in articles])
 
     def add(article_no: int, article_id: str, name: str, span: Span, kind: str, weight: float,
             state: str | None = None, voted: set[tuple[str, str]] | None = None) -> None:
@@ -217,7 +224,7 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
         text = article.text
         voted: set[tuple[str, str]] = set()
         named_states: set[str] = set()
-        for city, state, span, kind, weight in _text_places(text):
+        for city, state, span, kind, weight in _text_places(text, towns):
             if not_a_town_name(city):
                 continue
             add(n, article.id, city, span, kind, weight, state, voted)
@@ -236,7 +243,7 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
                 state_support[state].extend(PlaceSupport(article.id, m, "entity")
                                             for m in entity.mentions)
                 continue
-            name = _entity_city(entity.name, entity.label)
+            name = _entity_city(entity.name, entity.label, towns)
             if name is None or not_a_town_name(name):
                 continue
             for mention in entity.mentions:
@@ -274,23 +281,44 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
     return _choose(cands, states, state_support, countries, parts)
 
 
-def _text_places(text: str) -> list[tuple[str, str | None, Span, str, float]]:
+def _compass_towns(texts: Sequence[str]) -> frozenset[str]:
+    """Names led by a compass word ("North Charleston", "East Orange") that the story gives
+    a town's own marks — its state after a comma (in a dateline or not), its own police — and that
+    GeoNames lists as a US place: towns, not parts of a city ("South Los Angeles", "East
+    Harlem" are named only as places, never with their own police or dateline)."""
+    out: set[str] = set()
+    for text in texts:
+        raws = []
+        m = _DATELINE.search(text[:DATELINE_CHARS])
+        if m and m.group(2) and state_of(m.group(2), after_comma=True):
+            raws.append(_title(m.group(1)))
+        raws += [p.group(1) for p in _PAIR.finditer(text)]
+        raws += [p.group(1) for p in _TOWN_POLICE.finditer(text)]
+        for raw in raws:
+            whole = " ".join(raw.split()).strip(" .,")
+            if _PART_OF_TOWN.match(whole) and gazetteer().is_us_place(whole):
+                out.add(place_key(whole))
+    return frozenset(out)
+
+
+def _text_places(text: str, towns: frozenset[str] = frozenset()
+                 ) -> list[tuple[str, str | None, Span, str, float]]:
     """(city, state, span, kind, weight) for the dateline and every "City, State"."""
     out: list[tuple[str, str | None, Span, str, float]] = []
     m = _DATELINE.search(text[:DATELINE_CHARS])
-    if m and (city := _city_name(_title(m.group(1)))):
+    if m and (city := _city_name(_title(m.group(1)), towns)):
         state = state_of(m.group(2), after_comma=True) if m.group(2) else None
         end = m.end(2) if m.group(2) and state else m.end(1)
         out.append((city, state, Span.of(text, m.start(1), end), "dateline", DATELINE_WEIGHT))
     for p in _PAIR.finditer(text):
-        city = _city_name(p.group(1))
+        city = _city_name(p.group(1), towns)
         state = state_of(p.group(2), after_comma=True)
         if city and state:
             out.append((city, state, Span.of(text, p.start(1), p.end(2)), "city, state",
                         PAIR_WEIGHT))
     for p in _TOWN_POLICE.finditer(text):
-        city = _city_name(p.group(1))
-        if city and not _COUNTY_WORD.search(city):
+        city = _city_name(p.group(1), towns)
+        if city and not _COUNTY_WORD.search(city) and _is_place(city):
             out.append((city, None, Span.of(text, p.start(1), p.end(1)), "town police",
                         POLICE_WEIGHT))
     for d in _DC.finditer(text):

@@ -75,7 +75,7 @@ class Gazetteer:
 def gazetteer_key(name: str) -> str:
     """One key for a place's spellings: case, dots, "Saint"/"St." and "Mount"/"Mt." folded."""
     key = " ".join(name.replace(".", " ").replace("’", "'").casefold().split())
-    key = re.sub(r"^saint\b", "st", key)
+    key = re.sub(r"\bsaint\b", "st", key)
     key = re.sub(r"^(?:mount|mt)\b", "mt", key)
     return re.sub(r"^(?:fort|ft)\b", "ft", key)
 

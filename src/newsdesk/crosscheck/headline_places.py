@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Span
+from .place_context import NAME_WORD
 
 # Title-cased headline words that end or start a capitalised run but name no town.
 _HEADLINE_WORDS = frozenset([
@@ -57,7 +58,7 @@ _AFTER = re.compile(
     r"kids|mother|father|mom|dad|family|police|officer|officers|residents?|student|"
     r"couple|brothers|shooting|bar|home|nightclub|club|party|park|restaurant|"
     r"area|apartment|house)\b|^['’]s\s", re.IGNORECASE)
-_WORD = re.compile(r"(?:St|Ft|Mt)\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+_WORD = re.compile(r"(?:St|Ft|Mt)\.|" + NAME_WORD + r"(?:-" + NAME_WORD + r")*")
 
 
 def _segments(title: str) -> list[list[re.Match[str]]]:

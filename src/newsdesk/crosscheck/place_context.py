@@ -15,6 +15,12 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import gazetteer
+
+# One capitalised word of a place name, inner capitals included ("McComb", "DeBary",
+# "LaGrange", "O'Fallon"): tune city +0.3 points (see docs/decisions.md, fifth round).
+NAME_WORD = r"(?:Mc|Mac|De|Du|La|Le|O['’])?[A-Z][a-z]+"
+
 # Last words of a name that is a building, a road, an organisation or a title, not a town.
 _NOT_TOWN_TAIL = re.compile(
     r"\b(?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|highway|hwy|court|"
@@ -40,8 +46,9 @@ _PART_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|section)\b",
 
 def not_a_town_name(name: str) -> bool:
     """"Cook County Courthouse", "Rio Vista Drive", "San Antonio Express": a name ending
-    in a building's, a road's or an organisation's word."""
-    return bool(_NOT_TOWN_TAIL.search(name))
+    in a building's, a road's or an organisation's word — unless GeoNames lists the whole
+    name as a US place ("Newport News", "Rockville Centre")."""
+    return bool(_NOT_TOWN_TAIL.search(name)) and not gazetteer().is_us_place(name)
 
 
 def not_a_town_here(text: str, end: int) -> bool:

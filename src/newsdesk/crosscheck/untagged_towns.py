@@ -19,10 +19,11 @@ from collections.abc import Iterable
 
 from ..model import Span
 from .gazetteer import gazetteer
+from .place_context import NAME_WORD
 
 _IN_TOWN = re.compile(
     r"\b(?:in|near|outside(?: of)?)\s+"
-    r"((?:St\.|Ft\.|Mt\.|[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})"
+    r"((?:St\.|Ft\.|Mt\.|" + NAME_WORD + r")(?:[ -]" + NAME_WORD + r"){0,2})"
     r"(?![\w'’-]| [A-Z]| (?:St|Ft|Mt)\.)")
 
 

@@ -57,7 +57,7 @@ def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
     """The feature vector of a pair, in ``FEATURES`` order; ``ceiling`` is the idf of a word
     seen once (to scale rarity). Sums run over sorted shared terms, so the result does not
     depend on string hashing; each shared set is walked once (this is the clusterer's
-    innermost loop: 40 candidates per article, so the helpers are written out inline)."""
+    innermost loop: 20 candidates per article, so the helpers are written out inline)."""
     # Shared words: the cosine of the two word vectors, the rarity of the rarest shared word
     # (as a share of a once-seen word's idf) and how many shared words are rare.
     va, vb, ra, rb = a.vector, b.vector, a.rarity, b.rarity  # rarity keys are vector keys
@@ -193,7 +193,7 @@ def probability(values: tuple[float, ...], weights: dict[str, Any] | None = None
 
 def scorer(params: dict[str, Any]) -> Callable[[tuple[float, ...]], float]:
     """``probability`` with ``params`` looked up once: the weights in ``FEATURES`` order (the
-    clusterer scores 40 pairs per article with one set of weights). The same sum in the same
+    clusterer scores 20 pairs per article with one set of weights). The same sum in the same
     order, so the same probabilities to the last bit."""
     intercept = params["intercept"]
     ordered = tuple(params["weights"][name] for name in FEATURES)

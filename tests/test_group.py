@@ -158,3 +158,16 @@ def test_a_story_title_is_no_site_title_nor_ends_with_the_site_name() -> None:
     assert site == {"big bend now"}
     assert representative_title(members, stats, site) == "Man shot on Main Street"
     assert representative_title(members[:1], stats, site) == "Big Bend Now"  # nothing else
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Sheriff: Man was clearing gun - Live5News.com | Charleston, SC | News, Weather, Sports",
+     "Sheriff: Man was clearing gun"),
+    ("Victim dies - WECT TV6-WECT.com:News, weather & sports Wilmington, NC", "Victim dies"),
+    ("Fort Wayne police: 3 found dead", "Fort Wayne police: 3 found dead"),
+    ("Obama.com campaign - a look back", "Obama.com campaign - a look back"),  # host first
+])
+def test_a_shown_title_loses_the_site_from_its_host_on(title: str, shown: str) -> None:
+    from newsdesk.group.profile import StreamStats
+
+    assert StreamStats().shown_title(title) == shown

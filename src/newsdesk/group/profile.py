@@ -46,8 +46,8 @@ _NOT_NAMES = frozenset((
 # name ("… - WDRB 41 Louisville News"), not the story's.
 _TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+")
 SITE_SUFFIX_SEEN = 2
-# A title part that is a web host ("LEX18.com", "www.wral.com").
-_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|us|tv|news|info)$")
+# A web host inside a title part ("LEX18.com", "WECT TV6-WECT.com:News").
+_HOST_IN = re.compile(r"\b[\w-]+\.(?:com|org|net|us|tv|news|info)\b")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _WEB_WORDS = frozenset(("www", "com", "org", "net", "http", "https", "html", "co", "uk", "edu"))
 
@@ -115,14 +115,18 @@ class StreamStats:
 
     def shown_title(self, title: str) -> str:
         """``title`` without trailing parts that are the site's (for display; counts
-        nothing): an ending the stream has seen close other titles, and before it a web
-        host ("… - LEX18.com | Continuous News and StormTracker Weather")."""
+        nothing): from a part that is a web host on ("… - Live5News.com | Charleston, SC |
+        News, Weather, Sports"), and an ending the stream has seen close other titles."""
         shown = title.strip()
+        parts = _TITLE_PARTS.split(shown)
+        for part in parts[1:]:
+            if _HOST_IN.search(part.casefold()):
+                cut = shown.casefold().find(part.casefold(), len(parts[0]))
+                return shown[:cut].rstrip(" -|–—:")
         while True:
             parts = _TITLE_PARTS.split(shown)
             last = parts[-1].casefold()
-            if len(parts) < 2 or not (self.suffixes[last] >= SITE_SUFFIX_SEEN
-                                      or _HOST.search(last)):
+            if len(parts) < 2 or self.suffixes[last] < SITE_SUFFIX_SEEN:
                 return shown
             shown = shown[: shown.casefold().rfind(last)].rstrip(" -|–—:")
 

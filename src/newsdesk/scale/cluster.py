@@ -1,0 +1,103 @@
+"""Stages as tasks on a Dask cluster (``--dask ADDRESS`` or ``--dask local``).
+
+The driver (the process running ``newsdesk``) submits each stage's work as tasks, gathers
+the results in submission order and is the only one to write the store: workers get
+picklable records (``Source``, ``Article``, ``Facts``, ``Settings``, a story's articles) and
+give records back. A worker process keeps what it loads (the spaCy model) for every task
+it runs. ``local`` starts a ``LocalCluster`` of worker processes on 127.0.0.1 (one thread
+each: spaCy and the fact finders are CPU-bound Python) and closes it at the end; with an
+address, the cluster's workers need newsdesk and its model installed, as the driver has.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import NewsdeskError
+from .executors import run_chunk
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# How long to wait for a scheduler that does not answer (a wrong address, a cluster not yet
+# up) before giving up with E500; distributed's own default (30 s) is long for a typo.
+CONNECT_TIMEOUT = "10s"
+
+
+class DaskCluster:
+    """An executor over a ``distributed.Client``; ``connect`` makes one."""
+
+    def __init__(self, client: Client, cluster: Any = None) -> None:
+        self.client = client
+        self.cluster = cluster  # a LocalCluster this executor started (closed with it)
+        self.workers = max(1, sum(client.nthreads().values()))
+
+    @classmethod
+    def connect(cls, address: str, local_workers: int = 2) -> DaskCluster:
+        """A client of the scheduler at ``address``, or of a new ``LocalCluster`` of
+        ``local_workers`` processes when ``address`` is ``local``. A scheduler that cannot
+        be reached is error E500; dask not installed is E501."""
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as err:
+            raise NewsdeskError("E501", detail=str(err)) from err
+        if address == "local":
+            import dask
+
+            # Workers forked from the driver start with its imports and its loaded spaCy
+            # model, as -j N's do; spawned (distributed's default) each imports newsdesk
+            # and loads the model anew: 16 s against 0.5 s to a cluster ready to annotate
+            # on this 2-core machine (docs/decisions.md, "Spreading to many machines").
+            with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+                cluster = LocalCluster(n_workers=local_workers, threads_per_worker=1,
+                                       processes=True, host="127.0.0.1",
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
+            try:
+                return cls(Client(cluster), cluster)
+            except BaseException:
+                cluster.close()
+                raise
+        try:
+            client = Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TypeError) as err:
+            raise NewsdeskError("E500", address=address,
+                                detail=str(err).splitlines()[0] if str(err) else
+                                type(err).__name__) from err
+        return cls(client)
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T], chunksize: int = 1
+            ) -> Iterator[R]:
+        if chunksize > 1:
+            chunks = [items[i:i + chunksize] for i in range(0, len(items), chunksize)]
+            return (result for part in self._gather(functools.partial(run_chunk, fn), chunks)
+                    for result in part)
+        return self._gather(fn, items)
+
+    def _gather(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        """Submit every item now (the cluster works on them while the driver stores the
+        first results), then yield the results in order, letting each go once read."""
+        if not items:
+            return iter(())
+        pending: deque[Future[R]] = deque(self.client.map(fn, list(items), pure=False))
+
+        def results() -> Iterator[R]:
+            try:
+                while pending:
+                    yield pending.popleft().result()
+            finally:
+                for future in pending:  # the reader stopped early: drop what is left
+                    future.cancel()
+
+        return results()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()

@@ -140,3 +140,20 @@ def test_what_travels_to_workers_pickles_and_checks_the_same() -> None:
             articles, facts, grouping, executor=InProcess(), model=settings.spacy_model)
     finally:
         pool.close()
+
+
+def test_workers_running_other_code_are_a_coded_error(
+    cluster: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Facts are stored under the driver's code versions: workers must run the same code
+    (here the driver is made to believe it runs another version; the workers do not)."""
+    from newsdesk import versions
+
+    monkeypatch.setattr(versions, "code_version", lambda parts: "0.0.0+other")
+    address = cluster.scheduler_address  # type: ignore[attr-defined]
+    result = CliRunner().invoke(cli, ["add", "-q", str(EXAMPLES), "--db",
+                                      str(tmp_path / "n.db"), "--dask", address])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("E502: the Dask workers do not run this newsdesk code"), \
+        result.stderr
+    assert "Traceback" not in result.stderr

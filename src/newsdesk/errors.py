@@ -43,6 +43,8 @@ CATALOGUE: dict[str, str] = {
     "address as tcp://HOST:PORT, or use --dask local",
     "E501": "--dask needs Dask's distributed package ({detail}); install it with "
     "pip install 'newsdesk[dask]'",
+    "E502": "the Dask workers do not run this newsdesk code ({detail}); install the same "
+    "newsdesk on them",
     # warnings
     "W100": "input contained NUL bytes; they were removed",
     "W101": "encoding guessed as {encoding} (declared {declared})",

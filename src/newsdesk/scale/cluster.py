@@ -31,6 +31,30 @@ R = TypeVar("R")
 CONNECT_TIMEOUT = "10s"
 
 
+def code_versions() -> tuple[str, str]:
+    """The versions of the code that finds facts and makes story records (``versions.py``),
+    here or, run by ``client.run``, on a worker."""
+    from ..versions import FACTS_CODE, STORY_CODE, code_version
+
+    return code_version(FACTS_CODE), code_version(STORY_CODE)
+
+
+def _check_workers(client: Client) -> None:
+    """Every worker runs the driver's newsdesk code, or E502: facts are stored under the
+    driver's versions (``api.annotation_key``), so a worker running other code would store
+    its results under a key that does not describe them."""
+    try:
+        found = client.run(code_versions)
+    except Exception as err:  # newsdesk missing on a worker: its error comes back here
+        raise NewsdeskError("E502", detail=f"{type(err).__name__}: {err}") from err
+    here = code_versions()
+    other = {worker: tuple(v) for worker, v in found.items() if tuple(v) != here}
+    if other:
+        worker, versions = sorted(other.items())[0]
+        raise NewsdeskError("E502", detail=f"{len(other)} of {len(found)} workers, e.g. "
+                            f"{worker} runs {versions[0]}, here {here[0]}")
+
+
 class DaskCluster:
     """An executor over a ``distributed.Client``; ``connect`` makes one."""
 
@@ -70,6 +94,11 @@ class DaskCluster:
             raise NewsdeskError("E500", address=address,
                                 detail=str(err).splitlines()[0] if str(err) else
                                 type(err).__name__) from err
+        try:
+            _check_workers(client)
+        except BaseException:
+            client.close()
+            raise
         return cls(client)
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], chunksize: int = 1

@@ -29,6 +29,9 @@ R = TypeVar("R")
 # How long to wait for a scheduler that does not answer (a wrong address, a cluster not yet
 # up) before giving up with E500; distributed's own default (30 s) is long for a typo.
 CONNECT_TIMEOUT = "10s"
+# Results fetched from the cluster in one round trip: enough that the round trips cost
+# nothing next to the tasks, few enough that the driver stores the first ones early.
+GATHER = 16
 
 
 def code_versions() -> tuple[str, str]:
@@ -111,7 +114,9 @@ class DaskCluster:
 
     def _gather(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         """Submit every item now (the cluster works on them while the driver stores the
-        first results), then yield the results in order, letting each go once read."""
+        first results), then yield the results in order, ``GATHER`` at a time (one round
+        trip to the scheduler each: one per result made cross-checking 111 stories 1.5x
+        slower than the process pool), letting each go once read."""
         if not items:
             return iter(())
         pending: deque[Future[R]] = deque(self.client.map(fn, list(items), pure=False))
@@ -119,7 +124,8 @@ class DaskCluster:
         def results() -> Iterator[R]:
             try:
                 while pending:
-                    yield pending.popleft().result()
+                    part = [pending.popleft() for _ in range(min(GATHER, len(pending)))]
+                    yield from self.client.gather(part)
             finally:
                 for future in pending:  # the reader stopped early: drop what is left
                     future.cancel()

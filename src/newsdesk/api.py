@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from .extraction.pipeline import extract_source, source_id
 from .incremental import dossier_of_store
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
+from .scale import Executor, InProcess, open_executor
 from .store import Store
 from .store.changes import Changes
 from .store.changes import changes as store_changes
@@ -41,6 +42,26 @@ def _extract_one(args: tuple[Source, Settings]) -> Article | Failure:
 Known = Callable[[Source], Article | None]
 
 
+def _load_model(settings: Settings) -> None:
+    """Load the spaCy model here before any worker starts: worker processes started by
+    fork (``-j N``, ``--dask local``) then have it from the start; others load it once
+    each, on their first task (``load_nlp``'s per-process cache)."""
+    from .annotation.nlp import load_nlp
+
+    load_nlp(settings.spacy_model)
+
+
+@contextmanager
+def _executor(workers: int, dask: str | None, executor: Executor | None
+              ) -> Iterator[Executor]:
+    """The ``executor`` given (its owner closes it), else one opened for the flags."""
+    if executor is not None:
+        yield executor
+    else:
+        with open_executor(workers, dask) as opened:
+            yield opened
+
+
 def iter_extracted(
     inputs: Iterable[str] | str,
     *,
@@ -48,31 +69,34 @@ def iter_extracted(
     settings: Settings | None = None,
     workers: int = 1,
     known: Known | None = None,
+    dask: str | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure]]:
     """Yield (source, result) per input document, in input order.
 
-    With ``workers > 1`` extraction runs in worker processes; results still come in
-    input order, so output is identical whatever the number of workers. ``known`` gives
-    the article already made from a source (the store's, see :func:`add`): that source
-    is not extracted again.
+    With ``workers > 1`` extraction runs in worker processes, with ``dask`` (a scheduler
+    address, or ``local``) as tasks on a Dask cluster, with ``executor`` wherever it runs
+    (``scale/``); results still come in input order, so output is identical whatever
+    runs them. ``known`` gives the article already made from a source (the store's, see
+    :func:`add`): that source is not extracted again.
     """
     settings = settings or load_settings()
     stream = iter_sources(_inputs(inputs), settings, published=published)
-    if workers <= 1:
-        for item in stream:
-            if isinstance(item, Failure):
-                yield None, item
-            else:
-                yield item, _known(known, item) or extract_source(item, settings)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _executor(workers, dask, executor) as ex:
+        if isinstance(ex, InProcess):
+            for item in stream:
+                if isinstance(item, Failure):
+                    yield None, item
+                else:
+                    yield item, _known(known, item) or extract_source(item, settings)
+            return
         batch: list[Source | Failure] = []
         for item in stream:
             batch.append(item)
-            if len(batch) >= 64 * workers:
-                yield from _run_batch(pool, batch, settings, known)
+            if len(batch) >= 64 * ex.workers:
+                yield from _run_batch(ex, batch, settings, known)
                 batch = []
-        yield from _run_batch(pool, batch, settings, known)
+        yield from _run_batch(ex, batch, settings, known)
 
 
 def _known(known: Known | None, source: Source) -> Article | None:
@@ -80,13 +104,13 @@ def _known(known: Known | None, source: Source) -> Article | None:
 
 
 def _run_batch(
-    pool: ProcessPoolExecutor, batch: list[Source | Failure], settings: Settings,
+    executor: Executor, batch: list[Source | Failure], settings: Settings,
     known: Known | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure]]:
     before = {id(s): found for s in batch
               if isinstance(s, Source) and (found := _known(known, s)) is not None}
     sources = [s for s in batch if isinstance(s, Source) and id(s) not in before]
-    results = iter(pool.map(_extract_one, [(s, settings) for s in sources], chunksize=4))
+    results = iter(executor.map(_extract_one, [(s, settings) for s in sources], chunksize=4))
     for item in batch:
         if isinstance(item, Failure):
             yield None, item
@@ -100,15 +124,17 @@ def extract(
     published: str | None = None,
     settings: Settings | None = None,
     workers: int = 1,
+    dask: str | None = None,
 ) -> Iterator[Article | Failure]:
     """Extract clean text and metadata from every input document.
 
     ``inputs`` are paths (files, folders, .gz, .jsonl, .warc) or "-" for stdin.
     Yields an :class:`Article` or a :class:`Failure` (with a coded problem) per
-    document; a bad input never stops the others.
+    document; a bad input never stops the others. ``workers``/``dask``: where the work
+    runs (:func:`iter_extracted`).
     """
     for _, result in iter_extracted(
-        inputs, published=published, settings=settings, workers=workers
+        inputs, published=published, settings=settings, workers=workers, dask=dask
     ):
         yield result
 
@@ -138,21 +164,30 @@ def iter_annotated(
     settings: Settings | None = None,
     workers: int = 1,
     reuse: Reuse | None = None,
+    dask: str | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     """Like :func:`iter_extracted`, with the facts of each article (None for a failure).
 
-    With ``workers > 1`` extraction and annotation run in worker processes (each parses
-    its share of a batch through ``nlp.pipe``; the model, loaded here first, reaches them
-    by fork). Output order is input order, and the output is the same for any number of
-    workers. ``reuse`` gives the article and facts already found for a source (the
+    With ``workers > 1`` (or ``dask``, or an ``executor``) extraction and annotation run in
+    worker processes (each parses its share of a batch through ``nlp.pipe``; the model is
+    loaded once per worker: a process pool gets the one loaded here first by fork). Output
+    order is input order, and the output is the same for any number of workers, wherever
+    they run. ``reuse`` gives the article and facts already found for a source (the
     store's): that source is neither extracted nor annotated again.
     """
-    from .annotation.nlp import load_nlp
+    settings = settings or load_settings()
+    _load_model(settings)
+    with _executor(workers, dask, executor) as ex:
+        yield from _annotated(inputs, published, settings, ex, reuse)
+
+
+def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Settings,
+               executor: Executor, reuse: Reuse | None
+               ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     from .annotation.pipeline import BATCH_SIZE
 
-    settings = settings or load_settings()
-    load_nlp(settings.spacy_model)
-    annotated = Annotator(settings.spacy_model, workers)
+    annotated = Annotator(settings.spacy_model, executor)
     batch: list[Extracted] = []
     found_before: dict[str, Facts] = {}
 
@@ -178,16 +213,14 @@ def iter_annotated(
             if isinstance(item, Article):
                 found_before.pop(item.id, None)
 
-    try:
-        for pair in iter_extracted(inputs, published=published, settings=settings,
-                                   workers=workers, known=known if reuse is not None else None):
-            batch.append(pair)
-            if len(batch) >= BATCH_SIZE * workers:
-                yield from flush()
-                batch = []
-        yield from flush()
-    finally:
-        annotated.close()
+    for pair in iter_extracted(inputs, published=published, settings=settings,
+                               executor=executor,
+                               known=known if reuse is not None else None):
+        batch.append(pair)
+        if len(batch) >= BATCH_SIZE * executor.workers:
+            yield from flush()
+            batch = []
+    yield from flush()
 
 
 def annotate(
@@ -196,6 +229,7 @@ def annotate(
     published: str | None = None,
     settings: Settings | None = None,
     workers: int = 1,
+    dask: str | None = None,
 ) -> Iterator[Annotated | Failure]:
     """Extract every input and find its facts: entities and roles, quotes, figures, time
     expressions, attributions — each with the span of the article text it came from.
@@ -204,7 +238,7 @@ def annotate(
     Articles not in English are extracted but get empty facts (and keep warning W200).
     """
     for _, item, facts in iter_annotated(
-        inputs, published=published, settings=settings, workers=workers
+        inputs, published=published, settings=settings, workers=workers, dask=dask
     ):
         if isinstance(item, Failure):
             yield item
@@ -231,12 +265,25 @@ def add(
     settings: Settings | None = None,
     workers: int = 1,
     progress: Progress | None = None,
+    dask: str | None = None,
+    executor: Executor | None = None,
 ) -> AddResult:
     """Extract and annotate ``inputs`` into the store, skipping every input whose bytes
     the store already holds with facts found by this newsdesk and model
     (:func:`annotation_key`). Each article is stored in its own transaction, so a run
-    stopped half-way keeps what it finished and the next run does only the rest."""
+    stopped half-way keeps what it finished and the next run does only the rest.
+
+    ``workers``, ``dask`` or ``executor`` say where extraction and annotation run
+    (:func:`iter_annotated`); wherever they run, results come back here, in input order,
+    and this process alone writes the store."""
     settings = settings or load_settings()
+    _load_model(settings)
+    with _executor(workers, dask, executor) as ex:
+        return _add(inputs, db, published, settings, ex, progress)
+
+
+def _add(inputs: Iterable[str] | str, db: str | Path | None, published: str | None,
+         settings: Settings, executor: Executor, progress: Progress | None) -> AddResult:
     key = annotation_key(settings)
     result = AddResult()
     with Store(db or settings.db_path) as store:
@@ -251,7 +298,7 @@ def add(
             return hit
 
         for source, item, found in iter_annotated(
-            inputs, published=published, settings=settings, workers=workers, reuse=reuse
+            inputs, published=published, settings=settings, executor=executor, reuse=reuse
         ):
             if isinstance(item, Failure):
                 result.failures.append(item)
@@ -300,6 +347,7 @@ def analyze(
     workers: int = 1,
     progress: Progress | None = None,
     selection: Selection | None = None,
+    dask: str | None = None,
 ) -> AnalyzeResult:
     """Add ``inputs`` to the store (:func:`add`), then analyse everything the store holds
     and write the dossier in the formats asked for; with a ``selection`` (stories since a
@@ -310,16 +358,31 @@ def analyze(
     no longer current points at the one that took its first article). A story made from
     the same articles as its stored record (``incremental.story_key``) is not cross-checked
     again. With no inputs, the store alone is analysed.
-    """
-    from .publish.html import write_html
-    from .publish.markdown import write_markdown
 
+    ``workers`` (a process pool) or ``dask`` (a scheduler address, or ``local`` for a
+    ``LocalCluster``) spread extraction, annotation and each story's cross-check over
+    workers; the dossier is byte-identical to the one-process run, and this process
+    alone writes the store.
+    """
     settings = settings or load_settings()
     if selection is not None:
         selection.check()
     path = db or settings.db_path
-    added = add(inputs, db=path, published=published, settings=settings, workers=workers,
-                progress=progress) if _inputs(inputs) else AddResult()
+    _load_model(settings)
+    with open_executor(workers, dask) as executor:
+        added = _add(inputs, path, published, settings, executor,
+                     progress) if _inputs(inputs) else AddResult()
+        return _analyze(inputs, path, json_path, html_path, md_path, settings, selection,
+                        executor, added)
+
+
+def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Path | None,
+             html_path: str | Path | None, md_path: str | Path | None, settings: Settings,
+             selection: Selection | None, executor: Executor, added: AddResult
+             ) -> AnalyzeResult:
+    from .publish.html import write_html
+    from .publish.markdown import write_markdown
+
     with Store(path) as store:
         articles = list(store.articles())
         facts = {a.id: store.facts(a.id) or Facts() for a in articles}
@@ -329,7 +392,7 @@ def analyze(
                               dataclasses.asdict(settings))
     whole = selection is None or selection.whole
     doc = dossier_of_store(path, articles, facts, added.failures, settings, run,
-                           annotation_key(settings), selection)
+                           annotation_key(settings), selection, executor)
     with Store(path) as store:
         # a selection is no analysis of the store: `changes` compares whole analyses only
         store.finish_run(run, added.added, added.reused, len(added.failures),

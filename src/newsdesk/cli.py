@@ -48,7 +48,15 @@ _PUBLISHED = click.option(
 _QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
 _WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-    help="Worker processes for extraction and annotation (output is identical for any number).",
+    help="Worker processes for extraction, annotation and cross-checking (output is identical "
+    "for any number).",
+)
+_DASK = click.option(
+    "--dask", metavar="ADDRESS|local",
+    help="Run extraction, annotation and cross-checking as tasks on the Dask cluster whose "
+    "scheduler is at ADDRESS (tcp://HOST:PORT), or on a LocalCluster of -j workers (2 when -j "
+    "is not given) started for the run. Output is identical; this process alone writes the "
+    "store. Needs newsdesk[dask].",
 )
 
 
@@ -89,7 +97,7 @@ _FORMAT = click.option(
 
 def _record_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every record-printing command (extract, annotate) takes, in one place."""
-    for option in (_WORKERS, _QUIET, _PUBLISHED, _FORMAT, _INPUTS):
+    for option in (_DASK, _WORKERS, _QUIET, _PUBLISHED, _FORMAT, _INPUTS):
         command = option(command)
     return command
 
@@ -119,20 +127,24 @@ def _print_records(
 @cli.command()
 @_record_options
 def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
-            workers: int) -> None:
+            workers: int, dask: str | None) -> None:
     """Extract clean article text and metadata from INPUT files, folders, archives or - (stdin).
 
     Prints one JSON record per input document to stdout.
     """
-    results = iter_extracted(inputs, published=published, settings=load_settings(),
-                             workers=workers)
-    _print_records(((r, extract_record(r)) for _, r in results), fmt, quiet)
+    try:
+        results = iter_extracted(inputs, published=published, settings=load_settings(),
+                                 workers=workers, dask=dask)
+        _print_records(((r, extract_record(r)) for _, r in results), fmt, quiet)
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
 
 
 @cli.command()
 @_record_options
 def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
-             workers: int) -> None:
+             workers: int, dask: str | None) -> None:
     """Extract INPUT... and find the facts on each article's text.
 
     Prints one JSON record per input document: the extract record plus entities (with
@@ -140,7 +152,7 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
     """
     try:
         results = iter_annotated(inputs, published=published, settings=load_settings(),
-                                 workers=workers)
+                                 workers=workers, dask=dask)
         _print_records(((r, annotate_record(r, f)) for _, r, f in results), fmt, quiet)
     except NewsdeskError as err:
         click.echo(str(err), err=True)
@@ -174,13 +186,14 @@ _DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk
 @_PUBLISHED
 @_QUIET
 @_WORKERS
+@_DASK
 def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: bool,
-        workers: int) -> None:
+        workers: int, dask: str | None) -> None:
     """Extract and annotate INPUT... into the store; inputs it already holds (the same
     bytes, annotated by this newsdesk and model) are skipped."""
     result = _store_run(lambda progress: run_add(
         inputs, db=db, published=published, settings=load_settings(), workers=workers,
-        progress=progress), quiet)
+        progress=progress, dask=dask), quiet)
     click.echo(
         f"{len(result.article_ids)} articles ({result.added} new in the store, "
         f"{result.reused} already there, {result.refreshed} annotated again by this "
@@ -199,6 +212,7 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 @_PUBLISHED
 @_QUIET
 @_WORKERS
+@_DASK
 @click.option("--since", metavar="DATE",
               help="Report only the stories with an article published on or after DATE "
                    "(YYYY-MM-DD).")
@@ -209,7 +223,7 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
                    "any spelling of a name the store has seen).")
 def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
             html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
-            workers: int, since: str | None, story_ids: tuple[str, ...],
+            workers: int, dask: str | None, since: str | None, story_ids: tuple[str, ...],
             query: str | None) -> None:
     """Add INPUT... to the store (as `add` does), then analyse every article the store
     holds and write the dossier. With no INPUT, the store alone is analysed. --since,
@@ -224,7 +238,7 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     result = _store_run(lambda progress: run_analyze(
         inputs, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
         published=published, settings=load_settings(), workers=workers, progress=progress,
-        selection=selection), quiet)
+        selection=selection, dask=dask), quiet)
     click.echo(
         f"{len(result.articles)} articles in the store ({result.added} new, "
         f"{result.reused} inputs already there, {result.refreshed} annotated again by this "

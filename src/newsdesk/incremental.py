@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .crosscheck.parse import sentence_parser
 from .crosscheck.stage import crosscheck
 from .group.grouping import Grouping, StoryGroup, group_articles
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
 from .records import assemble, join_record, reprint_record, reprint_records, story_parts
+from .scale.executors import Executor, InProcess
 from .store import Store
 from .store.changes import story_state
 from .store.selection import Selection
@@ -49,8 +49,8 @@ def story_key(story: StoryGroup, reprints: dict[str, Reprint], annotation_key: s
 
 def dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str, Facts],
                      failures: list[Failure], settings: Settings, run: int,
-                     annotated_by: str, selection: Selection | None = None
-                     ) -> dict[str, Any]:
+                     annotated_by: str, selection: Selection | None = None,
+                     executor: Executor | None = None) -> dict[str, Any]:
     """The dossier of every stored article, storing its stories. What has not changed is
     read back: the whole grouping when the store holds the same articles as at the latest
     analysis (``analysis_key``), else each story made from the same articles as
@@ -59,7 +59,10 @@ def dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str,
 
     With a ``selection`` that is not the whole store, the store is still grouped whole,
     but only the selected stories are cross-checked, stored and written, with their
-    articles (``store/selection.py``)."""
+    articles (``store/selection.py``).
+
+    Each story to cross-check is a task of ``executor`` (this process when None); the
+    results come back here, and only this process writes the store."""
     whole = selection is None or selection.whole
     key = analysis_key((a.id for a in articles), annotated_by)
     if whole:
@@ -82,7 +85,8 @@ def dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str,
         parts = store.story_parts(keys)
     changed = Grouping(tuple(s for s in grouping.stories if s.id not in parts),
                        grouping.reprints)
-    checks = crosscheck(articles, facts, changed, sentence_parser(settings.spacy_model))
+    checks = crosscheck(articles, facts, changed, executor=executor or InProcess(),
+                        model=settings.spacy_model)
     parts.update(story_parts(articles, facts, changed, checks))
     parts = {s.id: parts[s.id] for s in grouping.stories}
     reprints = reprint_records(grouping.reprints)

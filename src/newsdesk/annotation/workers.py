@@ -1,14 +1,15 @@
-"""Annotation in worker processes (``-j N``): each worker parses a contiguous share of a
-batch through ``nlp.pipe`` and runs the fact finders on it. The model, loaded in the parent
-first, reaches the workers by fork; output order, and the output itself, do not depend on
-the number of workers."""
+"""Annotation spread over an executor (``-j N``, ``--dask``): each worker parses a
+contiguous share of a batch through ``nlp.pipe`` and runs the fact finders on it. The
+model is loaded once per worker process (``load_nlp``'s per-process cache; a process pool
+started after the parent loaded it gets it by fork); output order, and the output itself,
+do not depend on the number of workers or where they run."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 
 from ..model import Article, Facts
+from ..scale.executors import Executor, InProcess
 from .nlp import load_nlp
 from .pipeline import BATCH_SIZE, annotate_articles
 
@@ -20,23 +21,19 @@ def annotate_chunk(args: tuple[str, list[Article]]) -> list[tuple[Article, Facts
 
 
 class Annotator:
-    """Facts for a batch of articles, in order: here, or split across worker processes
-    (one contiguous share each, so every worker parses a full ``nlp.pipe`` batch)."""
+    """Facts for a batch of articles, in order: here (``InProcess``), or split across the
+    executor's workers (one contiguous share each, so every worker parses a full
+    ``nlp.pipe`` batch)."""
 
-    def __init__(self, model: str, workers: int) -> None:
+    def __init__(self, model: str, executor: Executor | None = None) -> None:
         self.model = model
-        self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        self.executor = executor or InProcess()
 
     def __call__(self, articles: list[Article]) -> Iterator[tuple[Article, Facts]]:
-        if self.pool is None or len(articles) < 2:
+        if isinstance(self.executor, InProcess) or not articles:
             return iter(annotate_chunk((self.model, articles)))
-        size = -(-len(articles) // self.workers)
+        size = -(-len(articles) // self.executor.workers)
         shares = [articles[i:i + size] for i in range(0, len(articles), size)]
-        return (pair for part in self.pool.map(annotate_chunk,
-                                                [(self.model, share) for share in shares])
+        return (pair for part in self.executor.map(annotate_chunk,
+                                                    [(self.model, share) for share in shares])
                 for pair in part)
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 CACHED_SENTENCES = 4096
 
 
+@lru_cache(maxsize=2)
 def sentence_parser(model: str) -> Parse:
-    """A cached ``text -> Doc`` over the spaCy pipeline ``model`` (loaded on first use)."""
+    """A cached ``text -> Doc`` over the spaCy pipeline ``model`` (loaded on first use);
+    one per model and process, so every story a worker cross-checks shares its cache."""
 
     @lru_cache(maxsize=CACHED_SENTENCES)
     def parse(text: str) -> Doc:

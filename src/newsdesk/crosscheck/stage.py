@@ -1,23 +1,73 @@
-"""The crosscheck stage: every story of a grouping cross-checked (entities, claims)."""
+"""The crosscheck stage: every story of a grouping cross-checked (entities, claims).
+
+Stories are independent of each other, so each is one task: a ``StoryInput`` holds all a
+story's cross-check reads (its articles, their facts, their reprint links, the name of the
+spaCy model whose parser ties disagreeing values to their events), it pickles, and
+``check_story`` turns it into the story's ``StoryCheck`` wherever an executor runs it
+(``scale/``): in this process, a worker process, or a Dask worker.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..group.grouping import Grouping
 from ..model import Article, Facts
+from ..scale.executors import Executor
+from .parse import sentence_parser
 from .story import StoryCheck, crosscheck_story
 from .value_anchors import Parse
 
 
-def crosscheck(articles: Iterable[Article], facts: dict[str, Facts],
-               grouping: Grouping, parse: Parse | None = None) -> dict[str, StoryCheck]:
-    """Story id -> its cross-check; stories are independent of each other. ``parse`` (a
-    sentence parser, see ``parse.py``) lets conflicts tell which event a value counts."""
+@dataclass(frozen=True)
+class StoryInput:
+    """One story's cross-check, as a task: nothing in it refers to the rest of the store."""
+
+    articles: tuple[Article, ...]  # in the story's order
+    facts: dict[str, Facts]  # article id -> facts, for these articles
+    reprint_of: dict[str, str]  # copy id -> original id, for these articles
+    model: str | None = None  # spaCy model for sentence parses (None: no parses)
+
+
+def check_story(story: StoryInput) -> StoryCheck:
+    """A story's cross-check; the sentence parser (and its model) is loaded once per
+    process (``parse.sentence_parser``)."""
+    parse = sentence_parser(story.model) if story.model else None
+    return crosscheck_story(list(story.articles), story.facts, story.reprint_of, parse)
+
+
+def story_inputs(articles: Iterable[Article], facts: dict[str, Facts], grouping: Grouping,
+                 model: str | None) -> list[StoryInput]:
+    """The stories of ``grouping`` as tasks, in grouping order."""
     by_id = {a.id: a for a in articles}
     reprint_of = {k: r.original_id for k, r in grouping.reprints.items()}
-    return {
-        story.id: crosscheck_story([by_id[i] for i in story.article_ids], facts, reprint_of,
-                                    parse)
+    return [
+        StoryInput(tuple(by_id[i] for i in story.article_ids),
+                   {i: facts[i] for i in story.article_ids if i in facts},
+                   {i: reprint_of[i] for i in story.article_ids if i in reprint_of}, model)
         for story in grouping.stories
-    }
+    ]
+
+
+def crosscheck(articles: Iterable[Article], facts: dict[str, Facts],
+               grouping: Grouping, parse: Parse | None = None, *,
+               executor: Executor | None = None, model: str | None = None
+               ) -> dict[str, StoryCheck]:
+    """Story id -> its cross-check; stories are independent of each other. ``parse`` (a
+    sentence parser, see ``parse.py``) lets conflicts tell which event a value counts.
+
+    With an ``executor`` each story is a task (``check_story``) and ``model`` names the
+    spaCy model whose parser the tasks use (``parse`` is then not used: a parser does not
+    travel, its model's name does); the result is the same either way."""
+    if executor is None:
+        by_id = {a.id: a for a in articles}
+        reprint_of = {k: r.original_id for k, r in grouping.reprints.items()}
+        return {
+            story.id: crosscheck_story([by_id[i] for i in story.article_ids], facts,
+                                        reprint_of, parse)
+            for story in grouping.stories
+        }
+    tasks = story_inputs(articles, facts, grouping, model)
+    return dict(zip((s.id for s in grouping.stories), executor.map(check_story, tasks),
+                    strict=True))

@@ -208,6 +208,47 @@ MERGES = [
         {_g("a0:Clifford Jones"), _g("a1:Jones")},
     ),
     (
+        "a very common family name needs a full name named four times",
+        _story([("Clifford Jones", "PERSON", "Clifford Jones", "Clifford Jones")], [("Jones",)]),
+        {_g("a0:Clifford Jones"), _g("a1:Jones")},
+    ),
+    (
+        "a very common family name joins a full name named four times",
+        _story([("Clifford Jones", "PERSON", "Jones", "Jones", "Jones")], [("Jones",)]),
+        {_g("a0:Clifford Jones", "a1:Jones")},
+    ),
+    (
+        "a nickname is the same given name",
+        _story([("Bill Tamworth",)], [("William Tamworth",)]),
+        {_g("a0:Bill Tamworth", "a1:William Tamworth")},
+    ),
+    (
+        "a prefix that is no given name is no short form",
+        _story([("Deep Tamworth",)], [("Deepcoffee Tamworth",)]),
+        {_g("a0:Deep Tamworth"), _g("a1:Deepcoffee Tamworth")},
+    ),
+    (
+        "a census surname tagged a place joins the person named twice",
+        _story([("Rosa Sunseri", "PERSON", "Rosa Sunseri")], [("Sunseri", "GPE")]),
+        {_g("a0:Rosa Sunseri", "a1:Sunseri")},
+    ),
+    (
+        "a surname that is also a town stays a place",
+        _story([("Rosa Chauvin", "PERSON", "Rosa Chauvin")], [("Chauvin", "GPE")]),
+        {_g("a0:Rosa Chauvin"), _g("a1:Chauvin")},
+    ),
+    (
+        "a surname the story uses more as a company stays the company",
+        _story([("Rosa Sunseri", "PERSON", "Rosa Sunseri")],
+               [("Sunseri", "ORG", "Sunseri", "Sunseri")]),
+        {_g("a0:Rosa Sunseri"), _g("a1:Sunseri")},
+    ),
+    (
+        "a word of English tagged a place is no surname",
+        _story([("Rosa Christian", "PERSON", "Rosa Christian")], [("Christian", "NORP")]),
+        {_g("a0:Rosa Christian"), _g("a1:Christian")},
+    ),
+    (
         "a rare misspelling of a family name under the same given name",
         _story([("Angela Merkel",)], [("Angela Merkell",)]),
         {_g("a0:Angela Merkel", "a1:Angela Merkell")},

@@ -51,6 +51,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from ..model import Entity
+from .census_names import is_given_name, is_nickname_of, surname_share
 from .entity_types import story_labels, type_class
 from .misspelling import common_spelling, skeleton, zipf
 from .name_keys import (
@@ -61,6 +62,7 @@ from .name_keys import (
     person_name,
     plain_name_key,
 )
+from .surname_types import surnames_as_people
 from .unionfind import UnionFind
 
 Node = tuple[str, Entity]  # (article_id, the article's entity)
@@ -68,6 +70,11 @@ Node = tuple[str, Entity]  # (article_id, the article's entity)
 # joins without more ado; a commoner one only a full name named ``PROMINENT`` times.
 RARE_FAMILY = 3.0
 PROMINENT = 2
+# A family name this common among people (per cent of the 1990 US census: Fox 0.053,
+# Kennedy 0.067, Jones 0.621; about the 200 commonest) has many namesakes in the news: a
+# bare one joins only a full name named ``PROMINENT_COMMON`` times.
+COMMON_SURNAME = 0.05
+PROMINENT_COMMON = 4
 
 
 def _part_fits(a: str, b: str) -> bool:
@@ -75,14 +82,20 @@ def _part_fits(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def _given_fits(a: str, b: str) -> bool:
-    """A given name fits another when ``_part_fits``, or when one is a short form the other
-    begins with, two or more letters shorter ("Ed" / "Edward", "Chris" / "Christopher";
-    not "Eric" / "Erica", "Paul" / "Paula")."""
-    if _part_fits(a, b):
+def _given_fits(a: PersonName, b: PersonName) -> bool:
+    """A given name fits another when ``_part_fits``, when one is a nickname of the other
+    in the nickname table ("Bill" / "William"; ``census_names``), or when one is a short
+    form the other begins with, two or more letters shorter, that is itself a given name
+    ("Ed" / "Edward", "Chris" / "Christopher"; not "Eric" / "Erica", "Paul" / "Paula",
+    nor "Deep" / "Deepcoffee": "Deep" is no one's given name)."""
+    if _part_fits(a.given, b.given):
         return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 2 and len(long) >= len(short) + 2 and long.startswith(short)
+    if a.given_written and b.given_written and is_nickname_of(a.given_written,
+                                                              b.given_written):
+        return True
+    short, long = sorted((a, b), key=lambda n: len(n.given))
+    return (len(short.given) >= 2 and len(long.given) >= len(short.given) + 2
+            and long.given.startswith(short.given) and is_given_name(short.given_written))
 
 
 def _middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -99,7 +112,7 @@ def compatible(a: PersonName, b: PersonName) -> bool:
         return a.parts == b.parts
     if a.family != b.family:
         return False
-    if _given_fits(a.given, b.given) and _middles_fit(a.middle, b.middle):
+    if _given_fits(a, b) and _middles_fit(a.middle, b.middle):
         return True
     # a name with its given name and first middle joined must match exactly: no initial or
     # short form on top ("J. Scott Applewhite" is not "JacquelynMartin")
@@ -114,8 +127,10 @@ def _names_one_person(bare: Sequence[PersonName], home: Sequence[PersonName],
     "Suttles", "Qaddafi"), or the full name is named at least ``PROMINENT`` times in the
     story — a person named once in passing (a byline, an editor, one resident quoted) is
     not whom another outlet's bare "Jones" or "Kennedy" means."""
-    rarest = min(zipf(n.surname) for n in (*bare, *home) if n.surname) \
-        if any(n.surname for n in (*bare, *home)) else 0.0
+    surnames = [n.surname for n in (*bare, *home) if n.surname]
+    rarest = min(zipf(s) for s in surnames) if surnames else 0.0
+    if max((surname_share(s) for s in surnames), default=0.0) >= COMMON_SURNAME:
+        return mentions >= PROMINENT_COMMON
     return rarest < RARE_FAMILY or mentions >= PROMINENT
 
 
@@ -268,7 +283,14 @@ def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> l
             people[i] = parsed
         else:
             others.append(i)
-    merge_people(people, uf, {i: len(nodes[i][1].mentions) for i in people})
+    counts = {i: len(entity.mentions) for i, (_, entity) in enumerate(nodes)}
+    surnames = surnames_as_people(
+        {i: (nodes[i][0], nodes[i][1].name, labels[i]) for i in others},
+        {i: (nodes[i][0], name) for i, name in people.items()}, counts,
+        COMMON_SURNAME, RARE_FAMILY, PROMINENT)
+    people.update(surnames)
+    others = [i for i in others if i not in surnames]
+    merge_people(people, uf, {i: counts[i] for i in people})
     person_keys = frozenset(
         plain_name_key(text)
         for (_, entity), label in zip(nodes, labels, strict=True)

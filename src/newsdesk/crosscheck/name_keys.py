@@ -139,6 +139,7 @@ class PersonName:
     strict: str = ""  # ``strict_key`` of the family name's last word
     written: str = ""  # the name's words as written, case and marks aside
     surname: str = ""  # the family name's last word as written, case and marks aside
+    given_written: str = ""  # the first given name as written, case and marks aside
 
     @property
     def bare_key(self) -> str:
@@ -206,7 +207,7 @@ def person_name(text: str) -> PersonName | None:
                           written=" ".join(w.casefold() for w in raw), surname=surname)
     compound = variant(joined[0] + joined[1]) if len(parts) > 2 and " " not in joined[1] else ""
     return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound, strict=strict,
-                      surname=surname)
+                      surname=surname, given_written=_surname(joined[0]))
 
 
 def _surname(word: str) -> str:

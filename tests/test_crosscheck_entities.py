@@ -249,6 +249,31 @@ MERGES = [
         {_g("a0:Rosa Christian"), _g("a1:Christian")},
     ),
     (
+        "a name after Mr is a person's whatever its tag",
+        _story([("Rosa Tamworth", "PERSON", "Rosa Tamworth")], [("Mr Tamworth", "GPE")]),
+        {_g("a0:Rosa Tamworth", "a1:Mr Tamworth")},
+    ),
+    (
+        "a name run on into the next words is the full name it starts with",
+        _story([("Rosa Tamworth",)], [("Rosa Tamworth Lawmakers",)]),
+        {_g("a0:Rosa Tamworth", "a1:Rosa Tamworth Lawmakers")},
+    ),
+    (
+        "a name that goes on with a family name is another name",
+        _story([("Rosa Tamworth",)], [("Rosa Tamworth Jones",)]),
+        {_g("a0:Rosa Tamworth"), _g("a1:Rosa Tamworth Jones")},
+    ),
+    (
+        "an abbreviated title after an organisation begins the next name",
+        _story([("Coast Watch Commandant", "ORG")], [("Coast Watch Commandant Adm.", "ORG")]),
+        {_g("a0:Coast Watch Commandant", "a1:Coast Watch Commandant Adm.")},
+    ),
+    (
+        "a person's family name is not a misspelling of a place",
+        _story([("Maryland", "GPE")], [("Lord Marland", "PERSON"), ("Marland", "GPE")]),
+        {_g("a0:Maryland"), _g("a1:Lord Marland"), _g("a1:Marland")},
+    ),
+    (
         "a rare misspelling of a family name under the same given name",
         _story([("Angela Merkel",)], [("Angela Merkell",)]),
         {_g("a0:Angela Merkel", "a1:Angela Merkell")},

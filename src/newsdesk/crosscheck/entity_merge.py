@@ -51,7 +51,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from ..model import Entity
-from .census_names import is_given_name, is_nickname_of, surname_share
+from .census_names import is_given_name, is_nickname_of, is_surname, surname_share
 from .entity_types import story_labels, type_class
 from .misspelling import common_spelling, skeleton, zipf
 from .name_keys import (
@@ -60,6 +60,7 @@ from .name_keys import (
     demonym_key,
     initials,
     person_name,
+    person_name_words_as_written,
     plain_name_key,
 )
 from .surname_types import surnames_as_people
@@ -215,10 +216,12 @@ def _spellings(entity: Entity) -> list[str]:
     return sorted({entity.name, *(m.text for m in entity.mentions)})
 
 
-def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[int]) -> None:
+def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[int],
+                       surnames: frozenset[str] = frozenset()) -> None:
     """Rule 5: a rare spelling joins the one common spelling of its skeleton, within a
     class (``misspelling.py``: "Sichan" → "Sichuan"; Colombia and Columbia stay apart).
-    ``by_key``: (class, ``plain_name_key`` as written) → nodes."""
+    ``by_key``: (class, ``plain_name_key`` as written) → nodes. A word the story uses as
+    a person's family name (``surnames``: "Lord Marland") is that name, not a slip."""
     by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
     for cls, key in by_key:
         bone = skeleton(key)
@@ -227,16 +230,18 @@ def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[i
     for (cls, _), keys in sorted(by_skeleton.items()):
         common = common_spelling(keys)
         if common is not None:
-            uf.union_all([i for k in keys for i in by_key[(cls, k)]])
+            uf.union_all([i for k in keys if k == common or k not in surnames
+                          for i in by_key[(cls, k)]])
 
 
 def merge_others(
     nodes: Sequence[Node], labels: Sequence[str], indices: Sequence[int], uf: UnionFind[int],
-    people: frozenset[str],
+    people: frozenset[str], surnames: frozenset[str] = frozenset(),
 ) -> None:
     """Rule 4 over the nodes that are not parsed as people. ``people`` holds the name keys
     of the story's PERSON entities: a person's name mislabelled ORG is never expanded
-    into an acronym ("BS", a degree, is not "Bernie Sanders")."""
+    into an acronym ("BS", a degree, is not "Bernie Sanders"); ``surnames`` their family
+    names, which are never taken for a misspelling (rule 5)."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     written: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in indices:
@@ -248,7 +253,7 @@ def merge_others(
                 written[(cls, plain_name_key(text))].append(i)
     for members in by_key.values():
         uf.union_all(members)
-    _join_misspellings(written, uf)
+    _join_misspellings(written, uf, surnames)
     spelled: dict[tuple[str, str], set[int]] = defaultdict(set)  # (class, initials) → roots
     acronyms: list[tuple[int, str, str]] = []
     for i in indices:
@@ -269,6 +274,35 @@ def merge_others(
         uf.union(i, home)
 
 
+def _cut_run_on_names(people: dict[int, PersonName], texts: dict[int, str]) -> None:
+    """A person's name the tagger ran on into the next words ("David Nagel BP America",
+    "Ken Salazar Lawmakers") is read as the full name it starts with, when the story has
+    that full name on its own and the first word after it is no name of the census lists
+    (a name that goes on with a name word, "John Paul Jones", is left whole). In place."""
+    whole = {name.parts for name in people.values() if name.is_full}
+    for i, text in sorted(texts.items()):
+        raw = person_name_words_as_written(text)
+        for k in range(len(raw) - 1, 1, -1):
+            head = person_name(" ".join(raw[:k]))
+            nxt = raw[k].strip(".,")
+            if (head is not None and head.is_full and head.parts != people[i].parts
+                    and head.parts in whole and nxt.isalpha()
+                    and not is_surname(nxt) and not is_given_name(nxt)):
+                people[i] = head
+                break
+
+
+# Forms of address that only a person's name takes ("Mr Hague" tagged GPE is a person).
+ADDRESSES = frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"))
+
+
+def _addressed(name: str) -> bool:
+    """A name written after a personal form of address ("Mr Hague", "Mrs. Pelosi"),
+    whatever the tagger labelled it."""
+    first, _, rest = name.strip().partition(" ")
+    return first.casefold() in ADDRESSES and rest[:1].isupper()
+
+
 def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> list[list[int]]:
     """The node indices of each story entity, each group sorted, groups by first index.
     ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
@@ -278,11 +312,13 @@ def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> l
     people: dict[int, PersonName] = {}
     others: list[int] = []
     for i, (_, entity) in enumerate(nodes):
-        parsed = person_name(entity.name) if labels[i] == "PERSON" else None
+        person = labels[i] == "PERSON" or _addressed(entity.name)
+        parsed = person_name(entity.name) if person else None
         if parsed is not None:
             people[i] = parsed
         else:
             others.append(i)
+    _cut_run_on_names(people, {i: nodes[i][1].name for i in people})
     counts = {i: len(entity.mentions) for i, (_, entity) in enumerate(nodes)}
     surnames = surnames_as_people(
         {i: (nodes[i][0], nodes[i][1].name, labels[i]) for i in others},
@@ -297,7 +333,8 @@ def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> l
         if label == "PERSON"
         for text in _spellings(entity)
     )
-    merge_others(nodes, labels, others, uf, person_keys)
+    merge_others(nodes, labels, others, uf, person_keys,
+                 frozenset(name.surname for name in people.values() if name.surname))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[uf.find(i)].append(i)

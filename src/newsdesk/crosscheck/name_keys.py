@@ -39,6 +39,7 @@ __all__ = [
     "initials",
     "person_name",
     "person_name_words",
+    "person_name_words_as_written",
     "plain_name_key",
     "strip_marks",
     "variant",
@@ -240,6 +241,12 @@ def _name_words(text: str) -> list[str]:
     return [p for i, p in enumerate(raw) if i == 0 or p.casefold() != raw[i - 1].casefold()]
 
 
+def person_name_words_as_written(text: str) -> list[str]:
+    """The words of a person's name as ``person_name`` reads them (titles, honorifics,
+    suffixes and page furniture off), as written."""
+    return _name_words(text)
+
+
 def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
     """(kind, key, word) for each word of a person's name: the family name's words as
     "family" with ``family_key``, the others as "given" with ``variant``; particles
@@ -259,7 +266,8 @@ def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
 def plain_name_key(text: str) -> str:
     """Key of an organisation, place or group name: case, diacritics, a leading "the",
     a possessive, dots in acronyms ("U.S."), hyphens and spacing, a company form at the
-    end ("Halliburton Co."), page furniture (``strip_furniture``) and British spelling
+    end ("Halliburton Co."), an abbreviated title at the end, which begins the name after
+    it ("Coast Guard Commandant Adm."), page furniture (``strip_furniture``) and British spelling
     ("Organisation", "Centre", "Defence", "Harbour"; not "Labour", a party's own name) do
     not matter."""
     parts = _raw_parts(text)
@@ -267,6 +275,9 @@ def plain_name_key(text: str) -> str:
         parts = parts[1:]
     if len(parts) > 1 and parts[-1].casefold() in COMPANY_FORMS:
         parts = parts[:-1]
+    last = text.split()[-1] if text.split() else ""
+    if len(parts) > 1 and last.endswith(".") and is_title_word(last):
+        parts = parts[:-1]  # a title that begins the next name: "Coast Guard Commandant Adm."
     return " ".join(_us_spelling(p.replace(".", "").casefold()) for p in parts)
 
 

@@ -75,6 +75,12 @@ PROMINENT = 2
 # Kennedy 0.067, Jones 0.621; about the 200 commonest) has many namesakes in the news: a
 # bare one joins only a full name named ``PROMINENT_COMMON`` times.
 COMMON_SURNAME = 0.05
+# A first word this common in English (zipf; "blame" 4.6, "kick" 4.7) that is no given
+# name is a word glued onto a family name, not a given name (``_drop_glued_words``).
+GLUED_WORD = 4.5
+# A word after a full name this common in English (zipf; "lawmakers" 3.6, "BP" 3.8) ends
+# the name (``_cut_run_on_names``); "Zardari" (2.4) may be a family name.
+RUN_ON_WORD = 3.5
 PROMINENT_COMMON = 4
 
 
@@ -85,7 +91,8 @@ def _part_fits(a: str, b: str) -> bool:
 
 def _given_fits(a: PersonName, b: PersonName) -> bool:
     """A given name fits another when ``_part_fits``, when one is a nickname of the other
-    in the nickname table ("Bill" / "William"; ``census_names``), or when one is a short
+    in the nickname table that keeps a sound of it ("Bill" / "William"; ``census_names``,
+    ``_share_a_sound``), or when one is a short
     form the other begins with, two or more letters shorter, that is itself a given name
     ("Ed" / "Edward", "Chris" / "Christopher"; not "Eric" / "Erica", "Paul" / "Paula",
     nor "Deep" / "Deepcoffee": "Deep" is no one's given name)."""
@@ -93,10 +100,19 @@ def _given_fits(a: PersonName, b: PersonName) -> bool:
         return True
     if a.given_written and b.given_written and is_nickname_of(a.given_written,
                                                               b.given_written):
-        return True
+        return _share_a_sound(a.given_written, b.given_written)
     short, long = sorted((a, b), key=lambda n: len(n.given))
     return (len(short.given) >= 2 and len(long.given) >= len(short.given) + 2
             and long.given.startswith(short.given) and is_given_name(short.given_written))
+
+
+def _share_a_sound(a: str, b: str) -> bool:
+    """Whether two given names begin alike or share two letters in a row. The nickname
+    table is a genealogist's: it also gives "Bill" for Robert and "Fred" for Bill; a
+    nickname that keeps a sound of its name ("Jim" / "James", "Bill" / "William", "Bob" /
+    "Robert", "Dick" / "Richard") is the common one, and Robert Gates is not Bill Gates."""
+    pairs = {a[k:k + 2] for k in range(len(a) - 1)}
+    return a[:1] == b[:1] or any(b[k:k + 2] in pairs for k in range(len(b) - 1))
 
 
 def _middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -111,6 +127,8 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     """Two full names that may be one person: rule 2 of the module docstring."""
     if a.family_first or b.family_first:
         return a.parts == b.parts
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return False  # George Bush Sr is not George Bush Jr
     if a.family != b.family:
         return False
     if _given_fits(a, b) and _middles_fit(a.middle, b.middle):
@@ -168,7 +186,10 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     bare: dict[str, list[int]] = defaultdict(list)
     for i, name in people.items():
-        (full[name.parts] if name.is_full else bare[name.bare_key]).append(i)
+        if name.is_full:
+            full[name.parts].append(i)
+        else:  # "Bush Sr" looks for a Bush Sr only
+            bare[name.bare_key + ("|" + name.suffix if name.suffix else "")].append(i)
     for members in full.values():
         uf.union_all(members)
     names = {parts: people[idx[0]] for parts, idx in full.items()}
@@ -191,8 +212,10 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
     _join_misspelt_families(names, full, uf)
     families: dict[str, set[int]] = defaultdict(set)
     for parts, name in names.items():
-        families[name.family].add(uf.find(full[parts][0]))
-        families["=" + name.strict].add(uf.find(full[parts][0]))
+        for key in (name.family, "=" + name.strict):
+            families[key].add(uf.find(full[parts][0]))
+            if name.suffix:
+                families[key + "|" + name.suffix].add(uf.find(full[parts][0]))
     named: dict[int, int] = defaultdict(int)  # root of a full name → its mentions
     for idx in full.values():
         for i in idx:
@@ -274,11 +297,14 @@ def merge_others(
         uf.union(i, home)
 
 
-def _cut_run_on_names(people: dict[int, PersonName], texts: dict[int, str]) -> None:
+def _cut_run_on_names(people: dict[int, PersonName], texts: dict[int, str],
+                      other_words: frozenset[str]) -> None:
     """A person's name the tagger ran on into the next words ("David Nagel BP America",
     "Ken Salazar Lawmakers") is read as the full name it starts with, when the story has
     that full name on its own and the first word after it is no name of the census lists
-    (a name that goes on with a name word, "John Paul Jones", is left whole). In place."""
+    but a word of English (``RUN_ON_WORD``) or the first word of a name of something else
+    in the story (``other_words``: "Samantha Joye Greenpeace"). A name that goes on with
+    a name word is left whole: "John Paul Jones", "Asif Ali Zardari". In place."""
     whole = {name.parts for name in people.values() if name.is_full}
     for i, text in sorted(texts.items()):
         raw = person_name_words_as_written(text)
@@ -287,9 +313,31 @@ def _cut_run_on_names(people: dict[int, PersonName], texts: dict[int, str]) -> N
             nxt = raw[k].strip(".,")
             if (head is not None and head.is_full and head.parts != people[i].parts
                     and head.parts in whole and nxt.isalpha()
-                    and not is_surname(nxt) and not is_given_name(nxt)):
+                    and not is_surname(nxt) and not is_given_name(nxt)
+                    and (zipf(nxt.casefold()) >= RUN_ON_WORD
+                         or nxt.casefold() in other_words)):
                 people[i] = head
                 break
+
+
+def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> None:
+    """A two-word "name" whose first word is a common English word and no given name of
+    the census or nickname lists ("Blame Obama", "Kick Obama"; ``GLUED_WORD``) is read as
+    the bare family name, unless that is a given name ("Sorry Tony", "Boy George" stay as
+    they are). The annotate stage takes most such words off with the tagger
+    (``annotation/glued_words.py``); this catches those the tagger read as a proper noun.
+    "Barack" (zipf 4.0), "Vladimir" (3.9) and other given names missing from the US lists
+    are rarer words than that. In place."""
+    for i, text in sorted(texts.items()):
+        name = people[i]
+        if (not name.is_full or name.family_first or name.middle or name.suffix
+                or len(name.given_written) < 2 or is_given_name(name.given_written)
+                or zipf(name.given_written) < GLUED_WORD):
+            continue
+        raw = person_name_words_as_written(text)
+        bare = person_name(raw[-1]) if len(raw) == 2 and not is_given_name(raw[-1]) else None
+        if bare is not None and not bare.is_full:
+            people[i] = bare
 
 
 # Forms of address that only a person's name takes ("Mr Hague" tagged GPE is a person).
@@ -318,7 +366,9 @@ def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> l
             people[i] = parsed
         else:
             others.append(i)
-    _cut_run_on_names(people, {i: nodes[i][1].name for i in people})
+    _cut_run_on_names(people, {i: nodes[i][1].name for i in people}, frozenset(
+        nodes[i][1].name.split()[0].casefold() for i in others if nodes[i][1].name.split()))
+    _drop_glued_words(people, {i: nodes[i][1].name for i in people})
     counts = {i: len(entity.mentions) for i, (_, entity) in enumerate(nodes)}
     surnames = surnames_as_people(
         {i: (nodes[i][0], nodes[i][1].name, labels[i]) for i in others},

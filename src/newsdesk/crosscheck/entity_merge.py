@@ -6,7 +6,9 @@ fuses two people misleads; one that shows a person twice only repeats itself):
 1. Types must agree: PERSON never merges with ORG; GPE and LOC may merge (the small
    model swaps them); every other label merges only with itself. The type of each
    entity is its type in the story, decided by all the mentions of its name
-   (``entity_types.story_labels``), not by one article's label.
+   (``entity_types.story_labels``), not by one article's label. A name after "Mr", "Mrs"
+   or "Ms" is a person's; a census surname tagged a place, organisation or people may be
+   read as a bare family name (``surname_types.py``).
 2. People with a full name merge when their parts are equal after the spelling keys
    (``spelling.py``: "Sergey Lavrov" = "Sergei Lavrov", "Moammar Gadhafi" = "Muammar
    Qaddafi", "Kim Jong Un" = "Kim Jong-un"), or when the family names are equal, the
@@ -19,12 +21,17 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    all the longer forms it fits fit each other ("George Bush" stays apart when the story
    has George W. Bush and George H. W. Bush). A different given name never merges. A
    family name rarely misspelt joins its common spelling under the same given names
-   ("Angela Merkell" = "Angela Merkel"; ``_join_misspelt_families``).
+   ("Angela Merkell" = "Angela Merkel"; ``_join_misspelt_families``). A nickname that
+   keeps a sound of its name fits it ("Bill" / "William"; ``census_names``); a short form
+   must be a given name ("Deep" is no short form of "Deepcoffee"); a generation suffix
+   must agree (Sr, Jr). A name the tagger ran on into a word ("Ken Salazar Lawmakers") or
+   that starts with a glued common word ("Blame Obama") is read without it.
 3. A bare name ("Putin") joins the full name with that family name when the story has
    exactly one such person (a bare name of five letters or fewer must match on the strict
    key, ``PersonName.bare_key``: "Luke" does not find Gary Locke) and the name is rare in
-   English or that person is named at least twice (``_names_one_person``: another
-   outlet's bare "Jones" is not the Clifford Jones named once); with several ("Kim
+   English or that person is named at least twice — four times for the commonest US
+   surnames (``_names_one_person``: another outlet's bare "Jones" is not the Clifford
+   Jones named once, nor "Fox" the network Mike Fox named twice); with several ("Kim
    Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
    bare names merge with each other only when written alike (case and accents aside):
    a misspelling is trusted only with a full name to lean on, as two commenters "Brian"

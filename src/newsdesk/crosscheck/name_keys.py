@@ -83,6 +83,7 @@ def _bare_word(word: str) -> str:
     return word.strip(".,:;()").casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # every spelling of every entity of a story passes here
 def strip_furniture(text: str) -> str:
     """A name without the page furniture glued onto it by the tagger: a photo credit
     before it ("Win McNamee/pool/EPA BP" → "BP", "Photograph: …"), a dateline's time zone

@@ -208,6 +208,98 @@ MERGES = [
         {_g("a0:Clifford Jones"), _g("a1:Jones")},
     ),
     (
+        "a very common family name needs a full name named four times",
+        _story([("Clifford Jones", "PERSON", "Clifford Jones", "Clifford Jones")], [("Jones",)]),
+        {_g("a0:Clifford Jones"), _g("a1:Jones")},
+    ),
+    (
+        "a very common family name joins a full name named four times",
+        _story([("Clifford Jones", "PERSON", "Jones", "Jones", "Jones")], [("Jones",)]),
+        {_g("a0:Clifford Jones", "a1:Jones")},
+    ),
+    (
+        "a nickname is the same given name",
+        _story([("Bill Tamworth",)], [("William Tamworth",)]),
+        {_g("a0:Bill Tamworth", "a1:William Tamworth")},
+    ),
+    (
+        "a prefix that is no given name is no short form",
+        _story([("Vald Tamworth",)], [("Valdemar Tamworth",)]),
+        {_g("a0:Vald Tamworth"), _g("a1:Valdemar Tamworth")},
+    ),
+    (
+        "a census surname tagged a place joins the person named twice",
+        _story([("Rosa Sunseri", "PERSON", "Rosa Sunseri")], [("Sunseri", "GPE")]),
+        {_g("a0:Rosa Sunseri", "a1:Sunseri")},
+    ),
+    (
+        "a surname that is also a town stays a place",
+        _story([("Rosa Chauvin", "PERSON", "Rosa Chauvin")], [("Chauvin", "GPE")]),
+        {_g("a0:Rosa Chauvin"), _g("a1:Chauvin")},
+    ),
+    (
+        "a surname the story uses more as a company stays the company",
+        _story([("Rosa Sunseri", "PERSON", "Rosa Sunseri")],
+               [("Sunseri", "ORG", "Sunseri", "Sunseri")]),
+        {_g("a0:Rosa Sunseri"), _g("a1:Sunseri")},
+    ),
+    (
+        "a word of English tagged a place is no surname",
+        _story([("Rosa Christian", "PERSON", "Rosa Christian")], [("Christian", "NORP")]),
+        {_g("a0:Rosa Christian"), _g("a1:Christian")},
+    ),
+    (
+        "a name after Mr is a person's whatever its tag",
+        _story([("Rosa Tamworth", "PERSON", "Rosa Tamworth")], [("Mr Tamworth", "GPE")]),
+        {_g("a0:Rosa Tamworth", "a1:Mr Tamworth")},
+    ),
+    (
+        "a name run on into the next words is the full name it starts with",
+        _story([("Rosa Tamworth",)], [("Rosa Tamworth Lawmakers",)]),
+        {_g("a0:Rosa Tamworth", "a1:Rosa Tamworth Lawmakers")},
+    ),
+    (
+        "a name that goes on with a family name is another name",
+        _story([("Rosa Tamworth",)], [("Rosa Tamworth Jones",)]),
+        {_g("a0:Rosa Tamworth"), _g("a1:Rosa Tamworth Jones")},
+    ),
+    (
+        "an abbreviated title after an organisation begins the next name",
+        _story([("Coast Watch Commandant", "ORG")], [("Coast Watch Commandant Adm.", "ORG")]),
+        {_g("a0:Coast Watch Commandant", "a1:Coast Watch Commandant Adm.")},
+    ),
+    (
+        "a person's family name is not a misspelling of a place",
+        _story([("Maryland", "GPE")], [("Lord Marland", "PERSON"), ("Marland", "GPE")]),
+        {_g("a0:Maryland"), _g("a1:Lord Marland"), _g("a1:Marland")},
+    ),
+    (
+        "a nickname the table gives but that keeps no sound of the name is not one",
+        _story([("Robert Tamworth",)], [("Bill Tamworth",)]),
+        {_g("a0:Robert Tamworth"), _g("a1:Bill Tamworth")},
+    ),
+    (
+        "a run-on name whose next word is a family name is another name",
+        _story([("Asif Ali",)], [("Asif Ali Zardari",)]),
+        {_g("a0:Asif Ali"), _g("a1:Asif Ali Zardari")},
+    ),
+    (
+        "a common word glued before a family name is not a given name",
+        _story([("Rosa Tamworth", "PERSON", "Tamworth")], [("Blame Tamworth",)]),
+        {_g("a0:Rosa Tamworth", "a1:Blame Tamworth")},
+    ),
+    (
+        "a generation suffix keeps two people apart",
+        _story([("Rosa Tamworth Sr.",)], [("Rosa Tamworth Jr.",)]),
+        {_g("a0:Rosa Tamworth Sr."), _g("a1:Rosa Tamworth Jr.")},
+    ),
+    (
+        "a bare name with a suffix looks for that generation",
+        _story([("Rosa Tamworth Sr.", "PERSON", "Rosa Tamworth Sr."),
+                ("Rosa Tamworth Jr.", "PERSON", "Rosa Tamworth Jr.")], [("Tamworth Sr",)]),
+        {_g("a0:Rosa Tamworth Sr.", "a1:Tamworth Sr"), _g("a0:Rosa Tamworth Jr.")},
+    ),
+    (
         "a rare misspelling of a family name under the same given name",
         _story([("Angela Merkel",)], [("Angela Merkell",)]),
         {_g("a0:Angela Merkel", "a1:Angela Merkell")},

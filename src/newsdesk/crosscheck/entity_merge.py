@@ -6,7 +6,9 @@ fuses two people misleads; one that shows a person twice only repeats itself):
 1. Types must agree: PERSON never merges with ORG; GPE and LOC may merge (the small
    model swaps them); every other label merges only with itself. The type of each
    entity is its type in the story, decided by all the mentions of its name
-   (``entity_types.story_labels``), not by one article's label.
+   (``entity_types.story_labels``), not by one article's label. A name after "Mr", "Mrs"
+   or "Ms" is a person's; a census surname tagged a place, organisation or people may be
+   read as a bare family name (``surname_types.py``).
 2. People with a full name merge when their parts are equal after the spelling keys
    (``spelling.py``: "Sergey Lavrov" = "Sergei Lavrov", "Moammar Gadhafi" = "Muammar
    Qaddafi", "Kim Jong Un" = "Kim Jong-un"), or when the family names are equal, the
@@ -19,12 +21,17 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    all the longer forms it fits fit each other ("George Bush" stays apart when the story
    has George W. Bush and George H. W. Bush). A different given name never merges. A
    family name rarely misspelt joins its common spelling under the same given names
-   ("Angela Merkell" = "Angela Merkel"; ``_join_misspelt_families``).
+   ("Angela Merkell" = "Angela Merkel"; ``_join_misspelt_families``). A nickname that
+   keeps a sound of its name fits it ("Bill" / "William"; ``census_names``); a short form
+   must be a given name ("Deep" is no short form of "Deepcoffee"); a generation suffix
+   must agree (Sr, Jr). A name the tagger ran on into a word ("Ken Salazar Lawmakers") or
+   that starts with a glued common word ("Blame Obama") is read without it.
 3. A bare name ("Putin") joins the full name with that family name when the story has
    exactly one such person (a bare name of five letters or fewer must match on the strict
    key, ``PersonName.bare_key``: "Luke" does not find Gary Locke) and the name is rare in
-   English or that person is named at least twice (``_names_one_person``: another
-   outlet's bare "Jones" is not the Clifford Jones named once); with several ("Kim
+   English or that person is named at least twice — four times for the commonest US
+   surnames (``_names_one_person``: another outlet's bare "Jones" is not the Clifford
+   Jones named once, nor "Fox" the network Mike Fox named twice); with several ("Kim
    Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
    bare names merge with each other only when written alike (case and accents aside):
    a misspelling is trusted only with a full name to lean on, as two commenters "Brian"
@@ -51,6 +58,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from ..model import Entity
+from .census_names import is_given_name, is_nickname_of, is_surname, surname_share
 from .entity_types import story_labels, type_class
 from .misspelling import common_spelling, skeleton, zipf
 from .name_keys import (
@@ -59,8 +67,10 @@ from .name_keys import (
     demonym_key,
     initials,
     person_name,
+    person_name_words_as_written,
     plain_name_key,
 )
+from .surname_types import surnames_as_people
 from .unionfind import UnionFind
 
 Node = tuple[str, Entity]  # (article_id, the article's entity)
@@ -68,6 +78,17 @@ Node = tuple[str, Entity]  # (article_id, the article's entity)
 # joins without more ado; a commoner one only a full name named ``PROMINENT`` times.
 RARE_FAMILY = 3.0
 PROMINENT = 2
+# A family name this common among people (per cent of the 1990 US census: Fox 0.053,
+# Kennedy 0.067, Jones 0.621; about the 200 commonest) has many namesakes in the news: a
+# bare one joins only a full name named ``PROMINENT_COMMON`` times.
+COMMON_SURNAME = 0.05
+# A first word this common in English (zipf; "blame" 4.6, "kick" 4.7) that is no given
+# name is a word glued onto a family name, not a given name (``_drop_glued_words``).
+GLUED_WORD = 4.5
+# A word after a full name this common in English (zipf; "lawmakers" 3.6, "BP" 3.8) ends
+# the name (``_cut_run_on_names``); "Zardari" (2.4) may be a family name.
+RUN_ON_WORD = 3.5
+PROMINENT_COMMON = 4
 
 
 def _part_fits(a: str, b: str) -> bool:
@@ -75,14 +96,30 @@ def _part_fits(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def _given_fits(a: str, b: str) -> bool:
-    """A given name fits another when ``_part_fits``, or when one is a short form the other
-    begins with, two or more letters shorter ("Ed" / "Edward", "Chris" / "Christopher";
-    not "Eric" / "Erica", "Paul" / "Paula")."""
-    if _part_fits(a, b):
+def _given_fits(a: PersonName, b: PersonName) -> bool:
+    """A given name fits another when ``_part_fits``, when one is a nickname of the other
+    in the nickname table that keeps a sound of it ("Bill" / "William"; ``census_names``,
+    ``_share_a_sound``), or when one is a short
+    form the other begins with, two or more letters shorter, that is itself a given name
+    ("Ed" / "Edward", "Chris" / "Christopher"; not "Eric" / "Erica", "Paul" / "Paula",
+    nor "Deep" / "Deepcoffee": "Deep" is no one's given name)."""
+    if _part_fits(a.given, b.given):
         return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 2 and len(long) >= len(short) + 2 and long.startswith(short)
+    if a.given_written and b.given_written and is_nickname_of(a.given_written,
+                                                              b.given_written):
+        return _share_a_sound(a.given_written, b.given_written)
+    short, long = sorted((a, b), key=lambda n: len(n.given))
+    return (len(short.given) >= 2 and len(long.given) >= len(short.given) + 2
+            and long.given.startswith(short.given) and is_given_name(short.given_written))
+
+
+def _share_a_sound(a: str, b: str) -> bool:
+    """Whether two given names begin alike or share two letters in a row. The nickname
+    table is a genealogist's: it also gives "Bill" for Robert and "Fred" for Bill; a
+    nickname that keeps a sound of its name ("Jim" / "James", "Bill" / "William", "Bob" /
+    "Robert", "Dick" / "Richard") is the common one, and Robert Gates is not Bill Gates."""
+    pairs = {a[k:k + 2] for k in range(len(a) - 1)}
+    return a[:1] == b[:1] or any(b[k:k + 2] in pairs for k in range(len(b) - 1))
 
 
 def _middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -97,9 +134,11 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     """Two full names that may be one person: rule 2 of the module docstring."""
     if a.family_first or b.family_first:
         return a.parts == b.parts
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return False  # George Bush Sr is not George Bush Jr
     if a.family != b.family:
         return False
-    if _given_fits(a.given, b.given) and _middles_fit(a.middle, b.middle):
+    if _given_fits(a, b) and _middles_fit(a.middle, b.middle):
         return True
     # a name with its given name and first middle joined must match exactly: no initial or
     # short form on top ("J. Scott Applewhite" is not "JacquelynMartin")
@@ -114,8 +153,10 @@ def _names_one_person(bare: Sequence[PersonName], home: Sequence[PersonName],
     "Suttles", "Qaddafi"), or the full name is named at least ``PROMINENT`` times in the
     story — a person named once in passing (a byline, an editor, one resident quoted) is
     not whom another outlet's bare "Jones" or "Kennedy" means."""
-    rarest = min(zipf(n.surname) for n in (*bare, *home) if n.surname) \
-        if any(n.surname for n in (*bare, *home)) else 0.0
+    surnames = [n.surname for n in (*bare, *home) if n.surname]
+    rarest = min(zipf(s) for s in surnames) if surnames else 0.0
+    if max((surname_share(s) for s in surnames), default=0.0) >= COMMON_SURNAME:
+        return mentions >= PROMINENT_COMMON
     return rarest < RARE_FAMILY or mentions >= PROMINENT
 
 
@@ -152,7 +193,10 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     bare: dict[str, list[int]] = defaultdict(list)
     for i, name in people.items():
-        (full[name.parts] if name.is_full else bare[name.bare_key]).append(i)
+        if name.is_full:
+            full[name.parts].append(i)
+        else:  # "Bush Sr" looks for a Bush Sr only
+            bare[name.bare_key + ("|" + name.suffix if name.suffix else "")].append(i)
     for members in full.values():
         uf.union_all(members)
     names = {parts: people[idx[0]] for parts, idx in full.items()}
@@ -175,8 +219,10 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
     _join_misspelt_families(names, full, uf)
     families: dict[str, set[int]] = defaultdict(set)
     for parts, name in names.items():
-        families[name.family].add(uf.find(full[parts][0]))
-        families["=" + name.strict].add(uf.find(full[parts][0]))
+        for key in (name.family, "=" + name.strict):
+            families[key].add(uf.find(full[parts][0]))
+            if name.suffix:
+                families[key + "|" + name.suffix].add(uf.find(full[parts][0]))
     named: dict[int, int] = defaultdict(int)  # root of a full name → its mentions
     for idx in full.values():
         for i in idx:
@@ -200,10 +246,12 @@ def _spellings(entity: Entity) -> list[str]:
     return sorted({entity.name, *(m.text for m in entity.mentions)})
 
 
-def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[int]) -> None:
+def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[int],
+                       surnames: frozenset[str] = frozenset()) -> None:
     """Rule 5: a rare spelling joins the one common spelling of its skeleton, within a
     class (``misspelling.py``: "Sichan" → "Sichuan"; Colombia and Columbia stay apart).
-    ``by_key``: (class, ``plain_name_key`` as written) → nodes."""
+    ``by_key``: (class, ``plain_name_key`` as written) → nodes. A word the story uses as
+    a person's family name (``surnames``: "Lord Marland") is that name, not a slip."""
     by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
     for cls, key in by_key:
         bone = skeleton(key)
@@ -212,16 +260,18 @@ def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[i
     for (cls, _), keys in sorted(by_skeleton.items()):
         common = common_spelling(keys)
         if common is not None:
-            uf.union_all([i for k in keys for i in by_key[(cls, k)]])
+            uf.union_all([i for k in keys if k == common or k not in surnames
+                          for i in by_key[(cls, k)]])
 
 
 def merge_others(
     nodes: Sequence[Node], labels: Sequence[str], indices: Sequence[int], uf: UnionFind[int],
-    people: frozenset[str],
+    people: frozenset[str], surnames: frozenset[str] = frozenset(),
 ) -> None:
     """Rule 4 over the nodes that are not parsed as people. ``people`` holds the name keys
     of the story's PERSON entities: a person's name mislabelled ORG is never expanded
-    into an acronym ("BS", a degree, is not "Bernie Sanders")."""
+    into an acronym ("BS", a degree, is not "Bernie Sanders"); ``surnames`` their family
+    names, which are never taken for a misspelling (rule 5)."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     written: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in indices:
@@ -233,7 +283,7 @@ def merge_others(
                 written[(cls, plain_name_key(text))].append(i)
     for members in by_key.values():
         uf.union_all(members)
-    _join_misspellings(written, uf)
+    _join_misspellings(written, uf, surnames)
     spelled: dict[tuple[str, str], set[int]] = defaultdict(set)  # (class, initials) → roots
     acronyms: list[tuple[int, str, str]] = []
     for i in indices:
@@ -254,6 +304,60 @@ def merge_others(
         uf.union(i, home)
 
 
+def _cut_run_on_names(people: dict[int, PersonName], texts: dict[int, str],
+                      other_words: frozenset[str]) -> None:
+    """A person's name the tagger ran on into the next words ("David Nagel BP America",
+    "Ken Salazar Lawmakers") is read as the full name it starts with, when the story has
+    that full name on its own and the first word after it is no name of the census lists
+    but a word of English (``RUN_ON_WORD``) or the first word of a name of something else
+    in the story (``other_words``: "Samantha Joye Greenpeace"). A name that goes on with
+    a name word is left whole: "John Paul Jones", "Asif Ali Zardari". In place."""
+    whole = {name.parts for name in people.values() if name.is_full}
+    for i, text in sorted(texts.items()):
+        raw = person_name_words_as_written(text)
+        for k in range(len(raw) - 1, 1, -1):
+            head = person_name(" ".join(raw[:k]))
+            nxt = raw[k].strip(".,")
+            if (head is not None and head.is_full and head.parts != people[i].parts
+                    and head.parts in whole and nxt.isalpha()
+                    and not is_surname(nxt) and not is_given_name(nxt)
+                    and (zipf(nxt.casefold()) >= RUN_ON_WORD
+                         or nxt.casefold() in other_words)):
+                people[i] = head
+                break
+
+
+def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> None:
+    """A two-word "name" whose first word is a common English word and no given name of
+    the census or nickname lists ("Blame Obama", "Kick Obama"; ``GLUED_WORD``) is read as
+    the bare family name, unless that is a given name ("Sorry Tony", "Boy George" stay as
+    they are). The annotate stage takes most such words off with the tagger
+    (``annotation/glued_words.py``); this catches those the tagger read as a proper noun.
+    "Barack" (zipf 4.0), "Vladimir" (3.9) and other given names missing from the US lists
+    are rarer words than that. In place."""
+    for i, text in sorted(texts.items()):
+        name = people[i]
+        if (not name.is_full or name.family_first or name.middle or name.suffix
+                or len(name.given_written) < 2 or is_given_name(name.given_written)
+                or zipf(name.given_written) < GLUED_WORD):
+            continue
+        raw = person_name_words_as_written(text)
+        bare = person_name(raw[-1]) if len(raw) == 2 and not is_given_name(raw[-1]) else None
+        if bare is not None and not bare.is_full:
+            people[i] = bare
+
+
+# Forms of address that only a person's name takes ("Mr Hague" tagged GPE is a person).
+ADDRESSES = frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"))
+
+
+def _addressed(name: str) -> bool:
+    """A name written after a personal form of address ("Mr Hague", "Mrs. Pelosi"),
+    whatever the tagger labelled it."""
+    first, _, rest = name.strip().partition(" ")
+    return first.casefold() in ADDRESSES and rest[:1].isupper()
+
+
 def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> list[list[int]]:
     """The node indices of each story entity, each group sorted, groups by first index.
     ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
@@ -263,19 +367,31 @@ def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> l
     people: dict[int, PersonName] = {}
     others: list[int] = []
     for i, (_, entity) in enumerate(nodes):
-        parsed = person_name(entity.name) if labels[i] == "PERSON" else None
+        person = labels[i] == "PERSON" or _addressed(entity.name)
+        parsed = person_name(entity.name) if person else None
         if parsed is not None:
             people[i] = parsed
         else:
             others.append(i)
-    merge_people(people, uf, {i: len(nodes[i][1].mentions) for i in people})
+    _cut_run_on_names(people, {i: nodes[i][1].name for i in people}, frozenset(
+        nodes[i][1].name.split()[0].casefold() for i in others if nodes[i][1].name.split()))
+    _drop_glued_words(people, {i: nodes[i][1].name for i in people})
+    counts = {i: len(entity.mentions) for i, (_, entity) in enumerate(nodes)}
+    surnames = surnames_as_people(
+        {i: (nodes[i][0], nodes[i][1].name, labels[i]) for i in others},
+        {i: (nodes[i][0], name) for i, name in people.items()}, counts,
+        COMMON_SURNAME, RARE_FAMILY, PROMINENT)
+    people.update(surnames)
+    others = [i for i in others if i not in surnames]
+    merge_people(people, uf, {i: counts[i] for i in people})
     person_keys = frozenset(
         plain_name_key(text)
         for (_, entity), label in zip(nodes, labels, strict=True)
         if label == "PERSON"
         for text in _spellings(entity)
     )
-    merge_others(nodes, labels, others, uf, person_keys)
+    merge_others(nodes, labels, others, uf, person_keys,
+                 frozenset(name.surname for name in people.values() if name.surname))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[uf.find(i)].append(i)

@@ -39,6 +39,7 @@ __all__ = [
     "initials",
     "person_name",
     "person_name_words",
+    "person_name_words_as_written",
     "plain_name_key",
     "strip_marks",
     "variant",
@@ -82,6 +83,7 @@ def _bare_word(word: str) -> str:
     return word.strip(".,:;()").casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # every spelling of every entity of a story passes here
 def strip_furniture(text: str) -> str:
     """A name without the page furniture glued onto it by the tagger: a photo credit
     before it ("Win McNamee/pool/EPA BP" → "BP", "Photograph: …"), a dateline's time zone
@@ -139,6 +141,8 @@ class PersonName:
     strict: str = ""  # ``strict_key`` of the family name's last word
     written: str = ""  # the name's words as written, case and marks aside
     surname: str = ""  # the family name's last word as written, case and marks aside
+    given_written: str = ""  # the first given name as written, case and marks aside
+    suffix: str = ""  # "jr", "sr", "ii" …: the name's generation, when written
 
     @property
     def bare_key(self) -> str:
@@ -155,11 +159,14 @@ class PersonName:
 
     @property
     def parts(self) -> tuple[str, ...]:
+        """The name's keys in order, and its generation ("|sr") when written: one person
+        is one ``parts``, and George Bush Sr is not George Bush Jr."""
+        generation = ("|" + self.suffix,) if self.suffix else ()
         if not self.given:
-            return (self.family,)
+            return (self.family, *generation)
         if self.family_first:
-            return (self.family, self.given)
-        return (self.given, *self.middle, self.family)
+            return (self.family, self.given, *generation)
+        return (self.given, *self.middle, self.family, *generation)
 
     @property
     def is_full(self) -> bool:
@@ -189,6 +196,8 @@ def person_name(text: str) -> PersonName | None:
     raw = _name_words(text)
     if not raw:
         return None
+    suffix = next((p.casefold().rstrip(".") for p in _raw_parts(text)
+                   if p.casefold() in SUFFIXES), "")
     if _family_first(raw):
         given = variant("".join(raw[1:]))  # "Jong Un" = "Jong-un" = "Jongun"
         return PersonName(given, (), family_key(raw[0]), family_first=True,
@@ -203,10 +212,11 @@ def person_name(text: str) -> PersonName | None:
     surname = _surname(joined[-1].split()[-1])
     if len(parts) == 1:
         return PersonName("", (), family, strict=strict,
-                          written=" ".join(w.casefold() for w in raw), surname=surname)
+                          written=" ".join(w.casefold() for w in raw), surname=surname,
+                          suffix=suffix)
     compound = variant(joined[0] + joined[1]) if len(parts) > 2 and " " not in joined[1] else ""
     return PersonName(parts[0], tuple(parts[1:-1]), family, compound=compound, strict=strict,
-                      surname=surname)
+                      surname=surname, given_written=_surname(joined[0]), suffix=suffix)
 
 
 def _surname(word: str) -> str:
@@ -239,6 +249,12 @@ def _name_words(text: str) -> list[str]:
     return [p for i, p in enumerate(raw) if i == 0 or p.casefold() != raw[i - 1].casefold()]
 
 
+def person_name_words_as_written(text: str) -> list[str]:
+    """The words of a person's name as ``person_name`` reads them (titles, honorifics,
+    suffixes and page furniture off), as written."""
+    return _name_words(text)
+
+
 def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
     """(kind, key, word) for each word of a person's name: the family name's words as
     "family" with ``family_key``, the others as "given" with ``variant``; particles
@@ -258,7 +274,10 @@ def person_name_words(text: str) -> Iterator[tuple[str, str, str]]:
 def plain_name_key(text: str) -> str:
     """Key of an organisation, place or group name: case, diacritics, a leading "the",
     a possessive, dots in acronyms ("U.S."), hyphens and spacing, a company form at the
-    end ("Halliburton Co."), page furniture (``strip_furniture``) and British spelling
+    end ("Halliburton Co."), "U.S." before a name of three words or more ("U.S. Centers
+    for Disease Control" = "Centers for Disease Control"; "U.S. Navy" is not "Navy", which
+    may be another country's), an abbreviated title at the end, which begins the name after
+    it ("Coast Guard Commandant Adm."), page furniture (``strip_furniture``) and British spelling
     ("Organisation", "Centre", "Defence", "Harbour"; not "Labour", a party's own name) do
     not matter."""
     parts = _raw_parts(text)
@@ -266,6 +285,11 @@ def plain_name_key(text: str) -> str:
         parts = parts[1:]
     if len(parts) > 1 and parts[-1].casefold() in COMPANY_FORMS:
         parts = parts[:-1]
+    if len(parts) > 3 and parts[0].replace(".", "").casefold() == "us":
+        parts = parts[1:]  # "U.S. Minerals Management Service": a long name is one body
+    last = text.split()[-1] if text.split() else ""
+    if len(parts) > 1 and last.endswith(".") and is_title_word(last):
+        parts = parts[:-1]  # a title that begins the next name: "Coast Guard Commandant Adm."
     return " ".join(_us_spelling(p.replace(".", "").casefold()) for p in parts)
 
 

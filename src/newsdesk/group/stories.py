@@ -41,9 +41,9 @@ from .terms import heaviest
 # Developing stories have lulls of weeks (a trial adjourned, a leak capped and re-opened).
 WINDOW_DAYS = 120
 # The article's heaviest terms used to look up earlier articles; the newest postings per
-# term read; earlier articles scored by the model per new article (20 gives the same tune
-# numbers on GVA, FNC-1 and NeuS as 40, with half the pair scorings; 10 moves them by 0.001-
-# 0.004: docs/decisions.md).
+# term read; earlier articles scored by the model per new article. 20 / 200 / 20 give the
+# same tune numbers on GVA, FNC-1 and NeuS as 30 / 400 / 40 with less work
+# (docs/decisions.md, "20 candidates per article").
 QUERY_TERMS = 20
 RECENT_POSTINGS = 200
 CANDIDATES = 20

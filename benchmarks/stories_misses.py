@@ -4,7 +4,8 @@ The GVA stream is run through the real clusterer. For every tune article that ha
 article of its incident but did not join a story holding one, the cause is one of:
 
 - **index**: no earlier article of its incident was among the candidates the index proposed;
-- **veto**: the best-scoring same-incident candidate was vetoed;
+- **veto**: the best-scoring same-incident candidate was vetoed (``vetoed``, or above the
+  threshold but ``look_alikes``);
 - **model**: it was a candidate, not vetoed, but scored below the threshold;
 - **outbid**: a same-incident candidate passed the threshold but a wrong article scored higher.
 
@@ -22,7 +23,7 @@ from statistics import mean
 from typing import Any
 
 import common  # noqa: F401  (puts src on the path)
-from newsdesk.group.links import FEATURES, features, model, probability, vetoed
+from newsdesk.group.links import FEATURES, features, look_alikes, model, probability, vetoed
 from newsdesk.group.stories import StoryClusterer
 from stories_stream import gold_for, load_gva, stories_root
 
@@ -67,7 +68,9 @@ def diagnose(rows: Any, gold: dict[str, str]) -> tuple[Counter[str], dict[str, l
         scored = []
         for other in same:
             values = features(profile, other, ceiling)
-            scored.append((probability(values, params), vetoed(values), values, other))
+            p = probability(values, params)
+            veto = vetoed(values) or (p >= threshold and look_alikes(profile, other, ceiling))
+            scored.append((p, veto, values, other))
         scored.sort(key=lambda s: -s[0])
         p, veto, values, other = scored[0]
         if veto:

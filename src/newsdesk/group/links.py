@@ -128,6 +128,13 @@ def conflicting_measures(a: Profile, b: Profile) -> bool:
     return differ >= MEASURES_DIFFER and not agree
 
 
+def look_alikes(a: Profile, b: Profile, ceiling: float) -> bool:
+    """Two events of one kind written alike, whatever the model says: they disagree on
+    what they measure, or their headlines name different subjects. Checked only for a pair
+    above the threshold (the clusterer's best candidate), not for every candidate."""
+    return conflicting_measures(a, b) or headline_subjects_differ(a, b, ceiling)
+
+
 def headline_subjects_differ(a: Profile, b: Profile, ceiling: float) -> bool:
     """Never one event either: each headline names someone or something specific (a name
     of the article, nearly unique in the stream) that the other article never mentions —

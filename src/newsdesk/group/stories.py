@@ -26,10 +26,9 @@ from typing import Any
 
 from .links import (
     Evidence,
-    conflicting_measures,
     evidence,
     features,
-    headline_subjects_differ,
+    look_alikes,
     model,
     scorer,
     vetoed,
@@ -184,8 +183,7 @@ class StoryClusterer:
                 continue
             p = score(values)
             if p >= threshold and (best is None or p > best[1]):
-                if (conflicting_measures(profile, other)
-                        or headline_subjects_differ(profile, other, ceiling)):
+                if look_alikes(profile, other, ceiling):
                     continue
                 best = (other, p)
         return best

@@ -20,9 +20,6 @@ from ..group.grouping import StoryGroup
 from ..model import Article
 from .search import matching_article_ids
 
-# How many "superseded by" links a story id is followed through (as the app does).
-SUPERSEDED_HOPS = 100
-
 
 @dataclass(frozen=True)
 class Selection:
@@ -76,18 +73,11 @@ def _on_or_after(article: Article, day: date) -> bool:
 
 
 def _first_article(conn: sqlite3.Connection, story_id: str) -> str:
-    """The first article of a stored story, following "superseded by" links to the current
-    story when the story's own record is gone (it never is: stories are kept)."""
-    current = story_id
-    for _ in range(SUPERSEDED_HOPS):
-        row = conn.execute("SELECT record, superseded_by FROM stories WHERE id = ?",
-                           (current,)).fetchone()
-        if row is None:
-            break
-        first = (json.loads(row[0]).get("article_ids") or [None])[0]
-        if first is not None:
-            return str(first)
-        if not row[1]:
-            break
-        current = row[1]
-    raise NewsdeskError("E306", story=story_id)
+    """The first article of a stored story. A story a later analysis regrouped keeps its
+    record (stories are never deleted), so its first article still says which current
+    story took it — the one the app's "superseded by" link leads to."""
+    row = conn.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+    first = (json.loads(row[0]).get("article_ids") or [None])[0] if row else None
+    if first is None:
+        raise NewsdeskError("E306", story=story_id)
+    return str(first)

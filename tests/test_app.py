@@ -150,3 +150,128 @@ def test_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
                                                ('"; DROP', '"DROP"'), ("***", None)])
 def test_typed_words_become_quoted_terms(typed: str, query: Any) -> None:
     assert fts_query(typed) == query
+
+
+# --- hardening (issue 14): Host allow-list, no framing, 500 pages, timeouts, odd paths, no
+# stale data ------------------------------------------------------------------------------
+
+
+def raw_get(base: str, path: str, host: str | None) -> tuple[int, bytes]:
+    """A GET with a chosen Host header (urllib always sends the URL's own)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    where = urlsplit(base)
+    conn = http.client.HTTPConnection(where.hostname, where.port, timeout=30)
+    try:
+        conn.putrequest("GET", path, skip_host=True)
+        if host is not None:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        answer = conn.getresponse()
+        return answer.status, answer.read()
+    finally:
+        conn.close()
+
+
+def test_a_request_naming_another_host_gets_400_and_no_data(base: str, store: Path) -> None:
+    story = Reader(store).stories()[0]
+    for host in ("evil.example", "evil.example:8765", "127.0.0.1.evil.example"):
+        status, body = raw_get(base, "/api/stories", host)
+        assert status == 400 and story["id"].encode() not in body
+        status, body = raw_get(base, "/", host)
+        assert status == 400 and story["id"].encode() not in body
+    port = base.rsplit(":", 1)[1]
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", "LOCALHOST", None):
+        status, body = raw_get(base, "/api/stories", host)
+        assert status == 200 and story["id"].encode() in body
+
+
+def test_names_given_with_allow_host_are_answered(store: Path) -> None:
+    server = make_server(str(store), port=0, allow_hosts=("desk.lan",))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert raw_get(base, "/api/stories", "desk.lan")[0] == 200
+        assert raw_get(base, "/api/stories", "other.lan")[0] == 400
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_host_names_and_loopback() -> None:
+    from newsdesk.app.server import allowed_hosts, beyond_loopback, host_name
+
+    assert host_name("[::1]:8765") == "::1" and host_name("Example.org:80") == "example.org"
+    assert host_name("::1") == "::1" and host_name(None) is None
+    assert "10.0.0.5" in allowed_hosts("10.0.0.5") and "0.0.0.0" not in allowed_hosts("0.0.0.0")
+    assert not beyond_loopback("127.0.0.1") and beyond_loopback("0.0.0.0")
+
+
+def test_pages_may_not_be_framed(base: str) -> None:
+    _, _, headers = get(base + "/")
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_failing_answer_is_a_500_page_not_a_dropped_connection(store: Path) -> None:
+    server = make_server(str(store), port=0)
+    handler = server.RequestHandlerClass
+
+    def broken(self: Any, *args: Any) -> Any:
+        raise RuntimeError("boom")
+
+    handler._answer = broken  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        status, page, _ = get(base + "/")
+        assert status == 500 and "boom" not in page
+        status, body, _ = get(base + "/api/stories")
+        assert status == 500 and json.loads(body) == {"error": "internal error"}
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_connections_time_out(store: Path) -> None:
+    from newsdesk.app.server import SOCKET_TIMEOUT
+
+    server = make_server(str(store), port=0)
+    try:
+        assert server.RequestHandlerClass.timeout == SOCKET_TIMEOUT
+    finally:
+        server.server_close()
+
+
+def test_a_store_path_with_hash_and_question_mark_is_that_file_read_only(
+        store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    odd = tmp_path / "a#b?c%20.db"
+    shutil.copy(store, odd)
+    (tmp_path / "a").write_bytes(b"")  # what "file:.../a#b..." would open if unescaped
+    reader = Reader(odd)
+    assert reader.stories() == Reader(store).stories()
+    with pytest.raises(sqlite3.OperationalError):
+        reader.conn.execute("DELETE FROM stories")
+
+
+def test_a_story_deleted_by_a_later_write_is_not_served_from_memory(
+        store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(store, copy)
+    reader = Reader(copy)
+    story_id = reader.stories()[0]["id"]
+    assert reader.story(story_id) is not None  # now kept in memory
+    conn = sqlite3.connect(copy)
+    with conn:
+        conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story_id,))
+        conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+    conn.close()
+    reader.refresh()
+    assert reader.story(story_id) is None

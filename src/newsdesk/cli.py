@@ -311,17 +311,24 @@ def export(tables: tuple[str, ...], db: str | None, out: str, fmt: str,
               help="Address to listen on; the default serves this machine only.")
 @click.option("--port", default=8765, show_default=True, type=int,
               help="Port to listen on (0 picks a free one).")
-def serve(db: str | None, host: str, port: int) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests naming this host (repeatable); loopback names and "
+                   "the --host address are always allowed, any other Host gets 400.")
+def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Serve a read-only web app over the store: stories, search, story, article and entity
     pages, and a JSON API under /api/."""
-    from .app.server import make_server
+    from .app.server import beyond_loopback, make_server
 
     path = db or load_settings().db_path
     try:
-        server = make_server(str(path), host, port)
+        server = make_server(str(path), host, port, allow_hosts)
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
+    if beyond_loopback(host):
+        click.echo(f"warning: --host {host} lets other machines read this store; requests "
+                   "are answered only when they name a loopback host, the --host address "
+                   "or an --allow-host name", err=True)
     click.echo(f"newsdesk serve: http://{host}:{server.server_address[1]}/ (Ctrl-C stops)",
                err=True)
     try:

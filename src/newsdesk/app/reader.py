@@ -37,7 +37,8 @@ class Reader:
         if not Path(path).is_file():
             raise NewsdeskError("E301", detail=str(path))
         try:
-            self.conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True,
+            # as_uri() escapes "#", "?" and "%": a path holding them stays one file, read-only
+            self.conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
                                         check_same_thread=False)
             self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()
             columns = {r[1] for r in self.conn.execute("PRAGMA table_info(stories)")}
@@ -47,12 +48,26 @@ class Reader:
         # and its full-text index under the name migration 3 gave it.
         self.history = "superseded_by" in columns
         self._changes: tuple[int | None, dict[str, Any] | None] = (None, None)
+        self._version = self._data_version()
         self.fts = FTS_TABLE if self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE name = ?", (FTS_TABLE,)).fetchone() else \
             OLD_FTS_TABLE
 
     def close(self) -> None:
         self.conn.close()
+
+    def _data_version(self) -> int:
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def refresh(self) -> None:
+        """Forget what was kept from the store when another process has written it since
+        (SQLite's ``data_version`` changes with every commit by another connection): a
+        story deleted or regrouped by a later ``analyze`` is never served from memory."""
+        version = self._data_version()
+        if version != self._version:
+            self._version = version
+            self._story.cache_clear()
+            self._changes = (None, None)
 
     def stories(self) -> list[dict[str, Any]]:
         """Every current story: id, title, number of articles; the largest first."""

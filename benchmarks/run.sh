@@ -32,4 +32,5 @@ echo; echo "== report size and build time (examples, 1,000 Timeline17 articles; 
 echo; echo "== web app page load, 10,000 articles (static http.server same run) =="; $PY benchmarks/app_load.py
 echo; echo "== the store remembers: unchanged re-run and adding articles (first run and analysing all anew same run) =="; $PY benchmarks/store_rerun.py
 echo; echo "== kill -9 at random moments, then the same command again (the uninterrupted run same run) =="; $PY benchmarks/store_kill.py
+echo; echo "== the local app under 200 requests and a 50-connection slowloris (the quiet server same run) =="; $PY benchmarks/serve_siege.py
 echo; echo "== Dask LocalCluster (2 workers) against -j 2: add and analyze, same bytes; where the time goes =="; $PY benchmarks/dask_cluster.py

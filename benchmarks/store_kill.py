@@ -190,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{'OK' if result['ok'] else 'FAIL'}: every store intact, nothing lost or "
           f"duplicated, no stored article redone, the same articles and stories as the "
           f"uninterrupted run" if result["ok"] else "FAIL (see the trials above)")
-    results_path("store_kill.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    results_path("store_kill.json").write_text(json.dumps(result, indent=2) + "\n",
+                                               encoding="utf-8")
     return 0 if result["ok"] else 1
 
 

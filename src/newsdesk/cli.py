@@ -340,7 +340,13 @@ def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) ->
 
 
 def main() -> None:
-    cli()
+    """The ``newsdesk`` command. A coded error no command caught (a bad setting read
+    before the command starts) ends the run with its message and exit 1, not a traceback."""
+    try:
+        cli()
+    except NewsdeskError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -30,11 +30,26 @@ class Settings:
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Defaults, then NEWSDESK_* environment variables, then explicit overrides."""
+    """Defaults, then NEWSDESK_* environment variables, then explicit overrides. A number
+    setting that is no whole number above zero is coded error E001, naming the variable."""
     values: dict[str, Any] = {}
     for f in dataclasses.fields(Settings):
-        env = os.environ.get("NEWSDESK_" + f.name.upper())
+        name = "NEWSDESK_" + f.name.upper()
+        env = os.environ.get(name)
         if env is not None:
-            values[f.name] = int(env) if f.type in ("int", int) else env
+            values[f.name] = _whole_number(name, env) if f.type in ("int", int) else env
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)
+
+
+def _whole_number(name: str, value: str) -> int:
+    from .errors import NewsdeskError
+
+    try:
+        number = int(value.strip().replace("_", ""))
+    except ValueError:
+        raise NewsdeskError("E001", name=name, value=value,
+                            detail="not a whole number") from None
+    if number <= 0:
+        raise NewsdeskError("E001", name=name, value=value, detail="must be above zero")
+    return number

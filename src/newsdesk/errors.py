@@ -1,6 +1,6 @@
 """One catalogue of coded errors and warnings.
 
-Codes are stable (other programs match on them): E1xx input problems, E2xx
+Codes are stable (other programs match on them): E0xx settings, E1xx input problems, E2xx
 extraction problems, E3xx store problems, E4xx annotation, E5xx running on a
 cluster, W... warnings.  Messages are templates filled with ``str.format``.
 """
@@ -10,6 +10,8 @@ from __future__ import annotations
 from .model import Problem
 
 CATALOGUE: dict[str, str] = {
+    # settings
+    "E001": "setting {name} is {value!r}: {detail}",
     # input
     "E100": "cannot read input: {detail}",
     "E101": "input is empty",

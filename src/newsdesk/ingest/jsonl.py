@@ -104,6 +104,7 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
     says ``"clean": true``.
     """
     warnings: list[Problem] = []
+    line = line.removeprefix(b"\xef\xbb\xbf")  # a BOM (on the file's first line)
     try:
         decoded = line.decode("utf-8")
     except UnicodeDecodeError:
@@ -119,6 +120,9 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
     if not isinstance(record, dict):
         detail = f"a JSON {type(record).__name__}, not an object"
         return Failure(label, problem("E107", detail=detail))
+    record, replaced = _without_lone_surrogates(record)
+    if replaced and not any(w.code == "W102" for w in warnings):
+        warnings.append(problem("W102"))
     content, media_type = _pick_content(record)
     if content is None:
         return Failure(label, problem("E107", detail="neither a 'text' nor an 'html' string"))
@@ -145,6 +149,26 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
         media_type=media_type,
         declared_charset="utf-8",
     )
+
+
+def _without_lone_surrogates(value: Any) -> tuple[Any, bool]:
+    """``value`` with every lone surrogate in its strings (a ``"\\ud800"`` escape, valid
+    JSON but no character) replaced by U+FFFD, and whether any was: such a string cannot
+    be printed, written as UTF-8 or stored, and one bad title must not cost the article."""
+    if isinstance(value, str):
+        if not any("\ud800" <= ch <= "\udfff" for ch in value):
+            return value, False
+        fixed = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return fixed, True
+    if isinstance(value, list):
+        pairs = [_without_lone_surrogates(v) for v in value]
+        return [v for v, _ in pairs], any(r for _, r in pairs)
+    if isinstance(value, dict):
+        items = {k: _without_lone_surrogates(v) for k, v in value.items()}
+        keys = [_without_lone_surrogates(k) for k in value]
+        return ({k: v for (k, _), (v, _) in zip(keys, items.values(), strict=True)},
+                any(r for _, r in items.values()) or any(r for _, r in keys))
+    return value, False
 
 
 def _pick_content(record: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -58,12 +58,30 @@ def iter_sources(
         for result in _iter_input(item, settings):
             if published is not None and isinstance(result, Source):
                 result = dataclasses.replace(result, hints={**result.hints, "published": published})
+            if has_surrogates(result.name):
+                result = dataclasses.replace(result, name=printable_name(result.name))
             yield result
+
+
+def has_surrogates(name: str) -> bool:
+    """True for a name holding bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which no terminal, JSON file or SQLite text column accepts)."""
+    return any("\ud800" <= ch <= "\udfff" for ch in name)
+
+
+def printable_name(name: str) -> str:
+    """The name with its undecodable bytes written as ``\\xff`` escapes: the input is
+    still told apart and reported, and the run goes on."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
 
 
 def _iter_input(item: str, settings: Settings) -> Iterator[Source | Failure]:
     if item == "-":
-        yield from _read_stream(STDIN_NAME, sys.stdin.buffer, None, "auto", settings)
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None or sys.stdin.closed:
+            yield Failure(STDIN_NAME, problem("E100", detail="standard input is closed"))
+            return
+        yield from _read_stream(STDIN_NAME, stdin, None, "auto", settings)
         return
     if not os.path.exists(item):
         yield Failure(item, problem("E108"))
@@ -86,22 +104,31 @@ def _walk(folder: str, settings: Settings, seen: set[str]) -> Iterator[Source | 
     seen.add(real)
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(
-                ((e.name, e.is_dir(), e.is_file()) for e in listing), key=lambda e: e[0]
-            )
+            entries = sorted((_entry(e) for e in listing), key=lambda e: e[0])
     except OSError as exc:
         yield Failure(folder, problem("E100", detail=exc.strerror or str(exc)))
         return
-    for entry_name, is_dir, is_file in entries:
+    for entry_name, is_dir, is_file, error in entries:
         if entry_name.startswith("."):
             continue
         path = os.path.join(folder, entry_name)
-        if is_dir:
+        if error is not None:  # a looping or broken link: this entry fails, not the folder
+            yield Failure(path, problem("E100", detail=error))
+        elif is_dir:
             yield from _walk(path, settings, seen)
         elif is_file and not is_sidecar(entry_name):
             # Sockets, FIFOs and devices inside a folder are skipped: reading one
             # could block forever, and none of them is a saved page.
             yield from read_path(path, settings)
+
+
+def _entry(entry: os.DirEntry[str]) -> tuple[str, bool, bool, str | None]:
+    """(name, is a folder, is a file, why it cannot be read): following a symlink that
+    loops raises, and one such entry must not cost the folder's other files."""
+    try:
+        return entry.name, entry.is_dir(), entry.is_file(), None
+    except OSError as exc:
+        return entry.name, False, False, exc.strerror or str(exc)
 
 
 def kind_from_name(path: str) -> Kind:
@@ -122,7 +149,7 @@ def read_path(path: str, settings: Settings) -> Iterator[Source | Failure]:
     """Read one file (never a folder) given by path."""
     kind = kind_from_name(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115  # closed below; the generator owns it
+        handle = _open_without_waiting(path)
     except OSError as exc:
         yield Failure(path, problem("E100", detail=exc.strerror or str(exc)))
         return
@@ -143,6 +170,21 @@ def read_path(path: str, settings: Settings) -> Iterator[Source | Failure]:
             yield Failure(path, problem("E101"))
             return
         yield from _read_stream(path, handle, size, kind, settings)
+
+
+def _open_without_waiting(path: str) -> IO[bytes]:
+    """Open for reading without blocking: a named pipe with no writer would block
+    ``open`` forever; opened non-blocking it reads as empty (E101). Reads block again
+    afterwards, so a pipe that has a writer (``<(cmd)``) is read whole."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_stream(
@@ -171,6 +213,16 @@ def _read_stream(
         stream = _Prefixed.reader(inner, gz)
     else:
         inner = head
+    if not inner.strip() and len(inner) == HEAD_BYTES:
+        # A full head of blank bytes: the page may start further on (scrapes padded with
+        # kilobytes of whitespace). Read on to the first other byte, then sniff from there.
+        try:
+            seen = _read_blank(stream, limit)  # the stream replays the head first
+        except GZIP_ERRORS as exc:
+            yield Failure(name, problem("E105", detail=str(exc) or type(exc).__name__))
+            return
+        stream = _Prefixed.reader(seen, stream)
+        inner = seen.lstrip()[:HEAD_BYTES]
     if not inner.strip():
         yield Failure(name, problem("E101"))
         return
@@ -218,6 +270,18 @@ def _document(name: str, content: bytes) -> Source:
     return Source(
         name=name, content=content, url=url if isinstance(url, str) else None, hints=hints
     )
+
+
+def _read_blank(stream: _Readable, limit: int) -> bytes:
+    """Read on while the bytes are blank, up to ``limit``; returns what was read (blank,
+    then the first block holding anything else)."""
+    read = b""
+    while len(read) <= limit:
+        block = _read_exactly(stream, HEAD_BYTES)
+        read += block
+        if not block or block.strip():
+            break
+    return read
 
 
 def _read_exactly(stream: _Readable, count: int) -> bytes:

@@ -1,0 +1,139 @@
+"""Input edge cases a hostile or careless pile of pages holds (issue 14, items 1 and 5):
+each one is a coded failure naming the input, or read as it should be, and the good page
+beside it always comes through — never a traceback, never a hang."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsdesk
+from newsdesk.config import load_settings
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Source
+
+from .test_ingest import PAGE, assert_failure, by_name, check_good, run
+
+TEXT = ("Leeds council votes budget\n\nThe council of Leeds voted 7 to 2 on Tuesday to approve "
+        "a budget of 12 million pounds, mayor Alice Warren said. " * 3)
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    """test_ingest's good page, beside each bad input here too."""
+    path = tmp_path / "good.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+def test_a_lone_surrogate_in_a_jsonl_field_is_replaced_not_a_crash(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"title": "Budget \ud800 vote", "text": TEXT}) + "\n"
+                    + json.dumps({"title": "ok", "text": TEXT.replace("Leeds", "York")}) + "\n",
+                    encoding="utf-8", errors="surrogatepass")
+    first, second = run(feed)
+    assert isinstance(first, Source) and isinstance(second, Source)
+    assert first.hints["title"] == "Budget \ufffd vote"
+    assert [w.code for w in first.hints["_warnings"]] == ["W102"]
+    result = newsdesk.analyze([str(feed)], db=tmp_path / "s.db", json_path=tmp_path / "d.json")
+    assert len(result.articles) == 2 and not result.failures
+    json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = os.fsencode(str(folder)) + b"/caf\xe9.txt"
+    with open(odd, "w", encoding="utf-8") as f:
+        f.write(TEXT)
+    (folder / "good.html").write_text(PAGE, encoding="utf-8")
+    names = sorted(r.name for r in run(folder))
+    assert names == sorted([f"{folder}/caf\\xe9.txt", f"{folder}/good.html"])
+    result = newsdesk.analyze([str(folder)], db=tmp_path / "s.db", json_path=tmp_path / "d.json")
+    assert len(result.articles) == 2
+
+
+def test_a_looping_symlink_costs_only_itself(tmp_path: Path, good: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(PAGE, encoding="utf-8")
+    (folder / "z.html").write_text(PAGE.replace("café", "tea"), encoding="utf-8")
+    (folder / "self").symlink_to(folder / "self")
+    results = by_name(run(folder, good))
+    assert_failure(results[str(folder / "self")], "E100", str(folder / "self"))
+    assert isinstance(results[str(folder / "a.html")], Source)
+    assert isinstance(results[str(folder / "z.html")], Source)
+    check_good(list(results.values()), good)
+
+
+def test_kilobytes_of_leading_whitespace_are_not_an_empty_input(tmp_path: Path) -> None:
+    page = tmp_path / "padded.txt"
+    page.write_text(" \n" * 8000 + TEXT, encoding="utf-8")
+    (source,) = run(page)
+    assert isinstance(source, Source) and source.content.strip() == TEXT.strip().encode()
+    feed = tmp_path / "padded.jsonl"
+    feed.write_text(" " * 10000 + "\n" + json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    (record,) = run(feed)
+    assert isinstance(record, Source) and record.name == f"{feed}:2"
+    blank = tmp_path / "blank.txt"
+    blank.write_text(" " * 50000, encoding="utf-8")
+    assert_failure(run(blank)[0], "E101", str(blank))
+
+
+def test_a_bom_does_not_cost_a_jsonl_file_its_first_line(tmp_path: Path) -> None:
+    feed = tmp_path / "bom.jsonl"
+    feed.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": TEXT}).encode() + b"\n"
+                     + json.dumps({"text": TEXT.replace("Leeds", "York")}).encode() + b"\n")
+    results = run(feed)
+    assert [type(r) for r in results] == [Source, Source]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_without_a_writer_does_not_hang(tmp_path: Path, good: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code = ("import sys, json; from newsdesk.ingest import iter_sources; "
+            "from newsdesk.config import Settings; "
+            "print(json.dumps([r.name for r in iter_sources(sys.argv[1:], Settings())]))")
+    done = subprocess.run([sys.executable, "-c", code, str(fifo), str(good)],
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stdout) == [str(fifo), str(good)]
+    results = run(fifo, good)
+    assert_failure(results[0], "E101", str(fifo))
+    check_good(results, good)
+
+
+def test_a_closed_stdin_is_a_coded_failure() -> None:
+    done = subprocess.run([sys.executable, "-c", "from newsdesk.cli import main; main()",
+                           "extract", "-"], stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, timeout=120, check=False, close_fds=True,
+                          preexec_fn=lambda: os.close(0))
+    assert "Traceback" not in done.stderr
+    assert "E100 <stdin>: cannot read input: standard input is closed" in done.stderr
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "0", "1e6"])
+def test_a_bad_number_setting_is_a_coded_error(monkeypatch: pytest.MonkeyPatch,
+                                               value: str) -> None:
+    monkeypatch.setenv("NEWSDESK_MAX_INPUT_BYTES", value)
+    with pytest.raises(NewsdeskError) as err:
+        load_settings()
+    assert err.value.code == "E001" and "NEWSDESK_MAX_INPUT_BYTES" in str(err.value)
+    done = subprocess.run([sys.executable, "-c", "from newsdesk.cli import main; main()",
+                           "extract", "-"], input="x", capture_output=True, text=True,
+                          timeout=120, check=False, env={**os.environ})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "E001: setting NEWSDESK_MAX_INPUT_BYTES" in done.stderr
+
+
+def test_a_good_number_setting_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDESK_MAX_INPUT_BYTES", " 1_000 ")
+    assert load_settings().max_input_bytes == 1000
+
+

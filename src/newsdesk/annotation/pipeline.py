@@ -20,6 +20,7 @@ from .attribution import find_attributions
 from .entities import find_entities
 from .entities import write_span_groups as write_entity_groups
 from .figures import find_figures
+from .nlp import parse_ready
 from .quotes import find_quotes
 from .timex import find_timexes
 
@@ -101,7 +102,7 @@ def _annotate_batch(
     ``max_length``) or a finder that fails costs that article's facts, never the run."""
     limit = nlp.max_length
     todo = [a for a in batch if is_annotatable(a) and len(a.text) <= limit]
-    docs = iter(nlp.pipe((a.text for a in todo), batch_size=batch_size))
+    docs = iter(nlp.pipe((parse_ready(a.text) for a in todo), batch_size=batch_size))
     for article in batch:
         if not is_annotatable(article):
             yield article, Facts()

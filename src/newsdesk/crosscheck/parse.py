@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..annotation.nlp import load_nlp
+from ..annotation.nlp import load_nlp, parse_ready
 from .value_anchors import Parse
 
 if TYPE_CHECKING:
@@ -28,6 +28,6 @@ def sentence_parser(model: str) -> Parse:
 
     @lru_cache(maxsize=CACHED_SENTENCES)
     def parse(text: str) -> Doc:
-        return load_nlp(model)(text)
+        return load_nlp(model)(parse_ready(text))
 
     return parse

@@ -105,11 +105,39 @@ def extract_page_meta(html: str, url: str | None = None) -> PageMeta:
 
 def _parse_flat(html: str) -> tuple[HtmlElement, tuple[Problem, ...]]:
     """The parsed page, flattened first when it nests deeper than lxml and our walks can
-    follow (with warning W201 saying so)."""
+    follow (with warning W201 saying so); start tags with more attributes than any page
+    needs lose them first (W205)."""
+    html, trimmed = trim_crowded_tags(html)
+    warnings = (problem("W205", limit=MAX_ATTRIBUTES),) if trimmed else ()
     tree = _parse(html)
     if _max_depth(tree) < MAX_DEPTH:
-        return tree, ()
-    return _parse(flatten_deep_html(html, MAX_DEPTH)), (problem("W201", limit=MAX_DEPTH),)
+        return tree, warnings
+    return (_parse(flatten_deep_html(html, MAX_DEPTH)),
+            (*warnings, problem("W201", limit=MAX_DEPTH)))
+
+
+# libxml2 and htmldate take time quadratic in the attributes of one element (200,000 of
+# them: over 15 minutes); real pages give an element a few dozen at most.
+MAX_ATTRIBUTES = 500
+# Only start tags at least this long are counted (a tag of 500 attributes is longer).
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)(\s[^>]{2000,})>")
+_ATTRIBUTE = re.compile(r"\s[^\s=/>\"']+\s*=?")
+
+
+def trim_crowded_tags(html: str) -> tuple[str, bool]:
+    """``html`` with every start tag of more than ``MAX_ATTRIBUTES`` attributes cut to its
+    bare name (``<div a0="x" … a199999="x">`` becomes ``<div>``): the text is kept, and the
+    quadratic parse never starts. True when a tag was cut."""
+    cut = False
+
+    def bare(m: re.Match[str]) -> str:
+        nonlocal cut
+        if len(_ATTRIBUTE.findall(m.group(2))) <= MAX_ATTRIBUTES:
+            return m.group(0)
+        cut = True
+        return f"<{m.group(1)}>"
+
+    return _LONG_TAG.sub(bare, html), cut
 
 
 def _parse(html: str) -> HtmlElement:

@@ -1,0 +1,54 @@
+"""Input shapes that make the libraries underneath take quadratic time (issue 14, item 3)
+are cut down before those libraries see them, keeping the text and every offset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import newsdesk
+from newsdesk.annotation.nlp import PUNCTUATION_RUN, parse_ready
+from newsdesk.config import Settings
+from newsdesk.extraction.html import MAX_ATTRIBUTES, extract_html, trim_crowded_tags
+from newsdesk.extraction.pipeline import extract_source
+from newsdesk.model import Annotated, Article, Source
+
+PARA = "The council of Leeds voted on Tuesday to approve a budget, mayor Alice Warren said. "
+
+
+def test_long_punctuation_runs_are_masked_for_the_parser_only() -> None:
+    text = 'He said "yes". ' + '"' * 5000 + " Then (" + "=" * 70 + ") ended --- here."
+    ready = parse_ready(text)
+    assert len(ready) == len(text)
+    assert '"' * PUNCTUATION_RUN not in ready and "=" * PUNCTUATION_RUN not in ready
+    assert ready.startswith('He said "yes". ') and ready.endswith(" ended --- here.")
+    short = "a" + "!" * (PUNCTUATION_RUN - 1) + "b"
+    assert parse_ready(short) == short
+
+
+def test_an_article_of_quote_marks_is_annotated_with_offsets_into_its_text(
+        tmp_path: Path) -> None:
+    page = tmp_path / "quotes.txt"
+    page.write_text("Budget vote in Leeds\n\n" + PARA + '"' * 20000 + "\n\n" + PARA * 3,
+                    encoding="utf-8")
+    (found,) = list(newsdesk.annotate([str(page)]))
+    assert isinstance(found, Annotated)
+    text = found.article.text
+    assert '"' * 20000 in text  # the article keeps its text; only the parser saw spaces
+    spans = [m for e in found.facts.entities for m in e.mentions]
+    assert spans and {text[s.start:s.end] for s in spans} & {"Leeds", "Alice Warren"}
+
+
+def test_an_element_with_too_many_attributes_loses_them_not_its_text() -> None:
+    attrs = " ".join(f'a{i}="x"' for i in range(MAX_ATTRIBUTES + 1))
+    html = (f"<html><head><title>Budget</title></head><body><div {attrs}>kept</div>"
+            f"<article><p>{PARA * 8}</p></article></body></html>")
+    trimmed, cut = trim_crowded_tags(html)
+    assert cut and "<div>kept</div>" in trimmed and "a0=" not in trimmed
+    extraction = extract_html(html)
+    assert [w.code for w in extraction.warnings] == ["W205"]
+    assert "council of Leeds" in " ".join(extraction.paragraphs)
+    few = " ".join(f'a{i}="x"' for i in range(MAX_ATTRIBUTES))
+    assert trim_crowded_tags(f"<div {few}>x</div>") == (f"<div {few}>x</div>", False)
+    source = Source(name="crowded.html", content=html.encode(), url=None, hints={})
+    article = extract_source(source, Settings())
+    assert isinstance(article, Article) and "W205" in [w.code for w in article.warnings]

@@ -261,7 +261,7 @@ def build(
         cut = stretch_cut(lines)
         good = segment_lines(lines, entry["with"])
         bad = segment_lines(lines, entry["without"])
-        rows = line_features(cut, {})
+        rows = list(line_features(cut, {}))
         gold = [
             1 if i in good and i not in bad else 0 if i in bad else -1 for i in range(len(lines))
         ]

@@ -52,3 +52,27 @@ def test_an_element_with_too_many_attributes_loses_them_not_its_text() -> None:
     source = Source(name="crowded.html", content=html.encode(), url=None, hints={})
     article = extract_source(source, Settings())
     assert isinstance(article, Article) and "W205" in [w.code for w in article.warnings]
+
+
+def test_a_text_of_too_many_lines_is_refused_with_a_code_and_its_name() -> None:
+    from newsdesk.extraction.text import MAX_TEXT_LINES
+    from newsdesk.model import Failure
+
+    lines = "Budget vote\n\n" + PARA + "\n" + "x\n" * MAX_TEXT_LINES
+    source = Source(name="lines.txt", content=lines.encode(), url=None, hints={})
+    failure = extract_source(source, Settings())
+    assert isinstance(failure, Failure) and failure.problem.code == "E203"
+    assert failure.name == "lines.txt"
+    fewer = "Budget vote\n\n" + (PARA + "\n") * 5 + "x\n" * 1000
+    article = extract_source(Source(name="ok.txt", content=fewer.encode(), url=None,
+                                    hints={}), Settings())
+    assert isinstance(article, Article) and "council of Leeds" in article.text
+
+
+def test_line_features_are_made_one_at_a_time() -> None:
+    """A generator: the page's rows are never all held at once."""
+    import inspect
+
+    from newsdesk.extraction.text_features import line_features
+
+    assert inspect.isgeneratorfunction(line_features)

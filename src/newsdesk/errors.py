@@ -28,6 +28,7 @@ CATALOGUE: dict[str, str] = {
     "E200": "no article text found",
     "E201": "HTML could not be parsed: {detail}",
     "E202": "extraction failed: {detail}",
+    "E203": "plain text of {lines} lines is no single article (limit {limit} lines)",
     # store
     "E300": "could not write to the store: {detail}",
     "E301": "cannot open the store for reading (run newsdesk analyze first): {detail}",

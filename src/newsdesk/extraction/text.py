@@ -31,6 +31,7 @@ import itertools
 import math
 import re
 
+from newsdesk.errors import NewsdeskError
 from newsdesk.extraction.text_features import StretchCut, line_features
 from newsdesk.extraction.text_lines import (
     Line,
@@ -405,8 +406,8 @@ def _rescore(cut: StretchCut) -> dict[int, str]:
     stretch dropped keeps its reason unless the model keeps it.
     """
     model = load_model()
-    rows = line_features(cut, model.lexicon)
-    odds = [model.log_odds(row) if row else -math.inf for row in rows]
+    odds = [model.log_odds(row) if row else -math.inf
+            for row in line_features(cut, model.lexicon)]
     keep = decide(cut, odds, model.cut)
     reasons: dict[int, str] = {}
     for i, line in enumerate(cut.lines):
@@ -417,8 +418,18 @@ def _rescore(cut: StretchCut) -> dict[int, str]:
     return reasons
 
 
+# Lines of plain text read as one page. Each line costs about 2 KB while the page is cut
+# (its features, its words), so 2 MB of one-character lines once took 3.4 GB; a news page,
+# menus and comments included, has a few thousand lines at most.
+MAX_TEXT_LINES = 50_000
+
+
 def extract_plain_text(text: str) -> Extraction:
-    """Split a plain-text page into article paragraphs and reported boilerplate."""
+    """Split a plain-text page into article paragraphs and reported boilerplate; a text of
+    more than ``MAX_TEXT_LINES`` lines is refused (E203) before any line is read."""
+    count = text.count("\n") + 1
+    if count > MAX_TEXT_LINES:
+        raise NewsdeskError("E203", lines=count, limit=MAX_TEXT_LINES)
     lines = split_lines(text)
     if not lines:
         return Extraction(paragraphs=(), removed=())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsdesk.extraction.text_lines import Line, comment_meta, dateline_like, has_date, norm_key
@@ -276,8 +276,10 @@ def _windows(prefix: list[float], k: int, mean: bool) -> list[float]:
     return out
 
 
-def line_features(cut: StretchCut, lexicon: Mapping[str, float]) -> list[list[float]]:
-    """One row of ``FEATURE_NAMES`` values per line the model judges, [] for the rest."""
+def line_features(cut: StretchCut, lexicon: Mapping[str, float]) -> Iterator[list[float]]:
+    """One row of ``FEATURE_NAMES`` values per line the model judges, [] for the rest, made
+    as they are asked for: a row is ~80 floats (~3 KB as Python objects), so a page of a
+    million one-character lines held 3 GB of rows at once when they were a list."""
     lines = cut.lines
     n = len(lines)
     kept = [float(i not in cut.reasons) for i in range(n)]
@@ -308,7 +310,6 @@ def line_features(cut: StretchCut, lexicon: Mapping[str, float]) -> list[list[fl
     lexical = lexicon_features(
         [ws if scored(cut, i) else set() for i, ws in enumerate(word_sets)], lexicon
     )
-    rows: list[list[float]] = []
     chars_before = 0
     last_related: int | None = None
     walls = set(cut.walls)
@@ -324,7 +325,7 @@ def line_features(cut: StretchCut, lexicon: Mapping[str, float]) -> list[list[fl
         ):
             nearest += 1
         if not scored(cut, i):
-            rows.append([])
+            yield []
             chars_before += line.chars
             continue
         to_sentence = abs(sentence_idx[nearest] - i) if sentence_idx else n
@@ -391,6 +392,5 @@ def line_features(cut: StretchCut, lexicon: Mapping[str, float]) -> list[list[fl
             block_share[i],
             *lexical[i],
         ]
-        rows.append(row)
+        yield row
         chars_before += line.chars
-    return rows

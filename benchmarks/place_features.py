@@ -8,7 +8,9 @@ missed), its mentions and spans. Each candidate is described here by generic fea
 votes by kind, how many articles name the town and how early, what the gazetteer knows of
 it (a US place, its population, a county, in the state the story names), whether the story
 calls it a neighbourhood or a compass part of a town, whether it is the outlet's own town,
-the words around its mentions, and the rules' own choice and vote.
+the words around its mentions, whether the articles' web addresses name it
+("/man-shot-in-hermitage": a signal the rules never read), and the rules' own choice and
+vote.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ FEATURES = (
     "mentions", "mention_share", "article_share", "first_named", "first_article",
     "us_place", "world_city", "population", "largest", "in_state", "other_state",
     "state_written", "county", "part_of_town", "compass_part", "outlet_town", "words",
-    "event_sentence", "after_in", "after_from",
+    "event_sentence", "after_in", "after_from", "in_address",
 )
 # Words of the event itself: a town named in the sentence that tells the shooting is more
 # likely its scene than one named in a sentence about a hospital, a suspect's home or a past.
@@ -70,6 +72,7 @@ class StoryContext:
     articles: int
     states: Mapping[str, int]
     outlets: tuple[str, ...]
+    paths: tuple[str, ...]  # the articles' web addresses after the site ("/man-shot-in-x")
     texts: Mapping[str, str]  # article id -> text
     parts: frozenset[str]
 
@@ -117,6 +120,9 @@ def features(cands: Sequence[Candidate], rule_best: Candidate | None, rule_score
             "outlet_town": float(len(squeezed) >= 4 and any(squeezed in o for o in outlets)),
             "words": float(len(c.name.split()) - 1),
             **_mention_contexts(c, context.texts),
+            "in_address": sum(bool(re.search(r"(?<![a-z])" + "[^a-z]?".join(
+                map(re.escape, c.name.casefold().split())) + r"(?![a-z])", p))
+                for p in context.paths) / n,
         }
         rows.append(tuple(row[f] for f in FEATURES))
     return rows

@@ -17,6 +17,7 @@ features or the linear form is the limit. The ``report`` incidents are never loo
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any
 
 import ranker_fit
@@ -53,6 +54,13 @@ def best_index(rows: Any, params: dict[str, Any]) -> int | None:
     return max(range(len(rows)), key=lambda i: (scores[i], -i))
 
 
+def _path(url: str | None) -> str:
+    """The part of an article's address after its site, lower-cased (an archive.org
+    snapshot's inner address)."""
+    inner = re.sub(r"^https?://web\.archive\.org/web/[^/]*/", "", url or "")
+    return re.sub(r"^(?:https?://)?[^/]*", "", inner).casefold()
+
+
 def load_groups() -> list[ranker_fit.Group]:
     root = benchmarks_dir()
     incidents = load_incidents(root)
@@ -66,6 +74,7 @@ def load_groups() -> list[ranker_fit.Group]:
         rule = rule_choice(found.named, found.parts)
         context = StoryContext(len(story), found.states,
                                tuple(a.outlet or a.url or "" for a, _ in story),
+                               tuple(_path(a.url) for a, _ in story),
                                {a.id: a.text for a, _ in story}, found.parts)
         rows = features(found.named, rule, rule_vote, context, place_key) if found.named else []
         gold = tune[inc].city

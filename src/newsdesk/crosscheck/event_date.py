@@ -181,6 +181,12 @@ def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | N
     voted = _vote(strong) or _vote(weak)
     if voted is not None:
         return voted
+    return published_event_date(articles)
+
+
+def published_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | None:
+    """The earliest publication date as the event's day, its lead sentence as evidence;
+    None when no article has a date."""
     dated = [a for a, _ in articles if a.published.value]
     if not dated:
         return None

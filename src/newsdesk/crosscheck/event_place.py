@@ -136,6 +136,10 @@ class _Candidate:
     support: list[PlaceSupport] = field(default_factory=list)
     states: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     county: bool = False
+    # Articles voting for it, by kind of vote ("dateline", "title", "lead", ...): what a
+    # learned ranker reads (``benchmarks/train_place_ranker.py``), where the rules read
+    # only ``score``.
+    kinds: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
 def place_key(name: str) -> str:
@@ -196,8 +200,9 @@ def _title(raw: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in raw.split())
 
 
-def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
-    """The story's place, or None when no article names one."""
+def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidates:
+    """Every town the story's articles name, with its votes and spans (see the module's
+    docstring for the kinds of vote)."""
     cands: dict[str, _Candidate] = {}
     states: dict[str, int] = defaultdict(int)
     countries: dict[str, int] = defaultdict(int)
@@ -211,6 +216,7 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
         if voted is not None and (key, kind) not in voted:
             voted.add((key, kind))
             cand.score += weight
+            cand.kinds[kind] += 1
         if kind == "lead":
             return  # a further vote for a mention already counted
         cand.mentions += 1
@@ -257,6 +263,7 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
                     place_key(name), "title") not in voted:
                 voted.add((place_key(name), "title"))
                 cands[place_key(name)].score += TITLE_WEIGHT
+                cands[place_key(name)].kinds["title"] += 1
         # A one-word name the tagger took for a person or an organisation ("a home in
         # Ringgold" as PERSON) may still stand in a town's place: tune city 0.789 -> 0.794.
         misread = {(m.start, m.end) for e in facts.entities
@@ -278,7 +285,35 @@ def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
     names = {c.name for c in cands.values()}
     parts = frozenset(place_key(p) for article, _ in articles
                       for p in parts_of_town(article.text, names))
-    return _choose(cands, states, state_support, countries, parts)
+    named = sorted(_merge_partial([c for c in cands.values() if c.mentions]), key=_rank)
+    return PlaceCandidates(named, dict(states), dict(state_support), dict(countries), parts)
+
+
+@dataclass
+class PlaceCandidates:
+    """Everything ``story_place`` weighs: the candidate towns with their votes, the states
+    and countries the story names (articles naming each, with spans), and the names it
+    calls a neighbourhood. Kept apart from the choice so that other choosers can be
+    measured on the same candidates (``benchmarks/train_place_ranker.py``)."""
+
+    named: list[_Candidate]  # with a mention, short names merged into whole ones, best
+    # voted first
+    states: dict[str, int]
+    state_support: dict[str, list[PlaceSupport]]
+    countries: dict[str, int]
+    parts: frozenset[str]
+
+
+def story_place(articles: Sequence[tuple[Article, Facts]]) -> EventPlace | None:
+    """The story's place, or None when no article names one."""
+    found = place_candidates(articles)
+    return place_with_town(found, rule_choice(found.named, found.parts))
+
+
+def rule_vote(cand: _Candidate) -> float:
+    """The rules' vote for a candidate: its votes, a name no gazetteer knows keeping
+    ``NO_PLACE_SHARE`` of them."""
+    return -_rank(cand)[0]
 
 
 def _compass_towns(texts: Sequence[str]) -> frozenset[str]:
@@ -346,6 +381,8 @@ def _merge_partial(cands: list[_Candidate]) -> list[_Candidate]:
         into.score += c.score
         into.mentions += c.mentions
         into.support.extend(c.support)
+        for kind, n in c.kinds.items():
+            into.kinds[kind] += n
     return out
 
 
@@ -385,12 +422,11 @@ def _gazetteer_state(name: str) -> str | None:
     return places[0].state if places and places[0].population >= STATE_SHARE * total else None
 
 
-def _choose(cands: dict[str, _Candidate], states: dict[str, int],
-            state_support: dict[str, list[PlaceSupport]],
-            countries: dict[str, int], parts: frozenset[str] = frozenset()) -> EventPlace | None:
-    """The best-voted town; a county only when no town is named, and a name the story
-    calls a neighbourhood only when nothing else is (GVA files it under its city)."""
-    named = _merge_partial([c for c in cands.values() if c.mentions])
+def rule_choice(named: list[_Candidate], parts: frozenset[str] = frozenset()
+                ) -> _Candidate | None:
+    """The rules' town: the best-voted town; a county only when no town is named or it
+    outvotes every town ``COUNTY_MARGIN`` times over, and a name the story calls a
+    neighbourhood only when nothing else is (GVA files it under its city)."""
     towns = ([c for c in named if not c.county and place_key(c.name) not in parts]
              or [c for c in named if not c.county] or named)
     best = min(towns, key=_rank) if towns else None
@@ -399,9 +435,17 @@ def _choose(cands: dict[str, _Candidate], states: dict[str, int],
         county = min(counties, key=lambda c: (-c.score, -c.mentions, c.first))
         if county.score >= COUNTY_MARGIN * best.score:
             best = county
+    return best
+
+
+def place_with_town(found: PlaceCandidates, best: _Candidate | None) -> EventPlace | None:
+    """The place with ``best`` as its town: its state the one written beside it, else the
+    one the story names most, else the gazetteer's; its spans the town's (and the state's
+    when it is not written beside the town)."""
+    states, countries = found.states, found.countries
     if best is not None and place_key(best.name) == "new york":
         # New York's boroughs are the towns of its addresses ("Brooklyn, NY 11201")
-        best = next((c for c in named if place_key(c.name) in _BOROUGHS), best)
+        best = next((c for c in found.named if place_key(c.name) in _BOROUGHS), best)
     state = None
     if best is not None and best.states:
         state = min(best.states, key=lambda s: (-best.states[s], s))
@@ -415,7 +459,7 @@ def _choose(cands: dict[str, _Candidate], states: dict[str, int],
         return None
     support = list(best.support) if best else []
     if state and not (best and best.states):
-        support.extend(state_support[state])
+        support.extend(found.state_support.get(state, []))
     support.sort(key=lambda s: (s.article_id, s.span.start))
     city = best.name if best else None
     name = ", ".join(x for x in (city, state or country) if x)

@@ -1,0 +1,141 @@
+"""A learned ranker for the story's town, measured against the rules on GVA tune (an
+experiment kept so it can be re-run: it did not beat the rules, see docs/decisions.md,
+"Story facts, sixth round"; nothing is written into the package).
+
+Each tune incident's articles (gold grouping) give ``event_place``'s candidate towns
+(``place_candidates``), each a row of ``place_features.FEATURES`` labelled by whether it is
+GVA's city (the benchmark's own key, ``story_facts.city_right``). Logistic regressions
+(``ranker_fit``, pointwise and pairwise, a grid of C) are scored by 5-fold cross-validation
+over the tune incidents: the benchmark's city accuracy over every tune story with facts,
+the rules' choice on the same stories beside it (the chosen setting repeated over two more
+fold draws). ``--gbm`` adds gradient-boosted trees on the same features, to see whether the
+features or the linear form is the limit. The ``report`` incidents are never looked at.
+
+    python benchmarks/train_place_ranker.py [--gbm]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any
+
+import ranker_fit
+from common import benchmarks_dir
+from newsdesk.crosscheck.event_place import (
+    place_candidates,
+    place_key,
+    place_with_town,
+    rule_choice,
+    rule_vote,
+)
+from place_features import FEATURES, StoryContext, features
+from story_facts import city_right, gold_stories
+from story_facts_data import (
+    DEFAULT_CACHE,
+    annotated,
+    in_split,
+    load_incidents,
+    load_raw,
+    to_article,
+)
+
+CS = (0.01, 0.1, 1.0, 10.0)
+MODES = ("pointwise", "pairwise")
+SEEDS = ("", "a", "b")
+
+
+def best_index(rows: Any, params: dict[str, Any]) -> int | None:
+    """The best scored candidate (ties: the rules' order)."""
+    if not rows:
+        return None
+    w = params["weights"]
+    scores = [sum(w[f] * v for f, v in zip(FEATURES, r, strict=True)) for r in rows]
+    return max(range(len(rows)), key=lambda i: (scores[i], -i))
+
+
+def _path(url: str | None) -> str:
+    """The part of an article's address after its site, lower-cased (an archive.org
+    snapshot's inner address)."""
+    inner = re.sub(r"^https?://web\.archive\.org/web/[^/]*/", "", url or "")
+    return re.sub(r"^(?:https?://)?[^/]*", "", inner).casefold()
+
+
+def load_groups() -> list[ranker_fit.Group]:
+    root = benchmarks_dir()
+    incidents = load_incidents(root)
+    raw = in_split(load_raw(root), incidents, "tune")
+    tune = {i: incidents[i] for r in raw for i in r["incident"]
+            if i in incidents and incidents[i].split == "tune"}
+    facts = annotated([to_article(r) for r in raw], DEFAULT_CACHE)
+    groups = []
+    for inc, story in sorted(gold_stories(raw, tune, facts).items()):
+        found = place_candidates(story)
+        rule = rule_choice(found.named, found.parts)
+        context = StoryContext(len(story), found.states,
+                               tuple(a.outlet or a.url or "" for a, _ in story),
+                               tuple(_path(a.url) for a, _ in story),
+                               {a.id: a.text for a, _ in story}, found.parts)
+        rows = features(found.named, rule, rule_vote, context, place_key) if found.named else []
+        gold = tune[inc].city
+
+        def right(index: int | None, found: Any = found, rule: Any = rule,
+                  gold: str = gold) -> bool:
+            place = place_with_town(found, found.named[index] if index is not None else rule)
+            return city_right(place.city if place else None, gold)
+
+        groups.append(ranker_fit.Group(
+            inc, rows, [int(city_right(c.name, gold)) for c in found.named], right))
+    return groups
+
+
+def gbm(groups: list[ranker_fit.Group]) -> float:
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    right = 0
+    for fold in range(ranker_fit.FOLDS):
+        train = [g for g in groups if g.fold() != fold]
+        clf = HistGradientBoostingClassifier(max_depth=3, max_iter=200, learning_rate=0.05)
+        clf.fit(np.array([r for g in train for r in g.rows]),
+                [lab for g in train for lab in g.labels])
+        for g in groups:
+            if g.fold() == fold:
+                p = clf.predict_proba(np.array(g.rows))[:, 1] if g.rows else None
+                right += g.right(int(np.argmax(p)) if p is not None else None)
+    return right / len(groups)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--drop", nargs="*", default=[], choices=FEATURES)
+    parser.add_argument("--gbm", action="store_true")
+    args = parser.parse_args(argv)
+    groups = load_groups()
+    rules = ranker_fit.accuracy(groups, lambda g: None)
+    print(f"{len(groups)} tune stories, {sum(len(g.rows) for g in groups)} candidate towns; "
+          f"GVA's city among them for {sum(any(g.labels) for g in groups)}")
+    print(f"rules: city {rules:.4f}")
+    results: dict[tuple[str, float], float] = {}
+    for mode in MODES:
+        for c in CS:
+            results[(mode, c)] = ranker_fit.cross_validate(groups, FEATURES, mode, c,
+                                                           best_index, args.drop)
+            print(f"{mode:9s} C={c:<5}: CV city {results[(mode, c)]:.4f}", flush=True)
+    mode, c = max(results, key=lambda k: (results[k], k[0] == "pairwise", -k[1]))
+    repeats = [results[(mode, c)]] + [
+        ranker_fit.cross_validate(groups, FEATURES, mode, c, best_index, args.drop, seed)
+        for seed in SEEDS[1:]]
+    print(f"best {mode} C={c}: CV over {len(SEEDS)} fold draws "
+          f"{', '.join(f'{r:.4f}' for r in repeats)} (mean {sum(repeats) / len(repeats):.4f};"
+          f" rules {rules:.4f})")
+    fitted = ranker_fit.fit(groups, FEATURES, mode, c, args.drop)
+    in_sample = ranker_fit.accuracy(groups, lambda g: best_index(g.rows, fitted))
+    print(f"fitted on all tune and scored there: {in_sample:.4f}")
+    if args.gbm:
+        print(f"gradient-boosted trees (depth 3), CV city {gbm(groups):.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

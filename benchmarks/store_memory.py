@@ -37,7 +37,7 @@ outputs = json.loads(sys.argv[2])
 result = newsdesk.analyze(db=sys.argv[1], **outputs)
 print(json.dumps({"seconds": time.perf_counter() - start,
                   "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "stories": len(result.dossier["stories"])}))
+                  "stories": result.story_count}))
 """
 
 

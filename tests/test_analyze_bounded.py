@@ -109,3 +109,15 @@ def test_the_json_written_piece_by_piece_is_json_dumps_of_the_whole(
     write_object(out, {k: iter(v) if k in streamed else v for k, v in doc.items()}, streamed)
     assert out.getvalue() == json.dumps(doc, ensure_ascii=False, indent=2,
                                         sort_keys=True) + "\n"
+
+
+def test_the_report_and_notes_written_as_rendered_are_those_of_the_whole_dossier(
+        stored: Path, tmp_path: Path) -> None:
+    from newsdesk.publish.html import render_html
+    from newsdesk.publish.markdown import render_markdown
+
+    db = _copy(stored, tmp_path / "s.db")
+    result = newsdesk.analyze(db=db, html_path=tmp_path / "r.html", md_path=tmp_path / "d.md",
+                              batch=1)
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == render_html(result.dossier)
+    assert (tmp_path / "d.md").read_text(encoding="utf-8") == render_markdown(result.dossier)

@@ -17,7 +17,7 @@ from .annotation.workers import Annotator
 from .config import Settings, load_settings
 from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
-from .incremental import BATCH_ARTICLES, Analysis, analyse_store
+from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
 from .scale import Executor, InProcess, open_executor
@@ -419,8 +419,7 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
              html_path: str | Path | None, md_path: str | Path | None, settings: Settings,
              selection: Selection | None, executor: Executor, added: AddResult,
              batch: int = BATCH_ARTICLES) -> AnalyzeResult:
-    from .publish.html import write_html
-    from .publish.markdown import write_markdown
+    from .publish.stream import write_notes, write_report
 
     with Store(path) as store:
         count = store.count("articles")
@@ -442,13 +441,16 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
         with Store(path) as store:
             analysis.write_json(store, json_path)
         result.outputs["json"] = str(json_path)
-    if html_path:
-        write_html(result.dossier, html_path,
-                   new.to_dict() if new is not None and new.since is not None else None)
-        result.outputs["html"] = str(html_path)
-    if md_path:
-        write_markdown(result.dossier, md_path)
-        result.outputs["md"] = str(md_path)
+    if html_path or md_path:
+        with Store(path) as store:
+            source = StoredDossier(analysis, store)
+            if html_path:
+                write_report(source, html_path, new.to_dict()
+                             if new is not None and new.since is not None else None)
+                result.outputs["html"] = str(html_path)
+            if md_path:
+                write_notes(source, md_path)
+                result.outputs["md"] = str(md_path)
     return result
 
 

@@ -88,14 +88,25 @@ class Analysis:
         while chunk := list(islice(rows, READ_CHUNK)):
             articles = {a.id: a for a in store.articles_by_id(i for i, _, _ in chunk)}
             for article_id, dates, flags in chunk:
-                article = articles[article_id]
-                facts = {article_id: store.facts(article_id) or Facts()}
-                if dates is not None:
-                    [article], facts = apply_effects(
-                        [article], facts, [{"dates": {article_id: dates}, "flags": {}}])
-                record = {**annotate_record(article, facts[article_id]), "flags": flags or []}
-                record["provenance"]["reprint_of"] = self.reprints.get(article_id)
-                yield record
+                yield self._record(store, articles[article_id], dates, flags)
+
+    def article_record(self, store: Store, article_id: str) -> dict[str, Any] | None:
+        """One article's record in the dossier (None when it is not in it)."""
+        found = self.scratch.article(article_id)
+        articles = store.articles_by_id([article_id]) if found is not None else []
+        if found is None or not articles:
+            return None
+        return self._record(store, articles[0], found[0], found[1])
+
+    def _record(self, store: Store, article: Article, dates: dict[str, Any] | None,
+                flags: list[Any] | None) -> dict[str, Any]:
+        facts = {article.id: store.facts(article.id) or Facts()}
+        if dates is not None:
+            [article], facts = apply_effects(
+                [article], facts, [{"dates": {article.id: dates}, "flags": {}}])
+        record = {**annotate_record(article, facts[article.id]), "flags": flags or []}
+        record["provenance"]["reprint_of"] = self.reprints.get(article.id)
+        return record
 
     def fields(self, store: Store) -> dict[str, Any]:
         """The dossier's top-level fields; ``articles`` and ``stories`` as iterators."""
@@ -116,6 +127,41 @@ class Analysis:
     def write_json(self, store: Store, path: str | Path) -> None:
         """The dossier JSON, story by story and article by article (``json_stream``)."""
         write_json(path, self.fields(store), frozenset({"articles", "stories"}))
+
+
+class StoredDossier:
+    """An ``Analysis`` read piece by piece (``publish.stream.DossierSource``), for the
+    report and the Markdown of a big store."""
+
+    def __init__(self, analysis: Analysis, store: Store) -> None:
+        self.analysis, self.store = analysis, store
+        fields = analysis.fields(store)
+        self.head = {k: fields[k] for k in ("schema", "generator", "failures")}
+
+    def article_count(self) -> int:
+        return self.analysis.scratch.article_count()
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        return self.analysis.article_records(self.store)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return self.analysis.article_record(self.store, article_id)
+
+    def story_count(self) -> int:
+        return self.analysis.scratch.story_count()
+
+    def stories(self) -> Iterator[dict[str, Any]]:
+        return self.analysis.scratch.stories()
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        return self.analysis.scratch.story(story_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        found = self.analysis.scratch.article(article_id)
+        if found is None or found[2] is None:
+            return None
+        story = self.analysis.scratch.story_at(found[2])
+        return None if story is None else str(story["id"])
 
 
 def analyse_store(path: str | Path, failures: list[Failure], settings: Settings, run: int,

@@ -26,6 +26,7 @@ from ..model import PublishedDate
 _SCHEMA = (
     """CREATE TABLE parts (
         seq INTEGER PRIMARY KEY,   -- the story's place in the dossier
+        id TEXT NOT NULL,          -- the story's id
         record TEXT NOT NULL,      -- the dossier's story record
         effects TEXT NOT NULL,     -- records.story_effects
         key TEXT,                  -- incremental.story_key
@@ -35,8 +36,10 @@ _SCHEMA = (
         id TEXT PRIMARY KEY,
         key TEXT NOT NULL,         -- the date the dossier orders by (records.sort_articles)
         dates TEXT,                -- the story's narrowed dates for it (story_effects)
-        flags TEXT                 -- its headline flags
+        flags TEXT,                -- its headline flags
+        story INTEGER              -- parts.seq of the story holding it
     )""",
+    "CREATE INDEX parts_id ON parts(id)",
 )
 
 Part = tuple[dict[str, Any], dict[str, Any], str | None, bool]
@@ -84,10 +87,12 @@ class Scratch:
                  changed: bool) -> None:
         """The next story of the dossier; what it changed on its articles is put on their
         rows (a later story's effects on an article win, as in ``records.assemble``)."""
-        self.conn.execute(
-            "INSERT INTO parts (record, effects, key, changed) VALUES (?, ?, ?, ?)",
-            (json.dumps(record, ensure_ascii=False), json.dumps(effects, ensure_ascii=False),
-             key, int(changed)))
+        cur = self.conn.execute(
+            "INSERT INTO parts (id, record, effects, key, changed) VALUES (?, ?, ?, ?, ?)",
+            (record["id"], json.dumps(record, ensure_ascii=False),
+             json.dumps(effects, ensure_ascii=False), key, int(changed)))
+        self.conn.executemany("UPDATE articles SET story = ? WHERE id = ?",
+                              ((cur.lastrowid, a) for a in record["article_ids"]))
         for article_id, dates in effects["dates"].items():
             self.conn.execute(
                 "UPDATE articles SET dates = ?, key = ? WHERE id = ?",
@@ -109,6 +114,29 @@ class Scratch:
     def stories(self) -> Iterator[dict[str, Any]]:
         for record, _, _, _ in self.parts():
             yield record
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story's record, by id."""
+        row = self.conn.execute("SELECT record FROM parts WHERE id = ?", (story_id,)
+                                ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def story_at(self, seq: int) -> dict[str, Any] | None:
+        """One story's record, by its place in the dossier."""
+        row = self.conn.execute("SELECT record FROM parts WHERE seq = ?", (seq,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def article(self, article_id: str
+                ) -> tuple[dict[str, Any] | None, list[Any] | None, int | None] | None:
+        """(narrowed dates, flags, the place of the story holding it) of one article of the
+        dossier; None for an article not in it."""
+        row = self.conn.execute("SELECT dates, flags, story FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        if row is None:
+            return None
+        dates, flags, story = row
+        return (None if dates is None else json.loads(dates),
+                None if flags is None else json.loads(flags), story)
 
     def story_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM parts").fetchone()[0])

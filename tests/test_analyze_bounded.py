@@ -121,3 +121,22 @@ def test_the_report_and_notes_written_as_rendered_are_those_of_the_whole_dossier
                               batch=1)
     assert (tmp_path / "r.html").read_text(encoding="utf-8") == render_html(result.dossier)
     assert (tmp_path / "d.md").read_text(encoding="utf-8") == render_markdown(result.dossier)
+
+
+def test_the_reprint_index_on_disk_finds_what_the_one_in_memory_finds(stored: Path) -> None:
+    from newsdesk.group.grouping import stream_order
+    from newsdesk.group.reprints import ReprintIndex
+
+    with Store(stored) as store:
+        articles = stream_order(store.articles())
+    # each article once, then a trimmed and a whole copy of each: reprints to find
+    texts = [(a.id, a.text) for a in articles]
+    texts += [(f"{i}-half", t[: len(t) // 2]) for i, t in texts]
+    texts += [(f"{i}-copy", t + "\n\nReprinted.") for i, t in texts[: len(articles)]]
+    found = []
+    for on_disk in (False, True):
+        index = ReprintIndex(on_disk)
+        found.append([index.add(i, t) for i, t in texts])
+        index.close()
+    assert found[0] == found[1]
+    assert sum(r is not None for r in found[1]) >= len(articles)

@@ -194,7 +194,7 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
             found = _last_analysis(store, key, scratch)
             if found is not None:
                 return Analysis(scratch, found[0], found[1], failures)
-        grouping = group_stream(_stream(store), store.articles_by_id)
+        grouping = group_stream(_stream(store), store.articles_by_id, on_disk=True)
         if not whole:
             assert selection is not None
             chosen = selection.chosen(store.conn, grouping.stories, _Published(store))

@@ -147,12 +147,14 @@ def group_articles(articles: Iterable[Article]) -> Grouping:
 
 
 def group_stream(ordered: Iterable[Article],
-                 members: Callable[[tuple[str, ...]], list[Article]]) -> Grouping:
+                 members: Callable[[tuple[str, ...]], list[Article]],
+                 on_disk: bool = False) -> Grouping:
     """Stories and reprints over articles given in stream order (``stream_order``), one at
     a time: the clusterer keeps its own small profile of each article, not the article, so
     a store's articles can be read one by one. ``members`` gives the articles of some ids
-    again (a story's title is chosen once the whole stream has been seen)."""
-    reprints = ReprintIndex()
+    again (a story's title is chosen once the whole stream has been seen). ``on_disk``
+    keeps the reprint index's signatures in a temporary file (``reprints.ReprintIndex``)."""
+    reprints = ReprintIndex(on_disk)
     clusterer = StoryClusterer()
     found: dict[str, Reprint] = {}
     titles: dict[str, str] = {}
@@ -165,7 +167,8 @@ def group_stream(ordered: Iterable[Article],
                                 article.text, site_of(article)))
     groups = clusterer.groups()
     site_titles = titles_across(groups, titles)
-    del titles, reprints
+    del titles
+    reprints.close()
     stories = tuple(
         StoryGroup(story_id(ids), representative_title(members(ids), clusterer.stats,
                                                        site_titles), ids,

@@ -93,7 +93,8 @@ class _StoredSignatures(_Signatures):
         self.conn.execute("CREATE TABLE bands (band INTEGER NOT NULL, key BLOB NOT NULL,"
                           " id TEXT NOT NULL)")
         self.conn.execute("CREATE INDEX bands_key ON bands(band, key)")
-        self._closer = weakref.finalize(self, _remove, self.conn, self.path)
+        self._closer = weakref.finalize(self, _remove, self.conn, self.path,
+                                        os.getpid())
 
     def _keys(self, signature: LeanMinHash) -> list[bytes]:
         lsh = self._lsh
@@ -124,7 +125,9 @@ class _StoredSignatures(_Signatures):
         self._closer()
 
 
-def _remove(conn: sqlite3.Connection, path: str) -> None:
+def _remove(conn: sqlite3.Connection, path: str, owner: int) -> None:
+    if os.getpid() != owner:  # a forked worker process: the file is its parent's
+        return
     conn.close()
     with contextlib.suppress(OSError):
         os.remove(path)

@@ -50,7 +50,9 @@ def order_key(published: PublishedDate) -> str:
     return published.value or published.earliest or ""
 
 
-def _remove(conn: sqlite3.Connection, path: str) -> None:
+def _remove(conn: sqlite3.Connection, path: str, owner: int) -> None:
+    if os.getpid() != owner:  # a forked worker process: the file is its parent's
+        return
     conn.close()
     with contextlib.suppress(OSError):
         os.remove(path)
@@ -67,7 +69,8 @@ class Scratch:
         self.conn.execute("PRAGMA synchronous = OFF")
         for statement in _SCHEMA:
             self.conn.execute(statement)
-        self._closer = weakref.finalize(self, _remove, self.conn, self.path)
+        self._closer = weakref.finalize(self, _remove, self.conn, self.path,
+                                        os.getpid())
 
     def close(self) -> None:
         self._closer()

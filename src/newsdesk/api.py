@@ -7,7 +7,6 @@ tested) from Python with the same arguments.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from .annotation.workers import Annotator
 from .config import Settings, load_settings
 from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
-from .incremental import dossier_of_store
+from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
 from .scale import Executor, InProcess, open_executor
@@ -321,18 +320,52 @@ def _add(inputs: Iterable[str] | str, db: str | Path | None, published: str | No
 
 
 
-@dataclass
 class AnalyzeResult:
-    """What one ``analyze`` run produced and stored."""
+    """What one ``analyze`` run produced and stored.
 
-    dossier: dict[str, Any]
-    articles: list[Article] = field(default_factory=list)
-    facts: dict[str, Facts] = field(default_factory=dict)  # article id -> facts
-    failures: list[Failure] = field(default_factory=list)
-    added: int = 0  # articles new to the store in this run
-    reused: int = 0  # inputs already in the store with current facts (not redone)
-    refreshed: int = 0  # stored articles whose facts were found again
-    outputs: dict[str, str] = field(default_factory=dict)  # kind -> path written
+    ``dossier``, ``articles`` and ``facts`` are read when first asked for, not held by the
+    run: a big store's dossier need never be in memory (the CLI reads none of them). They
+    are the run's: the dossier from the run's own scratch file (its stories and article
+    order; articles and facts from the store), ``articles`` the ones stored when the run
+    began. Ask for them before a later run re-annotates the same store's articles."""
+
+    def __init__(self, analysis: Analysis | None, path: str | Path, last_article: int,
+                 article_count: int, added: AddResult) -> None:
+        self._analysis = analysis
+        self._path = path
+        self._last_article = last_article  # the highest article rowid when the run began
+        self.article_count = article_count  # articles in the store when the run began
+        self.story_count = len(analysis.story_ids) if analysis else 0  # in the dossier
+        self.failures: list[Failure] = added.failures
+        self.added = added.added  # articles new to the store in this run
+        self.reused = added.reused  # inputs already in the store with current facts
+        self.refreshed = added.refreshed  # stored articles whose facts were found again
+        self.outputs: dict[str, str] = {}  # kind -> path written
+        self._dossier: dict[str, Any] | None = None
+        self._articles: list[Article] | None = None
+        self._facts: dict[str, Facts] | None = None
+
+    @property
+    def dossier(self) -> dict[str, Any]:
+        if self._dossier is None:
+            assert self._analysis is not None
+            with Store(self._path) as store:
+                self._dossier = self._analysis.dossier(store)
+        return self._dossier
+
+    @property
+    def articles(self) -> list[Article]:
+        if self._articles is None:
+            with Store(self._path) as store:
+                self._articles = list(store.articles(self._last_article))
+        return self._articles
+
+    @property
+    def facts(self) -> dict[str, Facts]:  # article id -> facts
+        if self._facts is None:
+            with Store(self._path) as store:
+                self._facts = {a.id: store.facts(a.id) or Facts() for a in self.articles}
+        return self._facts
 
 
 def analyze(
@@ -348,6 +381,7 @@ def analyze(
     progress: Progress | None = None,
     selection: Selection | None = None,
     dask: str | None = None,
+    batch: int = BATCH_ARTICLES,
 ) -> AnalyzeResult:
     """Add ``inputs`` to the store (:func:`add`), then analyse everything the store holds
     and write the dossier in the formats asked for; with a ``selection`` (stories since a
@@ -363,6 +397,11 @@ def analyze(
     ``LocalCluster``) spread extraction, annotation and each story's cross-check over
     workers; the dossier is byte-identical to the one-process run, and this process
     alone writes the store.
+
+    Memory does not grow with the store: articles are grouped one by one, stories
+    cross-checked ``batch`` articles at a time (the output is the same for any ``batch``),
+    and the JSON dossier written story by story (``incremental.analyse_store``). The
+    returned ``dossier`` is read only when asked for.
     """
     settings = settings or load_settings()
     if selection is not None:
@@ -373,46 +412,45 @@ def analyze(
         added = _add(inputs, path, published, settings, executor,
                      progress) if _inputs(inputs) else AddResult()
         return _analyze(inputs, path, json_path, html_path, md_path, settings, selection,
-                        executor, added)
+                        executor, added, batch)
 
 
 def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Path | None,
              html_path: str | Path | None, md_path: str | Path | None, settings: Settings,
-             selection: Selection | None, executor: Executor, added: AddResult
-             ) -> AnalyzeResult:
-    from .publish.html import write_html
-    from .publish.markdown import write_markdown
+             selection: Selection | None, executor: Executor, added: AddResult,
+             batch: int = BATCH_ARTICLES) -> AnalyzeResult:
+    from .publish.stream import write_notes, write_report
 
     with Store(path) as store:
-        articles = list(store.articles())
-        facts = {a.id: store.facts(a.id) or Facts() for a in articles}
-        if not articles and not added.failures:
+        count = store.count("articles")
+        last = store.last_article()
+        if not count and not added.failures:
             raise NewsdeskError("E302", detail=str(path))
         run = store.start_run("analyze", _inputs(inputs), annotation_key(settings),
                               dataclasses.asdict(settings))
     whole = selection is None or selection.whole
-    doc = dossier_of_store(path, articles, facts, added.failures, settings, run,
-                           annotation_key(settings), selection, executor)
+    analysis = analyse_store(path, added.failures, settings, run, annotation_key(settings),
+                             selection, executor, batch)
     with Store(path) as store:
         # a selection is no analysis of the store: `changes` compares whole analyses only
         store.finish_run(run, added.added, added.reused, len(added.failures),
-                         [story["id"] for story in doc["stories"]] if whole else None)
+                         analysis.story_ids if whole else None)
         new = store_changes(store.conn) if html_path and whole else None  # report marks
-    result = AnalyzeResult(dossier=doc, articles=articles, facts=facts,
-                           failures=added.failures, added=added.added, reused=added.reused,
-                           refreshed=added.refreshed)
+    result = AnalyzeResult(analysis, path, last, count, added)
     if json_path:
-        Path(json_path).write_text(
-            json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        with Store(path) as store:
+            analysis.write_json(store, json_path)
         result.outputs["json"] = str(json_path)
-    if html_path:
-        write_html(doc, html_path,
-                   new.to_dict() if new is not None and new.since is not None else None)
-        result.outputs["html"] = str(html_path)
-    if md_path:
-        write_markdown(doc, md_path)
-        result.outputs["md"] = str(md_path)
+    if html_path or md_path:
+        with Store(path) as store:
+            source = StoredDossier(analysis, store)
+            if html_path:
+                write_report(source, html_path, new.to_dict()
+                             if new is not None and new.since is not None else None)
+                result.outputs["html"] = str(html_path)
+            if md_path:
+                write_notes(source, md_path)
+                result.outputs["md"] = str(md_path)
     return result
 
 

@@ -240,13 +240,13 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
         published=published, settings=load_settings(), workers=workers, progress=progress,
         selection=selection, dask=dask), quiet)
     click.echo(
-        f"{len(result.articles)} articles in the store ({result.added} new, "
+        f"{result.article_count} articles in the store ({result.added} new, "
         f"{result.reused} inputs already there, {result.refreshed} annotated again by this "
         f"version), {len(result.failures)} failed inputs",
         err=True,
     )
     if not selection.whole:
-        click.echo(f"{len(result.dossier['stories'])} stories selected", err=True)
+        click.echo(f"{result.story_count} stories selected", err=True)
     for kind, path in result.outputs.items():
         click.echo(f"{kind}: {path}")
     sys.exit(1 if result.failures else 0)

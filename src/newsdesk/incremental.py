@@ -10,20 +10,36 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .config import Settings
 from .crosscheck.stage import crosscheck
-from .group.grouping import Grouping, StoryGroup, group_articles
+from .group.grouping import Grouping, StoryGroup, group_stream, published_day
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
-from .records import assemble, join_record, reprint_record, reprint_records, story_parts
+from .publish.json_stream import write_json
+from .records import (
+    DOSSIER_SCHEMA,
+    StoryPart,
+    annotate_record,
+    apply_effects,
+    join_record,
+    reprint_record,
+    reprint_records,
+    story_parts,
+)
 from .scale.executors import Executor, InProcess
 from .store import Store
 from .store.changes import story_state
+from .store.scratch import Scratch
 from .store.selection import Selection
+from .store.sqlite import READ_CHUNK
 from .versions import STORY_CODE, code_version
 
 
@@ -47,10 +63,111 @@ def story_key(story: StoryGroup, reprints: dict[str, Reprint], annotation_key: s
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
-def dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str, Facts],
-                     failures: list[Failure], settings: Settings, run: int,
-                     annotated_by: str, selection: Selection | None = None,
-                     executor: Executor | None = None) -> dict[str, Any]:
+# Articles whose stories are cross-checked together (one batch of tasks; a story larger
+# than this is a batch alone). A batch's articles and facts are read from the store, its
+# stories made and handed to the run's scratch file, and the batch let go: the run's memory
+# holds one batch, not the store. 64 keeps a process pool's two workers busy (about 40
+# GVA stories a batch) while a batch stays a few MiB.
+BATCH_ARTICLES = 64
+
+
+@dataclass
+class Analysis:
+    """What ``analyse_store`` made: the dossier's stories and article order in ``scratch``
+    (one story or article at a time), with what is small enough to hold."""
+
+    scratch: Scratch
+    story_ids: list[str]  # in dossier order
+    reprints: dict[str, dict[str, Any]]  # reprinted article id -> reprint_record
+    failures: list[Failure]
+
+    def article_records(self, store: Store) -> Iterator[dict[str, Any]]:
+        """The dossier's article records, in its order, each read from the store with its
+        story's narrowed dates and headline flags put in (``records.assemble``)."""
+        rows = self.scratch.articles()
+        while chunk := list(islice(rows, READ_CHUNK)):
+            articles = {a.id: a for a in store.articles_by_id(i for i, _, _ in chunk)}
+            for article_id, dates, flags in chunk:
+                yield self._record(store, articles[article_id], dates, flags)
+
+    def article_record(self, store: Store, article_id: str) -> dict[str, Any] | None:
+        """One article's record in the dossier (None when it is not in it)."""
+        found = self.scratch.article(article_id)
+        articles = store.articles_by_id([article_id]) if found is not None else []
+        if found is None or not articles:
+            return None
+        return self._record(store, articles[0], found[0], found[1])
+
+    def _record(self, store: Store, article: Article, dates: dict[str, Any] | None,
+                flags: list[Any] | None) -> dict[str, Any]:
+        facts = {article.id: store.facts(article.id) or Facts()}
+        if dates is not None:
+            [article], facts = apply_effects(
+                [article], facts, [{"dates": {article.id: dates}, "flags": {}}])
+        record = {**annotate_record(article, facts[article.id]), "flags": flags or []}
+        record["provenance"]["reprint_of"] = self.reprints.get(article.id)
+        return record
+
+    def fields(self, store: Store) -> dict[str, Any]:
+        """The dossier's top-level fields; ``articles`` and ``stories`` as iterators."""
+        return {
+            "schema": DOSSIER_SCHEMA,
+            "generator": f"newsdesk {__version__}",
+            "articles": self.article_records(store),
+            "stories": self.scratch.stories(),
+            "failures": [f.to_dict() for f in sorted(self.failures, key=lambda f: f.name)],
+        }
+
+    def dossier(self, store: Store) -> dict[str, Any]:
+        """The whole dossier in memory (``records.assemble``'s): for small runs and tests."""
+        fields = self.fields(store)
+        return {**fields, "articles": list(fields["articles"]),
+                "stories": list(fields["stories"])}
+
+    def write_json(self, store: Store, path: str | Path) -> None:
+        """The dossier JSON, story by story and article by article (``json_stream``)."""
+        write_json(path, self.fields(store), frozenset({"articles", "stories"}))
+
+
+class StoredDossier:
+    """An ``Analysis`` read piece by piece (``publish.stream.DossierSource``), for the
+    report and the Markdown of a big store."""
+
+    def __init__(self, analysis: Analysis, store: Store) -> None:
+        self.analysis, self.store = analysis, store
+        fields = analysis.fields(store)
+        self.head = {k: fields[k] for k in ("schema", "generator", "failures")}
+
+    def article_count(self) -> int:
+        return self.analysis.scratch.article_count()
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        return self.analysis.article_records(self.store)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return self.analysis.article_record(self.store, article_id)
+
+    def story_count(self) -> int:
+        return self.analysis.scratch.story_count()
+
+    def stories(self) -> Iterator[dict[str, Any]]:
+        return self.analysis.scratch.stories()
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        return self.analysis.scratch.story(story_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        found = self.analysis.scratch.article(article_id)
+        if found is None or found[2] is None:
+            return None
+        story = self.analysis.scratch.story_at(found[2])
+        return None if story is None else str(story["id"])
+
+
+def analyse_store(path: str | Path, failures: list[Failure], settings: Settings, run: int,
+                  annotated_by: str, selection: Selection | None = None,
+                  executor: Executor | None = None,
+                  batch: int = BATCH_ARTICLES) -> Analysis:
     """The dossier of every stored article, storing its stories. What has not changed is
     read back: the whole grouping when the store holds the same articles as at the latest
     analysis (``analysis_key``), else each story made from the same articles as
@@ -61,42 +178,129 @@ def dossier_of_store(path: str | Path, articles: list[Article], facts: dict[str,
     but only the selected stories are cross-checked, stored and written, with their
     articles (``store/selection.py``).
 
+    Memory stays flat as the store grows: grouping reads the articles one by one in stream
+    order and keeps only the clusterer's small profiles; stories are cross-checked
+    ``batch`` articles at a time, each batch's articles and facts read from the store and
+    its stories put in the run's scratch file (``store/scratch.py``); the store's story
+    tables are then written from there, in one transaction as before.
+
     Each story to cross-check is a task of ``executor`` (this process when None); the
     results come back here, and only this process writes the store."""
     whole = selection is None or selection.whole
-    key = analysis_key((a.id for a in articles), annotated_by)
-    if whole:
-        with Store(path) as store:
-            last = store.last_analysis(key)
-        if last is not None:
-            return assemble(articles, failures, facts, last[1], last[0])
-    grouping = group_articles(articles)
-    if not whole:
-        assert selection is not None
-        with Store(path) as store:
-            chosen = selection.chosen(store.conn, grouping.stories,
-                                      {a.id: a for a in articles})
-        grouping = Grouping(tuple(s for s in grouping.stories if s.id in chosen),
-                            grouping.reprints)
-        kept = {a for s in grouping.stories for a in s.article_ids}
-        articles = [a for a in articles if a.id in kept]
-    keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
+    scratch = Scratch()
     with Store(path) as store:
-        parts = store.story_parts(keys)
-    changed = Grouping(tuple(s for s in grouping.stories if s.id not in parts),
-                       grouping.reprints)
-    checks = crosscheck(articles, facts, changed, executor=executor or InProcess(),
-                        model=settings.spacy_model)
-    parts.update(story_parts(articles, facts, changed, checks))
-    parts = {s.id: parts[s.id] for s in grouping.stories}
+        key = analysis_key(store.article_ids(), annotated_by)
+        if whole:
+            found = _last_analysis(store, key, scratch)
+            if found is not None:
+                return Analysis(scratch, found[0], found[1], failures)
+        grouping = group_stream(_stream(store), store.articles_by_id, on_disk=True)
+        if not whole:
+            assert selection is not None
+            chosen = selection.chosen(store.conn, grouping.stories, _Published(store))
+            grouping = Grouping(tuple(s for s in grouping.stories if s.id in chosen),
+                                grouping.reprints)
+        shown = {a for s in grouping.stories for a in s.article_ids}
+        scratch.add_articles((i, p) for i, p in store.published()
+                             if whole or i in shown)
+        keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
+        for stories in _batches(grouping.stories, batch):
+            _check_batch(store, stories, grouping.reprints, keys, scratch, settings,
+                         executor or InProcess())
     reprints = reprint_records(grouping.reprints)
     if not whole:
-        shown = {a.id for a in articles}
         reprints = {a: r for a, r in reprints.items() if a in shown}
-    doc = assemble(articles, failures, facts, reprints, parts)
+    del shown
     with Store(path) as store:
-        store.put_stories(doc["stories"], {i: p[1] for i, p in parts.items()}, keys,
-                          (key, reprints) if whole else None, partial=not whole)
-        store.put_story_states(run, {s.id: story_state(parts[s.id][0])
-                                     for s in changed.stories})
-    return doc
+        store.put_story_rows(((record, effects, story_key_)
+                              for record, effects, story_key_, _ in scratch.parts()),
+                             {s.id: s.article_ids for s in grouping.stories},
+                             (key, reprints) if whole else None, partial=not whole)
+        store.put_story_states(run, ((record["id"], story_state(record))
+                                     for record, _, _, changed in scratch.parts() if changed))
+    return Analysis(scratch, [s.id for s in grouping.stories], reprints, failures)
+
+
+def _stream(store: Store) -> Iterator[Article]:
+    """The stored articles in stream order (``group.grouping.stream_order``), read
+    ``READ_CHUNK`` at a time."""
+    order = sorted(((published_day(p), i) for i, p in store.published()),
+                   key=lambda x: (x[0] is None, x[0] or date.min, x[1]))
+    ids = [i for _, i in order]
+    del order
+    for start in range(0, len(ids), READ_CHUNK):
+        yield from store.articles_by_id(ids[start:start + READ_CHUNK])
+
+
+class _Published(Mapping[str, Article]):
+    """A stored article by id, read when asked for (a selection looks at few)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __getitem__(self, article_id: str) -> Article:
+        found = self.store.articles_by_id([article_id])
+        if not found:
+            raise KeyError(article_id)
+        return found[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.store.article_ids())
+
+    def __len__(self) -> int:
+        return self.store.count("articles")
+
+
+def _batches(stories: Iterable[StoryGroup], size: int) -> Iterator[list[StoryGroup]]:
+    """Consecutive stories holding about ``size`` articles together (at least one story)."""
+    out: list[StoryGroup] = []
+    held = 0
+    for story in stories:
+        if out and held + len(story.article_ids) > size:
+            yield out
+            out, held = [], 0
+        out.append(story)
+        held += len(story.article_ids)
+    if out:
+        yield out
+
+
+def _check_batch(store: Store, stories: list[StoryGroup], reprints: dict[str, Reprint],
+                 keys: dict[str, str], scratch: Scratch, settings: Settings,
+                 executor: Executor) -> None:
+    """Cross-check the ``stories`` the store holds no current record of, read the others
+    back, and hand all to ``scratch`` in order."""
+    stored = store.story_parts({s.id: keys[s.id] for s in stories})
+    changed = Grouping(tuple(s for s in stories if s.id not in stored), reprints)
+    made: dict[str, StoryPart] = {}
+    if changed.stories:
+        ids = [a for s in changed.stories for a in s.article_ids]
+        articles = store.articles_by_id(ids)
+        facts = {a.id: store.facts(a.id) or Facts() for a in articles}
+        checks = crosscheck(articles, facts, changed, executor=executor,
+                            model=settings.spacy_model)
+        made = story_parts(articles, facts, changed, checks)
+    for story in stories:
+        record, effects = stored.get(story.id) or made[story.id]
+        scratch.add_part(record, effects, keys[story.id], story.id not in stored)
+    scratch.commit()
+
+
+def _last_analysis(store: Store, key: str, scratch: Scratch
+                   ) -> tuple[list[str], dict[str, dict[str, Any]]] | None:
+    """The latest analysis read back into ``scratch`` when it had ``key`` (the same
+    articles, the same versions): its story ids and reprint links; None (and ``scratch``
+    left empty) when there is none or a story of it is missing."""
+    found = store.last_analysis_ids(key)
+    if found is None:
+        return None
+    story_ids, reprints = found
+    scratch.add_articles(store.published())
+    for story_id in story_ids:
+        part = store.current_story(story_id)
+        if part is None:
+            scratch.clear()
+            return None
+        scratch.add_part(part[0], part[1], None, False)
+    scratch.commit()
+    return story_ids, reprints

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Article
+from ..model import Article, PublishedDate
 from .profile import StreamStats
 from .reprints import Reprint, ReprintIndex
 from .stories import Join, StoryClusterer, StoryItem
@@ -45,7 +45,12 @@ def article_day(article: Article) -> date | None:
     """The publication day; for an inferred range, its first day when the range is at most
     ``DAY_RANGE_MAX_DAYS`` wide. A wider or open range ("after 2000") dates nothing: placing
     the article at its lower bound would put it years away from its story."""
-    published = article.published
+    return published_day(article.published)
+
+
+def published_day(published: PublishedDate) -> date | None:
+    """``article_day`` of a publication date alone (the store orders its articles by it
+    without reading them whole)."""
     if published.value:
         return _day(published.value)
     first, last = _day(published.earliest), _day(published.latest)
@@ -94,14 +99,15 @@ def _title_key(title: str) -> str:
     return " ".join(title.casefold().split())
 
 
-def titles_across(groups: Iterable[tuple[str, ...]], by_id: dict[str, Article]
+def titles_across(groups: Iterable[tuple[str, ...]], titles: dict[str, str]
                   ) -> frozenset[str]:
-    """Titles (case-folded) that head articles of more than one story."""
+    """Titles (case-folded) that head articles of more than one story (``titles``: article
+    id -> its title)."""
     seen: dict[str, int] = {}
     across: set[str] = set()
     for index, ids in enumerate(groups):
         for article_id in ids:
-            title = by_id[article_id].title
+            title = titles[article_id]
             if not title:
                 continue
             key = _title_key(title)
@@ -136,21 +142,37 @@ def representative_title(members: list[Article], stats: StreamStats | None = Non
 def group_articles(articles: Iterable[Article]) -> Grouping:
     """Stories and reprints over ``articles``."""
     ordered = stream_order(articles)
-    reprints = ReprintIndex()
+    by_id = {a.id: a for a in ordered}
+    return group_stream(ordered, lambda ids: [by_id[i] for i in ids])
+
+
+def group_stream(ordered: Iterable[Article],
+                 members: Callable[[tuple[str, ...]], list[Article]],
+                 on_disk: bool = False) -> Grouping:
+    """Stories and reprints over articles given in stream order (``stream_order``), one at
+    a time: the clusterer keeps its own small profile of each article, not the article, so
+    a store's articles can be read one by one. ``members`` gives the articles of some ids
+    again (a story's title is chosen once the whole stream has been seen). ``on_disk``
+    keeps the reprint index's signatures in a temporary file (``reprints.ReprintIndex``)."""
+    reprints = ReprintIndex(on_disk)
     clusterer = StoryClusterer()
     found: dict[str, Reprint] = {}
+    titles: dict[str, str] = {}
     for article in ordered:
         reprint = reprints.add(article.id, article.text)
         if reprint is not None:
             found[article.id] = reprint
+        titles[article.id] = article.title or ""
         clusterer.add(StoryItem(article.id, article_day(article), article.title or "",
                                 article.text, site_of(article)))
-    by_id = {a.id: a for a in ordered}
-    site_titles = titles_across(clusterer.groups(), by_id)
+    groups = clusterer.groups()
+    site_titles = titles_across(groups, titles)
+    del titles
+    reprints.close()
     stories = tuple(
-        StoryGroup(story_id(ids), representative_title([by_id[i] for i in ids],
-                                                       clusterer.stats, site_titles), ids,
+        StoryGroup(story_id(ids), representative_title(members(ids), clusterer.stats,
+                                                       site_titles), ids,
                    tuple(clusterer.joins[i] for i in ids))
-        for ids in clusterer.groups()
+        for ids in groups
     )
     return Grouping(stories, found)

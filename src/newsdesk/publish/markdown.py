@@ -6,6 +6,7 @@ images or HTML into whatever renders the notes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,27 +65,33 @@ def _facts(a: dict[str, Any]) -> list[str]:
 
 
 def render_markdown(dossier: dict[str, Any]) -> str:
-    out = [f"# newsdesk dossier\n\n{len(dossier['articles'])} articles, "
-           f"{len(dossier['failures'])} failed inputs ({dossier['schema']})\n"]
-    label = {a["id"]: article_label(a) for a in dossier["articles"]}
+    return "\n".join(markdown_lines(dossier)) + "\n"
+
+
+def markdown_lines(dossier: dict[str, Any], label: Any = None) -> Iterator[str]:
+    """The Markdown dossier's lines, one at a time (``label``: article id -> how it is
+    named, computed from the articles when not given)."""
+    yield (f"# newsdesk dossier\n\n{len(dossier['articles'])} articles, "
+           f"{len(dossier['failures'])} failed inputs ({dossier['schema']})\n")
+    if label is None:
+        label = {a["id"]: article_label(a) for a in dossier["articles"]}
     for story in dossier.get("stories", []):
-        out.extend(story_markdown(story, label))
+        yield from story_markdown(story, label)
     for a in dossier["articles"]:
-        out.append(f"## {escape_md(a['title'] or '(untitled)')}\n")
-        out.append(f"- Id: {a['id']}")
-        out.append(f"- Outlet: {escape_md(a['outlet'] or 'unknown')}")
-        out.append(f"- Authors: {escape_md(', '.join(a['authors']) or 'unknown')}")
-        out.append(f"- Published: {_published(a['published'])}")
-        out.append(f"- Source: `{a['source']}`\n")
-        out.extend(escape_md(p) + "\n" for p in a["text"].split("\n\n"))
-        out.extend(_facts(a))
+        yield f"## {escape_md(a['title'] or '(untitled)')}\n"
+        yield f"- Id: {a['id']}"
+        yield f"- Outlet: {escape_md(a['outlet'] or 'unknown')}"
+        yield f"- Authors: {escape_md(', '.join(a['authors']) or 'unknown')}"
+        yield f"- Published: {_published(a['published'])}"
+        yield f"- Source: `{a['source']}`\n"
+        yield from (escape_md(p) + "\n" for p in a["text"].split("\n\n"))
+        yield from _facts(a)
     if dossier["failures"]:
-        out.append("## Inputs that failed\n")
-        out.extend(
+        yield "## Inputs that failed\n"
+        yield from (
             f"- `{f['source']}`: {f['error']['code']} {escape_md(f['error']['message'])}"
             for f in dossier["failures"]
         )
-    return "\n".join(out) + "\n"
 
 
 def write_markdown(dossier: dict[str, Any], path: str | Path) -> None:

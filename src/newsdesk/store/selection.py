@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,7 +37,7 @@ class Selection:
             _day(self.since)
 
     def chosen(self, conn: sqlite3.Connection, stories: Iterable[StoryGroup],
-               articles: dict[str, Article]) -> set[str]:
+               articles: Mapping[str, Article]) -> set[str]:
         """The ids of the ``stories`` (a grouping of the whole store) this selection keeps."""
         stories = list(stories)
         keep = {s.id for s in stories}

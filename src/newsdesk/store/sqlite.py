@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,10 +18,14 @@ from typing import Any
 
 from .. import __version__
 from ..errors import NewsdeskError
-from ..model import Article, Facts, Failure, Source
+from ..model import Article, Facts, Failure, PublishedDate, Source
 from .migrations import migrate
 from .spellings import count_spellings
 from .tables import put_facts, put_story
+
+# Articles read per query when many are read by id (SQLite's default limit on a
+# statement's parameters is far above it).
+READ_CHUNK = 200
 
 
 def _now() -> str:
@@ -177,13 +181,46 @@ class Store:
                 (failure.name, failure.problem.code, failure.problem.message),
             )
 
-    def articles(self) -> Iterator[Article]:
-        """Every stored article, ordered by publication date then id (deterministic)."""
+    def articles(self, last: int | None = None) -> Iterator[Article]:
+        """Every stored article, ordered by publication date then id (deterministic); with
+        ``last`` (a ``last_article``), those stored by then."""
         rows = self.conn.execute(
-            "SELECT record FROM articles ORDER BY COALESCE(published, published_earliest, ''), id"
-        )
+            "SELECT record FROM articles WHERE rowid <= ?"
+            " ORDER BY COALESCE(published, published_earliest, ''), id",
+            (self.last_article() if last is None else last,))
         for (record,) in rows:
             yield Article.from_dict(json.loads(record))
+
+    def last_article(self) -> int:
+        """The highest article rowid: articles are never deleted, so those up to it are the
+        ones stored by now."""
+        return int(self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles"
+                                     ).fetchone()[0])
+
+    def article_ids(self) -> list[str]:
+        """The ids of every stored article (no record read)."""
+        return [i for (i,) in self.conn.execute("SELECT id FROM articles")]
+
+    def published(self) -> Iterator[tuple[str, PublishedDate]]:
+        """Every stored article's id and publication date (evidence left out): enough to
+        put the articles in stream or dossier order without reading them whole."""
+        rows = self.conn.execute(
+            "SELECT id, published, published_earliest, published_latest FROM articles")
+        for article_id, value, earliest, latest in rows:
+            yield article_id, PublishedDate(value, earliest, latest)
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        """The stored articles of ``ids``, in that order (ids not stored left out); read
+        ``READ_CHUNK`` at a time."""
+        ids = list(ids)
+        found: dict[str, Article] = {}
+        for chunk in range(0, len(ids), READ_CHUNK):
+            part = ids[chunk:chunk + READ_CHUNK]
+            marks = ", ".join("?" * len(part))
+            for article_id, record in self.conn.execute(
+                    f"SELECT id, record FROM articles WHERE id IN ({marks})", part):
+                found[article_id] = Article.from_dict(json.loads(record))
+        return [found[i] for i in ids if i in found]
 
     def story_parts(self, keys: dict[str, str]) -> dict[str, tuple[dict[str, Any],
                                                                      dict[str, Any]]]:
@@ -217,7 +254,24 @@ class Store:
             parts[story_id] = (json.loads(found[0]), json.loads(found[1]))
         return parts, json.loads(row[1])
 
-    def put_stories(self, stories: list[dict[str, Any]],
+    def last_analysis_ids(self, key: str) -> tuple[list[str], dict[str, dict[str, Any]]] | None:
+        """The story ids (in dossier order) and reprint links of the latest analysis when it
+        had ``key``; its stories are read one by one with ``current_story``."""
+        row = self.conn.execute("SELECT story_ids, reprints FROM analysis WHERE key = ?",
+                                (key,)).fetchone()
+        return None if row is None else (json.loads(row[0]), json.loads(row[1]))
+
+    def current_story(self, story_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """(record, effects) of a current story, or None (no such story, or one stored
+        without what its cross-check changed)."""
+        found = self.conn.execute(
+            "SELECT record, effects FROM stories WHERE id = ? AND superseded_by IS NULL",
+            (story_id,)).fetchone()
+        if found is None or found[1] is None:
+            return None
+        return json.loads(found[0]), json.loads(found[1])
+
+    def put_stories(self, stories: Iterable[dict[str, Any]],
                     effects: dict[str, dict[str, Any]] | None = None,
                     keys: dict[str, str] | None = None,
                     analysis: tuple[str, dict[str, dict[str, Any]]] | None = None,
@@ -237,18 +291,36 @@ class Store:
         ``partial``: the stories of a selection (``store/selection.py``), not the whole
         store: only the current stories sharing an article with them are superseded, only
         their articles' index rows are rebuilt, and the latest whole analysis is kept."""
+        stories = list(stories)
+        self.put_story_rows(
+            ((story, (effects or {}).get(story["id"]), (keys or {}).get(story["id"]))
+             for story in stories),
+            {story["id"]: tuple(story["article_ids"]) for story in stories}, analysis,
+            partial)
+
+    def put_story_rows(self, rows: Iterable[tuple[dict[str, Any], dict[str, Any] | None,
+                                                  str | None]],
+                       members: dict[str, tuple[str, ...]],
+                       analysis: tuple[str, dict[str, dict[str, Any]]] | None = None,
+                       partial: bool = False) -> None:
+        """``put_stories`` one story at a time: ``rows`` (record, effects, check key) are
+        read as they are written, so a whole store's stories need not be in memory at once;
+        ``members`` (story id -> article ids, in dossier order) names them all up front."""
         with self._write():
-            current = {story["id"] for story in stories}
-            story_of = {a: story["id"] for story in stories for a in story["article_ids"]}
+            story_of = {a: story_id for story_id, ids in members.items() for a in ids}
+            old: list[tuple[str, str | None]] = []
             for old_id, record in self.conn.execute(
-                    "SELECT id, record FROM stories WHERE superseded_by IS NULL").fetchall():
-                if old_id in current:
+                    "SELECT id, record FROM stories WHERE superseded_by IS NULL"):
+                if old_id in members:
                     continue
-                members = json.loads(record).get("article_ids") or [None]
-                if partial and not any(a in story_of for a in members):
+                ids = json.loads(record).get("article_ids") or [None]
+                if partial and not any(a in story_of for a in ids):
                     continue
+                old.append((old_id, ids[0]))
+            for old_id, first in old:
                 self.conn.execute("UPDATE stories SET superseded_by = ? WHERE id = ?",
-                                  (story_of.get(members[0], ""), old_id))
+                                  (story_of.get(first, "") if first is not None else "",
+                                   old_id))
             if partial:
                 self.conn.executemany("DELETE FROM story_articles WHERE article_id = ?",
                                       [(a,) for a in story_of])
@@ -258,21 +330,19 @@ class Store:
             if analysis is not None:
                 self.conn.execute(
                     "INSERT INTO analysis (id, key, story_ids, reprints) VALUES (1, ?, ?, ?)",
-                    (analysis[0], json.dumps([s["id"] for s in stories]),
+                    (analysis[0], json.dumps(list(members)),
                      json.dumps(analysis[1], sort_keys=True)))
-            for story in stories:
-                effect = (effects or {}).get(story["id"])
+            for story, effect, key in rows:
                 record = json.dumps(story, ensure_ascii=False, sort_keys=True)
-                old = self.conn.execute("SELECT record FROM stories WHERE id = ?",
-                                        (story["id"],)).fetchone()
+                before = self.conn.execute("SELECT record FROM stories WHERE id = ?",
+                                           (story["id"],)).fetchone()
                 self.conn.execute(
                     "INSERT OR REPLACE INTO stories (id, title, articles, record, superseded_by,"
                     " check_key, effects) VALUES (?, ?, ?, ?, NULL, ?, ?)",
-                    (story["id"], story.get("title"), len(story["article_ids"]), record,
-                     (keys or {}).get(story["id"]),
+                    (story["id"], story.get("title"), len(story["article_ids"]), record, key,
                      None if effect is None else json.dumps(effect, sort_keys=True)),
                 )
-                if old is None or old[0] != record:  # the same record has its rows already
+                if before is None or before[0] != record:  # the same record has its rows
                     put_story(self.conn, story)  # the record as rows (store/tables.py)
                 self.conn.executemany(  # articles that came without a stored source are skipped
                     "INSERT OR IGNORE INTO story_articles (story_id, article_id)"
@@ -303,13 +373,17 @@ class Store:
                 (_now(), added, reused, failed,
                  None if story_ids is None else json.dumps(story_ids), run_id))
 
-    def put_story_states(self, run_id: int, states: dict[str, dict[str, Any]]) -> None:
-        """The state (``store/changes.py``) of each story an analysis made anew."""
+    def put_story_states(self, run_id: int,
+                         states: Mapping[str, dict[str, Any]]
+                         | Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """The state (``store/changes.py``) of each story an analysis made anew (story id
+        -> state, or such pairs one at a time)."""
+        pairs = states.items() if isinstance(states, Mapping) else states
         with self._write():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO story_states (run_id, story_id, state) VALUES (?, ?, ?)",
-                [(run_id, i, json.dumps(state, sort_keys=True, ensure_ascii=False))
-                 for i, state in states.items()])
+                ((run_id, i, json.dumps(state, sort_keys=True, ensure_ascii=False))
+                 for i, state in pairs))
 
     def count(self, table: str) -> int:
         if table not in {"sources", "articles", "removed", "failures", "facts", "stories"}:

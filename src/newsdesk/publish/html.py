@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from .atomic import atomic_text
 from .view import report_context
 
 _ENV = Environment(
@@ -53,4 +54,5 @@ def new_marks(changes: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def write_html(dossier: dict[str, Any], path: str | Path,
                changes: dict[str, Any] | None = None) -> None:
-    Path(path).write_text(render_html(dossier, changes=changes), encoding="utf-8")
+    with atomic_text(path) as out:
+        out.write(render_html(dossier, changes=changes))

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from .atomic import atomic_text
+
 INDENT = 2
 
 
@@ -54,5 +56,5 @@ def write_object(out: IO[str], fields: Mapping[str, Any | Iterable[Any]],
 def write_json(path: str | Path, fields: Mapping[str, Any | Iterable[Any]],
                streamed: frozenset[str] = frozenset()) -> None:
     """``write_object`` into a file (UTF-8)."""
-    with open(path, "w", encoding="utf-8") as out:
+    with atomic_text(path) as out:
         write_object(out, fields, streamed)

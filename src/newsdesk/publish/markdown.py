@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_text
 from .markdown_story import story_markdown
 from .markdown_text import escape_md, inline_md
 from .view import article_label
@@ -95,4 +96,5 @@ def markdown_lines(dossier: dict[str, Any], label: Any = None) -> Iterator[str]:
 
 
 def write_markdown(dossier: dict[str, Any], path: str | Path) -> None:
-    Path(path).write_text(render_markdown(dossier), encoding="utf-8")
+    with atomic_text(path) as out:
+        out.write(render_markdown(dossier))

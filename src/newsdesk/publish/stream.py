@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from markupsafe import Markup
 
+from .atomic import atomic_text
 from .charts import timeline_svg
 from .facts_view import facts_rows
 from .html import _ENV, new_marks
@@ -161,7 +162,7 @@ def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None
 def write_report(source: DossierSource, path: str | Path,
                  changes: dict[str, Any] | None = None) -> None:
     """``html.write_html``'s bytes, written as rendered."""
-    with open(path, "w", encoding="utf-8") as out:
+    with atomic_text(path) as out:
         for chunk in report_chunks(source, changes):
             out.write(chunk)
 
@@ -174,7 +175,7 @@ def write_notes(source: DossierSource, path: str | Path) -> None:
         record = records.get(article_id)
         return None if record is None else article_label(record)
 
-    with open(path, "w", encoding="utf-8") as out:
+    with atomic_text(path) as out:
         for n, line in enumerate(markdown_lines(_dossier(source, records, stories),
                                                 Lookup(label))):
             out.write(line if n == 0 else "\n" + line)

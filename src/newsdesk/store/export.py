@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import NewsdeskError
+from ..publish.atomic import atomic_text
 from .sqlite import Store
 
 # What a spreadsheet takes for the start of a formula (OWASP CSV Injection).
@@ -134,7 +135,7 @@ def export(db: str | Path, out: str | Path, tables: Iterable[str] = (), fmt: str
             folder.mkdir(parents=True, exist_ok=True)
             for name in names:
                 cursor = store.conn.execute(_query(name, superseded))
-                with (folder / f"{name}.{fmt}").open("w", encoding="utf-8", newline="") as f:
+                with atomic_text(folder / f"{name}.{fmt}", newline="") as f:
                     written[name] = _write(f, cursor, fmt)
         except OSError as err:
             raise NewsdeskError("E307", detail=str(err)) from err

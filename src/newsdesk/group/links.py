@@ -44,7 +44,7 @@ SHOWN = 6
 _NAMES_DIFFER, _NUMBERS = FEATURES.index("names_differ"), FEATURES.index("numbers")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """What two articles share: the reasons a link was made, for the reader."""
 

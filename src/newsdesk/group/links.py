@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import Any
 
 from .measures import disagreements
@@ -43,7 +44,7 @@ SHOWN = 6
 _NAMES_DIFFER, _NUMBERS = FEATURES.index("names_differ"), FEATURES.index("numbers")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """What two articles share: the reasons a link was made, for the reader."""
 
@@ -57,14 +58,15 @@ def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
     """The feature vector of a pair, in ``FEATURES`` order; ``ceiling`` is the idf of a word
     seen once (to scale rarity). Sums run over sorted shared terms, so the result does not
     depend on string hashing; each shared set is walked once (this is the clusterer's
-    innermost loop: 20 candidates per article, so the helpers are written out inline)."""
+    innermost loop: 20 candidates per article, so the helpers are written out inline, and
+    the shared terms and names come from the profiles' frozensets)."""
     # Shared words: the cosine of the two word vectors, the rarity of the rarest shared word
     # (as a share of a once-seen word's idf) and how many shared words are rare.
     va, vb, ra, rb = a.vector, b.vector, a.rarity, b.rarity  # rarity keys are vector keys
     cosine = 0.0
     rarest_word = 0.0
     rare = 0
-    for t in sorted(va.keys() & vb.keys()):
+    for t in sorted(a.terms & b.terms):
         cosine += va[t] * vb[t]
         x, y = ra[t], rb[t]
         share = (y if y < x else x) / ceiling  # min() without the call
@@ -78,7 +80,7 @@ def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
     names = rarest = 0.0
     differ = False
     if na and nb:
-        shared = na.keys() & nb.keys()
+        shared = a.name_set & b.name_set
         summed = 0.0
         for n in sorted(shared):
             x, y = na[n], nb[n]
@@ -88,16 +90,14 @@ def features(a: Profile, b: Profile, ceiling: float) -> tuple[float, ...]:
                 rarest = weight
         names, rarest = summed / min(a.names_total, b.names_total), rarest / ceiling
         differ = _names_differ(a, b, ceiling, shared)
-    days = _days_apart(a, b)
-    if days is None:
-        days = UNDATED_DAYS_APART
-    return (cosine, _dot(a.title, b.title), names, rarest,
+    days = UNDATED_DAYS_APART if a.day is None or b.day is None else abs((a.day - b.day).days)
+    return (cosine, _dot(a.title, b.title) if a.title and b.title else 0, names, rarest,
             min(len(a.numbers & b.numbers), 3) / 3, math.log1p(days),
             float(min(a.size, b.size) < SHORT_WORDS), float(not na or not nb),
             cosine * names, rarest_word, min(rare, RARE_CAP) / RARE_CAP, float(differ))
 
 
-def _names_differ(a: Profile, b: Profile, ceiling: float, shared: set[str]) -> bool:
+def _names_differ(a: Profile, b: Profile, ceiling: float, shared: frozenset[str]) -> bool:
     """Both articles name specific people or places, and not one of them (``shared``: the
     names both give) is shared: the mark of two look-alike events ("shot in Hawthorne" and
     "shot in Fresno"). A profile's names are kept rarest first, so "at least two specific"
@@ -207,7 +207,9 @@ def scorer(params: dict[str, Any]) -> Callable[[tuple[float, ...]], float]:
     exp = math.exp
 
     def score(values: tuple[float, ...]) -> float:
-        z = intercept + sum(w * v for w, v in zip(ordered, values, strict=True))
+        if len(values) != len(ordered):
+            raise ValueError(f"{len(values)} feature values for {len(ordered)} weights")
+        z = intercept + sum(map(mul, ordered, values))  # the products in C, summed in order
         return 1.0 / (1.0 + exp(-z))
 
     return score

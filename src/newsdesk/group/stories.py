@@ -62,7 +62,7 @@ class StoryItem:
     site: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Join:
     """Why an article is in its story: the earlier article it matched (None when it opened
     the story), the model's probability and what the two share."""
@@ -73,7 +73,7 @@ class Join:
     evidence: Evidence | None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Story:
     members: list[str]
     last_day: date | None

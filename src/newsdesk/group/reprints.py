@@ -8,7 +8,6 @@ independence a wire copy and its original are one source, but both stay in the d
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import tempfile
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
+from ..store.scratch import remove_owned
 from .shingles import NUM_PERM, shingles, sketch, words
 
 # LSH candidate threshold on estimated Jaccard. Kept below the decision threshold so a
@@ -93,7 +93,7 @@ class _StoredSignatures(_Signatures):
         self.conn.execute("CREATE TABLE bands (band INTEGER NOT NULL, key BLOB NOT NULL,"
                           " id TEXT NOT NULL)")
         self.conn.execute("CREATE INDEX bands_key ON bands(band, key)")
-        self._closer = weakref.finalize(self, _remove, self.conn, self.path,
+        self._closer = weakref.finalize(self, remove_owned, self.conn, self.path,
                                         os.getpid())
 
     def _keys(self, signature: LeanMinHash) -> list[bytes]:
@@ -123,14 +123,6 @@ class _StoredSignatures(_Signatures):
 
     def close(self) -> None:
         self._closer()
-
-
-def _remove(conn: sqlite3.Connection, path: str, owner: int) -> None:
-    if os.getpid() != owner:  # a forked worker process: the file is its parent's
-        return
-    conn.close()
-    with contextlib.suppress(OSError):
-        os.remove(path)
 
 
 class ReprintIndex:

@@ -50,7 +50,10 @@ def order_key(published: PublishedDate) -> str:
     return published.value or published.earliest or ""
 
 
-def _remove(conn: sqlite3.Connection, path: str, owner: int) -> None:
+def remove_owned(conn: sqlite3.Connection, path: str, owner: int) -> None:
+    """Close ``conn`` and delete the temporary file ``path`` — only in the process
+    ``owner`` that made it (a worker forked from it must not delete its parent's file when
+    it exits); for ``weakref.finalize``."""
     if os.getpid() != owner:  # a forked worker process: the file is its parent's
         return
     conn.close()
@@ -69,7 +72,7 @@ class Scratch:
         self.conn.execute("PRAGMA synchronous = OFF")
         for statement in _SCHEMA:
             self.conn.execute(statement)
-        self._closer = weakref.finalize(self, _remove, self.conn, self.path,
+        self._closer = weakref.finalize(self, remove_owned, self.conn, self.path,
                                         os.getpid())
 
     def close(self) -> None:

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 FOLDS = 5
+CS = (0.01, 0.1, 1.0, 10.0)
+MODES = ("pointwise", "pairwise")
+SEEDS = ("", "a", "b")
 
 
 @dataclass
@@ -83,3 +86,23 @@ def cross_validate(groups: Sequence[Group], names: Sequence[str], mode: str, c: 
         right += sum(g.right(best_index(g.rows, params) if g.rows else None)
                      for g in groups if g.fold(seed) == fold)
     return right / max(len(groups), 1)
+
+
+def select(groups: Sequence[Group], names: Sequence[str],
+           best_index: Callable[[Any, Any], int | None], drop: Sequence[str], fact: str,
+           rules: float) -> tuple[str, float, list[float]]:
+    """Cross-validate every mode and C (printed as they come), choose the best (pairwise
+    and the smaller C on ties), and score it again on ``SEEDS``' other fold draws: the
+    chosen (mode, C) and its CV scores, first draw first."""
+    results: dict[tuple[str, float], float] = {}
+    for mode in MODES:
+        for c in CS:
+            results[(mode, c)] = cross_validate(groups, names, mode, c, best_index, drop)
+            print(f"{mode:9s} C={c:<5}: CV {fact} {results[(mode, c)]:.4f}", flush=True)
+    mode, c = max(results, key=lambda k: (results[k], k[0] == "pairwise", -k[1]))
+    repeats = [results[(mode, c)]] + [
+        cross_validate(groups, names, mode, c, best_index, drop, seed) for seed in SEEDS[1:]]
+    print(f"chosen {mode} C={c}: CV over {len(SEEDS)} fold draws "
+          f"{', '.join(f'{r:.4f}' for r in repeats)} (mean {sum(repeats) / len(repeats):.4f};"
+          f" rules {rules:.4f})")
+    return mode, c, repeats

@@ -32,9 +32,7 @@ from story_facts_data import (
 )
 
 MODEL = REPO / "src" / "newsdesk" / "crosscheck" / "day_model.json"
-CS = (0.01, 0.1, 1.0, 10.0)
-MODES = ("pointwise", "pairwise")
-SEEDS = ("", "a", "b")
+SEEDS = ranker_fit.SEEDS
 
 
 def load_groups() -> list[ranker_fit.Group]:
@@ -70,19 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(groups)} tune stories, {sum(len(g.rows) for g in groups)} candidate days; "
           f"GVA's day among them for {sum(any(g.labels) for g in groups)}")
     print(f"rules: date {rules:.4f}")
-    results: dict[tuple[str, float], float] = {}
-    for mode in MODES:
-        for c in CS:
-            results[(mode, c)] = ranker_fit.cross_validate(groups, FEATURES, mode, c,
-                                                           best_index, args.drop)
-            print(f"{mode:9s} C={c:<5}: CV date {results[(mode, c)]:.4f}", flush=True)
-    mode, c = max(results, key=lambda k: (results[k], k[0] == "pairwise", -k[1]))
-    repeats = [results[(mode, c)]] + [
-        ranker_fit.cross_validate(groups, FEATURES, mode, c, best_index, args.drop, seed)
-        for seed in SEEDS[1:]]
+    mode, c, repeats = ranker_fit.select(groups, FEATURES, best_index, args.drop, "date", rules)
     mean = sum(repeats) / len(repeats)
-    print(f"chosen {mode} C={c}: CV over {len(SEEDS)} fold draws "
-          f"{', '.join(f'{r:.4f}' for r in repeats)} (mean {mean:.4f}; rules {rules:.4f})")
     params: dict[str, Any] = ranker_fit.fit(groups, FEATURES, mode, c, args.drop)
     print(json.dumps(params["weights"], indent=1))
     if args.write:

@@ -40,9 +40,7 @@ from story_facts_data import (
     to_article,
 )
 
-CS = (0.01, 0.1, 1.0, 10.0)
-MODES = ("pointwise", "pairwise")
-SEEDS = ("", "a", "b")
+SEEDS = ranker_fit.SEEDS
 
 
 def best_index(rows: Any, params: dict[str, Any]) -> int | None:
@@ -116,19 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(groups)} tune stories, {sum(len(g.rows) for g in groups)} candidate towns; "
           f"GVA's city among them for {sum(any(g.labels) for g in groups)}")
     print(f"rules: city {rules:.4f}")
-    results: dict[tuple[str, float], float] = {}
-    for mode in MODES:
-        for c in CS:
-            results[(mode, c)] = ranker_fit.cross_validate(groups, FEATURES, mode, c,
-                                                           best_index, args.drop)
-            print(f"{mode:9s} C={c:<5}: CV city {results[(mode, c)]:.4f}", flush=True)
-    mode, c = max(results, key=lambda k: (results[k], k[0] == "pairwise", -k[1]))
-    repeats = [results[(mode, c)]] + [
-        ranker_fit.cross_validate(groups, FEATURES, mode, c, best_index, args.drop, seed)
-        for seed in SEEDS[1:]]
-    print(f"best {mode} C={c}: CV over {len(SEEDS)} fold draws "
-          f"{', '.join(f'{r:.4f}' for r in repeats)} (mean {sum(repeats) / len(repeats):.4f};"
-          f" rules {rules:.4f})")
+    mode, c, _ = ranker_fit.select(groups, FEATURES, best_index, args.drop, "city", rules)
     fitted = ranker_fit.fit(groups, FEATURES, mode, c, args.drop)
     in_sample = ranker_fit.accuracy(groups, lambda g: best_index(g.rows, fitted))
     print(f"fitted on all tune and scored there: {in_sample:.4f}")

@@ -137,3 +137,26 @@ def test_a_good_number_setting_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings().max_input_bytes == 1000
 
 
+
+
+def test_a_gzip_of_endless_blank_lines_stops_with_a_code(tmp_path: Path, good: Path) -> None:
+    """Found by benchmarks/fuzz_inputs.py: 1 GiB of newlines in a few KB of .jsonl.gz was
+    read one line at a time, past a minute; now the records before the run are kept and
+    the feed ends with E111."""
+    import gzip
+
+    from newsdesk.ingest.jsonl import MAX_BLANK_RUN_BYTES
+
+    feed = tmp_path / "bomb.jsonl.gz"
+    feed.write_bytes(gzip.compress(json.dumps({"text": TEXT}).encode() + b"\n")
+                     + gzip.compress(b"\n" * (MAX_BLANK_RUN_BYTES + 10)
+                                     + json.dumps({"text": TEXT}).encode() + b"\n"))
+    results = run(feed, good)
+    assert isinstance(results[0], Source) and results[0].name == f"{feed}:1"
+    failure = assert_failure(results[1], "E111", str(feed))
+    assert "after line 1" in failure.problem.message
+    check_good(results, good)
+    few = tmp_path / "few.jsonl"
+    few.write_text("\n" * 1000 + json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    assert [type(r) for r in run(few)] == [Source]
+

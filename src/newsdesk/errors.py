@@ -24,6 +24,8 @@ CATALOGUE: dict[str, str] = {
     "E108": "input does not exist",
     "E109": "sidecar metadata file is invalid: {detail}",
     "E110": "text could not be decoded reliably: {detail}",
+    "E111": "{count} blank bytes in a row after line {line}: not a feed any more; the rest "
+            "of it is skipped",
     # extraction
     "E200": "no article text found",
     "E201": "HTML could not be parsed: {detail}",

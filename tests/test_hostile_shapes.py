@@ -76,3 +76,31 @@ def test_line_features_are_made_one_at_a_time() -> None:
     from newsdesk.extraction.text_features import line_features
 
     assert inspect.isgeneratorfunction(line_features)
+
+
+def test_tables_nested_past_the_limit_are_read_as_blocks() -> None:
+    """Found by benchmarks/fuzz_inputs.py: trafilatura walks each table's cells once per
+    enclosing table (100,000 nested tables ran past a minute)."""
+    from newsdesk.extraction.html import MAX_TABLE_NESTING
+
+    deep = MAX_TABLE_NESTING + 5
+    html = ("<html><body>" + "<table><tr><td>" * deep + f"<p>{PARA * 4}</p>"
+            + "</td></tr></table>" * deep + "</body></html>")
+    extraction = extract_html(html)
+    assert "W206" in [w.code for w in extraction.warnings]
+    assert "council of Leeds" in " ".join(extraction.paragraphs)
+    shallow = html.replace("<table><tr><td>" * deep, "<table><tr><td>" * 3).replace(
+        "</td></tr></table>" * deep, "</td></tr></table>" * 3)
+    assert "W206" not in [w.code for w in extract_html(shallow).warnings]
+
+
+def test_many_long_tags_under_the_limit_each_are_cut_past_a_page_total() -> None:
+    """Found by benchmarks/fuzz_inputs.py: 5,000 tags of 499 attributes each peaked at
+    2 GB in libxml2's tree and its copies."""
+    from newsdesk.extraction.html import MAX_PAGE_ATTRIBUTES
+
+    tag = "<i " + " ".join(f"a{k}" for k in range(MAX_ATTRIBUTES)) + ">w</i>"
+    count = MAX_PAGE_ATTRIBUTES // MAX_ATTRIBUTES + 3
+    trimmed, cut = trim_crowded_tags(tag * count)
+    assert cut and trimmed.count("<i>w</i>") == 3 and trimmed.count(" a0") == count - 3
+

@@ -59,7 +59,9 @@ CATALOGUE: dict[str, str] = {
     "W104": "stated publication date {value!r} could not be read; the page's own date is kept",
     "W200": "article language is {language}, not English: analysis beyond extraction is skipped",
     "W201": "HTML nesting deeper than {limit} levels was flattened",
-    "W205": "HTML start tags with more than {limit} attributes lost their attributes",
+    "W205": "HTML start tags with more than {limit} attributes (or past {total} attributes "
+            "in long tags on the page) lost their attributes",
+    "W206": "tables nested more than {limit} deep were read as plain blocks",
     "W202": "article body is very short ({chars} characters)",
     "W203": "article text is too long to annotate ({chars} characters > spaCy's limit of "
     "{limit}); no facts were looked for",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import newsdesk
 from newsdesk.annotation.nlp import PUNCTUATION_RUN, parse_ready
 from newsdesk.config import Settings
@@ -104,3 +106,29 @@ def test_many_long_tags_under_the_limit_each_are_cut_past_a_page_total() -> None
     trimmed, cut = trim_crowded_tags(tag * count)
     assert cut and trimmed.count("<i>w</i>") == 3 and trimmed.count(" a0") == count - 3
 
+
+def test_a_document_over_its_time_budget_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shape no guard knows (a 15 MB page of a million paragraphs took minutes) fails
+    with E204 and its name once it has used its seconds; the next document goes on."""
+    import time
+
+    from newsdesk.extraction import pipeline
+    from newsdesk.model import Failure
+
+    real = pipeline._extract_text
+
+    def slow(text: str, source: Source) -> object:
+        if source.name == "slow.txt":
+            while True:
+                time.sleep(0.05)
+        return real(text, source)
+
+    monkeypatch.setattr(pipeline, "_extract_text", slow)
+    body = ("Budget vote\n\n" + PARA * 4).encode()
+    failure = extract_source(Source(name="slow.txt", content=body, url=None, hints={}),
+                             Settings(doc_seconds=1))
+    assert isinstance(failure, Failure) and failure.problem.code == "E204"
+    assert failure.name == "slow.txt"
+    article = extract_source(Source(name="ok.txt", content=body, url=None, hints={}),
+                             Settings(doc_seconds=1))
+    assert isinstance(article, Article) and "council of Leeds" in article.text

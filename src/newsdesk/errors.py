@@ -31,6 +31,8 @@ CATALOGUE: dict[str, str] = {
     "E201": "HTML could not be parsed: {detail}",
     "E202": "extraction failed: {detail}",
     "E203": "plain text of {lines} lines is no single article (limit {limit} lines)",
+    "E204": "extraction took over {seconds} s, the budget per document "
+            "(NEWSDESK_DOC_SECONDS)",
     # store
     "E300": "could not write to the store: {detail}",
     "E301": "cannot open the store for reading (run newsdesk analyze first): {detail}",

@@ -160,3 +160,10 @@ def test_a_gzip_of_endless_blank_lines_stops_with_a_code(tmp_path: Path, good: P
     few.write_text("\n" * 1000 + json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
     assert [type(r) for r in run(few)] == [Source]
 
+
+def test_a_setting_too_large_for_a_number_is_a_coded_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDESK_SHORT_BODY_CHARS", "9" * 5000)
+    with pytest.raises(NewsdeskError) as err:
+        load_settings()
+    assert err.value.code == "E001" and "too large" in str(err.value)

@@ -50,9 +50,13 @@ def load_settings(**overrides: Any) -> Settings:
 def _whole_number(name: str, value: str) -> int:
     from .errors import NewsdeskError
 
+    digits = value.strip().replace("_", "")
     try:
-        number = int(value.strip().replace("_", ""))
+        number = int(digits)
     except ValueError:
+        if digits.isdigit():  # past Python's 4,300-digit limit for int()
+            raise NewsdeskError("E001", name=name, value=value[:40] + "...",
+                                detail="too large") from None
         raise NewsdeskError("E001", name=name, value=value,
                             detail="not a whole number") from None
     if number <= 0:

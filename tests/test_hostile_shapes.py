@@ -132,3 +132,25 @@ def test_a_document_over_its_time_budget_fails_alone(monkeypatch: pytest.MonkeyP
     article = extract_source(Source(name="ok.txt", content=body, url=None, hints={}),
                              Settings(doc_seconds=1))
     assert isinstance(article, Article) and "council of Leeds" in article.text
+
+
+def test_an_article_past_the_token_limit_is_kept_without_facts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by benchmarks/fuzz_inputs.py: spaCy holds ~17 KB per token while it parses, so
+    2,000 runs of 63 "!" (under the mask length) took 2.4 GB; past the limit, W207."""
+    from newsdesk.annotation import pipeline
+    from newsdesk.annotation.pipeline import estimate_tokens
+
+    page = tmp_path / "bangs.txt"
+    page.write_text("Budget vote in Leeds\n\n" + PARA * 3 + "\n\n" + ("!" * 63 + " word ") * 4,
+                    encoding="utf-8")
+    assert estimate_tokens("Leeds, said Alice.") == 5
+    assert estimate_tokens('"' * 5000) == 0  # masked for the parser: no tokens
+    monkeypatch.setattr(pipeline, "MAX_PARSE_TOKENS", 200)
+    (found,) = list(newsdesk.annotate([str(page)]))
+    assert isinstance(found, Annotated)
+    assert "W207" in [w.code for w in found.article.warnings] and not found.facts.entities
+    assert "!" * 63 in found.article.text
+    monkeypatch.setattr(pipeline, "MAX_PARSE_TOKENS", 40_000)
+    (found,) = list(newsdesk.annotate([str(page)]))
+    assert isinstance(found, Annotated) and found.facts.entities

@@ -67,6 +67,8 @@ CATALOGUE: dict[str, str] = {
     "W202": "article body is very short ({chars} characters)",
     "W203": "article text is too long to annotate ({chars} characters > spaCy's limit of "
     "{limit}); no facts were looked for",
+    "W207": "article text has about {tokens} tokens, more than the {limit} spaCy can parse "
+            "within the memory budget; no facts were looked for",
     "W204": "annotation failed on this article ({detail}); it is kept without facts",
 }
 

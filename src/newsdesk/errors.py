@@ -31,6 +31,7 @@ CATALOGUE: dict[str, str] = {
     "E201": "HTML could not be parsed: {detail}",
     "E202": "extraction failed: {detail}",
     "E203": "plain text of {lines} lines is no single article (limit {limit} lines)",
+    "E205": "HTML page of {count} elements is no single article (limit {limit} elements)",
     "E204": "extraction took over {seconds} s, the budget per document "
             "(NEWSDESK_DOC_SECONDS)",
     # store

@@ -112,12 +112,21 @@ def _parse_flat(html: str) -> tuple[HtmlElement, tuple[Problem, ...]]:
     if trimmed:
         warnings = (problem("W205", limit=MAX_ATTRIBUTES, total=MAX_PAGE_ATTRIBUTES),)
     tree = _parse(html)
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        raise NewsdeskError("E205", count=elements, limit=MAX_ELEMENTS)
     if _max_depth(tree) >= MAX_DEPTH:
         tree = _parse(flatten_deep_html(html, MAX_DEPTH))
         warnings = (*warnings, problem("W201", limit=MAX_DEPTH))
     if unnest_tables(tree):
         warnings = (*warnings, problem("W206", limit=MAX_TABLE_NESTING))
     return tree, warnings
+
+
+# trafilatura copies and walks the tree several times: a 15 MB page of a million
+# paragraphs peaked at 1.8 GB before its time ran out (benchmarks/fuzz_inputs.py); 200,000
+# elements take ~300 MB. Real article pages hold a few thousand.
+MAX_ELEMENTS = 250_000
 
 
 # trafilatura walks every table's cells once per enclosing table: time quadratic in the

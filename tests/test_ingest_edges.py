@@ -15,7 +15,7 @@ import pytest
 import newsdesk
 from newsdesk.config import load_settings
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Source
+from newsdesk.model import Failure, Source
 
 from .test_ingest import PAGE, assert_failure, by_name, check_good, run
 
@@ -167,3 +167,21 @@ def test_a_setting_too_large_for_a_number_is_a_coded_error(
     with pytest.raises(NewsdeskError) as err:
         load_settings()
     assert err.value.code == "E001" and "too large" in str(err.value)
+
+
+def test_blank_bytes_up_to_the_limit_are_read_past_in_one_go(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz_inputs.py: the blank head was grown by ``bytes +=`` (a copy
+    per 8 KB block), so a gzip of 1 GiB of spaces took 20 s to reach the limit. Blank up to
+    the limit: the page after it is read; past it: E101."""
+    import gzip
+
+    from newsdesk.config import Settings
+
+    page = tmp_path / "padded.html.gz"
+    page.write_bytes(gzip.compress(b" " * 3_000_000 + PAGE.encode()))
+    (source,) = run(page, settings=Settings(max_input_bytes=4_000_000))
+    assert isinstance(source, Source) and source.content.strip() == PAGE.encode().strip()
+    blank = tmp_path / "blank.html.gz"
+    blank.write_bytes(gzip.compress(b" " * 5_000_000 + PAGE.encode()))
+    (failure,) = run(blank, settings=Settings(max_input_bytes=4_000_000))
+    assert isinstance(failure, Failure) and failure.problem.code in ("E101", "E104")

@@ -185,3 +185,24 @@ def test_blank_bytes_up_to_the_limit_are_read_past_in_one_go(tmp_path: Path) -> 
     blank.write_bytes(gzip.compress(b" " * 5_000_000 + PAGE.encode()))
     (failure,) = run(blank, settings=Settings(max_input_bytes=4_000_000))
     assert isinstance(failure, Failure) and failure.problem.code in ("E101", "E104")
+
+
+def test_a_sidecar_lone_surrogate_and_a_bad_address_cost_nothing(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz_inputs.py: a ``.meta.json`` title holding ``"\\ud800"``
+    crashed ``extract`` when printing (the JSONL fix did not cover sidecars), and a url of
+    ``http://[x`` (a JSONL field or a sidecar) lost an HTML page to E202."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    (tmp_path / "page.meta.json").write_text('{"title": "Budget \\ud800", "url": "http://[x"}',
+                                             encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"html": PAGE, "url": "http://[::1/x"}) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", "from newsdesk.cli import main; main()",
+                           "extract", str(page), str(feed)], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert "Traceback" not in done.stderr and done.returncode == 0
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert first["error"] is None and first["title"] == "Budget \ufffd" and first["url"] is None
+    assert {"W102", "E109"} <= {w["code"] for w in first["warnings"]}
+    assert second["error"] is None and second["url"] is None
+    assert "W103" in {w["code"] for w in second["warnings"]}

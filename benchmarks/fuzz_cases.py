@@ -535,6 +535,9 @@ class Builder:
             ("surrogate pair halves in keys", b'{"te\\udc00xt": "a", "text": "Body \\udbff."}'),
             ("html field with script only", b'{"html": "<script>alert(1)</script>"}'),
             ("html and text both odd", b'{"html": 5, "text": ["a"]}'),
+            ("html with url http://[::1/x", b'{"html": "<article><p>The council of Leeds voted '
+             b'on Tuesday to approve a budget, the mayor said.</p></article>", '
+             b'"url": "http://[::1/x"}'),
         ]
         for what, line in odd:
             self.add("jsonl_types", what, {"feed.jsonl": line + b"\n"})
@@ -725,6 +728,8 @@ def _fs_cases(b: Builder) -> list[Callable[[Path], tuple[str, list[str]]]]:
         sidecar(b"[" * 100_000 + b"]" * 100_000, "nested 100,000 deep"),
         sidecar(bytes(range(256)) * 10, "binary"), sidecar(b"{}" + b" " * 2_000_000, "2 MB"),
         sidecar(b'{"title": "\\ud800", "url": "http://[x"}', "lone surrogate, bad URL"),
+        sidecar(b'{"title": "\\ud800"}', "lone surrogate in the title"),
+        sidecar(b'{"url": "http://[x"}', "a URL the standard library refuses"),
     ]
     for name in [b"\xff\xfe.html", b"new\nline.html", b"-rf.html", b"%s%n.html",
                  b"a" * 250 + b".html", b"\xe2\x80\xae lmth.txt", b" .html", b"back\\slash.html",

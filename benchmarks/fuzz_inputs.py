@@ -383,12 +383,14 @@ def summarise(results: list[dict[str, Any]], budget: float) -> list[dict[str, An
             "over_memory": sum((r["peak_mib"] or 0) > MEMORY_TARGET_MIB for r in rs),
             "good_lost": sum(not r["good_ok"] for r in rs),
             "uncoded": sum(bool(r["uncoded"]) for r in rs),
+            # E202 is extraction's catch-all for an exception nobody foresaw: coded, but a bug
+            "caught_bugs": sum("E202" in r["codes"] for r in rs),
             "max_s": max((r["seconds"] or 0) for r in rs),
             "max_mib": max((r["peak_mib"] or 0) for r in rs),
         })
     total = {"class": "all", "inputs": sum(r["inputs"] for r in rows if r["class"]
                                            != "analyze (sample)")}
-    for col in ("tracebacks", "hangs", "over_memory", "good_lost", "uncoded"):
+    for col in ("tracebacks", "hangs", "over_memory", "good_lost", "uncoded", "caught_bugs"):
         total[col] = sum(r[col] for r in rows)
     total["max_s"] = max(r["max_s"] for r in rows)
     total["max_mib"] = max(r["max_mib"] for r in rows)
@@ -398,12 +400,13 @@ def summarise(results: list[dict[str, Any]], budget: float) -> list[dict[str, An
 
 def print_table(rows: list[dict[str, Any]]) -> None:
     head = ("class", "inputs", "tracebacks", "hangs", "over 1 GiB", "good lost", "uncoded",
-            "max s", "max MiB")
+            "E202", "max s", "max MiB")
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in rows:
         print(f"| {r['class']} | {r['inputs']} | {r['tracebacks']} | {r['hangs']} | "
-              f"{r['over_memory']} | {r['good_lost']} | {r['uncoded']} | {r['max_s']:.1f} | "
+              f"{r['over_memory']} | {r['good_lost']} | {r['uncoded']} | "
+              f"{r.get('caught_bugs', 0)} | {r['max_s']:.1f} | "
               f"{r['max_mib']:.0f} |")
 
 
@@ -499,7 +502,14 @@ def mixed(seed: int, budget_total: float) -> dict[str, Any]:
     def full(name: str) -> str:
         return str(folder / name)
 
-    lost_good = [n for i, n in enumerate(names) if i not in mutated and full(n) not in sources]
+    # An unmutated page missing from the dossier is either refused with a code (GVA holds
+    # some empty or non-article scrapes) or the same bytes as a page stored under another
+    # name (the store keeps an article once, first come) — or lost, which is the defect.
+    texts = [r["text"] for r in picked]
+    repeated = {i for i, t in enumerate(texts) if texts.index(t) != i}
+    missing = [(i, n) for i, n in enumerate(names) if i not in mutated and full(n) not in sources]
+    refused = {n: failures[full(n)] for _, n in missing if full(n) in failures}
+    lost_good = [n for i, n in missing if full(n) not in failures and i not in repeated]
     unaccounted = [n for i, n in enumerate(names) if i in mutated and full(n) not in sources
                    and full(n) not in failures]
     result = {
@@ -510,6 +520,9 @@ def mixed(seed: int, budget_total: float) -> dict[str, Any]:
         "stories": len(dossier.get("stories", [])),
         "failures_coded": len(failures), "failed_inputs_reported": int(reported.group(1))
         if reported else None,
+        "unmutated_refused_with_code": refused,
+        "unmutated_same_text_as_another": sum(1 for i, _ in missing if i in repeated
+                                              and names[i] not in refused),
         "unmutated_lost": lost_good, "mutated_neither_stored_nor_coded": unaccounted,
         "codes": sorted(set(failures.values())),
         "stderr_tail": err[-1500:] if "Traceback" in err or not dossier else "",
@@ -562,6 +575,7 @@ def main() -> None:
     rows = summarise(results, args.budget)
     print_table(rows)
     bad = [r for r in results if r["traceback"] or r["hang"] or not r["good_ok"]
+           or "E202" in r["codes"]
            or r["uncoded"] or (r["peak_mib"] or 0) > MEMORY_TARGET_MIB or r.get("leak")]
     for r in bad[:40]:
         print(f"  {r['id']} {r['command']} {r['cls']}: {r['what']} -> exit {r['exit']}, "

@@ -34,3 +34,4 @@ echo; echo "== the store remembers: unchanged re-run and adding articles (first 
 echo; echo "== kill -9 at random moments, then the same command again (the uninterrupted run same run) =="; $PY benchmarks/store_kill.py
 echo; echo "== the local app under 200 requests and a 50-connection slowloris (the quiet server same run) =="; $PY benchmarks/serve_siege.py
 echo; echo "== Dask LocalCluster (2 workers) against -j 2: add and analyze, same bytes; where the time goes =="; $PY benchmarks/dask_cluster.py
+echo; echo "== hostile inputs: 1,054 generated, each beside a good article; then analyze of 300 GVA pages, 30 mutated =="; $PY benchmarks/fuzz_inputs.py; $PY benchmarks/fuzz_inputs.py --mixed

@@ -15,7 +15,7 @@ import pytest
 import newsdesk
 from newsdesk.config import load_settings
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Source
+from newsdesk.model import Failure, Source
 
 from .test_ingest import PAGE, assert_failure, by_name, check_good, run
 
@@ -137,3 +137,72 @@ def test_a_good_number_setting_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings().max_input_bytes == 1000
 
 
+
+
+def test_a_gzip_of_endless_blank_lines_stops_with_a_code(tmp_path: Path, good: Path) -> None:
+    """Found by benchmarks/fuzz_inputs.py: 1 GiB of newlines in a few KB of .jsonl.gz was
+    read one line at a time, past a minute; now the records before the run are kept and
+    the feed ends with E111."""
+    import gzip
+
+    from newsdesk.ingest.jsonl import MAX_BLANK_RUN_BYTES
+
+    feed = tmp_path / "bomb.jsonl.gz"
+    feed.write_bytes(gzip.compress(json.dumps({"text": TEXT}).encode() + b"\n")
+                     + gzip.compress(b"\n" * (MAX_BLANK_RUN_BYTES + 10)
+                                     + json.dumps({"text": TEXT}).encode() + b"\n"))
+    results = run(feed, good)
+    assert isinstance(results[0], Source) and results[0].name == f"{feed}:1"
+    failure = assert_failure(results[1], "E111", str(feed))
+    assert "after line 1" in failure.problem.message
+    check_good(results, good)
+    few = tmp_path / "few.jsonl"
+    few.write_text("\n" * 1000 + json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    assert [type(r) for r in run(few)] == [Source]
+
+
+def test_a_setting_too_large_for_a_number_is_a_coded_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSDESK_SHORT_BODY_CHARS", "9" * 5000)
+    with pytest.raises(NewsdeskError) as err:
+        load_settings()
+    assert err.value.code == "E001" and "too large" in str(err.value)
+
+
+def test_blank_bytes_up_to_the_limit_are_read_past_in_one_go(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz_inputs.py: the blank head was grown by ``bytes +=`` (a copy
+    per 8 KB block), so a gzip of 1 GiB of spaces took 20 s to reach the limit. Blank up to
+    the limit: the page after it is read; past it: E101."""
+    import gzip
+
+    from newsdesk.config import Settings
+
+    page = tmp_path / "padded.html.gz"
+    page.write_bytes(gzip.compress(b" " * 3_000_000 + PAGE.encode()))
+    (source,) = run(page, settings=Settings(max_input_bytes=4_000_000))
+    assert isinstance(source, Source) and source.content.strip() == PAGE.encode().strip()
+    blank = tmp_path / "blank.html.gz"
+    blank.write_bytes(gzip.compress(b" " * 5_000_000 + PAGE.encode()))
+    (failure,) = run(blank, settings=Settings(max_input_bytes=4_000_000))
+    assert isinstance(failure, Failure) and failure.problem.code in ("E101", "E104")
+
+
+def test_a_sidecar_lone_surrogate_and_a_bad_address_cost_nothing(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz_inputs.py: a ``.meta.json`` title holding ``"\\ud800"``
+    crashed ``extract`` when printing (the JSONL fix did not cover sidecars), and a url of
+    ``http://[x`` (a JSONL field or a sidecar) lost an HTML page to E202."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    (tmp_path / "page.meta.json").write_text('{"title": "Budget \\ud800", "url": "http://[x"}',
+                                             encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"html": PAGE, "url": "http://[::1/x"}) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", "from newsdesk.cli import main; main()",
+                           "extract", str(page), str(feed)], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert "Traceback" not in done.stderr and done.returncode == 0
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert first["error"] is None and first["title"] == "Budget \ufffd" and first["url"] is None
+    assert {"W102", "E109"} <= {w["code"] for w in first["warnings"]}
+    assert second["error"] is None and second["url"] is None
+    assert "W103" in {w["code"] for w in second["warnings"]}

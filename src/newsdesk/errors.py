@@ -24,11 +24,16 @@ CATALOGUE: dict[str, str] = {
     "E108": "input does not exist",
     "E109": "sidecar metadata file is invalid: {detail}",
     "E110": "text could not be decoded reliably: {detail}",
+    "E111": "{count} blank bytes in a row after line {line}: not a feed any more; the rest "
+            "of it is skipped",
     # extraction
     "E200": "no article text found",
     "E201": "HTML could not be parsed: {detail}",
     "E202": "extraction failed: {detail}",
     "E203": "plain text of {lines} lines is no single article (limit {limit} lines)",
+    "E205": "HTML page of {count} elements is no single article (limit {limit} elements)",
+    "E204": "extraction took over {seconds} s, the budget per document "
+            "(NEWSDESK_DOC_SECONDS)",
     # store
     "E300": "could not write to the store: {detail}",
     "E301": "cannot open the store for reading (run newsdesk analyze first): {detail}",
@@ -58,10 +63,14 @@ CATALOGUE: dict[str, str] = {
     "W104": "stated publication date {value!r} could not be read; the page's own date is kept",
     "W200": "article language is {language}, not English: analysis beyond extraction is skipped",
     "W201": "HTML nesting deeper than {limit} levels was flattened",
-    "W205": "HTML start tags with more than {limit} attributes lost their attributes",
+    "W205": "HTML start tags with more than {limit} attributes (or past {total} attributes "
+            "in long tags on the page) lost their attributes",
+    "W206": "tables nested more than {limit} deep were read as plain blocks",
     "W202": "article body is very short ({chars} characters)",
     "W203": "article text is too long to annotate ({chars} characters > spaCy's limit of "
     "{limit}); no facts were looked for",
+    "W207": "article text has about {tokens} tokens, more than the {limit} spaCy can parse "
+            "within the memory budget; no facts were looked for",
     "W204": "annotation failed on this article ({detail}); it is kept without facts",
 }
 

@@ -10,6 +10,7 @@ caller working in spaCy sees them where it expects.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,12 @@ if TYPE_CHECKING:
 # Texts per nlp.pipe batch: spaCy's default (1000 docs) holds too many long articles in
 # memory at once; 32 keeps memory flat and costs nothing measurable in speed.
 BATCH_SIZE = 32
+# spaCy's pipeline holds ~17 KB per token while it parses a text (32,000 tokens: +540 MB;
+# benchmarks/fuzz_inputs.py found 2,000 runs of 63 "!" at 2.4 GB). Past this many tokens
+# an article is kept without facts (W207), so one document stays under ~1 GB. News
+# articles run 500-5,000 tokens; 40,000 is a short book.
+MAX_PARSE_TOKENS = 40_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def is_annotatable(article: Article) -> bool:
@@ -101,15 +108,26 @@ def _annotate_batch(
     """One ``nlp.pipe`` pass over the batch; a text spaCy would refuse (longer than its
     ``max_length``) or a finder that fails costs that article's facts, never the run."""
     limit = nlp.max_length
-    todo = [a for a in batch if is_annotatable(a) and len(a.text) <= limit]
+    tokens = {id(a): estimate_tokens(a.text) for a in batch
+              if is_annotatable(a) and len(a.text) <= limit}
+    todo = [a for a in batch if tokens.get(id(a), MAX_PARSE_TOKENS + 1) <= MAX_PARSE_TOKENS]
     docs = iter(nlp.pipe((parse_ready(a.text) for a in todo), batch_size=batch_size))
     for article in batch:
         if not is_annotatable(article):
             yield article, Facts()
         elif len(article.text) > limit:
             yield _warn(article, problem("W203", chars=len(article.text), limit=limit)), Facts()
+        elif tokens[id(article)] > MAX_PARSE_TOKENS:
+            warning = problem("W207", tokens=tokens[id(article)], limit=MAX_PARSE_TOKENS)
+            yield _warn(article, warning), Facts()
         else:
             yield _facts_or_warning(next(docs), article)
+
+
+def estimate_tokens(text: str) -> int:
+    """About as many tokens as spaCy makes of ``text`` as the parser sees it (words and
+    punctuation marks; masked punctuation runs count as nothing)."""
+    return sum(1 for _ in _TOKEN.finditer(parse_ready(text)))
 
 
 def _facts_or_warning(doc: Doc, article: Article) -> tuple[Article, Facts]:

@@ -108,31 +108,78 @@ def _parse_flat(html: str) -> tuple[HtmlElement, tuple[Problem, ...]]:
     follow (with warning W201 saying so); start tags with more attributes than any page
     needs lose them first (W205)."""
     html, trimmed = trim_crowded_tags(html)
-    warnings = (problem("W205", limit=MAX_ATTRIBUTES),) if trimmed else ()
+    warnings: tuple[Problem, ...] = ()
+    if trimmed:
+        warnings = (problem("W205", limit=MAX_ATTRIBUTES, total=MAX_PAGE_ATTRIBUTES),)
     tree = _parse(html)
-    if _max_depth(tree) < MAX_DEPTH:
-        return tree, warnings
-    return (_parse(flatten_deep_html(html, MAX_DEPTH)),
-            (*warnings, problem("W201", limit=MAX_DEPTH)))
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        raise NewsdeskError("E205", count=elements, limit=MAX_ELEMENTS)
+    if _max_depth(tree) >= MAX_DEPTH:
+        tree = _parse(flatten_deep_html(html, MAX_DEPTH))
+        warnings = (*warnings, problem("W201", limit=MAX_DEPTH))
+    if unnest_tables(tree):
+        warnings = (*warnings, problem("W206", limit=MAX_TABLE_NESTING))
+    return tree, warnings
+
+
+# trafilatura copies and walks the tree several times: a 15 MB page of a million
+# paragraphs peaked at 1.8 GB before its time ran out (benchmarks/fuzz_inputs.py); 200,000
+# elements take ~300 MB. Real article pages hold a few thousand.
+MAX_ELEMENTS = 250_000
+
+
+# trafilatura walks every table's cells once per enclosing table: time quadratic in the
+# nesting (100,000 nested tables: over a minute). Layout tables of old sites nest a few
+# deep; deeper ones are read as plain blocks, their text kept.
+MAX_TABLE_NESTING = 10
+_TABLE_PARTS = frozenset(["table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+                          "colgroup", "col"])
+
+
+def unnest_tables(tree: HtmlElement) -> bool:
+    """Turn every table nested deeper than ``MAX_TABLE_NESTING`` (and all table parts
+    inside it) into ``div``s, in place. True when one was."""
+    depth = 0
+    too_deep: list[HtmlElement] = []
+    for event, element in etree.iterwalk(tree, events=("start", "end"), tag="table"):
+        if event == "start":
+            depth += 1
+            if depth == MAX_TABLE_NESTING + 1:
+                too_deep.append(element)
+        else:
+            depth -= 1
+    for outer in too_deep:
+        for element in outer.iter(*_TABLE_PARTS):
+            element.tag = "div"
+    return bool(too_deep)
 
 
 # libxml2 and htmldate take time quadratic in the attributes of one element (200,000 of
 # them: over 15 minutes); real pages give an element a few dozen at most.
 MAX_ATTRIBUTES = 500
+# Attributes of long start tags (see _LONG_TAG) a page may hold in all: 5,000 tags of 499
+# attributes each (under the limit one by one) took 2 GB in libxml2's tree and its copies.
+MAX_PAGE_ATTRIBUTES = 50_000
 # Only start tags at least this long are counted (a tag of 500 attributes is longer).
 _LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)(\s[^>]{2000,})>")
-_ATTRIBUTE = re.compile(r"\s[^\s=/>\"']+\s*=?")
+# One attribute name (its value not counted); valueless ones too (``<i a b c>``: 3).
+_ATTRIBUTE = re.compile(r"\s[^\s=/>\"']+(?=[\s=/>]|$)")
 
 
 def trim_crowded_tags(html: str) -> tuple[str, bool]:
-    """``html`` with every start tag of more than ``MAX_ATTRIBUTES`` attributes cut to its
+    """``html`` with every start tag of more than ``MAX_ATTRIBUTES`` attributes (and every
+    long tag past ``MAX_PAGE_ATTRIBUTES`` attributes in such tags on the page) cut to its
     bare name (``<div a0="x" … a199999="x">`` becomes ``<div>``): the text is kept, and the
     quadratic parse never starts. True when a tag was cut."""
     cut = False
+    total = 0
 
     def bare(m: re.Match[str]) -> str:
-        nonlocal cut
-        if len(_ATTRIBUTE.findall(m.group(2))) <= MAX_ATTRIBUTES:
+        nonlocal cut, total
+        count = len(_ATTRIBUTE.findall(m.group(2)))
+        if count <= MAX_ATTRIBUTES and total + count <= MAX_PAGE_ATTRIBUTES:
+            total += count
             return m.group(0)
         cut = True
         return f"<{m.group(1)}>"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..budget import OverBudget, time_budget
 from ..config import Settings
 from ..errors import NewsdeskError, problem
 from ..ingest import decode, sniff_format
@@ -30,15 +31,18 @@ def source_id(source: Source) -> str:
 def extract_source(source: Source, settings: Settings) -> Article | Failure:
     """Turn one Source into an Article, or a Failure carrying a coded problem."""
     try:
-        decoded = decode(source)
-        fmt = sniff_format(decoded.text, source.media_type)
-        found = (
-            _extract_html(decoded.text, source)
-            if fmt == "html"
-            else _extract_text(decoded.text, source)
-        )
+        with time_budget(settings.doc_seconds):
+            decoded = decode(source)
+            fmt = sniff_format(decoded.text, source.media_type)
+            found = (
+                _extract_html(decoded.text, source)
+                if fmt == "html"
+                else _extract_text(decoded.text, source)
+            )
         if not found.paragraphs:
             raise NewsdeskError("E200")
+    except OverBudget:
+        return Failure(source.name, problem("E204", seconds=settings.doc_seconds))
     except NewsdeskError as err:
         return Failure(source.name, err.problem)
     except RecursionError:

@@ -17,7 +17,7 @@ from typing import IO, Any
 from ..config import Settings
 from ..errors import problem
 from ..model import Failure, Problem, Source
-from .metadata import JSONL_FIELDS, clean_fields
+from .metadata import JSONL_FIELDS, clean_fields, without_lone_surrogates
 
 # JSON escaping (\n, \", \uXXXX) makes a line longer than the text it carries; allow
 # this much beyond max_input_bytes before calling a line too long to read.
@@ -30,6 +30,11 @@ _ARTICLE_KEY = re.compile(rb'"(?:text|html)"\s*:')
 # made by another extractor, a corpus of bodies): it is kept as given instead of going
 # through the plain-text cleaner, which would otherwise judge every line again.
 CLEAN_FIELD = "clean"
+
+# Blank lines between records are skipped, but a run of more blank bytes than this is no
+# feed any more: a .jsonl.gz of a few KB can unpack into gigabytes of newlines, read one
+# line at a time (1 GiB of them ran past a minute). Real feeds have a blank line or two.
+MAX_BLANK_RUN_BYTES = 1 << 20
 
 # Errors a gzip stream raises when its data is cut short or corrupt.
 GZIP_ERRORS = (EOFError, OSError, zlib.error)
@@ -64,6 +69,8 @@ def iter_jsonl(name: str, stream: IO[bytes], settings: Settings) -> Iterator[Sou
     limit = settings.max_input_bytes
     cap = limit + LINE_SLACK_BYTES
     lineno = 0
+    blank = 0  # blank bytes since the last line with something on it
+    last = 0  # that line's number
     while True:
         try:
             line = stream.readline(cap + 1)
@@ -83,7 +90,14 @@ def iter_jsonl(name: str, stream: IO[bytes], settings: Settings) -> Iterator[Sou
                 return
             continue
         if line.strip():
+            blank, last = 0, lineno
             yield parse_line(label, line, limit)
+            continue
+        blank += len(line)
+        if blank > MAX_BLANK_RUN_BYTES:
+            yield Failure(name, problem("E111", count=f"over {MAX_BLANK_RUN_BYTES}",
+                                        line=last))
+            return
 
 
 def _skip_rest_of_line(stream: IO[bytes]) -> None:
@@ -120,7 +134,7 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
     if not isinstance(record, dict):
         detail = f"a JSON {type(record).__name__}, not an object"
         return Failure(label, problem("E107", detail=detail))
-    record, replaced = _without_lone_surrogates(record)
+    record, replaced = without_lone_surrogates(record)
     if replaced and not any(w.code == "W102" for w in warnings):
         warnings.append(problem("W102"))
     content, media_type = _pick_content(record)
@@ -149,26 +163,6 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
         media_type=media_type,
         declared_charset="utf-8",
     )
-
-
-def _without_lone_surrogates(value: Any) -> tuple[Any, bool]:
-    """``value`` with every lone surrogate in its strings (a ``"\\ud800"`` escape, valid
-    JSON but no character) replaced by U+FFFD, and whether any was: such a string cannot
-    be printed, written as UTF-8 or stored, and one bad title must not cost the article."""
-    if isinstance(value, str):
-        if not any("\ud800" <= ch <= "\udfff" for ch in value):
-            return value, False
-        fixed = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-        return fixed, True
-    if isinstance(value, list):
-        pairs = [_without_lone_surrogates(v) for v in value]
-        return [v for v, _ in pairs], any(r for _, r in pairs)
-    if isinstance(value, dict):
-        items = {k: _without_lone_surrogates(v) for k, v in value.items()}
-        keys = [_without_lone_surrogates(k) for k in value]
-        return ({k: v for (k, _), (v, _) in zip(keys, items.values(), strict=True)},
-                any(r for _, r in items.values()) or any(r for _, r in keys))
-    return value, False
 
 
 def _pick_content(record: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import problem
 from ..model import Problem
@@ -54,11 +55,44 @@ def clean_fields(
             hints["id"] = str(value)
             continue
         if isinstance(value, str):
+            if key == "url" and not _valid_url(value.strip()):
+                problems.append(_bad(code, where, key, "is not a web address"))
+                continue
             if value.strip():
                 hints[key] = value.strip()
             continue
         problems.append(_bad(code, where, key, "must be a string"))
     return hints, problems
+
+
+def without_lone_surrogates(value: Any) -> tuple[Any, bool]:
+    """``value`` with every lone surrogate in its strings (a ``"\\ud800"`` escape, valid
+    JSON but no character) replaced by U+FFFD, and whether any was: such a string cannot
+    be printed, written as UTF-8 or stored, and one bad title must not cost the article."""
+    if isinstance(value, str):
+        if not any("\ud800" <= ch <= "\udfff" for ch in value):
+            return value, False
+        fixed = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return fixed, True
+    if isinstance(value, list):
+        pairs = [without_lone_surrogates(v) for v in value]
+        return [v for v, _ in pairs], any(r for _, r in pairs)
+    if isinstance(value, dict):
+        items = {k: without_lone_surrogates(v) for k, v in value.items()}
+        keys = [without_lone_surrogates(k) for k in value]
+        return ({k: v for (k, _), (v, _) in zip(keys, items.values(), strict=True)},
+                any(r for _, r in items.values()) or any(r for _, r in keys))
+    return value, False
+
+
+def _valid_url(value: str) -> bool:
+    """A web address the libraries underneath can take apart (``http://[x`` cannot: the
+    standard library raises on it, and the page was lost to E202)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return not any(ch in value for ch in "\x00\n\r") and (not parts.scheme or bool(parts.netloc))
 
 
 def _bad(code: str, where: str, key: str, why: str) -> Problem:
@@ -106,7 +140,9 @@ def read_sidecar(path: str) -> tuple[dict[str, Any], list[Problem]]:
             return {}, [problem("E109", detail=f"{shown}: not valid JSON ({_first_line(exc)})")]
         if not isinstance(record, dict):
             return {}, [problem("E109", detail=f"{shown}: not a JSON object")]
-        return clean_fields(record, SIDECAR_FIELDS, "E109", shown)
+        record, replaced = without_lone_surrogates(record)
+        hints, problems = clean_fields(record, SIDECAR_FIELDS, "E109", shown)
+        return hints, [problem("W102"), *problems] if replaced else problems
     return {}, []
 
 

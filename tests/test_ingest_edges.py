@@ -206,3 +206,30 @@ def test_a_sidecar_lone_surrogate_and_a_bad_address_cost_nothing(tmp_path: Path)
     assert {"W102", "E109"} <= {w["code"] for w in first["warnings"]}
     assert second["error"] is None and second["url"] is None
     assert "W103" in {w["code"] for w in second["warnings"]}
+
+
+def test_an_article_the_store_cannot_take_fails_alone(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value SQLite refuses (here made up: a ValueError while storing one article's facts)
+    is that input's coded failure E309; the other inputs are stored and the run goes on."""
+    from newsdesk.store.sqlite import Store
+
+    real = Store._insert_facts
+
+    def refuse_york(self: Store, article_id: str, facts: object, generator: object) -> None:
+        row = self.conn.execute("SELECT text FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        if row and "York" in row[0]:
+            raise ValueError("a value SQLite cannot take")
+        real(self, article_id, facts, generator)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "_insert_facts", refuse_york)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": TEXT}) + "\n"
+                    + json.dumps({"text": TEXT.replace("Leeds", "York")}) + "\n",
+                    encoding="utf-8")
+    result = newsdesk.add([str(feed)], db=tmp_path / "s.db")
+    assert result.added == 1 and [f.problem.code for f in result.failures] == ["E309"]
+    assert result.failures[0].name == f"{feed}:2"
+    with Store(tmp_path / "s.db") as store:
+        assert store.count("articles") == 1  # the refused article left no half record

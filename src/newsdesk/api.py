@@ -306,13 +306,21 @@ def _add(inputs: Iterable[str] | str, db: str | Path | None, published: str | No
             elif item.id in stored:  # in the store already, facts and all: nothing to write
                 result.article_ids.append(item.id)
                 result.reused += 1
+            elif source is not None:
+                try:
+                    added = store.add_annotated(source, item, found or Facts(), key)
+                except NewsdeskError as err:
+                    if err.code != "E309":
+                        raise  # the store itself failed (E300): no later article would fare better
+                    failure = Failure(source.name, err.problem)
+                    result.failures.append(failure)
+                    store.add_failure(failure)
+                else:
+                    result.article_ids.append(item.id)
+                    result.added += int(added)
+                    result.refreshed += int(not added)
             else:
                 result.article_ids.append(item.id)
-                if source is not None:
-                    if store.add_annotated(source, item, found or Facts(), key):
-                        result.added += 1
-                    else:
-                        result.refreshed += 1
             if progress:
                 progress(item)
         store.finish_run(run, result.added, result.reused, len(result.failures))

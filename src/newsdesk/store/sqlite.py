@@ -62,12 +62,16 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        """One transaction; any SQLite error becomes E300 and nothing of it is kept."""
+        """One transaction; any SQLite error becomes E300 and nothing of it is kept. A value
+        of the record that cannot be stored (a string that is no text, a number too big
+        for SQLite) is E309: that record's failure, not the store's, and the run goes on."""
         try:
             with self.conn:
                 yield
         except sqlite3.Error as err:
             raise NewsdeskError("E300", detail=str(err)) from err
+        except (ValueError, TypeError, OverflowError) as err:  # UnicodeError is a ValueError
+            raise NewsdeskError("E309", detail=f"{type(err).__name__}: {err}") from err
 
     def add_article(self, source: Source, article: Article) -> bool:
         """Store one article with its source and removed parts; False if it was already there."""

@@ -95,6 +95,18 @@ def gold_stories(raw: Sequence[dict[str, Any]], incidents: dict[str, Incident],
     return dict(stories)
 
 
+def tune_gold_stories() -> tuple[dict[str, Incident], list[tuple[str, Story]]]:
+    """The GVA tune incidents and their gold-grouped stories, sorted by incident id: what
+    the story-fact rankers learn from (``train_day_ranker``, ``train_place_ranker``)."""
+    root = benchmarks_dir()
+    incidents = load_incidents(root)
+    raw = in_split(load_raw(root), incidents, "tune")
+    tune = {i: incidents[i] for r in raw for i in r["incident"]
+            if i in incidents and incidents[i].split == "tune"}
+    facts = annotated([to_article(r) for r in raw], DEFAULT_CACHE)
+    return tune, sorted(gold_stories(raw, tune, facts).items())
+
+
 def predicted_stories(raw: Sequence[dict[str, Any]], incidents: dict[str, Incident],
                       facts: dict[str, Facts]) -> dict[str, Story]:
     """Incident id -> the predicted story holding most of its articles."""

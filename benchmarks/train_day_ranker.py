@@ -18,32 +18,19 @@ import json
 from typing import Any
 
 import ranker_fit
-from common import REPO, benchmarks_dir
+from common import REPO
 from newsdesk.crosscheck.day_ranker import FEATURES, best_index, day_candidates
 from newsdesk.crosscheck.event_date import story_event_date
-from story_facts import gold_stories
-from story_facts_data import (
-    DEFAULT_CACHE,
-    annotated,
-    in_split,
-    load_incidents,
-    load_raw,
-    to_article,
-)
+from story_facts import tune_gold_stories
 
 MODEL = REPO / "src" / "newsdesk" / "crosscheck" / "day_model.json"
 SEEDS = ranker_fit.SEEDS
 
 
 def load_groups() -> list[ranker_fit.Group]:
-    root = benchmarks_dir()
-    incidents = load_incidents(root)
-    raw = in_split(load_raw(root), incidents, "tune")
-    tune = {i: incidents[i] for r in raw for i in r["incident"]
-            if i in incidents and incidents[i].split == "tune"}
-    facts = annotated([to_article(r) for r in raw], DEFAULT_CACHE)
+    tune, stories = tune_gold_stories()
     groups = []
-    for inc, story in sorted(gold_stories(raw, tune, facts).items()):
+    for inc, story in stories:
         rule = story_event_date(story)
         cands, rows = day_candidates(story, rule) if rule else ([], [])
         gold = tune[inc].date

@@ -21,7 +21,6 @@ import re
 from typing import Any
 
 import ranker_fit
-from common import benchmarks_dir
 from newsdesk.crosscheck.event_place import (
     place_candidates,
     place_key,
@@ -30,15 +29,7 @@ from newsdesk.crosscheck.event_place import (
     rule_vote,
 )
 from place_features import FEATURES, StoryContext, features
-from story_facts import city_right, gold_stories
-from story_facts_data import (
-    DEFAULT_CACHE,
-    annotated,
-    in_split,
-    load_incidents,
-    load_raw,
-    to_article,
-)
+from story_facts import city_right, tune_gold_stories
 
 SEEDS = ranker_fit.SEEDS
 
@@ -60,14 +51,9 @@ def _path(url: str | None) -> str:
 
 
 def load_groups() -> list[ranker_fit.Group]:
-    root = benchmarks_dir()
-    incidents = load_incidents(root)
-    raw = in_split(load_raw(root), incidents, "tune")
-    tune = {i: incidents[i] for r in raw for i in r["incident"]
-            if i in incidents and incidents[i].split == "tune"}
-    facts = annotated([to_article(r) for r in raw], DEFAULT_CACHE)
+    tune, stories = tune_gold_stories()
     groups = []
-    for inc, story in sorted(gold_stories(raw, tune, facts).items()):
+    for inc, story in stories:
         found = place_candidates(story)
         rule = rule_choice(found.named, found.parts)
         context = StoryContext(len(story), found.states,

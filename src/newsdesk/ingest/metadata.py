@@ -65,23 +65,33 @@ def clean_fields(
     return hints, problems
 
 
+def has_surrogates(text: str) -> bool:
+    """True for a string holding lone surrogates: a ``"\\ud800"`` JSON escape, or a file
+    name's bytes that are not UTF-8 (Python keeps them as surrogates). No terminal, UTF-8
+    file or SQLite text column accepts them."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def without_lone_surrogates(value: Any) -> tuple[Any, bool]:
-    """``value`` with every lone surrogate in its strings (a ``"\\ud800"`` escape, valid
-    JSON but no character) replaced by U+FFFD, and whether any was: such a string cannot
-    be printed, written as UTF-8 or stored, and one bad title must not cost the article."""
+    """``value`` with every lone surrogate in its strings replaced by U+FFFD, and whether
+    any was: such a string cannot be printed, written as UTF-8 or stored, and one bad title
+    must not cost the article."""
     if isinstance(value, str):
-        if not any("\ud800" <= ch <= "\udfff" for ch in value):
+        if not has_surrogates(value):
             return value, False
-        fixed = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-        return fixed, True
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), True
     if isinstance(value, list):
         pairs = [without_lone_surrogates(v) for v in value]
         return [v for v, _ in pairs], any(r for _, r in pairs)
     if isinstance(value, dict):
-        items = {k: without_lone_surrogates(v) for k, v in value.items()}
-        keys = [without_lone_surrogates(k) for k in value]
-        return ({k: v for (k, _), (v, _) in zip(keys, items.values(), strict=True)},
-                any(r for _, r in items.values()) or any(r for _, r in keys))
+        out: dict[Any, Any] = {}
+        replaced = False
+        for key, item in value.items():
+            (key, key_replaced), (item, item_replaced) = (without_lone_surrogates(key),
+                                                          without_lone_surrogates(item))
+            out[key] = item
+            replaced = replaced or key_replaced or item_replaced
+        return out, replaced
     return value, False
 
 

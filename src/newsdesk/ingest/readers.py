@@ -27,7 +27,7 @@ from ..config import Settings
 from ..errors import problem
 from ..model import Failure, Source
 from .jsonl import GZIP_ERRORS, iter_jsonl, looks_like_jsonl
-from .metadata import DOC_EXTENSIONS, is_sidecar, read_sidecar
+from .metadata import DOC_EXTENSIONS, has_surrogates, is_sidecar, read_sidecar
 from .sniff import HEAD_BYTES, binary_kind
 from .warc import iter_warc
 
@@ -61,12 +61,6 @@ def iter_sources(
             if has_surrogates(result.name):
                 result = dataclasses.replace(result, name=printable_name(result.name))
             yield result
-
-
-def has_surrogates(name: str) -> bool:
-    """True for a name holding bytes that are not UTF-8 (Python keeps them as lone
-    surrogates, which no terminal, JSON file or SQLite text column accepts)."""
-    return any("\ud800" <= ch <= "\udfff" for ch in name)
 
 
 def printable_name(name: str) -> str:

@@ -26,11 +26,13 @@ from newsdesk.config import load_settings
 from newsdesk.model import Article, PublishedDate
 
 
-def load_texts(limit: int) -> tuple[str, list[str]]:
-    folder = benchmarks_dir() / "attribution" / "dev" / "text"
-    if folder.is_dir():
-        files = sorted(folder.glob("*.txt"))[:limit]
-        return "PolNeAR dev articles", [f.read_text("utf-8") for f in files]
+def load_texts(limit: int, splits: tuple[str, ...] = ("dev",)) -> tuple[str, list[str]]:
+    """Up to ``limit`` PolNeAR articles of ``splits`` (in that order), else the examples."""
+    folders = [benchmarks_dir() / "attribution" / split / "text" for split in splits]
+    if all(folder.is_dir() for folder in folders):
+        files = [f for folder in folders for f in sorted(folder.glob("*.txt"))][:limit]
+        return (f"PolNeAR {' + '.join(splits)} articles",
+                [f.read_text("utf-8") for f in files])
     examples = sorted((REPO / "examples" / "articles").glob("*.txt"))
     return "bundled examples (benchmarks not found)", [f.read_text("utf-8") for f in examples]
 

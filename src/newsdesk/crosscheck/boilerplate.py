@@ -151,8 +151,11 @@ _PATTERNS = (("disclaimer", _DISCLAIMER), ("credit", _CREDIT), ("share_prompt", 
              ("comment", _STAMP), ("comment", _CONTROL))
 
 
+@lru_cache(maxsize=16384)
 def boilerplate_kind(sentence: str) -> str | None:
-    """What kind of boilerplate ``sentence`` is by its own words (one of ``KINDS``), or None."""
+    """What kind of boilerplate ``sentence`` is by its own words (one of ``KINDS``), or None.
+    Cached: claims, the timeline and its selection each ask about the same sentences, and
+    the patterns are the cross-check's dearest regular expressions (issue 13 profile)."""
     for kind, pattern in _PATTERNS:
         if pattern.search(sentence):
             return kind

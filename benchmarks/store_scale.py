@@ -11,8 +11,9 @@ records are written as JSONL files of 10,000 and run exactly as a user would:
     newsdesk analyze --db STORE --json OUT --html OUT -j N -q
 
 Each command's process tree is sampled every second (psutil) for its peak resident memory
-(the sum over the driver and its workers, and the driver alone); wall time and CPU time
-(the command and the workers it waited for) come from the operating system.
+(the sum over the driver and its workers, and the driver alone) and its CPU time; wall time
+and, for a command that ends, the CPU time of it and the workers it waited for come from
+the operating system.
 
 The run is long (annotation of 100,000 articles is hours of CPU on a 2-core machine), so it
 is resumable as ``add`` is: killed, or stopped at a session's end, the same command again
@@ -96,14 +97,18 @@ def write_inputs(folder: Path, size: int) -> list[Path]:
 
 
 class TreeMemory:
-    """Peak resident memory of a process and its descendants, sampled every second."""
+    """Peak resident memory and CPU time of a process and its descendants, sampled every
+    second; ``on_sample`` is called about once a minute with the figures so far, so a run
+    killed at a session's end still leaves its segment's wall time, CPU and peaks."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, on_sample: Any = None) -> None:
         import psutil
 
         self._root = psutil.Process(pid)
         self.peak_total = 0
         self.peak_driver = 0
+        self.cpu: dict[int, float] = {}  # pid -> its CPU seconds when last seen
+        self._on_sample = on_sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -111,19 +116,27 @@ class TreeMemory:
     def _run(self) -> None:
         import psutil
 
+        ticks = 0
         while not self._stop.is_set():
             try:
-                driver = self._root.memory_info().rss
-                total = driver
-                for child in self._root.children(recursive=True):
-                    try:
-                        total += child.memory_info().rss
-                    except psutil.Error:
-                        pass
+                procs = [self._root, *self._root.children(recursive=True)]
             except psutil.Error:
                 return
-            self.peak_driver = max(self.peak_driver, driver)
+            total = 0
+            for proc in procs:
+                try:
+                    rss = proc.memory_info().rss
+                    times = proc.cpu_times()
+                except psutil.Error:
+                    continue
+                total += rss
+                if proc is self._root:
+                    self.peak_driver = max(self.peak_driver, rss)
+                self.cpu[proc.pid] = times.user + times.system
             self.peak_total = max(self.peak_total, total)
+            ticks += 1
+            if self._on_sample and ticks % 60 == 0:
+                self._on_sample(self)
             self._stop.wait(1.0)
 
     def stop(self) -> None:
@@ -140,22 +153,33 @@ def stored_articles(db: Path) -> int:
         return con.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
-def timed(command: list[str], nice: bool) -> dict[str, Any]:
-    """Run ``command``; its wall and CPU seconds and peak memory."""
+def timed(command: list[str], nice: bool, segment: dict[str, Any],
+          save: Any) -> dict[str, Any]:
+    """Run ``command``, filling ``segment`` with its wall and CPU seconds and peak memory
+    (``save`` writes the log; called as the run goes, so a killed run is on record)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     proc = subprocess.Popen(command, env=env, preexec_fn=(lambda: os.nice(19)) if nice else None)
-    memory = TreeMemory(proc.pid)
+
+    def record(memory: TreeMemory, done: bool = False) -> None:
+        segment.update(wall_seconds=round(time.perf_counter() - start, 1),
+                       cpu_seconds_sampled=round(sum(memory.cpu.values()), 1),
+                       peak_tree_mib=round(memory.peak_total / 2**20),
+                       peak_driver_mib=round(memory.peak_driver / 2**20),
+                       finished=time.strftime("%Y-%m-%d %H:%M:%S") if done else None)
+        save()
+
+    segment.update(started=time.strftime("%Y-%m-%d %H:%M:%S"), rc=None)
+    memory = TreeMemory(proc.pid, record)
     code = proc.wait()
     memory.stop()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"rc": code, "wall_seconds": round(time.perf_counter() - start, 1),
-            "cpu_seconds": round(after.ru_utime + after.ru_stime
-                                 - before.ru_utime - before.ru_stime, 1),
-            "peak_tree_mib": round(memory.peak_total / 2**20),
-            "peak_driver_mib": round(memory.peak_driver / 2**20),
-            "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
+    segment["rc"] = code
+    segment["cpu_seconds"] = round(after.ru_utime + after.ru_stime
+                                   - before.ru_utime - before.ru_stime, 1)
+    record(memory, done=True)
+    return segment
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,25 +200,31 @@ def main(argv: list[str] | None = None) -> int:
     if log.get("size") != args.size:
         log = {"benchmark": "store_scale", "size": args.size, "workers": args.workers,
                "segments": []}
+
+    def save() -> None:
+        out.write_text(json.dumps(log, indent=2) + "\n")
+
     held = stored_articles(db)
-    add = timed(newsdesk + ["add", *map(str, inputs), "--db", str(db), "-j",
-                            str(args.workers), "-q"], args.nice)
-    add.update(stage="add", stored_before=held, stored_after=stored_articles(db))
+    add: dict[str, Any] = {"stage": "add", "stored_before": held}
     log["segments"].append(add)
-    out.write_text(json.dumps(log, indent=2) + "\n")
+    timed(newsdesk + ["add", *map(str, inputs), "--db", str(db), "-j", str(args.workers),
+                      "-q"], args.nice, add, save)
+    add["stored_after"] = stored_articles(db)
+    save()
     print(json.dumps(add))
     # exit 1 also says that some records were refused (GVA has pages with no text: E101)
     if add["rc"] not in (0, 1) or not add["stored_after"] or args.skip_analyze:
         return add["rc"]
     report = args.dir / "report"
-    analyze = timed(newsdesk + ["analyze", "--db", str(db), "--json", str(report) + ".json",
-                                "--html", str(report) + ".html", "-j", str(args.workers),
-                                "-q"], args.nice)
-    analyze.update(stage="analyze", stored_before=add["stored_after"],
-                   json_mib=round((report.with_suffix(".json").stat().st_size
-                                   if analyze["rc"] in (0, 1) else 0) / 2**20, 1))
+    analyze: dict[str, Any] = {"stage": "analyze", "stored_before": add["stored_after"]}
     log["segments"].append(analyze)
-    out.write_text(json.dumps(log, indent=2) + "\n")
+    timed(newsdesk + ["analyze", "--db", str(db), "--json", str(report) + ".json",
+                      "--html", str(report) + ".html", "-j", str(args.workers), "-q"],
+          args.nice, analyze, save)
+    if analyze["rc"] in (0, 1):
+        analyze["json_mib"] = round(report.with_suffix(".json").stat().st_size / 2**20, 1)
+        analyze["html_mib"] = round(report.with_suffix(".html").stat().st_size / 2**20, 1)
+    save()
     print(json.dumps(analyze))
     return 0 if analyze["rc"] in (0, 1) else analyze["rc"]
 

@@ -32,6 +32,7 @@ from common import HERE, results_path, timelines_root
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.align import SAME_CLAIM, similarity
 from newsdesk.crosscheck.claims import claim_at
+from newsdesk.crosscheck.conflict_confidence import CONFLICT_SIMILARITY, MAX_GAP, value_gap
 from newsdesk.crosscheck.conflicts import conflicts_between
 from newsdesk.crosscheck.parse import sentence_parser
 from newsdesk.crosscheck.story import SLOT_SIMILARITY
@@ -46,6 +47,13 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 
 
 def predict(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = None) -> str:
+    return detect(pair, docs, parse)[0]
+
+
+def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = None
+           ) -> tuple[str, float]:
+    """The pair's call ("conflict", "superseded", "none") and the smallest value gap of its
+    conflicts (``conflict_confidence.value_gap``; 1.0 without one)."""
     claims, published = [], {}
     for side in ("a", "b"):
         article, facts = docs[pair[side]["doc"]]
@@ -55,9 +63,10 @@ def predict(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = No
         if date:
             published[article.id] = date
     found = conflicts_between(claims[0], claims[1], published, parse)
-    if any(c.status == "conflict" for c in found):
-        return "conflict"
-    return "superseded" if found else "none"
+    gaps = [value_gap(c, claims[0], claims[1]) for c in found if c.status == "conflict"]
+    if gaps:
+        return "conflict", min(gaps)
+    return ("superseded" if found else "none"), 1.0
 
 
 def baseline(pair: dict[str, Any]) -> str:
@@ -77,12 +86,33 @@ def main(argv: list[str] | None = None) -> int:
     docs = cached(args.cache, lambda: annotated(root, pairs))
     parse = sentence_parser(load_settings().spacy_model)
     scores = [similarity(a, b, vocab) for a, b, vocab in features(pairs, docs)]
-    detected = [predict(p, docs, parse) for p in pairs]
+    detected, gaps = map(list, zip(*(detect(p, docs, parse) for p in pairs), strict=True))
 
     def gated(cut: float) -> list[str]:
         return [d if s >= cut else "none" for d, s in zip(detected, scores, strict=True)]
 
-    predictions = {"newsdesk (as analyze)": gated(SLOT_SIMILARITY),
+    def tiered(cut: float, cap: float | None) -> list[str]:
+        """What the dossier shows as a conflict: a detected conflict between claims at
+        least ``cut`` alike whose values are at most ``cap`` times apart
+        (``conflict_confidence``); the rest of what ``analyze`` shows is superseded or a
+        difference to check (not a conflict call)."""
+        return ["conflict" if d == "conflict" and s >= cut and (cap is None or g <= cap) else
+                "superseded" if d == "superseded" and s >= SLOT_SIMILARITY else "none"
+                for d, s, g in zip(detected, scores, gaps, strict=True)]
+
+    tune = [i for i, p in enumerate(pairs) if p["part"] in PARTS["tune"]]
+    print("conflict similarity cut on tune (conflict P / R / calls), without and with the "
+          f"value gap cap ({MAX_GAP}):")
+    for cut, cap in [(x / 100, c) for c in (None, MAX_GAP) for x in range(40, 81, 4)] + [
+            (SLOT_SIMILARITY, c) for c in (2.0, 3.0, 6.0, 10.0)]:
+        pred = tiered(cut, cap)
+        m = prf([pairs[i]["label"] == "conflict" for i in tune],
+                [pred[i] == "conflict" for i in tune])
+        calls = sum(pred[i] == "conflict" for i in tune)
+        print(f"  {cut:.2f} gap {cap}: {m['precision']:.3f} / {m['recall']:.3f} / {calls}")
+    predictions = {"newsdesk conflicts (high confidence: what the dossier calls a conflict)":
+                   tiered(CONFLICT_SIMILARITY, MAX_GAP),
+                   "newsdesk (as analyze, every disagreement)": gated(SLOT_SIMILARITY),
                    "newsdesk (aligned pairs)": gated(SAME_CLAIM),
                    "newsdesk (any pair)": detected,
                    "baseline (numbers differ)": [baseline(p) for p in pairs]}

@@ -22,7 +22,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from common import HERE, timelines_root
+from common import HERE, results_path, timelines_root
 from newsdesk.config import load_settings
 from newsdesk.crosscheck import story
 from newsdesk.crosscheck.parse import sentence_parser
@@ -82,6 +82,7 @@ def reported(root: Path) -> list[dict[str, Any]]:
                         "band": _band(group_of[ids[0]] == group_of[ids[1]],
                                       scores.get((ids[0], ids[1]), 1.0)),
                         "status": c.status, "about": c.about,
+                        "confidence": c.confidence,
                         "sides": [{"doc": s.article_id, "published": s.published,
                                    "text": texts[s.article_id][s.claim.start:s.claim.end],
                                    "value": s.value} for s in c.sides]})
@@ -128,10 +129,62 @@ def table() -> None:
         print(f"| {kept[-1]} and above | {size} | {share:.2f} | {right:.2f} |")
 
 
+def _key(row: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    sides = row["sides"] if "sides" in row else [row["a"], row["b"]]
+    return tuple(sorted((s["doc"], s["text"], str(s.get("value", ""))) for s in sides))
+
+
+def tiers(root: Path) -> dict[str, Any]:
+    """The labelled sample scored as today's code tiers it: each sampled disagreement is
+    found again in a fresh cross-check (same folders, no similarity gate) and takes the
+    confidence the code gives it now; per band, how many sampled rows are now called a
+    conflict ("high") and how many of those are conflicts, and the estimate over all
+    bands weighted by band size (a row the fresh run no longer reports is counted as not
+    shown)."""
+    labelled = [json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x]
+    now = {}
+    for row in reported(root):
+        sides = [{"doc": s["doc"], "text": s["text"], "value": s["value"]} for s in row["sides"]]
+        now[_key({"sides": sides})] = row
+    out: dict[str, Any] = {"bands": {}}
+    calls = right = 0.0
+    print("| band | reported | sampled | found again | now called a conflict | of them conflicts |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for band in BANDS:
+        part = [r for r in labelled if r["band"] == band]
+        found = [(r, now.get(_key({"sides": [dict(r["a"], value=r["values"][0]),
+                                            dict(r["b"], value=r["values"][1])]})))
+                 for r in part]
+        again = [(r, f) for r, f in found if f is not None]
+        high = [r for r, f in again if f["status"] == "conflict" and f["confidence"] == "high"]
+        good = sum(r["label"] == "conflict" for r in high)
+        weight = part[0]["band_size"] / len(part)
+        calls += weight * len(high)
+        right += weight * good
+        out["bands"][band] = {"reported": part[0]["band_size"], "sampled": len(part),
+                              "found_again": len(again), "high": len(high), "right": good}
+        print(f"| {band} | {part[0]['band_size']} | {len(part)} | {len(again)} | {len(high)} "
+              f"| {good} |")
+    out["estimated_conflict_precision"] = right / calls if calls else None
+    out["estimated_conflict_calls"] = calls
+    print(f"\nestimated precision of what is called a conflict: "
+          f"{out['estimated_conflict_precision']} (about {calls:.0f} calls in the two stories)")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--draw", type=Path, default=None, help="write a new unlabelled sample")
+    parser.add_argument("--tiers", action="store_true",
+                        help="score the sample as today's code tiers it (conflict or check)")
     args = parser.parse_args(argv)
+    if args.tiers:
+        root = timelines_root()
+        if root is None:
+            return 0
+        results_path("conflicts_story_tiers.json").write_text(
+            json.dumps(tiers(root), indent=2) + "\n")
+        return 0
     if args.draw:
         root = timelines_root()
         if root is None:

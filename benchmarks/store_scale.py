@@ -207,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     held = stored_articles(db)
     add: dict[str, Any] = {"stage": "add", "stored_before": held}
     log["segments"].append(add)
-    timed(newsdesk + ["add", *map(str, inputs), "--db", str(db), "-j", str(args.workers),
-                      "-q"], args.nice, add, save)
+    timed([*newsdesk, "add", *map(str, inputs), "--db", str(db), "-j", str(args.workers),
+           "-q"], args.nice, add, save)
     add["stored_after"] = stored_articles(db)
     save()
     print(json.dumps(add))
@@ -218,8 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     report = args.dir / "report"
     analyze: dict[str, Any] = {"stage": "analyze", "stored_before": add["stored_after"]}
     log["segments"].append(analyze)
-    timed(newsdesk + ["analyze", "--db", str(db), "--json", str(report) + ".json",
-                      "--html", str(report) + ".html", "-j", str(args.workers), "-q"],
+    timed([*newsdesk, "analyze", "--db", str(db), "--json", str(report) + ".json",
+           "--html", str(report) + ".html", "-j", str(args.workers), "-q"],
           args.nice, analyze, save)
     if analyze["rc"] in (0, 1):
         analyze["json_mib"] = round(report.with_suffix(".json").stat().st_size / 2**20, 1)

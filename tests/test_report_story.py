@@ -132,7 +132,7 @@ def test_a_hostile_story_renders_as_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
     notes = render_markdown(result.dossier)
     assert not re.search(r"(?<!\\)[<\[]", notes), "every < and [ from a page is escaped"
-    assert "### Where the outlets disagree" in notes
+    assert "### Conflicts (1)" in notes, "1,200 against 1,400 in one sentence is a conflict"
 
 
 def test_the_markdown_dossier_has_the_story(example_dossier: dict[str, Any]) -> None:

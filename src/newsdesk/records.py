@@ -157,6 +157,9 @@ def conflict_record(conflict: Conflict, claim_id: str) -> dict[str, Any]:
         "about": conflict.about,
         "kind": conflict.kind,
         "status": conflict.status,
+        "confidence": conflict.confidence,
+        "similarity": conflict.similarity,
+        "reason": conflict.reason,
         "claim_id": claim_id,
         "sides": [
             {"value": side.value, "article_id": side.article_id, "span": side.span.to_dict(),

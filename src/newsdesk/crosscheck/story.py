@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Article, Facts
 from .align import ClaimKey, StoryVocabulary, claim_key, similarity
 from .claims import ArticleClaim, article_claims
+from .conflict_confidence import HIGH
 from .conflicts import Conflict
 from .entities import StoryEntity, resolve_entities
 from .headline import HeadlineFlag, check_headline, document_frequencies
@@ -150,7 +151,10 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
         return similarity(keys[claims[i].id], keys[claims[j].id], vocab) >= SLOT_SIMILARITY
 
     centrals = {g.id: _central(g.members, keys) for g in groups}
-    owned = conflicts_by_group(groups, centrals, claims, published, parse, related)
+    def similar(a: ArticleClaim, b: ArticleClaim) -> float:
+        return similarity(keys[a.id], keys[b.id], vocab)
+
+    owned = conflicts_by_group(groups, centrals, claims, published, parse, related, similar)
     story_claims = [
         _story_claim(group, centrals[group.id], units, outlet_of, entity_name, entity_key,
                      owned.get(group.id, []))
@@ -186,14 +190,18 @@ def _story_claim(group: ClaimGroup, central: ArticleClaim, units: dict[str, str]
     speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
     support = claim_support(group.members, units, outlet_of, entity_name)
     status = support.status
-    if any(c.status == "conflict" for c in touching):
+    if any(c.status == "conflict" and c.confidence == HIGH for c in touching):
         status = "contested"
-    elif touching:
+    elif any(c.status == "superseded" for c in touching):
         status = "superseded"
+    # a difference to check alone leaves the claim's status as its support makes it
     # Listed under this claim: the conflicts whose first side is one of its members (each
     # conflict is listed once in the story).
     members = {m.id for m in group.members}
     listed = tuple(c for c in touching if side_claim_id(c.sides[0]) in members)
-    dissent = tuple(sorted({a for c in touching for a in dissenters(c, members, central)}))
+    # the matrix marks an outlet as giving another value only on a conflict or a later
+    # report, not on a difference to check
+    dissent = tuple(sorted({a for c in touching if c.confidence == HIGH or c.status != "conflict"
+                            for a in dissenters(c, members, central)}))
     return StoryClaim(group.id, central.text, speaker, group.members, support, listed,
                       status, dissent)

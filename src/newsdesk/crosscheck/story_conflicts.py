@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .claims import ArticleClaim
+from .conflict_confidence import rated
 from .conflicts import Conflict, Side, conflicts_between
 from .slot_conflicts import figure_conflicts
 from .story_claims import ClaimGroup
@@ -19,12 +20,15 @@ from .value_anchors import Parse
 
 def conflicts_by_group(groups: Sequence[ClaimGroup], centrals: dict[str, ArticleClaim],
                        claims: Sequence[ArticleClaim], published: dict[str, str],
-                       parse: Parse | None, related: Callable[[int, int], bool]
+                       parse: Parse | None, related: Callable[[int, int], bool],
+                       similar: Callable[[ArticleClaim, ArticleClaim], float]
                        ) -> dict[str, list[Conflict]]:
     """Group id -> the conflicts touching one of its members: those inside the group (its
     central claim against each other member: dates, durations, figures) and the figure
-    conflicts found story-wide (``slot_conflicts``), each listed once per side's group."""
+    conflicts found story-wide (``slot_conflicts``), each listed once per side's group and
+    rated by how alike its two claims are (``similar``; ``conflict_confidence``)."""
     group_of = {m.id: g.id for g in groups for m in g.members}
+    by_id = {c.id: c for c in claims}
     found: dict[tuple[str, int, str, int], Conflict] = {}
     for group in groups:
         central = centrals[group.id]
@@ -36,7 +40,8 @@ def conflicts_by_group(groups: Sequence[ClaimGroup], centrals: dict[str, Article
         found.setdefault(_sides_key(c), c)
     by_group: dict[str, list[Conflict]] = {}
     for key in sorted(found):
-        conflict = found[key]
+        a, b = (by_id[side_claim_id(s)] for s in found[key].sides)
+        conflict = rated(found[key], a, b, similar(a, b))
         for owner in sorted({group_of[side_claim_id(s)] for s in conflict.sides}):
             by_group.setdefault(owner, []).append(conflict)
     return by_group

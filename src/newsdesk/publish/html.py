@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .atomic import atomic_text
+from .disagreements import disagreement_sections
 from .view import report_context
 
 _ENV = Environment(
@@ -21,6 +22,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.globals["disagreements"] = disagreement_sections
 
 
 def render_html(dossier: dict[str, Any], home: str | None = None,

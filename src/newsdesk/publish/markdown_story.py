@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .disagreements import disagreement_sections
 from .facts_view import facts_rows
 from .markdown_text import inline_md
 
@@ -72,14 +73,15 @@ def story_markdown(story: dict[str, Any], label: dict[str, str]) -> list[str]:
             out.append(f"| {inline_md(c['text'])} {cite(c['support'][0], label)} | "
                        f"{c['status'].replace('_', ' ')} | {c['independent_sources']} | {marks} |")
         out.append("")
-    if story.get("conflicts"):
-        out.append("### Where the outlets disagree (leads to check)\n")
-        for x in story["conflicts"][:MAX_ROWS]:
+    for title, _note, rows in disagreement_sections(story.get("conflicts", [])):
+        out.append(f"### {title} ({len(rows)})\n")
+        for x in rows[:MAX_ROWS]:
             sides = " **against** ".join(
                 f"**{inline_md(s['value'])}**: {inline_md(s['claim']['text'])} "
                 f"({inline_md(label.get(s['article_id'], s['article_id']))}"
                 f"{', ' + s['date'] if s.get('date') else ''})" for s in x["sides"])
-            out.append(f"- {x['status']}, {inline_md(x['about'])}: {sides}")
+            why = f" — why compared: {inline_md(x['reason'])}" if x.get("reason") else ""
+            out.append(f"- {inline_md(x['about'])}: {sides}{why}")
         out.append("")
     if story.get("figures"):
         out.append("### Figures\n")

@@ -68,7 +68,8 @@ EXPORTS: dict[str, str] = {
         FROM claim_support s JOIN articles a ON a.id = s.article_id
         WHERE s.{current} ORDER BY s.story_id, s.rowid""",
     "conflicts": """
-        SELECT story_id, conflict, claim_id, about, kind, status, side_values, side_articles
+        SELECT story_id, conflict, claim_id, about, kind, status, confidence, reason,
+               side_values, side_articles
         FROM conflicts WHERE {current} ORDER BY story_id, conflict""",
     "conflict_sides": """
         SELECT story_id, conflict, side, value, article_id, date, start, end, text, sentence

@@ -240,6 +240,14 @@ def m009_articles_fts(conn: sqlite3.Connection) -> None:
     conn.execute("""INSERT INTO "articles_fts" ("articles_fts") VALUES ('rebuild')""")
 
 
+@migration
+def m010_conflict_confidence(conn: sqlite3.Connection) -> None:
+    """Each disagreement's confidence (a conflict, or a difference to check) and the reason
+    it was compared (issue 15); records stored before keep NULL there."""
+    add_column(conn, "conflicts", "confidence", "TEXT")
+    add_column(conn, "conflicts", "reason", "TEXT")
+
+
 def add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
     """``ALTER TABLE … ADD COLUMN`` unless the column is there: migrations from 5 on can run
     again over a store they already changed (``executescript`` commits as it goes, so a

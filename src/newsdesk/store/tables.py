@@ -165,6 +165,9 @@ SCHEMA = [
         status TEXT NOT NULL,                 -- conflict, superseded
         side_values TEXT NOT NULL,            -- the sides' values, " | " between them
         side_articles TEXT NOT NULL,          -- the sides' article ids, " | " between them
+        confidence TEXT,                      -- high (a conflict), check (a difference to
+                                              -- check); NULL in records made before it
+        reason TEXT,                          -- why the two values were compared
         PRIMARY KEY (story_id, conflict)
     )""",
     """CREATE TABLE IF NOT EXISTS conflict_sides (
@@ -273,10 +276,12 @@ def put_story(conn: sqlite3.Connection, record: dict[str, Any]) -> None:
            for c in claims for outlet, stance in sorted(c.get("stance", {}).items())))
     conflicts = record.get("conflicts", [])
     _rows(conn, "INSERT INTO conflicts (story_id, conflict, claim_id, about, kind, status,"
-          " side_values, side_articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          " side_values, side_articles, confidence, reason)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           ((story_id, i, x["claim_id"], x["about"], x["kind"], x["status"],
             " | ".join(str(s["value"]) for s in x["sides"]),
-            " | ".join(s["article_id"] for s in x["sides"]))
+            " | ".join(s["article_id"] for s in x["sides"]),
+            x.get("confidence"), x.get("reason"))
            for i, x in enumerate(conflicts)))
     _rows(conn, "INSERT INTO conflict_sides (story_id, conflict, side, value, article_id,"
           " date, start, end, text, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,0 +1,96 @@
+"""How sure a disagreement is, and why: conflicts an analyst can act on, apart from
+differences to check.
+
+At story scale most pairs of differing values count or date different things (17 % of the
+"conflict" calls on a labelled story sample were conflicts; docs/decisions.md, "Conflicts
+at story scale"), and a wrong "conflict" costs an analyst more than a missed one. What the
+labelled pairs show to separate the real ones best is how surely the two sentences state
+the same thing: the value's slot tests (kind, unit, what is counted, place, year, period,
+the verb it hangs from) pass for many pairs of sentences about neighbouring facts, but two
+sentences that say the same thing in mostly the same words and differ in a number disagree.
+So a disagreement is a **conflict** only when
+
+- the detector calls it one (not a later report overtaking an earlier one: ``superseded``),
+- the two claims' alignment similarity (``align.similarity``) is at least
+  ``CONFLICT_SIMILARITY``,
+- and, for figures, the two values are at most ``MAX_GAP`` times apart: two reports of one
+  count differ by a little or by half; a tenfold gap was, on the tune pairs, nearly always
+  two different things counted (a day's new cases against the total so far, 11 dead
+  workers against 115 survivors);
+
+everything else the detector finds is a **difference to check** (``confidence: "check"``),
+shown apart with both sentences. Both settings were chosen on the tune halves of the
+conflict pair tables (``benchmarks/conflicts.py`` prints precision and recall for each);
+the report halves and the story-scale sample were scored after.
+
+Each disagreement carries its reason: the slot (what is counted, its unit), the places and
+years named with the values, when each side was published, whose figure each is (the
+sentence's speaker), and how alike the two sentences are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .align import SAME_CLAIM
+from .claims import ArticleClaim
+from .conflicts import Conflict
+from .value_ranges import interval
+
+# The lowest alignment similarity of two claims whose differing values are called a
+# conflict: the story's slot gate itself (``story.SLOT_SIMILARITY``). With the value gap
+# cap, tune precision was 0.86 at 0.40 and no higher at any cut up to 0.60; without it,
+# 0.44 at 0.40 and 0.80 only at 0.60 (benchmarks/conflicts.py prints the table).
+CONFLICT_SIMILARITY = 0.40
+# Two reports of one count rarely differ by more than this factor; a larger gap nearly always
+# meant two different things counted (a day's cases against a total, a confirmed toll
+# against a suspected one) on the tune halves.
+MAX_GAP = 4.0
+
+HIGH = "high"
+CHECK = "check"
+
+
+def value_gap(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> float:
+    """For a figure conflict, how many times the larger value exceeds the smaller (ranges
+    and units as ``value_ranges.interval`` reads them; 1.0 when the ranges touch); 1.0 for
+    dates and durations, or when a value cannot be read."""
+    if conflict.kind != "figure":
+        return 1.0
+    found = [next((f for f in claim.figures if f.span == side.span), None)
+             for claim, side in zip((a, b), conflict.sides, strict=True)]
+    if any(f is None or f.value is None for f in found):
+        return 1.0
+    (low_a, high_a), (low_b, high_b) = (interval(f) for f in found if f is not None)
+    low, high = sorted(((low_a, high_a), (low_b, high_b)))
+    if high[0] <= low[1] or low[1] <= 0:
+        return 1.0
+    return high[0] / low[1]
+
+
+def rated(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: float) -> Conflict:
+    """``conflict`` (found between claims ``a`` and ``b``, whose alignment similarity is
+    ``similarity``) with its confidence and reason."""
+    sure = (conflict.status == "conflict" and similarity >= CONFLICT_SIMILARITY
+            and value_gap(conflict, a, b) <= MAX_GAP)
+    return replace(conflict, confidence=HIGH if sure else CHECK,
+                   similarity=round(similarity, 3), reason=reason(conflict, a, b, similarity))
+
+
+def reason(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: float) -> str:
+    """Why the two values were compared, in words an analyst checks against the sentences:
+    "same slot: count: deaths; where: Mexico; when: 2009-04-29 and 2009-04-30; whose:
+    WHO / Mexican officials; sentence likeness 0.66 (0.483 is one claim)"."""
+    parts = [f"same slot: {conflict.about}"]
+    where = sorted({p.name for claim in (a, b) for p in claim.places})
+    if where:
+        parts.append("where: " + ", ".join(where[:4]))
+    days = [side.published for side in conflict.sides]
+    if all(days):
+        parts.append(f"when: both published {days[0]}" if days[0] == days[1]
+                     else f"when: published {days[0]} and {days[1]}")
+    speakers = [claim.speaker or "—" for claim in (a, b)]
+    if any(s != "—" for s in speakers):
+        parts.append("whose: " + " / ".join(speakers))
+    parts.append(f"sentence likeness {similarity:.2f} ({SAME_CLAIM} is one claim)")
+    return "; ".join(parts)

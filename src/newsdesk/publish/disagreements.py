@@ -1,0 +1,40 @@
+"""A story's disagreements in the three sections the report and the Markdown dossier show:
+conflicts an analyst can act on, values later reports overtook, and differences to check.
+
+One place decides the sections, so the HTML report, the Markdown and the app agree. A
+record written before conflicts had a confidence (an older store) has none: its
+disagreements are listed as differences to check, never promoted to conflicts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SECTIONS = (
+    ("Conflicts", "Two outlets say the same thing in much the same words and give one slot "
+     "different values."),
+    ("Overtaken by later reports", "An earlier value a later report overtook: a toll that "
+     "rose, an expectation that came to pass."),
+    ("Differences to check", "Values that differ in sentences only partly alike: often two "
+     "different things counted. Leads, not findings (README, \"Conflicts\")."),
+)
+
+
+def section_of(conflict: dict[str, Any]) -> str:
+    """The section title a disagreement record is listed under."""
+    if conflict.get("status") == "superseded":
+        return SECTIONS[1][0]
+    if conflict.get("confidence") == "high":
+        return SECTIONS[0][0]
+    return SECTIONS[2][0]
+
+
+def disagreement_sections(conflicts: list[dict[str, Any]]
+                          ) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(title, note, records) for each section that has records, in the order shown."""
+    out = []
+    for title, note in SECTIONS:
+        rows = [c for c in conflicts if section_of(c) == title]
+        if rows:
+            out.append((title, note, rows))
+    return out

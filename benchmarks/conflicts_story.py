@@ -24,7 +24,7 @@ from typing import Any
 
 from common import HERE, results_path, timelines_root
 from newsdesk.config import load_settings
-from newsdesk.crosscheck import story
+from newsdesk.crosscheck import story, story_conflicts
 from newsdesk.crosscheck.parse import sentence_parser
 from timelines_data import load_folders
 
@@ -47,7 +47,7 @@ def reported(root: Path) -> list[dict[str, Any]]:
     claims' similarity (recorded through the gate's own call)."""
     scores: dict[tuple[str, str], float] = {}
     last = [0.0]
-    similarity, figure_conflicts = story.similarity, story.figure_conflicts
+    similarity, figure_conflicts = story.similarity, story_conflicts.figure_conflicts
 
     def recording(a: Any, b: Any, vocab: Any, *rest: Any) -> float:
         last[0] = similarity(a, b, vocab, *rest)
@@ -60,7 +60,8 @@ def reported(root: Path) -> list[dict[str, Any]]:
             return bool(keep)
         return figure_conflicts(claims, published, parse, record)
 
-    story.similarity, story.figure_conflicts = recording, conflicts  # type: ignore[assignment]
+    story.similarity = recording  # type: ignore[assignment]
+    story_conflicts.figure_conflicts = conflicts  # type: ignore[assignment]
     gate, story.SLOT_SIMILARITY = story.SLOT_SIMILARITY, 0.0
     parse = sentence_parser(load_settings().spacy_model)
     rows: list[dict[str, Any]] = []
@@ -87,7 +88,7 @@ def reported(root: Path) -> list[dict[str, Any]]:
                                    "text": texts[s.article_id][s.claim.start:s.claim.end],
                                    "value": s.value} for s in c.sides]})
     finally:
-        story.similarity, story.figure_conflicts = similarity, figure_conflicts
+        story.similarity, story_conflicts.figure_conflicts = similarity, figure_conflicts
         story.SLOT_SIMILARITY = gate
     return rows
 

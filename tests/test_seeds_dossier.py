@@ -129,3 +129,20 @@ def test_an_article_of_other_weeks_is_not_pulled_in(story: dict[str, Any]) -> No
     the others' claims, so it keeps no date rather than the visit's week."""
     part3 = [a for a in story["articles"] if a["title"].endswith("Part 3")]
     assert part3 and part3[0]["published"]["earliest"] is None
+
+
+def test_the_examples_two_discrepancies_are_differences_to_check(story: dict[str, Any]) -> None:
+    """What Russia vetoed (the sanctions panel's renewal, or a resolution to extend
+    sanctions) and how long the stay was ("Tuesday and Wednesday", "less than a day"):
+    both sides with their sentences, as differences to check, not conflicts."""
+    by_about = {c["about"]: c for c in story["conflicts"]}
+    veto, stay = by_about["what Russia vetoed"], by_about["length: visit"]
+    for found in (veto, stay):
+        assert found["confidence"] == "check" and found["reason"]
+        assert len({side["article_id"] for side in found["sides"]}) == 2
+        for side in found["sides"]:
+            assert side["span"]["text"] in side["claim"]["text"]
+    values = sorted(side["value"] for side in veto["sides"])
+    assert "panel of experts" in values[1] and "resolution to extend sanctions" in values[0]
+    assert sorted(side["value"] for side in stay["sides"]) == [
+        "Tuesday and Wednesday (2 days)", "less than a day"]

@@ -49,6 +49,10 @@ MAX_GAP = 4.0
 
 HIGH = "high"
 CHECK = "check"
+# The kinds of value conflict the rule above was measured on; an event's length against
+# its dates and what an actor acted on (event_length.py, action_objects.py) are always
+# differences to check.
+RATED_KINDS = frozenset({"figure", "date", "duration"})
 
 
 def value_gap(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> float:
@@ -71,8 +75,8 @@ def value_gap(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> float:
 def rated(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: float) -> Conflict:
     """``conflict`` (found between claims ``a`` and ``b``, whose alignment similarity is
     ``similarity``) with its confidence and reason."""
-    sure = (conflict.status == "conflict" and similarity >= CONFLICT_SIMILARITY
-            and value_gap(conflict, a, b) <= MAX_GAP)
+    sure = (conflict.kind in RATED_KINDS and conflict.status == "conflict"
+            and similarity >= CONFLICT_SIMILARITY and value_gap(conflict, a, b) <= MAX_GAP)
     return replace(conflict, confidence=HIGH if sure else CHECK,
                    similarity=round(similarity, 3), reason=reason(conflict, a, b, similarity))
 
@@ -90,7 +94,9 @@ def reason(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: flo
         parts.append(f"when: both published {days[0]}" if days[0] == days[1]
                      else f"when: published {days[0]} and {days[1]}")
     speakers = [claim.speaker or "—" for claim in (a, b)]
-    if any(s != "—" for s in speakers):
+    if speakers[0] == speakers[1] != "—":
+        parts.append(f"whose: {speakers[0]} (both)")
+    elif any(s != "—" for s in speakers):
         parts.append("whose: " + " / ".join(speakers))
     parts.append(f"sentence likeness {similarity:.2f} ({SAME_CLAIM} is one claim)")
     return "; ".join(parts)

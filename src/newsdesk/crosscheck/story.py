@@ -13,11 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Facts
+from .action_objects import action_differences
 from .align import ClaimKey, StoryVocabulary, claim_key, similarity
 from .claims import ArticleClaim, article_claims
 from .conflict_confidence import HIGH
 from .conflicts import Conflict
 from .entities import StoryEntity, resolve_entities
+from .event_length import length_differences
 from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, source_units
 from .story_claims import ClaimGroup, group_claims
@@ -154,7 +156,13 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     def similar(a: ArticleClaim, b: ArticleClaim) -> float:
         return similarity(keys[a.id], keys[b.id], vocab)
 
-    owned = conflicts_by_group(groups, centrals, claims, published, parse, related, similar)
+    def share_entity(a: ArticleClaim, b: ArticleClaim) -> bool:
+        return bool(keys[a.id].entities & keys[b.id].entities)
+
+    extra = [*length_differences(claims, published, share_entity),
+             *action_differences(claims, published, parse)]
+    owned = conflicts_by_group(groups, centrals, claims, published, parse, related, similar,
+                               extra)
     story_claims = [
         _story_claim(group, centrals[group.id], units, outlet_of, entity_name, entity_key,
                      owned.get(group.id, []))

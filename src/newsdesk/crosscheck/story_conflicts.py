@@ -21,12 +21,14 @@ from .value_anchors import Parse
 def conflicts_by_group(groups: Sequence[ClaimGroup], centrals: dict[str, ArticleClaim],
                        claims: Sequence[ArticleClaim], published: dict[str, str],
                        parse: Parse | None, related: Callable[[int, int], bool],
-                       similar: Callable[[ArticleClaim, ArticleClaim], float]
-                       ) -> dict[str, list[Conflict]]:
+                       similar: Callable[[ArticleClaim, ArticleClaim], float],
+                       extra: Sequence[Conflict] = ()) -> dict[str, list[Conflict]]:
     """Group id -> the conflicts touching one of its members: those inside the group (its
     central claim against each other member: dates, durations, figures) and the figure
-    conflicts found story-wide (``slot_conflicts``), each listed once per side's group and
-    rated by how alike its two claims are (``similar``; ``conflict_confidence``)."""
+    conflicts found story-wide (``slot_conflicts``) and the ``extra`` differences found
+    story-wide by other rules (an event's length, what an actor acted on), each listed
+    once per side's group and rated by how alike its two claims are (``similar``;
+    ``conflict_confidence``)."""
     group_of = {m.id: g.id for g in groups for m in g.members}
     by_id = {c.id: c for c in claims}
     found: dict[tuple[str, int, str, int], Conflict] = {}
@@ -36,7 +38,7 @@ def conflicts_by_group(groups: Sequence[ClaimGroup], centrals: dict[str, Article
             if other.article_id != central.article_id:
                 for c in conflicts_between(central, other, published, parse):
                     found.setdefault(_sides_key(c), c)
-    for c in figure_conflicts(claims, published, parse, related):
+    for c in [*figure_conflicts(claims, published, parse, related), *extra]:
         found.setdefault(_sides_key(c), c)
     by_group: dict[str, list[Conflict]] = {}
     for key in sorted(found):

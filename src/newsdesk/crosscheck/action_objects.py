@@ -1,0 +1,147 @@
+"""Who did what: one actor, one decisive act, two different things acted on.
+
+One outlet writes "In March, Russia vetoed the annual renewal of a panel of experts
+monitoring the enforcement of UN sanctions", another "Russia having recently vetoed a UN
+Security Council resolution to extend sanctions against Pyongyang". Neither sentence has a
+number that differs, yet they disagree on what was vetoed — what an analyst checks first.
+
+The rule, precision first:
+
+- only acts whose object is the news (``ACTS``: vetoing, sanctioning, banning, approving,
+  rejecting, signing, ratifying, adopting, blocking, arresting, charging, indicting,
+  convicting, expelling, suspending, imposing, lifting, seizing, annexing), read in the
+  sentence's parse, never speech or light verbs ("said", "had", "made");
+- the same actor: the act's subject (or, in the passive, its "by" agent) has the same head
+  word in both sentences ("Russia");
+- two different objects: their head nouns differ and they share less than half of their
+  content words ("renewal of a panel of experts" against "resolution to extend
+  sanctions");
+- not two different occasions: when both sentences date the act to different months, they
+  may be two vetoes, and nothing is said.
+
+Such a pair is a difference to check, never a conflict: two outlets may well name one act
+two ways ("the renewal of the panel's mandate", "a resolution renewing the panel").
+Parsing is done only for sentences that carry a form of one of the acts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Span
+from .claims import ArticleClaim
+from .conflicts import Conflict, Side
+from .value_anchors import Parse
+from .words import stems
+
+ACTS = ("veto", "sanction", "ban", "approve", "reject", "sign", "ratify", "adopt", "block",
+        "arrest", "charge", "indict", "convict", "expel", "suspend", "impose", "lift",
+        "seize", "annex")
+# Forms of the acts, to skip the parse of sentences that hold none.
+_FORMS = re.compile(r"\b(?:veto|sanction|bann?|approv|reject|sign|ratif|adopt|block|arrest|"
+                    r"charg|indict|convict|expel|suspend|impos|lift|seiz|annex)\w*",
+                    re.IGNORECASE)
+# Objects sharing at least this share of their content words are one thing.
+SAME_OBJECT = 0.5
+_MONTH = re.compile(r"^\d{4}-\d\d")
+
+
+@dataclass(frozen=True)
+class Act:
+    verb: str  # the act's lemma: "veto"
+    actor: str  # the subject's head word, folded: "russia"
+    actor_text: str  # as written: "Russia"
+    head: str  # the object's head noun lemma: "renewal"
+    obj: Span  # the object phrase, in article characters
+    words: frozenset[str]  # the object's content-word stems
+
+
+def acts_of(claim: ArticleClaim, parse: Parse) -> list[Act]:
+    """The decisive acts of ``claim``'s sentence with an actor and an object."""
+    if not _FORMS.search(claim.text):
+        return []
+    doc = parse(claim.text)
+    base = claim.span.start
+    out = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACTS:
+            continue
+        actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:  # the passive: "the resolution was vetoed by Russia"
+            obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if actor is None or obj is None or actor.pos_ == "PRON" or obj.pos_ == "PRON":
+            continue
+        tokens = list(obj.subtree)
+        # "vetoed a resolution | to extend sanctions": the parser hangs the purpose from
+        # the verb, but it says which resolution
+        purpose = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                        and c.left_edge.i == tokens[-1].i + 1
+                        and c.left_edge.lower_ == "to"), None)
+        if purpose is not None:
+            tokens += list(purpose.subtree)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        phrase = claim.text[start:end]
+        out.append(Act(verb.lemma_.lower(), actor.text.casefold(), actor.text,
+                       obj.lemma_.lower(), Span(base + start, base + end, phrase),
+                       stems(phrase)))
+    return out
+
+
+def _months(claim: ArticleClaim) -> set[str]:
+    return {t.value[:7] for t in claim.timexes
+            if t.type == "DATE" and t.value and _MONTH.match(t.value)}
+
+
+def _different_objects(a: Act, b: Act) -> bool:
+    if a.head == b.head:
+        return False
+    union = a.words | b.words
+    return not union or len(a.words & b.words) / len(union) < SAME_OBJECT
+
+
+_IRREGULAR_PAST = {"ban": "banned", "ratify": "ratified", "expel": "expelled"}
+
+
+def _past(verb: str) -> str:
+    """The past form for a label: "vetoed", "banned", "seized"."""
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    return verb + "d" if verb.endswith("e") else verb + "ed"
+
+
+def action_differences(claims: Sequence[ArticleClaim], published: dict[str, str],
+                       parse: Parse | None) -> list[Conflict]:
+    """Pairs of claims of different articles in which one actor's act has two different
+    objects (the module docstring), as differences to check; none without a parser."""
+    if parse is None:
+        return []
+    found = [(c, act) for c in claims for act in acts_of(c, parse)]
+    out = []
+    seen: set[tuple[str, ...]] = set()
+    for i, (a, act_a) in enumerate(found):
+        for b, act_b in found[i + 1:]:
+            if a.article_id == b.article_id or (act_a.verb, act_a.actor) != (act_b.verb,
+                                                                              act_b.actor):
+                continue
+            months_a, months_b = _months(a), _months(b)
+            if months_a and months_b and not months_a & months_b:
+                continue
+            if not _different_objects(act_a, act_b):
+                continue
+            key = (act_a.verb, act_a.actor, *sorted((a.article_id, b.article_id)))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Conflict(
+                f"what {act_a.actor_text} {_past(act_a.verb)}", "action",
+                (Side(a.article_id, act_a.obj.text, act_a.obj, a.span,
+                      published.get(a.article_id)),
+                 Side(b.article_id, act_b.obj.text, act_b.obj, b.span,
+                      published.get(b.article_id))),
+                "conflict"))
+    return out

@@ -32,7 +32,6 @@ sys.path.insert(0, str(REPO / "src"))
 
 from common import benchmarks_dir, results_path  # noqa: E402
 from extraction_html import load_pages  # noqa: E402
-
 from newsdesk.config import load_settings  # noqa: E402
 from newsdesk.extraction.pipeline import extract_source  # noqa: E402
 from newsdesk.model import Article, Source  # noqa: E402

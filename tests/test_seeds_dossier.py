@@ -129,3 +129,16 @@ def test_an_article_of_other_weeks_is_not_pulled_in(story: dict[str, Any]) -> No
     the others' claims, so it keeps no date rather than the visit's week."""
     part3 = [a for a in story["articles"] if a["title"].endswith("Part 3")]
     assert part3 and part3[0]["published"]["earliest"] is None
+
+
+def test_000_and_003_are_one_source(story: dict[str, Any]) -> None:
+    """Examples 000 and 003 sign with one author box (content@viewusglobal.com): one outlet,
+    so whatever they both say counts once (issue 15)."""
+    names = {a["id"]: Path(a["source"]).name[:3] for a in story["articles"]}
+    holding = [sorted(names[i] for i in s["article_ids"]) for s in story["sources"]
+               if s["identity"] and s["identity"]["id"] == "site:viewusglobal.com"]
+    assert holding == [["000", "003"]]
+    both = {i for i, n in names.items() if n in ("000", "003")}
+    for claim in story["claims"]:
+        if {s["article_id"] for s in claim["support"]} == both:
+            assert claim["independent_sources"] == 1

@@ -106,15 +106,15 @@ def recognise(article: Article, registry: Registry) -> OutletMatch | None:
             outlet = owned
         if owned is not None and outlet is not None and owned.id == outlet.id:
             evidence.append(("email_domain", domain))
-    domain = site_domain(article.url, registry.platforms)
-    keys = [f"site:{d}" for d in dict.fromkeys([domain, *emails]) if d]
+    registered = site_domain(article.url, registry.platforms)
+    keys = [f"site:{d}" for d in dict.fromkeys([registered, *emails]) if d]
     if outlet is not None:
         keys.insert(0, f"outlet:{outlet.id}")
         match_id, name = outlet.id, outlet.name
-    elif domain or emails:
-        site = domain or emails[0]
+    elif registered or emails:
+        site = registered or emails[0]
         match_id, name = f"site:{site}", site_name or site
-        evidence.append(("url" if domain else "email_domain", site))
+        evidence.append(("url" if registered else "email_domain", site))
         if site_name:
             evidence.append(("site_name", site_name))
     elif site_name:

@@ -213,7 +213,7 @@ def load_registry(user_text: str = "", user_name: str = "outlets file",
         if only is None or name in only:
             outlets, hosts = parse_registry(text, f"newsdesk/outlets/data/{name}",
                                             outlets, hosts)
-    if user_text:
+    if user_text:  # over the shipped entries: an override names only what it changes
         outlets, hosts = parse_registry(user_text, user_name, outlets, hosts)
     return Registry(outlets, frozenset(hosts))
 
@@ -227,5 +227,5 @@ def read_user_file(path: str) -> str:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise _problem(path, f"cannot read it ({exc})") from None
-    parse_registry(text, path)  # a bad file fails now, before any work
+    load_registry(text, path)  # a bad file fails now, before any work
     return text

@@ -7,6 +7,7 @@ PY=.venv/bin/python
 echo "== HTML extraction (newsdesk vs trafilatura, same run) =="; $PY benchmarks/extraction_html.py
 echo; echo "== plain-text extraction =="; $PY benchmarks/extraction_text.py
 echo; echo "== speed =="; $PY benchmarks/speed.py
+echo; echo "== outlets recognised (hand-labelled pages; Article.outlet as extracted same run) =="; $PY benchmarks/outlets.py
 echo; echo "== time expressions (TimeBank + AQUAINT-A tune / AQUAINT-B held out; dateparser same run) =="; $PY benchmarks/temporal.py
 echo; echo "== quotes and attributions (PolNeAR dev; textacy same run) =="; $PY benchmarks/attribution.py --split dev
 echo; echo "== figures (labelled table; spaCy numeric entities same run) =="; $PY benchmarks/figures.py

@@ -146,3 +146,16 @@ def test_the_examples_two_discrepancies_are_differences_to_check(story: dict[str
     assert "panel of experts" in values[1] and "resolution to extend sanctions" in values[0]
     assert sorted(side["value"] for side in stay["sides"]) == [
         "Tuesday and Wednesday (2 days)", "less than a day"]
+
+
+def test_000_and_003_are_one_source(story: dict[str, Any]) -> None:
+    """Examples 000 and 003 sign with one author box (content@viewusglobal.com): one outlet,
+    so whatever they both say counts once (issue 15)."""
+    names = {a["id"]: Path(a["source"]).name[:3] for a in story["articles"]}
+    holding = [sorted(names[i] for i in s["article_ids"]) for s in story["sources"]
+               if s["identity"] and s["identity"]["id"] == "site:viewusglobal.com"]
+    assert holding == [["000", "003"]]
+    both = {i for i, n in names.items() if n in ("000", "003")}
+    for claim in story["claims"]:
+        if {s["article_id"] for s in claim["support"]} == both:
+            assert claim["independent_sources"] == 1

@@ -20,6 +20,7 @@ from .extraction.pipeline import extract_source, source_id
 from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
+from .outlets import read_user_file
 from .publish.atomic import check_output
 from .scale import Executor, InProcess, open_executor
 from .store import Store
@@ -418,6 +419,7 @@ def analyze(
     for output in (json_path, html_path, md_path):
         if output:
             check_output(output)  # a bad path fails now, not after all the work
+    read_user_file(settings.outlets)  # a bad outlet file (E002) fails now, too
     path = db or settings.db_path
     _load_model(settings)
     with open_executor(workers, dask) as executor:

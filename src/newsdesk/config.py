@@ -29,6 +29,10 @@ class Settings:
     doc_seconds: int = 30
     # Default SQLite store.
     db_path: str = "newsdesk.db"
+    # A TOML file of outlets laid over the shipped registry (outlets/data/*.toml): adds
+    # outlets or changes fields of shipped ones (README, "Outlets"). Empty: shipped only.
+    # A file that cannot be read or has a bad entry is error E002 before any work.
+    outlets: str = ""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

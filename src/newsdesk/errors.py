@@ -12,6 +12,7 @@ from .model import Problem
 CATALOGUE: dict[str, str] = {
     # settings
     "E001": "setting {name} is {value!r}: {detail}",
+    "E002": "outlet registry file {path}: {detail}",
     # input
     "E100": "cannot read input: {detail}",
     "E101": "input is empty",

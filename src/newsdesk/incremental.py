@@ -23,6 +23,7 @@ from .crosscheck.stage import crosscheck
 from .group.grouping import Grouping, StoryGroup, group_stream, published_day
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
+from .outlets import read_user_file
 from .publish.json_stream import write_json
 from .records import (
     DOSSIER_SCHEMA,
@@ -187,6 +188,9 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
     Each story to cross-check is a task of ``executor`` (this process when None); the
     results come back here, and only this process writes the store."""
     whole = selection is None or selection.whole
+    outlets = read_user_file(settings.outlets)
+    if outlets:  # the user's outlets change story records: they are part of the keys
+        annotated_by += "; outlets " + hashlib.sha1(outlets.encode("utf-8")).hexdigest()[:12]
     scratch = Scratch()
     with Store(path) as store:
         key = analysis_key(store.article_ids(), annotated_by)
@@ -206,7 +210,7 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
         keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
         for stories in _batches(grouping.stories, batch):
             _check_batch(store, stories, grouping.reprints, keys, scratch, settings,
-                         executor or InProcess())
+                         executor or InProcess(), outlets)
     reprints = reprint_records(grouping.reprints)
     if not whole:
         reprints = {a: r for a, r in reprints.items() if a in shown}
@@ -267,7 +271,7 @@ def _batches(stories: Iterable[StoryGroup], size: int) -> Iterator[list[StoryGro
 
 def _check_batch(store: Store, stories: list[StoryGroup], reprints: dict[str, Reprint],
                  keys: dict[str, str], scratch: Scratch, settings: Settings,
-                 executor: Executor) -> None:
+                 executor: Executor, outlets: str = "") -> None:
     """Cross-check the ``stories`` the store holds no current record of, read the others
     back, and hand all to ``scratch`` in order."""
     stored = store.story_parts({s.id: keys[s.id] for s in stories})
@@ -278,7 +282,7 @@ def _check_batch(store: Store, stories: list[StoryGroup], reprints: dict[str, Re
         articles = store.articles_by_id(ids)
         facts = {a.id: store.facts(a.id) or Facts() for a in articles}
         checks = crosscheck(articles, facts, changed, executor=executor,
-                            model=settings.spacy_model)
+                            model=settings.spacy_model, outlets=outlets)
         made = story_parts(articles, facts, changed, checks)
     for story in stories:
         record, effects = stored.get(story.id) or made[story.id]

@@ -19,6 +19,7 @@ from .group.grouping import Grouping, StoryGroup
 from .group.reprints import Reprint
 from .group.stories import Join
 from .model import Article, Facts, Failure, PublishedDate, TimeRef
+from .outlets import OutletMatch
 
 DOSSIER_SCHEMA = "newsdesk.dossier/1"
 
@@ -85,21 +86,30 @@ def reprint_record(reprint: Reprint | None) -> dict[str, Any] | None:
 
 
 def story_sources(story: StoryGroup, by_id: dict[str, Article],
-                  reprints: dict[str, Reprint]) -> list[dict[str, Any]]:
-    """The story's outlets, each with its articles and which of them are reprints."""
-    outlets: dict[str, list[str]] = {}
+                  reprints: dict[str, Reprint],
+                  matches: dict[str, OutletMatch | None] | None = None
+                  ) -> list[dict[str, Any]]:
+    """The story's outlets (as recognised: ``outlets.recognise``), each with who it is,
+    its articles and which of them are reprints."""
+    matches = matches or {}
+    outlets: dict[tuple[str, str], list[str]] = {}
+    about: dict[tuple[str, str], dict[str, Any] | None] = {}
     for article_id in story.article_ids:
-        outlets.setdefault(by_id[article_id].outlet or "", []).append(article_id)
+        match = matches.get(article_id)
+        key = (match.name, match.id) if match else (by_id[article_id].outlet or "", "")
+        outlets.setdefault(key, []).append(article_id)
+        about.setdefault(key, match.to_dict() if match else None)
     return [
         {
-            "outlet": outlet or None,
+            "outlet": key[0] or None,
+            "identity": about[key],
             "article_ids": ids,
             "reprints": [
                 {"article_id": i, "original_id": reprints[i].original_id}
                 for i in ids if i in reprints
             ],
         }
-        for outlet, ids in sorted(outlets.items())
+        for key, ids in sorted(outlets.items())
     ]
 
 
@@ -147,6 +157,8 @@ def claim_record(claim: StoryClaim, outlets: list[str], outlet_of: dict[str, str
         },
         "independent_sources": claim.support.independent_sources,
         "origins": list(claim.support.origins),
+        "traced_to": {"kind": traced[0], "outlets": list(traced[1])}
+        if (traced := claim.support.traced_to) else None,
         "status": claim.status,
     }
 
@@ -172,14 +184,14 @@ def conflict_record(conflict: Conflict, claim_id: str) -> dict[str, Any]:
 def story_record(story: StoryGroup, by_id: dict[str, Article],
                  reprints: dict[str, Reprint], check: StoryCheck | None = None
                  ) -> dict[str, Any]:
-    outlet_of = {i: outlet_label(by_id[i]) for i in story.article_ids}
-    outlets = sorted(set(outlet_of.values()))
     check = check or StoryCheck((), ())
+    outlet_of = {i: outlet_label(by_id[i], check.outlets.get(i)) for i in story.article_ids}
+    outlets = sorted(set(outlet_of.values()))
     return {
         "id": story.id,
         "title": story.title,
         "article_ids": list(story.article_ids),
-        "sources": story_sources(story, by_id, reprints),
+        "sources": story_sources(story, by_id, reprints, check.outlets),
         "joined": [join_record(j) for j in story.joins],
         "entities": [entity_record(e) for e in check.entities],
         "claims": [claim_record(c, outlets, outlet_of) for c in check.claims],

@@ -17,7 +17,7 @@ from . import __version__
 PACKAGE = Path(__file__).resolve().parent
 # What an article's facts are made by, and what a story's record is made by.
 FACTS_CODE = ("ingest", "extraction", "annotation", "model.py", "config.py")
-STORY_CODE = ("group", "crosscheck", "records.py", "model.py")
+STORY_CODE = ("group", "crosscheck", "outlets", "records.py", "model.py")
 
 
 @lru_cache(maxsize=8)
@@ -29,7 +29,7 @@ def code_version(parts: tuple[str, ...]) -> str:
         path = PACKAGE / part
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
-            if file.suffix in {".py", ".json", ".txt", ".tsv"}:
+            if file.suffix in {".py", ".json", ".txt", ".tsv", ".toml"}:
                 digest.update(file.relative_to(PACKAGE).as_posix().encode())
                 digest.update(file.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"

@@ -28,32 +28,35 @@ class StoryInput:
     facts: dict[str, Facts]  # article id -> facts, for these articles
     reprint_of: dict[str, str]  # copy id -> original id, for these articles
     model: str | None = None  # spaCy model for sentence parses (None: no parses)
+    outlets: str = ""  # the user's outlet registry file (its text), over the shipped one
 
 
 def check_story(story: StoryInput) -> StoryCheck:
     """A story's cross-check; the sentence parser (and its model) is loaded once per
     process (``parse.sentence_parser``)."""
     parse = sentence_parser(story.model) if story.model else None
-    return crosscheck_story(list(story.articles), story.facts, story.reprint_of, parse)
+    return crosscheck_story(list(story.articles), story.facts, story.reprint_of, parse,
+                            story.outlets)
 
 
 def story_inputs(articles: Iterable[Article], facts: dict[str, Facts], grouping: Grouping,
-                 model: str | None) -> list[StoryInput]:
+                 model: str | None, outlets: str = "") -> list[StoryInput]:
     """The stories of ``grouping`` as tasks, in grouping order."""
     by_id = {a.id: a for a in articles}
     reprint_of = {k: r.original_id for k, r in grouping.reprints.items()}
     return [
         StoryInput(tuple(by_id[i] for i in story.article_ids),
                    {i: facts[i] for i in story.article_ids if i in facts},
-                   {i: reprint_of[i] for i in story.article_ids if i in reprint_of}, model)
+                   {i: reprint_of[i] for i in story.article_ids if i in reprint_of}, model,
+                   outlets)
         for story in grouping.stories
     ]
 
 
 def crosscheck(articles: Iterable[Article], facts: dict[str, Facts],
                grouping: Grouping, parse: Parse | None = None, *,
-               executor: Executor | None = None, model: str | None = None
-               ) -> dict[str, StoryCheck]:
+               executor: Executor | None = None, model: str | None = None,
+               outlets: str = "") -> dict[str, StoryCheck]:
     """Story id -> its cross-check; stories are independent of each other. ``parse`` (a
     sentence parser, see ``parse.py``) lets conflicts tell which event a value counts.
 
@@ -65,9 +68,9 @@ def crosscheck(articles: Iterable[Article], facts: dict[str, Facts],
         reprint_of = {k: r.original_id for k, r in grouping.reprints.items()}
         return {
             story.id: crosscheck_story([by_id[i] for i in story.article_ids], facts,
-                                        reprint_of, parse)
+                                        reprint_of, parse, outlets)
             for story in grouping.stories
         }
-    tasks = story_inputs(articles, facts, grouping, model)
+    tasks = story_inputs(articles, facts, grouping, model, outlets)
     return dict(zip((s.id for s in grouping.stories), executor.map(check_story, tasks),
                     strict=True))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Facts
+from ..outlets import OutletMatch, Registry, load_registry
 from .action_objects import action_differences
 from .align import ClaimKey, StoryVocabulary, claim_key, similarity
 from .claims import ArticleClaim, article_claims
@@ -21,7 +22,7 @@ from .conflicts import Conflict
 from .entities import StoryEntity, resolve_entities
 from .event_length import length_differences
 from .headline import HeadlineFlag, check_headline, document_frequencies
-from .independence import Support, claim_support, source_units
+from .independence import Support, claim_support, recognise_all, source_units
 from .story_claims import ClaimGroup, group_claims
 from .story_conflicts import conflicts_by_group, dissenters, side_claim_id
 from .story_dates import StoryDate, apply_story_dates, narrow_story_dates
@@ -73,6 +74,8 @@ class StoryCheck:
     # Articles whose publication date the story narrowed, with their re-read time expressions.
     dates: dict[str, StoryDate] = field(default_factory=dict)
     facts: StoryFacts = field(default_factory=StoryFacts)
+    # Each article's outlet as recognised (``outlets.recognise``); None: no sign of one.
+    outlets: dict[str, OutletMatch | None] = field(default_factory=dict)
 
 
 # A publication range spanning more calendar years than this says too little for "N years
@@ -103,8 +106,11 @@ def story_years(articles: Sequence[Article]) -> dict[str, tuple[int, ...]]:
     return {a: years or shared for a, years in own.items()}
 
 
-def outlet_label(article: Article) -> str:
-    """How an article's source is named in stances: its outlet, else its input name."""
+def outlet_label(article: Article, match: OutletMatch | None = None) -> str:
+    """How an article's source is named in stances: its recognised outlet, else the
+    outlet it states, else its input name."""
+    if match is not None:
+        return match.name
     return article.outlet or article.source.rsplit("/", 1)[-1]
 
 
@@ -117,9 +123,12 @@ def _central(members: tuple[ArticleClaim, ...], keys: dict[str, ClaimKey]) -> Ar
 
 
 def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
-                     reprint_of: dict[str, str], parse: Parse | None = None) -> StoryCheck:
+                     reprint_of: dict[str, str], parse: Parse | None = None,
+                     outlets: str = "") -> StoryCheck:
     """Entities and claims of one story's articles (``reprint_of``: copy id -> original;
-    ``parse``, a sentence parser, ties disagreeing values to the events they count)."""
+    ``parse``, a sentence parser, ties disagreeing values to the events they count;
+    ``outlets``, the text of the user's outlet registry file laid over the shipped one)."""
+    registry = load_registry(outlets)
     entities = resolve_entities([(a.id, facts.get(a.id) or Facts()) for a in articles])
     story_entity = {member: e for e in entities for member in e.members}
 
@@ -146,8 +155,9 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     # date expressions of two articles name the same day); what follows sees them.
     dates = narrow_story_dates(articles, facts, groups, parse)
     articles, facts = apply_story_dates(articles, facts, dates)
-    units = source_units(articles, reprint_of)
-    outlet_of = {a.id: outlet_label(a) for a in articles}
+    matches = recognise_all(articles, registry)
+    units = source_units(articles, reprint_of, matches, registry)
+    outlet_of = {a.id: outlet_label(a, matches.get(a.id)) for a in articles}
     published = {a.id: d for a in articles if (d := a.published.value or a.published.earliest)}
     def related(i: int, j: int) -> bool:
         return similarity(keys[claims[i].id], keys[claims[j].id], vocab) >= SLOT_SIMILARITY
@@ -165,7 +175,7 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
                                extra)
     story_claims = [
         _story_claim(group, centrals[group.id], units, outlet_of, entity_name, entity_key,
-                     owned.get(group.id, []))
+                     owned.get(group.id, []), matches, registry)
         for group in groups
     ]
     story_claims.sort(key=lambda c: (-c.support.independent_sources, -len(c.members), c.id))
@@ -175,7 +185,7 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
                           found.event_date)
     figures = story_figures(articles, facts, units)
     return StoryCheck(entities, tuple(story_claims), timeline, figures, headline_flags(articles),
-                      summarize(story_claims), dates, found)
+                      summarize(story_claims), dates, found, matches)
 
 
 def headline_flags(articles: Sequence[Article]) -> dict[str, tuple[HeadlineFlag, ...]]:
@@ -189,14 +199,15 @@ def headline_flags(articles: Sequence[Article]) -> dict[str, tuple[HeadlineFlag,
 def _story_claim(group: ClaimGroup, central: ArticleClaim, units: dict[str, str],
                  outlet_of: dict[str, str], entity_name: Callable[[str, str], str | None],
                  entity_key: Callable[[str, str], str],
-                 touching: list[Conflict]) -> StoryClaim:
+                 touching: list[Conflict], matches: dict[str, OutletMatch | None],
+                 registry: Registry) -> StoryClaim:
     """A claim group as the dossier shows it; ``touching``: the conflicts one of whose
     sides is a member."""
     speakers = Counter(
         entity_key(c.article_id, c.speaker_entity) for c in group.members if c.speaker_entity
     )
     speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
-    support = claim_support(group.members, units, outlet_of, entity_name)
+    support = claim_support(group.members, units, outlet_of, entity_name, matches, registry)
     status = support.status
     if any(c.status == "conflict" and c.confidence == HIGH for c in touching):
         status = "contested"

@@ -70,7 +70,13 @@ def story_markdown(story: dict[str, Any], label: dict[str, str]) -> list[str]:
         out.append("|---|---|---|" + "---|" * len(outlets))
         for c in story["claims"][:MAX_ROWS]:
             marks = " | ".join(_STANCE[c["stance"].get(o, "silent")] for o in outlets)
-            out.append(f"| {inline_md(c['text'])} {cite(c['support'][0], label)} | "
+            traced = c.get("traced_to")
+            if traced:
+                kind = "state media" if traced["kind"] == "state_media" else "one wire agency"
+                note = f" (every report traces to {kind}: {', '.join(traced['outlets'])})"
+            else:
+                note = ""
+            out.append(f"| {inline_md(c['text'] + note)} {cite(c['support'][0], label)} | "
                        f"{c['status'].replace('_', ' ')} | {c['independent_sources']} | {marks} |")
         out.append("")
     for title, _note, rows in disagreement_sections(story.get("conflicts", [])):

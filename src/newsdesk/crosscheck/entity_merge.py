@@ -357,11 +357,11 @@ def _addressed(name: str) -> bool:
     return first.casefold() in ADDRESSES and rest[:1].isupper()
 
 
-def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> list[list[int]]:
-    """The node indices of each story entity, each group sorted, groups by first index.
-    ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
-    when not given)."""
-    labels = list(labels) if labels is not None else story_labels(nodes)
+def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
+               ) -> tuple[UnionFind[int], dict[int, PersonName]]:
+    """The rules of the module docstring over the story's nodes: the union-find of their
+    joins, and the nodes read as people with their names as the rules read them (run-on
+    words and glued words off, bare family names the tagger called something else)."""
     uf: UnionFind[int] = UnionFind(range(len(nodes)))
     people: dict[int, PersonName] = {}
     others: list[int] = []
@@ -391,6 +391,15 @@ def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> l
     )
     merge_others(nodes, labels, others, uf, person_keys,
                  frozenset(name.surname for name in people.values() if name.surname))
+    return uf, people
+
+
+def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> list[list[int]]:
+    """The node indices of each story entity, each group sorted, groups by first index.
+    ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
+    when not given)."""
+    labels = list(labels) if labels is not None else story_labels(nodes)
+    uf, _ = rule_merge(nodes, labels)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[uf.find(i)].append(i)

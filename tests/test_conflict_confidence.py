@@ -10,13 +10,15 @@ from newsdesk.crosscheck.conflict_confidence import (
     CONFLICT_SIMILARITY,
     HIGH,
     MAX_GAP,
+    firm,
     rated,
     value_gap,
 )
-from newsdesk.crosscheck.conflicts import conflicts_between
+from newsdesk.crosscheck.conflicts import Conflict, Side, conflicts_between
+from newsdesk.model import TimeRef
 from newsdesk.publish.disagreements import SECTIONS, disagreement_sections
 
-from .test_crosscheck_conflicts import _claim, _figure
+from .test_crosscheck_conflicts import _claim, _figure, _span
 
 A = "Officials said 1,200 containers were seized at the port of Valletta on Monday."
 B = "Officials said 1,400 containers were seized at the port of Valletta on Monday."
@@ -75,3 +77,27 @@ def test_sections_keep_old_records_out_of_conflicts() -> None:
     assert sections == {conflicts: ["x"], later: ["z"],
                         check: ["y", "made before confidences"]}
     assert disagreement_sections([]) == []
+
+
+def test_values_worked_out_or_vague_are_never_firm() -> None:
+    text_a = "A week ago, BP tried to cap the well with a box."
+    text_b = "On May 8, BP tried to cap the well with a box."
+    week = _claim("a", text_a, timexes=(TimeRef(_span(text_a, "A week ago"), "DATE",
+                                                 "2010-05-08", anchored=True),))
+    day = _claim("b", text_b, timexes=(TimeRef(_span(text_b, "May 8"), "DATE", "2010-05-10"),))
+    conflict = Conflict("date", "date", (
+        Side("a", "2010-05-08", week.timexes[0].span, week.span),
+        Side("b", "2010-05-10", day.timexes[0].span, day.span)), "conflict")
+    assert not firm(conflict, week, day)
+    assert rated(conflict, week, day, 0.9).confidence == CHECK
+    stated = replace(week, timexes=(replace(week.timexes[0], anchored=False),))
+    assert firm(conflict, stated, day)
+    text_c = "Soon hundreds of vessels were involved in the clean-up."
+    text_d = "More than 275 vessels were involved in the clean-up."
+    many = _claim("c", text_c, (_figure(text_c, "hundreds", 200, what="vessels"),))
+    some = _claim("d", text_d, (_figure(text_d, "More than 275", 275, what="vessels",
+                                        hedge="more than"),))
+    vague = Conflict("count: vessels", "figure", (
+        Side("c", "hundreds", many.figures[0].span, many.span),
+        Side("d", "More than 275", some.figures[0].span, some.span)), "conflict")
+    assert not firm(vague, many, some)

@@ -62,6 +62,10 @@ BOILERPLATE = [
     ("Reply · Like · 12", "comment"),
     ("Report abuse", "comment"),
     ("Article comment by: Craig Burd", "comment"),
+    ("A version appeared on p20 of the Main section section of the Guardian on 14.00 BST on "
+     "Tuesday 24 August 2010", "credit"),
+    ("A version of this article appears in print on June 5, 2010, on page A1 of the New York "
+     "edition.", "credit"),
 ]
 
 NEWS = [
@@ -83,6 +87,7 @@ NEWS = [
     "Three hours ago the storm made landfall near Galveston, the weather service said.",
     "The updated figures, published by the health ministry on Monday, show 26 deaths.",
     "Trump said: \"We will build the wall and Mexico will pay for it.\"",
+    "A version of the vaccine appeared in trials last year, the company said.",
 ]
 
 

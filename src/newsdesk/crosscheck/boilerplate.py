@@ -78,6 +78,9 @@ _CREDIT = re.compile(
     r"|\bfollow (?:him|her|them|me)\b.{0,30}\bon (?:twitter|facebook|instagram|x|"
     r"linkedin|threads|bluesky)\b"
     r"|^\s*(?:contact|email|e-mail|reach) (?:\S+ ){0,3}at \S+@\S+"
+    # print-edition notices: "A version appeared on p20 of the Main section of the
+    # Guardian", "A version of this article appears in print on June 5, 2010"
+    r"|\ba version (?:of this \w+ )?appear(?:ed|s) (?:on p(?:age)?\s?[A-Z]?\d+|in print)\b"
     r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b",
     _I,
 )

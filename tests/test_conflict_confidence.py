@@ -12,6 +12,7 @@ from newsdesk.crosscheck.conflict_confidence import (
     MAX_GAP,
     firm,
     rated,
+    same_ground,
     value_gap,
 )
 from newsdesk.crosscheck.conflicts import Conflict, Side, conflicts_between
@@ -101,3 +102,15 @@ def test_values_worked_out_or_vague_are_never_firm() -> None:
         Side("c", "hundreds", many.figures[0].span, many.span),
         Side("d", "More than 275", some.figures[0].span, some.span)), "conflict")
     assert not firm(vague, many, some)
+
+
+def test_places_apart_or_a_hypothetical_are_not_one_ground() -> None:
+    wilts = _claim("a", "Seven people from Wiltshire were tested in Bristol.",
+                   places=("Wiltshire", "Bristol"))
+    ireland = _claim("b", "Four people were tested in Ireland.", places=("Ireland",))
+    bristol = _claim("c", "Four people were tested in Bristol.", places=("Bristol",))
+    nowhere = _claim("d", "Four people were tested.")
+    assert not same_ground(wilts, ireland)
+    assert same_ground(wilts, bristol) and same_ground(wilts, nowhere)
+    if_ = _claim("e", "If it were to drop below 6,000 psi, the well would be damaged.")
+    assert not same_ground(if_, nowhere)

@@ -17,16 +17,18 @@ So a disagreement is a **conflict** only when
   count differ by a little or by half; a tenfold gap was, on the tune pairs, nearly always
   two different things counted (a day's new cases against the total so far, 11 dead
   workers against 115 survivors),
-- and both values are firm (``firm``): stated, not worked out from each article's own
+- both values are firm (``firm``): stated, not worked out from each article's own
   publication day ("a week ago" printed on two days is two dates), not vague ("hundreds",
   "months"), not a multiplier;
+- and the two sentences stand on one ground (``same_ground``): when both name places, they
+  share one; neither is a hypothetical ("If it were to drop below 6,000 psi");
 
 everything else the detector finds is a **difference to check** (``confidence: "check"``),
 shown apart with both sentences. The similarity cut and the gap were chosen on the tune
 halves of the conflict pair tables (``benchmarks/conflicts.py`` prints precision and recall
 for each); the firm-value test after reading the high calls of the story-scale sample
-drawn from the tune folders (``benchmarks/conflicts_story.py --tiers``); the report halves
-were scored after each.
+drawn from the tune folders (``benchmarks/conflicts_story.py --tiers``), as was the
+same-ground test; the report halves were scored after each.
 
 Each disagreement carries its reason: the slot (what is counted, its unit), the places and
 years named with the values, when each side was published, whose figure each is (the
@@ -41,6 +43,7 @@ from dataclasses import replace
 from .align import SAME_CLAIM
 from .claims import ArticleClaim
 from .conflicts import Conflict
+from .value_anchors import place_key, same_place
 from .value_ranges import interval
 
 # The lowest alignment similarity of two claims whose differing values are called a
@@ -59,6 +62,7 @@ CHECK = "check"
 # its dates and what an actor acted on (event_length.py, action_objects.py) are always
 # differences to check.
 RATED_KINDS = frozenset({"figure", "date", "duration"})
+_HYPOTHETICAL = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 # Amounts said without a number: a lower bound, not a value to set against another.
 _VAGUE = re.compile(r"^(?!.*\d).*\b(?:dozens|hundreds|thousands|millions|billions|tens|scores|"
                     r"several|many|few|numerous|countless)\b", re.IGNORECASE)
@@ -98,12 +102,27 @@ def firm(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> bool:
     return True
 
 
+def same_ground(a: ArticleClaim, b: ArticleClaim) -> bool:
+    """Whether the two sentences can be about one fact: not when both name places and none
+    of one is a place of the other ("seven people from Wiltshire" against "four Irish
+    people" in Ireland), nor when either is a hypothetical ("If it were to drop below 6,000
+    psi …" states no value of anything)."""
+    if _HYPOTHETICAL.match(a.text) or _HYPOTHETICAL.match(b.text):
+        return False
+    pa, pb = places_of(a), places_of(b)
+    return not (pa and pb) or any(same_place(x, y) for x in pa for y in pb)
+
+
+def places_of(claim: ArticleClaim) -> set[str]:
+    return {place_key(p.name) for p in claim.places}
+
+
 def rated(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: float) -> Conflict:
     """``conflict`` (found between claims ``a`` and ``b``, whose alignment similarity is
     ``similarity``) with its confidence and reason."""
     sure = (conflict.kind in RATED_KINDS and conflict.status == "conflict"
             and similarity >= CONFLICT_SIMILARITY and value_gap(conflict, a, b) <= MAX_GAP
-            and firm(conflict, a, b))
+            and firm(conflict, a, b) and same_ground(a, b))
     return replace(conflict, confidence=HIGH if sure else CHECK,
                    similarity=round(similarity, 3), reason=reason(conflict, a, b, similarity))
 

@@ -368,6 +368,7 @@ def estimates(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             real_conflicts += size * share["conflict"]
     high = out["high"]
     out["high_precision"] = high["share"]["conflict"]
+    out["high_real_disagreement"] = high["share"]["conflict"] + high["share"]["superseded"]
     out["check_conflict_share"] = out["check"]["share"]["conflict"]
     out["superseded_precision"] = out["superseded"]["share"]["superseded"]
     out["est_real_conflicts"] = real_conflicts
@@ -393,18 +394,28 @@ def score() -> dict[str, Any]:
             print(f"| {name} | {stratum} | {e['size']} | {e['rows']} | {e['unclear']} | "
                   + " | ".join(str(lab.get(k, 0)) for k in LABELS[:4]) + " |")
     print()
-    print("| part | conflict precision (high) [95% CI] | check rows that are conflicts "
-          "[95% CI] | superseded precision [95% CI] | est. real conflicts shown | "
-          "share of them called a conflict |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| part | conflict precision (high) [95% CI] | high: conflict or superseded | "
+          "check rows that are conflicts [95% CI] | superseded precision [95% CI] | "
+          "est. real conflicts shown | share of them called a conflict |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, est in res.items():
         hi, ch, su = est["high"], est["check"], est["superseded"]
         print(f"| {name} | {est['high_precision']:.2f} [{hi['conflict_ci'][0]:.2f}, "
-              f"{hi['conflict_ci'][1]:.2f}] | {est['check_conflict_share']:.2f} "
+              f"{hi['conflict_ci'][1]:.2f}] | {est['high_real_disagreement']:.2f} | "
+              f"{est['check_conflict_share']:.2f} "
               f"[{ch['conflict_ci'][0]:.2f}, {ch['conflict_ci'][1]:.2f}] | "
               f"{est['superseded_precision']:.2f} [{su['superseded_ci'][0]:.2f}, "
               f"{su['superseded_ci'][1]:.2f}] | {est['est_real_conflicts']:.0f} | "
               f"{est['est_high_recall']:.2f} |")
+    print()
+    unseen = [r for r in rows if not r["seen_before"]]
+    est = estimates(unseen)
+    res["pooled_unseen"] = est
+    print(f"Pooled, only rows with no sentence from an earlier labelled table ({len(unseen)}): "
+          f"conflict precision (high) {est['high_precision']:.2f} "
+          f"({est['high']['labels'].get('conflict', 0)}/{est['high']['rows'] - est['high']['unclear']}), "
+          f"check rows that are conflicts {est['check_conflict_share']:.2f}, "
+          f"superseded precision {est['superseded_precision']:.2f}")
     print()
     print("Per source, pooled parts, unweighted within a stratum (conflict / labelled):")
     for stratum in STRATA:

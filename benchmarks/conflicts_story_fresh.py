@@ -411,9 +411,10 @@ def score() -> dict[str, Any]:
     unseen = [r for r in rows if not r["seen_before"]]
     est = estimates(unseen)
     res["pooled_unseen"] = est
+    high = est["high"]
     print(f"Pooled, only rows with no sentence from an earlier labelled table ({len(unseen)}): "
           f"conflict precision (high) {est['high_precision']:.2f} "
-          f"({est['high']['labels'].get('conflict', 0)}/{est['high']['rows'] - est['high']['unclear']}), "
+          f"({high['labels'].get('conflict', 0)}/{high['rows'] - high['unclear']}), "
           f"check rows that are conflicts {est['check_conflict_share']:.2f}, "
           f"superseded precision {est['superseded_precision']:.2f}")
     print()

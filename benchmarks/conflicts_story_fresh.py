@@ -429,6 +429,58 @@ def score() -> dict[str, Any]:
     return res
 
 
+def _row_key(sides: Sequence[dict[str, Any]]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(sorted((s["doc"], s["text"], str(s["value"])) for s in sides))
+
+
+def rescore() -> dict[str, Any]:
+    """The labelled rows as today's code tiers them. Each row is looked for again in a
+    fresh run of the cross-check over the same stories and takes the tier the code gives
+    it now (a row no longer reported is not shown); each row keeps the weight of the
+    stratum it was drawn from (its stratum's size over the rows labelled in it), so the
+    precision of today's "high" tier is estimated over the same population. Rows today's
+    code reports that the draw never saw cannot be scored and are counted."""
+    rows = [r for r in _read(DATA) if r["label"] != "unclear"]
+    now = {_row_key(r["sides"]): r for r in disagreements(benchmarks_dir())}
+    drawn = Counter(r["stratum"] for r in _read(DATA) if r["label"] != "unclear")
+    size = {r["stratum"]: r["stratum_size"] for r in rows}
+    out: dict[str, Any] = {}
+    print("| part | now high (rows) | of them conflicts | weighted conflict precision | "
+          "labelled conflicts no longer high | rows not reported now |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name in ("tune", "report", "pooled"):
+        part = [r for r in rows if name == "pooled" or r["part"] == name]
+        found = [(r, now.get(_row_key(r["sides"]))) for r in part]
+        high = [(r, f) for r, f in found if f is not None and f["stratum"] == "high"]
+        weight = {r["id"]: size[r["stratum"]] / drawn[r["stratum"]] for r in part}
+        total = sum(weight[r["id"]] for r, _ in high)
+        right = sum(weight[r["id"]] for r, _ in high if r["label"] == "conflict")
+        lost = sum(r["label"] == "conflict" for r, f in found
+                   if f is None or f["stratum"] != "high")
+        out[name] = {"high_rows": len(high),
+                     "high_conflicts": sum(r["label"] == "conflict" for r, _ in high),
+                     "precision": right / total if total else None,
+                     "conflicts_not_high": lost,
+                     "not_reported": sum(f is None for _, f in found)}
+        o = out[name]
+        print(f"| {name} | {o['high_rows']} | {o['high_conflicts']} | "
+              f"{o['precision'] if o['precision'] is None else round(o['precision'], 3)} | "
+              f"{lost} | {o['not_reported']} |")
+    out["rows"] = [{"id": r["id"], "part": r["part"], "label": r["label"],
+                    "drawn_from": r["stratum"], "weight": size[r["stratum"]] / drawn[r["stratum"]],
+                    "now": None if f is None else {k: f[k] for k in (
+                        "stratum", "similarity", "kind", "about", "status")},
+                    "published": [side["published"] for side in r["sides"]],
+                    "values": [side["value"] for side in r["sides"]]}
+                   for r in rows for f in [now.get(_row_key(r["sides"]))]]
+    labelled = {_row_key(r["sides"]) for r in rows}
+    out["unscored_high_now"] = sum(1 for k, f in now.items()
+                                   if f["stratum"] == "high" and k not in labelled)
+    print(f"\nrows called a conflict today that the sample never drew: "
+          f"{out['unscored_high_now']}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--draw", action="store_true", help="write the unlabelled sample")
@@ -436,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=1)
     parser.add_argument("--join", type=Path, default=None, help="join a labels JSONL")
     parser.add_argument("--score", action="store_true", help="weighted precision per part")
+    parser.add_argument("--rescore", action="store_true",
+                        help="the labelled rows as today's code tiers them")
     args = parser.parse_args(argv)
     if args.draw:
         root = benchmarks_dir()
@@ -447,6 +501,9 @@ def main(argv: list[str] | None = None) -> int:
         show(args.show, args.count)
     elif args.join:
         join(args.join)
+    elif args.rescore:
+        results_path("conflicts_story_fresh_now.json").write_text(
+            json.dumps(rescore(), indent=2) + "\n")
     else:
         res = score()
         results_path("conflicts_story_fresh.json").write_text(

@@ -34,6 +34,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from align_features import FEATURES
 from align_model import MODEL_PATH, probability
+from claims import prf
 from common import results_path
 from newsdesk.crosscheck.align import SAME_CLAIM
 from pair_data import claim_pair_features, mrpc_features, stsb_features
@@ -45,14 +46,6 @@ CLAIM_WEIGHTS = (1.0, 5.0, 10.0)
 DEPTHS = (2, 3)
 TREES = 100
 LEARNING_RATE = 0.1
-
-
-def prf(gold: list[bool], pred: list[bool]) -> dict[str, float]:
-    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
-    p = tp / max(1, sum(pred))
-    r = tp / max(1, sum(gold))
-    return {"precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
 def best_cut(scores: list[float], gold: list[bool], measure: str = "f1") -> float:

@@ -116,3 +116,12 @@ def test_the_same_object_other_actors_or_other_months_say_nothing(parse) -> None
     d = _claim("d", text_d, (_timex(text_d, "March", "DATE", "2024-03"),))
     e = _claim("e", text_e, (_timex(text_e, "June", "DATE", "2024-06"),))
     assert action_differences([d, e], {}, parse) == []
+
+
+def test_a_pointer_or_a_bare_person_is_no_object_to_compare(parse) -> None:  # type: ignore[no-untyped-def]
+    a = _claim("a", "Police arrested the man on Friday night after a chase.")
+    b = _claim("b", "Police arrested the suspect after a short chase.")
+    assert action_differences([a, b], {}, parse) == []
+    c = _claim("c", "Republicans blocked a short-term spending bill on Monday.")
+    d = _claim("d", "Republicans blocked that effort in the Senate.")
+    assert action_differences([c, d], {}, parse) == []

@@ -13,9 +13,10 @@ The rule, precision first:
   sentence's parse, never speech or light verbs ("said", "had", "made");
 - the same actor: the act's subject (or, in the passive, its "by" agent) has the same head
   word in both sentences ("Russia");
-- two different objects: their head nouns differ and they share less than half of their
-  content words ("renewal of a panel of experts" against "resolution to extend
-  sanctions");
+- two different objects, each naming something: their head nouns differ and they share
+  less than half of their content words ("renewal of a panel of experts" against
+  "resolution to extend sanctions"), and neither points back ("that effort") or is a bare
+  person ("the man" against "the suspect": two outlets' words for one person);
 - not two different occasions: when both sentences date the act to different months, they
   may be two vetoes, and nothing is said.
 
@@ -53,6 +54,11 @@ _FORMS = {
 }
 ACTS = tuple(_FORMS)
 _FORM = {act: re.compile(rf"\b{form}\b", re.IGNORECASE) for act, form in _FORMS.items()}
+_POINTERS = frozenset({"that", "this", "these", "those", "it", "them", "such"})
+# Stems of words that name a person only by role: no object to compare by themselves.
+_PEOPLE = stems("man men woman women person people suspect suspects victim victims boy boys "
+                "girl girls teen teens teenager teenagers child children juvenile juveniles "
+                "driver drivers shooter gunman individual individuals male female")
 # Objects sharing at least this share of their content words are one thing.
 SAME_OBJECT = 0.5
 _MONTH = re.compile(r"^\d{4}-\d\d")
@@ -114,8 +120,15 @@ def _months(claim: ArticleClaim) -> set[str]:
             if t.type == "DATE" and t.value and _MONTH.match(t.value)}
 
 
+def _names_something(act: Act) -> bool:
+    """An object that says what was acted on: not a pointer back ("that effort", "them")
+    nor a bare person ("the man", "the suspect" — two outlets' words for one person)."""
+    first = act.obj.text.split()[0].casefold() if act.obj.text.split() else ""
+    return first not in _POINTERS and bool(act.words - _PEOPLE)
+
+
 def _different_objects(a: Act, b: Act) -> bool:
-    if a.head == b.head:
+    if a.head == b.head or not (_names_something(a) and _names_something(b)):
         return False
     union = a.words | b.words
     return not union or len(a.words & b.words) / len(union) < SAME_OBJECT

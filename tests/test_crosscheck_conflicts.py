@@ -240,3 +240,18 @@ def test_story_wide_candidates_count_one_thing_within_the_window() -> None:
     found = figure_conflicts(claims, published, related=lambda i, j: (i, j) == (0, 1))
     assert [(c.sides[0].value, c.sides[1].value) for c in found] == [("26", "30")]
     assert figure_conflicts(claims, published, related=lambda i, j: False) == []
+
+
+def test_parts_that_add_up_to_the_whole_do_not_dispute_it() -> None:
+    a_text = ("He asphyxiated his two young children and shot and killed his two "
+              "stepchildren, police said.")
+    b_text = "She was found wounded, and her four children dead, police said."
+    a = _claim("a", a_text, (_figure(a_text, "two young", 2, what="young children"),
+                             _figure(a_text, "two stepchildren", 2, what="stepchildren")))
+    b = _claim("b", b_text, (_figure(b_text, "four", 4, what="children"),))
+    same_day = {"a": "2016-09-01", "b": "2016-09-01"}
+    assert conflicts_between(a, b, same_day) == []
+    c_text = "She was found wounded, and her six children dead, police said."
+    c = _claim("c", c_text, (_figure(c_text, "six", 6, what="children"),))
+    assert [x.status for x in conflicts_between(b, c, {**same_day, "c": "2016-09-01"})] == [
+        "conflict"]

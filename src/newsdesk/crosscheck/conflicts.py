@@ -8,8 +8,9 @@ values that count or date the same thing:
   hanging from verbs that name one event ("killed 11" against "115 surviving");
 - dates of one precision that date one event (the verb each hangs from in the parse).
 
-Values within what the text's own hedges allow ("more than 100" and "120") agree, and a
-figure the other sentence restates anywhere agrees. A disagreement between two days'
+Values within what the text's own hedges allow ("more than 100" and "120") agree, a figure
+the other sentence restates anywhere agrees, and so does one its parts add up to ("two
+young children … two stepchildren" against "four children"). A disagreement between two days'
 reports is ``superseded`` when the later one overtakes the earlier: an expectation ("will
 visit in April") followed by the event, or a tally the later day reports higher. The same
 day, a fixed fact (a distance), or a later tally that is lower is a ``conflict``.
@@ -18,8 +19,9 @@ Measured on ``benchmarks/data/conflict_pairs.jsonl`` (``benchmarks/conflicts.py`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from ..annotation.cues import SPEECH_VERBS
 from ..model import Figure, Span, TimeRef
@@ -47,6 +49,8 @@ __all__ = ["Conflict", "Side", "conflicts_between", "figures_agree", "same_slot"
 # periods and verbs were compared: 0.581 F1 at none, 0.552 at 0.05 and 0.1.)
 CONTEXT_CHARS = 40
 CONTEXT_SHARE = 0.2
+# Parts of a sentence tried as the sum of another's figure (``_sums_to``): the first few.
+MAX_PARTS = 6
 
 
 @dataclass(frozen=True)
@@ -162,13 +166,26 @@ def _restated(a: Figure, b: Figure) -> bool:
     return a.kind == b.kind and dimension(a.unit) == dimension(b.unit) and figures_agree(a, b)
 
 
+def _sums_to(whole: Figure, figures: Sequence[Figure]) -> bool:
+    """Two or three exact figures of ``whole``'s kind and dimension in the other sentence
+    add up to it: "his two young children … his two stepchildren" against "four children
+    dead" — the text's own arithmetic closes it, so the parts do not dispute the whole."""
+    if whole.value is None or whole.upper is not None:
+        return False
+    parts = [f.value for f in figures
+             if f.value is not None and f.upper is None and not f.hedge and f.kind == whole.kind
+             and dimension(f.unit) == dimension(whole.unit)][:MAX_PARTS]
+    return any(abs(sum(c) - whole.value) < 1e-9
+               for n in (2, 3) for c in combinations(parts, n))
+
+
 def _counterpart(a: ArticleClaim, fa: Figure, b: ArticleClaim,
                  published: dict[str, str]) -> Figure | None:
     """The figure of ``b`` that ``fa`` disagrees with, if any: none when ``b`` restates
     ``fa`` or one of its figures on the same slot agrees with it (a sentence may give both
     the old and the new figure); else, among ``b``'s figures on that slot, one for the very
     place ``fa`` is given for, then the one said in the most similar words."""
-    if any(_restated(fa, fb) for fb in b.figures):
+    if any(_restated(fa, fb) for fb in b.figures) or _sums_to(fa, b.figures):
         return None
     same = [fb for fb in b.figures
             if same_slot(fa, fb) and same_anchors(a, fa.span, b, fb.span, published)]

@@ -59,7 +59,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from common import HERE, timelines_root
+from common import HERE, results_path, timelines_root
 from entity_pairs_outlets_sample import _STOP, LABELS, _context, _plain, _skeleton, _tokens
 
 SEED = 20261206
@@ -284,6 +284,108 @@ def show(path: Path, start: int, count: int) -> None:
             print(f"     {s['context'][:400]!r}")
 
 
+def _local_id(facts: Any, side: dict[str, Any]) -> str | None:
+    """The article entity with most characters over the side's drawn span (the annotate
+    stage may have changed since the draw); None when no entity covers any of them."""
+    s0, e0 = side["span"]
+    best, most = None, 0
+    for e in facts.entities:
+        got = sum(max(0, min(m.end, e0) - max(m.start, s0)) for m in e.mentions)
+        if got > most:
+            best, most = e.id, got
+    return best
+
+
+def predict(root: Path, rows: Sequence[dict[str, Any]]) -> dict[str, bool | None]:
+    """Row id → whether the current rules put the two sides in one story entity of the
+    whole topic story; None when a side is no longer found."""
+    out: dict[str, bool | None] = {}
+    for topic in sorted({r["topic"] for r in rows}):
+        story = load_story(root, topic)
+        for r in rows:
+            if r["topic"] != topic:
+                continue
+            keys = []
+            for side in (r["a"], r["b"]):
+                aid = f"{side['folder']}/{side['uid']}"
+                eid = _local_id(story["docs"][aid][1], side)
+                keys.append(None if eid is None else story["group"][(aid, eid)])
+            out[r["id"]] = None if None in keys else keys[0] == keys[1]
+    return out
+
+
+def weighted(rows: Sequence[dict[str, Any]], pred: dict[str, bool | None]) -> dict[str, Any]:
+    """Precision of the joins and recall over the candidate pool, each row weighted by
+    its stratum's size over the labelled rows of that stratum in ``rows``."""
+    n: dict[str, int] = defaultdict(int)
+    for r in rows:
+        n[r["stratum"]] += 1
+    tp = fp = fn = 0.0
+    raw = {"tp": 0, "fp": 0, "fn": 0}
+    for r in rows:
+        w = r["stratum_size"] / n[r["stratum"]]
+        g, p = bool(r["same"]), bool(pred.get(r["id"]))
+        tp += w * (g and p)
+        fp += w * (p and not g)
+        fn += w * (g and not p)
+        raw["tp"] += g and p
+        raw["fp"] += p and not g
+        raw["fn"] += g and not p
+    return {"p": tp / (tp + fp) if tp + fp else 1.0, "r": tp / (tp + fn) if tp + fn else 1.0,
+            "w_tp": round(tp, 1), "w_fp": round(fp, 1), "w_fn": round(fn, 1), **raw}
+
+
+def score_all(root: Path, data: Path = DATA) -> dict[str, Any]:
+    rows = [r for r in (json.loads(x) for x in data.read_text(encoding="utf-8").splitlines()
+                        if x) if r["same"] is not None]
+    systems = {"exact name (baseline)": {
+                   r["id"]: r["a"]["name"].casefold() == r["b"]["name"].casefold()
+                   for r in rows},
+               "newsdesk rules": predict(root, rows)}
+    parts = {"dev": [r for r in rows if r["part"] == "dev"],
+             "test": [r for r in rows if r["part"] == "test"], "pooled": rows}
+    result: dict[str, Any] = {
+        "rows": {k: len(v) for k, v in parts.items()},
+        "same": {k: sum(bool(r["same"]) for r in v) for k, v in parts.items()},
+        "scores": {name: {k: weighted(v, pred) for k, v in parts.items()}
+                   for name, pred in systems.items()},
+        "missing": sorted(k for k, v in systems["newsdesk rules"].items() if v is None),
+        "changed": sorted(r["id"] for r in rows if systems["newsdesk rules"].get(r["id"])
+                          is not None and systems["newsdesk rules"][r["id"]]
+                          != r["stratum"].startswith("join_")),
+    }
+    pred = systems["newsdesk rules"]
+    result["wrong_joins_dev"] = [
+        {"id": r["id"], "stratum": r["stratum"], "topic": r["topic"],
+         "a": f"{r['a']['name']} [{r['a']['type']}] {r['a']['folder']}",
+         "b": f"{r['b']['name']} [{r['b']['type']}] {r['b']['folder']}"}
+        for r in parts["dev"] if pred.get(r["id"]) and not r["same"]]
+    result["misses_dev"] = [
+        {"id": r["id"], "stratum": r["stratum"], "a": r["a"]["name"], "b": r["b"]["name"]}
+        for r in parts["dev"] if r["same"] and not pred.get(r["id"])]
+    return result
+
+
+def print_result(result: dict[str, Any]) -> None:
+    print(f"labelled rows {result['rows']}, same {result['same']}")
+    print(f"{'system':24} {'part':7} {'P':>6} {'R':>6}   weighted tp/fp/fn      raw tp/fp/fn")
+    for name, by in result["scores"].items():
+        for part, s in by.items():
+            print(f"{name:24} {part:7} {s['p']:6.3f} {s['r']:6.3f}   "
+                  f"{s['w_tp']:>7}/{s['w_fp']:>6}/{s['w_fn']:>8}   "
+                  f"{s['tp']}/{s['fp']}/{s['fn']}")
+    if result["missing"]:
+        print("sides not found:", result["missing"])
+    if result["changed"]:
+        print("rules decide otherwise than at the draw:", result["changed"])
+    print("wrong joins in dev, by relation:")
+    for e in sorted(result["wrong_joins_dev"], key=lambda e: (e["stratum"], e["id"])):
+        print(f"  {e['stratum']:14} {e['id']}  {e['a']}  |  {e['b']}")
+    print(f"missed in dev: {len(result['misses_dev'])}")
+    for e in sorted(result["misses_dev"], key=lambda e: (e["stratum"], e["id"])):
+        print(f"  {e['stratum']:14} {e['id']}  {e['a']}  |  {e['b']}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--draw", type=Path)
@@ -304,8 +406,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(rows)} rows → {args.draw}")
         return 0
     if args.score:
-        from entity_pairs_whole_score import run
-        return run(root, args.data)
+        result = score_all(root, args.data)
+        print_result(result)
+        out = results_path("entity_pairs_whole.json")
+        out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        return 0
     parser.print_help()
     return 1
 

@@ -46,10 +46,6 @@ PARTS = {"tune": ("dev", "fresh-dev"), "report": ("test", "fresh-test")}
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-def predict(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = None) -> str:
-    return detect(pair, docs, parse)[0]
-
-
 def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = None
            ) -> tuple[str, float]:
     """The pair's call ("conflict", "superseded", "none") and the smallest value gap of its

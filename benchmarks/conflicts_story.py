@@ -130,7 +130,8 @@ def table() -> None:
         print(f"| {kept[-1]} and above | {size} | {share:.2f} | {right:.2f} |")
 
 
-def _key(row: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+def disagreement_key(row: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """A disagreement found again by its two sides' documents, sentences and values."""
     sides = row["sides"] if "sides" in row else [row["a"], row["b"]]
     return tuple(sorted((s["doc"], s["text"], str(s.get("value", ""))) for s in sides))
 
@@ -146,14 +147,14 @@ def tiers(root: Path) -> dict[str, Any]:
     now = {}
     for row in reported(root):
         sides = [{"doc": s["doc"], "text": s["text"], "value": s["value"]} for s in row["sides"]]
-        now[_key({"sides": sides})] = row
+        now[disagreement_key({"sides": sides})] = row
     out: dict[str, Any] = {"bands": {}}
     calls = right = 0.0
     print("| band | reported | sampled | found again | now called a conflict | of them conflicts |")
     print("|---|---:|---:|---:|---:|---:|")
     for band in BANDS:
         part = [r for r in labelled if r["band"] == band]
-        found = [(r, now.get(_key({"sides": [dict(r["a"], value=r["values"][0]),
+        found = [(r, now.get(disagreement_key({"sides": [dict(r["a"], value=r["values"][0]),
                                             dict(r["b"], value=r["values"][1])]})))
                  for r in part]
         again = [(r, f) for r, f in found if f is not None]

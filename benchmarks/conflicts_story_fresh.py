@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from common import HERE, REPO, benchmarks_dir, results_path
+from conflicts_story import disagreement_key
 
 SEED = 20261206
 SAMPLE = 300
@@ -429,10 +430,6 @@ def score() -> dict[str, Any]:
     return res
 
 
-def _row_key(sides: Sequence[dict[str, Any]]) -> tuple[tuple[str, str, str], ...]:
-    return tuple(sorted((s["doc"], s["text"], str(s["value"])) for s in sides))
-
-
 def rescore() -> dict[str, Any]:
     """The labelled rows as today's code tiers them. Each row is looked for again in a
     fresh run of the cross-check over the same stories and takes the tier the code gives
@@ -441,7 +438,7 @@ def rescore() -> dict[str, Any]:
     precision of today's "high" tier is estimated over the same population. Rows today's
     code reports that the draw never saw cannot be scored and are counted."""
     rows = [r for r in _read(DATA) if r["label"] != "unclear"]
-    now = {_row_key(r["sides"]): r for r in disagreements(benchmarks_dir())}
+    now = {disagreement_key(r): r for r in disagreements(benchmarks_dir())}
     drawn = Counter(r["stratum"] for r in _read(DATA) if r["label"] != "unclear")
     size = {r["stratum"]: r["stratum_size"] for r in rows}
     out: dict[str, Any] = {}
@@ -450,7 +447,7 @@ def rescore() -> dict[str, Any]:
     print("|---|---:|---:|---:|---:|---:|")
     for name in ("tune", "report", "pooled"):
         part = [r for r in rows if name == "pooled" or r["part"] == name]
-        found = [(r, now.get(_row_key(r["sides"]))) for r in part]
+        found = [(r, now.get(disagreement_key(r))) for r in part]
         high = [(r, f) for r, f in found if f is not None and f["stratum"] == "high"]
         weight = {r["id"]: size[r["stratum"]] / drawn[r["stratum"]] for r in part}
         total = sum(weight[r["id"]] for r, _ in high)
@@ -472,8 +469,8 @@ def rescore() -> dict[str, Any]:
                         "stratum", "similarity", "kind", "about", "status")},
                     "published": [side["published"] for side in r["sides"]],
                     "values": [side["value"] for side in r["sides"]]}
-                   for r in rows for f in [now.get(_row_key(r["sides"]))]]
-    labelled = {_row_key(r["sides"]) for r in rows}
+                   for r in rows for f in [now.get(disagreement_key(r))]]
+    labelled = {disagreement_key(r) for r in rows}
     out["unscored_high_now"] = sum(1 for k, f in now.items()
                                    if f["stratum"] == "high" and k not in labelled)
     print(f"\nrows called a conflict today that the sample never drew: "

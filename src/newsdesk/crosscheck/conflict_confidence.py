@@ -42,8 +42,8 @@ from dataclasses import replace
 
 from .align import SAME_CLAIM
 from .claims import ArticleClaim
-from .conflicts import Conflict
-from .value_anchors import place_key, same_place
+from .conflicts import Conflict, figure_at, timex_at
+from .value_anchors import places, same_place
 from .value_ranges import interval
 
 # The lowest alignment similarity of two claims whose differing values are called a
@@ -74,7 +74,7 @@ def value_gap(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> float:
     dates and durations, or when a value cannot be read."""
     if conflict.kind != "figure":
         return 1.0
-    found = [next((f for f in claim.figures if f.span == side.span), None)
+    found = [figure_at(claim, side.span)
              for claim, side in zip((a, b), conflict.sides, strict=True)]
     if any(f is None or f.value is None for f in found):
         return 1.0
@@ -92,11 +92,11 @@ def firm(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> bool:
     multiplier (a "doubling" of what?)."""
     for claim, side in zip((a, b), conflict.sides, strict=True):
         if conflict.kind == "figure":
-            figure = next((f for f in claim.figures if f.span == side.span), None)
+            figure = figure_at(claim, side.span)
             if figure is None or figure.kind == "multiplier" or _VAGUE.search(side.span.text):
                 return False
         else:
-            timex = next((t for t in claim.timexes if t.span == side.span), None)
+            timex = timex_at(claim, side.span)
             if timex is None or timex.anchored or "X" in (timex.value or "X"):
                 return False
     return True
@@ -109,12 +109,8 @@ def same_ground(a: ArticleClaim, b: ArticleClaim) -> bool:
     psi …" states no value of anything)."""
     if _HYPOTHETICAL.match(a.text) or _HYPOTHETICAL.match(b.text):
         return False
-    pa, pb = places_of(a), places_of(b)
+    pa, pb = {p.key for p in places(a)}, {p.key for p in places(b)}
     return not (pa and pb) or any(same_place(x, y) for x in pa for y in pb)
-
-
-def places_of(claim: ArticleClaim) -> set[str]:
-    return {place_key(p.name) for p in claim.places}
 
 
 def rated(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: float) -> Conflict:

@@ -231,12 +231,22 @@ def _time_pairs(a: ArticleClaim, b: ArticleClaim, parse: Parse | None
             yield ta, tb
 
 
+def figure_at(claim: ArticleClaim, span: Span) -> Figure | None:
+    """The figure of ``claim`` written at ``span`` (a conflict side's value), if any."""
+    return next((f for f in claim.figures if f.span == span), None)
+
+
+def timex_at(claim: ArticleClaim, span: Span) -> TimeRef | None:
+    """The time expression of ``claim`` written at ``span``, if any."""
+    return next((t for t in claim.timexes if t.span == span), None)
+
+
 def _about(kind: str, a: ArticleClaim, span: Span) -> str:
-    for figure in a.figures:
-        if figure.span == span:
-            what = figure.what or figure.unit or ""
-            return f"{figure.kind}: {what}".rstrip(": ")
-    return kind
+    figure = figure_at(a, span)
+    if figure is None:
+        return kind
+    what = figure.what or figure.unit or ""
+    return f"{figure.kind}: {what}".rstrip(": ")
 
 
 def conflicts_between(a: ArticleClaim, b: ArticleClaim, published: dict[str, str],

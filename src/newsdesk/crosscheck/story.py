@@ -159,12 +159,13 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     units = source_units(articles, reprint_of, matches, registry)
     outlet_of = {a.id: outlet_label(a, matches.get(a.id)) for a in articles}
     published = {a.id: d for a in articles if (d := a.published.value or a.published.earliest)}
-    def related(i: int, j: int) -> bool:
-        return similarity(keys[claims[i].id], keys[claims[j].id], vocab) >= SLOT_SIMILARITY
-
-    centrals = {g.id: _central(g.members, keys) for g in groups}
     def similar(a: ArticleClaim, b: ArticleClaim) -> float:
         return similarity(keys[a.id], keys[b.id], vocab)
+
+    def related(i: int, j: int) -> bool:
+        return similar(claims[i], claims[j]) >= SLOT_SIMILARITY
+
+    centrals = {g.id: _central(g.members, keys) for g in groups}
 
     def share_entity(a: ArticleClaim, b: ArticleClaim) -> bool:
         return bool(keys[a.id].entities & keys[b.id].entities)

@@ -17,7 +17,7 @@ import pytest
 import newsdesk
 from newsdesk.group.grouping import group_articles, group_stream
 from newsdesk.incremental import _batches, _stream
-from newsdesk.publish.json_stream import write_object
+from newsdesk.publish.json_stream import dumps, write_object
 from newsdesk.store import Store
 
 from .conftest import EXAMPLES
@@ -67,7 +67,7 @@ def test_the_streamed_json_is_the_dossier_in_memory_dumped(stored: Path,
                                                            tmp_path: Path) -> None:
     db = _copy(stored, tmp_path / "s.db")
     result = newsdesk.analyze(db=db, json_path=tmp_path / "d.json")
-    whole = json.dumps(result.dossier, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    whole = dumps(result.dossier) + "\n"
     assert (tmp_path / "d.json").read_text(encoding="utf-8") == whole
     assert len(result.dossier["stories"]) == result.story_count
     assert len(result.dossier["articles"]) == result.article_count == len(result.articles)
@@ -109,6 +109,22 @@ def test_the_json_written_piece_by_piece_is_json_dumps_of_the_whole(
     write_object(out, {k: iter(v) if k in streamed else v for k, v in doc.items()}, streamed)
     assert out.getvalue() == json.dumps(doc, ensure_ascii=False, indent=2,
                                         sort_keys=True) + "\n"
+    assert out.getvalue() == dumps(doc) + "\n"
+
+
+@pytest.mark.parametrize("value", [
+    1e-05, float("nan"), "\ud800", 2 ** 65, {1: "a"}, {"b": [1e-07, {"a": "\u2028"}]},
+])
+def test_what_the_fast_encoder_writes_otherwise_is_still_json_of_the_same_value(
+        value: Any) -> None:
+    """Small floats (no exponent) and NaN (null) are written otherwise than the standard
+    module writes them; what orjson refuses is written by the standard module."""
+    out = StringIO()
+    write_object(out, {"x": iter([value])}, frozenset({"x"}))
+    written = out.getvalue()
+    assert written == "{\n  \"x\": [\n    " + dumps(value).replace("\n", "\n    ") + "\n  ]\n}\n"
+    if value == value and not isinstance(value, str):  # NaN is written as null
+        assert json.loads(written)["x"] == [json.loads(json.dumps(value))]
 
 
 def test_the_report_and_notes_written_as_rendered_are_those_of_the_whole_dossier(

@@ -310,3 +310,20 @@ def test_a_two_digit_year_before_year_one_is_no_year() -> None:
 
     assert year_of({"yy": "98"}, _date(87, 1, 1)) is None
     assert year_of({"yy": "98"}, _date(2024, 1, 1)) == 1998
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said on Tuesday that the talks would resume next week, a year after they "
+    "broke down in July 2000. The vote is set for 5 p.m. EST Nov. 9.",
+    "Nothing here is a time expression.",
+    "Two days later, on the 19th, he left ===== at noon Saturday.",
+])
+def test_the_units_kept_with_the_facts_are_the_units_of_the_parse(nlp: Language,
+                                                                  text: str) -> None:
+    """The cross-check values an article's expressions again on other days from the units
+    stored with its facts, without parsing the article again: they must be the parse's."""
+    from newsdesk.annotation.timex import timex_units, unit_records, units_from_records
+
+    found = timex_units(nlp(text))
+    assert units_from_records(text, unit_records(found)) == found
+    assert units_from_records(text, [(0, 3, None, ((0, 3),))]) is None  # not a candidate

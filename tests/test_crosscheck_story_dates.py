@@ -3,7 +3,7 @@ with one date expression, fix each other's dates (crosscheck/story_dates.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 
@@ -46,8 +46,18 @@ def _narrow(a: Side, b: Side) -> dict[str, StoryDate]:
     first, first_facts, first_claim = _article("a", a)
     second, second_facts, second_claim = _article("b", b)
     group = ClaimGroup("g", (first_claim, second_claim))
-    return narrow_story_dates([first, second], {"a": first_facts, "b": second_facts},
-                              [group], lambda text: _nlp()(text))
+    stored = narrow_story_dates([first, second], {"a": first_facts, "b": second_facts},
+                                [group], _no_parse)
+    # facts stored before the expressions' units were kept: the articles are parsed again,
+    # and the story reads the same
+    old = {k: replace(f, timex_units=None) for k, f in (("a", first_facts), ("b", second_facts))}
+    assert narrow_story_dates([first, second], old, [group], lambda text: _nlp()(text)) == stored
+    return stored
+
+
+def _no_parse(text: str) -> None:
+    """The parser of a story whose facts keep their expressions' units: never called."""
+    raise AssertionError("the article was parsed again: " + text[:40])
 
 
 def _day(value: str) -> PublishedDate:

@@ -466,6 +466,11 @@ class Attribution:
         )
 
 
+# One time expression unit: its start and end, the verb tense it depends on, and the
+# (start, end) of each scanner candidate it is made of (a clock time joined to its day is two).
+TimexUnitRecord = tuple[int, int, str | None, tuple[tuple[int, int], ...]]
+
+
 @dataclass(frozen=True)
 class Facts:
     """Everything the annotate stage found on one article's text."""
@@ -475,8 +480,14 @@ class Facts:
     figures: tuple[Figure, ...] = ()
     timexes: tuple[TimeRef, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    # What the parse decided about the article's time expressions, valued or not
+    # (``annotation.timex.unit_records``): kept with the facts so that the cross-check can
+    # value them again on another day without parsing the article again. Not part of the
+    # dossier; None for facts stored before it was kept (the cross-check parses then).
+    timex_units: tuple[TimexUnitRecord, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The facts as the dossier's article record holds them."""
         return {
             "entities": [e.to_dict() for e in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],
@@ -485,14 +496,25 @@ class Facts:
             "attributions": [a.to_dict() for a in self.attributions],
         }
 
+    def stored_dict(self) -> dict[str, Any]:
+        """``to_dict`` plus what only later stages read (the store's facts record)."""
+        record = self.to_dict()
+        if self.timex_units is not None:
+            record["timex_units"] = [[s, e, t, [list(c) for c in cands]]
+                                     for s, e, t, cands in self.timex_units]
+        return record
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Facts:
+        units = d.get("timex_units")
         return cls(
             entities=tuple(Entity.from_dict(e) for e in d.get("entities", [])),
             quotes=tuple(Quote.from_dict(q) for q in d.get("quotes", [])),
             figures=tuple(Figure.from_dict(f) for f in d.get("figures", [])),
             timexes=tuple(TimeRef.from_dict(t) for t in d.get("timexes", [])),
             attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions", [])),
+            timex_units=None if units is None else tuple(
+                (s, e, t, tuple((a, b) for a, b in cands)) for s, e, t, cands in units),
         )
 
 

@@ -23,7 +23,7 @@ from .entities import write_span_groups as write_entity_groups
 from .figures import find_figures
 from .nlp import parse_ready
 from .quotes import find_quotes
-from .timex import find_timexes
+from .timex import timex_units, timexes_for, unit_records
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,12 +50,14 @@ def is_annotatable(article: Article) -> bool:
 def facts_of(doc: Doc, article: Article) -> Facts:
     """All five finders over one parsed article; entities first, as quotes resolve to them."""
     entities = find_entities(doc)
+    units = timex_units(doc)
     facts = Facts(
         entities=tuple(entities),
         quotes=tuple(find_quotes(doc, entities)),
         figures=tuple(find_figures(doc)),
-        timexes=tuple(find_timexes(doc, article.published)),
+        timexes=tuple(timexes_for(units, article.published)),
         attributions=tuple(find_attributions(doc)),
+        timex_units=unit_records(units),
     )
     write_span_groups(doc, facts)
     return facts

@@ -31,8 +31,9 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..extraction.dateparse import parse_stated
-from ..model import PublishedDate, Span, TimeRef
+from ..model import PublishedDate, Span, TimeRef, TimexUnitRecord
 from .doctext import doc_text
+from .nlp import parse_ready
 from .timex_calendar import DAY, Point, bounds
 from .timex_context import TokenIndex, is_plausible, tense_of
 from .timex_dateline import dateline_anchor
@@ -123,6 +124,28 @@ def timex_units(doc: Doc) -> TimexUnits:
         index = TokenIndex(doc)
         cands = [c for c in cands if is_plausible(index, c)]
     return TimexUnits(text, tuple(_join_clock_days(text, cands, index)))
+
+
+def unit_records(found: TimexUnits) -> tuple[TimexUnitRecord, ...]:
+    """What the parse decided (which candidates are time expressions, the tense each unit
+    depends on), as plain values the store keeps with the facts."""
+    return tuple((u.start, u.end, u.tense, tuple((c.start, c.end) for c in u.cands))
+                 for u in found.units)
+
+
+def units_from_records(text: str, records: Sequence[TimexUnitRecord]) -> TimexUnits | None:
+    """The ``TimexUnits`` of an article's ``text`` rebuilt from its ``unit_records``
+    without a parse: the scanner finds the same candidates on the same text (the records
+    come from facts this code version found). None when a candidate is not found again."""
+    text = parse_ready(text)
+    cands = {(c.start, c.end): c for c in scan(text)}
+    units: list[_Unit] = []
+    for start, end, tense, spans in records:
+        group = tuple(cands.get((a, b)) for a, b in spans)
+        if not group or any(c is None for c in group):
+            return None
+        units.append(_Unit(start, end, tuple(c for c in group if c is not None), tense))
+    return TimexUnits(text, tuple(units))
 
 
 def timexes_for(found: TimexUnits, published: PublishedDate) -> list[TimeRef]:

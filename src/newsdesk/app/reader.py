@@ -10,12 +10,12 @@ is part of a name also matches the other spellings of that name the store has se
 from __future__ import annotations
 
 import functools
-import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from ..errors import NewsdeskError
+from ..jsontext import loads
 from ..store.changes import changes as store_changes
 from ..store.search import FTS_TABLE, OLD_FTS_TABLE, store_query
 
@@ -109,7 +109,7 @@ class Reader:
             if row is None:
                 return None
             if row[1] is None:
-                return dict(json.loads(row[0]))
+                return dict(loads(row[0]))
             story_id = row[1]
         return None
 
@@ -120,8 +120,8 @@ class Reader:
             " WHERE a.id = ?", (article_id,)).fetchone()
         if not row:
             return None
-        record: dict[str, Any] = json.loads(row[0])
-        record.update(json.loads(row[1]) if row[1] else {})
+        record: dict[str, Any] = loads(row[0])
+        record.update(loads(row[1]) if row[1] else {})
         record.setdefault("flags", [])
         return record
 
@@ -137,7 +137,7 @@ class Reader:
                 f" ({','.join('?' * len(part))})", part)
             found = {r[0]: r for r in rows}
             out += [{"id": i, "title": r[1], "outlet": r[2], "published": r[3],
-                     "source": r[4], "provenance": json.loads(r[5] or "{}")}
+                     "source": r[4], "provenance": loads(r[5] or "{}")}
                     for i in part if (r := found.get(i))]
         return out
 

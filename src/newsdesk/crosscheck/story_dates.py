@@ -40,7 +40,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import combinations, pairwise
 
-from ..annotation.timex import TimexUnits, timex_units, timexes_for, values_at
+from ..annotation.timex import (
+    TimexUnits,
+    timex_units,
+    timexes_for,
+    units_from_records,
+    values_at,
+)
 from ..annotation.timex_calendar import bounds
 from ..extraction.dateparse import parse_stated
 from ..extraction.day_spans import describe
@@ -365,6 +371,14 @@ def _conflict(x: Expression, y: Expression) -> Evidence:
                     start=span.start, end=span.end)
 
 
+def _units(article: Article, facts: Facts | None, parse: Parse) -> TimexUnits:
+    """An article's expressions as the annotation read them off its parse (kept with its
+    facts), or read off a new parse for facts stored before they were kept."""
+    records = facts.timex_units if facts is not None else None
+    found = units_from_records(article.text, records) if records is not None else None
+    return found if found is not None else timex_units(parse(article.text))
+
+
 def narrow_story_dates(articles: Sequence[Article], facts: dict[str, Facts],
                        groups: Sequence[ClaimGroup], parse: Parse | None
                        ) -> dict[str, StoryDate]:
@@ -379,7 +393,7 @@ def narrow_story_dates(articles: Sequence[Article], facts: dict[str, Facts],
                or _fixed(by_id[y.article_id].published) is None for x, y in links):
         return {}
     involved = sorted({e.article_id for link in links for e in link})
-    readers = {k: _Readings(timex_units(parse(by_id[k].text))) for k in involved}
+    readers = {k: _Readings(_units(by_id[k], facts.get(k), parse)) for k in involved}
     links = [(x, y) for x, y in links
              if not readers[x.article_id].deictic(x) and not readers[y.article_id].deictic(y)]
     involved = sorted({e.article_id for link in links for e in link})

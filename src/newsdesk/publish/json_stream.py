@@ -1,10 +1,13 @@
-"""The dossier JSON written piece by piece, byte for byte what ``json.dumps`` writes of the
-whole (``ensure_ascii=False, indent=2, sort_keys=True``) — so a store of any size is
-written without the whole dossier in memory.
+"""The dossier JSON written piece by piece, byte for byte what ``dumps`` writes of the
+whole — so a store of any size is written without the whole dossier in memory.
 
-``json.dumps`` with an indent writes a nested value as it writes it alone, each line after
-the first indented by the depth it sits at; strings never hold a raw newline (it is
-escaped), so re-indenting a value's lines is exact.
+``dumps`` (``jsontext.dumps_indented``) writes what ``json.dumps(value, ensure_ascii=False,
+indent=2, sort_keys=True)`` writes, through orjson: the standard module falls back to pure
+Python when it indents, and took 2.4 s for the dossier of 300 articles against 0.17 s.
+
+An indented encoder writes a nested value as it writes it alone, each line after the first
+indented by the depth it sits at; strings never hold a raw newline (it is escaped), so
+re-indenting a value's lines is exact.
 """
 
 from __future__ import annotations
@@ -14,13 +17,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from ..jsontext import INDENT
+from ..jsontext import dumps_indented as dumps
 from .atomic import atomic_text
-
-INDENT = 2
 
 
 def _dumps(value: Any, depth: int) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=INDENT, sort_keys=True)
+    text = dumps(value)
     return text.replace("\n", "\n" + " " * (INDENT * depth)) if depth else text
 
 

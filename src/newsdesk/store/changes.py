@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import NewsdeskError
+from ..jsontext import loads
 
 
 def story_state(record: dict[str, Any]) -> dict[str, Any]:
@@ -65,7 +66,7 @@ def analyses(conn: sqlite3.Connection) -> list[tuple[int, str, list[str]]]:
     """(run id, finished, current story ids) of every finished analysis, oldest first."""
     rows = conn.execute("SELECT id, finished, story_ids FROM runs WHERE command = 'analyze'"
                         " AND finished IS NOT NULL AND story_ids IS NOT NULL ORDER BY id")
-    return [(i, f, json.loads(s)) for i, f, s in rows]
+    return [(i, f, loads(s)) for i, f, s in rows]
 
 
 def baseline(done: list[tuple[int, str, list[str]]], since: str | None
@@ -93,7 +94,7 @@ def states_at(conn: sqlite3.Connection, run: int, story_ids: Iterable[str]
         row = conn.execute("SELECT state FROM story_states WHERE story_id = ? AND run_id <= ?"
                            " ORDER BY run_id DESC LIMIT 1", (story_id, run)).fetchone()
         if row is not None:
-            out[story_id] = json.loads(row[0])
+            out[story_id] = loads(row[0])
     return out
 
 

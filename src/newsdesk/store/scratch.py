@@ -21,6 +21,7 @@ import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..jsontext import loads
 from ..model import PublishedDate
 
 _SCHEMA = (
@@ -115,7 +116,7 @@ class Scratch:
         """(record, effects, story key, changed) of every story, in dossier order."""
         for record, effects, key, changed in self.conn.execute(
                 "SELECT record, effects, key, changed FROM parts ORDER BY seq"):
-            yield json.loads(record), json.loads(effects), key, bool(changed)
+            yield loads(record), loads(effects), key, bool(changed)
 
     def stories(self) -> Iterator[dict[str, Any]]:
         for record, _, _, _ in self.parts():
@@ -125,12 +126,12 @@ class Scratch:
         """One story's record, by id."""
         row = self.conn.execute("SELECT record FROM parts WHERE id = ?", (story_id,)
                                 ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else dict(loads(row[0]))
 
     def story_at(self, seq: int) -> dict[str, Any] | None:
         """One story's record, by its place in the dossier."""
         row = self.conn.execute("SELECT record FROM parts WHERE seq = ?", (seq,)).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else dict(loads(row[0]))
 
     def article(self, article_id: str
                 ) -> tuple[dict[str, Any] | None, list[Any] | None, int | None] | None:
@@ -141,8 +142,8 @@ class Scratch:
         if row is None:
             return None
         dates, flags, story = row
-        return (None if dates is None else json.loads(dates),
-                None if flags is None else json.loads(flags), story)
+        return (None if dates is None else loads(dates),
+                None if flags is None else loads(flags), story)
 
     def story_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM parts").fetchone()[0])
@@ -156,5 +157,5 @@ class Scratch:
         orders the code points)."""
         for article_id, dates, flags in self.conn.execute(
                 "SELECT id, dates, flags FROM articles ORDER BY key, id"):
-            yield (article_id, None if dates is None else json.loads(dates),
-                   None if flags is None else json.loads(flags))
+            yield (article_id, None if dates is None else loads(dates),
+                   None if flags is None else loads(flags))

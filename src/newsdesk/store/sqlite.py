@@ -18,6 +18,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import NewsdeskError
+from ..jsontext import loads
 from ..model import Article, Facts, Failure, PublishedDate, Source
 from .migrations import migrate
 from .spellings import count_spellings
@@ -146,7 +147,7 @@ class Store:
             "SELECT record FROM facts WHERE article_id = ?", (article_id,)).fetchone()
         count_spellings(self.conn, old[0] if old else None, facts.entities)
         record = facts.to_dict()
-        text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        text = json.dumps(facts.stored_dict(), ensure_ascii=False, sort_keys=True)
         self.conn.execute(
             "INSERT OR REPLACE INTO facts (article_id, generator, record) VALUES (?, ?, ?)",
             (
@@ -163,7 +164,7 @@ class Store:
         row = self.conn.execute(
             "SELECT record FROM facts WHERE article_id = ?", (article_id,)
         ).fetchone()
-        return Facts.from_dict(json.loads(row[0])) if row else None
+        return Facts.from_dict(loads(row[0])) if row else None
 
     def reusable(self, article_id: str, generator: str) -> tuple[Article, Facts] | None:
         """The stored article and its facts when ``generator`` found them: then neither
@@ -175,7 +176,7 @@ class Store:
             " WHERE a.id = ? AND f.generator = ?", (article_id, generator)).fetchone()
         if row is None:
             return None
-        return Article.from_dict(json.loads(row[0])), Facts.from_dict(json.loads(row[1]))
+        return Article.from_dict(loads(row[0])), Facts.from_dict(loads(row[1]))
 
     def add_failure(self, failure: Failure) -> None:
         """Record an input that failed, so `newsdesk serve` and reruns can show it."""
@@ -193,7 +194,7 @@ class Store:
             " ORDER BY COALESCE(published, published_earliest, ''), id",
             (self.last_article() if last is None else last,))
         for (record,) in rows:
-            yield Article.from_dict(json.loads(record))
+            yield Article.from_dict(loads(record))
 
     def last_article(self) -> int:
         """The highest article rowid: articles are never deleted, so those up to it are the
@@ -223,7 +224,7 @@ class Store:
             marks = ", ".join("?" * len(part))
             for article_id, record in self.conn.execute(
                     f"SELECT id, record FROM articles WHERE id IN ({marks})", part):
-                found[article_id] = Article.from_dict(json.loads(record))
+                found[article_id] = Article.from_dict(loads(record))
         return [found[i] for i in ids if i in found]
 
     def story_parts(self, keys: dict[str, str]) -> dict[str, tuple[dict[str, Any],
@@ -237,7 +238,7 @@ class Store:
                 "SELECT record, effects FROM stories WHERE id = ? AND check_key = ?",
                 (story_id, key)).fetchone()
             if row is not None and row[1] is not None:
-                found[story_id] = (json.loads(row[0]), json.loads(row[1]))
+                found[story_id] = (loads(row[0]), loads(row[1]))
         return found
 
     def last_analysis(self, key: str) -> tuple[dict[str, tuple[dict[str, Any], dict[str, Any]]],
@@ -249,21 +250,21 @@ class Store:
         if row is None:
             return None
         parts: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-        for story_id in json.loads(row[0]):
+        for story_id in loads(row[0]):
             found = self.conn.execute(
                 "SELECT record, effects FROM stories WHERE id = ? AND superseded_by IS NULL",
                 (story_id,)).fetchone()
             if found is None or found[1] is None:
                 return None
-            parts[story_id] = (json.loads(found[0]), json.loads(found[1]))
-        return parts, json.loads(row[1])
+            parts[story_id] = (loads(found[0]), loads(found[1]))
+        return parts, loads(row[1])
 
     def last_analysis_ids(self, key: str) -> tuple[list[str], dict[str, dict[str, Any]]] | None:
         """The story ids (in dossier order) and reprint links of the latest analysis when it
         had ``key``; its stories are read one by one with ``current_story``."""
         row = self.conn.execute("SELECT story_ids, reprints FROM analysis WHERE key = ?",
                                 (key,)).fetchone()
-        return None if row is None else (json.loads(row[0]), json.loads(row[1]))
+        return None if row is None else (loads(row[0]), loads(row[1]))
 
     def current_story(self, story_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
         """(record, effects) of a current story, or None (no such story, or one stored
@@ -273,7 +274,7 @@ class Store:
             (story_id,)).fetchone()
         if found is None or found[1] is None:
             return None
-        return json.loads(found[0]), json.loads(found[1])
+        return loads(found[0]), loads(found[1])
 
     def put_stories(self, stories: Iterable[dict[str, Any]],
                     effects: dict[str, dict[str, Any]] | None = None,
@@ -317,7 +318,7 @@ class Store:
                     "SELECT id, record FROM stories WHERE superseded_by IS NULL"):
                 if old_id in members:
                     continue
-                ids = json.loads(record).get("article_ids") or [None]
+                ids = loads(record).get("article_ids") or [None]
                 if partial and not any(a in story_of for a in ids):
                     continue
                 old.append((old_id, ids[0]))

@@ -130,6 +130,13 @@ class Analysis:
         write_json(path, self.fields(store), frozenset({"articles", "stories"}))
 
 
+def article_head(article: Article) -> dict[str, Any]:
+    """What a list of articles or a citation's label shows of an article (its record's
+    fields, which a story's cross-check does not change)."""
+    return {"id": article.id, "title": article.title, "outlet": article.outlet,
+            "source": article.source}
+
+
 class StoredDossier:
     """An ``Analysis`` read piece by piece (``publish.stream.DossierSource``), for the
     report and the Markdown of a big store."""
@@ -147,6 +154,19 @@ class StoredDossier:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         return self.analysis.article_record(self.store, article_id)
+
+    def article_heads(self) -> Iterator[dict[str, Any]]:
+        rows = self.analysis.scratch.articles()
+        while chunk := list(islice(rows, READ_CHUNK)):
+            found = {a.id: a for a in self.store.articles_by_id(i for i, _, _ in chunk)}
+            for article_id, _, _ in chunk:
+                yield article_head(found[article_id])
+
+    def article_head(self, article_id: str) -> dict[str, Any] | None:
+        if self.analysis.scratch.article(article_id) is None:
+            return None
+        found = self.store.articles_by_id([article_id])
+        return article_head(found[0]) if found else None
 
     def story_count(self) -> int:
         return self.analysis.scratch.story_count()

@@ -41,6 +41,10 @@ class DossierSource(Protocol):
     def articles(self) -> Iterator[dict[str, Any]]: ...
 
     def article(self, article_id: str) -> dict[str, Any] | None: ...
+    # an article's record without its facts (id, title, outlet, source: what a list of
+    # articles or a citation's label shows), read without decoding the facts
+    def article_heads(self) -> Iterator[dict[str, Any]]: ...
+    def article_head(self, article_id: str) -> dict[str, Any] | None: ...
 
     def story_count(self) -> int: ...
 
@@ -139,13 +143,14 @@ def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None
         return "#" + (anchor_id(article_id, start) if start is not None else f"a-{article_id}")
 
     def label(article_id: str) -> str | None:
-        record = records.get(article_id)
-        return None if record is None else article_label(record)
+        head = source.article_head(article_id)
+        return None if head is None else article_label(head)
 
     context = {
         "href": href,
         "article_base": None,
         "d": _dossier(source, records, stories),
+        "article_heads": Rows(source.article_count(), source.article_heads),
         "by_id": records,
         "label": Lookup(label),
         "texts": Lookup(text),
@@ -172,8 +177,8 @@ def write_notes(source: DossierSource, path: str | Path) -> None:
     records, stories = Lookup(source.article), Lookup(source.story)
 
     def label(article_id: str) -> str | None:
-        record = records.get(article_id)
-        return None if record is None else article_label(record)
+        head = source.article_head(article_id)
+        return None if head is None else article_label(head)
 
     with atomic_text(path) as out:
         for n, line in enumerate(markdown_lines(_dossier(source, records, stories),

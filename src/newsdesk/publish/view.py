@@ -104,6 +104,7 @@ def report_context(dossier: dict[str, Any], article_base: str | None = None,
         "href": href,
         "article_base": article_base,
         "d": dossier,
+        "article_heads": articles,  # the article list's rows: id, title, outlet
         "by_id": by_id,
         "label": {a["id"]: article_label(a) for a in articles},
         "texts": {} if article_base else {

@@ -11,6 +11,7 @@ text is scraped, hostile input.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -71,8 +72,11 @@ def render_text(text: str, article_id: str, cited: Iterable[tuple[int, int]],
     gaps = [g.span() for g in _BLANK.finditer(text)]
     for gap in gaps:
         points.update(gap)
-    inside_gap = {p for start, end in gaps for p in points if start < p < end}
-    cuts = sorted(p for p in points - inside_gap if 0 <= p <= len(text))
+    ordered = sorted(points)
+    inside_gap = {p for start, end in gaps  # points strictly inside a blank run
+                  for p in ordered[bisect.bisect_right(ordered, start):
+                                   bisect.bisect_left(ordered, end)]}
+    cuts = [p for p in ordered if p not in inside_gap and 0 <= p <= len(text)]
     empty_at = set(anchors_only)
     out: list[str] = ["<p>"]
     span_i = mark_i = 0

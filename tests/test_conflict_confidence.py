@@ -165,13 +165,16 @@ def test_a_tally_a_day_later_is_an_update_when_higher_and_a_conflict_when_lower(
     assert lower.confidence == HIGH
 
 
-def test_a_distance_printed_weeks_apart_is_still_one_fact() -> None:
+def test_any_value_printed_weeks_apart_is_two_readings() -> None:
     text_a = "The platform sank about 40 miles off the coast."
     text_b = "The platform sank 52 miles off the coast."
     a = _claim("a", text_a, (_figure(text_a, "about 40 miles", 40, unit="mi", hedge="about"),))
     b = _claim("b", text_b, (_figure(text_b, "52 miles", 52, unit="mi"),))
-    found = conflicts_between(a, b, {"a": "2024-04-22", "b": "2024-06-01"})
-    assert rated(found[0], a, b, 0.8).confidence == HIGH
+    same_day = conflicts_between(a, b, SAME_DAY)
+    assert rated(same_day[0], a, b, 0.8).confidence == HIGH
+    apart = conflicts_between(a, b, {"a": "2024-04-22", "b": "2024-06-01"})
+    out = rated(apart[0], a, b, 0.8)
+    assert out.confidence == CHECK and "reported 40 days apart" in out.reason
 
 
 def test_a_forecast_against_the_figure_reported_is_not_a_conflict() -> None:
@@ -199,3 +202,28 @@ def test_outside_a_place_is_not_that_place() -> None:
     outside = _claim("b", "There are 100 cases outside Ruritania.", places=("Ruritania",))
     assert not same_ground(inside, outside)
     assert same_ground(inside, _claim("c", "Ruritania has 30 cases.", places=("Ruritania",)))
+
+
+def test_ages_revisions_and_two_named_sources_are_not_one_count() -> None:
+    ages = _rated_pair("Two men, ages 26 and 36, were in stable condition.", "36", 36,
+                       "Two men, ages 20 and 21, were in stable condition.", "21", 21,
+                       SAME_DAY, what="men")
+    assert ages.confidence == CHECK and "an age" in ages.reason
+    revised = _rated_pair("Weekly claims rose by 2,000 to 373,000 in the week.", "373,000",
+                          373000, "Weekly claims were revised up to 341,000 in the week.",
+                          "341,000", 341000, SAME_DAY, what="claims")
+    assert revised.confidence == CHECK and "a revised figure" in revised.reason
+
+
+def test_whose_estimate_two_named_sources_or_one() -> None:
+    text_a = "The WHO said 1,124 cases were confirmed in 21 countries."
+    text_b = "The CDC said 1,490 cases were confirmed in 21 countries."
+    a = replace(_claim("a", text_a, (_figure(text_a, "1,124", 1124, what="cases"),)),
+                speaker="The WHO")
+    b = replace(_claim("b", text_b, (_figure(text_b, "1,490", 1490, what="cases"),)),
+                speaker="The CDC")
+    found = conflicts_between(a, b, SAME_DAY)
+    out = rated(found[0], a, b, 0.8)
+    assert out.confidence == CHECK and "different sources" in out.reason
+    same = replace(b, speaker="The World Health Organization")
+    assert rated(conflicts_between(a, same, SAME_DAY)[0], a, same, 0.8).confidence == HIGH

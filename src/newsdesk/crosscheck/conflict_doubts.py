@@ -3,12 +3,13 @@ difference to check.
 
 A conflict needs the same thing counted, at the same time, by comparable estimates (issue
 15, item 2). On the story-scale sample most disagreements the slot tests let through were
-not that (``benchmarks/conflicts_story_fresh.py``, tune part; docs/decisions.md,
-"Conflicts: one count, one time"): the same running figure printed days apart (a toll, a
-share price, a poll, money lost so far), a tally a later report gives higher (an update,
-not a dispute), a forecast against the number reported, a part against the whole ("two
-other men" against "six men shot"), and one kind of case against another ("likely cases"
-against confirmed ones). Each test below reads only the two sentences, their values and
+not that (``benchmarks/conflicts_story_fresh.py``, tune part and a second draw;
+docs/decisions.md, "Conflicts: one count, one time"): values printed days apart (a toll,
+a share price, a poll, "the first 41 days", the days of two pleas or two photographs), a
+tally a later report gives higher (an update, not a dispute), a forecast against the
+number reported, a part against the whole ("two other men" against "six men shot"), ages,
+one kind of case against another ("likely cases" against confirmed ones), and figures said
+in different words. Each test below reads only the two sentences, their values and
 publication days; each gives the words the reason carries, or None.
 """
 
@@ -20,8 +21,8 @@ from datetime import date
 from ..model import Figure
 from .claims import ArticleClaim
 from .conflicts import Conflict, context_share, figure_at
-from .superseded import LENGTHS, is_expectation
-from .value_anchors import years
+from .superseded import is_expectation
+from .value_anchors import place_key, same_place
 from .value_ranges import interval
 
 # Days between two reports of a figure that can change (a toll, a price, a count so far)
@@ -42,6 +43,18 @@ _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:other|others|more|additional|f
 _PART_BEFORE = re.compile(r"\b(?:another|other|additional|further)\s+$", re.IGNORECASE)
 _OF_THE = re.compile(r"^\s*of\s+(?:the|those|them|its|their|whom|which)\b", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\d\s+of\s+(?:the|those|its|their)\s+$", re.IGNORECASE)
+# A figure the sentence gives as a revision ("the previous week's figure was revised up to
+# 371,000"): an update of another reading, not a second estimate of this one.
+_REVISED = re.compile(r"\brevised\s+(?:up|down|upward|downward|higher|lower)?\s*(?:to\s+)?$",
+                      re.IGNORECASE)
+# Speakers that name no one ("he", "officials"): they cannot tell two sources apart.
+_NOBODY = frozenset({"he", "she", "they", "it", "we", "i", "you", "officials", "authorities",
+                     "police", "experts", "sources"})
+_FILLER = frozenset({"the", "of", "for", "and", "from", "a", "an", "to", "in", "on", "at", "by",
+                     "latest", "figures", "data", "said", "says"})
+# A number that is an age ("two men, ages 26 and 36"): people's ages differ, they do not
+# dispute one another.
+_AGE = re.compile(r"\b(?:ages?|aged)\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
 # How what is counted is known: "confirmed" and "likely" cases are two counts.
 # ("an estimated 50,000 claims" hedges the number, not what is counted.)
 _QUALIFIER = re.compile(r"\b(confirmed|suspected|likely|probable|possible|presumed|presumptive"
@@ -72,34 +85,28 @@ def _figures(conflict: Conflict, a: ArticleClaim, b: ArticleClaim
     return fa, fb
 
 
-def _fixed(a: ArticleClaim, b: ArticleClaim, fa: Figure, fb: Figure,
-           days: tuple[date, date]) -> bool:
-    """A figure that does not change between reports: a distance (where the rig sank), or
-    one both sentences pin to a year before either was printed (the 1979 Ixtoc spill)."""
-    if fa.unit in LENGTHS or fb.unit in LENGTHS:
-        return True
-    first = min(days).year
-    past = ({y.key for y in years(a)} & {y.key for y in years(b)})
-    return any(y.isdigit() and int(y) < first for y in past)
-
-
 def time_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
-    """Two readings of a figure that can change: published more than ``MAX_DAYS_APART``
-    days apart, or a day apart with the later one higher (a tally updated, not disputed)."""
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    """Two readings, not one: values published more than ``MAX_DAYS_APART`` days apart (a
+    toll, a share price, a poll, "the first 41 days", the day of one of several pleas or
+    photographs), or a figure a day later that is larger (a tally updated, not disputed)."""
     da, db = (_day(s.published) for s in conflict.sides)
-    if pair is None or da is None or db is None or da == db:
-        return None
-    fa, fb = pair
-    if _fixed(a, b, fa, fb, (da, db)):
+    if da is None or db is None or da == db:
         return None
     apart = abs((db - da).days)
     if apart > MAX_DAYS_APART:
-        return f"reported {apart} days apart (a figure that can change between reports)"
-    early, late = (fa, fb) if da < db else (fb, fa)
-    if interval(late)[0] > interval(early)[1]:
+        return f"reported {apart} days apart (a value that can change between reports)"
+    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    if pair is None:
+        return None
+    early, late = pair if da < db else pair[::-1]
+    if _top(late) > _top(early):
         return "the later report is higher (an update, not a dispute)"
     return None
+
+
+def _top(figure: Figure) -> float:
+    """The largest number a figure states (a range's upper end), in its base unit."""
+    return interval(figure)[1]
 
 
 def forecast(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
@@ -115,7 +122,8 @@ def _around(claim: ArticleClaim, figure: Figure) -> tuple[str, str]:
 
 
 def part_of_whole(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
-    """One side counts a part: "two other men", "another 12", "775 of the 8,000"."""
+    """One side counts a part: "two other men", "another 12", "775 of the 8,000"; or gives
+    an age ("ages 26 and 36")."""
     pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
     if pair is None:
         return None
@@ -124,6 +132,8 @@ def part_of_whole(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str |
         if (_PART_AFTER.match(after) or _PART_BEFORE.search(before) or _OF_THE.match(after)
                 or _OF_BEFORE.search(before)):
             return f"a part against a whole ({figure.span.text!r} counts some of them)"
+        if _AGE.search(before):
+            return f"an age, not a count ({figure.span.text!r})"
     return None
 
 
@@ -146,6 +156,41 @@ def counted_differently(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) ->
     return None
 
 
+def revised(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
+    """One side is a figure the sentence says was revised: an update, not a dispute."""
+    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    if pair is None:
+        return None
+    for claim, figure in zip((a, b), pair, strict=True):
+        if _REVISED.search(_around(claim, figure)[0]):
+            return f"a revised figure ({figure.span.text!r})"
+    return None
+
+
+def _source(claim: ArticleClaim) -> str | None:
+    name = place_key(claim.speaker or "")
+    return None if not name or name in _NOBODY else name
+
+
+def whose(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
+    """Two named sources give the figures ("the U.N. agency" / "the CDC"): two estimates,
+    each right by its own count, until one is shown to count the other's thing."""
+    sa, sb = _source(a), _source(b)
+    if sa is None or sb is None or _one_source(sa, sb):
+        return None
+    return f"estimates from different sources ({a.speaker} / {b.speaker})"
+
+
+def _one_source(a: str, b: str) -> bool:
+    """The two speakers may be one: a word in common ("BP spokesman" / "BP"), or one's
+    initials a word of the other ("the WHO" / "World Health Organization")."""
+    wa, wb = ([w for w in x.split() if w not in _FILLER] for x in (a, b))
+    if set(wa) & set(wb) or same_place(a, b):
+        return True
+    initials = {"".join(w[0] for w in words) for words in (wa, wb) if len(words) > 1}
+    return bool(initials & {*wa, *wb})
+
+
 def said_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
     """The two figures are said in different words: what each counts is not shown to be
     one thing (below ``MIN_CONTEXT``)."""
@@ -158,7 +203,7 @@ def said_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | No
     return None
 
 
-DOUBTS = (time_apart, forecast, part_of_whole, counted_differently, said_apart)
+DOUBTS = (time_apart, forecast, part_of_whole, counted_differently, revised, whose, said_apart)
 
 
 def doubts(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> list[str]:

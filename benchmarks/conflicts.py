@@ -32,7 +32,16 @@ from common import HERE, results_path, timelines_root
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.align import SAME_CLAIM, similarity
 from newsdesk.crosscheck.claims import claim_at
-from newsdesk.crosscheck.conflict_confidence import CONFLICT_SIMILARITY, MAX_GAP, value_gap
+from newsdesk.crosscheck.conflict_confidence import (
+    CONFLICT_SIMILARITY,
+    HIGH,
+    MAX_GAP,
+    RATED_KINDS,
+    firm,
+    rated,
+    same_ground,
+    value_gap,
+)
 from newsdesk.crosscheck.conflicts import conflicts_between
 from newsdesk.crosscheck.parse import sentence_parser
 from newsdesk.crosscheck.story import SLOT_SIMILARITY
@@ -46,10 +55,13 @@ PARTS = {"tune": ("dev", "fresh-dev"), "report": ("test", "fresh-test")}
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = None
-           ) -> tuple[str, float]:
-    """The pair's call ("conflict", "superseded", "none") and the smallest value gap of its
-    conflicts (``conflict_confidence.value_gap``; 1.0 without one)."""
+def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = None,
+           score: float = 0.0) -> tuple[str, float, str, str]:
+    """The pair's call ("conflict", "superseded", "none"), the smallest value gap of its
+    conflicts (``conflict_confidence.value_gap``; 1.0 without one), and whether the
+    dossier's rating at similarity ``score`` calls one of them a conflict, today
+    (``conflict_confidence.rated``) and by the previous rule (dfd5a29: similarity, gap,
+    firm values, one ground, without ``conflict_doubts``): "conflict" or "none" each."""
     claims, published = [], {}
     for side in ("a", "b"):
         article, facts = docs[pair[side]["doc"]]
@@ -58,11 +70,17 @@ def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = Non
         date = article.published.value or article.published.earliest
         if date:
             published[article.id] = date
-    found = conflicts_between(claims[0], claims[1], published, parse)
-    gaps = [value_gap(c, claims[0], claims[1]) for c in found if c.status == "conflict"]
+    a, b = claims
+    found = conflicts_between(a, b, published, parse)
+    gaps = [value_gap(c, a, b) for c in found if c.status == "conflict"]
+    now = any(rated(c, a, b, score).confidence == HIGH for c in found)
+    before = any(c.kind in RATED_KINDS and c.status == "conflict"
+                 and score >= CONFLICT_SIMILARITY and value_gap(c, a, b) <= MAX_GAP
+                 and firm(c, a, b) and same_ground(a, b) for c in found)
+    tiers = ("conflict" if now else "none", "conflict" if before else "none")
     if gaps:
-        return "conflict", min(gaps)
-    return ("superseded" if found else "none"), 1.0
+        return ("conflict", min(gaps), *tiers)
+    return ("superseded" if found else "none", 1.0, *tiers)
 
 
 def baseline(pair: dict[str, Any]) -> str:
@@ -82,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = cached(args.cache, lambda: annotated(root, pairs))
     parse = sentence_parser(load_settings().spacy_model)
     scores = [similarity(a, b, vocab) for a, b, vocab in features(pairs, docs)]
-    detected, gaps = map(list, zip(*(detect(p, docs, parse) for p in pairs), strict=True))
+    detected, gaps, rating, previous = map(list, zip(
+        *(detect(p, docs, parse, s) for p, s in zip(pairs, scores, strict=True)), strict=True))
 
     def gated(cut: float) -> list[str]:
         return [d if s >= cut else "none" for d, s in zip(detected, scores, strict=True)]
@@ -106,7 +125,17 @@ def main(argv: list[str] | None = None) -> int:
                 [pred[i] == "conflict" for i in tune])
         calls = sum(pred[i] == "conflict" for i in tune)
         print(f"  {cut:.2f} gap {cap}: {m['precision']:.3f} / {m['recall']:.3f} / {calls}")
+    def shown(calls: list[str]) -> list[str]:
+        """A rating's conflict calls, the rest of what ``analyze`` shows as superseded."""
+        return [c if c == "conflict" else
+                "superseded" if d == "superseded" and s >= SLOT_SIMILARITY else "none"
+                for c, d, s in zip(calls, detected, scores, strict=True)]
+
     predictions = {"newsdesk conflicts (high confidence: what the dossier calls a conflict)":
+                   shown(rating),
+                   "previous rating (dfd5a29: similarity, gap, firm, one ground)":
+                   shown(previous),
+                   "similarity + gap only (the table's rule before this round)":
                    tiered(CONFLICT_SIMILARITY, MAX_GAP),
                    "newsdesk (as analyze, every disagreement)": gated(SLOT_SIMILARITY),
                    "newsdesk (aligned pairs)": gated(SAME_CLAIM),

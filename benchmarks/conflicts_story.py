@@ -29,6 +29,7 @@ from newsdesk.crosscheck.parse import sentence_parser
 from timelines_data import load_folders
 
 DATA = HERE / "data" / "conflicts_story_sample.jsonl"
+DOUBTED = "; to check: "
 TOPICS = {"bpoil": ("bpoil_bbc", "bpoil_guardian"), "H1N1": ("H1N1_bbc", "H1N1_guardian")}
 BANDS = ("aligned", ">=0.4", "0.3-0.4", "0.2-0.3", "<0.2")
 PER_BAND = 40
@@ -83,7 +84,7 @@ def reported(root: Path) -> list[dict[str, Any]]:
                         "band": _band(group_of[ids[0]] == group_of[ids[1]],
                                       scores.get((ids[0], ids[1]), 1.0)),
                         "status": c.status, "about": c.about,
-                        "confidence": c.confidence,
+                        "confidence": c.confidence, "reason": c.reason,
                         "sides": [{"doc": s.article_id, "published": s.published,
                                    "text": texts[s.article_id][s.claim.start:s.claim.end],
                                    "value": s.value} for s in c.sides]})
@@ -137,12 +138,12 @@ def disagreement_key(row: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
 
 
 def tiers(root: Path) -> dict[str, Any]:
-    """The labelled sample scored as today's code tiers it: each sampled disagreement is
-    found again in a fresh cross-check (same folders, no similarity gate) and takes the
-    confidence the code gives it now; per band, how many sampled rows are now called a
-    conflict ("high") and how many of those are conflicts, and the estimate over all
-    bands weighted by band size (a row the fresh run no longer reports is counted as not
-    shown)."""
+    """The labelled sample scored as today's code tiers it, beside the previous rule
+    (dfd5a29): each sampled disagreement is found again in a fresh cross-check (same
+    folders, no similarity gate) and takes the confidence the code gives it now; per
+    band, how many sampled rows are now called a conflict ("high") and how many of those
+    are conflicts, and the estimate over all bands weighted by band size (a row the fresh
+    run no longer reports is counted as not shown)."""
     labelled = [json.loads(x) for x in DATA.read_text("utf-8").splitlines() if x]
     now = {}
     for row in reported(root):
@@ -150,8 +151,10 @@ def tiers(root: Path) -> dict[str, Any]:
         now[disagreement_key({"sides": sides})] = row
     out: dict[str, Any] = {"bands": {}}
     calls = right = 0.0
-    print("| band | reported | sampled | found again | now called a conflict | of them conflicts |")
-    print("|---|---:|---:|---:|---:|---:|")
+    calls_before = right_before = 0.0
+    print("| band | reported | sampled | found again | now called a conflict | of them conflicts "
+          "| previous rule: called | of them conflicts |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for band in BANDS:
         part = [r for r in labelled if r["band"] == band]
         found = [(r, now.get(disagreement_key({"sides": [dict(r["a"], value=r["values"][0]),
@@ -159,18 +162,31 @@ def tiers(root: Path) -> dict[str, Any]:
                  for r in part]
         again = [(r, f) for r, f in found if f is not None]
         high = [r for r, f in again if f["status"] == "conflict" and f["confidence"] == "high"]
+        # What the previous rule (dfd5a29) called a conflict: high, or kept to check only by
+        # a doubt (``conflict_doubts``; its reason says "to check: ...").
+        before = [r for r, f in again if f["status"] == "conflict" and (
+            f["confidence"] == "high" or DOUBTED in (f.get("reason") or ""))]
         good = sum(r["label"] == "conflict" for r in high)
+        good_before = sum(r["label"] == "conflict" for r in before)
         weight = part[0]["band_size"] / len(part)
         calls += weight * len(high)
         right += weight * good
+        calls_before += weight * len(before)
+        right_before += weight * good_before
         out["bands"][band] = {"reported": part[0]["band_size"], "sampled": len(part),
-                              "found_again": len(again), "high": len(high), "right": good}
+                              "found_again": len(again), "high": len(high), "right": good,
+                              "previous_high": len(before), "previous_right": good_before}
         print(f"| {band} | {part[0]['band_size']} | {len(part)} | {len(again)} | {len(high)} "
-              f"| {good} |")
+              f"| {good} | {len(before)} | {good_before} |")
     out["estimated_conflict_precision"] = right / calls if calls else None
     out["estimated_conflict_calls"] = calls
+    out["previous_estimated_conflict_precision"] = (right_before / calls_before
+                                                    if calls_before else None)
+    out["previous_estimated_conflict_calls"] = calls_before
     print(f"\nestimated precision of what is called a conflict: "
-          f"{out['estimated_conflict_precision']} (about {calls:.0f} calls in the two stories)")
+          f"{out['estimated_conflict_precision']} (about {calls:.0f} calls in the two stories); "
+          f"previous rule (dfd5a29): {out['previous_estimated_conflict_precision']} "
+          f"(about {calls_before:.0f} calls)")
     return out
 
 

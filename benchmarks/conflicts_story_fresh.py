@@ -30,6 +30,14 @@ and the stratum's size so that estimates can be weighted. ``part`` is ``tune`` o
     python benchmarks/conflicts_story_fresh.py --show N [--count K]   # blind labelling view
     python benchmarks/conflicts_story_fresh.py --join LABELS   # rows + labels -> data/...jsonl
     python benchmarks/conflicts_story_fresh.py --score    # weighted precision per part
+    python benchmarks/conflicts_story_fresh.py --rescore  # the rows as today's code tiers them
+
+A second draw (``--draw-more``, seed ``SEED_MORE``, part ``more``) takes rows the first
+never drew, stratified by today's tiers: ``high``, ``doubted`` (what the previous rule
+called a conflict and ``conflict_doubts`` now keeps to check) and ``check`` (the rest of
+the differences to check), labelled blind the same way (``--show N --more``, ``--join
+LABELS --more``); ``--rescore`` scores it too, in the same run. ``--rows FILE`` reads the
+disagreements from a JSONL saved by ``--dump FILE`` instead of cross-checking again.
 """
 
 from __future__ import annotations
@@ -52,6 +60,13 @@ from common import HERE, REPO, benchmarks_dir, results_path
 from conflicts_story import disagreement_key
 
 SEED = 20261206
+SEED_MORE = 20261207
+# The second draw: every row today's code calls a conflict up to MORE_HIGH, and as many
+# of each other stratum (it was drawn after the rules of this round were set on the tune
+# part, so it is a report set for them).
+MORE_HIGH = 40
+MORE_OTHER = 20
+MORE_STRATA = ("high", "doubted", "check")
 SAMPLE = 300
 MAX_HIGH = 120
 SAMPLE_GVA = 150
@@ -62,7 +77,12 @@ STRATA = ("high", "check", "superseded")
 UNLABELLED = HERE / "data" / "conflicts_story_fresh.unlabelled.jsonl"
 DATA = HERE / "data" / "conflicts_story_fresh.jsonl"
 CACHE = Path("/tmp/newsdesk-fresh-conflicts-cache")
+UNLABELLED_MORE = HERE / "data" / "conflicts_story_more.unlabelled.jsonl"
+DATA_MORE = HERE / "data" / "conflicts_story_more.jsonl"
 LABELS = ("conflict", "consistent", "different_thing", "superseded", "unclear")
+# The reason of a disagreement the previous rule (dfd5a29) called a conflict and a doubt
+# (``conflict_doubts``) now keeps to check.
+DOUBTED = "; to check: "
 
 
 # ---------------------------------------------------------------- stories
@@ -294,6 +314,44 @@ def draw(root: Path) -> None:
                                           sorted(by_source.items())}}, indent=1))
 
 
+def tier_now(row: dict[str, Any]) -> str:
+    """``high``, ``doubted`` (high by the previous rule, kept to check by a doubt),
+    ``check`` or ``superseded``, from a disagreement row of today's code."""
+    if row["stratum"] == "check" and DOUBTED in (row.get("reason") or ""):
+        return "doubted"
+    return str(row["stratum"])
+
+
+def load_rows(path: Path | None) -> list[dict[str, Any]]:
+    """The disagreements of a fresh cross-check, or as saved by ``--dump``."""
+    if path is not None:
+        return _read(path)
+    return list(disagreements(benchmarks_dir()))
+
+
+def draw_more(rows: Sequence[dict[str, Any]]) -> None:
+    """Rows the first draw never took, stratified by today's tiers (``MORE_STRATA``)."""
+    drawn = {disagreement_key(r) for r in _read(UNLABELLED)}
+    fresh = [r for r in rows if disagreement_key(r) not in drawn]
+    rng = random.Random(SEED_MORE)
+    sample = []
+    sizes = Counter(tier_now(r) for r in fresh)
+    for stratum in MORE_STRATA:
+        members = [r for r in fresh if tier_now(r) == stratum]
+        want = min(len(members), MORE_HIGH if stratum == "high" else MORE_OTHER)
+        picked = rng.sample(members, want)
+        sample += [dict(r, stratum=stratum, stratum_size=len(members), stratum_sampled=want)
+                   for r in picked]
+    rng.shuffle(sample)
+    earlier = _earlier_sentences()
+    with UNLABELLED_MORE.open("w", encoding="utf-8") as fh:
+        for n, r in enumerate(sample, 1):
+            row = {"id": f"fm-{n:03d}", "part": "more", **r,
+                   "seen_before": any(s["text"] in earlier for s in r["sides"])}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(json.dumps({"found": dict(sizes), "sampled": len(sample)}, indent=1))
+
+
 # ---------------------------------------------------------------- blind labelling
 
 
@@ -301,11 +359,11 @@ def _read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
 
 
-def show(first: int, count: int) -> None:
+def show(first: int, count: int, path: Path = UNLABELLED) -> None:
     """Rows ``first`` .. ``first + count - 1`` (1-based) with only what a labeller may see:
     the two sentences, their days, outlets and values (no status, tier, similarity, slot
     description or reason)."""
-    rows = _read(UNLABELLED)
+    rows = _read(path)
     for row in rows[first - 1:first - 1 + count]:
         print(f"=== {row['id']}")
         for tag, s in zip("AB", row["sides"], strict=True):
@@ -316,8 +374,9 @@ def show(first: int, count: int) -> None:
             print(f"   {marked}")
 
 
-def join(labels: Path) -> None:
-    rows = _read(UNLABELLED)
+def join(labels: Path, unlabelled: Path = UNLABELLED, data: Path = DATA,
+         strata: Sequence[str] = STRATA) -> None:
+    rows = _read(unlabelled)
     got = {r["id"]: r for r in _read(labels)}
     missing = [r["id"] for r in rows if r["id"] not in got]
     if missing:
@@ -325,13 +384,13 @@ def join(labels: Path) -> None:
     bad = [i for i, r in got.items() if r["label"] not in LABELS]
     if bad:
         raise SystemExit(f"unknown labels: {bad}")
-    with DATA.open("w", encoding="utf-8") as fh:
+    with data.open("w", encoding="utf-8") as fh:
         for r in rows:
             g = got[r["id"]]
             fh.write(json.dumps(dict(r, slot=g.get("slot", ""), label=g["label"],
                                      note=g.get("note", "")), ensure_ascii=False) + "\n")
     counts = Counter((r["stratum"], got[r["id"]]["label"]) for r in rows)
-    for stratum in STRATA:
+    for stratum in strata:
         print(stratum, {k: n for (s, k), n in sorted(counts.items()) if s == stratum})
 
 
@@ -430,77 +489,144 @@ def score() -> dict[str, Any]:
     return res
 
 
-def rescore() -> dict[str, Any]:
-    """The labelled rows as today's code tiers them. Each row is looked for again in a
-    fresh run of the cross-check over the same stories and takes the tier the code gives
-    it now (a row no longer reported is not shown); each row keeps the weight of the
-    stratum it was drawn from (its stratum's size over the rows labelled in it), so the
-    precision of today's "high" tier is estimated over the same population. Rows today's
-    code reports that the draw never saw cannot be scored and are counted."""
-    rows = [r for r in _read(DATA) if r["label"] != "unclear"]
-    now = {disagreement_key(r): r for r in disagreements(benchmarks_dir())}
-    drawn = Counter(r["stratum"] for r in _read(DATA) if r["label"] != "unclear")
-    size = {r["stratum"]: r["stratum_size"] for r in rows}
+def _weighted(found: Sequence[tuple[dict[str, Any], dict[str, Any] | None]],
+              weight: dict[str, float], tier: str = "high") -> dict[str, Any]:
+    """Precision of the rows ``found`` again in ``tier`` (today's, or ``previous``: what
+    the previous rule called a conflict), weighted by draw stratum."""
+    def shown(f: dict[str, Any] | None) -> bool:
+        return f is not None and (tier_now(f) == "high" or
+                                  (tier == "previous" and tier_now(f) == "doubted"))
+    high = [r for r, f in found if shown(f)]
+    total = sum(weight[r["id"]] for r in high)
+    right = sum(weight[r["id"]] for r in high if r["label"] == "conflict")
+    return {"high_rows": len(high),
+            "high_conflicts": sum(r["label"] == "conflict" for r in high),
+            "precision": right / total if total else None,
+            "precision_ci": _wilson(sum(r["label"] == "conflict" for r in high), len(high)),
+            "conflicts_not_high": sum(r["label"] == "conflict" for r, f in found
+                                      if not shown(f)),
+            "not_reported": sum(f is None for _, f in found)}
+
+
+def per_story(now: dict[Any, dict[str, Any]]) -> dict[str, Any]:
+    """How many conflicts the dossier shows per story (stories with any disagreement),
+    today and by the previous rule."""
+    stories = {(f["source"], f["story"]) for f in now.values()}
+    out: dict[str, Any] = {"stories_with_disagreements": len(stories),
+                           "disagreements": len(now)}
+    for tier in ("previous", "high"):
+        shown = Counter((f["source"], f["story"]) for f in now.values()
+                        if tier_now(f) == "high" or (tier == "previous"
+                                                     and tier_now(f) == "doubted"))
+        out[tier] = {"conflicts": sum(shown.values()), "stories_with_one": len(shown),
+                     "per_story": sum(shown.values()) / len(stories) if stories else 0.0,
+                     "max": max(shown.values(), default=0)}
+    return out
+
+
+def rescore(rows_file: Path | None = None) -> dict[str, Any]:
+    """The labelled rows as today's code tiers them, beside the previous rule (dfd5a29),
+    from one cross-check run. Each row is looked for again in a fresh run of the
+    cross-check over the same stories and takes the tier the code gives it now (a row no
+    longer reported is not shown); each row keeps the weight of the stratum it was drawn
+    from (its stratum's size over the rows labelled in it), so the precision of the "high"
+    tier is estimated over the same population. Rows today's code calls a conflict that no
+    draw saw cannot be scored and are counted. The second draw (part ``more``, if
+    labelled) is scored the same way, with its own strata."""
+    runs = load_rows(rows_file)
+    now = {disagreement_key(r): r for r in runs}
     out: dict[str, Any] = {}
-    print("| part | now high (rows) | of them conflicts | weighted conflict precision | "
-          "labelled conflicts no longer high | rows not reported now |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name in ("tune", "report", "pooled"):
-        part = [r for r in rows if name == "pooled" or r["part"] == name]
-        found = [(r, now.get(disagreement_key(r))) for r in part]
-        high = [(r, f) for r, f in found if f is not None and f["stratum"] == "high"]
-        weight = {r["id"]: size[r["stratum"]] / drawn[r["stratum"]] for r in part}
-        total = sum(weight[r["id"]] for r, _ in high)
-        right = sum(weight[r["id"]] for r, _ in high if r["label"] == "conflict")
-        lost = sum(r["label"] == "conflict" for r, f in found
-                   if f is None or f["stratum"] != "high")
-        out[name] = {"high_rows": len(high),
-                     "high_conflicts": sum(r["label"] == "conflict" for r, _ in high),
-                     "precision": right / total if total else None,
-                     "conflicts_not_high": lost,
-                     "not_reported": sum(f is None for _, f in found)}
-        o = out[name]
-        print(f"| {name} | {o['high_rows']} | {o['high_conflicts']} | "
-              f"{o['precision'] if o['precision'] is None else round(o['precision'], 3)} | "
-              f"{lost} | {o['not_reported']} |")
-    out["rows"] = [{"id": r["id"], "part": r["part"], "label": r["label"],
-                    "drawn_from": r["stratum"], "weight": size[r["stratum"]] / drawn[r["stratum"]],
-                    "now": None if f is None else {k: f[k] for k in (
-                        "stratum", "similarity", "kind", "about", "status")},
-                    "published": [side["published"] for side in r["sides"]],
-                    "values": [side["value"] for side in r["sides"]]}
-                   for r in rows for f in [now.get(disagreement_key(r))]]
-    labelled = {disagreement_key(r) for r in rows}
-    out["unscored_high_now"] = sum(1 for k, f in now.items()
-                                   if f["stratum"] == "high" and k not in labelled)
-    print(f"\nrows called a conflict today that the sample never drew: "
-          f"{out['unscored_high_now']}")
+    print("| part | rule | called a conflict (rows) | of them conflicts | weighted conflict "
+          "precision [95% CI, unweighted] | labelled conflicts not called | rows not "
+          "reported now |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    tables = [(_read(DATA), ("tune", "report", "pooled"))]
+    if DATA_MORE.exists():
+        tables.append((_read(DATA_MORE), ("more",)))
+    labelled_keys = set()
+    for table, names in tables:
+        rows = [r for r in table if r["label"] != "unclear"]
+        labelled_keys |= {disagreement_key(r) for r in rows}
+        drawn = Counter(r["stratum"] for r in rows)
+        size = {r["stratum"]: r["stratum_size"] for r in rows}
+        weight = {r["id"]: size[r["stratum"]] / drawn[r["stratum"]] for r in rows}
+        for name in names:
+            part = [r for r in rows if name == "pooled" or r["part"] == name]
+            found = [(r, now.get(disagreement_key(r))) for r in part]
+            out[name] = {}
+            for tier, label in (("previous", "previous (dfd5a29)"), ("high", "today")):
+                o = _weighted(found, weight, tier)
+                out[name][tier] = o
+                p = "—" if o["precision"] is None else f"{o['precision']:.3f}"
+                ci = o["precision_ci"]
+                print(f"| {name} | {label} | {o['high_rows']} | {o['high_conflicts']} | {p} "
+                      f"[{ci[0]:.2f}, {ci[1]:.2f}] | {o['conflicts_not_high']} | "
+                      f"{o['not_reported']} |")
+        if names[0] == "tune":
+            out["rows"] = [{"id": r["id"], "part": r["part"], "label": r["label"],
+                            "drawn_from": r["stratum"], "weight": weight[r["id"]],
+                            "now": None if f is None else {k: f[k] for k in (
+                                "stratum", "similarity", "kind", "about", "status")},
+                            "published": [side["published"] for side in r["sides"]],
+                            "values": [side["value"] for side in r["sides"]]}
+                           for r in rows for f in [now.get(disagreement_key(r))]]
+    for tier in ("previous", "high"):
+        out[f"unscored_{tier}_now"] = sum(
+            1 for k, f in now.items() if k not in labelled_keys and (
+                tier_now(f) == "high" or (tier == "previous" and tier_now(f) == "doubted")))
+    out["per_story"] = per_story(now)
+    ps = out["per_story"]
+    print(f"\nrows called a conflict that no labelled draw holds: previous rule "
+          f"{out['unscored_previous_now']}, today {out['unscored_high_now']}")
+    print(f"conflicts shown per story ({ps['stories_with_disagreements']} stories with a "
+          f"disagreement, {ps['disagreements']} disagreements): previous rule "
+          f"{ps['previous']['conflicts']} ({ps['previous']['per_story']:.2f} per story, "
+          f"{ps['previous']['stories_with_one']} stories with one), today "
+          f"{ps['high']['conflicts']} ({ps['high']['per_story']:.2f}, "
+          f"{ps['high']['stories_with_one']} stories)")
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--draw", action="store_true", help="write the unlabelled sample")
+    parser.add_argument("--draw-more", action="store_true",
+                        help="write a second unlabelled sample of rows the first never drew")
+    parser.add_argument("--more", action="store_true",
+                        help="--show / --join work on the second sample")
     parser.add_argument("--show", type=int, default=None, help="blind view from row N")
     parser.add_argument("--count", type=int, default=1)
     parser.add_argument("--join", type=Path, default=None, help="join a labels JSONL")
     parser.add_argument("--score", action="store_true", help="weighted precision per part")
     parser.add_argument("--rescore", action="store_true",
                         help="the labelled rows as today's code tiers them")
+    parser.add_argument("--dump", type=Path, default=None,
+                        help="save today's disagreements as JSONL (for --rows)")
+    parser.add_argument("--rows", type=Path, default=None,
+                        help="read the disagreements from a --dump file")
     args = parser.parse_args(argv)
+    if (args.draw or args.draw_more or args.rescore or args.dump) and args.rows is None \
+            and not (benchmarks_dir() / "stories").is_dir():
+        print(f"skipped: {benchmarks_dir()} not found (set NEWSDESK_BENCHMARKS)")
+        return 0
     if args.draw:
-        root = benchmarks_dir()
-        if not (root / "stories").is_dir():
-            print(f"skipped: {root} not found (set NEWSDESK_BENCHMARKS)")
-            return 0
-        draw(root)
+        draw(benchmarks_dir())
+    elif args.dump:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for row in load_rows(None):
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif args.draw_more:
+        draw_more(load_rows(args.rows))
     elif args.show is not None:
-        show(args.show, args.count)
+        show(args.show, args.count, UNLABELLED_MORE if args.more else UNLABELLED)
     elif args.join:
-        join(args.join)
+        if args.more:
+            join(args.join, UNLABELLED_MORE, DATA_MORE, MORE_STRATA)
+        else:
+            join(args.join)
     elif args.rescore:
         results_path("conflicts_story_fresh_now.json").write_text(
-            json.dumps(rescore(), indent=2) + "\n")
+            json.dumps(rescore(args.rows), indent=2) + "\n")
     else:
         res = score()
         results_path("conflicts_story_fresh.json").write_text(

@@ -114,3 +114,116 @@ def test_places_apart_or_a_hypothetical_are_not_one_ground() -> None:
     assert same_ground(wilts, bristol) and same_ground(wilts, nowhere)
     if_ = _claim("e", "If it were to drop below 6,000 psi, the well would be damaged.")
     assert not same_ground(if_, nowhere)
+
+
+# Made-up look-alikes of what the story-scale sample showed: the same words around two
+# values that are not one count at one time stay differences to check, with the doubt named.
+
+def _rated_pair(text_a: str, part_a: str, value_a: float, text_b: str, part_b: str,
+                value_b: float, published: dict[str, str], what: str = "cases",
+                places: tuple[str, ...] = ()) -> Conflict:
+    a = _claim("a", text_a, (_figure(text_a, part_a, value_a, what=what),),
+               places=tuple(p for p in places if p in text_a))
+    b = _claim("b", text_b, (_figure(text_b, part_b, value_b, what=what),),
+               places=tuple(p for p in places if p in text_b))
+    found = conflicts_between(a, b, published)
+    assert len(found) == 1
+    # The detector calls a tally reported higher on a later day superseded when the later
+    # sentence reports on its own day; rated alone here, as when it names the earlier day.
+    return rated(replace(found[0], status="conflict"), a, b, 0.8)
+
+
+def test_the_same_count_by_two_outlets_is_still_a_conflict() -> None:
+    out = _rated_pair("The ministry said 412 cases were confirmed in Ruritania.", "412", 412,
+                      "The ministry said 388 cases were confirmed in Ruritania.", "388", 388,
+                      SAME_DAY, places=("Ruritania",))
+    assert out.confidence == HIGH
+    assert "to check" not in out.reason
+
+
+def test_a_daily_count_against_the_total_so_far_is_not_a_conflict() -> None:
+    text_a = "The ministry said 412 new cases were confirmed in Ruritania on Monday."
+    text_b = "The ministry said 9,870 cases have been confirmed in Ruritania so far."
+    out = _rated_pair(text_a, "412", 412, text_b, "9,870", 9870, SAME_DAY,
+                      places=("Ruritania",))
+    assert out.confidence == CHECK
+    days_apart = _rated_pair(
+        "The ministry said 412 cases were confirmed in Ruritania.", "412", 412,
+        "The ministry said 388 cases were confirmed in Ruritania.", "388", 388,
+        {"a": "2024-06-18", "b": "2024-06-21"}, places=("Ruritania",))
+    assert days_apart.confidence == CHECK
+    assert "reported 3 days apart" in days_apart.reason
+
+
+def test_a_tally_a_day_later_is_an_update_when_higher_and_a_conflict_when_lower() -> None:
+    early, late = "The flood has killed 41 people in Ruritania.", \
+        "The flood has killed 57 people in Ruritania."
+    next_day = {"a": "2024-06-18", "b": "2024-06-19"}
+    higher = _rated_pair(early, "41", 41, late, "57", 57, next_day, what="people")
+    assert higher.confidence == CHECK and "update" in higher.reason
+    lower = _rated_pair(late, "57", 57, early, "41", 41, next_day, what="people")
+    assert lower.confidence == HIGH
+
+
+def test_any_value_printed_weeks_apart_is_two_readings() -> None:
+    text_a = "The platform sank about 40 miles off the coast."
+    text_b = "The platform sank 52 miles off the coast."
+    a = _claim("a", text_a, (_figure(text_a, "about 40 miles", 40, unit="mi", hedge="about"),))
+    b = _claim("b", text_b, (_figure(text_b, "52 miles", 52, unit="mi"),))
+    same_day = conflicts_between(a, b, SAME_DAY)
+    assert rated(same_day[0], a, b, 0.8).confidence == HIGH
+    apart = conflicts_between(a, b, {"a": "2024-04-22", "b": "2024-06-01"})
+    out = rated(apart[0], a, b, 0.8)
+    assert out.confidence == CHECK and "reported 40 days apart" in out.reason
+
+
+def test_a_forecast_against_the_figure_reported_is_not_a_conflict() -> None:
+    out = _rated_pair("Economists had been looking for 845,000 new jobs in July.", "845,000",
+                      845000, "The economy added 943,000 new jobs in July.", "943,000", 943000,
+                      SAME_DAY, what="jobs")
+    assert out.confidence == CHECK and "forecast" in out.reason
+
+
+def test_a_part_against_the_whole_is_not_a_conflict() -> None:
+    out = _rated_pair("Two other men were taken to hospital after the shooting.", "Two", 2,
+                      "Six men were taken to hospital after the shooting.", "Six", 6,
+                      SAME_DAY, what="men")
+    assert out.confidence == CHECK and "a part against a whole" in out.reason
+
+
+def test_likely_cases_against_confirmed_ones_are_two_counts() -> None:
+    out = _rated_pair("Ruritania has 9,000 likely cases of the flu.", "9,000", 9000,
+                      "Ruritania has 4,000 cases of the flu.", "4,000", 4000, SAME_DAY)
+    assert out.confidence == CHECK and "counted differently" in out.reason
+
+
+def test_outside_a_place_is_not_that_place() -> None:
+    inside = _claim("a", "26 cases were confirmed in Ruritania.", places=("Ruritania",))
+    outside = _claim("b", "There are 100 cases outside Ruritania.", places=("Ruritania",))
+    assert not same_ground(inside, outside)
+    assert same_ground(inside, _claim("c", "Ruritania has 30 cases.", places=("Ruritania",)))
+
+
+def test_ages_revisions_and_two_named_sources_are_not_one_count() -> None:
+    ages = _rated_pair("Two men, ages 26 and 36, were in stable condition.", "36", 36,
+                       "Two men, ages 20 and 21, were in stable condition.", "21", 21,
+                       SAME_DAY, what="men")
+    assert ages.confidence == CHECK and "an age" in ages.reason
+    revised = _rated_pair("Weekly claims rose by 2,000 to 373,000 in the week.", "373,000",
+                          373000, "Weekly claims were revised up to 341,000 in the week.",
+                          "341,000", 341000, SAME_DAY, what="claims")
+    assert revised.confidence == CHECK and "a revised figure" in revised.reason
+
+
+def test_whose_estimate_two_named_sources_or_one() -> None:
+    text_a = "The WHO said 1,124 cases were confirmed in 21 countries."
+    text_b = "The CDC said 1,490 cases were confirmed in 21 countries."
+    a = replace(_claim("a", text_a, (_figure(text_a, "1,124", 1124, what="cases"),)),
+                speaker="The WHO")
+    b = replace(_claim("b", text_b, (_figure(text_b, "1,490", 1490, what="cases"),)),
+                speaker="The CDC")
+    found = conflicts_between(a, b, SAME_DAY)
+    out = rated(found[0], a, b, 0.8)
+    assert out.confidence == CHECK and "different sources" in out.reason
+    same = replace(b, speaker="The World Health Organization")
+    assert rated(conflicts_between(a, same, SAME_DAY)[0], a, same, 0.8).confidence == HIGH

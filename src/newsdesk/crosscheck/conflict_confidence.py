@@ -20,15 +20,23 @@ So a disagreement is a **conflict** only when
 - both values are firm (``firm``): stated, not worked out from each article's own
   publication day ("a week ago" printed on two days is two dates), not vague ("hundreds",
   "months"), not a multiplier;
-- and the two sentences stand on one ground (``same_ground``): when both name places, they
+- the two sentences stand on one ground (``same_ground``): when both name places, they
   share one; neither is a hypothetical ("If it were to drop below 6,000 psi");
+- and nothing says the two values are two counts or two times (``conflict_doubts``): a
+  figure that can change read days apart or a later report higher, a forecast against a
+  report, a part against the whole, "likely" cases against cases, figures said in
+  different words;
 
 everything else the detector finds is a **difference to check** (``confidence: "check"``),
 shown apart with both sentences. The similarity cut and the gap were chosen on the tune
 halves of the conflict pair tables (``benchmarks/conflicts.py`` prints precision and recall
 for each); the firm-value test after reading the high calls of the story-scale sample
 drawn from the tune folders (``benchmarks/conflicts_story.py --tiers``), as was the
-same-ground test; the report halves were scored after each.
+same-ground test; the report halves were scored after each. The doubts after reading every
+"high" row of the tune part of the fresh story sample (``conflicts_story_fresh.py``):
+nine in ten were two counts or two times, not one disputed (docs/decisions.md,
+"Conflicts: one count, one time"). A doubted disagreement says why in its reason ("to
+check: reported 5 days apart ...").
 
 Each disagreement carries its reason: the slot (what is counted, its unit), the places and
 years named with the values, when each side was published, whose figure each is (the
@@ -42,6 +50,7 @@ from dataclasses import replace
 
 from .align import SAME_CLAIM
 from .claims import ArticleClaim
+from .conflict_doubts import doubts
 from .conflicts import Conflict, figure_at, timex_at
 from .value_anchors import places, same_place
 from .value_ranges import interval
@@ -62,6 +71,10 @@ CHECK = "check"
 # its dates and what an actor acted on (event_length.py, action_objects.py) are always
 # differences to check.
 RATED_KINDS = frozenset({"figure", "date", "duration"})
+# A place named after these words is excluded from what is counted ("cases outside Mexico").
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|excluding|except)(?:\s+of)?\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+OUTSIDE = "outside "
 _HYPOTHETICAL = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 # Amounts said without a number: a lower bound, not a value to set against another.
 _VAGUE = re.compile(r"^(?!.*\d).*\b(?:dozens|hundreds|thousands|millions|billions|tens|scores|"
@@ -105,12 +118,22 @@ def firm(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> bool:
 def same_ground(a: ArticleClaim, b: ArticleClaim) -> bool:
     """Whether the two sentences can be about one fact: not when both name places and none
     of one is a place of the other ("seven people from Wiltshire" against "four Irish
-    people" in Ireland), nor when either is a hypothetical ("If it were to drop below 6,000
-    psi …" states no value of anything)."""
+    people" in Ireland; "outside Mexico" is not Mexico), nor when either is a
+    hypothetical ("If it were to drop below 6,000 psi …" states no value of anything)."""
     if _HYPOTHETICAL.match(a.text) or _HYPOTHETICAL.match(b.text):
         return False
-    pa, pb = {p.key for p in places(a)}, {p.key for p in places(b)}
+    pa, pb = _grounds(a), _grounds(b)
     return not (pa and pb) or any(same_place(x, y) for x in pa for y in pb)
+
+
+def _grounds(claim: ArticleClaim) -> set[str]:
+    """The places a sentence's values are given for; one named after "outside" ("about 100
+    cases outside Mexico") is the rest of the world, not that place."""
+    out = set()
+    for p in places(claim):
+        before = claim.text[:p.span.start - claim.span.start]
+        out.add(OUTSIDE + p.key if _OUTSIDE.search(before) else p.key)
+    return out
 
 
 def rated(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: float) -> Conflict:
@@ -119,8 +142,12 @@ def rated(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: floa
     sure = (conflict.kind in RATED_KINDS and conflict.status == "conflict"
             and similarity >= CONFLICT_SIMILARITY and value_gap(conflict, a, b) <= MAX_GAP
             and firm(conflict, a, b) and same_ground(a, b))
-    return replace(conflict, confidence=HIGH if sure else CHECK,
-                   similarity=round(similarity, 3), reason=reason(conflict, a, b, similarity))
+    doubted = doubts(conflict, a, b) if sure else []
+    why = reason(conflict, a, b, similarity)
+    if doubted:
+        why += "; to check: " + "; ".join(doubted)
+    return replace(conflict, confidence=HIGH if sure and not doubted else CHECK,
+                   similarity=round(similarity, 3), reason=why)
 
 
 def reason(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: float) -> str:

@@ -11,14 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 SECTIONS = (
-    ("Conflicts", "Two outlets say much the same thing about one place and give one slot "
-     "different firm values, close to each other. Still leads to check with both sentences: "
-     "on a labelled sample of whole stories about 1 in 10 of these were real conflicts, the "
-     "rest mostly two different things counted (README, \"Conflicts\")."),
+    ("Conflicts", "Two outlets say much the same thing about one place, the same day, in "
+     "the same words around the value, and give one slot different firm values, close to "
+     "each other. Still leads to check with both sentences: on labelled whole stories about "
+     "half of these held out were real conflicts, the rest two things counted in the same "
+     "words (README, \"Conflicts\")."),
     ("Overtaken by later reports", "An earlier value a later report overtook: a toll that "
      "rose, an expectation that came to pass (about half of these are, on the same sample)."),
-    ("Differences to check", "Values or descriptions that differ in sentences only partly "
-     "alike: nearly always two different things, kept so nothing is hidden."),
+    ("Differences to check", "Values or descriptions that differ where the sentences are "
+     "only partly alike or something says they are two counts or two times (printed days "
+     "apart, a forecast, a part, another source; the reason says which): mostly two "
+     "different things, kept so nothing is hidden."),
 )
 
 

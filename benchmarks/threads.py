@@ -78,6 +78,8 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(),
     TopicSettings(words=False),  # the key links alone
     TopicSettings(words_need_key=False),  # any words link counts
+    TopicSettings(lead_repeats=0),  # only the head's words can be keys
+    TopicSettings(fan_out=1),  # one key link per story
     TopicSettings(coherent=-1.0),  # every key that is not a place joins
     TopicSettings(coherent=-1.0, places=False),
     *(TopicSettings(coherent=c) for c in (0.4, 0.5, 0.55, 0.7)),

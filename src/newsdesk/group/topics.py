@@ -16,7 +16,8 @@ shootings once):
 - **keys** (``Topicker``, below): the two stories share a *topic key*. Each story gets a
   few keys: words rare in general English (``wordfreq`` Zipf below ``KEY_ZIPF``: "h1n1",
   "swine", "bp", "spill", "deepwater", "taliban") and dominant in the story — in the head
-  (title and first ``HEAD_WORDS`` words) of at least ``KEY_SHARE`` of its first articles,
+  (title and first ``HEAD_WORDS`` words, or repeated ``LEAD_REPEATS`` times in the lead: a
+  page may open with a dateline or a menu) of at least ``KEY_SHARE`` of its first articles,
   the ``STRONG_KEYS`` most repeated. Genre words common in English ("shooting", "police",
   "killed", "oil", "vaccine") are never keys; the site's words and the stream's page
   furniture (``threads.Furniture``) are left out. A key joins two stories only when:
@@ -63,6 +64,11 @@ RARE_ZIPF = 3.0
 HEAD_WORDS = 40
 # What of an article is read for how often a key is repeated.
 LEAD_WORDS = 300
+# A rare word the lead repeats this many times counts as in the head (0: off).
+LEAD_REPEATS = 2
+# The key links a story keeps (the earlier stories sharing the most keys, then the most
+# recent); 0 keeps all.
+FAN_OUT = 0
 # The story's first articles that are read.
 PROFILE_ARTICLES = 8
 # A key is in the head of at least this share of the story's read articles.
@@ -97,6 +103,8 @@ class TopicSettings:
     words: bool = True  # the words links (``threads.Threader``) count too
     # A words link needs a key both stories have that is not a place.
     words_need_key: bool = True
+    lead_repeats: int = LEAD_REPEATS
+    fan_out: int = FAN_OUT  # key links kept per story, best first (0: all)
 
 
 @dataclass(frozen=True)
@@ -111,9 +119,9 @@ class TopicProfile:
 
 @dataclass(frozen=True)
 class TopicJoin:
-    """Why a story is in its topic: the earlier story it linked to (None when it is the
-    topic's first story or linked to none), by ``kind`` "keys" or "words", and the keys
-    or words the two share."""
+    """Why a story is in its topic: the story it is linked to (the earlier one it linked
+    to; for a story that linked to none, the first later story that linked to it; None for
+    a story alone), by ``kind`` "keys" or "words", and the keys or words the two share."""
 
     story_id: str
     thread_id: str
@@ -167,11 +175,14 @@ def story_keys(items: Sequence[StoryItem], settings: TopicSettings | None = None
             text = furniture.fresh(text)
         title = _words(item.title)
         head = title + _words(" ".join(text.split()[:s.head_words]))
+        lead = Counter(w for w in title + _words(text) if zipf(w) < s.key_zipf)
+        if s.lead_repeats:
+            head += [w for w, n in lead.items() if n >= s.lead_repeats]
         rare = {w for w in head if zipf(w) < s.key_zipf} - site_words(item.site)
         if furniture is not None:
             rare -= furniture.furniture(item.site, rare)
         heads.update(rare)
-        repeats.update(w for w in title + _words(text) if w in rare)
+        repeats.update({w: lead[w] for w in rare})
     need = s.key_share * len(read)
     ranked = sorted((w for w, n in heads.items() if n >= need),
                     key=lambda w: (-heads[w], -repeats[w], zipf(w), w))
@@ -304,13 +315,17 @@ def topic_stories(stories: Iterable[tuple[str, Sequence[StoryItem]]],
         order.append(story_id)
         position[story_id] = index
         parent.append(index)
-        links = [(m, "keys", keys) for m, keys in topicker.add(story_id, items)]
+        found = topicker.add(story_id, items)
+        links = [(m, "keys", keys) for m, keys in (found[:s.fan_out] if s.fan_out else found)]
         if threader is not None:
             join = threader.add(story_id, items)
             if join.via is not None and (not s.words_need_key or _common_key(
                     topicker.profiles[-1], topicker.profiles[position[join.via]], s)):
                 links.append((position[join.via], "words", join.shared))
         reason.append(links[0] if links else None)
+        for member, kind, shared in links:
+            if reason[member] is None:  # an earlier story first linked to by this one
+                reason[member] = (index, kind, shared)
         for member, _, _ in links:  # the earliest story's root stays the root
             a, b = root(member), root(index)
             if a != b:

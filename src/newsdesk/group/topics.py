@@ -53,7 +53,15 @@ from importlib import resources
 from .profile import site_words
 from .stories import StoryItem
 from .terms import words
-from .threads import Furniture, Threader, ThreadSettings, zipf
+from .threads import (
+    LEAD_WORDS,
+    PROFILE_ARTICLES,
+    Furniture,
+    Threader,
+    ThreadSettings,
+    first_day_order,
+    zipf,
+)
 
 # A key is rarer than this in general English (wordfreq Zipf): "flu" 3.96, "bp" 3.83,
 # "spill" 3.84, "h1n1" 2.76, "taliban" 3.69; not "vaccine" 4.00 or "shooting" 4.78.
@@ -62,15 +70,11 @@ KEY_ZIPF = 4.0
 RARE_ZIPF = 3.0
 # What of an article is its head (raw words of the text, after the title).
 HEAD_WORDS = 40
-# What of an article is read for how often a key is repeated.
-LEAD_WORDS = 300
 # A rare word the lead repeats this many times counts as in the head (0: off).
 LEAD_REPEATS = 2
 # The key links a story keeps (the earlier stories sharing the most keys, then the most
 # recent); 0 keeps all.
 FAN_OUT = 0
-# The story's first articles that are read.
-PROFILE_ARTICLES = 8
 # A key is in the head of at least this share of the story's read articles.
 KEY_SHARE = 0.5
 # The strongest keys kept per story.
@@ -281,11 +285,6 @@ class Topics:
         return self.order
 
 
-def _first_day(story: tuple[str, Sequence[StoryItem]]) -> tuple[bool, date, str]:
-    days = [i.day for i in story[1] if i.day is not None]
-    return (not days, min(days, default=date.min), story[0])
-
-
 def _common_key(a: TopicProfile, b: TopicProfile, settings: TopicSettings) -> bool:
     """Whether the two stories have a key in common that is not a place."""
     return any(not (settings.places and is_place(k)) for k in set(a.keys) & set(b.keys))
@@ -310,7 +309,7 @@ def topic_stories(stories: Iterable[tuple[str, Sequence[StoryItem]]],
         return i
 
     position: dict[str, int] = {}
-    for story_id, items in sorted(stories, key=_first_day):
+    for story_id, items in sorted(stories, key=first_day_order):
         index = len(order)
         order.append(story_id)
         position[story_id] = index

@@ -24,11 +24,12 @@ shootings once):
 
   - it is not a place (``is_place``): a town's name never joins two stories (two shootings
     in one town are two stories);
-  - it is *coherent*: at least ``COHERENT`` of the earlier stories it keys also have its
-    most frequent companion key ("bp" comes with "spill", "h1n1" with "swine"), counted
-    once it keys ``COHERENT_MIN`` stories. A rare genre word ("gunshot", "accidental",
-    "deputies" among shootings; "biden" or "vaccinated" in 2021) comes with a different
-    word each time and joins nothing;
+  - it is *coherent*: at least ``COHERENT`` of the earlier stories it keys also have one
+    companion key ("bp" comes with "spill", "h1n1" with "swine"), counted once it keys
+    ``COHERENT_MIN`` stories, and at least ``MUTUAL`` of that companion's stories have the
+    key (a genre companion such as "covid-19" does not make "pfizer" a topic). A rare
+    genre word ("gunshot", "accidental", "deputies" among shootings; "biden" or
+    "vaccinated" in 2021) comes with a different word each time and joins nothing;
   - the earlier story is recent: its last day at most ``WINDOW_DAYS`` before the new
     story's first day, or ``RARE_WINDOW_DAYS`` when the key is very rare in English (Zipf
     below ``RARE_ZIPF``: "h1n1", "deepwater" — a coverage that pauses is still one topic).
@@ -86,6 +87,10 @@ RARE_WINDOW_DAYS = 180
 # frequent companion key, once it keys this many stories.
 COHERENT = 0.6
 COHERENT_MIN = 5
+# ... and that companion is no genre word either: at least this share of the stories it
+# keys have the key too ("pfizer" comes with "covid-19", but few "covid-19" stories with
+# "pfizer"; "spill" stories mostly have "bp").
+MUTUAL = 0.2
 
 _ACRONYM = re.compile(r"(?<![\w.])([A-Z]{2})(?![\w.])")
 
@@ -103,6 +108,7 @@ class TopicSettings:
     rare_window_days: int = RARE_WINDOW_DAYS
     coherent: float = COHERENT  # below 0: every key that is not a place joins
     coherent_min: int = COHERENT_MIN
+    mutual: float = MUTUAL
     places: bool = True  # a place never joins
     words: bool = True  # the words links (``threads.Threader``) count too
     # A words link needs a key both stories have that is not a place.
@@ -206,13 +212,18 @@ class Topicker:
         self._with: dict[str, Counter[str]] = defaultdict(Counter)  # key -> companions
 
     def coherence(self, key: str) -> float | None:
-        """The share of the earlier stories keyed ``key`` that also have its most frequent
-        companion key; None below ``coherent_min`` stories."""
+        """The largest share of the earlier stories keyed ``key`` that also have one
+        companion key, among the companions at least ``mutual`` of whose stories have
+        ``key``; None below ``coherent_min`` stories."""
         n = self._stories_with[key]
         if n < self.settings.coherent_min:
             return None
         companions = self._with.get(key)
-        return max(companions.values()) / n if companions else 0.0
+        mutual = self.settings.mutual
+        if not companions:
+            return 0.0
+        return max((c / n for k, c in companions.items()
+                    if c >= mutual * self._stories_with[k]), default=0.0)
 
     def joins_alone(self, key: str) -> bool:
         """Whether ``key`` may link two stories now: not a place, and coherent."""
@@ -290,58 +301,92 @@ def _common_key(a: TopicProfile, b: TopicProfile, settings: TopicSettings) -> bo
     return any(not (settings.places and is_place(k)) for k in set(a.keys) & set(b.keys))
 
 
-def topic_stories(stories: Iterable[tuple[str, Sequence[StoryItem]]],
-                  settings: TopicSettings | None = None,
-                  thread_settings: ThreadSettings | None = None) -> Topics:
-    """Link finished stories (id, articles) into topics: sorted by first day, then id,
-    whatever the order given, so the same stories always give the same topics."""
-    s = settings or TopicSettings()
-    topicker = Topicker(s)
-    threader = Threader(thread_settings) if s.words else None
-    order: list[str] = []
-    parent: list[int] = []
-    reason: list[tuple[int, str, tuple[str, ...]] | None] = []
+class TopicTier:
+    """Both kinds of link over stories given one at a time, already in order of first day
+    then id (``threads.first_day_order``); ``topics()`` gives the result. Holds the
+    tiers' small profiles, not the stories."""
 
-    def root(i: int) -> int:
+    def __init__(self, settings: TopicSettings | None = None,
+                 thread_settings: ThreadSettings | None = None) -> None:
+        self.settings = s = settings or TopicSettings()
+        self.topicker = Topicker(s)
+        self.threader = Threader(thread_settings) if s.words else None
+        self.order: list[str] = []
+        self.parent: list[int] = []
+        self.reason: list[tuple[int, str, tuple[str, ...]] | None] = []
+        self.position: dict[str, int] = {}
+
+    def _root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    position: dict[str, int] = {}
-    for story_id, items in sorted(stories, key=first_day_order):
-        index = len(order)
-        order.append(story_id)
-        position[story_id] = index
-        parent.append(index)
-        found = topicker.add(story_id, items)
+    def add(self, story_id: str, items: Sequence[StoryItem]) -> None:
+        s, reason = self.settings, self.reason
+        index = len(self.order)
+        self.order.append(story_id)
+        self.position[story_id] = index
+        self.parent.append(index)
+        found = self.topicker.add(story_id, items)
         links = [(m, "keys", keys) for m, keys in (found[:s.fan_out] if s.fan_out else found)]
-        if threader is not None:
-            join = threader.add(story_id, items)
+        if self.threader is not None:
+            join = self.threader.add(story_id, items)
+            profiles = self.topicker.profiles
             if join.via is not None and (not s.words_need_key or _common_key(
-                    topicker.profiles[-1], topicker.profiles[position[join.via]], s)):
-                links.append((position[join.via], "words", join.shared))
+                    profiles[-1], profiles[self.position[join.via]], s)):
+                links.append((self.position[join.via], "words", join.shared))
         reason.append(links[0] if links else None)
         for member, kind, shared in links:
             if reason[member] is None:  # an earlier story first linked to by this one
                 reason[member] = (index, kind, shared)
         for member, _, _ in links:  # the earliest story's root stays the root
-            a, b = root(member), root(index)
+            a, b = self._root(member), self._root(index)
             if a != b:
-                parent[max(a, b)] = min(a, b)
-    joins = []
-    for index, story_id in enumerate(order):
-        why = reason[index]
-        joins.append(TopicJoin(story_id, order[root(index)],
-                               order[why[0]] if why else None, why[1] if why else None,
-                               why[2] if why else ()))
-    return Topics(order, joins, {p.id: p.keys for p in topicker.profiles})
+                self.parent[max(a, b)] = min(a, b)
+
+    def topics(self) -> Topics:
+        order, joins = self.order, []
+        for index, story_id in enumerate(order):
+            why = self.reason[index]
+            joins.append(TopicJoin(story_id, order[self._root(index)],
+                                   order[why[0]] if why else None, why[1] if why else None,
+                                   why[2] if why else ()))
+        return Topics(list(order), joins, {p.id: p.keys for p in self.topicker.profiles})
 
 
-def topic_reasons(topics: Topics, topic_id: str, most: int = 5) -> tuple[str, ...]:
-    """The keys or words that joined the topic's stories, the most used first."""
-    counts: Counter[str] = Counter()
-    for join in topics.joins:
-        if join.thread_id == topic_id:
-            counts.update(join.shared)
-    return tuple(w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:most])
+def topic_stories(stories: Iterable[tuple[str, Sequence[StoryItem]]],
+                  settings: TopicSettings | None = None,
+                  thread_settings: ThreadSettings | None = None) -> Topics:
+    """Link finished stories (id, articles) into topics: sorted by first day, then id,
+    whatever the order given, so the same stories always give the same topics."""
+    tier = TopicTier(settings, thread_settings)
+    for story_id, items in sorted(stories, key=first_day_order):
+        tier.add(story_id, items)
+    return tier.topics()
+
+
+def thread_records(topics: Topics, most_keys: int = 5) -> tuple[
+        dict[str, dict[str, object]], list[dict[str, object]]]:
+    """The dossier's view of ``topics``: per story id, its ``thread`` field (the topic's
+    id, how many stories it holds, the keys or words that joined it, the most used first,
+    and the story's own link: ``via``, ``kind``, ``shared``); and the list of topics of
+    two stories or more (id, story ids in stream order, keys), by first story."""
+    per_story: dict[str, dict[str, object]] = {}
+    listed: list[dict[str, object]] = []
+    join_of = {j.story_id: j for j in topics.joins}
+    for group in topics.groups():
+        counts: Counter[str] = Counter()
+        for story in group:
+            counts.update(join_of[story].shared)
+        keys = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                [:most_keys]]
+        if len(group) > 1:
+            listed.append({"id": group[0], "story_ids": list(group), "keys": keys})
+        for story in group:
+            join = join_of[story]
+            per_story[story] = {"id": group[0], "stories": len(group), "keys": keys,
+                                "via": join.via, "kind": join.kind,
+                                "shared": list(join.shared)}
+    return per_story, listed

@@ -84,6 +84,7 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(coherent=-1.0, places=False),
     *(TopicSettings(coherent=c) for c in (0.4, 0.5, 0.55, 0.7)),
     TopicSettings(coherent_min=3),
+    *(TopicSettings(mutual=m) for m in (0.0, 0.1, 0.3)),
     TopicSettings(key_zipf=3.9),
     TopicSettings(strong_keys=6), TopicSettings(head_words=60), TopicSettings(key_share=0.34),
     *(TopicSettings(window_days=d) for d in (21, 60)),

@@ -1,4 +1,5 @@
-"""Developing-story threads over event stories (``newsdesk.group.threads``), measured.
+"""Developing-story threads and topics over event stories (``newsdesk.group.threads``,
+``newsdesk.group.topics``), measured.
 
 What: event stories are grouped by the shipped ``StoryClusterer`` exactly as
 ``thread_pairs_sample.py`` groups them (NeuS and GVA through ``stories_stream`` with
@@ -17,13 +18,17 @@ own stream), then each stream's stories are threaded in order of their first day
     shootings.
     Also shown, not a target: NeuS B-cubed against AllSides' event stories.
 
+Three groupings are scored side by side in one run: event stories alone, the words threads
+(``threads.Threader``) and the developing topics (``topics.topic_stories``: the words links
+and the topic-key links together) — the tier the dossier shows.
+
 How: the grouped streams are cached (``--cache``, default ``/tmp/threads-cache``) because
 grouping takes minutes and the thread tier seconds. ``--sweep`` threads the streams with
 several settings and prints **only** the dev / tune numbers (what the rule was chosen on);
-the default run scores the shipped setting on every split, once, and writes
-``results/threads.json``.
+``--sweep-topics`` does the same for the topic tier's settings; the default run scores the
+shipped settings on every split, once, and writes ``results/threads.json``.
 
-    python benchmarks/threads.py [--sweep] [--cache DIR]
+    python benchmarks/threads.py [--sweep | --sweep-topics] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from typing import Any
 
 from common import HERE, results_path
 from newsdesk.group.threads import Threader, ThreadSettings, thread_stories
+from newsdesk.group.topics import Topics, TopicSettings, topic_stories
 
 PAIRS = HERE / "data" / "thread_pairs.jsonl"
 STREAMS = ("neus", "t17_tune", "t17_report", "gva")
@@ -65,6 +71,24 @@ SWEEP: tuple[ThreadSettings, ...] = (
       for t in (0.2, 0.1, 0.05)),
     ThreadSettings(min_shared=1, max_df_share=1.0, idf_power=0.5, threshold=0.1,
                    window_days=120),
+)
+
+# Topic settings compared by --sweep-topics (dev / tune only); the first is the shipped one.
+TOPIC_SWEEP: tuple[TopicSettings, ...] = (
+    TopicSettings(),
+    TopicSettings(words=False),  # the key links alone
+    TopicSettings(words_need_key=False),  # any words link counts
+    TopicSettings(lead_repeats=0),  # only the head's words can be keys
+    TopicSettings(fan_out=1),  # one key link per story
+    TopicSettings(coherent=-1.0),  # every key that is not a place joins
+    TopicSettings(coherent=-1.0, places=False),
+    *(TopicSettings(coherent=c) for c in (0.4, 0.5, 0.55, 0.7)),
+    TopicSettings(coherent_min=3),
+    *(TopicSettings(mutual=m) for m in (0.0, 0.1, 0.3)),
+    TopicSettings(key_zipf=3.9),
+    TopicSettings(strong_keys=6), TopicSettings(head_words=60), TopicSettings(key_share=0.34),
+    *(TopicSettings(window_days=d) for d in (21, 60)),
+    TopicSettings(rare_window_days=90),
 )
 
 
@@ -103,9 +127,10 @@ def load_streams(cache_dir: Path) -> dict[str, Any]:
     return out
 
 
-def thread_all(streams: dict[str, Any], settings: ThreadSettings) -> dict[str, Threader]:
-    return {name: thread_stories(((s.id, s.items) for s in streams[name]), settings)
-            for name in STREAMS}
+def topic_all(streams: dict[str, Any], settings: TopicSettings,
+              names: Sequence[str] = STREAMS) -> dict[str, Topics]:
+    return {name: topic_stories(((s.id, s.items) for s in streams[name]), settings)
+            for name in names}
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -115,7 +140,8 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
             "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def thread_index(threaders: dict[str, Threader]) -> dict[str, dict[str, str]]:
+def thread_index(threaders: dict[str, Threader] | dict[str, Topics]
+                 ) -> dict[str, dict[str, str]]:
     """Per stream: story id -> thread id."""
     out: dict[str, dict[str, str]] = {}
     for name, threader in threaders.items():
@@ -123,7 +149,7 @@ def thread_index(threaders: dict[str, Threader]) -> dict[str, dict[str, str]]:
     return out
 
 
-def score_pairs(rows: Sequence[dict[str, Any]], threaders: dict[str, Threader],
+def score_pairs(rows: Sequence[dict[str, Any]], threaders: dict[str, Any],
                 splits: Sequence[str] | None = None) -> dict[str, Any]:
     """Pair P / R / F1 per stream and split, pooled over dev+tune and test+report."""
     index = thread_index(threaders)
@@ -160,7 +186,7 @@ def bcubed(groups: Sequence[Sequence[str]], gold: dict[str, str]) -> dict[str, f
     return result
 
 
-def article_groups(threader: Threader, stories: Sequence[Any]) -> tuple[
+def article_groups(threader: Threader | Topics, stories: Sequence[Any]) -> tuple[
         list[list[str]], list[list[str]]]:
     """(threads, event stories) as lists of article ids."""
     members = {s.id: [i.id for i in s.items] for s in stories}
@@ -168,7 +194,7 @@ def article_groups(threader: Threader, stories: Sequence[Any]) -> tuple[
     return threads, [members[s.id] for s in stories]
 
 
-def score_bcubed(streams: dict[str, Any], threaders: dict[str, Threader],
+def score_bcubed(streams: dict[str, Any], threaders: dict[str, Any],
                  tune_only: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in ("t17_tune",) if tune_only else ("t17_tune", "t17_report"):
@@ -192,7 +218,7 @@ def score_bcubed(streams: dict[str, Any], threaders: dict[str, Threader],
     return out
 
 
-def sizes(threaders: dict[str, Threader]) -> dict[str, Any]:
+def sizes(threaders: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for name, threader in threaders.items():
         groups = threader.groups()
@@ -210,16 +236,23 @@ def row_line(label: str, res: dict[str, Any], keys: Sequence[str]) -> str:
     return f"| {label} | " + " | ".join(cells) + " |"
 
 
-def describe(settings: ThreadSettings) -> str:
-    default = ThreadSettings()
+def describe(settings: ThreadSettings | TopicSettings) -> str:
+    default = type(settings)()
     changed = {k: v for k, v in asdict(settings).items() if getattr(default, k) != v}
     return ", ".join(f"{k}={v}" for k, v in changed.items()) or "shipped"
 
 
-def run(streams: dict[str, Any], rows: list[dict[str, Any]], settings: ThreadSettings,
-        tune_only: bool) -> dict[str, Any]:
+def run(streams: dict[str, Any], rows: list[dict[str, Any]],
+        settings: ThreadSettings | TopicSettings, tune_only: bool) -> dict[str, Any]:
+    """One tier (threads for ``ThreadSettings``, topics for ``TopicSettings``) scored;
+    with ``tune_only`` the report / test streams and rows are not even grouped."""
+    names = ("neus", "t17_tune", "gva") if tune_only else STREAMS
     start = time.perf_counter()
-    threaders = thread_all(streams, settings)
+    if isinstance(settings, TopicSettings):
+        threaders: dict[str, Any] = topic_all(streams, settings, names)
+    else:
+        threaders = {name: thread_stories(((s.id, s.items) for s in streams[name]), settings)
+                     for name in names}
     seconds = time.perf_counter() - start
     pairs = score_pairs(rows, threaders, TUNE_SPLITS if tune_only else None)
     return {"settings": asdict(settings), "seconds": round(seconds, 2), "pairs": pairs,
@@ -249,17 +282,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sweep", action="store_true",
                         help="compare settings on the dev / tune parts only")
+    parser.add_argument("--sweep-topics", action="store_true",
+                        help="compare topic settings on the dev / tune parts only")
     parser.add_argument("--cache", default="/tmp/threads-cache", type=Path)
     args = parser.parse_args(argv)
     streams = load_streams(args.cache)
     gva_article_gold(streams)
     rows = [json.loads(line) for line in PAIRS.read_text("utf-8").splitlines()]
-    if args.sweep:
+    if args.sweep or args.sweep_topics:
         keys = ("neus/dev", "gva/dev", "t17/tune", "pooled/dev+tune")
         print("| setting | " + " | ".join(f"{k} pairs P / R" for k in keys)
               + " | T17 tune B³ P / R | GVA tune B³ P / R |")
         print("|---" * (len(keys) + 3) + "|")
-        for settings in SWEEP:
+        sweep: Sequence[ThreadSettings | TopicSettings] = (
+            TOPIC_SWEEP if args.sweep_topics else SWEEP)
+        for settings in sweep:
             res = run(streams, rows, settings, tune_only=True)
             b = res["bcubed"]
             print(row_line(describe(settings), res["pairs"], keys)
@@ -271,21 +308,27 @@ def main(argv: list[str] | None = None) -> int:
     res = run(streams, rows, ThreadSettings(), tune_only=False)
     threaders = res.pop("_threaders")
     res["joins_sample"] = [j.to_dict() for j in threaders["neus"].joins if j.via][:20]
+    topics = run(streams, rows, TopicSettings(), tune_only=False)
+    tiers = topics.pop("_threaders")
+    topics["joins_sample"] = {name: [j.to_dict() for j in tiers[name].joins if j.via][:15]
+                              for name in STREAMS}
+    res["topics"] = topics
     keys = ("neus/dev", "neus/test", "gva/dev", "gva/test", "t17/tune", "t17/report",
             "pooled/dev+tune", "pooled/test+report")
     print("pairs (P / R):")
-    print("| " + " | ".join(keys) + " |")
-    print(row_line("threads", res["pairs"], keys))
-    print("\nB-cubed (P / R): threads vs event stories alone")
+    print("| tier | " + " | ".join(keys) + " |")
+    print(row_line("threads (words)", res["pairs"], keys))
+    print(row_line("topics (words + keys)", topics["pairs"], keys))
+    print("\nB-cubed (P / R, groups): topics, threads and event stories alone (same run)")
     for name, r in res["bcubed"].items():
-        t, e = r["threads"], r["event_stories"]
-        print(f"| {name} | threads {t['precision']:.3f} / {t['recall']:.3f} ({t['groups']}) "
+        t, e, o = r["threads"], r["event_stories"], topics["bcubed"][name]["threads"]
+        print(f"| {name} | topics {o['precision']:.3f} / {o['recall']:.3f} ({o['groups']}) "
+              f"| threads {t['precision']:.3f} / {t['recall']:.3f} ({t['groups']}) "
               f"| event stories {e['precision']:.3f} / {e['recall']:.3f} ({e['groups']}) |")
-    print(json.dumps(res["sizes"]), file=sys.stderr)
+    print(json.dumps({"threads": res["sizes"], "topics": topics["sizes"]}), file=sys.stderr)
     results_path("threads.json").write_text(
         json.dumps({"benchmark": "threads", **res}, indent=2, ensure_ascii=False) + "\n")
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())

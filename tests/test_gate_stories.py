@@ -27,7 +27,9 @@ pytestmark = pytest.mark.skipif(
 # scored P 1.000 R 0.873 here, but chained unrelated news on every same-days stream (GVA
 # B-cubed precision 0.025, one "story" of 3,018 articles). The article-to-article pair
 # model that replaced it (issue 12) links reports of one event: it never mixes topics, but
-# splits a months-long topic into its events (R 0.011). Recall here is the open gap.
+# splits a months-long topic into its events (R 0.011). The developing-topic tier over the
+# event stories (group/topics.py) is what the recall target is for: it raises recall to
+# 0.548 here (0.743 on the tune folders) and never mixes topics; recall is the open gap.
 FLOORS = {"precision": 0.99, "recall": 0.85}
 
 
@@ -35,11 +37,11 @@ def _bench() -> ModuleType:
     return load_benchmark("stories")
 
 
-def _report_scores() -> dict[str, float]:
+def _report_scores(topics: bool = False) -> dict[str, float]:
     bench = _bench()
     assert DATA is not None
     rows = bench.load(DATA, bench.REPORT)
-    groups, _ = bench.run_ours(rows)
+    groups, _ = bench.run_topics(rows) if topics else bench.run_ours(rows)
     scores: dict[str, float] = bench.bcubed(groups, {item.id: topic for item, topic in rows})
     return scores
 
@@ -49,10 +51,15 @@ def test_stories_never_mix_topics() -> None:
     assert scores["precision"] >= FLOORS["precision"], scores
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 open: a months-long topic is split into its "
-                   "events (the pair model links reports of one event, not of one topic)")
+def test_developing_topics_never_mix_topics() -> None:
+    scores = _report_scores(topics=True)
+    assert scores["precision"] >= FLOORS["precision"], scores
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 open: a months-long topic is split into "
+                   "several developing topics (recall 0.548 against 0.85)")
 def test_each_months_long_topic_stays_together() -> None:
-    scores = _report_scores()
+    scores = _report_scores(topics=True)
     assert scores["recall"] >= FLOORS["recall"], scores
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 from . import __version__
 from .config import Settings
 from .crosscheck.stage import crosscheck
+from .developing import story_threads, with_thread
 from .group.grouping import Grouping, StoryGroup, group_stream, published_day
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
@@ -81,6 +82,14 @@ class Analysis:
     story_ids: list[str]  # in dossier order
     reprints: dict[str, dict[str, Any]]  # reprinted article id -> reprint_record
     failures: list[Failure]
+    # story id -> its developing topic (``developing.story_threads``), and the topics
+    # of two stories or more
+    threads: dict[str, dict[str, object]] = field(default_factory=dict)
+    thread_list: list[dict[str, object]] = field(default_factory=list)
+
+    def stories(self) -> Iterator[dict[str, Any]]:
+        """The dossier's story records, each with its ``thread``."""
+        return (with_thread(r, self.threads) for r in self.scratch.stories())
 
     def article_records(self, store: Store) -> Iterator[dict[str, Any]]:
         """The dossier's article records, in its order, each read from the store with its
@@ -115,7 +124,8 @@ class Analysis:
             "schema": DOSSIER_SCHEMA,
             "generator": f"newsdesk {__version__}",
             "articles": self.article_records(store),
-            "stories": self.scratch.stories(),
+            "stories": self.stories(),
+            "threads": self.thread_list,
             "failures": [f.to_dict() for f in sorted(self.failures, key=lambda f: f.name)],
         }
 
@@ -172,10 +182,11 @@ class StoredDossier:
         return self.analysis.scratch.story_count()
 
     def stories(self) -> Iterator[dict[str, Any]]:
-        return self.analysis.scratch.stories()
+        return self.analysis.stories()
 
     def story(self, story_id: str) -> dict[str, Any] | None:
-        return self.analysis.scratch.story(story_id)
+        found = self.analysis.scratch.story(story_id)
+        return None if found is None else with_thread(found, self.analysis.threads)
 
     def story_of(self, article_id: str) -> str | None:
         found = self.analysis.scratch.article(article_id)
@@ -217,7 +228,7 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
         if whole:
             found = _last_analysis(store, key, scratch)
             if found is not None:
-                return Analysis(scratch, found[0], found[1], failures)
+                return _topics(store, Analysis(scratch, found[0], found[1], failures))
         grouping = group_stream(_stream(store), store.articles_by_id, on_disk=True)
         if not whole:
             assert selection is not None
@@ -242,7 +253,14 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
                              (key, reprints) if whole else None, partial=not whole)
         store.put_story_states(run, ((record["id"], story_state(record))
                                      for record, _, _, changed in scratch.parts() if changed))
-    return Analysis(scratch, [s.id for s in grouping.stories], reprints, failures)
+        return _topics(store, Analysis(scratch, [s.id for s in grouping.stories], reprints,
+                                       failures))
+
+
+def _topics(store: Store, analysis: Analysis) -> Analysis:
+    """The analysis with its stories' developing topics (``developing.story_threads``)."""
+    analysis.threads, analysis.thread_list = story_threads(store, analysis.scratch.stories())
+    return analysis
 
 
 def _stream(store: Store) -> Iterator[Article]:

@@ -397,15 +397,18 @@ def headlines_differ(a: StoryProfile, b: StoryProfile) -> bool:
                 and not (b.headline & a.pool.keys()))
 
 
+def first_day_order(story: tuple[str, Sequence[StoryItem]]) -> tuple[bool, date, str]:
+    """The order finished stories (id, articles) are linked in: by first day (undated
+    last), then id."""
+    days = [i.day for i in story[1] if i.day is not None]
+    return (not days, min(days, default=date.min), story[0])
+
+
 def thread_stories(stories: Iterable[tuple[str, Sequence[StoryItem]]],
                    settings: ThreadSettings | None = None) -> Threader:
     """Thread finished stories (id, articles): sorted by first day, then id, whatever the
     order given, so the same stories always give the same threads."""
-    def key(story: tuple[str, Sequence[StoryItem]]) -> tuple[bool, date, str]:
-        days = [i.day for i in story[1] if i.day is not None]
-        return (not days, min(days, default=date.min), story[0])
-
     threader = Threader(settings)
-    for story_id, items in sorted(stories, key=key):
+    for story_id, items in sorted(stories, key=first_day_order):
         threader.add(story_id, items)
     return threader

@@ -53,6 +53,7 @@ fuses two people misleads; one that shows a person twice only repeats itself):
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
@@ -78,6 +79,9 @@ Node = tuple[str, Entity]  # (article_id, the article's entity)
 # joins without more ado; a commoner one only a full name named ``PROMINENT`` times.
 RARE_FAMILY = 3.0
 PROMINENT = 2
+# Rule 3: among several full names of one family, the one named in this many times as many
+# articles as the others together is the family's bearer in the story (``_one_bearer``).
+DOMINANT = 5
 # A family name this common among people (per cent of the 1990 US census: Fox 0.053,
 # Kennedy 0.067, Jones 0.621; about the 200 commonest) has many namesakes in the news: a
 # bare one tagged as a place or an organisation is not taken for a person
@@ -148,15 +152,30 @@ def compatible(a: PersonName, b: PersonName) -> bool:
 
 
 def _names_one_person(bare: Sequence[PersonName], home: Sequence[PersonName],
-                      mentions: int) -> bool:
+                      mentions: int, personal: bool = True) -> bool:
     """Whether bare family names may join the one full name of their family in the story
     (rule 3): the family name is rare in English in one of its spellings (few bearers:
     "Suttles", "Qaddafi"), or the full name is named at least ``PROMINENT`` times in the
     story — a person named once in passing (a byline, an editor, one resident quoted) is
-    not whom another outlet's bare "Jones" or "Kennedy" means."""
+    not whom another outlet's bare "Jones" or "Kennedy" means — and the bare name's own
+    article shows it as a person (``personal``: a title or role, a quote it speaks, "Mr";
+    "the Stern report" is no Andy Stern)."""
     surnames = [n.surname for n in (*bare, *home) if n.surname]
     rarest = min(zipf(s) for s in surnames) if surnames else 0.0
-    return rarest < RARE_FAMILY or mentions >= PROMINENT
+    return rarest < RARE_FAMILY or (mentions >= PROMINENT and personal)
+
+
+def _one_bearer(homes: set[int], cited: dict[int, set[str]]) -> int | None:
+    """The story's one bearer of a family name among its full names (``homes``: their
+    roots; ``cited``: root → the articles naming it): the only one, or the one named in at
+    least ``DOMINANT`` times as many articles as all the others together (Barack Obama in
+    372 articles, Michelle Obama in 6); None when no one stands out (Bill and Hillary
+    Clinton)."""
+    if len(homes) == 1:
+        return next(iter(homes))
+    ranked = sorted(homes, key=lambda h: (-len(cited.get(h, ())), h))
+    rest = sum(len(cited.get(h, ())) for h in ranked[1:])
+    return ranked[0] if len(cited.get(ranked[0], ())) >= DOMINANT * rest else None
 
 
 def _join_misspelt_families(names: dict[tuple[str, ...], PersonName],
@@ -186,9 +205,13 @@ def _join_misspelt_families(names: dict[tuple[str, ...], PersonName],
 
 
 def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
-                 mentions: dict[int, int] | None = None) -> None:
+                 mentions: dict[int, int] | None = None,
+                 articles: dict[int, str] | None = None,
+                 personal: frozenset[int] | None = None) -> None:
     """Rules 2 and 3 over the PERSON nodes (``people``: node index → parsed name;
-    ``mentions``: node index → its number of mentions, 1 when not given)."""
+    ``mentions``: node index → its number of mentions, 1 when not given; ``articles``:
+    node index → its article, each node an article of its own when not given;
+    ``personal``: the nodes whose article shows them as a person, all when not given)."""
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     bare: dict[str, list[int]] = defaultdict(list)
     for i, name in people.items():
@@ -226,13 +249,22 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
     for idx in full.values():
         for i in idx:
             named[uf.find(i)] += (mentions or {}).get(i, 1)
+    cited: dict[int, set[str]] = defaultdict(set)  # root of a full name → its articles
+    for idx in full.values():
+        for i in idx:
+            cited[uf.find(i)].add((articles or {}).get(i, str(i)))
+    cited_all = set((articles or {}).values()) if articles else set(map(str, people))
     for family, members in sorted(bare.items()):
         homes = families.get(family, set())
-        if len(homes) == 1:
-            home = next(iter(homes))
+        home = _one_bearer(homes, cited) if homes else None
+        if home is not None:
             fulls = [people[idx[0]] for idx in full.values() if uf.find(idx[0]) == home]
-            if _names_one_person([people[i] for i in members], fulls, named[home]):
-                uf.union_all([*homes, *members])
+            # named in two articles, or in the only other one of a two-article story
+            wide = len(cited[home]) >= min(2, len(set(cited_all)) - 1)
+            for i in members:
+                if _names_one_person([people[i]], fulls, named[home],
+                                     wide or personal is None or i in personal):
+                    uf.union(home, i)
         elif not homes:
             alike: dict[str, list[int]] = defaultdict(list)
             for i in members:
@@ -326,6 +358,32 @@ def _cut_run_on_names(people: dict[int, PersonName], texts: dict[int, str],
                 break
 
 
+def _cut_leading_words(people: dict[int, PersonName], texts: dict[int, str],
+                       groups: frozenset[str]) -> None:
+    """A person's name the tagger began with a possessive or a people's name ("Obama's Eric
+    Holder", "Briton Tony Hayward"; ``groups``: the story's NORP names, casefolded) is read
+    as the full name it ends with, when the story has that full name on its own. Such a
+    span is otherwise a second "full name" of the family, and a bare "Holder" finds two
+    bearers where there is one. Any other first word stays: "Barack Hussein Obama" is
+    not "Hussein Obama" with a word before it. In place."""
+    whole = {name.parts for name in people.values() if name.is_full}
+    for i, text in sorted(texts.items()):
+        raw = person_name_words_as_written(text)
+        for k in range(1, len(raw) - 1):
+            cut = raw[:k]
+            if not (_POSSESSIVE_END.search(cut[-1]) or cut[-1] == "s"
+                    or all(w.casefold() in groups for w in cut)):
+                continue
+            tail = person_name(" ".join(raw[k:]))
+            if (tail is not None and tail.is_full and tail.parts != people[i].parts
+                    and tail.parts in whole):
+                people[i] = tail
+                break
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> None:
     """A two-word "name" whose first word is a common English word and no given name of
     the census or nickname lists ("Blame Obama", "Kick Obama"; ``GLUED_WORD``) is read as
@@ -333,7 +391,10 @@ def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> N
     they are). The annotate stage takes most such words off with the tagger
     (``annotation/glued_words.py``); this catches those the tagger read as a proper noun.
     "Barack" (zipf 4.0), "Vladimir" (3.9) and other given names missing from the US lists
-    are rarer words than that. In place."""
+    are rarer words than that. The family name must be one the story gives a person in
+    full ("Blame Obama" with Barack Obama): "Southern Sting" (a tattoo parlour) is no
+    "Sting". In place."""
+    glued: dict[int, PersonName] = {}
     for i, text in sorted(texts.items()):
         name = people[i]
         if (not name.is_full or name.family_first or name.middle or name.suffix
@@ -343,6 +404,10 @@ def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> N
         raw = person_name_words_as_written(text)
         bare = person_name(raw[-1]) if len(raw) == 2 and not is_given_name(raw[-1]) else None
         if bare is not None and not bare.is_full:
+            glued[i] = bare
+    families = {name.family for i, name in people.items() if name.is_full and i not in glued}
+    for i, bare in glued.items():
+        if people[i].family in families:
             people[i] = bare
 
 
@@ -350,14 +415,19 @@ def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> N
 ADDRESSES = frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"))
 
 
-def _addressed(name: str) -> bool:
-    """A name written after a personal form of address ("Mr Hague", "Mrs. Pelosi"),
-    whatever the tagger labelled it."""
-    first, _, rest = name.strip().partition(" ")
-    return first.casefold() in ADDRESSES and rest[:1].isupper()
+def addressed_name(name: str) -> str | None:
+    """The name after a form of address inside a span the tagger ran words into ("NEXT Mr
+    Hayward" → "Mr Hayward"), or the span itself when it begins with one; None when no
+    form of address is followed by a capitalised word."""
+    words = name.split()
+    for k, word in enumerate(words[:-1]):
+        if word.casefold() in ADDRESSES and words[k + 1][:1].isupper():
+            return " ".join(words[k:])
+    return None
 
 
-def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
+def rule_merge(nodes: Sequence[Node], labels: Sequence[str],
+               personal: frozenset[int] | None = None,
                ) -> tuple[UnionFind[int], dict[int, PersonName]]:
     """The rules of the module docstring over the story's nodes: the union-find of their
     joins, and the nodes read as people with their names as the rules read them (run-on
@@ -366,14 +436,17 @@ def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
     people: dict[int, PersonName] = {}
     others: list[int] = []
     for i, (_, entity) in enumerate(nodes):
-        person = labels[i] == "PERSON" or _addressed(entity.name)
-        parsed = person_name(entity.name) if person else None
+        address = addressed_name(entity.name)
+        text = address or entity.name
+        parsed = person_name(text) if labels[i] == "PERSON" or address else None
         if parsed is not None:
             people[i] = parsed
         else:
             others.append(i)
     _cut_run_on_names(people, {i: nodes[i][1].name for i in people}, frozenset(
         nodes[i][1].name.split()[0].casefold() for i in others if nodes[i][1].name.split()))
+    _cut_leading_words(people, {i: nodes[i][1].name for i in people}, frozenset(
+        nodes[i][1].name.casefold() for i in others if labels[i] == "NORP"))
     _drop_glued_words(people, {i: nodes[i][1].name for i in people})
     counts = {i: len(entity.mentions) for i, (_, entity) in enumerate(nodes)}
     surnames = surnames_as_people(
@@ -382,7 +455,8 @@ def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
         COMMON_SURNAME, RARE_FAMILY, PROMINENT)
     people.update(surnames)
     others = [i for i in others if i not in surnames]
-    merge_people(people, uf, {i: counts[i] for i in people})
+    merge_people(people, uf, {i: counts[i] for i in people},
+                 {i: nodes[i][0] for i in people}, personal)
     person_keys = frozenset(
         plain_name_key(text)
         for (_, entity), label in zip(nodes, labels, strict=True)
@@ -394,12 +468,14 @@ def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
     return uf, people
 
 
-def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> list[list[int]]:
+def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None,
+                personal: frozenset[int] | None = None) -> list[list[int]]:
     """The node indices of each story entity, each group sorted, groups by first index.
     ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
-    when not given)."""
+    when not given); ``personal`` the nodes their article shows as a person
+    (``entities.person_evidence``; every node when not given)."""
     labels = list(labels) if labels is not None else story_labels(nodes)
-    uf, _ = rule_merge(nodes, labels)
+    uf, _ = rule_merge(nodes, labels, personal)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[uf.find(i)].append(i)

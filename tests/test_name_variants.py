@@ -75,6 +75,7 @@ SAME = [
     (("Sichuan", "GPE"), ("Sichan", "GPE")),
     (("Massachusetts", "GPE"), ("Massachussetts", "GPE")),
     (("American", "NORP"), ("Amercian", "NORP")),
+    (("Louisiana", "GPE"), ("Lousiana", "GPE")),
     # a misspelling tagged with another kind of name votes with the name it misspells
     (("Anadarko", "ORG", "Anadarko"), ("Andarko", "GPE")),
     # a people under two demonym forms
@@ -127,6 +128,10 @@ APART = [
     (("Colombia", "GPE"), ("Columbia", "GPE"), ("Colmbia", "GPE")),
     # people are not matched by skeleton: Hansen is not Hanson
     (("Peter Hansen",), ("Peter Hanson",)),
+    # a plural without a demonym ending is no demonym; the people of a place whose
+    # skeleton is the place's is no misspelling of it
+    (("Christians", "NORP"), ("Christs", "NORP")),
+    (("Louisiana", "GPE"), ("Louisianians", "GPE")),
 ]
 
 
@@ -224,3 +229,14 @@ def test_a_given_name_before_another_full_name_is_not_cut_off() -> None:
     # "Barack" is no word glued onto "Hussein Obama": the name stays Barack Hussein Obama
     story = _story(("Barack Hussein Obama",), ("Barack Obama",), ("Hussein Obama",))
     assert _home(story, "a0") == _home(story, "a1") != _home(story, "a2")
+
+
+def test_an_acronym_joins_a_name_the_story_names_more_than_once() -> None:
+    # a name met once in a long story is not what another outlet's acronym means
+    story = _long_story(("Virgin Group", "ORG"), ("VG", "ORG"), filler=3)
+    assert _home(story, "a0") != _home(story, "a1")
+    story = _long_story(("United Nations", "ORG"), ("United Nations", "ORG"), ("UN", "ORG"),
+                        filler=3)
+    assert _home(story, "a0") == _home(story, "a2")
+    # in a story of two articles the other article is the whole story
+    assert _joined(("Virgin Group", "ORG"), ("VG", "ORG"))

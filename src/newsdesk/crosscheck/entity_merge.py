@@ -82,6 +82,11 @@ PROMINENT = 2
 # Rule 3: among several full names of one family, the one named in this many times as many
 # articles as the others together is the family's bearer in the story (``_one_bearer``).
 DOMINANT = 5
+# Rule 4: an acronym joins a name whose initials it is only when that name is named twice
+# (``PROMINENT``), or in the acronym's own article, or in this many articles (or in the
+# other article of a two-article story): a name met once ("Virgin Group", "American Bird
+# Conservancy") is not what another outlet's "VG" or "ABC" means.
+ACRONYM_HOME = 2
 # A family name this common among people (per cent of the 1990 US census: Fox 0.053,
 # Kennedy 0.067, Jones 0.621; about the 200 commonest) has many namesakes in the news: a
 # bare one tagged as a place or an organisation is not taken for a person
@@ -326,11 +331,20 @@ def merge_others(
             acro = acronym_of(text)
             if acro:
                 acronyms.append((i, cls, acro))
+    cited: dict[int, set[str]] = defaultdict(set)  # root → its articles
+    named: dict[int, int] = defaultdict(int)  # root → its mentions
+    for i in indices:
+        cited[uf.find(i)].add(nodes[i][0])
+        named[uf.find(i)] += len(nodes[i][1].mentions)
+    everywhere = len({aid for aid, _ in nodes})
     joins = []
     for i, cls, acro in acronyms:
         homes = spelled.get((cls, acro), set()) - {uf.find(i)}
         if len(homes) == 1 and uf.find(i) not in spelled.get((cls, acro), set()):
-            joins.append((i, next(iter(homes))))
+            home = next(iter(homes))
+            if (named[home] >= PROMINENT or nodes[i][0] in cited[home]
+                    or len(cited[home]) >= min(ACRONYM_HOME, everywhere - 1)):
+                joins.append((i, home))
     for i, home in joins:
         uf.union(i, home)
 

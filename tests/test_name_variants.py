@@ -211,7 +211,9 @@ def test_in_a_long_story_a_bearer_named_in_one_article_is_not_prominent() -> Non
     (("Eric Holder",), ("Obama's Eric Holder",)),
     # a form of address inside a span the tagger ran words into
     (("Tony Hayward", "PERSON", "Tony Hayward"), ("NEXT Mr Hayward", "ORG")),
-], ids=["possessive", "address inside"])
+    # a word that is no given name before a full name of the story
+    (("Tony Hayward", "PERSON", "Tony Hayward"), ("Briton Tony Hayward",), ("Hayward",)),
+], ids=["possessive", "address inside", "word before"])
 def test_words_the_tagger_put_before_a_name(ents: tuple[tuple[str, ...], ...]) -> None:
     assert _joined(*ents)
 

@@ -374,19 +374,26 @@ def _cut_run_on_names(people: dict[int, PersonName], texts: dict[int, str],
 
 def _cut_leading_words(people: dict[int, PersonName], texts: dict[int, str],
                        groups: frozenset[str]) -> None:
-    """A person's name the tagger began with a possessive or a people's name ("Obama's Eric
-    Holder", "Briton Tony Hayward"; ``groups``: the story's NORP names, casefolded) is read
-    as the full name it ends with, when the story has that full name on its own. Such a
-    span is otherwise a second "full name" of the family, and a bare "Holder" finds two
-    bearers where there is one. Any other first word stays: "Barack Hussein Obama" is
-    not "Hussein Obama" with a word before it. In place."""
+    """A person's name the tagger began with a possessive, a people's name or another
+    word that is no given name ("Obama's Eric Holder", "Briton Tony Hayward"; ``groups``:
+    the story's NORP names, casefolded) is read as the full name it ends with, when the
+    story has that full name on its own. Such a span is otherwise a second "full name" of
+    the family, and a bare "Hayward" finds two bearers where there is one. A given name
+    stays — one of the census or nickname lists or the first word of another full name
+    of the story: "Barack Hussein Obama" is not "Hussein Obama" with a word before it,
+    nor "Mary Ann Smith" "Ann Smith". In place."""
     whole = {name.parts for name in people.values() if name.is_full}
+    given: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # given name → full names
+    for name in people.values():
+        if name.is_full and not name.family_first:
+            given[name.given_written].add(name.parts)
     for i, text in sorted(texts.items()):
         raw = person_name_words_as_written(text)
         for k in range(1, len(raw) - 1):
             cut = raw[:k]
             if not (_POSSESSIVE_END.search(cut[-1]) or cut[-1] == "s"
-                    or all(w.casefold() in groups for w in cut)):
+                    or all(w.casefold() in groups
+                           or not _a_given_name(w, given, people[i].parts) for w in cut)):
                 continue
             tail = person_name(" ".join(raw[k:]))
             if (tail is not None and tail.is_full and tail.parts != people[i].parts
@@ -396,6 +403,14 @@ def _cut_leading_words(people: dict[int, PersonName], texts: dict[int, str],
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _a_given_name(word: str, given: dict[str, set[tuple[str, ...]]],
+                  own: tuple[str, ...]) -> bool:
+    """Whether ``word`` is a given name: in the census or nickname lists, or the first
+    word of another full name of the story than ``own`` ("Barack" of Barack Obama)."""
+    key = re.sub(r"[^a-z]", "", word.casefold())
+    return is_given_name(word) or bool(given.get(key, set()) - {own})
 
 
 def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> None:

@@ -221,7 +221,9 @@ def test_words_the_tagger_put_before_a_name(ents: tuple[tuple[str, ...], ...]) -
 @pytest.mark.parametrize("ents", [
     # a common word before a family name no person of the story has: a name, not glue
     (("Southern Sting",), ("Sting",)),
-], ids=["Southern Sting"])
+    # a common word before a family name: a place or a thing, no home for a bare name
+    (("Greater Glasgow", "PERSON", "Greater Glasgow", "Glasgow"), ("Glasgow",)),
+], ids=["Southern Sting", "Greater Glasgow"])
 def test_look_alikes_stay_apart(ents: tuple[tuple[str, ...], ...]) -> None:
     story = _story(*ents)
     assert _home(story, "a0") != _home(story, "a1")

@@ -246,6 +246,8 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
     _join_misspelt_families(names, full, uf)
     families: dict[str, set[int]] = defaultdict(set)
     for parts, name in names.items():
+        if _word_first(name):
+            continue  # "Greater Glasgow", "Southern Sting": no one's full name
         for key in (name.family, "=" + name.strict):
             families[key].add(uf.find(full[parts][0]))
             if name.suffix:
@@ -413,6 +415,14 @@ def _a_given_name(word: str, given: dict[str, set[tuple[str, ...]]],
     return is_given_name(word) or bool(given.get(key, set()) - {own})
 
 
+def _word_first(name: PersonName) -> bool:
+    """A two-word "name" whose first word is a common English word and no given name of
+    the census or nickname lists (``GLUED_WORD``: "Blame Obama", "Greater Glasgow")."""
+    return (name.is_full and not name.family_first and not name.middle and not name.suffix
+            and len(name.given_written) >= 2 and not is_given_name(name.given_written)
+            and zipf(name.given_written) >= GLUED_WORD)
+
+
 def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> None:
     """A two-word "name" whose first word is a common English word and no given name of
     the census or nickname lists ("Blame Obama", "Kick Obama"; ``GLUED_WORD``) is read as
@@ -422,13 +432,10 @@ def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> N
     "Barack" (zipf 4.0), "Vladimir" (3.9) and other given names missing from the US lists
     are rarer words than that. The family name must be one the story gives a person in
     full ("Blame Obama" with Barack Obama): "Southern Sting" (a tattoo parlour) is no
-    "Sting". In place."""
+    "Sting", and is no full name a bare "Sting" may join (``merge_people``). In place."""
     glued: dict[int, PersonName] = {}
     for i, text in sorted(texts.items()):
-        name = people[i]
-        if (not name.is_full or name.family_first or name.middle or name.suffix
-                or len(name.given_written) < 2 or is_given_name(name.given_written)
-                or zipf(name.given_written) < GLUED_WORD):
+        if not _word_first(people[i]):
             continue
         raw = person_name_words_as_written(text)
         bare = person_name(raw[-1]) if len(raw) == 2 and not is_given_name(raw[-1]) else None

@@ -76,6 +76,9 @@ SAME = [
     (("Massachusetts", "GPE"), ("Massachussetts", "GPE")),
     (("American", "NORP"), ("Amercian", "NORP")),
     (("Louisiana", "GPE"), ("Lousiana", "GPE")),
+    # a linking word dropped or added inside a name
+    (("Gulf of Mexico", "LOC"), ("Gulf Mexico", "LOC")),
+    (("Minerals Management Service", "ORG"), ("Minerals and Management Service", "ORG")),
     # a misspelling tagged with another kind of name votes with the name it misspells
     (("Anadarko", "ORG", "Anadarko"), ("Andarko", "GPE")),
     # a people under two demonym forms
@@ -131,6 +134,8 @@ APART = [
     # a plural without a demonym ending is no demonym; the people of a place whose
     # skeleton is the place's is no misspelling of it
     (("Christians", "NORP"), ("Christs", "NORP")),
+    # word order still counts
+    (("University of Miami", "ORG"), ("Miami University", "ORG")),
     (("Louisiana", "GPE"), ("Louisianians", "GPE")),
 ]
 

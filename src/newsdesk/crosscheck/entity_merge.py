@@ -302,6 +302,20 @@ def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[i
                           for i in by_key[(cls, k)]])
 
 
+# Words that link the words of a name and that writers drop or add ("Gulf Mexico",
+# "Minerals and Management Service"): not part of a key.
+_LINKS = frozenset(("of", "and", "&"))
+
+
+def _without_links(key: str) -> str:
+    """A name key without its inner linking words, when two words or more stay: "gulf
+    of mexico" = "gulf mexico"; word order still counts (University of Miami is not Miami
+    University)."""
+    words = key.split()
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w in _LINKS)]
+    return " ".join(kept) if len(kept) >= 2 else key
+
+
 def merge_others(
     nodes: Sequence[Node], labels: Sequence[str], indices: Sequence[int], uf: UnionFind[int],
     people: frozenset[str], surnames: frozenset[str] = frozenset(),
@@ -317,7 +331,7 @@ def merge_others(
         for text in _spellings(nodes[i][1]):
             key = demonym_key(text) if cls == "NORP" else plain_name_key(text)
             if key:
-                by_key[(cls, key)].append(i)
+                by_key[(cls, _without_links(key))].append(i)
                 written[(cls, plain_name_key(text))].append(i)
     for members in by_key.values():
         uf.union_all(members)

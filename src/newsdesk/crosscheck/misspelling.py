@@ -89,7 +89,8 @@ def _people_of(word: str, place: str) -> bool:
     "californian" of "california"): the people of a place, whose skeleton may be the
     place's, is no misspelling of it."""
     stem = place.rstrip("aeiouy")
-    return len(stem) >= 4 and re.fullmatch(re.escape(stem) + r"[aeiouy]*(?:ian|an|n)", word) is not None
+    ending = re.escape(stem) + r"[aeiouy]*(?:ian|an|n)"
+    return len(stem) >= 4 and re.fullmatch(ending, word) is not None
 
 
 def _commonness(key: str) -> float:

@@ -24,28 +24,39 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    ("Angela Merkell" = "Angela Merkel"; ``_join_misspelt_families``). A nickname that
    keeps a sound of its name fits it ("Bill" / "William"; ``census_names``); a short form
    must be a given name ("Deep" is no short form of "Deepcoffee"); a generation suffix
-   must agree (Sr, Jr). A name the tagger ran on into a word ("Ken Salazar Lawmakers") or
-   that starts with a glued common word ("Blame Obama") is read without it.
+   must agree (Sr, Jr). A name the tagger ran on into a word ("Ken Salazar Lawmakers"),
+   that starts with a glued common word before a family name the story gives a person
+   ("Blame Obama"), or with a word that is no given name before a full name the story has
+   alone ("Briton Tony Hayward", "Obama's Eric Holder") is read without it; "Mr X" inside
+   a span ("NEXT Mr Hayward") is X.
 3. A bare name ("Putin") joins the full name with that family name when the story has
-   exactly one such person (a bare name of five letters or fewer must match on the strict
-   key, ``PersonName.bare_key``: "Luke" does not find Gary Locke) and the name is rare in
-   English or that person is named at least twice — four times for the commonest US
-   surnames (``_names_one_person``: another outlet's bare "Jones" is not the Clifford
-   Jones named once, nor "Fox" the network Mike Fox named twice); with several ("Kim
-   Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
+   exactly one such person, or one named in ``DOMINANT`` times as many articles as the
+   others of that family together (``_one_bearer``: Barack Obama, not Michelle Obama; a
+   bare name of five letters or fewer must match on the strict key,
+   ``PersonName.bare_key``: "Luke" does not find Gary Locke), and the name is rare in
+   English or that person is named at least twice (``_names_one_person``: another
+   outlet's bare "Jones" is not the Clifford Jones named once) — in a story of more than
+   two articles, in two articles, or the bare mention's own article shows a person (a
+   role, a quote, "Mr": "the Stern report" is no Andy Stern named twice in one article).
+   With several of about equal weight ("Kim Jong Un", "Kim Hong-kyun", "Daniel Kim";
+   Bill and Hillary Clinton) it stays alone — never a guess. With none,
    bare names merge with each other only when written alike (case and accents aside):
    a misspelling is trusted only with a full name to lean on, as two commenters "Brian"
    and "Bryan", or Captain O'Neill and a Mr ONeil, are not one person.
 4. Organisations, places and groups merge when any of their spellings has the same key
-   (``plain_name_key``: "the U.S." = "US"), and an acronym joins the one name in the story
-   whose initials it is ("UN" → "United Nations"); when two names share those initials
+   (``plain_name_key``: "the U.S." = "US"; inner "of", "and", "&" left out: "Gulf Mexico"
+   = "Gulf of Mexico"), and an acronym joins the one name in the story whose initials it
+   is ("UN" → "United Nations") when that name is named twice, in the acronym's article,
+   or in two articles (``ACRONYM_HOME``: "VG" is not the Virgin Group met once in a long
+   story); when two names share those initials
    (DNC: Committee or Convention) it joins neither, and a name the story also gives a
    person ("Bernie Sanders" tagged ORG) is not expanded. Relatedness is never a reason:
    "the Kremlin" is not "Russia". A people or nationality (NORP) is keyed without its
-   plural and demonym ending (``demonym_key``: "Argentine" = "Argentinian"; never its
-   country, as NORP does not merge with GPE). Known hazard: an acronym with a famous
-   other meaning ("ISIS") joins a name that happens to spell it (the Institute for
-   Science and International Security) when the story has no other expansion.
+   plural and demonym ending (``demonym_key``: "Argentine" = "Argentinian", but "Christs"
+   is not "Christians"; never its country, as NORP does not merge with GPE). Known
+   hazard: an acronym with a famous other meaning ("ISIS") joins a name that happens to
+   spell it (the Institute for Science and International Security) when the story has no
+   other expansion and names it twice.
 5. An organisation, place or people spelt rarely joins the one common spelling of its
    skeleton in the story ("Sichan" = "Sichuan", "Massachussetts" = "Massachusetts";
    ``misspelling.py``), never two common names ("Colombia", "Columbia").

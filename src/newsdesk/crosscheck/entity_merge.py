@@ -173,9 +173,10 @@ def _names_one_person(bare: Sequence[PersonName], home: Sequence[PersonName],
     (rule 3): the family name is rare in English in one of its spellings (few bearers:
     "Suttles", "Qaddafi"), or the full name is named at least ``PROMINENT`` times in the
     story — a person named once in passing (a byline, an editor, one resident quoted) is
-    not whom another outlet's bare "Jones" or "Kennedy" means — and the bare name's own
-    article shows it as a person (``personal``: a title or role, a quote it speaks, "Mr";
-    "the Stern report" is no Andy Stern)."""
+    not whom another outlet's bare "Jones" or "Kennedy" means — and ``personal``: the
+    bearer is named in two articles (or in the other one of a two-article story), or the
+    bare name's own article shows it as a person (a title or role, a quote it speaks,
+    "Mr"; "the Stern report" is no Andy Stern named in one article)."""
     surnames = [n.surname for n in (*bare, *home) if n.surname]
     rarest = min(zipf(s) for s in surnames) if surnames else 0.0
     return rarest < RARE_FAMILY or (mentions >= PROMINENT and personal)
@@ -278,7 +279,7 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
         if home is not None:
             fulls = [people[idx[0]] for idx in full.values() if uf.find(idx[0]) == home]
             # named in two articles, or in the only other one of a two-article story
-            wide = len(cited[home]) >= min(2, len(set(cited_all)) - 1)
+            wide = len(cited[home]) >= min(2, len(cited_all) - 1)
             for i in members:
                 if _names_one_person([people[i]], fulls, named[home],
                                      wide or personal is None or i in personal):

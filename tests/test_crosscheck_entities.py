@@ -392,13 +392,23 @@ MERGES = [
         {_g("a0:Korean Central News Agency", "a1:KCNA")},
     ),
     (
-        "an acronym that is a name's initials",
+        "an acronym that is the initials of a name named twice",
         _story(
-            [("United Nations", "ORG")],
+            [("United Nations", "ORG", "United Nations")],
             [("UN", "ORG")],
             [("U.S.", "GPE"), ("United States", "GPE")],
         ),
         {_g("a0:United Nations", "a1:UN"), _g("a2:U.S.", "a2:United States")},
+    ),
+    (
+        "an acronym is not what a name met once in a longer story means",
+        _story(
+            [("American Bird Conservancy", "ORG")],
+            [("ABC", "ORG")],
+            [("U.S.", "GPE"), ("United States", "GPE")],
+        ),
+        {_g("a0:American Bird Conservancy"), _g("a1:ABC"),
+         _g("a2:U.S.", "a2:United States")},
     ),
     (
         "an acronym with two expansions joins neither",
@@ -491,7 +501,7 @@ def test_display_name_prefers_the_frequent_full_form() -> None:
     story = _story([("Sergei Lavrov",)], [("Sergey Lavrov",)], [("Sergei Lavrov",)], [("Lavrov",)])
     (ent,) = resolve_entities(story)
     assert ent.name == "Sergei Lavrov"
-    acro = _story([("UN", "ORG")], [("UN", "ORG")], [("United Nations", "ORG")])
+    acro = _story([("UN", "ORG")], [("UN", "ORG")], [("United Nations", "ORG", "United Nations")])
     assert resolve_entities(acro)[0].name == "United Nations"
 
 

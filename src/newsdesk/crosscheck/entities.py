@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Entity, Facts, Role, Span
-from .entity_merge import Node, group_nodes
+from .entity_merge import Node, addressed_name, group_nodes
 from .entity_types import majority_type, story_labels
 from .name_keys import acronym_of, person_name
 
@@ -106,6 +106,17 @@ def _profile(
     )
 
 
+def person_evidence(nodes: Sequence[Node], facts: dict[str, Facts]) -> frozenset[int]:
+    """The nodes their own article shows as a person: given a title or role ("CEO
+    Hayward"), speaking a quote, or written after "Mr", "Mrs" or "Ms". A bare family name
+    without any of these may be a thing named after someone ("the Stern report"), so
+    ``entity_merge`` does not join it to a common family name's bearer."""
+    speakers = {(aid, q.entity) for aid, f in facts.items() for q in f.quotes if q.entity}
+    return frozenset(
+        i for i, (aid, e) in enumerate(nodes)
+        if e.roles or (aid, e.id) in speakers or any(addressed_name(m.text) for m in e.mentions))
+
+
 def resolve_entities(articles: Sequence[tuple[str, Facts]]) -> tuple[StoryEntity, ...]:
     """The entities of a story: the article-level entities of ``articles`` (article_id,
     facts) joined across articles, each with its profile.
@@ -119,5 +130,6 @@ def resolve_entities(articles: Sequence[tuple[str, Facts]]) -> tuple[StoryEntity
         (aid, e) for aid in sorted(facts) for e in sorted(facts[aid].entities, key=lambda e: e.id)
     ]
     labels = story_labels(nodes)
-    profiles = [_profile(nodes, labels, group, facts) for group in group_nodes(nodes, labels)]
+    groups = group_nodes(nodes, labels, person_evidence(nodes, facts))
+    profiles = [_profile(nodes, labels, group, facts) for group in groups]
     return tuple(sorted(profiles, key=lambda p: (-len(p.article_ids), p.name, p.id)))

@@ -24,28 +24,39 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    ("Angela Merkell" = "Angela Merkel"; ``_join_misspelt_families``). A nickname that
    keeps a sound of its name fits it ("Bill" / "William"; ``census_names``); a short form
    must be a given name ("Deep" is no short form of "Deepcoffee"); a generation suffix
-   must agree (Sr, Jr). A name the tagger ran on into a word ("Ken Salazar Lawmakers") or
-   that starts with a glued common word ("Blame Obama") is read without it.
+   must agree (Sr, Jr). A name the tagger ran on into a word ("Ken Salazar Lawmakers"),
+   that starts with a glued common word before a family name the story gives a person
+   ("Blame Obama"), or with a word that is no given name before a full name the story has
+   alone ("Briton Tony Hayward", "Obama's Eric Holder") is read without it; "Mr X" inside
+   a span ("NEXT Mr Hayward") is X.
 3. A bare name ("Putin") joins the full name with that family name when the story has
-   exactly one such person (a bare name of five letters or fewer must match on the strict
-   key, ``PersonName.bare_key``: "Luke" does not find Gary Locke) and the name is rare in
-   English or that person is named at least twice — four times for the commonest US
-   surnames (``_names_one_person``: another outlet's bare "Jones" is not the Clifford
-   Jones named once, nor "Fox" the network Mike Fox named twice); with several ("Kim
-   Jong Un", "Kim Hong-kyun", "Daniel Kim") it stays alone — never a guess. With none,
+   exactly one such person, or one named in ``DOMINANT`` times as many articles as the
+   others of that family together (``_one_bearer``: Barack Obama, not Michelle Obama; a
+   bare name of five letters or fewer must match on the strict key,
+   ``PersonName.bare_key``: "Luke" does not find Gary Locke), and the name is rare in
+   English or that person is named at least twice (``_names_one_person``: another
+   outlet's bare "Jones" is not the Clifford Jones named once) — in a story of more than
+   two articles, in two articles, or the bare mention's own article shows a person (a
+   role, a quote, "Mr": "the Stern report" is no Andy Stern named twice in one article).
+   With several of about equal weight ("Kim Jong Un", "Kim Hong-kyun", "Daniel Kim";
+   Bill and Hillary Clinton) it stays alone — never a guess. With none,
    bare names merge with each other only when written alike (case and accents aside):
    a misspelling is trusted only with a full name to lean on, as two commenters "Brian"
    and "Bryan", or Captain O'Neill and a Mr ONeil, are not one person.
 4. Organisations, places and groups merge when any of their spellings has the same key
-   (``plain_name_key``: "the U.S." = "US"), and an acronym joins the one name in the story
-   whose initials it is ("UN" → "United Nations"); when two names share those initials
+   (``plain_name_key``: "the U.S." = "US"; inner "of", "and", "&" left out: "Gulf Mexico"
+   = "Gulf of Mexico"), and an acronym joins the one name in the story whose initials it
+   is ("UN" → "United Nations") when that name is named twice, in the acronym's article,
+   or in two articles (``ACRONYM_HOME``: "VG" is not the Virgin Group met once in a long
+   story); when two names share those initials
    (DNC: Committee or Convention) it joins neither, and a name the story also gives a
    person ("Bernie Sanders" tagged ORG) is not expanded. Relatedness is never a reason:
    "the Kremlin" is not "Russia". A people or nationality (NORP) is keyed without its
-   plural and demonym ending (``demonym_key``: "Argentine" = "Argentinian"; never its
-   country, as NORP does not merge with GPE). Known hazard: an acronym with a famous
-   other meaning ("ISIS") joins a name that happens to spell it (the Institute for
-   Science and International Security) when the story has no other expansion.
+   plural and demonym ending (``demonym_key``: "Argentine" = "Argentinian", but "Christs"
+   is not "Christians"; never its country, as NORP does not merge with GPE). Known
+   hazard: an acronym with a famous other meaning ("ISIS") joins a name that happens to
+   spell it (the Institute for Science and International Security) when the story has no
+   other expansion and names it twice.
 5. An organisation, place or people spelt rarely joins the one common spelling of its
    skeleton in the story ("Sichan" = "Sichuan", "Massachussetts" = "Massachusetts";
    ``misspelling.py``), never two common names ("Colombia", "Columbia").
@@ -53,6 +64,7 @@ fuses two people misleads; one that shows a person twice only repeats itself):
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
@@ -78,6 +90,14 @@ Node = tuple[str, Entity]  # (article_id, the article's entity)
 # joins without more ado; a commoner one only a full name named ``PROMINENT`` times.
 RARE_FAMILY = 3.0
 PROMINENT = 2
+# Rule 3: among several full names of one family, the one named in this many times as many
+# articles as the others together is the family's bearer in the story (``_one_bearer``).
+DOMINANT = 5
+# Rule 4: an acronym joins a name whose initials it is only when that name is named twice
+# (``PROMINENT``), or in the acronym's own article, or in this many articles (or in the
+# other article of a two-article story): a name met once ("Virgin Group", "American Bird
+# Conservancy") is not what another outlet's "VG" or "ABC" means.
+ACRONYM_HOME = 2
 # A family name this common among people (per cent of the 1990 US census: Fox 0.053,
 # Kennedy 0.067, Jones 0.621; about the 200 commonest) has many namesakes in the news: a
 # bare one tagged as a place or an organisation is not taken for a person
@@ -148,15 +168,31 @@ def compatible(a: PersonName, b: PersonName) -> bool:
 
 
 def _names_one_person(bare: Sequence[PersonName], home: Sequence[PersonName],
-                      mentions: int) -> bool:
+                      mentions: int, personal: bool = True) -> bool:
     """Whether bare family names may join the one full name of their family in the story
     (rule 3): the family name is rare in English in one of its spellings (few bearers:
     "Suttles", "Qaddafi"), or the full name is named at least ``PROMINENT`` times in the
     story — a person named once in passing (a byline, an editor, one resident quoted) is
-    not whom another outlet's bare "Jones" or "Kennedy" means."""
+    not whom another outlet's bare "Jones" or "Kennedy" means — and ``personal``: the
+    bearer is named in two articles (or in the other one of a two-article story), or the
+    bare name's own article shows it as a person (a title or role, a quote it speaks,
+    "Mr"; "the Stern report" is no Andy Stern named in one article)."""
     surnames = [n.surname for n in (*bare, *home) if n.surname]
     rarest = min(zipf(s) for s in surnames) if surnames else 0.0
-    return rarest < RARE_FAMILY or mentions >= PROMINENT
+    return rarest < RARE_FAMILY or (mentions >= PROMINENT and personal)
+
+
+def _one_bearer(homes: set[int], cited: dict[int, set[str]]) -> int | None:
+    """The story's one bearer of a family name among its full names (``homes``: their
+    roots; ``cited``: root → the articles naming it): the only one, or the one named in at
+    least ``DOMINANT`` times as many articles as all the others together (Barack Obama in
+    372 articles, Michelle Obama in 6); None when no one stands out (Bill and Hillary
+    Clinton)."""
+    if len(homes) == 1:
+        return next(iter(homes))
+    ranked = sorted(homes, key=lambda h: (-len(cited.get(h, ())), h))
+    rest = sum(len(cited.get(h, ())) for h in ranked[1:])
+    return ranked[0] if len(cited.get(ranked[0], ())) >= DOMINANT * rest else None
 
 
 def _join_misspelt_families(names: dict[tuple[str, ...], PersonName],
@@ -186,9 +222,13 @@ def _join_misspelt_families(names: dict[tuple[str, ...], PersonName],
 
 
 def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
-                 mentions: dict[int, int] | None = None) -> None:
+                 mentions: dict[int, int] | None = None,
+                 articles: dict[int, str] | None = None,
+                 personal: frozenset[int] | None = None) -> None:
     """Rules 2 and 3 over the PERSON nodes (``people``: node index → parsed name;
-    ``mentions``: node index → its number of mentions, 1 when not given)."""
+    ``mentions``: node index → its number of mentions, 1 when not given; ``articles``:
+    node index → its article, each node an article of its own when not given;
+    ``personal``: the nodes whose article shows them as a person, all when not given)."""
     full: dict[tuple[str, ...], list[int]] = defaultdict(list)
     bare: dict[str, list[int]] = defaultdict(list)
     for i, name in people.items():
@@ -218,6 +258,8 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
     _join_misspelt_families(names, full, uf)
     families: dict[str, set[int]] = defaultdict(set)
     for parts, name in names.items():
+        if _word_first(name):
+            continue  # "Greater Glasgow", "Southern Sting": no one's full name
         for key in (name.family, "=" + name.strict):
             families[key].add(uf.find(full[parts][0]))
             if name.suffix:
@@ -226,13 +268,22 @@ def merge_people(people: dict[int, PersonName], uf: UnionFind[int],
     for idx in full.values():
         for i in idx:
             named[uf.find(i)] += (mentions or {}).get(i, 1)
+    cited: dict[int, set[str]] = defaultdict(set)  # root of a full name → its articles
+    for idx in full.values():
+        for i in idx:
+            cited[uf.find(i)].add((articles or {}).get(i, str(i)))
+    cited_all = set((articles or {}).values()) if articles else set(map(str, people))
     for family, members in sorted(bare.items()):
         homes = families.get(family, set())
-        if len(homes) == 1:
-            home = next(iter(homes))
+        home = _one_bearer(homes, cited) if homes else None
+        if home is not None:
             fulls = [people[idx[0]] for idx in full.values() if uf.find(idx[0]) == home]
-            if _names_one_person([people[i] for i in members], fulls, named[home]):
-                uf.union_all([*homes, *members])
+            # named in two articles, or in the only other one of a two-article story
+            wide = len(cited[home]) >= min(2, len(cited_all) - 1)
+            for i in members:
+                if _names_one_person([people[i]], fulls, named[home],
+                                     wide or personal is None or i in personal):
+                    uf.union(home, i)
         elif not homes:
             alike: dict[str, list[int]] = defaultdict(list)
             for i in members:
@@ -263,6 +314,20 @@ def _join_misspellings(by_key: dict[tuple[str, str], list[int]], uf: UnionFind[i
                           for i in by_key[(cls, k)]])
 
 
+# Words that link the words of a name and that writers drop or add ("Gulf Mexico",
+# "Minerals and Management Service"): not part of a key.
+_LINKS = frozenset(("of", "and", "&"))
+
+
+def _without_links(key: str) -> str:
+    """A name key without its inner linking words, when two words or more stay: "gulf
+    of mexico" = "gulf mexico"; word order still counts (University of Miami is not Miami
+    University)."""
+    words = key.split()
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w in _LINKS)]
+    return " ".join(kept) if len(kept) >= 2 else key
+
+
 def merge_others(
     nodes: Sequence[Node], labels: Sequence[str], indices: Sequence[int], uf: UnionFind[int],
     people: frozenset[str], surnames: frozenset[str] = frozenset(),
@@ -278,7 +343,7 @@ def merge_others(
         for text in _spellings(nodes[i][1]):
             key = demonym_key(text) if cls == "NORP" else plain_name_key(text)
             if key:
-                by_key[(cls, key)].append(i)
+                by_key[(cls, _without_links(key))].append(i)
                 written[(cls, plain_name_key(text))].append(i)
     for members in by_key.values():
         uf.union_all(members)
@@ -294,11 +359,20 @@ def merge_others(
             acro = acronym_of(text)
             if acro:
                 acronyms.append((i, cls, acro))
+    cited: dict[int, set[str]] = defaultdict(set)  # root → its articles
+    named: dict[int, int] = defaultdict(int)  # root → its mentions
+    for i in indices:
+        cited[uf.find(i)].add(nodes[i][0])
+        named[uf.find(i)] += len(nodes[i][1].mentions)
+    everywhere = len({aid for aid, _ in nodes})
     joins = []
     for i, cls, acro in acronyms:
         homes = spelled.get((cls, acro), set()) - {uf.find(i)}
         if len(homes) == 1 and uf.find(i) not in spelled.get((cls, acro), set()):
-            joins.append((i, next(iter(homes))))
+            home = next(iter(homes))
+            if (named[home] >= PROMINENT or nodes[i][0] in cited[home]
+                    or len(cited[home]) >= min(ACRONYM_HOME, everywhere - 1)):
+                joins.append((i, home))
     for i, home in joins:
         uf.union(i, home)
 
@@ -326,6 +400,55 @@ def _cut_run_on_names(people: dict[int, PersonName], texts: dict[int, str],
                 break
 
 
+def _cut_leading_words(people: dict[int, PersonName], texts: dict[int, str],
+                       groups: frozenset[str]) -> None:
+    """A person's name the tagger began with a possessive, a people's name or another
+    word that is no given name ("Obama's Eric Holder", "Briton Tony Hayward"; ``groups``:
+    the story's NORP names, casefolded) is read as the full name it ends with, when the
+    story has that full name on its own. Such a span is otherwise a second "full name" of
+    the family, and a bare "Hayward" finds two bearers where there is one. A given name
+    stays — one of the census or nickname lists or the first word of another full name
+    of the story: "Barack Hussein Obama" is not "Hussein Obama" with a word before it,
+    nor "Mary Ann Smith" "Ann Smith". In place."""
+    whole = {name.parts for name in people.values() if name.is_full}
+    given: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # given name → full names
+    for name in people.values():
+        if name.is_full and not name.family_first:
+            given[name.given_written].add(name.parts)
+    for i, text in sorted(texts.items()):
+        raw = person_name_words_as_written(text)
+        for k in range(1, len(raw) - 1):
+            cut = raw[:k]
+            if not (_POSSESSIVE_END.search(cut[-1]) or cut[-1] == "s"
+                    or all(w.casefold() in groups
+                           or not _a_given_name(w, given, people[i].parts) for w in cut)):
+                continue
+            tail = person_name(" ".join(raw[k:]))
+            if (tail is not None and tail.is_full and tail.parts != people[i].parts
+                    and tail.parts in whole):
+                people[i] = tail
+                break
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _a_given_name(word: str, given: dict[str, set[tuple[str, ...]]],
+                  own: tuple[str, ...]) -> bool:
+    """Whether ``word`` is a given name: in the census or nickname lists, or the first
+    word of another full name of the story than ``own`` ("Barack" of Barack Obama)."""
+    key = re.sub(r"[^a-z]", "", word.casefold())
+    return is_given_name(word) or bool(given.get(key, set()) - {own})
+
+
+def _word_first(name: PersonName) -> bool:
+    """A two-word "name" whose first word is a common English word and no given name of
+    the census or nickname lists (``GLUED_WORD``: "Blame Obama", "Greater Glasgow")."""
+    return (name.is_full and not name.family_first and not name.middle and not name.suffix
+            and len(name.given_written) >= 2 and not is_given_name(name.given_written)
+            and zipf(name.given_written) >= GLUED_WORD)
+
+
 def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> None:
     """A two-word "name" whose first word is a common English word and no given name of
     the census or nickname lists ("Blame Obama", "Kick Obama"; ``GLUED_WORD``) is read as
@@ -333,16 +456,20 @@ def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> N
     they are). The annotate stage takes most such words off with the tagger
     (``annotation/glued_words.py``); this catches those the tagger read as a proper noun.
     "Barack" (zipf 4.0), "Vladimir" (3.9) and other given names missing from the US lists
-    are rarer words than that. In place."""
+    are rarer words than that. The family name must be one the story gives a person in
+    full ("Blame Obama" with Barack Obama): "Southern Sting" (a tattoo parlour) is no
+    "Sting", and is no full name a bare "Sting" may join (``merge_people``). In place."""
+    glued: dict[int, PersonName] = {}
     for i, text in sorted(texts.items()):
-        name = people[i]
-        if (not name.is_full or name.family_first or name.middle or name.suffix
-                or len(name.given_written) < 2 or is_given_name(name.given_written)
-                or zipf(name.given_written) < GLUED_WORD):
+        if not _word_first(people[i]):
             continue
         raw = person_name_words_as_written(text)
         bare = person_name(raw[-1]) if len(raw) == 2 and not is_given_name(raw[-1]) else None
         if bare is not None and not bare.is_full:
+            glued[i] = bare
+    families = {name.family for i, name in people.items() if name.is_full and i not in glued}
+    for i, bare in glued.items():
+        if people[i].family in families:
             people[i] = bare
 
 
@@ -350,14 +477,19 @@ def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> N
 ADDRESSES = frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"))
 
 
-def _addressed(name: str) -> bool:
-    """A name written after a personal form of address ("Mr Hague", "Mrs. Pelosi"),
-    whatever the tagger labelled it."""
-    first, _, rest = name.strip().partition(" ")
-    return first.casefold() in ADDRESSES and rest[:1].isupper()
+def addressed_name(name: str) -> str | None:
+    """The name after a form of address inside a span the tagger ran words into ("NEXT Mr
+    Hayward" → "Mr Hayward"), or the span itself when it begins with one; None when no
+    form of address is followed by a capitalised word."""
+    words = name.split()
+    for k, word in enumerate(words[:-1]):
+        if word.casefold() in ADDRESSES and words[k + 1][:1].isupper():
+            return " ".join(words[k:])
+    return None
 
 
-def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
+def rule_merge(nodes: Sequence[Node], labels: Sequence[str],
+               personal: frozenset[int] | None = None,
                ) -> tuple[UnionFind[int], dict[int, PersonName]]:
     """The rules of the module docstring over the story's nodes: the union-find of their
     joins, and the nodes read as people with their names as the rules read them (run-on
@@ -366,14 +498,17 @@ def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
     people: dict[int, PersonName] = {}
     others: list[int] = []
     for i, (_, entity) in enumerate(nodes):
-        person = labels[i] == "PERSON" or _addressed(entity.name)
-        parsed = person_name(entity.name) if person else None
+        address = addressed_name(entity.name)
+        text = address or entity.name
+        parsed = person_name(text) if labels[i] == "PERSON" or address else None
         if parsed is not None:
             people[i] = parsed
         else:
             others.append(i)
     _cut_run_on_names(people, {i: nodes[i][1].name for i in people}, frozenset(
         nodes[i][1].name.split()[0].casefold() for i in others if nodes[i][1].name.split()))
+    _cut_leading_words(people, {i: nodes[i][1].name for i in people}, frozenset(
+        nodes[i][1].name.casefold() for i in others if labels[i] == "NORP"))
     _drop_glued_words(people, {i: nodes[i][1].name for i in people})
     counts = {i: len(entity.mentions) for i, (_, entity) in enumerate(nodes)}
     surnames = surnames_as_people(
@@ -382,7 +517,8 @@ def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
         COMMON_SURNAME, RARE_FAMILY, PROMINENT)
     people.update(surnames)
     others = [i for i in others if i not in surnames]
-    merge_people(people, uf, {i: counts[i] for i in people})
+    merge_people(people, uf, {i: counts[i] for i in people},
+                 {i: nodes[i][0] for i in people}, personal)
     person_keys = frozenset(
         plain_name_key(text)
         for (_, entity), label in zip(nodes, labels, strict=True)
@@ -394,12 +530,14 @@ def rule_merge(nodes: Sequence[Node], labels: Sequence[str]
     return uf, people
 
 
-def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None) -> list[list[int]]:
+def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None,
+                personal: frozenset[int] | None = None) -> list[list[int]]:
     """The node indices of each story entity, each group sorted, groups by first index.
     ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
-    when not given)."""
+    when not given); ``personal`` the nodes their article shows as a person
+    (``entities.person_evidence``; every node when not given)."""
     labels = list(labels) if labels is not None else story_labels(nodes)
-    uf, _ = rule_merge(nodes, labels)
+    uf, _ = rule_merge(nodes, labels, personal)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[uf.find(i)].append(i)

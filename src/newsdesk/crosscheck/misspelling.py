@@ -74,12 +74,23 @@ def _misspells(rare: str, common: str) -> bool:
         r, c = _singular(r), _singular(c)
         if r == c:
             continue
+        if _people_of(r, c) or _people_of(c, r):
+            return False
         if zipf(r) >= RARE_WORD:
             return False
         if zipf(c) - zipf(r) < RARER_BY and not (_undoubled(r) == _undoubled(c)
                                                      and zipf(c) > zipf(r)):
             return False
     return True
+
+
+def _people_of(word: str, place: str) -> bool:
+    """Whether ``word`` is ``place`` with a demonym ending ("louisianian" of "louisiana",
+    "californian" of "california"): the people of a place, whose skeleton may be the
+    place's, is no misspelling of it."""
+    stem = place.rstrip("aeiouy")
+    ending = re.escape(stem) + r"[aeiouy]*(?:ian|an|n)"
+    return len(stem) >= 4 and re.fullmatch(ending, word) is not None
 
 
 def _commonness(key: str) -> float:

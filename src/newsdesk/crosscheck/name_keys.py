@@ -316,13 +316,14 @@ def demonym_key(text: str) -> str:
     """Key of a people or nationality: ``plain_name_key`` with a plural "s" and one
     demonym ending (-ian, -an, -e, -i) off the last word, when at least four letters stay
     ("Argentinian" = "Argentine", "Louisianans" = "Louisianians", "Iraqis" = "Iraqi");
-    a word too short to cut is marked so that it never equals a cut one ("Roman" is not
-    "Romanian"). Known join of different peoples: Romani / Romanian."""
+    a word with no such ending, or too short to cut, is marked so that it never equals a
+    cut one ("Roman" is not "Romanian", "Christs" not "Christians"). Known join of
+    different peoples: Romani / Romanian."""
     key = plain_name_key(text)
     stem = key[:-1] if key.endswith("s") else key
     cut = _DEMONYM_END.sub("", stem)
     words = cut.split()
-    return cut if words and len(words[-1]) >= 4 else stem + "|"
+    return cut if words and len(words[-1]) >= 4 and cut != stem else stem + "|"
 
 
 def acronym_of(text: str) -> str | None:

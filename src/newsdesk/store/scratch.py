@@ -68,7 +68,9 @@ class Scratch:
     def __init__(self) -> None:
         handle, self.path = tempfile.mkstemp(prefix="newsdesk-run-", suffix=".db")
         os.close(handle)
-        self.conn = sqlite3.connect(self.path)
+        # closed by its finalizer, which the garbage collector may run in any thread (a
+        # process pool's management thread): the connection must allow that
+        self.conn = sqlite3.connect(self.path, check_same_thread=False)
         self.conn.execute("PRAGMA journal_mode = OFF")
         self.conn.execute("PRAGMA synchronous = OFF")
         for statement in _SCHEMA:

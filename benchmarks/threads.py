@@ -78,6 +78,7 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(),
     TopicSettings(words=False),  # the key links alone
     TopicSettings(words_need_key=False),  # any words link counts
+    TopicSettings(words_need_coherent_key=True),  # a words link needs a coherent key
     TopicSettings(lead_repeats=0),  # only the head's words can be keys
     TopicSettings(fan_out=1),  # one key link per story
     TopicSettings(coherent=-1.0),  # every key that is not a place joins

@@ -113,6 +113,10 @@ class TopicSettings:
     words: bool = True  # the words links (``threads.Threader``) count too
     # A words link needs a key both stories have that is not a place.
     words_need_key: bool = True
+    # ... and that key has passed the coherence test (``Topicker.joins_alone``): a genre
+    # word not yet seen often enough ("gunshot"), a copyright line's words, a police
+    # department joined two shootings on a mixed stream otherwise.
+    words_need_coherent_key: bool = False
     lead_repeats: int = LEAD_REPEATS
     fan_out: int = FAN_OUT  # key links kept per story, best first (0: all)
 
@@ -296,9 +300,13 @@ class Topics:
         return self.order
 
 
-def _common_key(a: TopicProfile, b: TopicProfile, settings: TopicSettings) -> bool:
-    """Whether the two stories have a key in common that is not a place."""
-    return any(not (settings.places and is_place(k)) for k in set(a.keys) & set(b.keys))
+def _common_key(a: TopicProfile, b: TopicProfile, settings: TopicSettings,
+                coherent: Topicker | None = None) -> bool:
+    """Whether the two stories have a key in common that is not a place (and, given the
+    ``coherent`` key index, that may join stories alone)."""
+    return any(not (settings.places and is_place(k))
+               and (coherent is None or coherent.joins_alone(k))
+               for k in set(a.keys) & set(b.keys))
 
 
 class TopicTier:
@@ -335,7 +343,8 @@ class TopicTier:
             join = self.threader.add(story_id, items)
             profiles = self.topicker.profiles
             if join.via is not None and (not s.words_need_key or _common_key(
-                    profiles[-1], profiles[self.position[join.via]], s)):
+                    profiles[-1], profiles[self.position[join.via]], s,
+                    self.topicker if s.words_need_coherent_key else None)):
                 links.append((self.position[join.via], "words", join.shared))
         reason.append(links[0] if links else None)
         for member, kind, shared in links:

@@ -433,6 +433,7 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
              html_path: str | Path | None, md_path: str | Path | None, settings: Settings,
              selection: Selection | None, executor: Executor, added: AddResult,
              batch: int = BATCH_ARTICLES) -> AnalyzeResult:
+    from .publish.sections import pool_sections
     from .publish.stream import write_notes, write_report
 
     with Store(path) as store:
@@ -459,8 +460,11 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
         with Store(path) as store:
             source = StoredDossier(analysis, store)
             if html_path:
-                write_report(source, html_path, new.to_dict()
-                             if new is not None and new.since is not None else None)
+                marks = new.to_dict() if new is not None and new.since is not None else None
+                with store.frozen() as frozen:  # the workers read the database file alone
+                    sections = pool_sections(executor, str(path), analysis, marks
+                                             ) if frozen else None
+                    write_report(source, html_path, marks, sections)
                 result.outputs["html"] = str(html_path)
             if md_path:
                 write_notes(source, md_path)

@@ -7,10 +7,12 @@ The file has no external references (no CDN, fonts or scripts) and works offline
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from .atomic import atomic_text
 from .disagreements import disagreement_sections
@@ -35,9 +37,30 @@ def render_html(dossier: dict[str, Any], home: str | None = None,
     ``cite_stories``: stories whose citations land in these articles (see ``view``);
     ``changes`` (``store.changes.Changes.to_dict``) marks what is new since an earlier
     analysis."""
+    context = {**report_context(dossier, article_base, cite_stories), "home": home,
+               "story_links": stories or [], "new": new_marks(changes)}
     return _ENV.get_template("report.html.j2").render(
-        **report_context(dossier, article_base, cite_stories), home=home,
-        story_links=stories or [], new=new_marks(changes))
+        **context, story_sections=story_sections(dossier.get("stories", []), context),
+        article_sections=[] if article_base else article_sections(dossier.get("articles", []),
+                                                                  context))
+
+
+def story_sections(stories: Iterable[dict[str, Any]], context: dict[str, Any]
+                   ) -> Iterator[str]:
+    """Each story's section of the report (``story.html.j2``), in order. A section is
+    rendered alone, from the report's context and its story, so a process pool can render
+    sections in its workers and the report is the same bytes (``publish/sections.py``)."""
+    template = _ENV.get_template("story.html.j2")
+    for story in stories:
+        yield Markup(template.render(**context, s=story))  # escaped as it was rendered
+
+
+def article_sections(articles: Iterable[dict[str, Any]], context: dict[str, Any]
+                     ) -> Iterator[str]:
+    """Each article's section of the report (``article.html.j2``), in order."""
+    template = _ENV.get_template("article.html.j2")
+    for article in articles:
+        yield Markup(template.render(**context, a=article))
 
 
 def new_marks(changes: dict[str, Any] | None) -> dict[str, Any] | None:

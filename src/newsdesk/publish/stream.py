@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .atomic import atomic_text
 from .charts import timeline_svg
 from .facts_view import facts_rows
-from .html import _ENV, new_marks
+from .html import _ENV, article_sections, new_marks, story_sections
 from .markdown import markdown_lines
 from .spans import anchor_id, render_text
 from .view import article_label, cited_spans, fact_marks, quote_span
@@ -120,10 +120,10 @@ def _dossier(source: DossierSource, records: Lookup, stories: Lookup) -> dict[st
             "stories": Rows(source.story_count(), story_rows)}
 
 
-def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None
-                  ) -> Iterator[str]:
-    """The report (``html.render_html`` of the whole dossier, no app navigation), piece by
-    piece."""
+def report_context(source: DossierSource, changes: dict[str, Any] | None = None
+                   ) -> dict[str, Any]:
+    """What ``report.html.j2`` and its section templates render from (``view.report_context``
+    of the whole dossier, looked up on demand), no app navigation."""
     records, stories = Lookup(source.article), Lookup(source.story)
 
     def story_cited(story_id: str) -> dict[str, set[tuple[int, int]]]:
@@ -146,7 +146,7 @@ def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None
         head = source.article_head(article_id)
         return None if head is None else article_label(head)
 
-    context = {
+    return {
         "href": href,
         "article_base": None,
         "d": _dossier(source, records, stories),
@@ -159,16 +159,42 @@ def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None
         "facts": Lookup(lambda i: facts_rows(stories[i])),
         "quote": lambda ref: quote_span(records, ref),  # type: ignore[arg-type]
         "Markup": Markup,
+        "home": None,
+        "story_links": [],
+        "new": new_marks(changes),
     }
+
+
+class Sections(Protocol):
+    """The report's story and article sections, rendered elsewhere (``sections.py``: in a
+    process pool's workers), in dossier order."""
+
+    def stories(self) -> Iterator[str]: ...
+
+    def articles(self) -> Iterator[str]: ...
+
+
+def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None,
+                  sections: Sections | None = None) -> Iterator[str]:
+    """The report (``html.render_html`` of the whole dossier, no app navigation), piece by
+    piece; its story and article sections from ``sections`` when given (the same bytes),
+    else rendered here."""
+    context = report_context(source, changes)
+    d = context["d"]
     yield from _ENV.get_template("report.html.j2").generate(
-        **context, home=None, story_links=[], new=new_marks(changes))
+        **context,
+        story_sections=sections.stories() if sections else story_sections(d["stories"],
+                                                                          context),
+        article_sections=sections.articles() if sections else article_sections(
+            d["articles"], context))
 
 
 def write_report(source: DossierSource, path: str | Path,
-                 changes: dict[str, Any] | None = None) -> None:
+                 changes: dict[str, Any] | None = None,
+                 sections: Sections | None = None) -> None:
     """``html.write_html``'s bytes, written as rendered."""
     with atomic_text(path) as out:
-        for chunk in report_chunks(source, changes):
+        for chunk in report_chunks(source, changes, sections):
             out.write(chunk)
 
 

@@ -18,6 +18,7 @@ import os
 import sqlite3
 import tempfile
 import weakref
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -77,6 +78,17 @@ class Scratch:
             self.conn.execute(statement)
         self._closer = weakref.finalize(self, remove_owned, self.conn, self.path,
                                         os.getpid())
+
+    @classmethod
+    def reader(cls, path: str) -> Scratch:
+        """The scratch file ``path`` of a run, read-only, from another process (a worker
+        rendering the report's sections); closing it leaves the file to its run."""
+        self = cls.__new__(cls)
+        self.path = path
+        self.conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?immutable=1", uri=True,
+                                    check_same_thread=False)
+        self._closer = weakref.finalize(self, self.conn.close)
+        return self
 
     def close(self) -> None:
         self._closer()
@@ -146,6 +158,16 @@ class Scratch:
         dates, flags, story = row
         return (None if dates is None else loads(dates),
                 None if flags is None else loads(flags), story)
+
+    def story_ids(self) -> Iterator[str]:
+        """The stories' ids, in dossier order."""
+        for (story_id,) in self.conn.execute("SELECT id FROM parts ORDER BY seq"):
+            yield story_id
+
+    def article_ids(self) -> Iterator[str]:
+        """The articles' ids, in dossier order (``articles``')."""
+        for (article_id,) in self.conn.execute("SELECT id FROM articles ORDER BY key, id"):
+            yield article_id
 
     def story_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM parts").fetchone()[0])

@@ -47,6 +47,46 @@ class Store:
         except sqlite3.Error as err:
             raise NewsdeskError("E300", detail=f"{self.path}: {err}") from err
 
+    @classmethod
+    def reader(cls, path: str | Path) -> Store:
+        """The database at ``path`` opened read-only as a file that does not change
+        (SQLite's ``immutable``: no locks, no write-ahead log), for a worker process that
+        reads what the driver stored while the driver holds ``frozen``. A worker forked from
+        a driver with the database open must not open it as SQLite usually does: the
+        child inherits the parent's lock and shared-memory bookkeeping for that file, and
+        read "database disk image is malformed" in a test."""
+        self = cls.__new__(cls)
+        self.path, self.run_id = str(path), None
+        try:
+            self.conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?immutable=1",
+                                        uri=True)
+        except sqlite3.Error as err:
+            raise NewsdeskError("E300", detail=f"{self.path}: {err}") from err
+        return self
+
+    @contextmanager
+    def frozen(self) -> Iterator[bool]:
+        """While held, the database file holds everything stored and does not change, so
+        that ``reader``s in other processes (which read the file alone, not the write-ahead
+        log) see what this connection sees: True when that could be arranged, else False
+        (the caller then reads here alone).
+
+        The log is moved into the file (a checkpoint that truncates it), then a read
+        transaction begun while the log is still empty: SQLite copies no later writer's
+        pages into the file while such a reader is open, whatever other processes write
+        meanwhile (they append to the log)."""
+        busy, logged, moved = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy or logged != moved:
+            yield False
+            return
+        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            wal = Path(self.path + "-wal")
+            yield not wal.exists() or wal.stat().st_size == 0
+        finally:
+            self.conn.execute("COMMIT")
+
     def __enter__(self) -> Store:
         return self
 

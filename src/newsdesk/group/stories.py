@@ -33,6 +33,8 @@ from .links import (
     scorer,
     vetoed,
 )
+from .people import aged, named
+from .person_links import PersonIndex, PersonLink
 from .profile import Profile, StreamStats, make_profile
 from .terms import heaviest
 
@@ -48,6 +50,12 @@ RECENT_POSTINGS = 200
 CANDIDATES = 20
 # Closed stories are swept out of the index every this many articles.
 SWEEP_EVERY = 500
+# Two stories naming the same person (one with an age) are merged when the two articles
+# that name them score at least this with the pair model, and pass its vetoes
+# (``person_links.py``; chosen on the GVA tune split, docs/decisions.md).
+PERSON_FLOOR = 0.0
+# The lead: the title and the text's first this many characters.
+LEAD_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,7 @@ class Join:
     via: str | None
     probability: float
     evidence: Evidence | None
+    person: str | None = None  # the person both name, when the link is a story merge
 
 
 @dataclass(slots=True)
@@ -97,6 +106,10 @@ class StoryClusterer:
     _postings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _added: int = 0
     _open: set[int] = field(default_factory=set)
+    people: bool = True  # the second pass: stories naming one person merge
+    person_floor: float = PERSON_FLOOR
+    _people: PersonIndex = field(default_factory=PersonIndex)
+    _order: dict[str, int] = field(default_factory=dict)
 
     def add(self, item: StoryItem) -> int:
         """The index of the story ``item`` joins (a new one when no earlier article is a
@@ -115,10 +128,82 @@ class StoryClusterer:
             self.joins[item.id] = Join(item.id, other.id, round(p, 4),
                                        evidence(profile, other))
             self._place(profile, story, query)
+        if self.people:
+            story = self._link_people(profile, f"{item.title}\n{item.text}", story)
         self._added += 1
         if self._added % SWEEP_EVERY == 0:
             self._sweep()
         return story
+
+    def _link_people(self, profile: Profile, text: str, story: int) -> int:
+        """Merges ``story`` with the one other open story whose articles name a person this
+        article names, one of the two giving an age (``person_links.py``); the story the
+        article ends in."""
+        def open_story_of(article_id: str) -> int | None:
+            found = self._story_of.get(article_id)
+            return (found if found is not None and self._is_open(self.stories[found], day)
+                    else None)
+
+        day = profile.day
+        links = self._people.add(profile.id, named(text), aged(text), open_story_of,
+                                 frozenset(named(text[:LEAD_CHARS])))
+        for link in links:
+            other = self._profiles.get(link.other)
+            if other is None:
+                continue
+            p = self._person_probability(profile, other)
+            if p is None:
+                continue
+            story = self.merge(profile.id, other.id, link, p)
+        return story
+
+    def _person_probability(self, a: Profile, b: Profile) -> float | None:
+        """The pair model's probability for two articles naming one person, or None when it
+        is below ``person_floor`` or a veto holds."""
+        ceiling = self.stats.weights.ceiling()
+        values = features(a, b, ceiling)
+        if vetoed(values) or look_alikes(a, b, ceiling):
+            return None
+        p = scorer(self.params or model())(values)
+        return p if p >= self.person_floor else None
+
+    def merge(self, a: str, b: str, link: PersonLink, p: float) -> int:
+        """Merges the stories of articles ``a`` and ``b`` into the older one; the newer
+        story's articles keep their joins, turned round so that its side of the pair is
+        their root, and that article joins the other through the shared person. The index
+        of the merged story."""
+        sa, sb = self._story_of[a], self._story_of[b]
+        older, newer = min(sa, sb), max(sa, sb)
+        near, far = (a, b) if sa == newer else (b, a)
+        self._reroot(near)
+        self.joins[near] = Join(near, far, round(p, 4),
+                                evidence(self._profiles[near], self._profiles[far]),
+                                link.name)
+        kept, gone = self.stories[older], self.stories[newer]
+        order = self._order
+        kept.members = sorted(kept.members + gone.members, key=order.__getitem__)
+        for member in gone.members:
+            self._story_of[member] = older
+        if gone.last_day is not None and (kept.last_day is None
+                                          or gone.last_day > kept.last_day):
+            kept.last_day = gone.last_day
+        gone.members = []
+        gone.open = False
+        self._open.discard(newer)
+        return older
+
+    def _reroot(self, article_id: str) -> None:
+        """Turns the joins on the path from ``article_id`` to its story's opener round, so
+        that the article opens the story (each link keeps its probability and evidence)."""
+        path = [article_id]
+        while (via := self.joins[path[-1]].via) is not None:
+            path.append(via)
+        for index in range(len(path) - 1, 0, -1):
+            parent, child = path[index], path[index - 1]
+            old = self.joins[child]
+            self.joins[parent] = Join(parent, child, old.probability, old.evidence, old.person)
+        if len(path) > 1:
+            self.joins[article_id] = Join(article_id, None, 0.0, None)
 
     def open_story(self, profile: Profile, query: list[str] | None = None) -> int:
         """A new story holding ``profile``'s article alone; its index."""
@@ -192,6 +277,7 @@ class StoryClusterer:
                ) -> None:
         story = self.stories[story_index]
         story.members.append(profile.id)
+        self._order[profile.id] = self._added
         if profile.day is not None and (story.last_day is None or profile.day > story.last_day):
             story.last_day = profile.day
         self._profiles[profile.id] = profile
@@ -222,6 +308,8 @@ class StoryClusterer:
             return
         for article_id in closed:
             self._profiles.pop(article_id, None)
+            self._order.pop(article_id, None)
+        self._people.drop(closed)
         for term in list(self._postings):
             kept = [a for a in self._postings[term] if a not in closed]
             if kept:

@@ -48,6 +48,10 @@ _PLACE_ENDINGS = frozenset((
     "square", "beach", "springs", "valley", "heights", "hills", "island", "village",
     "township", "parish", "way", "highway", "police", "news", "ridge", "manor", "grove",
     "station", "field", "bridge", "landing", "falls", "harbor", "point"))
+# An article's lead: its title and the first this many characters of its text (about 100
+# words). A name or a place that matters to the event is there; one mentioned further down
+# is as often an earlier incident recalled ("the shooting came a month after ...").
+LEAD_CHARS = 600
 # A word this rare in English (wordfreq Zipf) that is capitalised is taken to be a name.
 RARE_ZIPF = 3.0
 

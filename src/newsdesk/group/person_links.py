@@ -26,6 +26,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .people import is_person_key
+
 
 @dataclass(frozen=True, slots=True)
 class PersonLink:
@@ -45,6 +47,7 @@ class PersonIndex:
     aged: dict[str, frozenset[str]] = field(default_factory=dict)
     lead: dict[str, frozenset[str]] = field(default_factory=dict)
     lead_rule: str = "both"
+    both_leads: bool = False
 
     def add(self, article_id: str, names: dict[str, str], aged: frozenset[str],
             story_of: Callable[[str], int | None],
@@ -60,9 +63,11 @@ class PersonIndex:
                 story = story_of(other)
                 if story is None or story == mine or story in found:
                     continue
-                if not (key in aged or key in self.aged.get(other, ())):
-                    continue
                 mine_lead, other_lead = key in lead, key in self.lead.get(other, ())
+                if not (key in aged or key in self.aged.get(other, ())
+                        or (self.both_leads and mine_lead and other_lead
+                            and is_person_key(key))):
+                    continue
                 rule = self.lead_rule
                 if rule == "both" and not (mine_lead and other_lead):
                     continue

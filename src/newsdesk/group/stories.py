@@ -33,8 +33,9 @@ from .links import (
     scorer,
     vetoed,
 )
-from .people import aged, named
-from .person_links import PersonIndex, PersonLink
+from .event_keys import place_day_keys
+from .people import LEAD_CHARS, aged, named
+from .person_links import PersonIndex
 from .profile import Profile, StreamStats, make_profile
 from .terms import heaviest
 
@@ -54,8 +55,7 @@ SWEEP_EVERY = 500
 # that name them score at least this with the pair model, and pass its vetoes
 # (``person_links.py``; chosen on the GVA tune split, docs/decisions.md).
 PERSON_FLOOR = 0.0
-# The lead: the title and the text's first this many characters.
-LEAD_CHARS = 600
+PLACE_FLOOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,9 @@ class Join:
     via: str | None
     probability: float
     evidence: Evidence | None
-    person: str | None = None  # the person both name, when the link is a story merge
+    # What two stories share when the link merged them: ("person", "Terry Robinson") or
+    # ("place and day", "kansas city on 2013-03-10").
+    event: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -108,7 +110,10 @@ class StoryClusterer:
     _open: set[int] = field(default_factory=set)
     people: bool = True  # the second pass: stories naming one person merge
     person_floor: float = PERSON_FLOOR
+    places: bool = True
+    place_floor: float = PLACE_FLOOR
     _people: PersonIndex = field(default_factory=PersonIndex)
+    _places: PersonIndex = field(default_factory=lambda: PersonIndex(lead_rule="none"))
     _order: dict[str, int] = field(default_factory=dict)
 
     def add(self, item: StoryItem) -> int:
@@ -129,45 +134,52 @@ class StoryClusterer:
                                        evidence(profile, other))
             self._place(profile, story, query)
         if self.people:
-            story = self._link_people(profile, f"{item.title}\n{item.text}", story)
+            story = self._link_events(profile, item, story)
         self._added += 1
         if self._added % SWEEP_EVERY == 0:
             self._sweep()
         return story
 
-    def _link_people(self, profile: Profile, text: str, story: int) -> int:
+    def _link_events(self, profile: Profile, item: StoryItem, story: int) -> int:
         """Merges ``story`` with the one other open story whose articles name a person this
-        article names, one of the two giving an age (``person_links.py``); the story the
-        article ends in."""
+        article names, one of the two giving an age, or whose leads name the same town and
+        event day (``person_links.py``, ``event_keys.py``); the story the article ends in."""
         def open_story_of(article_id: str) -> int | None:
             found = self._story_of.get(article_id)
             return (found if found is not None and self._is_open(self.stories[found], day)
                     else None)
 
         day = profile.day
-        links = self._people.add(profile.id, named(text), aged(text), open_story_of,
-                                 frozenset(named(text[:LEAD_CHARS])))
-        for link in links:
+        text = f"{item.title}\n{item.text}"
+        names = named(text)
+        lead_names = frozenset(named(text[:LEAD_CHARS]))
+        found = [("person", link, self.person_floor) for link in self._people.add(
+            profile.id, names, aged(text), open_story_of, lead_names)]
+        if self.places:
+            keys = place_day_keys(item.title, item.text, day)
+            found += [("place and day", link, self.place_floor) for link in self._places.add(
+                profile.id, keys, frozenset(keys), open_story_of, frozenset(keys))]
+        for kind, link, floor in found:
             other = self._profiles.get(link.other)
-            if other is None:
+            if other is None or self._story_of[other.id] == story:
                 continue
-            p = self._person_probability(profile, other)
+            p = self._link_probability(profile, other, floor)
             if p is None:
                 continue
-            story = self.merge(profile.id, other.id, link, p)
+            story = self.merge(profile.id, other.id, (kind, link.name), p)
         return story
 
-    def _person_probability(self, a: Profile, b: Profile) -> float | None:
-        """The pair model's probability for two articles naming one person, or None when it
-        is below ``person_floor`` or a veto holds."""
+    def _link_probability(self, a: Profile, b: Profile, floor: float) -> float | None:
+        """The pair model's probability for two articles sharing an event key, or None when
+        it is below ``floor`` or a veto holds."""
         ceiling = self.stats.weights.ceiling()
         values = features(a, b, ceiling)
         if vetoed(values) or look_alikes(a, b, ceiling):
             return None
         p = scorer(self.params or model())(values)
-        return p if p >= self.person_floor else None
+        return p if p >= floor else None
 
-    def merge(self, a: str, b: str, link: PersonLink, p: float) -> int:
+    def merge(self, a: str, b: str, event: tuple[str, str], p: float) -> int:
         """Merges the stories of articles ``a`` and ``b`` into the older one; the newer
         story's articles keep their joins, turned round so that its side of the pair is
         their root, and that article joins the other through the shared person. The index
@@ -178,7 +190,7 @@ class StoryClusterer:
         self._reroot(near)
         self.joins[near] = Join(near, far, round(p, 4),
                                 evidence(self._profiles[near], self._profiles[far]),
-                                link.name)
+                                event)
         kept, gone = self.stories[older], self.stories[newer]
         order = self._order
         kept.members = sorted(kept.members + gone.members, key=order.__getitem__)
@@ -201,7 +213,7 @@ class StoryClusterer:
         for index in range(len(path) - 1, 0, -1):
             parent, child = path[index], path[index - 1]
             old = self.joins[child]
-            self.joins[parent] = Join(parent, child, old.probability, old.evidence, old.person)
+            self.joins[parent] = Join(parent, child, old.probability, old.evidence, old.event)
         if len(path) > 1:
             self.joins[article_id] = Join(article_id, None, 0.0, None)
 
@@ -310,6 +322,7 @@ class StoryClusterer:
             self._profiles.pop(article_id, None)
             self._order.pop(article_id, None)
         self._people.drop(closed)
+        self._places.drop(closed)
         for term in list(self._postings):
             kept = [a for a in self._postings[term] if a not in closed]
             if kept:

@@ -15,6 +15,15 @@ what tells neighbouring events apart (names, places, ages, street numbers, days)
 words every such report uses. A story nobody has added to for ``WINDOW_DAYS`` is closed and
 its articles leave the index, so the work per article depends on the open stories, not on
 how many articles came before.
+
+A second, story-level link: a follow-up in other words ("Family mourns Terry Robinson")
+scores low against the first report although both name the man who died. When an article's
+lead names a person that an article of exactly one other open story names too, one of the
+two giving an age ("Terry Robinson Jr., 28"), and the two pass the pair model's vetoes, the
+two stories merge (``person_links.py``, ``people.py``). The newer story's joins are turned
+round so that the article on its side joins the other through the person (``Join.person``):
+every article still has one recorded reason to be where it is. A merge moves the newer
+story's members into the older story, whose id (its first article) stays.
 """
 
 from __future__ import annotations
@@ -33,7 +42,6 @@ from .links import (
     scorer,
     vetoed,
 )
-from .event_keys import place_day_keys
 from .people import LEAD_CHARS, aged, named
 from .person_links import PersonIndex
 from .profile import Profile, StreamStats, make_profile
@@ -51,11 +59,6 @@ RECENT_POSTINGS = 200
 CANDIDATES = 20
 # Closed stories are swept out of the index every this many articles.
 SWEEP_EVERY = 500
-# Two stories naming the same person (one with an age) are merged when the two articles
-# that name them score at least this with the pair model, and pass its vetoes
-# (``person_links.py``; chosen on the GVA tune split, docs/decisions.md).
-PERSON_FLOOR = 0.0
-PLACE_FLOOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,8 @@ class Join:
     via: str | None
     probability: float
     evidence: Evidence | None
-    # What two stories share when the link merged them: ("person", "Terry Robinson") or
-    # ("place and day", "kansas city on 2013-03-10").
-    event: tuple[str, str] | None = None
+    # The person both name, when this link merged two stories ("Terry Robinson").
+    person: str | None = None
 
 
 @dataclass(slots=True)
@@ -109,11 +111,7 @@ class StoryClusterer:
     _added: int = 0
     _open: set[int] = field(default_factory=set)
     people: bool = True  # the second pass: stories naming one person merge
-    person_floor: float = PERSON_FLOOR
-    places: bool = True
-    place_floor: float = PLACE_FLOOR
     _people: PersonIndex = field(default_factory=PersonIndex)
-    _places: PersonIndex = field(default_factory=lambda: PersonIndex(lead_rule="none"))
     _order: dict[str, int] = field(default_factory=dict)
 
     def add(self, item: StoryItem) -> int:
@@ -134,16 +132,16 @@ class StoryClusterer:
                                        evidence(profile, other))
             self._place(profile, story, query)
         if self.people:
-            story = self._link_events(profile, item, story)
+            story = self._link_people(profile, item, story)
         self._added += 1
         if self._added % SWEEP_EVERY == 0:
             self._sweep()
         return story
 
-    def _link_events(self, profile: Profile, item: StoryItem, story: int) -> int:
+    def _link_people(self, profile: Profile, item: StoryItem, story: int) -> int:
         """Merges ``story`` with the one other open story whose articles name a person this
-        article names, one of the two giving an age, or whose leads name the same town and
-        event day (``person_links.py``, ``event_keys.py``); the story the article ends in."""
+        article's lead names, one of the two giving an age (``person_links.py``), when the
+        two articles pass the pair model's vetoes; the story the article ends in."""
         def open_story_of(article_id: str) -> int | None:
             found = self._story_of.get(article_id)
             return (found if found is not None and self._is_open(self.stories[found], day)
@@ -152,34 +150,19 @@ class StoryClusterer:
         day = profile.day
         text = f"{item.title}\n{item.text}"
         names = named(text)
-        lead_names = frozenset(named(text[:LEAD_CHARS]))
-        found = [("person", link, self.person_floor) for link in self._people.add(
-            profile.id, names, aged(text), open_story_of, lead_names)]
-        if self.places:
-            keys = place_day_keys(item.title, item.text, day)
-            found += [("place and day", link, self.place_floor) for link in self._places.add(
-                profile.id, keys, frozenset(keys), open_story_of, frozenset(keys))]
-        for kind, link, floor in found:
-            other = self._profiles.get(link.other)
-            if other is None or self._story_of[other.id] == story:
-                continue
-            p = self._link_probability(profile, other, floor)
-            if p is None:
-                continue
-            story = self.merge(profile.id, other.id, (kind, link.name), p)
-        return story
-
-    def _link_probability(self, a: Profile, b: Profile, floor: float) -> float | None:
-        """The pair model's probability for two articles sharing an event key, or None when
-        it is below ``floor`` or a veto holds."""
+        lead = frozenset(named(text[:LEAD_CHARS])) & names.keys()
+        link = self._people.add(profile.id, names, aged(text), lead, open_story_of)
+        other = self._profiles.get(link.other) if link is not None else None
+        if link is None or other is None:
+            return story
         ceiling = self.stats.weights.ceiling()
-        values = features(a, b, ceiling)
-        if vetoed(values) or look_alikes(a, b, ceiling):
-            return None
+        values = features(profile, other, ceiling)
+        if vetoed(values) or look_alikes(profile, other, ceiling):
+            return story
         p = scorer(self.params or model())(values)
-        return p if p >= floor else None
+        return self.merge(profile.id, other.id, link.name, p)
 
-    def merge(self, a: str, b: str, event: tuple[str, str], p: float) -> int:
+    def merge(self, a: str, b: str, person: str, p: float) -> int:
         """Merges the stories of articles ``a`` and ``b`` into the older one; the newer
         story's articles keep their joins, turned round so that its side of the pair is
         their root, and that article joins the other through the shared person. The index
@@ -190,7 +173,7 @@ class StoryClusterer:
         self._reroot(near)
         self.joins[near] = Join(near, far, round(p, 4),
                                 evidence(self._profiles[near], self._profiles[far]),
-                                event)
+                                person)
         kept, gone = self.stories[older], self.stories[newer]
         order = self._order
         kept.members = sorted(kept.members + gone.members, key=order.__getitem__)
@@ -213,7 +196,7 @@ class StoryClusterer:
         for index in range(len(path) - 1, 0, -1):
             parent, child = path[index], path[index - 1]
             old = self.joins[child]
-            self.joins[parent] = Join(parent, child, old.probability, old.evidence, old.event)
+            self.joins[parent] = Join(parent, child, old.probability, old.evidence, old.person)
         if len(path) > 1:
             self.joins[article_id] = Join(article_id, None, 0.0, None)
 
@@ -322,7 +305,6 @@ class StoryClusterer:
             self._profiles.pop(article_id, None)
             self._order.pop(article_id, None)
         self._people.drop(closed)
-        self._places.drop(closed)
         for term in list(self._postings):
             kept = [a for a in self._postings[term] if a not in closed]
             if kept:

@@ -24,7 +24,8 @@ from functools import cache
 from wordfreq import zipf_frequency
 
 # One capitalised word of a name: "Jones", "McKinney", "O'Neal", "DeShawn", "Durham-Gilbert".
-_WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+# A generational suffix is no word of the name ("Terry Robinson Jr." is Terry Robinson).
+_WORD = r"(?!(?:Jr|Sr)\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 # A name: two or three such words, a middle initial allowed, a generational suffix after.
 _NAME = rf"{_WORD}(?: [A-Z]\.)?(?: {_WORD}){{1,2}}"
 _SUFFIX = r"(?:,? (?:Jr|Sr|III|II|IV)\.?)?"

@@ -19,7 +19,8 @@ Precision first:
   tune stream this keeps 117 of 165 links and drops 15 of their 21 wrong ones;
 - an article whose names point into two or more other stories links none (a round-up:
   "weekend violence: Jones, 18, in Roseland; Smith, 22, in Austin");
-- the two articles must pass the pair model's vetoes (``StoryClusterer``).
+- the two articles must pass the pair model's vetoes, and the arriving one must be dated
+  (``StoryClusterer``).
 
 The work per article is a dictionary look-up per name it gives, so the pass stays linear.
 """

@@ -47,16 +47,16 @@ class PersonIndex:
     """Full names of the open stories' articles; which of them each article gives an age."""
 
     mentions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    aged: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def add(self, article_id: str, names: dict[str, str], aged: frozenset[str],
-            lead: frozenset[str], story_of: Callable[[str], int | None]
+    def add(self, article_id: str, names: dict[str, str], lead: frozenset[str],
+            story_of: Callable[[str], int | None], aged: Callable[[str], frozenset[str]]
             ) -> PersonLink | None:
-        """Indexes the article's names (``names``: key -> spelling; ``aged``: the keys it
-        gives an age; ``lead``: the keys its lead names) and returns its link: the first
-        indexed article of the one other story it shares a person with, or None (no such
-        story, or two or more: a round-up). ``story_of`` gives an indexed article's story,
-        or None when that story is closed."""
+        """Indexes the article's names (``names``: key -> spelling; ``lead``: the keys its
+        lead names) and returns its link: the first indexed article of the one other story
+        it shares a person with, or None (no such story, or two or more: a round-up).
+        ``story_of`` gives an indexed article's story, or None when that story is closed;
+        ``aged`` the keys an article gives an age — asked only for an article sharing a
+        name with another story (reading ages was a third of the pass's time)."""
         mine = story_of(article_id)
         found: dict[int, PersonLink] = {}
         for key in sorted(lead):
@@ -64,19 +64,15 @@ class PersonIndex:
                 story = story_of(other)
                 if story is None or story == mine or story in found:
                     continue
-                if key in aged or key in self.aged.get(other, ()):
+                if key in aged(article_id) or key in aged(other):
                     found[story] = PersonLink(other, key, names[key])
         for key in names:
             self.mentions[key].append(article_id)
-        if aged:
-            self.aged[article_id] = aged
         return next(iter(found.values())) if len(found) == 1 else None
 
     def drop(self, closed: Iterable[str]) -> None:
         """Forgets the articles of closed stories."""
         gone = set(closed)
-        for article_id in gone:
-            self.aged.pop(article_id, None)
         for key in list(self.mentions):
             kept = [a for a in self.mentions[key] if a not in gone]
             if kept:

@@ -45,7 +45,7 @@ from .links import (
     scorer,
     vetoed,
 )
-from .people import LEAD_CHARS, aged, named
+from .people import LEAD_CHARS, named
 from .person_links import PersonIndex
 from .profile import Profile, StreamStats, make_profile
 from .terms import heaviest
@@ -156,7 +156,9 @@ class StoryClusterer:
         text = f"{item.title}\n{item.text}"
         names = named(text)
         lead = frozenset(named(text[:LEAD_CHARS])) & names.keys()
-        link = self._people.add(profile.id, names, aged(text), lead, open_story_of)
+        profiles = self._profiles
+        link = self._people.add(profile.id, names, lead, open_story_of,
+                                lambda article_id: profiles[article_id].aged)
         other = self._profiles.get(link.other) if link is not None else None
         if link is None or other is None:
             return story

@@ -51,6 +51,8 @@ from newsdesk.group.topics import Topics, TopicSettings, topic_stories
 PAIRS = HERE / "data" / "thread_pairs.jsonl"
 STREAMS = ("neus", "t17_tune", "t17_report", "gva")
 TUNE_SPLITS = ("dev", "tune")
+# The files of group/ that the thread and topic tiers read, not the event grouping.
+TIER_FILES = frozenset({"threads.py", "topics.py", "genre_words.tsv"})
 # Settings compared by --sweep (dev / tune only); the first is the shipped one.
 SWEEP: tuple[ThreadSettings, ...] = (
     ThreadSettings(),
@@ -99,9 +101,10 @@ def load_streams(cache_dir: Path) -> dict[str, Any]:
     from newsdesk.versions import PACKAGE, code_version
 
     group = PACKAGE / "group"
-    # The grouping's code, not this tier's: editing threads.py keeps the cache.
+    # The grouping's code, not these tiers': editing threads.py, topics.py or the topic
+    # tier's data (genre words) keeps the cache.
     parts = tuple(f"group/{p.name}" for p in sorted(group.iterdir())
-                  if p.is_file() and p.name != "threads.py")
+                  if p.is_file() and p.name not in TIER_FILES)
     version = code_version((*parts, "ingest", "extraction", "model.py", "config.py"))
     key = hashlib.sha1(version.encode()).hexdigest()[:12]
     path = cache_dir / f"streams-{key}.pkl"

@@ -81,6 +81,7 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(words=False),  # the key links alone
     TopicSettings(words_need_key=False),  # any words link counts
     TopicSettings(words_need_coherent_key=True),  # a words link needs a coherent key
+    *(TopicSettings(genre_min=m) for m in (0, 2, 5, 10)),  # learnt genre words (0: none)
     TopicSettings(lead_repeats=0),  # only the head's words can be keys
     TopicSettings(fan_out=1),  # one key link per story
     TopicSettings(coherent=-1.0),  # every key that is not a place joins

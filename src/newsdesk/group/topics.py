@@ -55,12 +55,12 @@ from .profile import site_words
 from .stories import StoryItem
 from .terms import words
 from .threads import (
-    LEAD_WORDS,
     PROFILE_ARTICLES,
     Furniture,
     Threader,
     ThreadSettings,
     first_day_order,
+    news_lead,
     zipf,
 )
 
@@ -92,6 +92,11 @@ COHERENT_MIN = 5
 # "pfizer"; "spill" stories mostly have "bp").
 MUTUAL = 0.2
 
+# A word that keyed at least this many different incidents of the GVA tune stream is a
+# genre word of crime news ("gunshot", "homicide", "unclear"), never a key
+# (``genre_words``; the list is built by benchmarks/topic_genre_words.py).
+GENRE_MIN = 3
+
 _ACRONYM = re.compile(r"(?<![\w.])([A-Z]{2})(?![\w.])")
 
 
@@ -117,6 +122,7 @@ class TopicSettings:
     # word not yet seen often enough ("gunshot"), a copyright line's words, a police
     # department joined two shootings on a mixed stream otherwise.
     words_need_coherent_key: bool = False
+    genre_min: int = GENRE_MIN  # 0: no learnt genre words
     lead_repeats: int = LEAD_REPEATS
     fan_out: int = FAN_OUT  # key links kept per story, best first (0: all)
 
@@ -169,6 +175,21 @@ def _region_words() -> frozenset[str]:
     return frozenset(w.casefold() for n in names for w in n.split() if len(w) > 3)
 
 
+@cache
+def genre_words(min_incidents: int = GENRE_MIN) -> frozenset[str]:
+    """The words that keyed at least ``min_incidents`` different shootings of the GVA tune
+    stream (``genre_words.tsv``): words of the genre, not of one story. The coherence test
+    learns such words from the stream too, but only after ``COHERENT_MIN`` stories, and a
+    words link did not wait for it; a list learnt once from labelled data knows them from
+    the first story. Empty for ``min_incidents`` 0."""
+    if min_incidents <= 0:
+        return frozenset()
+    raw = resources.files(__package__).joinpath("genre_words.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#"))
+    return frozenset(word for word, count, *_ in rows if int(count) >= min_incidents)
+
+
 def _words(text: str) -> list[str]:
     """``terms.words`` of ``text`` and its two-capital words ("BP"), case-folded."""
     return [w for w, _ in words(text)] + [m.casefold() for m in _ACRONYM.findall(text)]
@@ -181,10 +202,11 @@ def story_keys(items: Sequence[StoryItem], settings: TopicSettings | None = None
     rarer first."""
     s = settings or TopicSettings()
     read = items[:PROFILE_ARTICLES]
+    genre = genre_words(s.genre_min)
     heads: Counter[str] = Counter()
     repeats: Counter[str] = Counter()
     for item in read:
-        text = " ".join(item.text.split()[:LEAD_WORDS])
+        text = news_lead(item.text)
         if furniture is not None:
             text = furniture.fresh(text)
         title = _words(item.title)
@@ -192,7 +214,7 @@ def story_keys(items: Sequence[StoryItem], settings: TopicSettings | None = None
         lead = Counter(w for w in title + _words(text) if zipf(w) < s.key_zipf)
         if s.lead_repeats:
             head += [w for w, n in lead.items() if n >= s.lead_repeats]
-        rare = {w for w in head if zipf(w) < s.key_zipf} - site_words(item.site)
+        rare = {w for w in head if zipf(w) < s.key_zipf} - site_words(item.site) - genre
         if furniture is not None:
             rare -= furniture.furniture(item.site, rare)
         heads.update(rare)

@@ -19,8 +19,12 @@ shootings once):
   (title and first ``HEAD_WORDS`` words, or repeated ``LEAD_REPEATS`` times in the lead: a
   page may open with a dateline or a menu) of at least ``KEY_SHARE`` of its first articles,
   the ``STRONG_KEYS`` most repeated. Genre words common in English ("shooting", "police",
-  "killed", "oil", "vaccine") are never keys; the site's words and the stream's page
-  furniture (``threads.Furniture``) are left out. A key joins two stories only when:
+  "killed", "oil", "vaccine") are never keys, nor are the rare genre words of crime news
+  learnt from the GVA tune stream (``genre_words``: "gunshot", "homicide", "deputies" —
+  words that keyed ``GENRE_MIN`` or more different shootings); the site's words, the
+  stream's page furniture (``threads.Furniture``) and boilerplate sentences (a copyright
+  line, a tip-line prompt: ``threads.news_lead``) are left out. A key joins two stories
+  only when:
 
   - it is not a place (``is_place``): a town's name never joins two stories (two shootings
     in one town are two stories);
@@ -123,6 +127,7 @@ class TopicSettings:
     # department joined two shootings on a mixed stream otherwise.
     words_need_coherent_key: bool = False
     genre_min: int = GENRE_MIN  # 0: no learnt genre words
+    name_keys: bool = False  # measured, not adopted: two capitalised words in a row ("Michael Jackson") may be a key
     lead_repeats: int = LEAD_REPEATS
     fan_out: int = FAN_OUT  # key links kept per story, best first (0: all)
 
@@ -190,9 +195,27 @@ def genre_words(min_incidents: int = GENRE_MIN) -> frozenset[str]:
     return frozenset(word for word, count, *_ in rows if int(count) >= min_incidents)
 
 
-def _words(text: str) -> list[str]:
-    """``terms.words`` of ``text`` and its two-capital words ("BP"), case-folded."""
-    return [w for w, _ in words(text)] + [m.casefold() for m in _ACRONYM.findall(text)]
+_NAME_PAIR = re.compile(r"(?<![\w.])(?=([A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?![\w]))")
+
+
+def _words(text: str, names: bool = False) -> list[str]:
+    """``terms.words`` of ``text`` and its two-capital words ("BP"), case-folded; with
+    ``names``, also its pairs of capitalised content words ("michael jackson")."""
+    out = [w for w, _ in words(text)] + [m.casefold() for m in _ACRONYM.findall(text)]
+    if names:
+        for pair in _NAME_PAIR.findall(text):
+            a, b = pair.casefold().split()
+            if len(words(pair)) == 2 and not is_place(f"{a} {b}"):
+                out.append(f"{a} {b}")
+    return out
+
+
+def _rarity(word: str) -> float:
+    """Zipf of a word; of a name pair, as if its words were independent (a sum of logs)."""
+    if " " in word:
+        a, b = word.split(" ", 1)
+        return zipf(a) + zipf(b) - 9.0
+    return zipf(word)
 
 
 def story_keys(items: Sequence[StoryItem], settings: TopicSettings | None = None,
@@ -209,19 +232,19 @@ def story_keys(items: Sequence[StoryItem], settings: TopicSettings | None = None
         text = news_lead(item.text)
         if furniture is not None:
             text = furniture.fresh(text)
-        title = _words(item.title)
-        head = title + _words(" ".join(text.split()[:s.head_words]))
-        lead = Counter(w for w in title + _words(text) if zipf(w) < s.key_zipf)
+        title = _words(item.title, s.name_keys)
+        head = title + _words(" ".join(text.split()[:s.head_words]), s.name_keys)
+        lead = Counter(w for w in title + _words(text, s.name_keys) if _rarity(w) < s.key_zipf)
         if s.lead_repeats:
             head += [w for w, n in lead.items() if n >= s.lead_repeats]
-        rare = {w for w in head if zipf(w) < s.key_zipf} - site_words(item.site) - genre
+        rare = {w for w in head if _rarity(w) < s.key_zipf} - site_words(item.site) - genre
         if furniture is not None:
             rare -= furniture.furniture(item.site, rare)
         heads.update(rare)
         repeats.update({w: lead[w] for w in rare})
     need = s.key_share * len(read)
     ranked = sorted((w for w, n in heads.items() if n >= need),
-                    key=lambda w: (-heads[w], -repeats[w], zipf(w), w))
+                    key=lambda w: (-heads[w], -repeats[w], _rarity(w), w))
     return tuple(ranked[:s.strong_keys])
 
 

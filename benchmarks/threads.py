@@ -82,6 +82,7 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(words_need_key=False),  # any words link counts
     TopicSettings(words_need_coherent_key=True),  # a words link needs a coherent key
     *(TopicSettings(genre_min=m) for m in (0, 2, 5, 10)),  # learnt genre words (0: none)
+    TopicSettings(name_keys=True),  # "michael jackson" as one key
     TopicSettings(lead_repeats=0),  # only the head's words can be keys
     TopicSettings(fan_out=1),  # one key link per story
     TopicSettings(coherent=-1.0),  # every key that is not a place joins
@@ -90,7 +91,7 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(coherent_min=3),
     *(TopicSettings(mutual=m) for m in (0.0, 0.1, 0.3)),
     TopicSettings(key_zipf=3.9),
-    TopicSettings(strong_keys=6), TopicSettings(head_words=60), TopicSettings(key_share=0.34),
+    TopicSettings(strong_keys=4), TopicSettings(strong_keys=8), TopicSettings(head_words=60), TopicSettings(key_share=0.34),
     *(TopicSettings(window_days=d) for d in (21, 60)),
     TopicSettings(rare_window_days=90),
 )

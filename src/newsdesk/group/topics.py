@@ -82,8 +82,9 @@ LEAD_REPEATS = 2
 FAN_OUT = 0
 # A key is in the head of at least this share of the story's read articles.
 KEY_SHARE = 0.5
-# The strongest keys kept per story.
-STRONG_KEYS = 4
+# The strongest keys kept per story (4 until session 11: a one-article story's topic word,
+# "swine", "flu", lost its place to words its lead repeats, "welford", "hpa").
+STRONG_KEYS = 6
 # How far back (days from the earlier story's last day) a story may be joined by a key.
 WINDOW_DAYS = 45
 RARE_WINDOW_DAYS = 180

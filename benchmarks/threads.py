@@ -91,7 +91,8 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(coherent_min=3),
     *(TopicSettings(mutual=m) for m in (0.0, 0.1, 0.3)),
     TopicSettings(key_zipf=3.9),
-    TopicSettings(strong_keys=4), TopicSettings(strong_keys=8), TopicSettings(head_words=60), TopicSettings(key_share=0.34),
+    TopicSettings(strong_keys=4), TopicSettings(strong_keys=8),
+    TopicSettings(head_words=60), TopicSettings(key_share=0.34),
     *(TopicSettings(window_days=d) for d in (21, 60)),
     TopicSettings(rare_window_days=90),
 )

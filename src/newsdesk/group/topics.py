@@ -128,7 +128,9 @@ class TopicSettings:
     # department joined two shootings on a mixed stream otherwise.
     words_need_coherent_key: bool = False
     genre_min: int = GENRE_MIN  # 0: no learnt genre words
-    name_keys: bool = False  # measured, not adopted: two capitalised words in a row ("Michael Jackson") may be a key
+    # Two capitalised words in a row ("Michael Jackson") may be one key (measured, not
+    # adopted: "prime minister" is as rare by its words' sum as "michael jackson").
+    name_keys: bool = False
     lead_repeats: int = LEAD_REPEATS
     fan_out: int = FAN_OUT  # key links kept per story, best first (0: all)
 

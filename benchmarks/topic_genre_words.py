@@ -12,11 +12,11 @@ genre: a word that keys stories of many *different* incidents.
 How: the GVA stream is grouped into event stories as ``benchmarks/threads.py`` does (its
 cache is reused) and every story's keys are found in stream order with the key rule
 ``LEARN`` (the shipped one, learnt genre words off, four keys a story). For each key, the
-distinct gold incidents of the stories it keys are counted, over stories whose incidents are all in the
-tune part (``split.tsv``: dated before 2016-07-01); places are left out (a place never
-joins anyway). Words that keyed at least ``FLOOR`` incidents are written with their count;
-``topics.GENRE_MIN`` (chosen on the dev / tune parts, ``threads.py --sweep-topics``) says
-which of them are genre words.
+distinct gold incidents of the stories it keys are counted, over stories whose incidents are
+all in the tune part (``split.tsv``: dated before 2016-07-01); places are left out (a place
+never joins anyway). Words that keyed at least ``FLOOR`` incidents are written with their
+count; ``topics.GENRE_MIN`` (chosen on the dev / tune parts, ``threads.py --sweep-topics``)
+says which of them are genre words.
 
     python benchmarks/topic_genre_words.py [--cache DIR]
 """

@@ -3,7 +3,7 @@ story, learnt from the GVA **tune** stream only.
 
 Why: a developing topic links event stories that share a *topic key* (``group/topics.py``):
 a word rare in general English that leads the story. Among shootings, some such words lead
-story after story whatever the shooting ("gunshot", "homicide", "unclear", "deputies"):
+story after story whatever the shooting ("gunshot", "homicide", "coroner", "deputies"):
 on a mixed stream they joined different shootings into one topic. The coherence test of
 ``topics.py`` learns such words from the stream, but only once it has seen a word key
 ``COHERENT_MIN`` stories. Here the GVA stream's gold incidents say which words are of the

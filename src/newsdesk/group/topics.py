@@ -98,7 +98,7 @@ COHERENT_MIN = 5
 MUTUAL = 0.2
 
 # A word that keyed at least this many different incidents of the GVA tune stream is a
-# genre word of crime news ("gunshot", "homicide", "unclear"), never a key
+# genre word of crime news ("gunshot", "homicide", "deputies"), never a key
 # (``genre_words``; the list is built by benchmarks/topic_genre_words.py).
 GENRE_MIN = 3
 

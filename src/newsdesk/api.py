@@ -21,6 +21,7 @@ from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
 from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
 from .outlets import read_user_file
+from .progress import NO_STAGES, Stages
 from .publish.atomic import check_output
 from .scale import Executor, InProcess, open_executor
 from .store import Store
@@ -72,6 +73,7 @@ def iter_extracted(
     known: Known | None = None,
     dask: str | None = None,
     executor: Executor | None = None,
+    stages: Stages | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure]]:
     """Yield (source, result) per input document, in input order.
 
@@ -79,10 +81,36 @@ def iter_extracted(
     address, or ``local``) as tasks on a Dask cluster, with ``executor`` wherever it runs
     (``scale/``); results still come in input order, so output is identical whatever
     runs them. ``known`` gives the article already made from a source (the store's, see
-    :func:`add`): that source is not extracted again.
+    :func:`add`): that source is not extracted again. ``stages`` is told of the reading
+    (the inputs counted first, when it wants totals) and extracting stages.
     """
     settings = settings or load_settings()
-    stream = iter_sources(_inputs(inputs), settings, published=published)
+    stages = stages or NO_STAGES
+    names = _inputs(inputs)
+    stages.begin("extracting", _count(names, stages))
+    for pair in _extracted(names, published, settings, workers, known, dask, executor):
+        stages.advance("extracting", failed=isinstance(pair[1], Failure))
+        yield pair
+    stages.end("extracting")
+
+
+def _count(names: list[str], stages: Stages) -> int | None:
+    """The reading stage: the documents ``names`` hold, counted when ``stages`` wants
+    totals (``ingest/count.py``), else None without looking."""
+    if not stages.wants_totals:
+        return None
+    from .ingest.count import count_documents
+
+    stages.begin("reading")
+    total = count_documents(names, lambda n: stages.advance("reading", n))
+    stages.end("reading")
+    return total
+
+
+def _extracted(names: list[str], published: str | None, settings: Settings, workers: int,
+               known: Known | None, dask: str | None, executor: Executor | None
+               ) -> Iterator[tuple[Source | None, Article | Failure]]:
+    stream = iter_sources(names, settings, published=published)
     with _executor(workers, dask, executor) as ex:
         if isinstance(ex, InProcess):
             for item in stream:
@@ -167,6 +195,7 @@ def iter_annotated(
     reuse: Reuse | None = None,
     dask: str | None = None,
     executor: Executor | None = None,
+    stages: Stages | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     """Like :func:`iter_extracted`, with the facts of each article (None for a failure).
 
@@ -175,16 +204,17 @@ def iter_annotated(
     loaded once per worker: a process pool gets the one loaded here first by fork). Output
     order is input order, and the output is the same for any number of workers, wherever
     they run. ``reuse`` gives the article and facts already found for a source (the
-    store's): that source is neither extracted nor annotated again.
+    store's): that source is neither extracted nor annotated again. ``stages`` is told
+    of the reading, extracting and annotating stages.
     """
     settings = settings or load_settings()
     _load_model(settings)
     with _executor(workers, dask, executor) as ex:
-        yield from _annotated(inputs, published, settings, ex, reuse)
+        yield from _annotated(inputs, published, settings, ex, reuse, stages or NO_STAGES)
 
 
 def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Settings,
-               executor: Executor, reuse: Reuse | None
+               executor: Executor, reuse: Reuse | None, stages: Stages
                ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     from .annotation.pipeline import BATCH_SIZE
 
@@ -202,8 +232,12 @@ def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Set
     def flush() -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
         articles = [item for _, item in batch
                     if isinstance(item, Article) and item.id not in found_before]
+        if "annotating" not in opened:
+            opened.add("annotating")
+            stages.begin("annotating", stages.total_of("extracting"))
         found = iter(annotated(articles))
         for source, item in batch:
+            stages.advance("annotating", failed=isinstance(item, Failure))
             if isinstance(item, Failure):
                 yield source, item, None
             elif item.id in found_before:  # the same bytes may come twice in one batch
@@ -214,14 +248,16 @@ def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Set
             if isinstance(item, Article):
                 found_before.pop(item.id, None)
 
+    opened: set[str] = set()
     for pair in iter_extracted(inputs, published=published, settings=settings,
                                executor=executor,
-                               known=known if reuse is not None else None):
+                               known=known if reuse is not None else None, stages=stages):
         batch.append(pair)
         if len(batch) >= BATCH_SIZE * executor.workers:
             yield from flush()
             batch = []
     yield from flush()
+    stages.end("annotating")
 
 
 def annotate(
@@ -268,6 +304,7 @@ def add(
     progress: Progress | None = None,
     dask: str | None = None,
     executor: Executor | None = None,
+    stages: Stages | None = None,
 ) -> AddResult:
     """Extract and annotate ``inputs`` into the store, skipping every input whose bytes
     the store already holds with facts found by this newsdesk and model
@@ -276,15 +313,18 @@ def add(
 
     ``workers``, ``dask`` or ``executor`` say where extraction and annotation run
     (:func:`iter_annotated`); wherever they run, results come back here, in input order,
-    and this process alone writes the store."""
+    and this process alone writes the store. ``progress`` is called with each input's
+    article or failure as it is stored; ``stages`` is told of each stage
+    (``progress.py``)."""
     settings = settings or load_settings()
     _load_model(settings)
     with _executor(workers, dask, executor) as ex:
-        return _add(inputs, db, published, settings, ex, progress)
+        return _add(inputs, db, published, settings, ex, progress, stages)
 
 
 def _add(inputs: Iterable[str] | str, db: str | Path | None, published: str | None,
-         settings: Settings, executor: Executor, progress: Progress | None) -> AddResult:
+         settings: Settings, executor: Executor, progress: Progress | None,
+         stages: Stages | None = None) -> AddResult:
     key = annotation_key(settings)
     result = AddResult()
     with Store(db or settings.db_path) as store:
@@ -299,7 +339,8 @@ def _add(inputs: Iterable[str] | str, db: str | Path | None, published: str | No
             return hit
 
         for source, item, found in iter_annotated(
-            inputs, published=published, settings=settings, executor=executor, reuse=reuse
+            inputs, published=published, settings=settings, executor=executor, reuse=reuse,
+            stages=stages,
         ):
             if isinstance(item, Failure):
                 result.failures.append(item)
@@ -392,6 +433,7 @@ def analyze(
     selection: Selection | None = None,
     dask: str | None = None,
     batch: int = BATCH_ARTICLES,
+    stages: Stages | None = None,
 ) -> AnalyzeResult:
     """Add ``inputs`` to the store (:func:`add`), then analyse everything the store holds
     and write the dossier in the formats asked for; with a ``selection`` (stories since a
@@ -411,7 +453,9 @@ def analyze(
     Memory does not grow with the store: articles are grouped one by one, stories
     cross-checked ``batch`` articles at a time (the output is the same for any ``batch``),
     and the JSON dossier written story by story (``incremental.analyse_store``). The
-    returned ``dossier`` is read only when asked for.
+    returned ``dossier`` is read only when asked for. ``progress`` is called with each
+    input's article or failure as it is stored; ``stages`` is told of each stage, reading
+    to writing (``progress.py``).
     """
     settings = settings or load_settings()
     if selection is not None:
@@ -422,17 +466,18 @@ def analyze(
     read_user_file(settings.outlets)  # a bad outlet file (E002) fails now, too
     path = db or settings.db_path
     _load_model(settings)
+    stages = stages or NO_STAGES
     with open_executor(workers, dask) as executor:
         added = _add(inputs, path, published, settings, executor,
-                     progress) if _inputs(inputs) else AddResult()
+                     progress, stages) if _inputs(inputs) else AddResult()
         return _analyze(inputs, path, json_path, html_path, md_path, settings, selection,
-                        executor, added, batch)
+                        executor, added, batch, stages)
 
 
 def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Path | None,
              html_path: str | Path | None, md_path: str | Path | None, settings: Settings,
              selection: Selection | None, executor: Executor, added: AddResult,
-             batch: int = BATCH_ARTICLES) -> AnalyzeResult:
+             batch: int = BATCH_ARTICLES, stages: Stages = NO_STAGES) -> AnalyzeResult:
     from .publish.sections import pool_sections
     from .publish.stream import write_notes, write_report
 
@@ -445,17 +490,19 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
                               dataclasses.asdict(settings))
     whole = selection is None or selection.whole
     analysis = analyse_store(path, added.failures, settings, run, annotation_key(settings),
-                             selection, executor, batch)
+                             selection, executor, batch, stages)
     with Store(path) as store:
         # a selection is no analysis of the store: `changes` compares whole analyses only
         store.finish_run(run, added.added, added.reused, len(added.failures),
                          analysis.story_ids if whole else None)
         new = store_changes(store.conn) if html_path and whole else None  # report marks
     result = AnalyzeResult(analysis, path, last, count, added)
+    stages.begin("writing", sum(1 for p in (json_path, html_path, md_path) if p))
     if json_path:
         with Store(path) as store:
             analysis.write_json(store, json_path)
         result.outputs["json"] = str(json_path)
+        stages.advance("writing")
     if html_path or md_path:
         with Store(path) as store:
             source = StoredDossier(analysis, store)
@@ -466,9 +513,12 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
                                              ) if frozen else None
                     write_report(source, html_path, marks, sections)
                 result.outputs["html"] = str(html_path)
+                stages.advance("writing")
             if md_path:
                 write_notes(source, md_path)
                 result.outputs["md"] = str(md_path)
+                stages.advance("writing")
+    stages.end("writing")
     return result
 
 

@@ -26,6 +26,7 @@ from .config import load_settings
 from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
 from .model import Article, Failure
+from .progress import BarStages
 from .records import annotate_record, extract_record
 from .store.export import EXPORTS, FORMATS
 from .store.selection import Selection
@@ -45,7 +46,12 @@ _PUBLISHED = click.option(
     help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides dates "
     "found in the pages.",
 )
-_QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
+_QUIET = click.option("--quiet", "-q", is_flag=True,
+                      help="No progress bars on stderr (they are drawn only on a terminal).")
+_VERBOSE = click.option("--verbose", "-v", is_flag=True,
+                        help="Also a line per finished stage (reading, extracting, annotating, "
+                        "grouping, cross-checking, writing) with its count and time, on "
+                        "stderr even when it is no terminal.")
 _WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
     help="Worker processes for extraction, annotation and cross-checking (output is identical "
@@ -60,23 +66,10 @@ _DASK = click.option(
 )
 
 
-class _Progress:
-    """A one-line counter on stderr, shown only on a terminal and without --quiet."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.enabled = not quiet and sys.stderr.isatty()
-        self.done = 0
-        self.failed = 0
-
-    def __call__(self, item: Article | Failure) -> None:
-        self.done += 1
-        self.failed += isinstance(item, Failure)
-        if self.enabled and (self.done % 10 == 0 or self.done < 10):
-            click.echo(f"\r{self.done} inputs, {self.failed} failed", err=True, nl=False)
-
-    def close(self) -> None:
-        if self.enabled and self.done:
-            click.echo(f"\r{self.done} inputs, {self.failed} failed", err=True)
+def _stages(quiet: bool, verbose: bool) -> BarStages:
+    """Progress bars by stage (tqdm) on stderr when it is a terminal and not --quiet;
+    -v adds a line per finished stage (``progress.py``)."""
+    return BarStages(show=not quiet and sys.stderr.isatty(), verbose=verbose)
 
 
 def _report(failure: Failure) -> None:
@@ -97,20 +90,18 @@ _FORMAT = click.option(
 
 def _record_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every record-printing command (extract, annotate) takes, in one place."""
-    for option in (_DASK, _WORKERS, _QUIET, _PUBLISHED, _FORMAT, _INPUTS):
+    for option in (_DASK, _WORKERS, _VERBOSE, _QUIET, _PUBLISHED, _FORMAT, _INPUTS):
         command = option(command)
     return command
 
 
 def _print_records(
-    results: Iterable[tuple[Article | Failure, dict[str, Any]]], fmt: str, quiet: bool
+    results: Iterable[tuple[Article | Failure, dict[str, Any]]], fmt: str, stages: BarStages
 ) -> None:
     """Print records as JSONL (streaming) or one JSON array; exit 1 if any input failed."""
-    progress = _Progress(quiet)
     failed = False
     records: list[dict[str, Any]] = []
     for result, record in results:
-        progress(result)
         if isinstance(result, Failure):
             failed = True
             _report(result)
@@ -118,24 +109,25 @@ def _print_records(
             click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
         else:
             records.append(record)
+    stages.close()
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True))
-    progress.close()
     sys.exit(1 if failed else 0)
 
 
 @cli.command()
 @_record_options
 def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
-            workers: int, dask: str | None) -> None:
+            verbose: bool, workers: int, dask: str | None) -> None:
     """Extract clean article text and metadata from INPUT files, folders, archives or - (stdin).
 
     Prints one JSON record per input document to stdout.
     """
+    stages = _stages(quiet, verbose)
     try:
         results = iter_extracted(inputs, published=published, settings=load_settings(),
-                                 workers=workers, dask=dask)
-        _print_records(((r, extract_record(r)) for _, r in results), fmt, quiet)
+                                 workers=workers, dask=dask, stages=stages)
+        _print_records(((r, extract_record(r)) for _, r in results), fmt, stages)
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
@@ -144,16 +136,17 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: boo
 @cli.command()
 @_record_options
 def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
-             workers: int, dask: str | None) -> None:
+             verbose: bool, workers: int, dask: str | None) -> None:
     """Extract INPUT... and find the facts on each article's text.
 
     Prints one JSON record per input document: the extract record plus entities (with
     roles), quotes, figures, timexes and attributions, every one with its character span.
     """
+    stages = _stages(quiet, verbose)
     try:
         results = iter_annotated(inputs, published=published, settings=load_settings(),
-                                 workers=workers, dask=dask)
-        _print_records(((r, annotate_record(r, f)) for _, r, f in results), fmt, quiet)
+                                 workers=workers, dask=dask, stages=stages)
+        _print_records(((r, annotate_record(r, f)) for _, r, f in results), fmt, stages)
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
@@ -162,16 +155,18 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
 StoreResult = TypeVar("StoreResult", AddResult, AnalyzeResult)
 
 
-def _store_run(run: Callable[[_Progress], StoreResult], quiet: bool) -> StoreResult:
-    """A command that writes the store, with the progress counter on stderr: a coded error
-    ends it with exit 1; each input that failed is reported."""
-    progress = _Progress(quiet)
+def _store_run(run: Callable[[BarStages], StoreResult], quiet: bool, verbose: bool
+               ) -> StoreResult:
+    """A command that writes the store, with progress bars by stage on stderr: a coded
+    error ends it with exit 1; each input that failed is reported."""
+    stages = _stages(quiet, verbose)
     try:
-        result = run(progress)
+        result = run(stages)
     except NewsdeskError as err:
+        stages.close()
         click.echo(str(err), err=True)
         sys.exit(1)
-    progress.close()
+    stages.close()
     for failure in result.failures:
         _report(failure)
     return result
@@ -185,15 +180,16 @@ _DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk
 @_DB
 @_PUBLISHED
 @_QUIET
+@_VERBOSE
 @_WORKERS
 @_DASK
 def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: bool,
-        workers: int, dask: str | None) -> None:
+        verbose: bool, workers: int, dask: str | None) -> None:
     """Extract and annotate INPUT... into the store; inputs it already holds (the same
     bytes, annotated by this newsdesk and model) are skipped."""
-    result = _store_run(lambda progress: run_add(
+    result = _store_run(lambda stages: run_add(
         inputs, db=db, published=published, settings=load_settings(), workers=workers,
-        progress=progress, dask=dask), quiet)
+        stages=stages, dask=dask), quiet, verbose)
     click.echo(
         f"{len(result.article_ids)} articles ({result.added} new in the store, "
         f"{result.reused} already there, {result.refreshed} annotated again by this "
@@ -211,6 +207,7 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 @click.option("--md", "md_path", metavar="FILE", help="Write the Markdown dossier here.")
 @_PUBLISHED
 @_QUIET
+@_VERBOSE
 @_WORKERS
 @_DASK
 @click.option("--since", metavar="DATE",
@@ -223,7 +220,8 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
                    "any spelling of a name the store has seen).")
 def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
             html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
-            workers: int, dask: str | None, since: str | None, story_ids: tuple[str, ...],
+            verbose: bool, workers: int, dask: str | None, since: str | None,
+            story_ids: tuple[str, ...],
             query: str | None) -> None:
     """Add INPUT... to the store (as `add` does), then analyse every article the store
     holds and write the dossier. With no INPUT, the store alone is analysed. --since,
@@ -235,10 +233,10 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     if not (json_path or html_path or md_path):
         html_path = "newsdesk-report.html"
     selection = Selection(since, story_ids, query)
-    result = _store_run(lambda progress: run_analyze(
+    result = _store_run(lambda stages: run_analyze(
         inputs, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
-        published=published, settings=load_settings(), workers=workers, progress=progress,
-        selection=selection, dask=dask), quiet)
+        published=published, settings=load_settings(), workers=workers, stages=stages,
+        selection=selection, dask=dask), quiet, verbose)
     click.echo(
         f"{result.article_count} articles in the store ({result.added} new, "
         f"{result.reused} inputs already there, {result.refreshed} annotated again by this "

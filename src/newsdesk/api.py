@@ -22,7 +22,7 @@ from .ingest import iter_sources
 from .model import Annotated, Article, Facts, Failure, Source
 from .outlets import read_user_file
 from .progress import NO_STAGES, Stages
-from .publish.atomic import check_output
+from .publish.atomic import check_output, is_stdout
 from .scale import Executor, InProcess, open_executor
 from .store import Store
 from .store.changes import Changes
@@ -81,17 +81,22 @@ def iter_extracted(
     address, or ``local``) as tasks on a Dask cluster, with ``executor`` wherever it runs
     (``scale/``); results still come in input order, so output is identical whatever
     runs them. ``known`` gives the article already made from a source (the store's, see
-    :func:`add`): that source is not extracted again. ``stages`` is told of the reading
+    :func:`add`): that source is not extracted again. Inputs that hold no document at
+    all (empty folders) raise E112 once read. ``stages`` is told of the reading
     (the inputs counted first, when it wants totals) and extracting stages.
     """
     settings = settings or load_settings()
     stages = stages or NO_STAGES
     names = _inputs(inputs)
     stages.begin("extracting", _count(names, stages))
+    found = False
     for pair in _extracted(names, published, settings, workers, known, dask, executor):
+        found = True
         stages.advance("extracting", failed=isinstance(pair[1], Failure))
         yield pair
     stages.end("extracting")
+    if names and not found:  # an empty folder is no successful run: say so (E112)
+        raise NewsdeskError("E112", inputs=", ".join(names))
 
 
 def _count(names: list[str], stages: Stages) -> int | None:
@@ -460,9 +465,11 @@ def analyze(
     settings = settings or load_settings()
     if selection is not None:
         selection.check()
-    for output in (json_path, html_path, md_path):
-        if output:
-            check_output(output)  # a bad path fails now, not after all the work
+    outputs = [output for output in (json_path, html_path, md_path) if output]
+    if sum(map(is_stdout, outputs)) > 1:
+        raise ValueError("only one of json_path, html_path, md_path can be '-' (stdout)")
+    for output in outputs:
+        check_output(output)  # a bad path fails now, not after all the work
     read_user_file(settings.outlets)  # a bad outlet file (E002) fails now, too
     path = db or settings.db_path
     _load_model(settings)

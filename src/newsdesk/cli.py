@@ -27,6 +27,7 @@ from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
 from .model import Article, Failure
 from .progress import BarStages
+from .publish.atomic import STDOUT
 from .records import annotate_record, extract_record
 from .store.export import EXPORTS, FORMATS
 from .store.selection import Selection
@@ -202,9 +203,12 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT...]")
 @_DB
-@click.option("--json", "json_path", metavar="FILE", help="Write the dossier JSON here.")
-@click.option("--html", "html_path", metavar="FILE", help="Write the HTML report here.")
-@click.option("--md", "md_path", metavar="FILE", help="Write the Markdown dossier here.")
+@click.option("--json", "json_path", metavar="FILE|-", help="Write the dossier JSON here "
+              "(- for stdout).")
+@click.option("--html", "html_path", metavar="FILE|-", help="Write the HTML report here "
+              "(- for stdout).")
+@click.option("--md", "md_path", metavar="FILE|-", help="Write the Markdown dossier here "
+              "(- for stdout).")
 @_PUBLISHED
 @_QUIET
 @_VERBOSE
@@ -232,6 +236,9 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     """
     if not (json_path or html_path or md_path):
         html_path = "newsdesk-report.html"
+    to_stdout = [p for p in (json_path, html_path, md_path) if p == STDOUT]
+    if len(to_stdout) > 1:
+        raise click.UsageError("only one of --json, --html, --md can be - (stdout)")
     selection = Selection(since, story_ids, query)
     result = _store_run(lambda stages: run_analyze(
         inputs, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
@@ -245,8 +252,8 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     )
     if not selection.whole:
         click.echo(f"{result.story_count} stories selected", err=True)
-    for kind, path in result.outputs.items():
-        click.echo(f"{kind}: {path}")
+    for kind, path in result.outputs.items():  # on stderr when stdout carries an output
+        click.echo(f"{kind}: {'stdout' if path == STDOUT else path}", err=bool(to_stdout))
     sys.exit(1 if result.failures else 0)
 
 
@@ -319,7 +326,11 @@ def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) ->
 
     path = db or load_settings().db_path
     try:
-        server = make_server(str(path), host, port, allow_hosts)
+        try:
+            server = make_server(str(path), host, port, allow_hosts)
+        except OSError as exc:  # the port is taken, the address is not this machine's
+            raise NewsdeskError("E003", host=host, port=port,
+                                detail=exc.strerror or str(exc)) from exc
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)

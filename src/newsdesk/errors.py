@@ -13,6 +13,8 @@ CATALOGUE: dict[str, str] = {
     # settings
     "E001": "setting {name} is {value!r}: {detail}",
     "E002": "outlet registry file {path}: {detail}",
+    "E003": "cannot listen on {host}:{port}: {detail} (is another program using the port? "
+            "give another --port, or --port 0 for a free one)",
     # input
     "E100": "cannot read input: {detail}",
     "E101": "input is empty",
@@ -27,6 +29,8 @@ CATALOGUE: dict[str, str] = {
     "E110": "text could not be decoded reliably: {detail}",
     "E111": "{count} blank bytes in a row after line {line}: not a feed any more; the rest "
             "of it is skipped",
+    "E112": "no input documents found in {inputs} (empty folders, or only hidden files and "
+            "sidecars)",
     # extraction
     "E200": "no article text found",
     "E201": "HTML could not be parsed: {detail}",

@@ -22,9 +22,10 @@ from .api import analyze as run_analyze
 from .api import changes as run_changes
 from .api import export as run_export
 from .clitext import changes_lines
-from .config import load_settings
+from .config import Settings, load_settings
 from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
+from .ingest.fields import parse_field_map
 from .model import Article, Failure
 from .progress import BarStages
 from .publish.atomic import STDOUT
@@ -47,6 +48,40 @@ _PUBLISHED = click.option(
     help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides dates "
     "found in the pages.",
 )
+def _take_fields(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+                 ) -> None:
+    """--field TARGET=SOURCE, checked now (E004 is a usage error, exit 2) and kept for
+    :func:`_settings`, which lays it over the ``fields`` setting."""
+    if not value:
+        return
+    try:
+        parse_field_map(",".join(value))
+    except NewsdeskError as err:
+        raise click.BadParameter(str(err)) from None
+    ctx.meta["newsdesk.fields"] = ",".join(value)
+
+
+_FIELD = click.option(
+    "--field", "fields", metavar="TARGET=SOURCE", multiple=True, expose_value=False,
+    callback=_take_fields,
+    help="Read the JSONL/JSON field SOURCE as TARGET (text, html, url, title, published, "
+    "outlet, authors, id, clean); repeatable, e.g. --field text=body --field "
+    "published=date. news-please's maintext and date_publish are read without it.",
+)
+
+
+def _settings() -> Settings:
+    """The run's settings (``config.load_settings``), with the command's --field pairs
+    added to the ``fields`` setting."""
+    ctx = click.get_current_context()
+    settings = load_settings()
+    given = ctx.meta.get("newsdesk.fields")
+    if given:
+        joined = ",".join(p for p in (settings.fields, given) if p)
+        settings = settings.replace(fields=joined)
+    return settings
+
+
 _QUIET = click.option("--quiet", "-q", is_flag=True,
                       help="No progress bars on stderr (they are drawn only on a terminal).")
 _VERBOSE = click.option("--verbose", "-v", is_flag=True,
@@ -91,7 +126,7 @@ _FORMAT = click.option(
 
 def _record_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every record-printing command (extract, annotate) takes, in one place."""
-    for option in (_DASK, _WORKERS, _VERBOSE, _QUIET, _PUBLISHED, _FORMAT, _INPUTS):
+    for option in (_DASK, _WORKERS, _VERBOSE, _QUIET, _FIELD, _PUBLISHED, _FORMAT, _INPUTS):
         command = option(command)
     return command
 
@@ -126,7 +161,7 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: boo
     """
     stages = _stages(quiet, verbose)
     try:
-        results = iter_extracted(inputs, published=published, settings=load_settings(),
+        results = iter_extracted(inputs, published=published, settings=_settings(),
                                  workers=workers, dask=dask, stages=stages)
         _print_records(((r, extract_record(r)) for _, r in results), fmt, stages)
     except NewsdeskError as err:
@@ -145,7 +180,7 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
     """
     stages = _stages(quiet, verbose)
     try:
-        results = iter_annotated(inputs, published=published, settings=load_settings(),
+        results = iter_annotated(inputs, published=published, settings=_settings(),
                                  workers=workers, dask=dask, stages=stages)
         _print_records(((r, annotate_record(r, f)) for _, r, f in results), fmt, stages)
     except NewsdeskError as err:
@@ -180,6 +215,7 @@ _DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk
 @_INPUTS
 @_DB
 @_PUBLISHED
+@_FIELD
 @_QUIET
 @_VERBOSE
 @_WORKERS
@@ -189,7 +225,7 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
     """Extract and annotate INPUT... into the store; inputs it already holds (the same
     bytes, annotated by this newsdesk and model) are skipped."""
     result = _store_run(lambda stages: run_add(
-        inputs, db=db, published=published, settings=load_settings(), workers=workers,
+        inputs, db=db, published=published, settings=_settings(), workers=workers,
         stages=stages, dask=dask), quiet, verbose)
     click.echo(
         f"{len(result.article_ids)} articles ({result.added} new in the store, "
@@ -210,6 +246,7 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 @click.option("--md", "md_path", metavar="FILE|-", help="Write the Markdown dossier here "
               "(- for stdout).")
 @_PUBLISHED
+@_FIELD
 @_QUIET
 @_VERBOSE
 @_WORKERS
@@ -242,7 +279,7 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     selection = Selection(since, story_ids, query)
     result = _store_run(lambda stages: run_analyze(
         inputs, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
-        published=published, settings=load_settings(), workers=workers, stages=stages,
+        published=published, settings=_settings(), workers=workers, stages=stages,
         selection=selection, dask=dask), quiet, verbose)
     click.echo(
         f"{result.article_count} articles in the store ({result.added} new, "
@@ -267,7 +304,7 @@ def changes(db: str | None, since: str | None, as_json: bool) -> None:
     """What the latest analysis found new: new stories, articles new to a story, claims
     whose status changed, new conflicts and new figures."""
     try:
-        found = run_changes(db=db, since=since, settings=load_settings())
+        found = run_changes(db=db, since=since, settings=_settings())
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
@@ -301,7 +338,7 @@ def export(tables: tuple[str, ...], db: str | None, out: str, fmt: str,
         raise click.UsageError("--out - writes one table to stdout: name exactly one TABLE")
     try:
         written = run_export(db=db, out=out, tables=tables, fmt=fmt, superseded=superseded,
-                             settings=load_settings())
+                             settings=_settings())
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)

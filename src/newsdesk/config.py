@@ -33,6 +33,11 @@ class Settings:
     # outlets or changes fields of shipped ones (README, "Outlets"). Empty: shipped only.
     # A file that cannot be read or has a bad entry is error E002 before any work.
     outlets: str = ""
+    # Field names of JSONL/JSON records written by other tools, as TARGET=SOURCE pairs
+    # joined by commas ("text=body,published=date"); the CLI's --field adds to them.
+    # news-please's maintext and date_publish are read without it (ingest/fields.py).
+    # An unknown target is error E004 before any work.
+    fields: str = ""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -48,7 +53,11 @@ def load_settings(**overrides: Any) -> Settings:
         if env is not None:
             values[f.name] = _whole_number(name, env) if f.type in ("int", int) else env
     values.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings(**values)
+    settings = Settings(**values)
+    from .ingest.fields import parse_field_map
+
+    parse_field_map(settings.fields)  # E004 now, not half-way through the first feed
+    return settings
 
 
 def _whole_number(name: str, value: str) -> int:

@@ -13,6 +13,7 @@ CATALOGUE: dict[str, str] = {
     # settings
     "E001": "setting {name} is {value!r}: {detail}",
     "E002": "outlet registry file {path}: {detail}",
+    "E004": "field mapping {spec!r}: {detail}",
     "E003": "cannot listen on {host}:{port}: {detail} (is another program using the port? "
             "give another --port, or --port 0 for a free one)",
     # input
@@ -23,7 +24,7 @@ CATALOGUE: dict[str, str] = {
     "E104": "input is larger than the limit ({size} bytes > {limit} bytes)",
     "E105": "compressed input is truncated or corrupt: {detail}",
     "E106": "WARC archive is truncated or corrupt: {detail}",
-    "E107": "JSONL line is not a valid article record: {detail}",
+    "E107": "JSONL line or JSON item is not a valid article record: {detail}",
     "E108": "input does not exist",
     "E109": "sidecar metadata file is invalid: {detail}",
     "E110": "text could not be decoded reliably: {detail}",

@@ -7,9 +7,9 @@ input's name, and the walk goes on (principle 3).
 
 What a file holds is decided by its content where the name could lie: gzip is
 recognised by its magic bytes, and a file with an unknown or missing extension is
-sniffed as WARC, JSONL or a single document.  Known extensions (``.warc``,
-``.jsonl``, ``.html``/``.htm``/``.txt``) pick the reader, and the content is still
-checked (a ``.html`` that is really a PNG is reported as one).
+sniffed as WARC, JSONL, JSON article records or a single document.  Known
+extensions (``.warc``, ``.jsonl``, ``.json``, ``.html``/``.htm``/``.txt``) pick the
+reader, and the content is still checked (a ``.html`` that is really a PNG is reported as one).
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from typing import IO, Any, Literal, Protocol
 from ..config import Settings
 from ..errors import problem
 from ..model import Failure, Source
+from .jsonfile import iter_json, looks_like_json_articles
 from .jsonl import GZIP_ERRORS, iter_jsonl, looks_like_jsonl
 from .metadata import DOC_EXTENSIONS, has_surrogates, is_sidecar, read_sidecar
 from .sniff import HEAD_BYTES, binary_kind
 from .warc import iter_warc
 
-Kind = Literal["warc", "jsonl", "doc", "auto"]
+Kind = Literal["warc", "jsonl", "json", "doc", "auto"]
 
 
 class _Readable(Protocol):
@@ -134,6 +135,8 @@ def kind_from_name(path: str) -> Kind:
         return "warc"
     if lower.endswith((".jsonl", ".ndjson")):
         return "jsonl"
+    if lower.endswith(".json"):
+        return "json"
     if lower.endswith(DOC_EXTENSIONS):
         return "doc"
     return "auto"
@@ -236,6 +239,9 @@ def _read_stream(
         return
     if kind == "jsonl" or (kind == "auto" and looks_like_jsonl(inner, len(inner) < HEAD_BYTES)):
         yield from iter_jsonl(name, stream, settings)
+        return
+    if kind == "json" or (kind == "auto" and looks_like_json_articles(inner)):
+        yield from iter_json(name, stream, settings)
         return
     if size is not None and not compressed and size > limit:
         yield Failure(name, problem("E104", size=size, limit=limit))

@@ -70,11 +70,23 @@ _FIELD = click.option(
 )
 
 
+def _take_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta["newsdesk.config"] = value
+
+
+_CONFIG = click.option(
+    "--config", metavar="FILE", expose_value=False, callback=_take_config,
+    help="Settings file (TOML, keys as the Settings fields); default ./newsdesk.toml when "
+    "it exists, or $NEWSDESK_CONFIG. NEWSDESK_* variables and flags override it.",
+)
+
+
 def _settings() -> Settings:
-    """The run's settings (``config.load_settings``), with the command's --field pairs
-    added to the ``fields`` setting."""
+    """The run's settings (``config.load_settings``: defaults < --config file <
+    NEWSDESK_* < flags), with the command's --field pairs added to ``fields``."""
     ctx = click.get_current_context()
-    settings = load_settings()
+    settings = load_settings(config=ctx.meta.get("newsdesk.config"))
     given = ctx.meta.get("newsdesk.fields")
     if given:
         joined = ",".join(p for p in (settings.fields, given) if p)
@@ -152,6 +164,7 @@ def _print_records(
 
 
 @cli.command()
+@_CONFIG
 @_record_options
 def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
             verbose: bool, workers: int, dask: str | None) -> None:
@@ -170,6 +183,7 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: boo
 
 
 @cli.command()
+@_CONFIG
 @_record_options
 def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
              verbose: bool, workers: int, dask: str | None) -> None:
@@ -212,6 +226,7 @@ _DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk
 
 
 @cli.command()
+@_CONFIG
 @_INPUTS
 @_DB
 @_PUBLISHED
@@ -237,6 +252,7 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 
 
 @cli.command()
+@_CONFIG
 @click.argument("inputs", nargs=-1, metavar="[INPUT...]")
 @_DB
 @click.option("--json", "json_path", metavar="FILE|-", help="Write the dossier JSON here "
@@ -295,6 +311,7 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
 
 
 @cli.command()
+@_CONFIG
 @_DB
 @click.option("--since", metavar="RUN|DATE",
               help="Compare with the latest analysis at or before this run number, or finished "
@@ -316,6 +333,7 @@ def changes(db: str | None, since: str | None, as_json: bool) -> None:
 
 
 @cli.command()
+@_CONFIG
 @click.argument("tables", nargs=-1, metavar="[TABLE...]", type=click.Choice(list(EXPORTS)))
 @_DB
 @click.option("--out", metavar="DIR", default=".", show_default=True,
@@ -348,6 +366,7 @@ def export(tables: tuple[str, ...], db: str | None, out: str, fmt: str,
 
 
 @cli.command()
+@_CONFIG
 @click.option("--db", metavar="PATH", help="SQLite store to show (default: newsdesk.db).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default serves this machine only.")
@@ -361,8 +380,8 @@ def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) ->
     pages, and a JSON API under /api/."""
     from .app.server import beyond_loopback, make_server
 
-    path = db or load_settings().db_path
     try:
+        path = db or _settings().db_path
         try:
             server = make_server(str(path), host, port, allow_hosts)
         except OSError as exc:  # the port is taken, the address is not this machine's

@@ -13,9 +13,10 @@ CATALOGUE: dict[str, str] = {
     # settings
     "E001": "setting {name} is {value!r}: {detail}",
     "E002": "outlet registry file {path}: {detail}",
-    "E004": "field mapping {spec!r}: {detail}",
     "E003": "cannot listen on {host}:{port}: {detail} (is another program using the port? "
             "give another --port, or --port 0 for a free one)",
+    "E004": "field mapping {spec!r}: {detail}",
+    "E005": "settings file {path}: {detail}",
     # input
     "E100": "cannot read input: {detail}",
     "E101": "input is empty",

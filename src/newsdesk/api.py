@@ -7,7 +7,9 @@ tested) from Python with the same arguments.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
 from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
 from .ingest import iter_sources
+from .ingest.memory import in_memory, input_name
 from .model import Annotated, Article, Facts, Failure, Source
 from .outlets import read_user_file
 from .progress import NO_STAGES, Stages
@@ -32,9 +35,21 @@ from .versions import FACTS_CODE, code_version
 
 Progress = Callable[[Article | Failure], None]
 
+# One input: a path (str or os.PathLike; "-" is stdin), or a document or record held in
+# memory: HTML or text (a str with a line break or markup), bytes, a dict (ingest/memory.py).
+Input = str | bytes | Mapping[str, Any] | os.PathLike[str]
+Inputs = Iterable[Input] | Input
 
-def _inputs(inputs: Iterable[str] | str) -> list[str]:
-    return [inputs] if isinstance(inputs, str) else list(inputs)
+
+def _inputs(inputs: Inputs) -> list[Input]:
+    if isinstance(inputs, (str, bytes, bytearray, Mapping, os.PathLike)):
+        return [inputs]
+    return list(inputs)
+
+
+def _names(items: list[Input]) -> list[str]:
+    """The inputs as the run manifest and messages name them (``<string 2>`` …)."""
+    return [input_name(item, position) for position, item in enumerate(items, 1)]
 
 
 def _extract_one(args: tuple[Source, Settings]) -> Article | Failure:
@@ -65,7 +80,7 @@ def _executor(workers: int, dask: str | None, executor: Executor | None
 
 
 def iter_extracted(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     published: str | None = None,
     settings: Settings | None = None,
@@ -96,10 +111,10 @@ def iter_extracted(
         yield pair
     stages.end("extracting")
     if names and not found:  # an empty folder is no successful run: say so (E112)
-        raise NewsdeskError("E112", inputs=", ".join(names))
+        raise NewsdeskError("E112", inputs=", ".join(_names(names)))
 
 
-def _count(names: list[str], stages: Stages) -> int | None:
+def _count(names: list[Input], stages: Stages) -> int | None:
     """The reading stage: the documents ``names`` hold, counted when ``stages`` wants
     totals (``ingest/count.py``), else None without looking."""
     if not stages.wants_totals:
@@ -112,7 +127,7 @@ def _count(names: list[str], stages: Stages) -> int | None:
     return total
 
 
-def _extracted(names: list[str], published: str | None, settings: Settings, workers: int,
+def _extracted(names: list[Input], published: str | None, settings: Settings, workers: int,
                known: Known | None, dask: str | None, executor: Executor | None
                ) -> Iterator[tuple[Source | None, Article | Failure]]:
     stream = iter_sources(names, settings, published=published)
@@ -153,7 +168,7 @@ def _run_batch(
 
 
 def extract(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     published: str | None = None,
     settings: Settings | None = None,
@@ -192,7 +207,7 @@ def annotation_key(settings: Settings) -> str:
 
 
 def iter_annotated(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     published: str | None = None,
     settings: Settings | None = None,
@@ -218,7 +233,7 @@ def iter_annotated(
         yield from _annotated(inputs, published, settings, ex, reuse, stages or NO_STAGES)
 
 
-def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Settings,
+def _annotated(inputs: Inputs, published: str | None, settings: Settings,
                executor: Executor, reuse: Reuse | None, stages: Stages
                ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     from .annotation.pipeline import BATCH_SIZE
@@ -266,7 +281,7 @@ def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Set
 
 
 def annotate(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     published: str | None = None,
     settings: Settings | None = None,
@@ -300,7 +315,7 @@ class AddResult:
 
 
 def add(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     db: str | Path | None = None,
     published: str | None = None,
@@ -327,13 +342,14 @@ def add(
         return _add(inputs, db, published, settings, ex, progress, stages)
 
 
-def _add(inputs: Iterable[str] | str, db: str | Path | None, published: str | None,
+def _add(inputs: Inputs, db: str | Path | None, published: str | None,
          settings: Settings, executor: Executor, progress: Progress | None,
          stages: Stages | None = None) -> AddResult:
     key = annotation_key(settings)
     result = AddResult()
     with Store(db or settings.db_path) as store:
-        run = store.start_run("add", _inputs(inputs), key, dataclasses.asdict(settings))
+        run = store.start_run("add", _names(_inputs(inputs)), key,
+                              dataclasses.asdict(settings))
 
         stored: set[str] = set()  # ids of the inputs whose stored article was reused
 
@@ -401,6 +417,12 @@ class AnalyzeResult:
         self._articles: list[Article] | None = None
         self._facts: dict[str, Facts] | None = None
 
+    def load(self) -> None:
+        """Read the dossier, articles and facts into memory now (before the store they
+        come from is removed: ``analyze`` of inputs held in memory)."""
+        self.dossier, self.articles, self.facts  # noqa: B018 (read for their effect)
+        self._analysis = None
+
     @property
     def dossier(self) -> dict[str, Any]:
         if self._dossier is None:
@@ -425,7 +447,7 @@ class AnalyzeResult:
 
 
 def analyze(
-    inputs: Iterable[str] | str = (),
+    inputs: Inputs = (),
     *,
     db: str | Path | None = None,
     json_path: str | Path | None = None,
@@ -461,6 +483,12 @@ def analyze(
     returned ``dossier`` is read only when asked for. ``progress`` is called with each
     input's article or failure as it is stored; ``stages`` is told of each stage, reading
     to writing (``progress.py``).
+
+    ``inputs`` may be paths or documents and records held in memory (a string of HTML or
+    text, bytes, a dict: ``ingest/memory.py``). When all are in memory and no store is
+    asked for (no ``db``, ``db_path`` at its default), the store is a temporary one,
+    removed before this returns, and the result's ``dossier``, ``articles`` and ``facts``
+    are read into memory first: nothing is left on disk that was not asked for.
     """
     settings = settings or load_settings()
     if selection is not None:
@@ -471,17 +499,37 @@ def analyze(
     for output in outputs:
         check_output(output)  # a bad path fails now, not after all the work
     read_user_file(settings.outlets)  # a bad outlet file (E002) fails now, too
-    path = db or settings.db_path
+    items = _inputs(inputs)  # once: a generator of inputs is read once
     _load_model(settings)
     stages = stages or NO_STAGES
-    with open_executor(workers, dask) as executor:
-        added = _add(inputs, path, published, settings, executor,
-                     progress, stages) if _inputs(inputs) else AddResult()
-        return _analyze(inputs, path, json_path, html_path, md_path, settings, selection,
-                        executor, added, batch, stages)
+    with _store_for(db, settings, items) as (path, scratch_store):
+        with open_executor(workers, dask) as executor:
+            added = _add(items, path, published, settings, executor,
+                         progress, stages) if items else AddResult()
+            result = _analyze(items, path, json_path, html_path, md_path, settings,
+                              selection, executor, added, batch, stages)
+        if scratch_store:  # read it all now: the store goes when this block ends
+            result.load()
+        return result
 
 
-def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Path | None,
+@contextmanager
+def _store_for(db: str | Path | None, settings: Settings, items: list[Input]
+               ) -> Iterator[tuple[str | Path, bool]]:
+    """The store to analyse into, and whether it is a scratch one: ``db``, else the
+    ``db_path`` setting — except when every input is held in memory and no store was
+    asked for (no ``db``, ``db_path`` left at its default): then a store in a temporary
+    folder, removed at the end, so that analysing a few strings leaves no
+    ``newsdesk.db`` behind in the working directory."""
+    asked = db is not None or settings.db_path != Settings().db_path
+    if asked or not items or not all(in_memory(item) for item in items):
+        yield db or settings.db_path, False
+        return
+    with tempfile.TemporaryDirectory(prefix="newsdesk-") as folder:
+        yield Path(folder) / "newsdesk.db", True
+
+
+def _analyze(inputs: Inputs, path: str | Path, json_path: str | Path | None,
              html_path: str | Path | None, md_path: str | Path | None, settings: Settings,
              selection: Selection | None, executor: Executor, added: AddResult,
              batch: int = BATCH_ARTICLES, stages: Stages = NO_STAGES) -> AnalyzeResult:
@@ -493,7 +541,7 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
         last = store.last_article()
         if not count and not added.failures:
             raise NewsdeskError("E302", detail=str(path))
-        run = store.start_run("analyze", _inputs(inputs), annotation_key(settings),
+        run = store.start_run("analyze", _names(_inputs(inputs)), annotation_key(settings),
                               dataclasses.asdict(settings))
     whole = selection is None or selection.whole
     analysis = analyse_store(path, added.failures, settings, run, annotation_key(settings),

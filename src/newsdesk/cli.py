@@ -26,6 +26,7 @@ from .config import Settings, load_settings
 from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
 from .ingest.fields import parse_field_map
+from .ingest.memory import AsPath
 from .model import Article, Failure
 from .progress import BarStages
 from .publish.atomic import STDOUT
@@ -68,6 +69,12 @@ _FIELD = click.option(
     "outlet, authors, id, clean); repeatable, e.g. --field text=body --field "
     "published=date. news-please's maintext and date_publish are read without it.",
 )
+
+
+def _paths(inputs: tuple[str, ...]) -> list[AsPath]:
+    """Command-line inputs are paths whatever they hold (the Python API reads a string
+    with a line break or ``<`` as a document: ``ingest/memory.py``)."""
+    return [AsPath(item) for item in inputs]
 
 
 def _take_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -174,7 +181,7 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: boo
     """
     stages = _stages(quiet, verbose)
     try:
-        results = iter_extracted(inputs, published=published, settings=_settings(),
+        results = iter_extracted(_paths(inputs), published=published, settings=_settings(),
                                  workers=workers, dask=dask, stages=stages)
         _print_records(((r, extract_record(r)) for _, r in results), fmt, stages)
     except NewsdeskError as err:
@@ -194,7 +201,7 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
     """
     stages = _stages(quiet, verbose)
     try:
-        results = iter_annotated(inputs, published=published, settings=_settings(),
+        results = iter_annotated(_paths(inputs), published=published, settings=_settings(),
                                  workers=workers, dask=dask, stages=stages)
         _print_records(((r, annotate_record(r, f)) for _, r, f in results), fmt, stages)
     except NewsdeskError as err:
@@ -240,7 +247,7 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
     """Extract and annotate INPUT... into the store; inputs it already holds (the same
     bytes, annotated by this newsdesk and model) are skipped."""
     result = _store_run(lambda stages: run_add(
-        inputs, db=db, published=published, settings=_settings(), workers=workers,
+        _paths(inputs), db=db, published=published, settings=_settings(), workers=workers,
         stages=stages, dask=dask), quiet, verbose)
     click.echo(
         f"{len(result.article_ids)} articles ({result.added} new in the store, "
@@ -294,7 +301,7 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
         raise click.UsageError("only one of --json, --html, --md can be - (stdout)")
     selection = Selection(since, story_ids, query)
     result = _store_run(lambda stages: run_analyze(
-        inputs, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
+        _paths(inputs), db=db, json_path=json_path, html_path=html_path, md_path=md_path,
         published=published, settings=_settings(), workers=workers, stages=stages,
         selection=selection, dask=dask), quiet, verbose)
     click.echo(

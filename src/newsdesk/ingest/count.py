@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from typing import Any
 
+from .memory import origin_of
 from .metadata import is_sidecar
 from .readers import kind_from_name
 
@@ -21,13 +23,20 @@ from .readers import kind_from_name
 BLOCK_BYTES = 1 << 20
 
 
-def count_documents(inputs: Iterable[str],
+def count_documents(inputs: Iterable[Any],
                     found: Callable[[int], None] | None = None) -> int | None:
     """The number of documents ``inputs`` hold, or None when some input cannot be counted
     without reading it. ``found(n)`` is told of each ``n`` documents counted (a walk of
     100,000 files takes a moment, and the reading stage shows it)."""
     total = 0
-    for item in inputs:
+    for given in inputs:
+        origin = origin_of(given)
+        if origin == "record":
+            total += 1
+            continue
+        if origin != "path":  # a document in memory may be a feed or an archive
+            return None
+        item = os.fspath(given)
         if item == "-":
             return None
         if os.path.isdir(item):

@@ -75,9 +75,11 @@ def test_bars_are_tqdm_with_totals_and_verbose_lines() -> None:
     bars.begin("extracting", 3)
     bars.advance("extracting")
     bars.advance("extracting", failed=1)
+    bars.message("E101 empty.html: input is empty")  # above the bar, on its own line
     bars.advance("extracting")
     bars.close()
     text = out.getvalue()
+    assert "\nE101 empty.html: input is empty\n" in text
     assert "extracting" in text and "3/3" in text and "failed=1" in text
     assert "extracting: 3 docs, 1 failed in" in text
 
@@ -87,5 +89,5 @@ def test_cli_is_silent_off_a_terminal_and_verbose_says_stages() -> None:
     quiet = CliRunner().invoke(cli, ["extract", path])
     assert quiet.exit_code == 0 and quiet.stderr == ""  # CliRunner's stderr is no terminal
     loud = CliRunner().invoke(cli, ["extract", "-v", path])
-    assert loud.exit_code == 0 and "extracting: 1 docs in" in loud.stderr
+    assert loud.exit_code == 0 and "extracting: 1 doc in" in loud.stderr
     assert "%|" not in loud.stderr  # no bar drawn off a terminal

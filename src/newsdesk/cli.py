@@ -127,8 +127,12 @@ def _stages(quiet: bool, verbose: bool) -> BarStages:
     return BarStages(show=not quiet and sys.stderr.isatty(), verbose=verbose)
 
 
-def _report(failure: Failure) -> None:
-    click.echo(f"{failure.problem.code} {failure.name}: {failure.problem.message}", err=True)
+def _report(failure: Failure, stages: BarStages | None = None) -> None:
+    line = f"{failure.problem.code} {failure.name}: {failure.problem.message}"
+    if stages is not None:
+        stages.message(line)  # above the bars, not through them
+    else:
+        click.echo(line, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -159,7 +163,7 @@ def _print_records(
     for result, record in results:
         if isinstance(result, Failure):
             failed = True
-            _report(result)
+            _report(result, stages)
         if fmt == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
         else:

@@ -22,9 +22,11 @@ from typing import Any, TextIO
 
 # The stages of the flow, in order (DESIGN.md, "The flow"); the CLI shows them by name.
 STAGES = ("reading", "extracting", "annotating", "grouping", "cross-checking", "writing")
-# What each stage counts, shown beside its rate ("12.3 docs/s").
-UNITS = {"reading": "inputs", "extracting": "docs", "annotating": "docs",
-         "grouping": "articles", "cross-checking": "stories", "writing": "outputs"}
+# What each stage counts (one, many): the bar shows "12.3doc/s" as tqdm shows "it/s",
+# the -v line "cross-checking: 3 stories in 9.1 s".
+UNITS = {"reading": ("input", "inputs"), "extracting": ("doc", "docs"),
+         "annotating": ("doc", "docs"), "grouping": ("article", "articles"),
+         "cross-checking": ("story", "stories"), "writing": ("output", "outputs")}
 
 
 class Stages:
@@ -48,6 +50,10 @@ class Stages:
     def close(self) -> None:
         """Close every stage still open."""
 
+    def message(self, text: str) -> None:
+        """A line for the person watching (a failed input), printed on stderr."""
+        print(text, file=sys.stderr, flush=True)
+
     def total_of(self, stage: str) -> int | None:
         """The total ``stage`` was opened with (None when unknown or not open)."""
         return None
@@ -57,13 +63,15 @@ NO_STAGES = Stages()
 
 
 def _width(stream: TextIO) -> dict[str, Any]:
-    """Follow the terminal's width; a terminal that reports none (a bare pty) gets 80
-    columns, where tqdm would draw nothing at all."""
+    """Follow the terminal's size; a terminal that reports none (a bare pty, a serial
+    console: 0 columns or 0 lines) gets a fixed 80 by 20, where tqdm would draw nothing."""
     try:
-        columns = os.get_terminal_size(stream.fileno()).columns
+        size = os.get_terminal_size(stream.fileno())
     except (AttributeError, OSError, ValueError):
-        columns = 0
-    return {"dynamic_ncols": True} if columns else {"ncols": 80}
+        size = os.terminal_size((0, 0))
+    if size.columns and size.lines:
+        return {"dynamic_ncols": True}
+    return {"ncols": size.columns or 80, "nrows": 20}
 
 
 class BarStages(Stages):
@@ -88,7 +96,7 @@ class BarStages(Stages):
             from tqdm import tqdm
 
             self._bars[stage] = tqdm(total=total, desc=f"{stage:>14}",
-                                     unit=UNITS.get(stage, "items"), file=self.stream,
+                                     unit=UNITS.get(stage, ("item", ""))[0], file=self.stream,
                                      leave=True, mininterval=0.2, **_width(self.stream))
 
     def advance(self, stage: str, count: int = 1, failed: int = 0) -> None:
@@ -112,7 +120,8 @@ class BarStages(Stages):
             bar.close()
         if counts is not None and self.verbose:
             done, failed, started = counts
-            unit = UNITS.get(stage, "items")
+            one, many = UNITS.get(stage, ("item", "items"))
+            unit = one if done == 1 else many
             tail = f", {int(failed)} failed" if failed else ""
             print(f"{stage}: {int(done)} {unit}{tail} in {time.monotonic() - started:.1f} s",
                   file=self.stream, flush=True)
@@ -123,3 +132,12 @@ class BarStages(Stages):
 
     def total_of(self, stage: str) -> int | None:
         return self._totals.get(stage)
+
+    def message(self, text: str) -> None:
+        """Above the bars while they are drawn (tqdm.write), so neither garbles the other."""
+        if self._bars:
+            from tqdm import tqdm
+
+            tqdm.write(text, file=self.stream)
+        else:
+            print(text, file=self.stream, flush=True)

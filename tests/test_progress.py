@@ -32,6 +32,8 @@ class Recorder(Stages):
         self.totals[stage] = total
 
     def advance(self, stage: str, count: int = 1, failed: int = 0) -> None:
+        if stage not in self.totals:  # opened by its first advance (the reading stage)
+            self.begin(stage)
         self.done[stage] = self.done.get(stage, 0) + count
 
     def end(self, stage: str) -> None:

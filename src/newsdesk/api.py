@@ -121,7 +121,7 @@ def _count(names: list[Input], stages: Stages) -> int | None:
         return None
     from .ingest.count import count_documents
 
-    stages.begin("reading")
+    # the reading bar opens with the first document counted: stdin alone shows none
     total = count_documents(names, lambda n: stages.advance("reading", n))
     stages.end("reading")
     return total

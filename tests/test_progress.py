@@ -67,6 +67,9 @@ def test_counts_files_and_feed_lines_and_gives_up_on_stdin(tmp_path: Path) -> No
     (tmp_path / "feed.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}')
     assert count_documents([str(tmp_path)]) == 4
     assert count_documents([str(tmp_path), "-"]) is None
+    (tmp_path / "doc.ann").write_text("A plain page with no telling name.")
+    (tmp_path / "feed").write_text('{"text": "a"}\n{"text": "b"}\n')
+    assert count_documents([str(tmp_path)]) == 4 + 1 + 2  # told by their first bytes
     (tmp_path / "crawl.warc.gz").write_bytes(b"")
     assert count_documents([str(tmp_path)]) is None  # only reading says how many
 

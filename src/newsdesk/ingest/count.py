@@ -3,9 +3,10 @@
 A bar with a total can say how long is left; one without can only say how fast it goes.
 Counting walks the folders as :func:`readers.iter_sources` does (hidden entries and
 sidecars skipped, sorted, symlinked folders once) and counts a plain ``.jsonl`` feed's
-non-blank lines (a byte scan, about a second per GB). Where the count would need the
-reading itself — stdin, a WARC archive, a gzipped feed, a JSON array — it gives up and
-says ``None``: no total beats a wrong one. It never fails: an unreadable entry counts
+non-blank lines (a byte scan, about a second per GB); a file whose name says nothing is
+told by its first 8 KB, as the reader tells it. Where the count would need the reading
+itself — stdin, a WARC archive, a gzipped feed, a JSON array — it gives up and says
+``None``: no total beats a wrong one. It never fails: an unreadable entry counts
 as the one failure it will be.
 """
 
@@ -15,9 +16,12 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .jsonfile import looks_like_json_articles
+from .jsonl import looks_like_jsonl
 from .memory import origin_of
 from .metadata import is_sidecar
 from .readers import kind_from_name
+from .sniff import HEAD_BYTES
 
 # Bytes read at a time when counting a feed's lines.
 BLOCK_BYTES = 1 << 20
@@ -95,7 +99,26 @@ def _count_file(path: str) -> int | None:
         return 1
     if kind == "jsonl" and not lower.endswith(".gz"):
         return _count_lines(path)
+    if kind == "auto" and not lower.endswith(".gz"):
+        return _count_unnamed(path)
     return None
+
+
+def _count_unnamed(path: str) -> int | None:
+    """A file whose name says nothing (``.ann``, no extension): its first bytes tell a
+    document (1) from a feed (its lines) or an archive (None), as reading will."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return 1
+    if head.startswith((b"\x1f\x8b", b"WARC/", b"filedesc://")):
+        return None
+    if looks_like_jsonl(head, len(head) < HEAD_BYTES):
+        return _count_lines(path)
+    if looks_like_json_articles(head):
+        return None
+    return 1
 
 
 def _count_lines(path: str) -> int:

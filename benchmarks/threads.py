@@ -51,6 +51,8 @@ from newsdesk.group.topics import Topics, TopicSettings, topic_stories
 PAIRS = HERE / "data" / "thread_pairs.jsonl"
 STREAMS = ("neus", "t17_tune", "t17_report", "gva")
 TUNE_SPLITS = ("dev", "tune")
+# The files of group/ that the thread and topic tiers read, not the event grouping.
+TIER_FILES = frozenset({"threads.py", "topics.py", "genre_words.tsv"})
 # Settings compared by --sweep (dev / tune only); the first is the shipped one.
 SWEEP: tuple[ThreadSettings, ...] = (
     ThreadSettings(),
@@ -79,6 +81,8 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(words=False),  # the key links alone
     TopicSettings(words_need_key=False),  # any words link counts
     TopicSettings(words_need_coherent_key=True),  # a words link needs a coherent key
+    *(TopicSettings(genre_min=m) for m in (0, 2, 5, 10)),  # learnt genre words (0: none)
+    TopicSettings(name_keys=True),  # "michael jackson" as one key
     TopicSettings(lead_repeats=0),  # only the head's words can be keys
     TopicSettings(fan_out=1),  # one key link per story
     TopicSettings(coherent=-1.0),  # every key that is not a place joins
@@ -87,7 +91,8 @@ TOPIC_SWEEP: tuple[TopicSettings, ...] = (
     TopicSettings(coherent_min=3),
     *(TopicSettings(mutual=m) for m in (0.0, 0.1, 0.3)),
     TopicSettings(key_zipf=3.9),
-    TopicSettings(strong_keys=6), TopicSettings(head_words=60), TopicSettings(key_share=0.34),
+    TopicSettings(strong_keys=4), TopicSettings(strong_keys=8),
+    TopicSettings(head_words=60), TopicSettings(key_share=0.34),
     *(TopicSettings(window_days=d) for d in (21, 60)),
     TopicSettings(rare_window_days=90),
 )
@@ -99,9 +104,10 @@ def load_streams(cache_dir: Path) -> dict[str, Any]:
     from newsdesk.versions import PACKAGE, code_version
 
     group = PACKAGE / "group"
-    # The grouping's code, not this tier's: editing threads.py keeps the cache.
+    # The grouping's code, not these tiers': editing threads.py, topics.py or the topic
+    # tier's data (genre words) keeps the cache.
     parts = tuple(f"group/{p.name}" for p in sorted(group.iterdir())
-                  if p.is_file() and p.name != "threads.py")
+                  if p.is_file() and p.name not in TIER_FILES)
     version = code_version((*parts, "ingest", "extraction", "model.py", "config.py"))
     key = hashlib.sha1(version.encode()).hexdigest()[:12]
     path = cache_dir / f"streams-{key}.pkl"

@@ -52,6 +52,23 @@ BOILERPLATE = [
     ("Please enable JavaScript to watch this video.", "share_prompt"),
     ("Already a subscriber? Log in to continue reading.", "share_prompt"),
     ("Have a news tip? Send us your story at the address below.", "share_prompt"),
+    # tip-line prompts: every crime report of a city ends with one
+    ("Anyone with information is asked to call Crimestoppers at (504) 822-1111.", "tip_line"),
+    ("Anyone with information about the shooting is urged to contact the Fort Wayne Police "
+     "Department.", "tip_line"),
+    ("If you have any information on this shooting, call Miami-Dade Crime Stoppers at "
+     "305-471-TIPS.", "tip_line"),
+    ("Detectives asked for anyone with information about Derr or Satterfield and their "
+     "connection to the home to call Crime Stoppers at 512-472-8477.", "tip_line"),
+    ("If you have information regarding this incident, contact Det. Chad Davis at "
+     "434-455-6166 or call Crime Stoppers at 1-888-798-5900.", "tip_line"),
+    ("Callers to Crime Stoppers are anonymous and qualify for a cash reward.", "tip_line"),
+    ("Remember, you can always remain anonymous.", "tip_line"),
+    # a copyright notice inside a short sentence
+    ("(TM and © Copyright 2016 CBS Radio Inc. and its relevant subsidiaries.", "disclaimer"),
+    ("CBS RADIO and EYE Logo TM and Copyright 2016 CBS Broadcasting Inc. Used under license.",
+     "disclaimer"),
+    ("(© 2016 KHOU)", "disclaimer"),
     # reader comments: stamps and control rows
     ("johnsmith42 · 3 hours ago", "comment"),
     ("Mary K. - 2 days ago", "comment"),
@@ -88,6 +105,15 @@ NEWS = [
     "The updated figures, published by the health ministry on Monday, show 26 deaths.",
     "Trump said: \"We will build the wall and Mexico will pay for it.\"",
     "A version of the vaccine appeared in trials last year, the company said.",
+    # near the tip-line and notice rules, and news
+    "Crime Stoppers has increased the reward for information in the killing to $10,000.",
+    "Anyone with information was asked to come forward, the sheriff said.",
+    "The spill could reach 100,000 barrels a day, according to internal BP documents.",
+    "He did not call 911 himself because he was caring for his patient, the aide said.",
+    "If you have had contact with anyone who has it, stay home, the health agency said.",
+    "Brown barged into the crowded emergency department, leaving the children in his truck, "
+    "but was recognized by deputies, investigators said. via Facebook © 2016 Cox Media Group.",
+    "The copyright on the song, written in 1935, expired in 2016, the court said.",
 ]
 
 

@@ -33,9 +33,10 @@ def test_gva_report_incidents_are_grouped_precisely_and_beat_the_baselines(
     gold = bench.gold_for(rows, lambda incident: split.get(incident) == "report")
     ours = bench.bcubed(bench.run_ours(rows), gold)
     alone = bench.bcubed(bench.run_alone(rows), gold)
-    # Measured: P 0.973 R 0.836 F1 0.899 (all-pairs baseline 0.875, every article alone 0.740).
-    assert ours["precision"] >= 0.965, ours
-    assert ours["f1"] >= 0.89, ours
+    # Measured: P 0.977 R 0.858 F1 0.913 with stories naming one person merged (0.980 /
+    # 0.834 / 0.901 without; all-pairs baseline 0.878, every article alone 0.740).
+    assert ours["precision"] >= 0.97, ours
+    assert ours["f1"] >= 0.905, ours
     assert ours["f1"] > alone["f1"] + 0.1, (ours, alone)
 
 
@@ -43,7 +44,7 @@ def test_partisan_framings_of_one_story_are_grouped_without_chaining(bench: Modu
     rows = bench.load_neus(bench.stories_root())
     groups = bench.run_ours(rows)
     scores = bench.bcubed(groups, bench.gold_for(rows))
-    # Measured: P 0.899 R 0.769 (the previous grouping: one story of 1,457 articles).
+    # Measured: P 0.894 R 0.762 (the previous grouping: one story of 1,457 articles).
     assert scores["precision"] >= 0.89, scores
     assert scores["recall"] >= 0.75, scores
     assert max(len(g) for g in groups) <= 15  # no story swallowing the stream
@@ -52,6 +53,7 @@ def test_partisan_framings_of_one_story_are_grouped_without_chaining(bench: Modu
 def test_undated_viral_claims_are_not_chained(bench: ModuleType) -> None:
     rows = bench.load_fnc1(bench.stories_root())
     scores = bench.bcubed(bench.run_ours(rows), bench.gold_for(rows))
-    # Measured: P 0.970 R 0.646 (target P 0.95; undated pairs count as one day apart).
+    # Measured: P 0.981 R 0.680 (target P 0.95; undated pairs count as one day apart;
+    # undated articles make no person link).
     assert scores["precision"] >= 0.95, scores
     assert scores["recall"] >= 0.6, scores

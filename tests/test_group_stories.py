@@ -264,3 +264,123 @@ _LOOK_ALIKES = {
 def test_look_alike_events_stay_apart_and_one_event_joins(case: str) -> None:
     rows, expected = _LOOK_ALIKES[case]
     assert sorted(cluster_stories([StoryItem(*row) for row in rows])) == expected
+
+
+# Story-level links through a person (person_links.py). Made up: two shootings in one city
+# on one day with different victims, a follow-up in other words naming the first victim,
+# a round-up naming both victims, and a later shooting's report that recalls the first
+# victim far down its text.
+_SUNDAY = date(2016, 7, 10)
+_ROBINSON = StoryItem(
+    "r1", _SUNDAY, "Man killed, three wounded in South Side shooting",
+    "CHICAGO — Terry Robinson Jr., 28, was killed and three other men were wounded when "
+    "gunfire erupted outside a restaurant in the 7900 block of South Halsted Street early "
+    "Sunday, police said. The wounded men, ages 22, 25 and 31, were taken to Advocate Christ "
+    "Medical Center in good condition. A dark sedan drove up and someone inside opened fire, "
+    "police said. No one was in custody.")
+_BELL = StoryItem(
+    "b1", _SUNDAY, "Four shot, one fatally, in West Side drive-by",
+    "CHICAGO — Marcus Bell, 19, was killed and three others were wounded in a drive-by "
+    "shooting in the 4200 block of West Madison Street on Sunday night, police said. Bell was "
+    "standing on the sidewalk with friends when a gray SUV pulled up and a gunman fired at "
+    "least eight shots. The wounded, a 17-year-old girl and two men, 20 and 24, were taken to "
+    "Stroger Hospital. Area North detectives are investigating.")
+_VIGIL = StoryItem(
+    "r2", date(2016, 7, 13), "Family mourns Terry Robinson, barber and father of two",
+    "Relatives gathered Wednesday at a candlelight vigil to remember Terry Robinson, a barber "
+    "and father of two who loved cooking for his neighbours. \"He was the glue of this "
+    "family,\" his sister Angela said. Robinson had planned to open his own shop in the spring "
+    "and coached a youth football team. Church members sang as candles flickered beside a "
+    "memorial of balloons and teddy bears.")
+_ROUND_UP = StoryItem(
+    "u1", date(2016, 7, 14), "Vigils for Terry Robinson and Marcus Bell as summer toll climbs",
+    "Two families held vigils this week for Terry Robinson and Marcus Bell, among the dozens "
+    "of people shot across the city over the holiday stretch. Community groups asked for more "
+    "summer jobs and later library hours, and the alderman called a meeting for Thursday.")
+_LATER = StoryItem(
+    "l1", date(2016, 7, 16), "Teen wounded near Englewood park",
+    "A 16-year-old boy was shot in the leg Saturday afternoon while walking near a park "
+    "in the 6300 block of South Ashland Avenue, police said. He was taken to Comer Children's "
+    "Hospital in good condition. A man in a black hooded sweatshirt ran up and fired several "
+    "shots before running off through a gangway, police said. Residents said the block has "
+    "grown quieter in recent years, and neighbours described the boy as a good student who "
+    "worked at a car wash on weekends and played trumpet in his school band. Police asked "
+    "anyone with information to call Area South detectives; nobody was in custody by the "
+    "evening and the motive was not known. " + "It was the second shooting on the block this "
+    "month on the South Side: on July 10, Terry Robinson, 28, was killed a mile away.")
+
+
+def _stories(items: list[StoryItem], people: bool = True) -> list[tuple[str, ...]]:
+    clusterer = StoryClusterer(people=people)
+    for item in items:
+        clusterer.add(item)
+    return sorted(clusterer.groups())
+
+
+def test_a_follow_up_naming_the_victim_joins_its_story_through_the_person() -> None:
+    items = [_ROBINSON, _BELL, _VIGIL]
+    assert _stories(items, people=False) == [("b1",), ("r1",), ("r2",)]  # words alone: apart
+    clusterer = StoryClusterer()
+    for item in items:
+        clusterer.add(item)
+    assert sorted(clusterer.groups()) == [("b1",), ("r1", "r2")]
+    join = clusterer.joins["r2"]
+    assert (join.via, join.person) == ("r1", "Terry Robinson")
+    assert clusterer.joins["r1"].via is None  # the first report still opened the story
+
+
+def test_two_shootings_in_one_city_on_one_day_with_different_victims_stay_apart() -> None:
+    assert _stories([_ROBINSON, _BELL]) == [("b1",), ("r1",)]
+
+
+def test_a_round_up_naming_the_victims_of_two_stories_joins_neither() -> None:
+    assert _stories([_ROBINSON, _BELL, _ROUND_UP]) == [("b1",), ("r1",), ("u1",)]
+
+
+def test_a_victim_recalled_below_the_lead_of_another_shooting_does_not_join() -> None:
+    assert _stories([_ROBINSON, _LATER]) == [("l1",), ("r1",)]
+    moved_up = StoryItem(_LATER.id, _LATER.day, _LATER.title,
+                         "Terry Robinson, 28, was killed a mile away on July 10. " + _LATER.text)
+    assert _stories([_ROBINSON, moved_up]) == [("r1", "l1")]  # in the lead, it would join
+
+
+def test_a_merged_story_keeps_one_opener_and_every_article_reaches_it() -> None:
+    """The newer story's joins are turned round: its article that names the person joins
+    the older story, and the article that had opened it now joins through that one."""
+    vigil_report = StoryItem(
+        "r3", date(2016, 7, 13), "Candlelight vigil held for barber Terry Robinson",
+        _VIGIL.text)
+    clusterer = StoryClusterer()
+    for item in (_ROBINSON, StoryItem("r0", date(2016, 7, 13), _VIGIL.title,
+                                      _VIGIL.text.replace("Terry Robinson", "a barber")),
+                 vigil_report):
+        clusterer.add(item)
+    groups = clusterer.groups()
+    merged = next(g for g in groups if "r1" in g)
+    openers = [a for a in merged if clusterer.joins[a].via is None]
+    assert openers == ["r1"]
+    for article in merged:
+        seen = {article}
+        while (via := clusterer.joins[article].via) is not None:
+            assert via in merged and via not in seen
+            seen.add(via)
+            article = via
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Terry Robinson Jr., 28, was killed", {"terry robinson"}),
+        ("Omar P. Jarman, 35; and Danielle B. Lucero, 26, died", {"omar jarman",
+                                                                   "danielle lucero"}),
+        ("68-year-old Darrell Dean Shriver and his son", {"darrell shriver"}),
+        ("the boy, DeShawn McKinney (14), was hit", {"deshawn mckinney"}),
+        ("taken to Stroger Hospital, 20 minutes away", set()),  # a place, not a person
+        ("in Little Rock, 12 miles north", set()),  # a town
+        ("police spokesman Ron Gaines said", set()),  # no age
+    ],
+)
+def test_people_given_an_age(text: str, expected: set[str]) -> None:
+    from newsdesk.group.people import aged
+
+    assert set(aged(text)) == expected

@@ -6,7 +6,13 @@ import random
 from datetime import date
 
 from newsdesk.group.stories import StoryItem
-from newsdesk.group.threads import Threader, ThreadSettings, thread_stories
+from newsdesk.group.threads import (
+    Threader,
+    ThreadSettings,
+    lead_text,
+    news_lead,
+    thread_stories,
+)
 
 Story = tuple[str, list[StoryItem]]
 
@@ -136,3 +142,12 @@ def test_site_furniture_is_no_evidence() -> None:
     # three still chain; from the fourth on it is no evidence.
     threader = thread_stories(stories, ThreadSettings(headline_veto=False))
     assert threader.groups() == [("s0", "s1", "s2"), ("s3",), ("s4",), ("s5",)]
+
+
+def test_the_lead_keeps_line_breaks_and_drops_boilerplate_sentences() -> None:
+    text = ("Two men were wounded outside a bakery.\n\nAnyone with information is asked to call "
+            "Crimestoppers at (504) 822-1111.\n\n(TM and © Copyright 2016 CBS Radio Inc. and "
+            "its relevant subsidiaries.\n\nPolice said the gunman fled.")
+    assert lead_text(text, 6) == "Two men were wounded outside a"
+    assert lead_text("a\n\nb c", 2) == "a\n\nb"
+    assert news_lead(text) == "Two men were wounded outside a bakery. Police said the gunman fled."

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from importlib import resources
 
 from newsdesk.group.stories import StoryItem
-from newsdesk.group.topics import TopicSettings, is_place, story_keys, topic_stories
+from newsdesk.group.topics import (
+    TopicSettings,
+    genre_words,
+    is_place,
+    story_keys,
+    topic_stories,
+)
 
 START = date(2009, 4, 24)
 
@@ -99,3 +106,45 @@ def test_the_same_stories_in_any_order_give_the_same_topics() -> None:
     again = topic_stories(shuffled)
     assert first.groups() == again.groups()
     assert [j.to_dict() for j in first.joins] == [j.to_dict() for j in again.joins]
+
+
+# Two shootings in one city a month apart whose pages end, inside the lead, with the city's
+# tip line and the station's copyright line: the same rare words under every story.
+TIP_LINE = ("Anyone with information is asked to call the NOPD or Crimestoppers at "
+            "(504) 822-1111. (TM and © Copyright 2016 CBS Radio Inc. and its relevant "
+            "subsidiaries. All Rights Reserved. This material may not be published, broadcast, "
+            "rewritten or redistributed.")
+TIPPED = [
+    ("tip1", date(2016, 9, 4), "Two men shot outside a store",
+     "Two men were wounded by gunfire outside a bakery on Saturday night. " + TIP_LINE),
+    ("tip2", date(2016, 10, 2), "Teenager hurt in shooting",
+     "A teenager was hurt when shots were fired from a passing sedan. " + TIP_LINE),
+]
+
+
+def _tipped(site: str) -> list[tuple[str, list[StoryItem]]]:
+    return [(sid, [StoryItem(f"{sid}-a", day, title, text, site)])
+            for sid, day, title, text in TIPPED]
+
+
+def test_boilerplate_sentences_give_no_keys_and_join_nothing() -> None:
+    boiler = {"nopd", "crimestoppers", "subsidiaries", "rewritten", "redistributed"}
+    for _, items in _tipped("wwl.example.com"):
+        assert not boiler & set(story_keys(items))
+    assert sorted(topic_stories(_tipped("wwl.example.com")).groups()) == [("tip1",), ("tip2",)]
+
+
+def test_learnt_genre_words_are_never_keys() -> None:
+    assert {"gunshot", "homicide", "deputies"} <= genre_words()
+    assert not genre_words(0) and "h1n1" not in genre_words()
+    items = SHOOTINGS[0][1]
+    assert "gunshot" in story_keys(items, TopicSettings(genre_min=0))
+    assert "gunshot" not in story_keys(items)
+
+
+def test_the_genre_word_list_is_well_formed() -> None:
+    rows = [line.split("\t") for line in (resources.files("newsdesk.group") / "genre_words.tsv")
+            .read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert rows and all(len(r) == 2 and int(r[1]) >= 2 for r in rows)
+    words = [r[0] for r in rows]
+    assert len(set(words)) == len(words) and not any(is_place(w) for w in words)

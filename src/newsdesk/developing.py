@@ -15,7 +15,7 @@ from typing import Any
 
 from .group.grouping import article_day, published_day, site_of
 from .group.stories import StoryItem
-from .group.threads import LEAD_WORDS, PROFILE_ARTICLES
+from .group.threads import PROFILE_ARTICLES, lead_text
 from .group.topics import TopicTier, thread_records
 from .store import Store
 
@@ -50,8 +50,7 @@ def _items(store: Store, heads: list[tuple[bool, date, str, list[str]]]
             i for _, _, _, ids in chunk for i in ids)}
         for _, _, story_id, ids in chunk:
             yield story_id, [
-                StoryItem(a.id, article_day(a), a.title or "",
-                          " ".join(a.text.split()[:LEAD_WORDS]), site_of(a))
+                StoryItem(a.id, article_day(a), a.title or "", lead_text(a.text), site_of(a))
                 for i in ids if (a := articles.get(i)) is not None]
 
 

@@ -115,9 +115,11 @@ def story_sources(story: StoryGroup, by_id: dict[str, Article],
 
 def join_record(join: Join) -> dict[str, Any]:
     """Why an article is in its story: the earlier article it matched (null for the one that
-    opened the story), how likely the pair model found them one event, and what they share."""
+    opened the story), how likely the pair model found them one event, and what they share;
+    ``same_person`` when the link merged two stories that name one person (only then, so
+    the records of every other join are as before)."""
     shared = join.evidence
-    return {
+    record: dict[str, Any] = {
         "article_id": join.article_id,
         "via": join.via,
         "probability": join.probability,
@@ -125,6 +127,9 @@ def join_record(join: Join) -> dict[str, Any]:
                    "title_words": list(shared.title_words)} if shared else None,
         "days_apart": shared.days_apart if shared else None,
     }
+    if join.person:  # a story-level link: the two stories name this person
+        record["same_person"] = join.person
+    return record
 
 
 def entity_record(entity: StoryEntity) -> dict[str, Any]:

@@ -7,12 +7,14 @@ is never what happened, yet it reads like prose, carries dates ("3 hours ago") a
 names, and so used to become claims, summary sentences, timeline entries and conflicts
 between comment times.  This module tells them apart, by rule: the phrasings are few and
 fixed, and a rule that fires can say why.  Claims (hence summaries and conflicts) and the
-timeline ask it about every sentence.
+timeline ask it about every sentence; so do the developing topics (``group/threads.py``,
+``group/topics.py``), whose keys must be what a story is about, not its page's fine print.
 
 Two levels:
 
 - a sentence is boilerplate by its own words (``boilerplate_kind``): a disclaimer, a
-  credit, a share or sign-up prompt, a comment stamp or control row;
+  credit, a share or sign-up prompt, a tip-line prompt ("Anyone with information is asked
+  to call ..."), a comment stamp or control row;
 - a line is a reader comment by its place (``boilerplate_ranges``): everything after a
   comment section header ("23 Comments", "Leave a reply"), and the body under a comment
   stamp ("johnsmith42 · 3 hours ago", "Chris says: May 5, 2014 at 3:12 pm").
@@ -52,6 +54,17 @@ _DISCLAIMER = re.compile(
     r"|\b(?:pre-screen|moderate|approve)s? (?:all |any )?comments\b",
     _I,
 )
+
+# A copyright notice that does not open its sentence ("(TM and © Copyright 2016 CBS Radio
+# Inc. and its relevant subsidiaries.", "CBS RADIO and EYE Logo TM and Copyright 2016 CBS
+# Broadcasting Inc. Used under license.") is boilerplate when the sentence is short: a long
+# one is news glued to the notice ("... investigators said. via Facebook © 2016 Cox Media
+# Group."), kept.
+_NOTICE = re.compile(
+    r"(?:©|\bcopyright\b)(?:\s*(?:©|copyright\b))?\s*(?:19|20)\d\d\b|\bused under licen[cs]e\b",
+    _I,
+)
+_NOTICE_MAX_WORDS = 20
 
 # A photo credit is boilerplate as a line of its own; a long sentence that only starts
 # with one is a caption or, in a text dump without line breaks, the lead glued to the
@@ -104,6 +117,32 @@ _PROMPT = re.compile(
     _I,
 )
 
+# A prompt to readers with a tip: who to call and how ("Anyone with information is asked to
+# call Crimestoppers at (504) 822-1111.", "If you have any information on this shooting,
+# call Miami-Dade Crime Stoppers at 305-471-TIPS.", "contact Det. Chad Davis at
+# 434-455-6166"). Every crime report of a city ends with the same one, so its words (the
+# department, the tip line) tied different shootings together as topics (issue 12).
+# A US phone number: ten digits ("(504) 822-1111", "1-888-274-6372"), seven ("847-2255"), or
+# a word number in capitals ("305-471-TIPS", "866-7-LOCKUP", "528-CASH").
+_PHONE = (r"(?<![\d-])(?:\+?1[-. ])?(?:(?:\(\d{3}\)\s?|\d{3}[-. ])?\d{3}[-. ]\d{4}(?!\d)"
+          r"|\d{3}-(?-i:[0-9A-Z]{0,4}-?[A-Z]{3,7})\b)")
+_TIP_LINE = re.compile(
+    r"\b(?:anyone|anybody|those|people|residents|witnesses|whoever|someone)\s+(?:with|"
+    r"who (?:has|have|may have|might have|had|knows?|saw)|having)\s+(?:any |more |additional )?"
+    r"information\b[^.!?]{0,100}?\b(?:call|contact|reach|phone|dial|submit|e-?mail|"
+    r"get in touch|speak (?:to|with))\b"
+    r"|\bif you (?:have|know|saw|see|witnessed|recogni[sz]e)\b[^.!?]{0,120}?,\s*(?:please |"
+    r"you(?: are|'re) (?:asked|urged|encouraged) to )?(?:call|contact|text|dial|submit|reach)\b"
+    r"|\b(?:call|calling|contact|contacting|text|texting|dial|reach)\b[^.!?]{0,80}?"
+    r"\b(?:crime ?stoppers|crime ?solvers|crimeline|tip ?line|tips? hotline|tipcall)\b"
+    r"|\b(?:call|calling|contact|contacting|text|texting|dial)\b[^!?]{0,80}?" + _PHONE
+    + r"|\b(?:crime ?stoppers|tips?|information)\b[^!?]{0,80}?" + _PHONE
+    + r"|\b(?:calls?|callers|tips?|tipsters)\b[^.!?]{0,40}\b(?:are|is|can|may|will)"
+    r"(?: be| remain| stay)? (?:kept )?anonymous\b"
+    r"|\byou (?:can|may) (?:always )?remain anonymous\b",
+    _I,
+)
+
 _DATE = (r"(?:\w+ \d{1,2},? \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2} \w+ \d{4}|"
          r"(?:\d+|an?|one) ?\w+ ago)")
 
@@ -149,9 +188,9 @@ _COMMENTS_HEADER = re.compile(
     _I,
 )
 
-KINDS = ("disclaimer", "credit", "share_prompt", "comment")
+KINDS = ("disclaimer", "credit", "share_prompt", "tip_line", "comment")
 _PATTERNS = (("disclaimer", _DISCLAIMER), ("credit", _CREDIT), ("share_prompt", _PROMPT),
-             ("comment", _STAMP), ("comment", _CONTROL))
+             ("tip_line", _TIP_LINE), ("comment", _STAMP), ("comment", _CONTROL))
 
 
 @lru_cache(maxsize=16384)
@@ -163,6 +202,8 @@ def boilerplate_kind(sentence: str) -> str | None:
         if pattern.search(sentence):
             return kind
     words = len(sentence.split())
+    if _NOTICE.search(sentence) and words <= _NOTICE_MAX_WORDS:
+        return "disclaimer"
     if _PHOTO_CREDIT.search(sentence) and words <= _PHOTO_CREDIT_MAX_WORDS:
         return "credit"
     if _POSTED.search(sentence) and words <= _POSTED_MAX_WORDS:

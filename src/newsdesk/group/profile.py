@@ -20,6 +20,7 @@ from operator import itemgetter
 
 from ..vectors import Vector, normalised
 from .measures import measures_of
+from .people import aged
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
@@ -81,6 +82,12 @@ class Profile:
         articles never do, and reading every article's took an eighth of the grouping's
         time at 30,000 articles."""
         return measures_of(f"{self.source_title}\n{self.source_text}")
+
+    @cached_property
+    def aged(self) -> frozenset[str]:
+        """The people the article gives an age (people.py), read on first use: only for an
+        article that shares a name with another story."""
+        return aged(f"{self.source_title}\n{self.source_text}")
 
     @cached_property
     def terms(self) -> frozenset[str]:

@@ -19,8 +19,12 @@ shootings once):
   (title and first ``HEAD_WORDS`` words, or repeated ``LEAD_REPEATS`` times in the lead: a
   page may open with a dateline or a menu) of at least ``KEY_SHARE`` of its first articles,
   the ``STRONG_KEYS`` most repeated. Genre words common in English ("shooting", "police",
-  "killed", "oil", "vaccine") are never keys; the site's words and the stream's page
-  furniture (``threads.Furniture``) are left out. A key joins two stories only when:
+  "killed", "oil", "vaccine") are never keys, nor are the rare genre words of crime news
+  learnt from the GVA tune stream (``genre_words``: "gunshot", "homicide", "deputies" —
+  words that keyed ``GENRE_MIN`` or more different shootings); the site's words, the
+  stream's page furniture (``threads.Furniture``) and boilerplate sentences (a copyright
+  line, a tip-line prompt: ``threads.news_lead``) are left out. A key joins two stories
+  only when:
 
   - it is not a place (``is_place``): a town's name never joins two stories (two shootings
     in one town are two stories);
@@ -55,12 +59,12 @@ from .profile import site_words
 from .stories import StoryItem
 from .terms import words
 from .threads import (
-    LEAD_WORDS,
     PROFILE_ARTICLES,
     Furniture,
     Threader,
     ThreadSettings,
     first_day_order,
+    news_lead,
     zipf,
 )
 
@@ -78,8 +82,9 @@ LEAD_REPEATS = 2
 FAN_OUT = 0
 # A key is in the head of at least this share of the story's read articles.
 KEY_SHARE = 0.5
-# The strongest keys kept per story.
-STRONG_KEYS = 4
+# The strongest keys kept per story (4 until session 11: a one-article story's topic word,
+# "swine", "flu", lost its place to words its lead repeats, "welford", "hpa").
+STRONG_KEYS = 6
 # How far back (days from the earlier story's last day) a story may be joined by a key.
 WINDOW_DAYS = 45
 RARE_WINDOW_DAYS = 180
@@ -91,6 +96,11 @@ COHERENT_MIN = 5
 # keys have the key too ("pfizer" comes with "covid-19", but few "covid-19" stories with
 # "pfizer"; "spill" stories mostly have "bp").
 MUTUAL = 0.2
+
+# A word that keyed at least this many different incidents of the GVA tune stream is a
+# genre word of crime news ("gunshot", "homicide", "deputies"), never a key
+# (``genre_words``; the list is built by benchmarks/topic_genre_words.py).
+GENRE_MIN = 3
 
 _ACRONYM = re.compile(r"(?<![\w.])([A-Z]{2})(?![\w.])")
 
@@ -117,6 +127,10 @@ class TopicSettings:
     # word not yet seen often enough ("gunshot"), a copyright line's words, a police
     # department joined two shootings on a mixed stream otherwise.
     words_need_coherent_key: bool = False
+    genre_min: int = GENRE_MIN  # 0: no learnt genre words
+    # Two capitalised words in a row ("Michael Jackson") may be one key (measured, not
+    # adopted: "prime minister" is as rare by its words' sum as "michael jackson").
+    name_keys: bool = False
     lead_repeats: int = LEAD_REPEATS
     fan_out: int = FAN_OUT  # key links kept per story, best first (0: all)
 
@@ -169,9 +183,42 @@ def _region_words() -> frozenset[str]:
     return frozenset(w.casefold() for n in names for w in n.split() if len(w) > 3)
 
 
-def _words(text: str) -> list[str]:
-    """``terms.words`` of ``text`` and its two-capital words ("BP"), case-folded."""
-    return [w for w, _ in words(text)] + [m.casefold() for m in _ACRONYM.findall(text)]
+@cache
+def genre_words(min_incidents: int = GENRE_MIN) -> frozenset[str]:
+    """The words that keyed at least ``min_incidents`` different shootings of the GVA tune
+    stream (``genre_words.tsv``): words of the genre, not of one story. The coherence test
+    learns such words from the stream too, but only after ``COHERENT_MIN`` stories, and a
+    words link did not wait for it; a list learnt once from labelled data knows them from
+    the first story. Empty for ``min_incidents`` 0."""
+    if min_incidents <= 0:
+        return frozenset()
+    raw = resources.files(__package__).joinpath("genre_words.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#"))
+    return frozenset(word for word, count, *_ in rows if int(count) >= min_incidents)
+
+
+_NAME_PAIR = re.compile(r"(?<![\w.])(?=([A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?![\w]))")
+
+
+def _words(text: str, names: bool = False) -> list[str]:
+    """``terms.words`` of ``text`` and its two-capital words ("BP"), case-folded; with
+    ``names``, also its pairs of capitalised content words ("michael jackson")."""
+    out = [w for w, _ in words(text)] + [m.casefold() for m in _ACRONYM.findall(text)]
+    if names:
+        for pair in _NAME_PAIR.findall(text):
+            a, b = pair.casefold().split()
+            if len(words(pair)) == 2 and not is_place(f"{a} {b}"):
+                out.append(f"{a} {b}")
+    return out
+
+
+def _rarity(word: str) -> float:
+    """Zipf of a word; of a name pair, as if its words were independent (a sum of logs)."""
+    if " " in word:
+        a, b = word.split(" ", 1)
+        return zipf(a) + zipf(b) - 9.0
+    return zipf(word)
 
 
 def story_keys(items: Sequence[StoryItem], settings: TopicSettings | None = None,
@@ -181,25 +228,26 @@ def story_keys(items: Sequence[StoryItem], settings: TopicSettings | None = None
     rarer first."""
     s = settings or TopicSettings()
     read = items[:PROFILE_ARTICLES]
+    genre = genre_words(s.genre_min)
     heads: Counter[str] = Counter()
     repeats: Counter[str] = Counter()
     for item in read:
-        text = " ".join(item.text.split()[:LEAD_WORDS])
+        text = news_lead(item.text)
         if furniture is not None:
             text = furniture.fresh(text)
-        title = _words(item.title)
-        head = title + _words(" ".join(text.split()[:s.head_words]))
-        lead = Counter(w for w in title + _words(text) if zipf(w) < s.key_zipf)
+        title = _words(item.title, s.name_keys)
+        head = title + _words(" ".join(text.split()[:s.head_words]), s.name_keys)
+        lead = Counter(w for w in title + _words(text, s.name_keys) if _rarity(w) < s.key_zipf)
         if s.lead_repeats:
             head += [w for w, n in lead.items() if n >= s.lead_repeats]
-        rare = {w for w in head if zipf(w) < s.key_zipf} - site_words(item.site)
+        rare = {w for w in head if _rarity(w) < s.key_zipf} - site_words(item.site) - genre
         if furniture is not None:
             rare -= furniture.furniture(item.site, rare)
         heads.update(rare)
         repeats.update({w: lead[w] for w in rare})
     need = s.key_share * len(read)
     ranked = sorted((w for w, n in heads.items() if n >= need),
-                    key=lambda w: (-heads[w], -repeats[w], zipf(w), w))
+                    key=lambda w: (-heads[w], -repeats[w], _rarity(w), w))
     return tuple(ranked[:s.strong_keys])
 
 

@@ -128,6 +128,8 @@ def _join_md(join: dict[str, Any], label: dict[str, str]) -> str:
         return f"- {name} opened the story"
     shared = join["shared"] or {}
     parts = [f"likelihood {join['probability']:.2f}"]
+    if join.get("same_person"):
+        parts.insert(0, f"both stories name {inline_md(join['same_person'])}")
     if join["days_apart"] is not None:
         parts.append(f"{join['days_apart']} days apart")
     for key, what in (("names", "names"), ("numbers", "numbers"),

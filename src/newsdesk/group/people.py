@@ -1,0 +1,93 @@
+"""The people an article names in full, and the ones it gives an age: the evidence a
+follow-up shares with its incident when it shares little else.
+
+"Family mourns Terry Robinson" and "Four shot on St. Louis street; Terry Robinson Jr., 28,
+died" share few words — the first is about a vigil, the second about gunfire — but they
+name the same man. A full name given with an age ("Donyae Jones, 18", "68-year-old Darrell
+Dean Shriver") is a participant's (a victim, a suspect), seldom a spokesperson's, a
+reporter's or a place's; so two stories one of which names a person with an age and the
+other names the same person are one incident (``stories.StoryClusterer``'s second pass).
+
+A name is two or three capitalised words, keyed by its first and last ("Omar P. Jarman"
+and "Omar Jarman" → "omar jarman"; "Terry Robinson Jr." → "terry robinson"). An aged name
+must look like a person's: its first word a given name of the US census lists (or a word
+rare in English: "Donyae", "Queric"), its last a census surname (or a rare word), neither
+a day, a month or a compass word, the last not a word that ends place names ("Park",
+"County"), and the whole not a town of the gazetteer ("Little Rock").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wordfreq import zipf_frequency
+
+# One capitalised word of a name: "Jones", "McKinney", "O'Neal", "DeShawn", "Durham-Gilbert".
+# A generational suffix is no word of the name ("Terry Robinson Jr." is Terry Robinson).
+_WORD = r"(?!(?:Jr|Sr)\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+# A name: two or three such words, a middle initial allowed, a generational suffix after.
+_NAME = rf"{_WORD}(?: [A-Z]\.)?(?: {_WORD}){{1,2}}"
+_SUFFIX = r"(?:,? (?:Jr|Sr|III|II|IV)\.?)?"
+_NAMES = re.compile(rf"(?<![\w.’'])({_NAME}){_SUFFIX}")
+# "Donyae Jones, 18," / "Jones, 18;" / "Jones (18)" / "Jones, age 18" / "Jones, a 17-year-old"
+_AGED_AFTER = re.compile(
+    rf"(?<![\w.’'])({_NAME}){_SUFFIX}"
+    r"(?:,\s*(?:age\s+|aged\s+|an?\s+)?|\s+\()([1-9]\d?)(?:-year-old|\b)(?![\d,.]\d)")
+# "68-year-old Darrell Dean Shriver", "a 17-year-old student, Chris Roupe"
+_AGED_BEFORE = re.compile(
+    rf"\b[1-9]\d?-year-old(?: [a-z]+){{0,3}},? ({_NAME})")
+_NOT_NAME_WORDS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "saint", "san", "santa", "fort", "port", "mount", "lake"))
+# Last words of place and institution names that the census also lists as surnames.
+_PLACE_ENDINGS = frozenset((
+    "park", "county", "center", "centre", "street", "avenue", "road", "hospital", "side",
+    "city", "hall", "school", "church", "lane", "drive", "boulevard", "court", "place",
+    "square", "beach", "springs", "valley", "heights", "hills", "island", "village",
+    "township", "parish", "way", "highway", "police", "news", "ridge", "manor", "grove",
+    "station", "field", "bridge", "landing", "falls", "harbor", "point"))
+# An article's lead: its title and the first this many characters of its text (about 100
+# words). A name or a place that matters to the event is there; one mentioned further down
+# is as often an earlier incident recalled ("the shooting came a month after ...").
+LEAD_CHARS = 600
+# A word this rare in English (wordfreq Zipf) that is capitalised is taken to be a name.
+RARE_ZIPF = 3.0
+
+
+def name_key(name: str) -> str:
+    """First and last word of a name, case-folded: the key two spellings share."""
+    parts = [p for p in name.split() if not (len(p) == 2 and p.endswith("."))]
+    return f"{parts[0]} {parts[-1]}".casefold()
+
+
+def named(text: str) -> dict[str, str]:
+    """Every two- or three-word capitalised name in ``text``: key -> its first spelling."""
+    out: dict[str, str] = {}
+    for match in _NAMES.finditer(text):
+        out.setdefault(name_key(match.group(1)), match.group(1))
+    return out
+
+
+def aged(text: str) -> frozenset[str]:
+    """The keys of the people ``text`` gives an age, when they look like people's names."""
+    found = {m.group(1) for m in _AGED_AFTER.finditer(text)}
+    found.update(m.group(1) for m in _AGED_BEFORE.finditer(text))
+    return frozenset(key for key in map(name_key, found) if is_person_key(key))
+
+
+@cache
+def is_person_key(key: str) -> bool:
+    """Whether a name key ("terry robinson") looks like a person's (see the module)."""
+    first, last = key.split(" ")
+    if first in _NOT_NAME_WORDS or last in _NOT_NAME_WORDS or last in _PLACE_ENDINGS:
+        return False
+    from ..crosscheck.census_names import is_given_name, is_surname
+    from ..crosscheck.gazetteer import gazetteer
+
+    if key in gazetteer().towns:
+        return False
+    return ((is_given_name(first) or zipf_frequency(first, "en") < RARE_ZIPF)
+            and (is_surname(last) or zipf_frequency(last, "en") < RARE_ZIPF))

@@ -1,0 +1,81 @@
+"""Story to story: two open stories that name the same person, one of them with an age, are
+one incident (``people.py`` says why an age marks a participant).
+
+The pair model compares an article with single earlier articles by their words; a follow-up
+in other words ("Family mourns Terry Robinson") scores low against the first report ("4 shot,
+one fatally, on St. Louis street") although both name the man who died. This index keeps,
+for the articles of open stories, the full names they give and the ones they give an age;
+an arriving article that shares such a name with an article of exactly one other open story
+links the two stories (``StoryClusterer`` merges them and records the person as the reason).
+
+Precision first:
+
+- the name must be given with an age on at least one side (a participant, not the police
+  spokesman both reports quote);
+- the arriving article must name the person in its lead (title and first ``LEAD_CHARS``
+  characters): a later article that recalls an earlier victim further down ("On Nov. 1, an
+  11-year-old boy, David McIntyre, was fatally shot ...") is about another shooting. Only
+  the later article is asked: an earlier one cannot recall a later incident. On the GVA
+  tune stream this keeps 117 of 165 links and drops 15 of their 21 wrong ones;
+- an article whose names point into two or more other stories links none (a round-up:
+  "weekend violence: Jones, 18, in Roseland; Smith, 22, in Austin");
+- the two articles must pass the pair model's vetoes, and the arriving one must be dated
+  (``StoryClusterer``).
+
+The work per article is a dictionary look-up per name it gives, so the pass stays linear.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class PersonLink:
+    """An earlier article of another story naming the same person: its id, the name's key
+    and its spelling in the arriving article."""
+
+    other: str
+    key: str
+    name: str
+
+
+@dataclass
+class PersonIndex:
+    """Full names of the open stories' articles; which of them each article gives an age."""
+
+    mentions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, article_id: str, names: dict[str, str], lead: frozenset[str],
+            story_of: Callable[[str], int | None], aged: Callable[[str], frozenset[str]]
+            ) -> PersonLink | None:
+        """Indexes the article's names (``names``: key -> spelling; ``lead``: the keys its
+        lead names) and returns its link: the first indexed article of the one other story
+        it shares a person with, or None (no such story, or two or more: a round-up).
+        ``story_of`` gives an indexed article's story, or None when that story is closed;
+        ``aged`` the keys an article gives an age — asked only for an article sharing a
+        name with another story (reading ages was a third of the pass's time)."""
+        mine = story_of(article_id)
+        found: dict[int, PersonLink] = {}
+        for key in sorted(lead):
+            for other in self.mentions.get(key, ()):
+                story = story_of(other)
+                if story is None or story == mine or story in found:
+                    continue
+                if key in aged(article_id) or key in aged(other):
+                    found[story] = PersonLink(other, key, names[key])
+        for key in names:
+            self.mentions[key].append(article_id)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def drop(self, closed: Iterable[str]) -> None:
+        """Forgets the articles of closed stories."""
+        gone = set(closed)
+        for key in list(self.mentions):
+            kept = [a for a in self.mentions[key] if a not in gone]
+            if kept:
+                self.mentions[key] = kept
+            else:
+                del self.mentions[key]

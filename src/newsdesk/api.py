@@ -7,7 +7,9 @@ tested) from Python with the same arguments.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +21,11 @@ from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
 from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
 from .ingest import iter_sources
+from .ingest.memory import in_memory, input_name
 from .model import Annotated, Article, Facts, Failure, Source
 from .outlets import read_user_file
-from .publish.atomic import check_output
+from .progress import NO_STAGES, Stages
+from .publish.atomic import check_output, is_stdout
 from .scale import Executor, InProcess, open_executor
 from .store import Store
 from .store.changes import Changes
@@ -31,9 +35,21 @@ from .versions import FACTS_CODE, code_version
 
 Progress = Callable[[Article | Failure], None]
 
+# One input: a path (str or os.PathLike; "-" is stdin), or a document or record held in
+# memory: HTML or text (a str with a line break or markup), bytes, a dict (ingest/memory.py).
+Input = str | bytes | Mapping[str, Any] | os.PathLike[str]
+Inputs = Iterable[Input] | Input
 
-def _inputs(inputs: Iterable[str] | str) -> list[str]:
-    return [inputs] if isinstance(inputs, str) else list(inputs)
+
+def _inputs(inputs: Inputs) -> list[Input]:
+    if isinstance(inputs, (str, bytes, bytearray, Mapping, os.PathLike)):
+        return [inputs]
+    return list(inputs)
+
+
+def _names(items: list[Input]) -> list[str]:
+    """The inputs as the run manifest and messages name them (``<string 2>`` …)."""
+    return [input_name(item, position) for position, item in enumerate(items, 1)]
 
 
 def _extract_one(args: tuple[Source, Settings]) -> Article | Failure:
@@ -64,7 +80,7 @@ def _executor(workers: int, dask: str | None, executor: Executor | None
 
 
 def iter_extracted(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     published: str | None = None,
     settings: Settings | None = None,
@@ -72,6 +88,7 @@ def iter_extracted(
     known: Known | None = None,
     dask: str | None = None,
     executor: Executor | None = None,
+    stages: Stages | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure]]:
     """Yield (source, result) per input document, in input order.
 
@@ -79,10 +96,41 @@ def iter_extracted(
     address, or ``local``) as tasks on a Dask cluster, with ``executor`` wherever it runs
     (``scale/``); results still come in input order, so output is identical whatever
     runs them. ``known`` gives the article already made from a source (the store's, see
-    :func:`add`): that source is not extracted again.
+    :func:`add`): that source is not extracted again. Inputs that hold no document at
+    all (empty folders) raise E112 once read. ``stages`` is told of the reading
+    (the inputs counted first, when it wants totals) and extracting stages.
     """
     settings = settings or load_settings()
-    stream = iter_sources(_inputs(inputs), settings, published=published)
+    stages = stages or NO_STAGES
+    names = _inputs(inputs)
+    stages.begin("extracting", _count(names, stages))
+    found = False
+    for pair in _extracted(names, published, settings, workers, known, dask, executor):
+        found = True
+        stages.advance("extracting", failed=isinstance(pair[1], Failure))
+        yield pair
+    stages.end("extracting")
+    if names and not found:  # an empty folder is no successful run: say so (E112)
+        raise NewsdeskError("E112", inputs=", ".join(_names(names)))
+
+
+def _count(names: list[Input], stages: Stages) -> int | None:
+    """The reading stage: the documents ``names`` hold, counted when ``stages`` wants
+    totals (``ingest/count.py``), else None without looking."""
+    if not stages.wants_totals:
+        return None
+    from .ingest.count import count_documents
+
+    # the reading bar opens with the first document counted: stdin alone shows none
+    total = count_documents(names, lambda n: stages.advance("reading", n))
+    stages.end("reading")
+    return total
+
+
+def _extracted(names: list[Input], published: str | None, settings: Settings, workers: int,
+               known: Known | None, dask: str | None, executor: Executor | None
+               ) -> Iterator[tuple[Source | None, Article | Failure]]:
+    stream = iter_sources(names, settings, published=published)
     with _executor(workers, dask, executor) as ex:
         if isinstance(ex, InProcess):
             for item in stream:
@@ -120,7 +168,7 @@ def _run_batch(
 
 
 def extract(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     published: str | None = None,
     settings: Settings | None = None,
@@ -159,7 +207,7 @@ def annotation_key(settings: Settings) -> str:
 
 
 def iter_annotated(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     published: str | None = None,
     settings: Settings | None = None,
@@ -167,6 +215,7 @@ def iter_annotated(
     reuse: Reuse | None = None,
     dask: str | None = None,
     executor: Executor | None = None,
+    stages: Stages | None = None,
 ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     """Like :func:`iter_extracted`, with the facts of each article (None for a failure).
 
@@ -175,16 +224,17 @@ def iter_annotated(
     loaded once per worker: a process pool gets the one loaded here first by fork). Output
     order is input order, and the output is the same for any number of workers, wherever
     they run. ``reuse`` gives the article and facts already found for a source (the
-    store's): that source is neither extracted nor annotated again.
+    store's): that source is neither extracted nor annotated again. ``stages`` is told
+    of the reading, extracting and annotating stages.
     """
     settings = settings or load_settings()
     _load_model(settings)
     with _executor(workers, dask, executor) as ex:
-        yield from _annotated(inputs, published, settings, ex, reuse)
+        yield from _annotated(inputs, published, settings, ex, reuse, stages or NO_STAGES)
 
 
-def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Settings,
-               executor: Executor, reuse: Reuse | None
+def _annotated(inputs: Inputs, published: str | None, settings: Settings,
+               executor: Executor, reuse: Reuse | None, stages: Stages
                ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
     from .annotation.pipeline import BATCH_SIZE
 
@@ -202,8 +252,12 @@ def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Set
     def flush() -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
         articles = [item for _, item in batch
                     if isinstance(item, Article) and item.id not in found_before]
+        if "annotating" not in opened:
+            opened.add("annotating")
+            stages.begin("annotating", stages.total_of("extracting"))
         found = iter(annotated(articles))
         for source, item in batch:
+            stages.advance("annotating", failed=isinstance(item, Failure))
             if isinstance(item, Failure):
                 yield source, item, None
             elif item.id in found_before:  # the same bytes may come twice in one batch
@@ -214,18 +268,20 @@ def _annotated(inputs: Iterable[str] | str, published: str | None, settings: Set
             if isinstance(item, Article):
                 found_before.pop(item.id, None)
 
+    opened: set[str] = set()
     for pair in iter_extracted(inputs, published=published, settings=settings,
                                executor=executor,
-                               known=known if reuse is not None else None):
+                               known=known if reuse is not None else None, stages=stages):
         batch.append(pair)
         if len(batch) >= BATCH_SIZE * executor.workers:
             yield from flush()
             batch = []
     yield from flush()
+    stages.end("annotating")
 
 
 def annotate(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     published: str | None = None,
     settings: Settings | None = None,
@@ -259,7 +315,7 @@ class AddResult:
 
 
 def add(
-    inputs: Iterable[str] | str,
+    inputs: Inputs,
     *,
     db: str | Path | None = None,
     published: str | None = None,
@@ -268,6 +324,7 @@ def add(
     progress: Progress | None = None,
     dask: str | None = None,
     executor: Executor | None = None,
+    stages: Stages | None = None,
 ) -> AddResult:
     """Extract and annotate ``inputs`` into the store, skipping every input whose bytes
     the store already holds with facts found by this newsdesk and model
@@ -276,19 +333,23 @@ def add(
 
     ``workers``, ``dask`` or ``executor`` say where extraction and annotation run
     (:func:`iter_annotated`); wherever they run, results come back here, in input order,
-    and this process alone writes the store."""
+    and this process alone writes the store. ``progress`` is called with each input's
+    article or failure as it is stored; ``stages`` is told of each stage
+    (``progress.py``)."""
     settings = settings or load_settings()
     _load_model(settings)
     with _executor(workers, dask, executor) as ex:
-        return _add(inputs, db, published, settings, ex, progress)
+        return _add(inputs, db, published, settings, ex, progress, stages)
 
 
-def _add(inputs: Iterable[str] | str, db: str | Path | None, published: str | None,
-         settings: Settings, executor: Executor, progress: Progress | None) -> AddResult:
+def _add(inputs: Inputs, db: str | Path | None, published: str | None,
+         settings: Settings, executor: Executor, progress: Progress | None,
+         stages: Stages | None = None) -> AddResult:
     key = annotation_key(settings)
     result = AddResult()
     with Store(db or settings.db_path) as store:
-        run = store.start_run("add", _inputs(inputs), key, dataclasses.asdict(settings))
+        run = store.start_run("add", _names(_inputs(inputs)), key,
+                              dataclasses.asdict(settings))
 
         stored: set[str] = set()  # ids of the inputs whose stored article was reused
 
@@ -299,7 +360,8 @@ def _add(inputs: Iterable[str] | str, db: str | Path | None, published: str | No
             return hit
 
         for source, item, found in iter_annotated(
-            inputs, published=published, settings=settings, executor=executor, reuse=reuse
+            inputs, published=published, settings=settings, executor=executor, reuse=reuse,
+            stages=stages,
         ):
             if isinstance(item, Failure):
                 result.failures.append(item)
@@ -355,6 +417,12 @@ class AnalyzeResult:
         self._articles: list[Article] | None = None
         self._facts: dict[str, Facts] | None = None
 
+    def load(self) -> None:
+        """Read the dossier, articles and facts into memory now (before the store they
+        come from is removed: ``analyze`` of inputs held in memory)."""
+        self.dossier, self.articles, self.facts  # noqa: B018 (read for their effect)
+        self._analysis = None
+
     @property
     def dossier(self) -> dict[str, Any]:
         if self._dossier is None:
@@ -379,7 +447,7 @@ class AnalyzeResult:
 
 
 def analyze(
-    inputs: Iterable[str] | str = (),
+    inputs: Inputs = (),
     *,
     db: str | Path | None = None,
     json_path: str | Path | None = None,
@@ -392,6 +460,7 @@ def analyze(
     selection: Selection | None = None,
     dask: str | None = None,
     batch: int = BATCH_ARTICLES,
+    stages: Stages | None = None,
 ) -> AnalyzeResult:
     """Add ``inputs`` to the store (:func:`add`), then analyse everything the store holds
     and write the dossier in the formats asked for; with a ``selection`` (stories since a
@@ -411,28 +480,59 @@ def analyze(
     Memory does not grow with the store: articles are grouped one by one, stories
     cross-checked ``batch`` articles at a time (the output is the same for any ``batch``),
     and the JSON dossier written story by story (``incremental.analyse_store``). The
-    returned ``dossier`` is read only when asked for.
+    returned ``dossier`` is read only when asked for. ``progress`` is called with each
+    input's article or failure as it is stored; ``stages`` is told of each stage, reading
+    to writing (``progress.py``).
+
+    ``inputs`` may be paths or documents and records held in memory (a string of HTML or
+    text, bytes, a dict: ``ingest/memory.py``). When all are in memory and no store is
+    asked for (no ``db``, ``db_path`` at its default), the store is a temporary one,
+    removed before this returns, and the result's ``dossier``, ``articles`` and ``facts``
+    are read into memory first: nothing is left on disk that was not asked for.
     """
     settings = settings or load_settings()
     if selection is not None:
         selection.check()
-    for output in (json_path, html_path, md_path):
-        if output:
-            check_output(output)  # a bad path fails now, not after all the work
+    outputs = [output for output in (json_path, html_path, md_path) if output]
+    if sum(map(is_stdout, outputs)) > 1:
+        raise ValueError("only one of json_path, html_path, md_path can be '-' (stdout)")
+    for output in outputs:
+        check_output(output)  # a bad path fails now, not after all the work
     read_user_file(settings.outlets)  # a bad outlet file (E002) fails now, too
-    path = db or settings.db_path
+    items = _inputs(inputs)  # once: a generator of inputs is read once
     _load_model(settings)
-    with open_executor(workers, dask) as executor:
-        added = _add(inputs, path, published, settings, executor,
-                     progress) if _inputs(inputs) else AddResult()
-        return _analyze(inputs, path, json_path, html_path, md_path, settings, selection,
-                        executor, added, batch)
+    stages = stages or NO_STAGES
+    with _store_for(db, settings, items) as (path, scratch_store):
+        with open_executor(workers, dask) as executor:
+            added = _add(items, path, published, settings, executor,
+                         progress, stages) if items else AddResult()
+            result = _analyze(items, path, json_path, html_path, md_path, settings,
+                              selection, executor, added, batch, stages)
+        if scratch_store:  # read it all now: the store goes when this block ends
+            result.load()
+        return result
 
 
-def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Path | None,
+@contextmanager
+def _store_for(db: str | Path | None, settings: Settings, items: list[Input]
+               ) -> Iterator[tuple[str | Path, bool]]:
+    """The store to analyse into, and whether it is a scratch one: ``db``, else the
+    ``db_path`` setting — except when every input is held in memory and no store was
+    asked for (no ``db``, ``db_path`` left at its default): then a store in a temporary
+    folder, removed at the end, so that analysing a few strings leaves no
+    ``newsdesk.db`` behind in the working directory."""
+    asked = db is not None or settings.db_path != Settings().db_path
+    if asked or not items or not all(in_memory(item) for item in items):
+        yield db or settings.db_path, False
+        return
+    with tempfile.TemporaryDirectory(prefix="newsdesk-") as folder:
+        yield Path(folder) / "newsdesk.db", True
+
+
+def _analyze(inputs: Inputs, path: str | Path, json_path: str | Path | None,
              html_path: str | Path | None, md_path: str | Path | None, settings: Settings,
              selection: Selection | None, executor: Executor, added: AddResult,
-             batch: int = BATCH_ARTICLES) -> AnalyzeResult:
+             batch: int = BATCH_ARTICLES, stages: Stages = NO_STAGES) -> AnalyzeResult:
     from .publish.sections import pool_sections
     from .publish.stream import write_notes, write_report
 
@@ -441,21 +541,23 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
         last = store.last_article()
         if not count and not added.failures:
             raise NewsdeskError("E302", detail=str(path))
-        run = store.start_run("analyze", _inputs(inputs), annotation_key(settings),
+        run = store.start_run("analyze", _names(_inputs(inputs)), annotation_key(settings),
                               dataclasses.asdict(settings))
     whole = selection is None or selection.whole
     analysis = analyse_store(path, added.failures, settings, run, annotation_key(settings),
-                             selection, executor, batch)
+                             selection, executor, batch, stages)
     with Store(path) as store:
         # a selection is no analysis of the store: `changes` compares whole analyses only
         store.finish_run(run, added.added, added.reused, len(added.failures),
                          analysis.story_ids if whole else None)
         new = store_changes(store.conn) if html_path and whole else None  # report marks
     result = AnalyzeResult(analysis, path, last, count, added)
+    stages.begin("writing", sum(1 for p in (json_path, html_path, md_path) if p))
     if json_path:
         with Store(path) as store:
             analysis.write_json(store, json_path)
         result.outputs["json"] = str(json_path)
+        stages.advance("writing")
     if html_path or md_path:
         with Store(path) as store:
             source = StoredDossier(analysis, store)
@@ -466,9 +568,12 @@ def _analyze(inputs: Iterable[str] | str, path: str | Path, json_path: str | Pat
                                              ) if frozen else None
                     write_report(source, html_path, marks, sections)
                 result.outputs["html"] = str(html_path)
+                stages.advance("writing")
             if md_path:
                 write_notes(source, md_path)
                 result.outputs["md"] = str(md_path)
+                stages.advance("writing")
+    stages.end("writing")
     return result
 
 

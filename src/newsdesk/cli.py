@@ -22,10 +22,14 @@ from .api import analyze as run_analyze
 from .api import changes as run_changes
 from .api import export as run_export
 from .clitext import changes_lines
-from .config import load_settings
+from .config import Settings, load_settings
 from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
+from .ingest.fields import parse_field_map
+from .ingest.memory import AsPath
 from .model import Article, Failure
+from .progress import BarStages
+from .publish.atomic import STDOUT
 from .records import annotate_record, extract_record
 from .store.export import EXPORTS, FORMATS
 from .store.selection import Selection
@@ -45,7 +49,64 @@ _PUBLISHED = click.option(
     help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every input; overrides dates "
     "found in the pages.",
 )
-_QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
+def _take_fields(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+                 ) -> None:
+    """--field TARGET=SOURCE, checked now (E004 is a usage error, exit 2) and kept for
+    :func:`_settings`, which lays it over the ``fields`` setting."""
+    if not value:
+        return
+    try:
+        parse_field_map(",".join(value))
+    except NewsdeskError as err:
+        raise click.BadParameter(str(err)) from None
+    ctx.meta["newsdesk.fields"] = ",".join(value)
+
+
+_FIELD = click.option(
+    "--field", "fields", metavar="TARGET=SOURCE", multiple=True, expose_value=False,
+    callback=_take_fields,
+    help="Read the JSONL/JSON field SOURCE as TARGET (text, html, url, title, published, "
+    "outlet, authors, id, clean); repeatable, e.g. --field text=body --field "
+    "published=date. news-please's maintext and date_publish are read without it.",
+)
+
+
+def _paths(inputs: tuple[str, ...]) -> list[AsPath]:
+    """Command-line inputs are paths whatever they hold (the Python API reads a string
+    with a line break or ``<`` as a document: ``ingest/memory.py``)."""
+    return [AsPath(item) for item in inputs]
+
+
+def _take_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta["newsdesk.config"] = value
+
+
+_CONFIG = click.option(
+    "--config", metavar="FILE", expose_value=False, callback=_take_config,
+    help="Settings file (TOML, keys as the Settings fields); default ./newsdesk.toml when "
+    "it exists, or $NEWSDESK_CONFIG. NEWSDESK_* variables and flags override it.",
+)
+
+
+def _settings() -> Settings:
+    """The run's settings (``config.load_settings``: defaults < --config file <
+    NEWSDESK_* < flags), with the command's --field pairs added to ``fields``."""
+    ctx = click.get_current_context()
+    settings = load_settings(config=ctx.meta.get("newsdesk.config"))
+    given = ctx.meta.get("newsdesk.fields")
+    if given:
+        joined = ",".join(p for p in (settings.fields, given) if p)
+        settings = settings.replace(fields=joined)
+    return settings
+
+
+_QUIET = click.option("--quiet", "-q", is_flag=True,
+                      help="No progress bars on stderr (they are drawn only on a terminal).")
+_VERBOSE = click.option("--verbose", "-v", is_flag=True,
+                        help="Also a line per finished stage (reading, extracting, annotating, "
+                        "grouping, cross-checking, writing) with its count and time, on "
+                        "stderr even when it is no terminal.")
 _WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
     help="Worker processes for extraction, annotation and cross-checking (output is identical "
@@ -60,27 +121,18 @@ _DASK = click.option(
 )
 
 
-class _Progress:
-    """A one-line counter on stderr, shown only on a terminal and without --quiet."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.enabled = not quiet and sys.stderr.isatty()
-        self.done = 0
-        self.failed = 0
-
-    def __call__(self, item: Article | Failure) -> None:
-        self.done += 1
-        self.failed += isinstance(item, Failure)
-        if self.enabled and (self.done % 10 == 0 or self.done < 10):
-            click.echo(f"\r{self.done} inputs, {self.failed} failed", err=True, nl=False)
-
-    def close(self) -> None:
-        if self.enabled and self.done:
-            click.echo(f"\r{self.done} inputs, {self.failed} failed", err=True)
+def _stages(quiet: bool, verbose: bool) -> BarStages:
+    """Progress bars by stage (tqdm) on stderr when it is a terminal and not --quiet;
+    -v adds a line per finished stage (``progress.py``)."""
+    return BarStages(show=not quiet and sys.stderr.isatty(), verbose=verbose)
 
 
-def _report(failure: Failure) -> None:
-    click.echo(f"{failure.problem.code} {failure.name}: {failure.problem.message}", err=True)
+def _report(failure: Failure, stages: BarStages | None = None) -> None:
+    line = f"{failure.problem.code} {failure.name}: {failure.problem.message}"
+    if stages is not None:
+        stages.message(line)  # above the bars, not through them
+    else:
+        click.echo(line, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,63 +149,65 @@ _FORMAT = click.option(
 
 def _record_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every record-printing command (extract, annotate) takes, in one place."""
-    for option in (_DASK, _WORKERS, _QUIET, _PUBLISHED, _FORMAT, _INPUTS):
+    for option in (_DASK, _WORKERS, _VERBOSE, _QUIET, _FIELD, _PUBLISHED, _FORMAT, _INPUTS):
         command = option(command)
     return command
 
 
 def _print_records(
-    results: Iterable[tuple[Article | Failure, dict[str, Any]]], fmt: str, quiet: bool
+    results: Iterable[tuple[Article | Failure, dict[str, Any]]], fmt: str, stages: BarStages
 ) -> None:
     """Print records as JSONL (streaming) or one JSON array; exit 1 if any input failed."""
-    progress = _Progress(quiet)
     failed = False
     records: list[dict[str, Any]] = []
     for result, record in results:
-        progress(result)
         if isinstance(result, Failure):
             failed = True
-            _report(result)
+            _report(result, stages)
         if fmt == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
         else:
             records.append(record)
+    stages.close()
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True))
-    progress.close()
     sys.exit(1 if failed else 0)
 
 
 @cli.command()
+@_CONFIG
 @_record_options
 def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
-            workers: int, dask: str | None) -> None:
+            verbose: bool, workers: int, dask: str | None) -> None:
     """Extract clean article text and metadata from INPUT files, folders, archives or - (stdin).
 
     Prints one JSON record per input document to stdout.
     """
+    stages = _stages(quiet, verbose)
     try:
-        results = iter_extracted(inputs, published=published, settings=load_settings(),
-                                 workers=workers, dask=dask)
-        _print_records(((r, extract_record(r)) for _, r in results), fmt, quiet)
+        results = iter_extracted(_paths(inputs), published=published, settings=_settings(),
+                                 workers=workers, dask=dask, stages=stages)
+        _print_records(((r, extract_record(r)) for _, r in results), fmt, stages)
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
 
 
 @cli.command()
+@_CONFIG
 @_record_options
 def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
-             workers: int, dask: str | None) -> None:
+             verbose: bool, workers: int, dask: str | None) -> None:
     """Extract INPUT... and find the facts on each article's text.
 
     Prints one JSON record per input document: the extract record plus entities (with
     roles), quotes, figures, timexes and attributions, every one with its character span.
     """
+    stages = _stages(quiet, verbose)
     try:
-        results = iter_annotated(inputs, published=published, settings=load_settings(),
-                                 workers=workers, dask=dask)
-        _print_records(((r, annotate_record(r, f)) for _, r, f in results), fmt, quiet)
+        results = iter_annotated(_paths(inputs), published=published, settings=_settings(),
+                                 workers=workers, dask=dask, stages=stages)
+        _print_records(((r, annotate_record(r, f)) for _, r, f in results), fmt, stages)
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
@@ -162,16 +216,18 @@ def annotate(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bo
 StoreResult = TypeVar("StoreResult", AddResult, AnalyzeResult)
 
 
-def _store_run(run: Callable[[_Progress], StoreResult], quiet: bool) -> StoreResult:
-    """A command that writes the store, with the progress counter on stderr: a coded error
-    ends it with exit 1; each input that failed is reported."""
-    progress = _Progress(quiet)
+def _store_run(run: Callable[[BarStages], StoreResult], quiet: bool, verbose: bool
+               ) -> StoreResult:
+    """A command that writes the store, with progress bars by stage on stderr: a coded
+    error ends it with exit 1; each input that failed is reported."""
+    stages = _stages(quiet, verbose)
     try:
-        result = run(progress)
+        result = run(stages)
     except NewsdeskError as err:
+        stages.close()
         click.echo(str(err), err=True)
         sys.exit(1)
-    progress.close()
+    stages.close()
     for failure in result.failures:
         _report(failure)
     return result
@@ -181,19 +237,22 @@ _DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk
 
 
 @cli.command()
+@_CONFIG
 @_INPUTS
 @_DB
 @_PUBLISHED
+@_FIELD
 @_QUIET
+@_VERBOSE
 @_WORKERS
 @_DASK
 def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: bool,
-        workers: int, dask: str | None) -> None:
+        verbose: bool, workers: int, dask: str | None) -> None:
     """Extract and annotate INPUT... into the store; inputs it already holds (the same
     bytes, annotated by this newsdesk and model) are skipped."""
-    result = _store_run(lambda progress: run_add(
-        inputs, db=db, published=published, settings=load_settings(), workers=workers,
-        progress=progress, dask=dask), quiet)
+    result = _store_run(lambda stages: run_add(
+        _paths(inputs), db=db, published=published, settings=_settings(), workers=workers,
+        stages=stages, dask=dask), quiet, verbose)
     click.echo(
         f"{len(result.article_ids)} articles ({result.added} new in the store, "
         f"{result.reused} already there, {result.refreshed} annotated again by this "
@@ -204,13 +263,19 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 
 
 @cli.command()
+@_CONFIG
 @click.argument("inputs", nargs=-1, metavar="[INPUT...]")
 @_DB
-@click.option("--json", "json_path", metavar="FILE", help="Write the dossier JSON here.")
-@click.option("--html", "html_path", metavar="FILE", help="Write the HTML report here.")
-@click.option("--md", "md_path", metavar="FILE", help="Write the Markdown dossier here.")
+@click.option("--json", "json_path", metavar="FILE|-", help="Write the dossier JSON here "
+              "(- for stdout).")
+@click.option("--html", "html_path", metavar="FILE|-", help="Write the HTML report here "
+              "(- for stdout).")
+@click.option("--md", "md_path", metavar="FILE|-", help="Write the Markdown dossier here "
+              "(- for stdout).")
 @_PUBLISHED
+@_FIELD
 @_QUIET
+@_VERBOSE
 @_WORKERS
 @_DASK
 @click.option("--since", metavar="DATE",
@@ -223,7 +288,8 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
                    "any spelling of a name the store has seen).")
 def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
             html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
-            workers: int, dask: str | None, since: str | None, story_ids: tuple[str, ...],
+            verbose: bool, workers: int, dask: str | None, since: str | None,
+            story_ids: tuple[str, ...],
             query: str | None) -> None:
     """Add INPUT... to the store (as `add` does), then analyse every article the store
     holds and write the dossier. With no INPUT, the store alone is analysed. --since,
@@ -234,11 +300,14 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     """
     if not (json_path or html_path or md_path):
         html_path = "newsdesk-report.html"
+    to_stdout = [p for p in (json_path, html_path, md_path) if p == STDOUT]
+    if len(to_stdout) > 1:
+        raise click.UsageError("only one of --json, --html, --md can be - (stdout)")
     selection = Selection(since, story_ids, query)
-    result = _store_run(lambda progress: run_analyze(
-        inputs, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
-        published=published, settings=load_settings(), workers=workers, progress=progress,
-        selection=selection, dask=dask), quiet)
+    result = _store_run(lambda stages: run_analyze(
+        _paths(inputs), db=db, json_path=json_path, html_path=html_path, md_path=md_path,
+        published=published, settings=_settings(), workers=workers, stages=stages,
+        selection=selection, dask=dask), quiet, verbose)
     click.echo(
         f"{result.article_count} articles in the store ({result.added} new, "
         f"{result.reused} inputs already there, {result.refreshed} annotated again by this "
@@ -247,12 +316,13 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     )
     if not selection.whole:
         click.echo(f"{result.story_count} stories selected", err=True)
-    for kind, path in result.outputs.items():
-        click.echo(f"{kind}: {path}")
+    for kind, path in result.outputs.items():  # on stderr when stdout carries an output
+        click.echo(f"{kind}: {'stdout' if path == STDOUT else path}", err=bool(to_stdout))
     sys.exit(1 if result.failures else 0)
 
 
 @cli.command()
+@_CONFIG
 @_DB
 @click.option("--since", metavar="RUN|DATE",
               help="Compare with the latest analysis at or before this run number, or finished "
@@ -262,7 +332,7 @@ def changes(db: str | None, since: str | None, as_json: bool) -> None:
     """What the latest analysis found new: new stories, articles new to a story, claims
     whose status changed, new conflicts and new figures."""
     try:
-        found = run_changes(db=db, since=since, settings=load_settings())
+        found = run_changes(db=db, since=since, settings=_settings())
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
@@ -274,6 +344,7 @@ def changes(db: str | None, since: str | None, as_json: bool) -> None:
 
 
 @cli.command()
+@_CONFIG
 @click.argument("tables", nargs=-1, metavar="[TABLE...]", type=click.Choice(list(EXPORTS)))
 @_DB
 @click.option("--out", metavar="DIR", default=".", show_default=True,
@@ -296,7 +367,7 @@ def export(tables: tuple[str, ...], db: str | None, out: str, fmt: str,
         raise click.UsageError("--out - writes one table to stdout: name exactly one TABLE")
     try:
         written = run_export(db=db, out=out, tables=tables, fmt=fmt, superseded=superseded,
-                             settings=load_settings())
+                             settings=_settings())
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)
@@ -306,6 +377,7 @@ def export(tables: tuple[str, ...], db: str | None, out: str, fmt: str,
 
 
 @cli.command()
+@_CONFIG
 @click.option("--db", metavar="PATH", help="SQLite store to show (default: newsdesk.db).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default serves this machine only.")
@@ -319,9 +391,13 @@ def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) ->
     pages, and a JSON API under /api/."""
     from .app.server import beyond_loopback, make_server
 
-    path = db or load_settings().db_path
     try:
-        server = make_server(str(path), host, port, allow_hosts)
+        path = db or _settings().db_path
+        try:
+            server = make_server(str(path), host, port, allow_hosts)
+        except OSError as exc:  # the port is taken, the address is not this machine's
+            raise NewsdeskError("E003", host=host, port=port,
+                                detail=exc.strerror or str(exc)) from exc
     except NewsdeskError as err:
         click.echo(str(err), err=True)
         sys.exit(1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -33,25 +34,48 @@ class Settings:
     # outlets or changes fields of shipped ones (README, "Outlets"). Empty: shipped only.
     # A file that cannot be read or has a bad entry is error E002 before any work.
     outlets: str = ""
+    # Field names of JSONL/JSON records written by other tools, as TARGET=SOURCE pairs
+    # joined by commas ("text=body,published=date"); the CLI's --field adds to them.
+    # news-please's maintext and date_publish are read without it (ingest/fields.py).
+    # An unknown target is error E004 before any work.
+    fields: str = ""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
 
-def load_settings(**overrides: Any) -> Settings:
-    """Defaults, then NEWSDESK_* environment variables, then explicit overrides. A number
-    setting that is no whole number above zero is coded error E001, naming the variable."""
+# The least value a number setting takes (1 unless said): 0 turns the time budget off.
+MINIMUM = {"doc_seconds": 0}
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the settings file (``config``, else ``$NEWSDESK_CONFIG``, else
+    ``./newsdesk.toml`` when there is one: ``config_file.py``), then NEWSDESK_* environment
+    variables, then explicit ``overrides`` (the CLI's flags). A file with an unknown key or
+    a value of the wrong type is E005 naming the file and key; a number variable that is
+    no whole number in range is E001, naming the variable; a bad ``fields`` map is E004."""
+    from .config_file import config_path, read_config
+
+    fields = dataclasses.fields(Settings)
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(Settings):
+    path = config_path(config)
+    if path is not None:
+        values.update(read_config(path, fields, MINIMUM))
+    for f in fields:
         name = "NEWSDESK_" + f.name.upper()
         env = os.environ.get(name)
         if env is not None:
-            values[f.name] = _whole_number(name, env) if f.type in ("int", int) else env
+            values[f.name] = (_whole_number(name, env, MINIMUM.get(f.name, 1))
+                              if f.type in ("int", int) else env)
     values.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings(**values)
+    settings = Settings(**values)
+    from .ingest.fields import parse_field_map
+
+    parse_field_map(settings.fields)  # E004 now, not half-way through the first feed
+    return settings
 
 
-def _whole_number(name: str, value: str) -> int:
+def _whole_number(name: str, value: str, least: int = 1) -> int:
     from .errors import NewsdeskError
 
     digits = value.strip().replace("_", "")
@@ -63,6 +87,7 @@ def _whole_number(name: str, value: str) -> int:
                                 detail="too large") from None
         raise NewsdeskError("E001", name=name, value=value,
                             detail="not a whole number") from None
-    if number <= 0:
-        raise NewsdeskError("E001", name=name, value=value, detail="must be above zero")
+    if number < least:
+        detail = "must be above zero" if least == 1 else f"must be {least} or more"
+        raise NewsdeskError("E001", name=name, value=value, detail=detail)
     return number

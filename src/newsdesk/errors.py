@@ -13,6 +13,10 @@ CATALOGUE: dict[str, str] = {
     # settings
     "E001": "setting {name} is {value!r}: {detail}",
     "E002": "outlet registry file {path}: {detail}",
+    "E003": "cannot listen on {host}:{port}: {detail} (is another program using the port? "
+            "give another --port, or --port 0 for a free one)",
+    "E004": "field mapping {spec!r}: {detail}",
+    "E005": "settings file {path}: {detail}",
     # input
     "E100": "cannot read input: {detail}",
     "E101": "input is empty",
@@ -21,12 +25,14 @@ CATALOGUE: dict[str, str] = {
     "E104": "input is larger than the limit ({size} bytes > {limit} bytes)",
     "E105": "compressed input is truncated or corrupt: {detail}",
     "E106": "WARC archive is truncated or corrupt: {detail}",
-    "E107": "JSONL line is not a valid article record: {detail}",
+    "E107": "JSONL line or JSON item is not a valid article record: {detail}",
     "E108": "input does not exist",
     "E109": "sidecar metadata file is invalid: {detail}",
     "E110": "text could not be decoded reliably: {detail}",
     "E111": "{count} blank bytes in a row after line {line}: not a feed any more; the rest "
             "of it is skipped",
+    "E112": "no input documents found in {inputs} (empty folders, or only hidden files and "
+            "sidecars)",
     # extraction
     "E200": "no article text found",
     "E201": "HTML could not be parsed: {detail}",

@@ -25,6 +25,7 @@ from .group.grouping import Grouping, StoryGroup, group_stream, published_day
 from .group.reprints import Reprint
 from .model import Article, Facts, Failure
 from .outlets import read_user_file
+from .progress import NO_STAGES, Stages
 from .publish.json_stream import write_json
 from .records import (
     DOSSIER_SCHEMA,
@@ -199,7 +200,7 @@ class StoredDossier:
 def analyse_store(path: str | Path, failures: list[Failure], settings: Settings, run: int,
                   annotated_by: str, selection: Selection | None = None,
                   executor: Executor | None = None,
-                  batch: int = BATCH_ARTICLES) -> Analysis:
+                  batch: int = BATCH_ARTICLES, stages: Stages = NO_STAGES) -> Analysis:
     """The dossier of every stored article, storing its stories. What has not changed is
     read back: the whole grouping when the store holds the same articles as at the latest
     analysis (``analysis_key``), else each story made from the same articles as
@@ -217,7 +218,8 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
     tables are then written from there, in one transaction as before.
 
     Each story to cross-check is a task of ``executor`` (this process when None); the
-    results come back here, and only this process writes the store."""
+    results come back here, and only this process writes the store. ``stages`` is told
+    of the grouping (articles read) and cross-checking (stories done) stages."""
     whole = selection is None or selection.whole
     outlets = read_user_file(settings.outlets)
     if outlets:  # the user's outlets change story records: they are part of the keys
@@ -229,7 +231,10 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
             found = _last_analysis(store, key, scratch)
             if found is not None:
                 return _topics(store, Analysis(scratch, found[0], found[1], failures))
-        grouping = group_stream(_stream(store), store.articles_by_id, on_disk=True)
+        stages.begin("grouping", store.count("articles"))
+        grouping = group_stream(_counted(_stream(store), stages), store.articles_by_id,
+                                on_disk=True)
+        stages.end("grouping")
         if not whole:
             assert selection is not None
             chosen = selection.chosen(store.conn, grouping.stories, _Published(store))
@@ -239,9 +244,12 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
         scratch.add_articles((i, p) for i, p in store.published()
                              if whole or i in shown)
         keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
+        stages.begin("cross-checking", len(grouping.stories))
         for stories in _batches(grouping.stories, batch):
             _check_batch(store, stories, grouping.reprints, keys, scratch, settings,
                          executor or InProcess(), outlets)
+            stages.advance("cross-checking", len(stories))
+        stages.end("cross-checking")
     reprints = reprint_records(grouping.reprints)
     if not whole:
         reprints = {a: r for a, r in reprints.items() if a in shown}
@@ -261,6 +269,13 @@ def _topics(store: Store, analysis: Analysis) -> Analysis:
     """The analysis with its stories' developing topics (``developing.story_threads``)."""
     analysis.threads, analysis.thread_list = story_threads(store, analysis.scratch.stories())
     return analysis
+
+
+def _counted(articles: Iterator[Article], stages: Stages) -> Iterator[Article]:
+    """The articles, each counted to the grouping stage as the clusterer takes it."""
+    for article in articles:
+        yield article
+        stages.advance("grouping")
 
 
 def _stream(store: Store) -> Iterator[Article]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from ..config import Settings
 from ..errors import problem
 from ..model import Failure, Problem, Source
+from .fields import map_fields, parse_field_map
 from .metadata import JSONL_FIELDS, clean_fields, without_lone_surrogates
 
 # JSON escaping (\n, \", \uXXXX) makes a line longer than the text it carries; allow
@@ -24,7 +25,7 @@ from .metadata import JSONL_FIELDS, clean_fields, without_lone_surrogates
 LINE_SLACK_BYTES = 1 << 16
 
 _JSONL_START = re.compile(rb'\A\s*\{\s*"')
-_ARTICLE_KEY = re.compile(rb'"(?:text|html)"\s*:')
+_ARTICLE_KEY = re.compile(rb'"(?:text|html|maintext)"\s*:')
 
 # A record with ``"clean": true`` says its ``text`` is already the article alone (a feed
 # made by another extractor, a corpus of bodies): it is kept as given instead of going
@@ -36,6 +37,10 @@ CLEAN_FIELD = "clean"
 # line at a time (1 GiB of them ran past a minute). Real feeds have a blank line or two.
 MAX_BLANK_RUN_BYTES = 1 << 20
 
+# Why a record without its article is refused, with the way out for other tools' names.
+NO_TEXT = ("neither a 'text' nor an 'html' string (another tool's field name? map it: "
+           "--field text=NAME)")
+
 # Errors a gzip stream raises when its data is cut short or corrupt.
 GZIP_ERRORS = (EOFError, OSError, zlib.error)
 
@@ -43,9 +48,9 @@ GZIP_ERRORS = (EOFError, OSError, zlib.error)
 def looks_like_jsonl(head: bytes, complete: bool) -> bool:
     """True when ``head`` starts a JSONL article feed (used for extension-less files).
 
-    The first non-blank line must be a JSON object with a ``text`` or ``html`` key.  If
-    that line runs past the sniffed head, a prefix that opens an object and names one
-    of those keys is enough.
+    The first non-blank line must be a JSON object with a ``text``, ``html`` or
+    ``maintext`` (news-please) key.  If that line runs past the sniffed head, a prefix
+    that opens an object and names one of those keys is enough.
     """
     stripped = head.lstrip()
     if not _JSONL_START.match(stripped):
@@ -56,7 +61,8 @@ def looks_like_jsonl(head: bytes, complete: bool) -> bool:
             record = json.loads(line)
         except (ValueError, RecursionError):
             return False
-        return isinstance(record, dict) and ("text" in record or "html" in record)
+        return isinstance(record, dict) and any(k in record for k in ("text", "html",
+                                                                       "maintext"))
     return bool(_ARTICLE_KEY.search(line))
 
 
@@ -67,6 +73,7 @@ def iter_jsonl(name: str, stream: IO[bytes], settings: Settings) -> Iterator[Sou
     then one E105 Failure naming the feed.
     """
     limit = settings.max_input_bytes
+    fields = parse_field_map(settings.fields)
     cap = limit + LINE_SLACK_BYTES
     lineno = 0
     blank = 0  # blank bytes since the last line with something on it
@@ -91,7 +98,7 @@ def iter_jsonl(name: str, stream: IO[bytes], settings: Settings) -> Iterator[Sou
             continue
         if line.strip():
             blank, last = 0, lineno
-            yield parse_line(label, line, limit)
+            yield parse_line(label, line, limit, fields)
             continue
         blank += len(line)
         if blank > MAX_BLANK_RUN_BYTES:
@@ -107,7 +114,8 @@ def _skip_rest_of_line(stream: IO[bytes]) -> None:
             return
 
 
-def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
+def parse_line(label: str, line: bytes, limit: int,
+               fields: Mapping[str, str] | None = None) -> Source | Failure:
     """Turn one JSONL line into a Source (or an E101/E104/E107 Failure).
 
     Invalid UTF-8 is read with replacement characters (W102) rather than rejected:
@@ -115,7 +123,8 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
     has both ``html`` and ``text``, ``html`` wins: it carries the markup and metadata
     extraction needs, and the feed's ``text`` is often a lossy rendering of it.  A
     ``text`` goes through the plain-text cleaner like a ``.txt`` file, unless the record
-    says ``"clean": true``.
+    says ``"clean": true``. ``fields`` maps other tools' field names onto newsdesk's
+    (``fields.py``; news-please's are known without it).
     """
     warnings: list[Problem] = []
     line = line.removeprefix(b"\xef\xbb\xbf")  # a BOM (on the file's first line)
@@ -131,15 +140,24 @@ def parse_line(label: str, line: bytes, limit: int) -> Source | Failure:
         return Failure(label, problem("E107", detail=detail))
     except (ValueError, RecursionError) as exc:
         return Failure(label, problem("E107", detail=f"invalid JSON ({type(exc).__name__})"))
+    return parse_record(label, record, limit, fields, warnings)
+
+
+def parse_record(label: str, record: Any, limit: int, fields: Mapping[str, str] | None = None,
+                 warnings: list[Problem] | None = None) -> Source | Failure:
+    """One decoded JSON value as an article record (a JSONL line, an item of a JSON
+    array, a JSON file's one object): a Source, or an E101/E104/E107 Failure."""
+    warnings = list(warnings or [])
     if not isinstance(record, dict):
         detail = f"a JSON {type(record).__name__}, not an object"
         return Failure(label, problem("E107", detail=detail))
+    record = map_fields(record, fields or {})
     record, replaced = without_lone_surrogates(record)
     if replaced and not any(w.code == "W102" for w in warnings):
         warnings.append(problem("W102"))
     content, media_type = _pick_content(record)
     if content is None:
-        return Failure(label, problem("E107", detail="neither a 'text' nor an 'html' string"))
+        return Failure(label, problem("E107", detail=NO_TEXT))
     if not content.strip():
         return Failure(label, problem("E101"))
     data = content.encode("utf-8", errors="replace")  # lone surrogates (\ud800 escapes)

@@ -7,9 +7,9 @@ input's name, and the walk goes on (principle 3).
 
 What a file holds is decided by its content where the name could lie: gzip is
 recognised by its magic bytes, and a file with an unknown or missing extension is
-sniffed as WARC, JSONL or a single document.  Known extensions (``.warc``,
-``.jsonl``, ``.html``/``.htm``/``.txt``) pick the reader, and the content is still
-checked (a ``.html`` that is really a PNG is reported as one).
+sniffed as WARC, JSONL, JSON article records or a single document.  Known
+extensions (``.warc``, ``.jsonl``, ``.json``, ``.html``/``.htm``/``.txt``) pick the
+reader, and the content is still checked (a ``.html`` that is really a PNG is reported as one).
 """
 
 from __future__ import annotations
@@ -20,18 +20,21 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, Literal, Protocol
 
 from ..config import Settings
 from ..errors import problem
 from ..model import Failure, Source
-from .jsonl import GZIP_ERRORS, iter_jsonl, looks_like_jsonl
+from .fields import parse_field_map
+from .jsonfile import iter_json, looks_like_json_articles
+from .jsonl import GZIP_ERRORS, iter_jsonl, looks_like_jsonl, parse_record
+from .memory import input_name, origin_of
 from .metadata import DOC_EXTENSIONS, has_surrogates, is_sidecar, read_sidecar
 from .sniff import HEAD_BYTES, binary_kind
 from .warc import iter_warc
 
-Kind = Literal["warc", "jsonl", "doc", "auto"]
+Kind = Literal["warc", "jsonl", "json", "doc", "auto"]
 
 
 class _Readable(Protocol):
@@ -45,17 +48,21 @@ STDIN_NAME = "<stdin>"
 
 
 def iter_sources(
-    inputs: Iterable[str], settings: Settings, *, published: str | None = None
+    inputs: Iterable[Any], settings: Settings, *, published: str | None = None
 ) -> Iterator[Source | Failure]:
     """Yield a Source or a Failure for every document found in ``inputs``.
 
     ``inputs`` are paths (files, or folders walked recursively in sorted order, hidden
-    entries and ``.meta.json`` sidecars skipped) or ``"-"`` for stdin.  Inputs are
-    handled in the order given.  ``published`` (the CLI's ``--published``) overrides
-    every Source's ``hints["published"]``.
+    entries and ``.meta.json`` sidecars skipped) or ``"-"`` for stdin, or documents and
+    records held in memory (``memory.py``: bytes, a dict, a string of HTML or text).
+    Inputs are handled in the order given.  ``published`` (the CLI's ``--published``)
+    overrides every Source's ``hints["published"]``.
     """
-    for item in inputs:
-        for result in _iter_input(item, settings):
+    for position, item in enumerate(inputs, 1):
+        origin = origin_of(item)
+        found = (_iter_input(os.fspath(item), settings) if origin == "path"
+                 else _iter_memory(item, input_name(item, position), settings))
+        for result in found:
             if published is not None and isinstance(result, Source):
                 result = dataclasses.replace(result, hints={**result.hints, "published": published})
             if has_surrogates(result.name):
@@ -84,6 +91,22 @@ def _iter_input(item: str, settings: Settings) -> Iterator[Source | Failure]:
         yield from _walk(item, settings, set())
         return
     yield from read_path(item, settings)
+
+
+def _iter_memory(item: Any, name: str, settings: Settings) -> Iterator[Source | Failure]:
+    """A document or record held in memory (``memory.py``), read as stdin or a JSONL
+    line is; a string is text already, so its Source says UTF-8."""
+    if isinstance(item, Mapping):
+        yield parse_record(name, dict(item), settings.max_input_bytes,
+                           parse_field_map(settings.fields))
+        return
+    text = isinstance(item, str)
+    data = item.encode("utf-8", errors="replace") if text else bytes(item)
+    for result in _read_stream(name, io.BytesIO(data), len(data), "auto", settings,
+                               sidecar=False):
+        if text and isinstance(result, Source) and result.declared_charset is None:
+            result = dataclasses.replace(result, declared_charset="utf-8")
+        yield result
 
 
 def _walk(folder: str, settings: Settings, seen: set[str]) -> Iterator[Source | Failure]:
@@ -134,6 +157,8 @@ def kind_from_name(path: str) -> Kind:
         return "warc"
     if lower.endswith((".jsonl", ".ndjson")):
         return "jsonl"
+    if lower.endswith(".json"):
+        return "json"
     if lower.endswith(DOC_EXTENSIONS):
         return "doc"
     return "auto"
@@ -182,7 +207,8 @@ def _open_without_waiting(path: str) -> IO[bytes]:
 
 
 def _read_stream(
-    name: str, raw: IO[bytes], size: int | None, kind: Kind, settings: Settings
+    name: str, raw: IO[bytes], size: int | None, kind: Kind, settings: Settings,
+    sidecar: bool = True,
 ) -> Iterator[Source | Failure]:
     """Common path for files and stdin: undo gzip, sniff, then hand to a reader."""
     limit = settings.max_input_bytes
@@ -237,6 +263,9 @@ def _read_stream(
     if kind == "jsonl" or (kind == "auto" and looks_like_jsonl(inner, len(inner) < HEAD_BYTES)):
         yield from iter_jsonl(name, stream, settings)
         return
+    if kind == "json" or (kind == "auto" and looks_like_json_articles(inner)):
+        yield from iter_json(name, stream, settings)
+        return
     if size is not None and not compressed and size > limit:
         yield Failure(name, problem("E104", size=size, limit=limit))
         return
@@ -250,13 +279,13 @@ def _read_stream(
         # exactly what a gzip bomb wants; report what we know.
         yield Failure(name, problem("E104", size=f"more than {limit}", limit=limit))
         return
-    yield _document(name, content)
+    yield _document(name, content, sidecar)
 
 
-def _document(name: str, content: bytes) -> Source:
+def _document(name: str, content: bytes, sidecar: bool = True) -> Source:
     """A single-document Source, with sidecar metadata when the input is a real path."""
     hints: dict[str, Any] = {}
-    if name != STDIN_NAME:
+    if sidecar and name != STDIN_NAME:
         hints, problems = read_sidecar(name)
         if problems:
             hints["_warnings"] = problems

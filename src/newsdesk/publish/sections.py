@@ -76,9 +76,11 @@ class PoolSections:
     def __init__(self, executor: Executor, db: str, analysis: Analysis,
                  changes: dict[str, Any] | None) -> None:
         self.executor, self.analysis = executor, analysis
-        self.task = lambda kind, ids: SectionTask(
-            db, analysis.scratch.path, analysis.threads, analysis.reprints, changes, kind,
-            tuple(ids))
+        self.db, self.changes = db, changes
+
+    def task(self, kind: str, ids: Sequence[str]) -> SectionTask:
+        return SectionTask(self.db, self.analysis.scratch.path, self.analysis.threads,
+                           self.analysis.reprints, self.changes, kind, tuple(ids))
 
     def stories(self) -> Iterator[str]:
         return self._render("story", self.analysis.scratch.story_ids(), STORIES_PER_TASK)

@@ -18,8 +18,8 @@ import os
 import sqlite3
 import tempfile
 import weakref
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..jsontext import loads
@@ -76,8 +76,8 @@ class Scratch:
         self.conn.execute("PRAGMA synchronous = OFF")
         for statement in _SCHEMA:
             self.conn.execute(statement)
-        self._closer = weakref.finalize(self, remove_owned, self.conn, self.path,
-                                        os.getpid())
+        self._closer: Callable[[], Any] = weakref.finalize(
+            self, remove_owned, self.conn, self.path, os.getpid())
 
     @classmethod
     def reader(cls, path: str) -> Scratch:

@@ -29,7 +29,7 @@ keeping its stratum's size so estimates are weighted. Ids are shuffled; labellin
 
     python benchmarks/conflicts_story_heldout.py --annotate     # fill the facts cache
     python benchmarks/conflicts_story_heldout.py --dump ROWS    # today's disagreements
-    python benchmarks/conflicts_story_heldout.py --draw ROWS    # draw: counts only printed
+    python benchmarks/conflicts_story_heldout.py --draw ROWS [--batch N]  # counts only printed
     python benchmarks/conflicts_story_heldout.py --blind        # the labelling view file
     python benchmarks/conflicts_story_heldout.py --join LABELS  # draw + labels -> data/
     python benchmarks/conflicts_story_heldout.py --score [--rows ROWS] [--part tune]
@@ -50,6 +50,7 @@ import hashlib
 import json
 import random
 import re
+import signal
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -60,6 +61,8 @@ from common import HERE, benchmarks_dir, results_path
 from conflicts_story import disagreement_key
 from conflicts_story_fresh import (
     SEED as FRESH_SEED,
+)
+from conflicts_story_fresh import (
     _annotated,
     _earlier_sentences,
     _intake,
@@ -78,6 +81,9 @@ DOUBTED_SHARE = 0.5  # of the check-side quota, to the doubted stratum
 SUPERSEDED_PER_HIGH = 0.4
 MIN_OTHER = 10
 MIN_ARTICLES = 2
+# A story whose cross-check runs longer than this is skipped and said so on stderr (a run
+# of the benchmark on a busy machine must end; the skipped stories are named).
+STORY_SECONDS = 240
 LABELS = ("conflict", "consistent", "different_thing", "superseded", "unclear")
 DRAW = HERE / "data" / "conflicts_story_heldout.unlabelled.jsonl"
 BLIND = HERE / "data" / "conflicts_story_heldout.blind.jsonl"
@@ -149,7 +155,7 @@ def _fresh_gva_incidents(by_incident: dict[str, list[Any]]) -> set[str]:
     return set(random.Random(FRESH_SEED).sample(eligible, min(150, len(eligible))))
 
 
-def gva_records(root: Path) -> dict[str, list[dict[str, Any]]]:
+def gva_records(root: Path, part: str = "report") -> dict[str, list[dict[str, Any]]]:
     from story_facts_data import _outlet
 
     split = {}
@@ -168,7 +174,13 @@ def gva_records(root: Path) -> dict[str, list[dict[str, Any]]]:
                      "url": art.get("url") or "", "outlet": _outlet(art.get("url")) or ""})
     used = _fresh_gva_incidents(by_incident)
     return {f"gva-{i}": recs for i, recs in sorted(by_incident.items(), key=lambda x: int(x[0]))
-            if split.get(i) == "report" and len(recs) >= MIN_ARTICLES and i not in used}
+            if split.get(i) == part and len(recs) >= MIN_ARTICLES and i not in used}
+
+
+def gva_tune_records(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """GVA's tune-split incidents (tune for grouping and story facts, never for conflicts):
+    added when the report split alone gave too few conflict calls."""
+    return {f"gvat-{k[4:]}": recs for k, recs in gva_records(root, "tune").items()}
 
 
 def fnc1_records(root: Path) -> dict[str, list[dict[str, Any]]]:
@@ -182,7 +194,14 @@ def fnc1_records(root: Path) -> dict[str, list[dict[str, Any]]]:
     return {k: v for k, v in out.items() if len(v) >= MIN_ARTICLES}
 
 
-RECORDS = {"neus": neus_records, "gva": gva_records, "fnc1": fnc1_records}
+RECORDS = {"neus": neus_records, "gva": gva_records, "fnc1": fnc1_records,
+           "gva_tune": gva_tune_records}
+# Timeline17 topics with every outlet's folder in one story: the earlier draws took each
+# topic's bbc + guardian and its other folders apart, so rows between the two groups are
+# new (their sentences are not: ``seen_before``); added for the same reason as gva_tune.
+T17_ALL = {"bpoil": ("bpoil_bbc", "bpoil_guardian", "bpoil_foxnews", "bpoil_reuters",
+                     "bpoil_washingtonpost"),
+           "H1N1": ("H1N1_bbc", "H1N1_guardian", "H1N1_reuters")}
 
 
 def json_stories(source: str, by_story: dict[str, list[dict[str, Any]]]
@@ -205,28 +224,62 @@ def timeline17_stories(root: Path) -> tuple[list[Story], dict[str, Any], dict[st
     return [("timeline17", "MJ_bbc", [a.id for a, _ in docs])], arts, facts
 
 
+def timeline17_all_stories(root: Path) -> tuple[list[Story], dict[str, Any], dict[str, Any]]:
+    from timelines_data import load_folders
+
+    stories, arts, facts = [], {}, {}
+    for topic, folders in T17_ALL.items():
+        docs = [d for f in load_folders(root, folders, workers=1) for d in f.docs]
+        for a, f in docs:
+            arts[a.id], facts[a.id] = a, f
+        stories.append(("timeline17x", topic, [a.id for a, _ in docs]))
+    return stories, arts, facts
+
+
+SOURCES = ("timeline17", "neus", "gva", "fnc1", "gva_tune", "timeline17x")
+
+
 def story_sets(root: Path, only: Sequence[str] = ()) -> Iterator[tuple[list[Story], dict[str, Any],
                                                                         dict[str, Any]]]:
-    for source in ("timeline17", *RECORDS):
+    for source in SOURCES:
         if only and source not in only:
             continue
         print(f"{source}: loading", file=sys.stderr, flush=True)
         yield (timeline17_stories(root) if source == "timeline17"
+               else timeline17_all_stories(root) if source == "timeline17x"
                else json_stories(source, RECORDS[source](root)))
 
 
-def disagreements(root: Path) -> Iterator[dict[str, Any]]:
-    """Every disagreement the cross-check lists in each story, once (as the fresh draw)."""
+def _too_long(signum: int, frame: Any) -> None:
+    raise TimeoutError
+
+
+def disagreements(root: Path, only: Sequence[str] = (),
+                  stories_only: frozenset[str] = frozenset()) -> Iterator[dict[str, Any]]:
+    """Every disagreement the cross-check lists in each story, once (as the fresh draw);
+    ``stories_only``: only those stories (the ones holding labelled rows)."""
     from newsdesk.config import load_settings
     from newsdesk.crosscheck.parse import sentence_parser
     from newsdesk.crosscheck.story import crosscheck_story
 
     parse = sentence_parser(load_settings().spacy_model)
-    for stories, arts, facts in story_sets(root):
+    signal.signal(signal.SIGALRM, _too_long)
+    for stories, arts, facts in story_sets(root, only):
         for source, name, ids in stories:
+            if stories_only and name not in stories_only:
+                continue
             articles = [arts[i] for i in ids]
-            check = crosscheck_story(articles, {i: facts[i] for i in ids if i in facts},
-                                     {}, parse)
+            print(f"{source} {name}: {len(articles)} articles", file=sys.stderr, flush=True)
+            signal.alarm(STORY_SECONDS)
+            try:
+                check = crosscheck_story(articles, {i: facts[i] for i in ids if i in facts},
+                                         {}, parse)
+            except TimeoutError:
+                print(f"{source} {name}: skipped, over {STORY_SECONDS} s", file=sys.stderr,
+                      flush=True)
+                continue
+            finally:
+                signal.alarm(0)
             texts = {a.id: a.text for a in articles}
             outlets = {a.id: a.outlet for a in articles}
             seen = set()
@@ -290,10 +343,16 @@ def quotas(sizes: Counter[str], high: int) -> dict[str, int]:
                               max(MIN_OTHER // 2, round(SUPERSEDED_PER_HIGH * high)))}
 
 
-def draw(rows: Sequence[dict[str, Any]]) -> None:
+def draw(rows: Sequence[dict[str, Any]], batch: int) -> None:
+    """Draw batch ``batch`` (1, 2, ...) from ``rows`` (the sources no earlier batch
+    covered) and append it to ``DRAW``: batches let labelling start while the cross-check
+    of slower sources runs. Weights are per batch, part and stratum."""
     keys, pairs = earlier_rows()
+    old = _read(DRAW) if DRAW.exists() and batch > 1 else []
+    if {r["source"] for r in old} & {r["source"] for r in rows}:
+        raise SystemExit("a source of this batch is in an earlier batch")
     fresh = [r for r in rows if disagreement_key(r) not in keys and _pair(r) not in pairs]
-    rng = random.Random(SEED)
+    rng = random.Random(SEED + batch - 1)
     sample = []
     report: dict[str, Any] = {"found": len(rows), "left_out_as_earlier": len(rows) - len(fresh)}
     for part in ("tune", "report"):
@@ -305,12 +364,12 @@ def draw(rows: Sequence[dict[str, Any]]) -> None:
         for stratum in STRATA:
             group = [r for r in members if r["stratum"] == stratum]
             picked = rng.sample(group, want[stratum])
-            sample += [dict(r, stratum_size=len(group), stratum_sampled=want[stratum])
-                       for r in picked]
+            sample += [dict(r, batch=batch, stratum_size=len(group),
+                            stratum_sampled=want[stratum]) for r in picked]
     rng.shuffle(sample)
     earlier = _earlier_sentences()
-    with DRAW.open("w", encoding="utf-8") as fh:
-        for n, r in enumerate(sample, 1):
+    with DRAW.open("a" if old else "w", encoding="utf-8") as fh:
+        for n, r in enumerate(sample, len(old) + 1):
             row = {"id": f"fh-{n:03d}", **r,
                    "seen_before": any(s["text"] in earlier for s in r["sides"])}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -367,8 +426,8 @@ def scores(rows: Sequence[dict[str, Any]], now: dict[Any, dict[str, Any]]) -> di
     interval on the unweighted count), and recall over the weighted real conflicts among
     the disagreements drawn from."""
     labelled = [r for r in rows if r["label"] != "unclear"]
-    drawn = Counter(r["stratum"] for r in labelled)
-    weight = {r["id"]: r["stratum_size"] / drawn[r["stratum"]] for r in labelled}
+    drawn = Counter((r["batch"], r["stratum"]) for r in labelled)
+    weight = {r["id"]: r["stratum_size"] / drawn[r["batch"], r["stratum"]] for r in labelled}
     real = sum(weight[r["id"]] for r in labelled if r["label"] == "conflict")
     out: dict[str, Any] = {"rows": len(rows), "unclear": len(rows) - len(labelled),
                            "labels": dict(Counter(r["label"] for r in rows)),
@@ -388,10 +447,9 @@ def scores(rows: Sequence[dict[str, Any]], now: dict[Any, dict[str, Any]]) -> di
     return out
 
 
-def score(rows_file: Path | None, parts: Sequence[str]) -> dict[str, Any]:
-    from conflicts_story_fresh import load_rows as _unused  # noqa: F401 (same row format)
-
-    run = _read(rows_file) if rows_file else list(disagreements(benchmarks_dir()))
+def score(rows_files: Sequence[Path], parts: Sequence[str]) -> dict[str, Any]:
+    run = ([r for path in rows_files for r in _read(path)] if rows_files
+           else list(disagreements(benchmarks_dir())))
     now = {disagreement_key(r): r for r in run}
     labelled = _read(DATA)
     res: dict[str, Any] = {}
@@ -421,11 +479,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--annotate", nargs="*", default=None, help="fill the facts cache")
     parser.add_argument("--dump", type=Path, default=None)
-    parser.add_argument("--draw", type=Path, default=None, help="draw from a --dump file")
+    parser.add_argument("--sources", nargs="*", default=(), help="--dump only these")
+    parser.add_argument("--labelled-stories", action="store_true",
+                        help="--dump only the stories holding labelled rows")
+    parser.add_argument("--draw", type=Path, nargs="*", default=None,
+                        help="draw from --dump files")
+    parser.add_argument("--batch", type=int, default=1, help="--draw: the batch number")
     parser.add_argument("--blind", action="store_true")
     parser.add_argument("--join", type=Path, default=None)
     parser.add_argument("--score", action="store_true")
-    parser.add_argument("--rows", type=Path, default=None)
+    parser.add_argument("--rows", type=Path, nargs="*", default=(),
+                        help="--score from --dump files instead of a fresh cross-check")
     parser.add_argument("--part", action="append", default=None)
     args = parser.parse_args(argv)
     root = benchmarks_dir()
@@ -438,10 +502,12 @@ def main(argv: list[str] | None = None) -> int:
             pass
     elif args.dump:
         with args.dump.open("w", encoding="utf-8") as fh:
-            for row in disagreements(root):
+            names = (frozenset(r["story"] for r in _read(DATA)) if args.labelled_stories
+                     else frozenset())
+            for row in disagreements(root, args.sources, names):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif args.draw:
-        draw(_read(args.draw))
+        draw([r for path in args.draw for r in _read(path)], args.batch)
     elif args.blind:
         blind()
     elif args.join:

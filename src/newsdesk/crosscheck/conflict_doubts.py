@@ -22,8 +22,8 @@ from ..model import Figure
 from .claims import ArticleClaim
 from .conflicts import Conflict, context_share, figure_at
 from .superseded import is_expectation
-from .value_anchors import place_key, same_place
-from .value_ranges import interval
+from .value_anchors import Parse, place_key, same_place
+from .value_ranges import LOWER_BOUNDS, UPPER_BOUNDS, _scale, interval
 
 # Days between two reports of a figure that can change (a toll, a price, a count so far)
 # past which they are two readings, not one: a day covers the same news cycle printed on
@@ -203,9 +203,105 @@ def said_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | No
     return None
 
 
-DOUBTS = (time_apart, forecast, part_of_whole, counted_differently, revised, whose, said_apart)
+def bound_met(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
+    """One side gives only a bound and the other value lies within it: "at least one
+    rocket" against three, "less than two days" against "less than a day" — a floor or a
+    ceiling, not a second count. (Two bounds of one kind, "up to 12 kg" against "up to 40
+    pounds", are two claims of one maximum and stay.)"""
+    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    if pair is None:
+        return None
+    fa, fb = pair
+    for bound, other in ((fa, fb), (fb, fa)):
+        if bound.hedge == other.hedge or bound.hedge is None:
+            continue
+        low, high = _stated(bound)
+        other_low, other_high = _stated(other)
+        if bound.hedge in _FLOORS and other_high >= low:
+            return f"a lower bound the other value meets ({bound.span.text!r})"
+        if bound.hedge in _CEILINGS and other_low <= high:
+            return f"an upper bound the other value meets ({bound.span.text!r})"
+    return None
 
 
-def doubts(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> list[str]:
-    """The reasons the two values may not be one count at one time (empty: none found)."""
-    return [found for test in DOUBTS if (found := test(conflict, a, b))]
+def _stated(figure: Figure) -> tuple[float, float]:
+    """The numbers a figure states, low and high, in its dimension's base unit (no
+    rounding or hedge added: a bound is met or not by the numbers as printed)."""
+    assert figure.value is not None
+    scale = _scale(figure)
+    ends = (figure.value * scale, (figure.upper if figure.upper is not None
+                                   else figure.value) * scale)
+    return min(ends), max(ends)
+
+
+# Bounds that only bound; "nearly 10 years" and "just over 16 million" say about how
+# much, so a value far below or above them is not within them.
+_NEAR = frozenset({"nearly", "almost", "close to", "just under", "just over"})
+_FLOORS = LOWER_BOUNDS - _NEAR
+_CEILINGS = UPPER_BOUNDS - _NEAR
+
+
+# What a count of people counts, by the word it hangs from: "three officers are dead"
+# and "shot six officers" are two counts (issue 15), whatever the numbers. Lemmas, as
+# spaCy gives them; "fatally shot" is killed.
+MEASURES = {
+    "killed": frozenset({"kill", "die", "dead", "death", "murder", "slay", "fatal", "perish"}),
+    "shot": frozenset({"shoot", "shot"}),
+    "hurt": frozenset({"wound", "injure", "hurt", "injury", "hospitalize", "treat"}),
+    "arrested": frozenset({"arrest", "detain", "charge", "jail"}),
+}
+_MEASURE_OF = {lemma: name for name, lemmas in MEASURES.items() for lemma in lemmas}
+
+
+def measure(parse: Parse, claim: ArticleClaim, figure: Figure) -> str | None:
+    """What the figure's count is a count of, read up its parse from the number: the
+    first word on the way to the root that names one of ``MEASURES`` (a copula's
+    complement too: "are dead"); None when none does."""
+    doc = parse(claim.text)
+    start, end = figure.span.start - claim.span.start, figure.span.end - claim.span.start
+    inside = [t for t in doc if start <= t.idx and t.idx + len(t) <= end]
+    if not inside:
+        return None
+    token = inside[-1]
+    for _ in range(8):
+        lemmas = [token.lemma_.casefold()]
+        if token.lemma_ == "be":
+            lemmas += [c.lemma_.casefold() for c in token.children
+                       if c.dep_ in ("acomp", "attr")]
+        for lemma in lemmas:
+            if lemma in _MEASURE_OF:
+                if (_MEASURE_OF[lemma] == "shot"
+                        and any(c.lower_ == "fatally" for c in token.children)):
+                    return "killed"
+                return _MEASURE_OF[lemma]
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def two_measures(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
+                 parse: Parse | None) -> str | None:
+    """The two counts are of two things: killed against shot, shot against hurt (the
+    subject check: "at least three officers are dead" against "shot six police officers")."""
+    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    if pair is None or parse is None:
+        return None
+    ma, mb = (measure(parse, c, f) for c, f in zip((a, b), pair, strict=True))
+    if ma and mb and ma != mb:
+        return f"two counts ({ma} / {mb})"
+    return None
+
+
+DOUBTS = (time_apart, forecast, part_of_whole, counted_differently, revised, whose, said_apart,
+          bound_met)
+
+
+def doubts(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
+           parse: Parse | None = None) -> list[str]:
+    """The reasons the two values may not be one count at one time (empty: none found);
+    with ``parse`` (a sentence parser), also what each count counts (``two_measures``)."""
+    out = [found for test in DOUBTS if (found := test(conflict, a, b))]
+    if (two := two_measures(conflict, a, b, parse)):
+        out.append(two)
+    return out

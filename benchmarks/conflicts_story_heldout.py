@@ -13,7 +13,9 @@ recall and for the baseline. Stories, none of them in an earlier conflict draw:
   lead paragraphs, undated) whose AllSides headline is not a crawled story's;
 - ``gva``: every incident of the report split (``split.tsv``) with >= 2 articles, except the
   150 incidents the fresh draw sampled;
-- ``fnc1``: the FNC-1 test body clusters with >= 2 bodies (undated).
+- ``fnc1``: the FNC-1 test body clusters with >= 2 bodies (undated);
+- ``gva_tune``: GVA's tune-split incidents with >= 2 articles, likewise (added as a third
+  batch when the first two gave 24 conflict calls, short of the 40 aimed at).
 
 Articles go through the JSONL intake as ``analyze`` reads a feed and are annotated (facts
 cached per article text and annotation code, as ``conflicts_story_fresh`` does); each story
@@ -196,12 +198,6 @@ def fnc1_records(root: Path) -> dict[str, list[dict[str, Any]]]:
 
 RECORDS = {"neus": neus_records, "gva": gva_records, "fnc1": fnc1_records,
            "gva_tune": gva_tune_records}
-# Timeline17 topics with every outlet's folder in one story: the earlier draws took each
-# topic's bbc + guardian and its other folders apart, so rows between the two groups are
-# new (their sentences are not: ``seen_before``); added for the same reason as gva_tune.
-T17_ALL = {"bpoil": ("bpoil_bbc", "bpoil_guardian", "bpoil_foxnews", "bpoil_reuters",
-                     "bpoil_washingtonpost"),
-           "H1N1": ("H1N1_bbc", "H1N1_guardian", "H1N1_reuters")}
 
 
 def json_stories(source: str, by_story: dict[str, list[dict[str, Any]]]
@@ -224,19 +220,7 @@ def timeline17_stories(root: Path) -> tuple[list[Story], dict[str, Any], dict[st
     return [("timeline17", "MJ_bbc", [a.id for a, _ in docs])], arts, facts
 
 
-def timeline17_all_stories(root: Path) -> tuple[list[Story], dict[str, Any], dict[str, Any]]:
-    from timelines_data import load_folders
-
-    stories, arts, facts = [], {}, {}
-    for topic, folders in T17_ALL.items():
-        docs = [d for f in load_folders(root, folders, workers=1) for d in f.docs]
-        for a, f in docs:
-            arts[a.id], facts[a.id] = a, f
-        stories.append(("timeline17x", topic, [a.id for a, _ in docs]))
-    return stories, arts, facts
-
-
-SOURCES = ("timeline17", "neus", "gva", "fnc1", "gva_tune", "timeline17x")
+SOURCES = ("timeline17", "neus", "gva", "fnc1", "gva_tune")
 
 
 def story_sets(root: Path, only: Sequence[str] = ()) -> Iterator[tuple[list[Story], dict[str, Any],
@@ -246,7 +230,6 @@ def story_sets(root: Path, only: Sequence[str] = ()) -> Iterator[tuple[list[Stor
             continue
         print(f"{source}: loading", file=sys.stderr, flush=True)
         yield (timeline17_stories(root) if source == "timeline17"
-               else timeline17_all_stories(root) if source == "timeline17x"
                else json_stories(source, RECORDS[source](root)))
 
 

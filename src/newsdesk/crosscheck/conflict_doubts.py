@@ -23,7 +23,7 @@ from .claims import ArticleClaim
 from .conflicts import Conflict, context_share, figure_at
 from .superseded import is_expectation
 from .value_anchors import Parse, place_key, same_place
-from .value_ranges import LOWER_BOUNDS, UPPER_BOUNDS, _scale, interval
+from .value_ranges import interval
 
 # Days between two reports of a figure that can change (a toll, a price, a count so far)
 # past which they are two readings, not one: a day covers the same news cycle printed on
@@ -203,44 +203,6 @@ def said_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | No
     return None
 
 
-def bound_met(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
-    """One side gives only a bound and the other value lies within it: "at least one
-    rocket" against three, "less than two days" against "less than a day" — a floor or a
-    ceiling, not a second count. (Two bounds of one kind, "up to 12 kg" against "up to 40
-    pounds", are two claims of one maximum and stay.)"""
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
-    if pair is None:
-        return None
-    fa, fb = pair
-    for bound, other in ((fa, fb), (fb, fa)):
-        if bound.hedge == other.hedge or bound.hedge is None:
-            continue
-        low, high = _stated(bound)
-        other_low, other_high = _stated(other)
-        if bound.hedge in _FLOORS and other_high >= low:
-            return f"a lower bound the other value meets ({bound.span.text!r})"
-        if bound.hedge in _CEILINGS and other_low <= high:
-            return f"an upper bound the other value meets ({bound.span.text!r})"
-    return None
-
-
-def _stated(figure: Figure) -> tuple[float, float]:
-    """The numbers a figure states, low and high, in its dimension's base unit (no
-    rounding or hedge added: a bound is met or not by the numbers as printed)."""
-    assert figure.value is not None
-    scale = _scale(figure)
-    ends = (figure.value * scale, (figure.upper if figure.upper is not None
-                                   else figure.value) * scale)
-    return min(ends), max(ends)
-
-
-# Bounds that only bound; "nearly 10 years" and "just over 16 million" say about how
-# much, so a value far below or above them is not within them.
-_NEAR = frozenset({"nearly", "almost", "close to", "just under", "just over"})
-_FLOORS = LOWER_BOUNDS - _NEAR
-_CEILINGS = UPPER_BOUNDS - _NEAR
-
-
 # What a count of people counts, by the word it hangs from: "three officers are dead"
 # and "shot six officers" are two counts (issue 15), whatever the numbers. Lemmas, as
 # spaCy gives them; "fatally shot" is killed.
@@ -293,8 +255,7 @@ def two_measures(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
     return None
 
 
-DOUBTS = (time_apart, forecast, part_of_whole, counted_differently, revised, whose, said_apart,
-          bound_met)
+DOUBTS = (time_apart, forecast, part_of_whole, counted_differently, revised, whose, said_apart)
 
 
 def doubts(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,

@@ -25,7 +25,7 @@ So a disagreement is a **conflict** only when
 - and nothing says the two values are two counts or two times (``conflict_doubts``): a
   figure that can change read days apart or a later report higher, a forecast against a
   report, a part against the whole, "likely" cases against cases, figures said in
-  different words;
+  different words, people killed against people shot or hurt;
 
 everything else the detector finds is a **difference to check** (``confidence: "check"``),
 shown apart with both sentences. The similarity cut and the gap were chosen on the tune

@@ -73,7 +73,7 @@ def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = Non
     a, b = claims
     found = conflicts_between(a, b, published, parse)
     gaps = [value_gap(c, a, b) for c in found if c.status == "conflict"]
-    now = any(rated(c, a, b, score).confidence == HIGH for c in found)
+    now = any(rated(c, a, b, score, parse).confidence == HIGH for c in found)
     before = any(c.kind in RATED_KINDS and c.status == "conflict"
                  and score >= CONFLICT_SIMILARITY and value_gap(c, a, b) <= MAX_GAP
                  and firm(c, a, b) and same_ground(a, b) for c in found)

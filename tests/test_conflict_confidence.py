@@ -227,3 +227,48 @@ def test_whose_estimate_two_named_sources_or_one() -> None:
     assert out.confidence == CHECK and "different sources" in out.reason
     same = replace(b, speaker="The World Health Organization")
     assert rated(conflicts_between(a, same, SAME_DAY)[0], a, same, 0.8).confidence == HIGH
+
+
+# The held-out draw's tune part (benchmarks/conflicts_story_heldout.py): a gallery's
+# counter and durations (two things counted: test_crosscheck_conflicts).
+
+def test_a_photo_gallerys_counter_is_never_firm() -> None:
+    ta = "Image 98 of 111 A memorial has been placed at the house in Houston."
+    tb = "Image 3 of 40 A memorial has been placed at the house in Houston."
+    a = _claim("a", ta, (_figure(ta, "111", 111),))
+    b = _claim("b", tb, (_figure(tb, "40", 40),))
+    found = conflicts_between(a, b, SAME_DAY)
+    assert found and not firm(found[0], a, b)
+    assert rated(found[0], a, b, 0.9).confidence == CHECK
+    # the same numbers counting something named stay firm
+    tc, td = "Police said 111 people were hurt.", "Police said 40 people were hurt."
+    c = _claim("a", tc, (_figure(tc, "111", 111, what="people"),))
+    d = _claim("b", td, (_figure(td, "40", 40, what="people"),))
+    assert firm(conflicts_between(c, d, SAME_DAY)[0], c, d)
+
+
+def _bounded(text_a: str, part_a: str, value_a: float, hedge_a: str | None, text_b: str,
+             part_b: str, value_b: float, hedge_b: str | None) -> Conflict:
+    a = _claim("a", text_a, (_figure(text_a, part_a, value_a, what="people", hedge=hedge_a),))
+    b = _claim("b", text_b, (_figure(text_b, part_b, value_b, what="people", hedge=hedge_b),))
+    found = conflicts_between(a, b, SAME_DAY)
+    assert len(found) == 1
+    return rated(replace(found[0], status="conflict"), a, b, 0.8)
+
+
+def test_a_floor_within_its_reach_or_beyond_is_read_as_the_label_rules_read_it() -> None:
+    # "more than 37 million" against 30 million: a conflict (a floor is X to 1.25 X)
+    out = _bounded("Kidney disease affects more than 37 million people.", "more than 37 million",
+                   37e6, "more than", "Kidney disease affects 30 million people.",
+                   "30 million", 30e6, None)
+    assert out.confidence == HIGH
+
+
+def test_durations_are_always_differences_to_check() -> None:
+    ta = "He served four years at the prison for assault."
+    tb = "He served ten years at the prison for assault."
+    a = _claim("a", ta, timexes=(TimeRef(_span(ta, "four years"), "DURATION", "P4Y"),))
+    b = _claim("b", tb, timexes=(TimeRef(_span(tb, "ten years"), "DURATION", "P10Y"),))
+    found = conflicts_between(a, b, SAME_DAY)
+    assert [c.kind for c in found] == ["duration"]
+    assert rated(found[0], a, b, 0.9).confidence == CHECK

@@ -255,3 +255,21 @@ def test_parts_that_add_up_to_the_whole_do_not_dispute_it() -> None:
     c = _claim("c", c_text, (_figure(c_text, "six", 6, what="children"),))
     assert [x.status for x in conflicts_between(b, c, {**same_day, "c": "2016-09-01"})] == [
         "conflict"]
+
+
+def test_two_counts_of_people_by_what_befell_them(parse: Parse) -> None:
+    from newsdesk.crosscheck.conflict_confidence import CHECK, HIGH, rated
+    from newsdesk.crosscheck.conflict_doubts import measure
+
+    same = {"a": "2016-07-08", "b": "2016-07-08"}
+    ta = "Police said at least three officers are dead after the shooting in Dallas."
+    tb = "Police said a gunman shot six officers during the shooting in Dallas."
+    tc = "Police said a gunman killed two officers during the shooting in Dallas."
+    a = _claim("a", ta, (_figure(ta, "at least three", 3, what="officers", hedge="at least"),))
+    b = _claim("b", tb, (_figure(tb, "six", 6, what="officers"),))
+    c = _claim("c", tc, (_figure(tc, "two", 2, what="officers"),))
+    assert [measure(parse, x, x.figures[0]) for x in (a, b, c)] == ["killed", "shot", "killed"]
+    two = rated(conflicts_between(a, b, same)[0], a, b, 0.8, parse)
+    assert two.confidence == CHECK and "two counts (killed / shot)" in two.reason
+    one = rated(conflicts_between(a, c, same)[0], a, c, 0.8, parse)
+    assert one.confidence == HIGH

@@ -10,7 +10,10 @@ tally a later report gives higher (an update, not a dispute), a forecast against
 number reported, a part against the whole ("two other men" against "six men shot"), ages,
 one kind of case against another ("likely cases" against confirmed ones), and figures said
 in different words. Each test below reads only the two sentences, their values and
-publication days; each gives the words the reason carries, or None.
+publication days; each gives the words the reason carries, or None. One more reads the
+sentences' parse when the story has one (``two_measures``): a held-out draw
+(``benchmarks/conflicts_story_heldout.py``) showed counts of people killed set against
+counts shot or hurt, the subject check issue 15 names.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from ..model import Figure
 from .claims import ArticleClaim
 from .conflicts import Conflict, context_share, figure_at
 from .superseded import is_expectation
-from .value_anchors import place_key, same_place
+from .value_anchors import Parse, place_key, same_place
 from .value_ranges import interval
 
 # Days between two reports of a figure that can change (a toll, a price, a count so far)
@@ -203,9 +206,66 @@ def said_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | No
     return None
 
 
+# What a count of people counts, by the word it hangs from: "three officers are dead"
+# and "shot six officers" are two counts (issue 15), whatever the numbers. Lemmas, as
+# spaCy gives them; "fatally shot" is killed.
+MEASURES = {
+    "killed": frozenset({"kill", "die", "dead", "death", "murder", "slay", "fatal", "perish"}),
+    "shot": frozenset({"shoot", "shot"}),
+    "hurt": frozenset({"wound", "injure", "hurt", "injury", "hospitalize", "treat"}),
+    "arrested": frozenset({"arrest", "detain", "charge", "jail"}),
+}
+_MEASURE_OF = {lemma: name for name, lemmas in MEASURES.items() for lemma in lemmas}
+
+
+def measure(parse: Parse, claim: ArticleClaim, figure: Figure) -> str | None:
+    """What the figure's count is a count of, read up its parse from the number: the
+    first word on the way to the root that names one of ``MEASURES`` (a copula's
+    complement too: "are dead"); None when none does."""
+    doc = parse(claim.text)
+    start, end = figure.span.start - claim.span.start, figure.span.end - claim.span.start
+    inside = [t for t in doc if start <= t.idx and t.idx + len(t) <= end]
+    if not inside:
+        return None
+    token = inside[-1]
+    for _ in range(8):
+        lemmas = [token.lemma_.casefold()]
+        if token.lemma_ == "be":
+            lemmas += [c.lemma_.casefold() for c in token.children
+                       if c.dep_ in ("acomp", "attr")]
+        for lemma in lemmas:
+            if lemma in _MEASURE_OF:
+                if (_MEASURE_OF[lemma] == "shot"
+                        and any(c.lower_ == "fatally" for c in token.children)):
+                    return "killed"
+                return _MEASURE_OF[lemma]
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def two_measures(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
+                 parse: Parse | None) -> str | None:
+    """The two counts are of two things: killed against shot, shot against hurt (the
+    subject check: "at least three officers are dead" against "shot six police officers")."""
+    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    if pair is None or parse is None:
+        return None
+    ma, mb = (measure(parse, c, f) for c, f in zip((a, b), pair, strict=True))
+    if ma and mb and ma != mb:
+        return f"two counts ({ma} / {mb})"
+    return None
+
+
 DOUBTS = (time_apart, forecast, part_of_whole, counted_differently, revised, whose, said_apart)
 
 
-def doubts(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> list[str]:
-    """The reasons the two values may not be one count at one time (empty: none found)."""
-    return [found for test in DOUBTS if (found := test(conflict, a, b))]
+def doubts(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
+           parse: Parse | None = None) -> list[str]:
+    """The reasons the two values may not be one count at one time (empty: none found);
+    with ``parse`` (a sentence parser), also what each count counts (``two_measures``)."""
+    out = [found for test in DOUBTS if (found := test(conflict, a, b))]
+    if (two := two_measures(conflict, a, b, parse)):
+        out.append(two)
+    return out

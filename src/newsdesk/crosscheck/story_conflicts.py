@@ -43,7 +43,7 @@ def conflicts_by_group(groups: Sequence[ClaimGroup], centrals: dict[str, Article
     by_group: dict[str, list[Conflict]] = {}
     for key in sorted(found):
         a, b = (by_id[side_claim_id(s)] for s in found[key].sides)
-        conflict = rated(found[key], a, b, similar(a, b))
+        conflict = rated(found[key], a, b, similar(a, b), parse)
         for owner in sorted({group_of[side_claim_id(s)] for s in conflict.sides}):
             by_group.setdefault(owner, []).append(conflict)
     return by_group

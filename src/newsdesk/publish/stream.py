@@ -24,7 +24,7 @@ from .facts_view import facts_rows
 from .html import _ENV, article_sections, new_marks, story_sections
 from .markdown import markdown_lines
 from .spans import anchor_id, render_text
-from .view import article_label, cited_spans, fact_marks, quote_span
+from .view import article_label, fact_marks, quote_span, story_cited_spans
 
 # Article records and stories kept at hand while rendering (a story's section looks up its
 # articles' records; an article's text, its story's cited spans).
@@ -127,9 +127,7 @@ def report_context(source: DossierSource, changes: dict[str, Any] | None = None
     records, stories = Lookup(source.article), Lookup(source.story)
 
     def story_cited(story_id: str) -> dict[str, set[tuple[int, int]]]:
-        story = stories[story_id]
-        members = [r for a in story["article_ids"] if (r := records.get(a)) is not None]
-        return cited_spans({"articles": members, "stories": [story]})
+        return story_cited_spans(stories[story_id], records)
 
     cited = Lookup(story_cited)
 
@@ -157,7 +155,7 @@ def report_context(source: DossierSource, changes: dict[str, Any] | None = None
         "anchor": anchor_id,
         "chart": Lookup(lambda i: timeline_svg(stories[i].get("timeline", []))),
         "facts": Lookup(lambda i: facts_rows(stories[i])),
-        "quote": lambda ref: quote_span(records, ref),  # type: ignore[arg-type]
+        "quote": lambda ref: quote_span(records, ref),
         "Markup": Markup,
         "home": None,
         "story_links": [],

@@ -9,7 +9,7 @@ link in the report lands on the characters it came from.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
 from markupsafe import Markup
 
@@ -20,6 +20,12 @@ from .spans import Mark, anchor_id, render_text
 # Entity labels shown as people, organisations and places (CSS classes of the marks).
 _MARK_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
               "FAC": "place", "NORP": "group", "EVENT": "event"}
+
+
+class Records(Protocol):
+    """Article records by id: a dict, or a report's on-demand lookup (``stream.Lookup``)."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
 
 
 def _story_spans(story: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -39,7 +45,7 @@ def _story_spans(story: dict[str, Any]) -> Iterator[dict[str, Any]]:
     yield from fact_spans(story)
 
 
-def quote_span(by_id: dict[str, dict[str, Any]], ref: str) -> dict[str, Any] | None:
+def quote_span(by_id: Records, ref: str) -> dict[str, Any] | None:
     """The content span of a quote reference ``<article_id>/quotes/<n>``, if it exists."""
     article_id, _, n = ref.partition("/quotes/")
     quotes = by_id.get(article_id, {}).get("quotes", [])
@@ -54,11 +60,22 @@ def cited_spans(dossier: dict[str, Any]) -> dict[str, set[tuple[int, int]]]:
     by_id = {a["id"]: a for a in dossier.get("articles", [])}
     out: dict[str, set[tuple[int, int]]] = {}
     for story in dossier.get("stories", []):
-        spans = list(_story_spans(story))
-        spans += [q for e in story.get("entities", []) for ref in e.get("quotes", [])
-                  if (q := quote_span(by_id, ref))]
-        for span in spans:
-            out.setdefault(span["article_id"], set()).add((span["start"], span["end"]))
+        for article_id, spans in story_cited_spans(story, by_id).items():
+            out.setdefault(article_id, set()).update(spans)
+    return out
+
+
+def story_cited_spans(story: dict[str, Any], by_id: Records
+                      ) -> dict[str, set[tuple[int, int]]]:
+    """``cited_spans`` of one story: ``by_id`` is asked only for the articles its entity
+    cards quote (a report written piece by piece decodes those, not every member)."""
+    spans = list(_story_spans(story))
+    members = set(story.get("article_ids", []))
+    spans += [q for e in story.get("entities", []) for ref in e.get("quotes", [])
+              if (q := quote_span(by_id, ref)) and q["article_id"] in members]
+    out: dict[str, set[tuple[int, int]]] = {}
+    for span in spans:
+        out.setdefault(span["article_id"], set()).add((span["start"], span["end"]))
     return out
 
 

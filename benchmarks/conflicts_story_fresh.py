@@ -212,6 +212,35 @@ def json_stories(source: str, by_story: dict[str, list[dict[str, Any]]]
     return [s for s in stories if len(s[2]) >= 2], arts, facts
 
 
+def disagreement_rows(source: str, name: str, articles: list[Any], check: Any
+                      ) -> Iterator[dict[str, Any]]:
+    """Each disagreement of a story's cross-check once (by its sides' places), as a row to
+    label: both sentences, the values, what is compared."""
+    texts = {a.id: a.text for a in articles}
+    outlets = {a.id: a.outlet for a in articles}
+    seen = set()
+    for claim in check.claims:
+        for c in claim.conflicts:
+            key = tuple(sorted((s.article_id, s.span.start) for s in c.sides))
+            if key in seen:
+                continue
+            seen.add(key)
+            yield {
+                "source": source, "story": name,
+                "stratum": ("superseded" if c.status == "superseded"
+                            else "high" if c.confidence == "high" else "check"),
+                "status": c.status, "confidence": c.confidence,
+                "similarity": c.similarity, "about": c.about, "kind": c.kind,
+                "reason": c.reason,
+                "sides": [{"doc": s.article_id, "outlet": outlets[s.article_id],
+                           "published": s.published,
+                           "text": texts[s.article_id][s.claim.start:s.claim.end],
+                           "value": s.value,
+                           "value_span": [s.span.start - s.claim.start,
+                                          s.span.end - s.claim.start]}
+                          for s in c.sides]}
+
+
 def disagreements(root: Path) -> Iterator[dict[str, Any]]:
     """Every disagreement the cross-check lists in each story, once."""
     from newsdesk.config import load_settings
@@ -227,31 +256,10 @@ def disagreements(root: Path) -> Iterator[dict[str, Any]]:
             articles = [arts[i] for i in ids]
             check = crosscheck_story(articles, {i: facts[i] for i in ids if i in facts},
                                      {}, parse)
-            texts = {a.id: a.text for a in articles}
-            outlets = {a.id: a.outlet for a in articles}
-            seen = set()
-            for claim in check.claims:
-                for c in claim.conflicts:
-                    key = tuple(sorted((s.article_id, s.span.start) for s in c.sides))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    yield {
-                        "source": source, "story": name,
-                        "stratum": ("superseded" if c.status == "superseded"
-                                    else "high" if c.confidence == "high" else "check"),
-                        "status": c.status, "confidence": c.confidence,
-                        "similarity": c.similarity, "about": c.about, "kind": c.kind,
-                        "reason": c.reason,
-                        "sides": [{"doc": s.article_id, "outlet": outlets[s.article_id],
-                                   "published": s.published,
-                                   "text": texts[s.article_id][s.claim.start:s.claim.end],
-                                   "value": s.value,
-                                   "value_span": [s.span.start - s.claim.start,
-                                                  s.span.end - s.claim.start]}
-                                  for s in c.sides]}
-            if seen:
-                print(f"{source} {name}: {len(seen)} disagreements", file=sys.stderr,
+            rows = list(disagreement_rows(source, name, articles, check))
+            yield from rows
+            if rows:
+                print(f"{source} {name}: {len(rows)} disagreements", file=sys.stderr,
                       flush=True)
 
 

@@ -70,6 +70,7 @@ from conflicts_story_fresh import (
     _intake,
     _read,
     _wilson,
+    disagreement_rows,
     tier_now,
 )
 
@@ -263,29 +264,7 @@ def disagreements(root: Path, only: Sequence[str] = (),
                 continue
             finally:
                 signal.alarm(0)
-            texts = {a.id: a.text for a in articles}
-            outlets = {a.id: a.outlet for a in articles}
-            seen = set()
-            for claim in check.claims:
-                for c in claim.conflicts:
-                    key = tuple(sorted((s.article_id, s.span.start) for s in c.sides))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    yield {
-                        "source": source, "story": name,
-                        "stratum": ("superseded" if c.status == "superseded"
-                                    else "high" if c.confidence == "high" else "check"),
-                        "status": c.status, "confidence": c.confidence,
-                        "similarity": c.similarity, "about": c.about, "kind": c.kind,
-                        "reason": c.reason,
-                        "sides": [{"doc": s.article_id, "outlet": outlets[s.article_id],
-                                   "published": s.published,
-                                   "text": texts[s.article_id][s.claim.start:s.claim.end],
-                                   "value": s.value,
-                                   "value_span": [s.span.start - s.claim.start,
-                                                  s.span.end - s.claim.start]}
-                                  for s in c.sides]}
+            yield from disagreement_rows(source, name, articles, check)
 
 
 # ---------------------------------------------------------------- the draw

@@ -22,9 +22,9 @@ from typing import IO, Any
 
 from ..config import Settings
 from ..errors import problem
-from ..model import Failure, Problem, Source
+from ..model import Failure, Source
 from .fields import parse_field_map
-from .jsonl import GZIP_ERRORS, parse_record
+from .jsonl import GZIP_ERRORS, decode_json_text, parse_record
 
 # A JSON array holds many articles; this many articles' worth of bytes may be parsed at
 # once (json.loads needs several times the file's size in memory while it parses).
@@ -55,13 +55,7 @@ def iter_json(name: str, stream: IO[bytes], settings: Settings) -> Iterator[Sour
     if len(data) > cap:
         yield Failure(name, problem("E104", size=f"more than {cap}", limit=cap))
         return
-    warnings: list[Problem] = []
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("utf-8", errors="replace")
-        warnings.append(problem("W102"))
+    text, warnings = decode_json_text(data)
     try:
         value: Any = json.loads(text)
     except json.JSONDecodeError as exc:

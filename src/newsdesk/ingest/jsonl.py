@@ -114,6 +114,17 @@ def _skip_rest_of_line(stream: IO[bytes]) -> None:
             return
 
 
+def decode_json_text(data: bytes) -> tuple[str, list[Problem]]:
+    """JSON bytes as text: a BOM dropped (a file's first line may carry one), invalid UTF-8
+    read with replacement characters and warning W102 rather than rejected — one bad byte
+    in a scraped title should not cost the whole article."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), [problem("W102")]
+
+
 def parse_line(label: str, line: bytes, limit: int,
                fields: Mapping[str, str] | None = None) -> Source | Failure:
     """Turn one JSONL line into a Source (or an E101/E104/E107 Failure).
@@ -126,13 +137,7 @@ def parse_line(label: str, line: bytes, limit: int,
     says ``"clean": true``. ``fields`` maps other tools' field names onto newsdesk's
     (``fields.py``; news-please's are known without it).
     """
-    warnings: list[Problem] = []
-    line = line.removeprefix(b"\xef\xbb\xbf")  # a BOM (on the file's first line)
-    try:
-        decoded = line.decode("utf-8")
-    except UnicodeDecodeError:
-        decoded = line.decode("utf-8", errors="replace")
-        warnings.append(problem("W102"))
+    decoded, warnings = decode_json_text(line)
     try:
         record = json.loads(decoded)
     except json.JSONDecodeError as exc:

@@ -28,7 +28,7 @@ from .progress import NO_STAGES, Stages
 from .publish.atomic import check_output, is_stdout
 from .scale import Executor, InProcess, open_executor
 from .store import Store
-from .store.changes import Changes
+from .store.changes import Changes, change_marks
 from .store.changes import changes as store_changes
 from .store.selection import Selection
 from .versions import FACTS_CODE, code_version
@@ -550,7 +550,7 @@ def _analyze(inputs: Inputs, path: str | Path, json_path: str | Path | None,
         # a selection is no analysis of the store: `changes` compares whole analyses only
         store.finish_run(run, added.added, added.reused, len(added.failures),
                          analysis.story_ids if whole else None)
-        new = store_changes(store.conn) if html_path and whole else None  # report marks
+        new = change_marks(store.conn) if html_path and whole else None  # report marks
     result = AnalyzeResult(analysis, path, last, count, added)
     stages.begin("writing", sum(1 for p in (json_path, html_path, md_path) if p))
     if json_path:
@@ -562,11 +562,10 @@ def _analyze(inputs: Inputs, path: str | Path, json_path: str | Path | None,
         with Store(path) as store:
             source = StoredDossier(analysis, store)
             if html_path:
-                marks = new.to_dict() if new is not None and new.since is not None else None
                 with store.frozen() as frozen:  # the workers read the database file alone
-                    sections = pool_sections(executor, str(path), analysis, marks
+                    sections = pool_sections(executor, str(path), analysis
                                              ) if frozen else None
-                    write_report(source, html_path, marks, sections)
+                    write_report(source, html_path, new, sections)
                 result.outputs["html"] = str(html_path)
                 stages.advance("writing")
             if md_path:

@@ -249,34 +249,53 @@ def _annotated(inputs: Inputs, published: str | None, settings: Settings,
         found_before[hit[0].id] = hit[1]
         return hit[0]
 
-    def flush() -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
+    def submit(batch: list[Extracted]) -> tuple[list[Extracted], dict[str, Facts],
+                                                Iterator[tuple[Article, Facts]]]:
+        """The batch's new articles handed to the workers now; what was found before kept
+        with it."""
+        before = {item.id: found_before[item.id] for _, item in batch
+                  if isinstance(item, Article) and item.id in found_before}
         articles = [item for _, item in batch
-                    if isinstance(item, Article) and item.id not in found_before]
+                    if isinstance(item, Article) and item.id not in before]
         if "annotating" not in opened:
             opened.add("annotating")
             stages.begin("annotating", stages.total_of("extracting"))
-        found = iter(annotated(articles))
+        return batch, before, iter(annotated(articles))
+
+    def drain(pending: tuple[list[Extracted], dict[str, Facts],
+                             Iterator[tuple[Article, Facts]]]
+              ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
+        batch, before, found = pending
         for source, item in batch:
             stages.advance("annotating", failed=isinstance(item, Failure))
             if isinstance(item, Failure):
                 yield source, item, None
-            elif item.id in found_before:  # the same bytes may come twice in one batch
-                yield source, item, found_before[item.id]
+            elif item.id in before:  # the same bytes may come twice in one batch
+                yield source, item, before[item.id]
             else:
                 yield (source, *next(found))  # the article may carry a new warning (W203/W204)
         for _, item in batch:
             if isinstance(item, Article):
                 found_before.pop(item.id, None)
 
+    # One batch ahead: the next batch is with the workers while this one's results are
+    # stored (the driver's work) — without it the workers waited for every store write.
     opened: set[str] = set()
+    pending = None
     for pair in iter_extracted(inputs, published=published, settings=settings,
                                executor=executor,
                                known=known if reuse is not None else None, stages=stages):
         batch.append(pair)
         if len(batch) >= BATCH_SIZE * executor.workers:
-            yield from flush()
+            ahead = submit(batch)
             batch = []
-    yield from flush()
+            if pending is not None:
+                yield from drain(pending)
+            pending = ahead
+    last = submit(batch)
+    if pending is not None:
+        yield from drain(pending)
+    yield from drain(last)
     stages.end("annotating")
 
 

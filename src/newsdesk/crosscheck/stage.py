@@ -9,7 +9,7 @@ spaCy model whose parser ties disagreeing values to their events), it pickles, a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..group.grouping import Grouping
@@ -71,6 +71,15 @@ def crosscheck(articles: Iterable[Article], facts: dict[str, Facts],
                                         reprint_of, parse, outlets)
             for story in grouping.stories
         }
-    tasks = story_inputs(articles, facts, grouping, model, outlets)
-    return dict(zip((s.id for s in grouping.stories), executor.map(check_story, tasks),
+    return dict(zip((s.id for s in grouping.stories),
+                    crosscheck_later(articles, facts, grouping, executor, model, outlets),
                     strict=True))
+
+
+def crosscheck_later(articles: Iterable[Article], facts: dict[str, Facts],
+                     grouping: Grouping, executor: Executor, model: str | None,
+                     outlets: str = "") -> Iterator[StoryCheck]:
+    """The stories' cross-checks in grouping order, handed to ``executor`` now and read
+    as they are needed: a pool's workers check one batch of stories while the driver
+    stores the batch before (``incremental.analyse_store``)."""
+    return executor.map(check_story, story_inputs(articles, facts, grouping, model, outlets))

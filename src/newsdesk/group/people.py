@@ -37,6 +37,16 @@ _AGED_AFTER = re.compile(
 # "68-year-old Darrell Dean Shriver", "a 17-year-old student, Chris Roupe"
 _AGED_BEFORE = re.compile(
     rf"\b[1-9]\d?-year-old(?: [a-z]+){{0,3}},? ({_NAME})")
+# A participant without an age: "identified as Donyae Jones", "the victim, Donyae Jones",
+# "Donyae Jones was shot / killed / arrested / charged" (what befell the person, or what
+# they were accused of: not what a spokesman says).
+_CUED_BEFORE = re.compile(
+    rf"\b(?:identified (?:him |her |them |the \w+ )?as|(?:victim|suspect|shooter|gunman),?)"
+    rf" ({_NAME})")
+_CUED_AFTER = re.compile(
+    rf"(?<![\w.’'])({_NAME}){_SUFFIX},? (?:was|has been|had been|is) "
+    r"(?:fatally |critically |also |later |then )?"
+    r"(?:shot|killed|arrested|charged|wounded|stabbed|injured|slain|pronounced dead)\b")
 _NOT_NAME_WORDS = frozenset((
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -72,9 +82,12 @@ def named(text: str) -> dict[str, str]:
 
 
 def aged(text: str) -> frozenset[str]:
-    """The keys of the people ``text`` gives an age, when they look like people's names."""
+    """The keys of the people ``text`` gives an age or marks as a participant ("identified
+    as NAME", "NAME was shot"), when they look like people's names."""
     found = {m.group(1) for m in _AGED_AFTER.finditer(text)}
     found.update(m.group(1) for m in _AGED_BEFORE.finditer(text))
+    found.update(m.group(1) for m in _CUED_BEFORE.finditer(text))
+    found.update(m.group(1) for m in _CUED_AFTER.finditer(text))
     return frozenset(key for key in map(name_key, found) if is_person_key(key))
 
 

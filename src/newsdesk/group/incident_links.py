@@ -8,8 +8,9 @@ What a follow-up shares with its incident is the incident's facts (``incidents.p
 and day alone are not enough — a big city has several shootings a day — so a link needs:
 
 - a town both leads name;
-- a street both leads name, or an event day both leads state (a day apart at most: the
-  evening before an after-midnight shooting) and an age both give;
+- a street both leads name; or an event day both leads state (a day apart at most: the
+  evening before an after-midnight shooting) and an age both give; or a count of two or
+  more people shot, hurt or killed both leads give ("five people shot", "5 Shot");
 - no disagreement: both give ages and none is shared, both name streets and none is shared,
   or both state event days more than a day apart — each is the mark of another incident;
 - the pair model's vetoes passed and its probability at least ``INCIDENT_FLOOR``
@@ -35,6 +36,9 @@ from .incidents import Incident
 # Two event days at most this far apart are one (GVA dates an after-midnight shooting to
 # the evening before, some outlets to the day after).
 DAY_SLACK = 1
+# A count of people (shot, hurt, dead) both leads give says one incident from this many on
+# (GVA tune: 2 and 3 alike, no wrong link; ``docs/decisions.md``).
+MIN_COUNT = 2
 
 
 def agreement(a: Incident, b: Incident | None) -> str | None:
@@ -57,7 +61,15 @@ def agreement(a: Incident, b: Incident | None) -> str | None:
         return f"{min(streets)}, {town}"
     if near_days and (ages := a.ages & b.ages):
         return f"{town}, {min(a.day, b.day)}, age {min(ages)}"  # type: ignore[type-var]
+    if counts := _several(a.counts) & _several(b.counts):
+        return f"{town}, {min(counts).replace(':', ' ')}"
     return None
+
+
+def _several(counts: frozenset[str]) -> set[str]:
+    """The counts of ``MIN_COUNT`` people or more ("shot:4"): one victim is every
+    shooting's count."""
+    return {c for c in counts if int(c.rsplit(":", 1)[1]) >= MIN_COUNT}
 
 
 @dataclass

@@ -51,6 +51,20 @@ _STREET = re.compile(
     r"\b((?:[A-Z][a-z]+\.? ){0,3}(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))) "
     r"(Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Parkway|"
     r"Pkwy\.?|Highway|Hwy\.?|Court|Ct\.|Place|Pl\.|Terrace|Circle|Way)(?![a-z])")
+# Counts of people: "five people shot", "4 Shot, 1 Killed", "3 dead", "two others were
+# wounded"; keyed by what befell them.
+_NUMBER_WORDS = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty"))}
+_COUNT = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b(?:[ -](?:people|persons|men|women|"
+    r"teens|teenagers|children|kids|boys|girls|others|adults|victims|more))?"
+    r"(?: (?:were|are|have been|had been|was))?"
+    r"(?: (?:fatally|critically|seriously))? (shot|wounded|injured|hurt|killed|dead|slain)\b",
+    re.IGNORECASE)
+_COUNT_KIND = {"shot": "shot", "wounded": "hurt", "injured": "hurt", "hurt": "hurt",
+               "killed": "dead", "dead": "dead", "slain": "dead"}
 _STREET_KIND = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard",
                 "dr": "drive", "ln": "lane", "pkwy": "parkway", "hwy": "highway", "ct": "court",
                 "pl": "place"}
@@ -68,6 +82,7 @@ class Incident:
     day: date | None
     ages: frozenset[int]
     streets: frozenset[str]
+    counts: frozenset[str] = frozenset()  # "shot:5", "dead:1"
 
     def keys(self) -> list[tuple[str, date]]:
         """The (town, day) keys the article is indexed by (none without an event day)."""
@@ -87,7 +102,8 @@ def incident_of(title: str, text: str, published: date | None) -> Incident:
     towns = lead_towns(lead)
     if not towns:
         return NO_INCIDENT
-    return Incident(towns, event_day(lead, published), ages_of(lead), streets_of(lead))
+    return Incident(towns, event_day(lead, published), ages_of(lead), streets_of(lead),
+                    counts_of(lead))
 
 
 def event_day(lead: str, published: date) -> date | None:
@@ -148,4 +164,16 @@ def streets_of(lead: str) -> frozenset[str]:
             continue
         kind = m.group(2).rstrip(".").casefold()
         out.add(" ".join(words).casefold() + " " + _STREET_KIND.get(kind, kind))
+    return frozenset(out)
+
+
+def counts_of(lead: str) -> frozenset[str]:
+    """The counts of people ``lead`` gives, as "what:how many" ("shot:5")."""
+    out = set()
+    for m in _COUNT.finditer(lead):
+        raw = m.group(1).casefold()
+        value = _NUMBER_WORDS.get(raw, None)
+        if value is None:
+            value = int(raw)
+        out.add(f"{_COUNT_KIND[m.group(2).casefold()]}:{value}")
     return frozenset(out)

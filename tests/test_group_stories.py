@@ -378,6 +378,11 @@ def test_a_merged_story_keeps_one_opener_and_every_article_reaches_it() -> None:
         ("taken to Stroger Hospital, 20 minutes away", set()),  # a place, not a person
         ("in Little Rock, 12 miles north", set()),  # a town
         ("police spokesman Ron Gaines said", set()),  # no age
+        # participant cues besides an age (issue 12, session 12)
+        ("Police identified the victim as Jalen Price.", {"jalen price"}),
+        ("Marcus Bell was shot in the chest", {"marcus bell"}),
+        ("after Jalen Price was charged with murder", {"jalen price"}),
+        ("Chief Ron Gaines was named to lead the task force", set()),  # not what befell him
     ],
 )
 def test_people_given_an_age(text: str, expected: set[str]) -> None:

@@ -139,6 +139,10 @@ class StreamStats:
         parts = _TITLE_PARTS.split(title.strip())
         if len(parts) < 2:
             return title
+        for part in parts[1:]:  # "… - LEX18.com | Continuous News": the site's from here on
+            if _HOST_IN.search(part.casefold()):
+                cut = title.casefold().find(part.casefold(), len(parts[0]))
+                return title[:cut].rstrip(" -|–—:")
         suffix = parts[-1].casefold()
         self.suffixes[suffix] += 1
         if self.suffixes[suffix] >= SITE_SUFFIX_SEEN:

@@ -99,7 +99,7 @@ class IncidentIndex:
                     continue
                 if story not in found or p > found[story][1]:
                     found[story] = (other, p, reason)
-            for key in incident.keys():
+            for key in incident.index_keys():
                 for other in self.keys.get(key, ()):
                     story = story_of(other)
                     if story is None or story == mine or story in found:
@@ -107,11 +107,11 @@ class IncidentIndex:
                     reason = agreement(incident, self.incidents.get(other))
                     if reason is None:
                         continue
-                    p = scored(other)
-                    if p is not None and p >= floor:
-                        found[story] = (other, p, reason)
+                    likely = scored(other)
+                    if likely is not None and likely >= floor:
+                        found[story] = (other, likely, reason)
             self.incidents[article_id] = incident
-            for key in incident.keys():
+            for key in incident.index_keys():
                 self.keys[key].append(article_id)
         return next(iter(found.values())) if len(found) == 1 else None
 

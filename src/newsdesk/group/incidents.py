@@ -1,16 +1,22 @@
-"""The incident an article reports, as its lead states it: the town, the day of the event
-(read from the article's own words, not its publication day), and what tells two incidents
-of one town and day apart — the ages of the people it names and the streets.
+"""The incident an article reports, as its lead states it: the town, the day of the event (read
+from the article's own words, not its publication day), and what tells two incidents of one
+town and day apart — the ages of the people it names and the streets.
 
 A follow-up ("Man charged in Sunday's fatal shooting on Elm Street") shares few words with
 the first report ("Springfield man, 24, killed in Elm Street shooting"), but both say where
-and when the event happened. Town and day alone are no incident: a big city has several
-shootings a day, and a lead's first day word is often the arrest's or the hearing's. So the
-day is taken only from a sentence about the event (the word nearest the day expression is
-an event word — shot, killed, happened — not an after word — charged, identified, said:
-``crosscheck.event_date.nearest_cue``), and two articles of one town and day are one
-incident only when they also share an age or a street and disagree on neither
-(``incident_links.py``).
+and when the event happened, and often how many were shot. Town and day alone are no
+incident: a big city has several shootings a day, and a lead's first day word is often the
+arrest's or the hearing's. So the day is taken only from a sentence about the event (the
+word nearest the day expression is an event word — shot, killed, happened — not an after
+word — charged, identified, said: ``crosscheck.event_date.nearest_cue``), and two articles
+of one town are one incident only when they also share a street, a day and an age, or a
+count of two or more people, and disagree on no age, street or day (``incident_links.py``).
+
+Why not annotate's facts (``crosscheck/event_date.py``, ``event_place.py``): the group stage
+takes articles, not annotate's records (``grouping.group_stream``), and must stay cheap per
+article (100,000 articles, ``stories_scale.py``); the lead's regular phrasing ("shot early
+Sunday", "SPRINGFIELD, Ill. —", "in the 1200 block of Elm Street") is enough here, and the
+same rules (event and after words, the gazetteer, the dateline) are reused, not copied.
 
 Everything here is regular expressions over the lead (title and first ``LEAD_CHARS``
 characters): no parse, so story grouping stays as fast as it was.
@@ -84,7 +90,7 @@ class Incident:
     streets: frozenset[str]
     counts: frozenset[str] = frozenset()  # "shot:5", "dead:1"
 
-    def keys(self) -> list[tuple[str, date]]:
+    def index_keys(self) -> list[tuple[str, date]]:
         """The (town, day) keys the article is indexed by (none without an event day)."""
         if self.day is None:
             return []
@@ -172,7 +178,7 @@ def counts_of(lead: str) -> frozenset[str]:
     out = set()
     for m in _COUNT.finditer(lead):
         raw = m.group(1).casefold()
-        value = _NUMBER_WORDS.get(raw, None)
+        value = _NUMBER_WORDS.get(raw)
         if value is None:
             value = int(raw)
         out.add(f"{_COUNT_KIND[m.group(2).casefold()]}:{value}")

@@ -5,7 +5,9 @@ follow-up shares with its incident when it shares little else.
 died" share few words — the first is about a vigil, the second about gunfire — but they
 name the same man. A full name given with an age ("Donyae Jones, 18", "68-year-old Darrell
 Dean Shriver") is a participant's (a victim, a suspect), seldom a spokesperson's, a
-reporter's or a place's; so two stories one of which names a person with an age and the
+reporter's or a place's — and so is a name given as what befell someone or what they were
+accused of ("identified the victim as Donyae Jones", "Donyae Jones was shot / arrested /
+charged"); so two stories one of which names a person with an age and the
 other names the same person are one incident (``stories.StoryClusterer``'s second pass).
 
 A name is two or three capitalised words, keyed by its first and last ("Omar P. Jarman"

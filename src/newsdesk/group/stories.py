@@ -27,6 +27,13 @@ story's members into the older story, whose id (its first article) stays. Undate
 make no such link: an undated article reaches every open story however old, and a person
 named with an age across months is as often a hostage or a celebrity in many stories (on
 FNC-1, undated, 6 of 16 person links joined claim clusters through "James Foley, 40").
+
+A third, story-level link: an arrest report or a follow-up that scores just under the
+threshold against the first report (a near miss, at least ``INCIDENT_FLOOR``), or that was
+no candidate at all but states the same town and event day, merges with it when the two
+leads state one incident — the same town and street, the same event day and an age, or the
+same count of people shot, hurt or killed — and disagree on no age, street or day
+(``incidents.py``, ``incident_links.py``; ``Join.incident`` records the agreement).
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .incident_links import IncidentIndex
+from .incidents import incident_of
 from .links import (
     Evidence,
     evidence,
@@ -45,8 +54,6 @@ from .links import (
     scorer,
     vetoed,
 )
-from .incident_links import IncidentIndex
-from .incidents import incident_of
 from .people import LEAD_CHARS, named
 from .person_links import PersonIndex
 from .profile import Profile, StreamStats, make_profile

@@ -84,11 +84,18 @@ def named(text: str) -> dict[str, str]:
 
 
 def aged(text: str) -> frozenset[str]:
-    """The keys of the people ``text`` gives an age or marks as a participant ("identified
-    as NAME", "NAME was shot"), when they look like people's names."""
+    """The keys of the people ``text`` gives an age, when they look like people's names."""
     found = {m.group(1) for m in _AGED_AFTER.finditer(text)}
     found.update(m.group(1) for m in _AGED_BEFORE.finditer(text))
-    found.update(m.group(1) for m in _CUED_BEFORE.finditer(text))
+    return frozenset(key for key in map(name_key, found) if is_person_key(key))
+
+
+def cued(text: str) -> frozenset[str]:
+    """The keys of the people ``text`` marks as participants without an age ("identified
+    as NAME", "NAME was shot / arrested / charged"), when they look like people's names. A
+    famous name is as often so marked ("then-President Donald Trump was impeached"), so
+    ``person_links`` asks more of these than of an aged name."""
+    found = {m.group(1) for m in _CUED_BEFORE.finditer(text)}
     found.update(m.group(1) for m in _CUED_AFTER.finditer(text))
     return frozenset(key for key in map(name_key, found) if is_person_key(key))
 

@@ -20,7 +20,7 @@ from operator import itemgetter
 
 from ..vectors import Vector, normalised
 from .measures import measures_of
-from .people import aged
+from .people import aged, cued
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
@@ -88,6 +88,12 @@ class Profile:
         """The people the article gives an age (people.py), read on first use: only for an
         article that shares a name with another story."""
         return aged(f"{self.source_title}\n{self.source_text}")
+
+    @cached_property
+    def cued(self) -> frozenset[str]:
+        """The people the article marks as participants without an age (``people.cued``),
+        read on first use, as ``aged``."""
+        return cued(f"{self.source_title}\n{self.source_text}")
 
     @cached_property
     def terms(self) -> frozenset[str]:

@@ -178,7 +178,8 @@ class StoryClusterer:
         lead = frozenset(named(text[:LEAD_CHARS])) & names.keys()
         profiles = self._profiles
         link = self._people.add(profile.id, names, lead, open_story_of,
-                                lambda article_id: profiles[article_id].aged)
+                                lambda article_id: profiles[article_id].aged,
+                                lambda article_id: profiles[article_id].cued)
         other = self._profiles.get(link.other) if link is not None else None
         if link is None or other is None:
             return story

@@ -405,14 +405,14 @@ def test_people_marked_as_participants_without_an_age(text: str, expected: set[s
 def test_a_cued_name_that_a_third_story_names_links_nothing() -> None:
     """A name marked only by a cue ("Donald Trump was impeached") links two stories only
     when no third open story names it: a name many stories give is a public figure's."""
-    from newsdesk.group.person_links import PersonIndex
+    from newsdesk.group.person_links import PersonIndex, PersonLink
 
     story = {"a": 0, "b": 1, "c": 2, "d": 3}
     names = {"jalen price": "Jalen Price"}
     lead = frozenset(names)
     cue = {"a": frozenset(names)}
 
-    def index(ids: list[str]) -> object:
+    def index(ids: list[str]) -> PersonLink | None:
         people = PersonIndex()
         link = None
         for article in ids:
@@ -421,5 +421,5 @@ def test_a_cued_name_that_a_third_story_names_links_nothing() -> None:
         return link
 
     found = index(["a", "d"])
-    assert found is not None and getattr(found, "other") == "a"
+    assert found is not None and found.other == "a"
     assert index(["a", "b", "d"]) is None  # "b" names him too, without a cue

@@ -66,10 +66,9 @@ class PersonIndex:
                 story = story_of(other)
                 if story is None or story == mine or story in found:
                     continue
-                if key in aged(article_id) or key in aged(other):
-                    found[story] = PersonLink(other, key, names[key])
-                elif ((key in cued(article_id) or key in cued(other))
-                      and self._one_other_story(key, mine, story_of)):
+                aged_here = key in aged(article_id) or key in aged(other)
+                cued_here = key in cued(article_id) or key in cued(other)
+                if aged_here or (cued_here and self._one_other_story(key, mine, story_of)):
                     found[story] = PersonLink(other, key, names[key])
         for key in names:
             self.mentions[key].append(article_id)

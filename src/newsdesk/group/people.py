@@ -93,8 +93,9 @@ def aged(text: str) -> frozenset[str]:
 def cued(text: str) -> frozenset[str]:
     """The keys of the people ``text`` marks as participants without an age ("identified
     as NAME", "NAME was shot / arrested / charged"), when they look like people's names. A
-    famous name is as often so marked ("then-President Donald Trump was impeached"), so
-    ``person_links`` asks more of these than of an aged name."""
+    famous name is as often caught so ("a close friend of former President Donald Trump,
+    was arrested": the friend was), so ``person_links`` asks more of these than of an aged
+    name."""
     found = {m.group(1) for m in _CUED_BEFORE.finditer(text)}
     found.update(m.group(1) for m in _CUED_AFTER.finditer(text))
     return frozenset(key for key in map(name_key, found) if is_person_key(key))

@@ -78,8 +78,8 @@ class PersonIndex:
                          story_of: Callable[[str], int | None]) -> bool:
         """Whether the articles naming ``key`` (aged or not) are in one open story besides
         ``mine``: a participant marked only by a cue ("NAME was charged") links only then —
-        a name many stories mention is a public figure's (on NeuS, "Donald Trump" in a
-        report that he was impeached)."""
+        a name many stories mention is a public figure's (on NeuS, "a close friend of former
+        President Donald Trump, was arrested" linked three AllSides day stories)."""
         stories = {story_of(a) for a in self.mentions.get(key, ())} - {mine, None}
         return len(stories) == 1
 

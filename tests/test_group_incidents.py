@@ -127,3 +127,17 @@ def test_a_shared_street_or_count_agrees_and_a_differing_one_disagrees() -> None
                      _incident(counts=frozenset({"shot:5"}))) == "springfield, shot 5"
     assert agreement(_incident(counts=frozenset({"dead:1"})),
                      _incident(counts=frozenset({"dead:1"}))) is None  # every shooting's
+
+
+def test_the_incident_join_is_recorded_in_the_dossier_and_in_markdown() -> None:
+    from newsdesk.publish.markdown_story import _join_md
+    from newsdesk.records import join_record
+
+    clusterer = StoryClusterer()
+    for item in (_ELM, _OAK, _ARREST):
+        clusterer.add(item)
+    record = join_record(clusterer.joins["e2"])
+    assert record["same_incident"] == "elm street, springfield"
+    assert "same_incident" not in join_record(clusterer.joins["e1"])  # others as before
+    line = _join_md(record, {"e1": "Man, 24, killed", "e2": "Teen held"})
+    assert "both leads state one incident: elm street, springfield" in line

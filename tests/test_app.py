@@ -108,7 +108,32 @@ def test_article_and_entity_pages_and_the_api(base: str, store: Path) -> None:
         assert status == 200 and headers["Content-Type"].startswith("application/json")
         assert key in json.loads(body)
     status, body, _ = get(base + "/api/search?q=Belousov")
-    assert status == 200 and json.loads(body)
+    found = json.loads(body)
+    assert status == 200 and found["total"] == len(found["hits"]) >= 1
+    assert all("Belousov" in (h["snippet"] or "") for h in found["hits"])
+
+
+def test_every_page_carries_the_search_box(base: str, store: Path) -> None:
+    reader = Reader(store)
+    story = max(reader.stories(), key=lambda s: s["articles"])
+    record = reader.story(story["id"])
+    assert record is not None
+    person = next(e for e in record["entities"] if e["type"] == "PERSON")
+    pages = {"story": f"/story/{story['id']}", "article": f"/article/{record['article_ids'][0]}",
+             "entity": f"/story/{story['id']}/entity/{person['id']}", "stories": "/",
+             "search": "/search?q=Putin"}
+    for name, path in pages.items():
+        status, page, headers = get(base + path)
+        parsed = Page(page)
+        assert status == 200 and '<form role="search" action="/search" method="get"' in page, name
+        assert page.count('role="search"') == 1 and 'for="search-q"' in page, name
+        assert "script" not in parsed.tags and "script-src" not in headers[
+            "Content-Security-Policy"]
+    # a story page's box can keep the search to that story
+    status, page, _ = get(base + pages["story"])
+    assert f'name="story" value="{story["id"]}"' in page
+    status, page, _ = get(f"{base}/search?q=Putin&story={story['id']}")
+    assert f"in story {story['id']}" in page and "articles match Putin" in page
 
 
 @pytest.mark.parametrize("path", ["/story/nope", "/article/nope", "/api/story/nope",

@@ -194,7 +194,7 @@ def test_the_app_search_uses_the_new_index(store: Path) -> None:
 
     reader = Reader(store)
     try:
-        assert reader.fts == "articles_fts" and reader.search(WORD)
+        assert reader.fts == "articles_fts" and reader.search(WORD)["hits"]
     finally:
         reader.close()
 

@@ -57,7 +57,7 @@ def _fill(db: Path, keys: tuple[str, ...] = tuple(TEXTS)) -> None:
 
 
 def _found(db: Path, query: str) -> set[str]:
-    return {hit["id"] for hit in Reader(db).search(query)}
+    return {hit["id"] for hit in Reader(db).search(query)["hits"]}
 
 
 def test_one_spelling_finds_the_others(tmp_path: Path) -> None:

@@ -2,13 +2,16 @@
 
 A story page and an article page are the HTML report itself, rendered for that story and its
 articles (or that one article), so the app and the report show the same things the same way
-and every citation still lands on its characters. Jinja2 autoescapes everything; search
-snippets are escaped first and only then get their ``<mark>``s.
+and every citation still lands on its characters; every page carries the search box
+(``searchbox.html.j2``; on a story page it can keep the search to that story). Jinja2
+autoescapes everything; search snippets are escaped first and only then get their
+``<mark>``s.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -18,6 +21,7 @@ from ..publish.html import render_html
 from ..publish.view import quote_span
 from ..records import DOSSIER_SCHEMA
 from .reader import HIT_CLOSE, HIT_OPEN, Reader
+from .search import SearchRequest
 
 _ENV = Environment(
     loader=PackageLoader("newsdesk", "app/templates"),
@@ -44,9 +48,28 @@ def marked(snippet: str) -> Markup:
     return Markup(str(escape(snippet)).replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>"))
 
 
-def search_page(reader: Reader, db: str, q: str) -> str:
-    hits = [dict(h, snippet=marked(h["snippet"] or "")) for h in reader.search(q)]
-    return _ENV.get_template("search.html.j2").render(hits=hits, q=q, db=db)
+def search_box(story_id: str | None = None) -> Markup:
+    """The search form every page carries (a story page's can keep to that story)."""
+    return Markup(_ENV.get_template("searchbox.html.j2").render(q="", story_id=story_id))
+
+
+def search_page(reader: Reader, db: str, request: SearchRequest) -> str:
+    """The hits of one page with how many match in all, how the text was read, the
+    filters as a form and links to the pages before and after."""
+    found = reader.search(request)
+    hits = [dict(h, snippet=marked(h["snippet"] or "")) for h in found["hits"]]
+    first = (request.page - 1) * found["per_page"] + 1
+
+    def link(page: int) -> str:
+        return "/search?" + urlencode(request.params(page))
+
+    return _ENV.get_template("search.html.j2").render(
+        found=found, hits=hits, r=request, q=request.q, db=db, outlets=reader.outlets(),
+        first=first, last=first + len(hits) - 1,
+        previous=link(request.page - 1) if request.page > 1 else None,
+        next=link(request.page + 1) if request.page < found["pages"] else None,
+        last_page=link(found["pages"]) if found["pages"] and request.page > found["pages"]
+        else None)
 
 
 def story_dossier(reader: Reader, story_id: str) -> dict[str, Any] | None:
@@ -59,7 +82,8 @@ def story_dossier(reader: Reader, story_id: str) -> dict[str, Any] | None:
 
 def story_page(reader: Reader, story_id: str) -> str | None:
     found = story_dossier(reader, story_id)
-    return render_html(found, home="/", article_base="/article/") if found else None
+    return render_html(found, home="/", article_base="/article/",
+                       search=search_box(found["stories"][0]["id"])) if found else None
 
 
 def article_page(reader: Reader, article_id: str) -> str | None:
@@ -67,7 +91,7 @@ def article_page(reader: Reader, article_id: str) -> str | None:
     if article is None:
         return None
     story_ids = reader.stories_of(article_id)
-    return render_html(_dossier([article], []), home="/",
+    return render_html(_dossier([article], []), home="/", search=search_box(),
                        stories=[(s, f"/story/{s}") for s in story_ids],
                        cite_stories=[s for i in story_ids if (s := reader.story(i))])
 

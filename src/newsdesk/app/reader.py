@@ -1,10 +1,10 @@
 """Read-only queries over a newsdesk store for the web app.
 
 The database is opened with SQLite's ``mode=ro``: the app can never change what ``analyze``
-stored. Search goes through the FTS5 index of article titles and text; what a user types is
-turned into quoted terms (all must match), so no input is ever FTS query syntax. A word that
-is part of a name also matches the other spellings of that name the store has seen
-("Gaddafi" finds "Gadhafi"; ``store/spellings.py``).
+stored. Search goes through the FTS5 index of article titles and text (``search.py``: what a
+user types is read by ``store/query.py`` and written out as quoted terms, so no input is
+ever FTS query syntax; a word that is part of a name also matches the other spellings of
+that name the store has seen, "Gaddafi" finds "Gadhafi", ``store/spellings.py``).
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from typing import Any
 from ..errors import NewsdeskError
 from ..jsontext import loads
 from ..store.changes import change_marks
-from ..store.search import FTS_TABLE, OLD_FTS_TABLE, store_query
+from ..store.search import FTS_TABLE, OLD_FTS_TABLE
+from . import search as searching
+from .search import HIT_CLOSE, HIT_OPEN, SearchRequest
+
+__all__ = ["HIT_CLOSE", "HIT_OPEN", "Reader"]
 
 # Story records kept parsed by a reader.
 STORIES_KEPT = 8
-# Characters that mark a matched term inside a snippet before escaping: never in page text.
-HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
 
 # How many "superseded by" links a story id is followed through (each analysis adds at most
@@ -48,6 +50,7 @@ class Reader:
         # and its full-text index under the name migration 3 gave it.
         self.history = "superseded_by" in columns
         self._changes: tuple[int | None, dict[str, Any] | None] = (None, None)
+        self._outlets: list[tuple[str, int]] | None = None
         self._version = self._data_version()
         self.fts = FTS_TABLE if self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE name = ?", (FTS_TABLE,)).fetchone() else \
@@ -68,6 +71,7 @@ class Reader:
             self._version = version
             self._story.cache_clear()
             self._changes = (None, None)
+            self._outlets = None
 
     def stories(self) -> list[dict[str, Any]]:
         """Every current story: id, title, number of articles; the largest first."""
@@ -145,19 +149,18 @@ class Reader:
             "SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id",
             (article_id,))]
 
-    def search(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Articles matching every word of ``text`` in any spelling of it the store has
-        seen in a name, best first, each with a snippet whose hits are wrapped in
-        ``HIT_OPEN``/``HIT_CLOSE`` (the page escapes, then marks)."""
-        query = store_query(self.conn, text)
-        if query is None:
-            return []
-        fts = self.fts
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.published,"
-            f" snippet({fts}, 1, ?, ?, '…', 24)"
-            f" FROM {fts} JOIN articles a ON a.rowid = {fts}.rowid"
-            f" WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
-            (HIT_OPEN, HIT_CLOSE, query, limit))
-        return [{"id": i, "title": t, "outlet": o, "published": p, "snippet": s}
-                for i, t, o, p, s in rows]
+    def search(self, text: str | SearchRequest, per_page: int = searching.PER_PAGE
+               ) -> dict[str, Any]:
+        """One page of the articles matching ``text`` (or a whole request with filters):
+        ``total`` (exact), ``page``, ``per_page``, ``pages``, ``hits`` best first, each with
+        a snippet whose hits are wrapped in ``HIT_OPEN``/``HIT_CLOSE`` (the page escapes,
+        then marks), how the text was read and notes on anything dropped."""
+        request = text if isinstance(text, SearchRequest) else SearchRequest(q=text)
+        return searching.search(self.conn, self.fts, self.history, request, per_page)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """The outlets of the stored articles with their counts (kept until the store
+        changes)."""
+        if self._outlets is None:
+            self._outlets = searching.outlets(self.conn)
+        return self._outlets

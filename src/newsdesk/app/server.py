@@ -11,9 +11,10 @@ and any name given with ``--allow-host``) — a DNS-rebinding page names its own
 400, never the store; a request whose answer fails gets a 500 page, not a dropped
 connection; an idle or trickling connection is closed after ``SOCKET_TIMEOUT`` seconds.
 
-Routes: ``/`` stories, ``/search?q=`` full-text search, ``/story/<id>``,
+Routes: ``/`` stories, ``/search?q=&outlet=&from=&to=&story=&page=`` full-text search
+(``search.py``), ``/story/<id>``,
 ``/article/<id>``, ``/story/<id>/entity/<entity id>``; the same under ``/api/...`` as JSON
-(``/api/stories``, ``/api/search?q=``, ``/api/story/<id>``, ``/api/article/<id>``,
+(``/api/stories``, ``/api/search?q=…`` as above, ``/api/story/<id>``, ``/api/article/<id>``,
 ``/api/story/<id>/entity/<entity id>``).
 """
 
@@ -29,6 +30,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import pages
 from .reader import Reader
+from .search import request_of
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
        "frame-ancestors 'none'")
@@ -43,10 +45,11 @@ Route = tuple[re.Pattern[str], Callable[..., Any]]
 
 
 def _routes(reader: Reader, db: str) -> tuple[list[Route], list[Route]]:
-    """(page routes, JSON routes): a pattern over the path, and what answers it (None: 404)."""
+    """(page routes, JSON routes): a pattern over the path, and what answers it (None: 404)
+    from the query string's parameters and the path's parts."""
     html: list[Route] = [
         (re.compile(r"/"), lambda q: pages.index_page(reader, db)),
-        (re.compile(r"/search"), lambda q: pages.search_page(reader, db, q)),
+        (re.compile(r"/search"), lambda q: pages.search_page(reader, db, request_of(q))),
         (re.compile(rf"/story/{_ID}"), lambda q, s: pages.story_page(reader, s)),
         (re.compile(rf"/article/{_ID}"), lambda q, a: pages.article_page(reader, a)),
         (re.compile(rf"/story/{_ID}/entity/{_ID}"),
@@ -54,7 +57,7 @@ def _routes(reader: Reader, db: str) -> tuple[list[Route], list[Route]]:
     ]
     api: list[Route] = [
         (re.compile(r"/api/stories"), lambda q: reader.stories()),
-        (re.compile(r"/api/search"), lambda q: reader.search(q)),
+        (re.compile(r"/api/search"), lambda q: reader.search(request_of(q))),
         (re.compile(rf"/api/story/{_ID}"), lambda q, s: pages.story_dossier(reader, s)),
         (re.compile(rf"/api/article/{_ID}"), lambda q, a: reader.article(a)),
         (re.compile(rf"/api/story/{_ID}/entity/{_ID}"),
@@ -131,7 +134,7 @@ def make_handler(reader: Reader, db: str, hosts: frozenset[str] = LOOPBACK_HOSTS
         def _answer(self, path: str, query: str, is_api: bool) -> Any:
             """The page or JSON for ``path``; None: not found."""
             reader.refresh()
-            q = (parse_qs(query).get("q") or [""])[0]
+            q = parse_qs(query)
             for pattern, answer in api_routes if is_api else html_routes:
                 match = pattern.fullmatch(path)
                 if match:

@@ -31,14 +31,15 @@ def render_html(dossier: dict[str, Any], home: str | None = None,
                 stories: list[tuple[str, str]] | None = None,
                 article_base: str | None = None,
                 cite_stories: list[dict[str, Any]] | None = None,
-                new: dict[str, Any] | None = None) -> str:
-    """The report; ``home`` and ``stories`` (id, link) add the web app's navigation;
+                new: dict[str, Any] | None = None, search: str | None = None) -> str:
+    """The report; ``home`` and ``stories`` (id, link) add the web app's navigation,
+    ``search`` its search box (HTML the app rendered);
     ``article_base`` links articles to their own pages instead of embedding them;
     ``cite_stories``: stories whose citations land in these articles (see ``view``);
     ``new`` (``store.changes.change_marks``) marks what is new since an earlier
     analysis."""
     context = {**report_context(dossier, article_base, cite_stories), "home": home,
-               "story_links": stories or [], "new": new}
+               "story_links": stories or [], "new": new, "search": search}
     return _ENV.get_template("report.html.j2").render(
         **context, story_sections=story_sections(dossier.get("stories", []), context),
         article_sections=[] if article_base else article_sections(dossier.get("articles", []),

@@ -3,7 +3,8 @@
 Builds a store of 10,000 articles: the 2,008 Timeline17 articles (facts from the
 ``timelines_data`` cache), each stored five times under new ids, with the stories ``analyze``
 finds in the 2,008; then serves it and times each page over HTTP from a client in the same
-process (median of 7 loads after one warm-up). Reference in the same run: Python's own static
+process (median and 95th percentile of 20 loads after one warm-up). Searches report their exact
+match count, and the cost of counting is timed alone (the count query, in process). Reference in the same run: Python's own static
 ``http.server`` serving the pre-rendered HTML report of the largest story, the fastest the
 same content can come to a browser. Skipped where ../shared/benchmarks is absent.
 
@@ -24,10 +25,13 @@ from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 from urllib.request import urlopen
 
 from common import benchmarks_dir, results_path, timelines_root
 from newsdesk.app import pages
+from newsdesk.app import search as searching
+from newsdesk.app.search import request_of
 from newsdesk.app.reader import Reader
 from newsdesk.app.server import make_server
 from newsdesk.config import load_settings
@@ -40,7 +44,10 @@ from newsdesk.store import Store
 from report import FOLDERS
 from timelines_data import load_folders
 
-RUNS = 7
+RUNS = 20
+# Words a search with about a thousand hits is chosen from (the one nearest 1,000).
+BROAD = ("oil", "war", "government", "police", "president", "people", "killed",
+         "health", "protesters", "minister")
 
 
 class _QuietFiles(SimpleHTTPRequestHandler):
@@ -70,8 +77,8 @@ def build(db: Path, copies: int) -> int:
         return store.count("articles")
 
 
-def timed(url: str) -> tuple[float, int]:
-    """(median seconds, bytes) of loading ``url`` whole."""
+def timed(url: str) -> tuple[float, float, int]:
+    """(median seconds, 95th percentile seconds, bytes) of loading ``url`` whole."""
     size = len(urlopen(url, timeout=300).read())
     times = []
     for _ in range(RUNS):
@@ -79,7 +86,21 @@ def timed(url: str) -> tuple[float, int]:
         with urlopen(url, timeout=300) as answer:
             answer.read()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), size
+    return statistics.median(times), statistics.quantiles(times, n=20)[-1], size
+
+
+def count_cost(reader: Reader, text: str, params: dict[str, list[str]] | None = None
+               ) -> tuple[int, float]:
+    """(matches, median seconds of the count query alone) for a search."""
+    request = request_of({"q": [text], **(params or {})})
+    total = reader.search(request)["total"]
+    sql = searching.plan(reader.conn, reader.fts, reader.history, request)
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        sql.count(reader.conn)
+        times.append(time.perf_counter() - start)
+    return total, statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,28 +137,49 @@ def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=files.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     rows: list[dict[str, Any]] = []
-    targets = [("stories", "/"), ("search: oil spill", "/search?q=oil+spill"),
-               ("search: swine flu Mexico", "/search?q=swine+flu+Mexico"),
-               (f"story ({record['article_ids'].__len__()} articles)", f"/story/{largest}"),
-               ("article", f"/article/{article}"), ("API: search", "/api/search?q=oil+spill"),
-               ("API: story", f"/api/story/{largest}")]
+    broad = min(BROAD, key=lambda w: abs(reader.search(w)["total"] - 1000))
+    outlet = max(reader.outlets(), key=lambda o: o[1])[0]
+    searches = [("oil spill", {}), ("swine flu Mexico", {}), (broad, {}),
+                (broad, {"page": ["2"]}), ("Libya OR Egypt", {}), ("Liby*", {}),
+                ("oil -spill", {}), ("", {"outlet": [outlet]}),
+                ("oil", {"from": ["2010-05-01"], "to": ["2010-06-30"]})]
+    targets = [("stories", "/")]
+    counts = []
+    for text, params in searches:
+        query = urlencode({"q": text, **{k: v[0] for k, v in params.items()}})
+        total, seconds = count_cost(reader, text, params)
+        shown = f"search: {text or '(no words)'} {' '.join(f'{k}={v[0]}' for k, v in params.items())}"
+        shown = f"{shown.strip()} ({total:,} hits)"
+        counts.append((shown, total, seconds))
+        targets.append((shown, f"/search?{query}"))
+    targets += [(f"story ({record['article_ids'].__len__()} articles)", f"/story/{largest}"),
+                ("article", f"/article/{article}"),
+                ("API: search", f"/api/search?q={broad}"),
+                ("API: story", f"/api/story/{largest}")]
     if person:
         targets.append(("entity", f"/story/{largest}/entity/{person}"))
     for name, path in targets:
-        seconds, size = timed(base + path)
-        rows.append({"page": name, "system": "newsdesk serve", "seconds": seconds, "bytes": size})
-    seconds, size = timed(f"http://127.0.0.1:{files.server_address[1]}/story.html")
+        p50, p95, size = timed(base + path)
+        rows.append({"page": name, "system": "newsdesk serve", "seconds": p50, "p95": p95,
+                     "bytes": size})
+    p50, p95, size = timed(f"http://127.0.0.1:{files.server_address[1]}/story.html")
     rows.append({"page": "the same story, pre-rendered", "system": "static http.server (reference)",
-                 "seconds": seconds, "bytes": size})
+                 "seconds": p50, "p95": p95, "bytes": size})
     server.shutdown()
     files.shutdown()
     print(f"\n{reader.conn.execute('SELECT COUNT(*) FROM articles').fetchone()[0]} articles, "
           f"{len(stories)} stories in the store\n")
-    print("| page | served by | median load (s) | size (MB) |")
-    print("|---|---|---:|---:|")
+    print("| page | served by | p50 load (s) | p95 load (s) | size (MB) |")
+    print("|---|---|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['page']} | {r['system']} | {r['seconds']:.3f} | {r['bytes'] / 1e6:.2f} |")
-    results_path("app_load.json").write_text(json.dumps(rows, indent=2) + "\n")
+        print(f"| {r['page']} | {r['system']} | {r['seconds']:.3f} | {r['p95']:.3f} |"
+              f" {r['bytes'] / 1e6:.2f} |")
+    print("\n| search | hits | count query alone, median (ms) |\n|---|---:|---:|")
+    for shown, total, seconds in counts:
+        print(f"| {shown} | {total:,} | {seconds * 1000:.1f} |")
+    results_path("app_load.json").write_text(json.dumps(
+        {"pages": rows, "counts": [{"search": c[0], "hits": c[1], "count_seconds": c[2]}
+                                   for c in counts]}, indent=2) + "\n")
     return 0
 
 

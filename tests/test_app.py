@@ -126,7 +126,7 @@ def test_every_page_carries_the_search_box(base: str, store: Path) -> None:
         status, page, headers = get(base + path)
         parsed = Page(page)
         assert status == 200 and '<form role="search" action="/search" method="get"' in page, name
-        assert page.count('role="search"') == 1 and 'for="search-q"' in page, name
+        assert page.count('role="search"') == 1 and 'for="q"' in page, name
         assert "script" not in parsed.tags and "script-src" not in headers[
             "Content-Security-Policy"]
     # a story page's box can keep the search to that story

@@ -284,8 +284,9 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 @click.option("--story", "story_ids", metavar="ID", multiple=True,
               help="Report only this story (repeatable; an id an earlier run gave still works).")
 @click.option("--query", metavar="TEXT",
-              help="Report only the stories with an article holding every word of TEXT (in "
-                   "any spelling of a name the store has seen).")
+              help="Report only the stories with an article matching TEXT, read as the app's "
+                   "search reads it: every word (in any spelling of a name the store has "
+                   "seen), OR, NOT or -word, prefix*, \"exact phrase\", brackets.")
 def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
             html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
             verbose: bool, workers: int, dask: str | None, since: str | None,

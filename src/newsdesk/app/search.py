@@ -107,11 +107,28 @@ def current_story(conn: sqlite3.Connection, story_id: str, history: bool) -> str
     return None
 
 
-def search(conn: sqlite3.Connection, fts: str, history: bool, request: SearchRequest,
-           per_page: int = PER_PAGE) -> dict[str, Any]:
-    """One page of the articles matching ``request``, best first (newest first when no
-    word is required), with ``total`` (exact), ``page``, ``per_page``, ``pages``, how the
-    text was read (``read_as``) and ``notes`` on anything dropped."""
+@dataclass(frozen=True)
+class Plan:
+    """The SQL a request makes: FROM ``source`` WHERE ``clause`` (with ``args``) ORDER BY
+    ``order``; ``snippet`` the column that shows a hit (its two markers first in the args
+    when it has any)."""
+
+    compiled: Compiled
+    source: str
+    clause: str
+    args: tuple[Any, ...]
+    order: str
+    snippet: str
+    notes: tuple[str, ...]
+
+    def count(self, conn: sqlite3.Connection) -> int:
+        """The exact number of matches."""
+        return int(conn.execute(f"SELECT COUNT(*) FROM {self.source} WHERE {self.clause}",
+                                self.args).fetchone()[0])
+
+
+def plan(conn: sqlite3.Connection, fts: str, history: bool, request: SearchRequest) -> Plan:
+    """The SQL of ``request``: the text read by ``store.query``, each filter a condition."""
     query: Compiled = store_compiled(conn, request.q)
     notes = list(request.notes) + list(query.notes)
     where: list[str] = []
@@ -147,20 +164,30 @@ def search(conn: sqlite3.Connection, fts: str, history: bool, request: SearchReq
     if request.date_to:
         where.append("substr(COALESCE(a.published, a.published_earliest), 1, 10) <= ?")
         args.append(request.date_to)
+    return Plan(query, source, " AND ".join(where) or "1", tuple(args), order, snippet,
+                tuple(notes))
+
+
+def search(conn: sqlite3.Connection, fts: str, history: bool, request: SearchRequest,
+           per_page: int = PER_PAGE) -> dict[str, Any]:
+    """One page of the articles matching ``request``, best first (newest first when no
+    word is required), with ``total`` (exact), ``page``, ``per_page``, ``pages``, how the
+    text was read (``read_as``) and ``notes`` on anything dropped."""
+    sql = plan(conn, fts, history, request)
     answer: dict[str, Any] = {
-        "query": request.q, "read_as": query.shown, "notes": notes,
+        "query": request.q, "read_as": sql.compiled.shown, "notes": list(sql.notes),
         "filters": {k: v for k, v in asdict(request).items()
                     if k in ("outlet", "date_from", "date_to", "story") and v},
         "total": 0, "page": request.page, "per_page": per_page, "pages": 0, "hits": []}
-    if query.empty and not request.filtered:
+    if sql.compiled.empty and not request.filtered:
         return answer
-    clause = " AND ".join(where) or "1"
-    total = conn.execute(f"SELECT COUNT(*) FROM {source} WHERE {clause}", args).fetchone()[0]
+    total = sql.count(conn)
+    markers = [HIT_OPEN, HIT_CLOSE] if sql.compiled.match is not None else []
     rows = conn.execute(
         "SELECT a.id, a.title, a.outlet, a.published, a.published_earliest,"
-        f" a.published_latest, {snippet} FROM {source} WHERE {clause} ORDER BY {order}"
-        " LIMIT ? OFFSET ?", [*([HIT_OPEN, HIT_CLOSE] if query.match is not None else []),
-                              *args, per_page, (request.page - 1) * per_page])
+        f" a.published_latest, {sql.snippet} FROM {sql.source} WHERE {sql.clause}"
+        f" ORDER BY {sql.order} LIMIT ? OFFSET ?",
+        [*markers, *sql.args, per_page, (request.page - 1) * per_page])
     answer.update(total=total, pages=-(-total // per_page), hits=[
         {"id": i, "title": t, "outlet": o, "published": p, "published_earliest": e,
          "published_latest": la, "snippet": s} for i, t, o, p, e, la, s in rows])

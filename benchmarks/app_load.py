@@ -3,9 +3,9 @@
 Builds a store of 10,000 articles: the 2,008 Timeline17 articles (facts from the
 ``timelines_data`` cache), each stored five times under new ids, with the stories ``analyze``
 finds in the 2,008; then serves it and times each page over HTTP from a client in the same
-process (median and 95th percentile of 20 loads after one warm-up). Searches report their exact
-match count, and the cost of counting is timed alone (the count query, in process). Reference in the same run: Python's own static
-``http.server`` serving the pre-rendered HTML report of the largest story, the fastest the
+process (median and 95th percentile of 20 loads after one warm-up). Searches report their
+exact match count, and the cost of counting is timed alone (the count query, in process).
+Reference in the same run: Python's own static ``http.server`` serving the pre-rendered HTML report of the largest story, the fastest the
 same content can come to a browser. Skipped where ../shared/benchmarks is absent.
 
     python benchmarks/app_load.py [--copies 5] [--db PATH]
@@ -31,8 +31,8 @@ from urllib.request import urlopen
 from common import benchmarks_dir, results_path, timelines_root
 from newsdesk.app import pages
 from newsdesk.app import search as searching
-from newsdesk.app.search import request_of
 from newsdesk.app.reader import Reader
+from newsdesk.app.search import request_of
 from newsdesk.app.server import make_server
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.parse import sentence_parser
@@ -148,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     for text, params in searches:
         query = urlencode({"q": text, **{k: v[0] for k, v in params.items()}})
         total, seconds = count_cost(reader, text, params)
-        shown = f"search: {text or '(no words)'} {' '.join(f'{k}={v[0]}' for k, v in params.items())}"
+        given = " ".join(f"{k}={v[0]}" for k, v in params.items())
+        shown = f"search: {text or '(no words)'} {given}"
         shown = f"{shown.strip()} ({total:,} hits)"
         counts.append((shown, total, seconds))
         targets.append((shown, f"/search?{query}"))

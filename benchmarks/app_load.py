@@ -5,8 +5,8 @@ Builds a store of 10,000 articles: the 2,008 Timeline17 articles (facts from the
 finds in the 2,008; then serves it and times each page over HTTP from a client in the same
 process (median and 95th percentile of 20 loads after one warm-up). Searches report their
 exact match count, and the cost of counting is timed alone (the count query, in process).
-Reference in the same run: Python's own static ``http.server`` serving the pre-rendered HTML report of the largest story, the fastest the
-same content can come to a browser. Skipped where ../shared/benchmarks is absent.
+Reference in the same run: Python's own static ``http.server`` serving the pre-rendered HTML
+report of the largest story, the fastest the same content can come to a browser. Skipped where ../shared/benchmarks is absent.
 
     python benchmarks/app_load.py [--copies 5] [--db PATH]
 """

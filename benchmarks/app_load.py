@@ -6,7 +6,8 @@ finds in the 2,008; then serves it and times each page over HTTP from a client i
 process (median and 95th percentile of 20 loads after one warm-up). Searches report their
 exact match count, and the cost of counting is timed alone (the count query, in process).
 Reference in the same run: Python's own static ``http.server`` serving the pre-rendered HTML
-report of the largest story, the fastest the same content can come to a browser. Skipped where ../shared/benchmarks is absent.
+report of the largest story, the fastest the same content can come to a browser. Skipped
+where ../shared/benchmarks is absent.
 
     python benchmarks/app_load.py [--copies 5] [--db PATH]
 """

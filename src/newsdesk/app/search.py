@@ -137,7 +137,11 @@ def plan(conn: sqlite3.Connection, fts: str, history: bool, request: SearchReque
         source = f"{fts} JOIN articles a ON a.rowid = {fts}.rowid"
         where.append(f"{fts} MATCH ?")
         args.append(query.match)
-        order = "rank, a.id"
+        # rank alone: FTS5 then sorts and stops at the page itself, making 50 snippets; any
+        # second key makes SQLite sort, with a snippet made for every match first (2-3x
+        # slower at 1,000+ hits). FTS5 sorts all matches the same way each time, so ties
+        # (reprints) keep one order across pages (docs/decisions.md, measured).
+        order = "rank"
         snippet = f"snippet({fts}, 1, ?, ?, '…', 24)"
     else:
         source = "articles a"

@@ -89,6 +89,16 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Three people were shot Sunday. One of them died at the hospital.",
      {"shot": 3, "killed": 1}),
     ("One of the five victims has died.", {"killed": 1}),
+    # a round-up's tally is many incidents' (seventh round)
+    ("Eight others were wounded in shootings across the city since 8 p.m.", {}),
+    ("5 Dead, 17 Wounded In Weekend Shootings", {}),
+    ("At least 11 others were wounded in other shootings on the South Side.", {}),
+    ("Violent night leaves one dead, nine others wounded", {}),
+    ("A man was killed and three others were wounded in a shooting at a party.",
+     {"killed": 1, "injured": 3}),
+    # the subject who shot and killed and the one killed are one person, not two
+    ("The father of a 6-year-old boy who accidentally shot and killed his 13-year-old "
+     "brother faces charges.", {"killed": 1}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
@@ -180,6 +190,13 @@ def test_an_injured_count_that_includes_the_dead_is_taken_without_them() -> None
     text = ("One man was killed and four others were wounded. Police said five people were "
             "wounded in all.")
     assert _story_values(text) == (1, 4)
+
+
+def test_the_dead_a_headline_or_a_definite_phrase_gives_are_left_out_of_the_injured() -> None:
+    # "one of four women wounded ... has died" under "Teen killed, three others wounded"
+    text = "One of four women wounded in a shooting has died. The teen died at the hospital."
+    assert _story_values(text) == (1, 4)  # no stated 3: the four stand
+    assert _story_values(text, title="Teen killed in shooting, three others wounded") == (1, 3)
 
 
 def test_a_stated_injured_count_beside_a_stated_killed_is_not_overridden_by_shot() -> None:

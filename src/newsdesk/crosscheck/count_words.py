@@ -121,3 +121,15 @@ OTHER_EVENTS = re.compile(
     r"th\s+(?:homicide|shooting|murder)|nationwide|across\s+the\s+country)\b",
     re.IGNORECASE,
 )
+# A round-up of a night's or a weekend's shootings, told in one sentence or headline ("8
+# others were wounded in shootings across the city since 8 p.m.", "5 Dead, 17 Wounded In
+# Weekend Shootings"): its tally is many incidents', not the story's (tune: killed
+# 0.854 -> 0.856, injured 0.783 -> 0.790, none lost; with "two/three ... shootings" as
+# well two more killed right but three stories lost where GVA files a spree as one).
+ROUNDUP = re.compile(
+    r"\b(?:across\s+the\s+city|citywide|city-wide|other\s+(?:\w+\s+)?shootings|"
+    r"(?:weekend|overnight|separate|several|multiple)\s+(?:\w+\s+)?shootings|"
+    r"shootings\s+across|violent\s+(?:weekend|night)|"
+    r"since\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b)",
+    re.IGNORECASE,
+)

@@ -99,9 +99,27 @@ def _counts(sentence: str) -> dict[str, int]:
     # the subject who shot and killed and the one killed are one person, not two
     ("The father of a 6-year-old boy who accidentally shot and killed his 13-year-old "
      "brother faces charges.", {"killed": 1}),
+    # "another" standing for one more person; the people a shooting sends to hospital
+    ("The shooting left three people dead and another injured.", {"killed": 3, "injured": 1}),
+    ("He opened fire, killing two and wounding another.", {"killed": 2, "injured": 1}),
+    ("Police are looking for another suspect.", {}),
+    ("A shooting late Tuesday sent five people to the hospital.", {"injured": 5}),
+    ("Four people were taken to the hospital.", {}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Police identify man fatally shot while on his porch", [("killed", 1, "man fatally shot")]),
+    ("Teen dies after crash", [("killed", 1, "Teen dies")]),
+    ("Cops: Man killed home intruder", []),
+])
+def test_a_headline_drops_the_article_before_a_person(
+        title: str, expected: list[tuple[str, int, str]]) -> None:
+    found = headline_mentions(title, "Unrelated body text.")
+    assert [(m.kind, m.value, title[m.span.start:m.span.end]) for m in found] == expected
+    assert all(m.in_title and m.span.text == title[m.span.start:m.span.end] for m in found)
 
 
 def _article(aid: str, text: str, day: str | None, timexes: tuple[TimeRef, ...] = (),

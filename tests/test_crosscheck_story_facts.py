@@ -94,6 +94,8 @@ def _counts(sentence: str) -> dict[str, int]:
     ("5 Dead, 17 Wounded In Weekend Shootings", {}),
     ("At least 11 others were wounded in other shootings on the South Side.", {}),
     ("Violent night leaves one dead, nine others wounded", {}),
+    ("1 Killed, 5 Wounded in South Side Shootings Since Tuesday", {}),
+    ("He was one of three people killed and 27 wounded over an eight-hour stretch.", {}),
     ("A man was killed and three others were wounded in a shooting at a party.",
      {"killed": 1, "injured": 3}),
     # the subject who shot and killed and the one killed are one person, not two

@@ -306,6 +306,9 @@ def test_no_dates_at_all_gives_no_event_date() -> None:
     # New York's boroughs are their addresses' towns
     ("NEW YORK — Four people were shot in Brooklyn early Sunday.", ["Brooklyn"], "Brooklyn",
      "New York", "United States"),
+    # the city a suburb is "of" describes it; the suburb is the place (seventh round)
+    ("A man was shot at a hotel in the Denver suburb of Wheat Ridge on Sunday.",
+     ["Denver", "Wheat Ridge"], "Wheat Ridge", "Colorado", "United States"),
 ])
 def test_place(text: str, gpes: list[str], city: str, state: str | None,
                country: str | None) -> None:

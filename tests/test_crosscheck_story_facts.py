@@ -219,6 +219,14 @@ def test_the_dead_a_headline_or_a_definite_phrase_gives_are_left_out_of_the_inju
     assert _story_values(text, title="Teen killed in shooting, three others wounded") == (1, 3)
 
 
+def test_one_person_hurt_and_one_dead_in_separate_sentences_are_the_same_person() -> None:
+    text = ("A young boy has died after an accidental shooting. Deputies responded to a call "
+            "of a child injured by a gunshot.")
+    assert _story_values(text) == (1, None)
+    both = "A man was killed and a woman was wounded at a party."
+    assert _story_values(both) == (1, 1)
+
+
 def test_a_stated_injured_count_beside_a_stated_killed_is_not_overridden_by_shot() -> None:
     text = ("Two people were killed and two others injured. Nine people were shot in the "
             "city over the weekend.")

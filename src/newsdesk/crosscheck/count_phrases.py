@@ -10,7 +10,8 @@ up ("three men and a woman were wounded" = 4). A definite singular ("the victim 
 was arrested") says at least one. Precision comes first — no count is better than a wrong
 one — so a number that the figure finder read as money, a percentage or a measure is never
 a count, ages ("a 20-year-old") are not numbers of people, and sentences about other events
-(a year's tally, "a separate shooting") are skipped.
+(a year's tally, "a separate shooting") or a round-up of many ("wounded in shootings
+across the city since 8 p.m.") are skipped.
 """
 
 from __future__ import annotations

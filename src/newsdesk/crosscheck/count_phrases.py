@@ -33,10 +33,10 @@ from .count_words import (
     NUMBER_WORDS,
     NUMBERED_PLACES,
     OTHER_EVENTS,
-    ROUNDUP,
     PERSON_NOUNS,
     PLURALS,
     REFLEXIVES,
+    ROUNDUP,
     SINGULAR,
 )
 from .sentences import split_sentences

@@ -203,3 +203,20 @@ def test_regional_english_gets_facts() -> None:
     text = "President Joe Biden said on Tuesday that 5,000 troops would stay."
     out = list(annotate_articles([_article(text, "en-US"), _article(text, "en-GB")], nlp))
     assert all(facts.entities and facts.timexes for _, facts in out)
+
+
+def test_a_batch_is_shared_by_length_of_text() -> None:
+    """Each worker gets a contiguous share of about the same length of text (parsing time
+    follows it), in order: shares of the same number of articles left a worker waiting."""
+    from newsdesk.annotation.workers import balanced_shares
+
+    lengths = [900, 100, 100, 100, 100, 100, 100, 100, 100, 300]
+    articles = [dataclasses.replace(_article("x" * n), id=f"a{i}")
+                for i, n in enumerate(lengths)]
+
+    shares = balanced_shares(articles, 2)
+
+    assert [a.id for share in shares for a in share] == [a.id for a in articles]
+    assert [sum(len(a.text) for a in share) for share in shares] == [1000, 1000]
+    assert balanced_shares(articles[:1], 2) == [articles[:1]]
+    assert len(balanced_shares(articles, 3)) == 3

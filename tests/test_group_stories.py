@@ -384,3 +384,42 @@ def test_people_given_an_age(text: str, expected: set[str]) -> None:
     from newsdesk.group.people import aged
 
     assert set(aged(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police identified the victim as Jalen Price.", {"jalen price"}),
+        ("Marcus Bell was shot in the chest", {"marcus bell"}),
+        ("after Jalen Price was charged with murder", {"jalen price"}),
+        ("Chief Ron Gaines was named to lead the task force", set()),  # not what befell him
+        ("police spokesman Ron Gaines said", set()),
+    ],
+)
+def test_people_marked_as_participants_without_an_age(text: str, expected: set[str]) -> None:
+    from newsdesk.group.people import cued
+
+    assert set(cued(text)) == expected
+
+
+def test_a_cued_name_that_a_third_story_names_links_nothing() -> None:
+    """A name marked only by a cue ("Donald Trump was impeached") links two stories only
+    when no third open story names it: a name many stories give is a public figure's."""
+    from newsdesk.group.person_links import PersonIndex, PersonLink
+
+    story = {"a": 0, "b": 1, "c": 2, "d": 3}
+    names = {"jalen price": "Jalen Price"}
+    lead = frozenset(names)
+    cue = {"a": frozenset(names)}
+
+    def index(ids: list[str]) -> PersonLink | None:
+        people = PersonIndex()
+        link = None
+        for article in ids:
+            link = people.add(article, names, lead, story.get, lambda _: frozenset(),
+                              lambda a: cue.get(a, frozenset()))
+        return link
+
+    found = index(["a", "d"])
+    assert found is not None and found.other == "a"
+    assert index(["a", "b", "d"]) is None  # "b" names him too, without a cue

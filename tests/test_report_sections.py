@@ -52,9 +52,27 @@ def test_only_a_local_pool_renders_sections() -> None:
     """A Dask worker may be on a machine without the store's file: the driver renders."""
     pool = ProcessPool(2)
     try:
-        assert sections.pool_sections(InProcess(), "x.db", None, None) is None  # type: ignore[arg-type]
-        assert sections.pool_sections(ProcessPool(1), "x.db", None, None) is None  # type: ignore[arg-type]
-        assert isinstance(sections.pool_sections(pool, "x.db", None, None),  # type: ignore[arg-type]
+        assert sections.pool_sections(InProcess(), "x.db", None) is None  # type: ignore[arg-type]
+        assert sections.pool_sections(ProcessPool(1), "x.db", None) is None  # type: ignore[arg-type]
+        assert isinstance(sections.pool_sections(pool, "x.db", None),  # type: ignore[arg-type]
                           sections.PoolSections)
     finally:
         pool.close()
+
+
+def test_a_task_carries_only_its_own_topics_and_reprint_links() -> None:
+    """The analysis's topic and reprint maps grow with the store: a task takes the entries
+    of its own stories or articles, not the whole maps."""
+    from types import SimpleNamespace
+
+    analysis = SimpleNamespace(
+        scratch=SimpleNamespace(path="s.db"),
+        threads={"s-1": {"stories": 2}, "s-2": {"stories": 3}},
+        reprints={"a-1": {"of": "a-9"}, "a-2": {"of": "a-8"}})
+    pool = sections.PoolSections(InProcess(), "x.db", analysis)  # type: ignore[arg-type]
+
+    story = pool.task("story", ["s-2", "s-3"])
+    article = pool.task("article", ["a-1", "a-3"])
+
+    assert story.threads == {"s-2": {"stories": 3}} and story.reprints == {}
+    assert article.threads == {} and article.reprints == {"a-1": {"of": "a-9"}}

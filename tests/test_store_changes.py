@@ -99,3 +99,42 @@ def test_the_app_marks_what_is_new_since_the_last_analysis(tmp_path: Path) -> No
     finally:
         reader.close()
     assert "New since analysis 2" in page and "+3 new articles" in page
+
+
+def test_the_marks_count_what_changes_lists(tmp_path: Path) -> None:
+    """``change_marks`` (read story by story for the report and the app) counts exactly
+    what ``changes`` lists, and reads nothing when there is no earlier analysis."""
+    from newsdesk.store.changes import change_marks
+
+    db, _ = _grown_store(tmp_path)
+    found = changes(db=db)
+    conn = sqlite3.connect(db)
+    try:
+        marks = change_marks(conn)
+        conn.execute("DELETE FROM runs WHERE id = (SELECT MIN(id) FROM runs"
+                     " WHERE command = 'analyze')")
+        alone = change_marks(conn)
+    finally:
+        conn.close()
+    assert marks == {
+        "since": found.since,
+        "stories": {s["story_id"] for s in found.new_stories},
+        "articles": {s["story_id"]: len(s["article_ids"]) for s in found.new_articles},
+        "claims": len(found.claims), "conflicts": len(found.conflicts),
+        "figures": len(found.figures)}
+    assert marks["articles"] and marks["claims"]  # the comparison above is not of empties
+    assert alone is None
+
+
+def test_a_story_state_is_found_through_the_story_index(tmp_path: Path) -> None:
+    """Comparing analyses looks each story's state up by story: with the table's own key
+    (run first) each look-up scanned every state, quadratic in the stories."""
+    db, _ = _grown_store(tmp_path)
+    conn = sqlite3.connect(db)
+    try:
+        plan = " ".join(str(r) for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT state FROM story_states WHERE story_id = ?"
+            " AND run_id <= ? ORDER BY run_id DESC LIMIT 1", ("s-x", 9)))
+    finally:
+        conn.close()
+    assert "story_states_story" in plan

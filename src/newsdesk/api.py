@@ -28,7 +28,7 @@ from .progress import NO_STAGES, Stages
 from .publish.atomic import check_output, is_stdout
 from .scale import Executor, InProcess, open_executor
 from .store import Store
-from .store.changes import Changes
+from .store.changes import Changes, change_marks
 from .store.changes import changes as store_changes
 from .store.selection import Selection
 from .versions import FACTS_CODE, code_version
@@ -249,34 +249,53 @@ def _annotated(inputs: Inputs, published: str | None, settings: Settings,
         found_before[hit[0].id] = hit[1]
         return hit[0]
 
-    def flush() -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
+    def submit(batch: list[Extracted]) -> tuple[list[Extracted], dict[str, Facts],
+                                                Iterator[tuple[Article, Facts]]]:
+        """The batch's new articles handed to the workers now; what was found before kept
+        with it."""
+        before = {item.id: found_before[item.id] for _, item in batch
+                  if isinstance(item, Article) and item.id in found_before}
         articles = [item for _, item in batch
-                    if isinstance(item, Article) and item.id not in found_before]
+                    if isinstance(item, Article) and item.id not in before]
         if "annotating" not in opened:
             opened.add("annotating")
             stages.begin("annotating", stages.total_of("extracting"))
-        found = iter(annotated(articles))
+        return batch, before, iter(annotated(articles))
+
+    def drain(pending: tuple[list[Extracted], dict[str, Facts],
+                             Iterator[tuple[Article, Facts]]]
+              ) -> Iterator[tuple[Source | None, Article | Failure, Facts | None]]:
+        batch, before, found = pending
         for source, item in batch:
             stages.advance("annotating", failed=isinstance(item, Failure))
             if isinstance(item, Failure):
                 yield source, item, None
-            elif item.id in found_before:  # the same bytes may come twice in one batch
-                yield source, item, found_before[item.id]
+            elif item.id in before:  # the same bytes may come twice in one batch
+                yield source, item, before[item.id]
             else:
                 yield (source, *next(found))  # the article may carry a new warning (W203/W204)
         for _, item in batch:
             if isinstance(item, Article):
                 found_before.pop(item.id, None)
 
+    # One batch ahead: the next batch is with the workers while this one's results are
+    # stored (the driver's work) — without it the workers waited for every store write.
     opened: set[str] = set()
+    pending = None
     for pair in iter_extracted(inputs, published=published, settings=settings,
                                executor=executor,
                                known=known if reuse is not None else None, stages=stages):
         batch.append(pair)
         if len(batch) >= BATCH_SIZE * executor.workers:
-            yield from flush()
+            ahead = submit(batch)
             batch = []
-    yield from flush()
+            if pending is not None:
+                yield from drain(pending)
+            pending = ahead
+    last = submit(batch)
+    if pending is not None:
+        yield from drain(pending)
+    yield from drain(last)
     stages.end("annotating")
 
 
@@ -550,7 +569,7 @@ def _analyze(inputs: Inputs, path: str | Path, json_path: str | Path | None,
         # a selection is no analysis of the store: `changes` compares whole analyses only
         store.finish_run(run, added.added, added.reused, len(added.failures),
                          analysis.story_ids if whole else None)
-        new = store_changes(store.conn) if html_path and whole else None  # report marks
+        new = change_marks(store.conn) if html_path and whole else None  # report marks
     result = AnalyzeResult(analysis, path, last, count, added)
     stages.begin("writing", sum(1 for p in (json_path, html_path, md_path) if p))
     if json_path:
@@ -562,11 +581,10 @@ def _analyze(inputs: Inputs, path: str | Path, json_path: str | Path | None,
         with Store(path) as store:
             source = StoredDossier(analysis, store)
             if html_path:
-                marks = new.to_dict() if new is not None and new.since is not None else None
                 with store.frozen() as frozen:  # the workers read the database file alone
-                    sections = pool_sections(executor, str(path), analysis, marks
+                    sections = pool_sections(executor, str(path), analysis
                                              ) if frozen else None
-                    write_report(source, html_path, marks, sections)
+                    write_report(source, html_path, new, sections)
                 result.outputs["html"] = str(html_path)
                 stages.advance("writing")
             if md_path:

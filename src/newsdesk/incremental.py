@@ -19,7 +19,8 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
-from .crosscheck.stage import crosscheck
+from .crosscheck.stage import crosscheck_later
+from .crosscheck.story import StoryCheck
 from .developing import story_threads, with_thread
 from .group.grouping import Grouping, StoryGroup, group_stream, published_day
 from .group.reprints import Reprint
@@ -245,10 +246,19 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
                              if whole or i in shown)
         keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
         stages.begin("cross-checking", len(grouping.stories))
+        pending: _Batch | None = None
         for stories in _batches(grouping.stories, batch):
-            _check_batch(store, stories, grouping.reprints, keys, scratch, settings,
-                         executor or InProcess(), outlets)
-            stages.advance("cross-checking", len(stories))
+            # one batch ahead: its stories are with the workers while the driver stores
+            # the batch before (with the workers' results in hand)
+            ahead = _submit_batch(store, stories, grouping.reprints, keys, settings,
+                                  executor or InProcess(), outlets)
+            if pending is not None:
+                _store_batch(pending, keys, scratch)
+                stages.advance("cross-checking", len(pending.stories))
+            pending = ahead
+        if pending is not None:
+            _store_batch(pending, keys, scratch)
+            stages.advance("cross-checking", len(pending.stories))
         stages.end("cross-checking")
     reprints = reprint_records(grouping.reprints)
     if not whole:
@@ -322,24 +332,43 @@ def _batches(stories: Iterable[StoryGroup], size: int) -> Iterator[list[StoryGro
         yield out
 
 
-def _check_batch(store: Store, stories: list[StoryGroup], reprints: dict[str, Reprint],
-                 keys: dict[str, str], scratch: Scratch, settings: Settings,
-                 executor: Executor, outlets: str = "") -> None:
-    """Cross-check the ``stories`` the store holds no current record of, read the others
-    back, and hand all to ``scratch`` in order."""
+@dataclass
+class _Batch:
+    """A batch of stories on its way: those read back from the store, and the others'
+    articles, facts and cross-checks (submitted, read when the batch is stored)."""
+
+    stories: list[StoryGroup]
+    stored: dict[str, StoryPart]
+    changed: Grouping
+    articles: list[Article]
+    facts: dict[str, Facts]
+    checks: Iterator[StoryCheck]
+
+
+def _submit_batch(store: Store, stories: list[StoryGroup], reprints: dict[str, Reprint],
+                  keys: dict[str, str], settings: Settings, executor: Executor,
+                  outlets: str = "") -> _Batch:
+    """The ``stories`` the store holds a current record of read back; the others' cross-
+    checks handed to ``executor``."""
     stored = store.story_parts({s.id: keys[s.id] for s in stories})
     changed = Grouping(tuple(s for s in stories if s.id not in stored), reprints)
+    articles = store.articles_by_id(a for s in changed.stories for a in s.article_ids)
+    facts = {a.id: store.facts(a.id) or Facts() for a in articles}
+    checks = crosscheck_later(articles, facts, changed, executor, settings.spacy_model,
+                              outlets) if changed.stories else iter(())
+    return _Batch(stories, stored, changed, articles, facts, checks)
+
+
+def _store_batch(batch: _Batch, keys: dict[str, str], scratch: Scratch) -> None:
+    """The batch's stories handed to ``scratch`` in order: read back or made from their
+    cross-checks."""
     made: dict[str, StoryPart] = {}
-    if changed.stories:
-        ids = [a for s in changed.stories for a in s.article_ids]
-        articles = store.articles_by_id(ids)
-        facts = {a.id: store.facts(a.id) or Facts() for a in articles}
-        checks = crosscheck(articles, facts, changed, executor=executor,
-                            model=settings.spacy_model, outlets=outlets)
-        made = story_parts(articles, facts, changed, checks)
-    for story in stories:
-        record, effects = stored.get(story.id) or made[story.id]
-        scratch.add_part(record, effects, keys[story.id], story.id not in stored)
+    if batch.changed.stories:
+        checks = dict(zip((s.id for s in batch.changed.stories), batch.checks, strict=True))
+        made = story_parts(batch.articles, batch.facts, batch.changed, checks)
+    for story in batch.stories:
+        record, effects = batch.stored.get(story.id) or made[story.id]
+        scratch.add_part(record, effects, keys[story.id], story.id not in batch.stored)
     scratch.commit()
 
 

@@ -116,8 +116,9 @@ def story_sources(story: StoryGroup, by_id: dict[str, Article],
 def join_record(join: Join) -> dict[str, Any]:
     """Why an article is in its story: the earlier article it matched (null for the one that
     opened the story), how likely the pair model found them one event, and what they share;
-    ``same_person`` when the link merged two stories that name one person (only then, so
-    the records of every other join are as before)."""
+    ``same_person`` when the link merged two stories that name one person, ``same_incident``
+    when it merged two stories whose leads state one incident (only then, so the records of
+    every other join are as before)."""
     shared = join.evidence
     record: dict[str, Any] = {
         "article_id": join.article_id,
@@ -129,6 +130,8 @@ def join_record(join: Join) -> dict[str, Any]:
     }
     if join.person:  # a story-level link: the two stories name this person
         record["same_person"] = join.person
+    if join.incident:  # a story-level link: the two leads state this incident
+        record["same_incident"] = join.incident
     return record
 
 

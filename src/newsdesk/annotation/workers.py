@@ -32,8 +32,23 @@ class Annotator:
     def __call__(self, articles: list[Article]) -> Iterator[tuple[Article, Facts]]:
         if isinstance(self.executor, InProcess) or not articles:
             return iter(annotate_chunk((self.model, articles)))
-        size = -(-len(articles) // self.executor.workers)
-        shares = [articles[i:i + size] for i in range(0, len(articles), size)]
+        shares = balanced_shares(articles, self.executor.workers)
         return (pair for part in self.executor.map(annotate_chunk,
                                                     [(self.model, share) for share in shares])
                 for pair in part)
+
+
+def balanced_shares(articles: list[Article], parts: int) -> list[list[Article]]:
+    """``articles`` cut into at most ``parts`` contiguous shares of about the same length
+    of text (parsing time follows the text's length): shares of the same number of
+    articles left one worker waiting for the other on every batch."""
+    total = sum(len(a.text) for a in articles)
+    shares: list[list[Article]] = [[]]
+    done = 0
+    for article in articles:
+        middle = done + len(article.text) / 2  # the share whose part of the text holds it
+        if shares[-1] and len(shares) < parts and middle >= total * len(shares) / parts:
+            shares.append([])
+        shares[-1].append(article)
+        done += len(article.text)
+    return shares

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..publish.html import new_marks, render_html
+from ..publish.html import render_html
 from ..publish.view import quote_span
 from ..records import DOSSIER_SCHEMA
 from .reader import HIT_CLOSE, HIT_OPEN, Reader
@@ -36,7 +36,7 @@ def index_page(reader: Reader, db: str) -> str:
     """The current stories, largest first, with what the latest analysis found new marked
     as the report marks it."""
     return _ENV.get_template("index.html.j2").render(stories=reader.stories(), db=db,
-                                                     new=new_marks(reader.changes()))
+                                                     new=reader.change_marks())
 
 
 def marked(snippet: str) -> Markup:

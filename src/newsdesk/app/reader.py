@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import NewsdeskError
 from ..jsontext import loads
-from ..store.changes import changes as store_changes
+from ..store.changes import change_marks
 from ..store.search import FTS_TABLE, OLD_FTS_TABLE, store_query
 
 # Story records kept parsed by a reader.
@@ -76,18 +76,17 @@ class Reader:
             f"SELECT id, title, articles FROM stories{current} ORDER BY articles DESC, id")
         return [{"id": i, "title": t, "articles": n} for i, t, n in rows]
 
-    def changes(self) -> dict[str, Any] | None:
-        """What the latest analysis found new against the one before it (as ``newsdesk
-        changes`` says), for the story list to mark; None when there is nothing to compare
-        (a single analysis, or a store written before runs were recorded). Kept until a
-        later analysis finishes."""
+    def change_marks(self) -> dict[str, Any] | None:
+        """What the latest analysis found new against the one before it, as the report marks
+        it (``store.changes.change_marks``), for the story list; None when there is nothing
+        to compare (a single analysis, or a store written before runs were recorded). Kept
+        until a later analysis finishes."""
         try:
             latest = self.conn.execute(
                 "SELECT MAX(id) FROM runs WHERE command = 'analyze' AND finished IS NOT NULL"
                 " AND story_ids IS NOT NULL").fetchone()[0]
             if latest != self._changes[0]:
-                found = store_changes(self.conn)
-                self._changes = (latest, found.to_dict() if found.since is not None else None)
+                self._changes = (latest, change_marks(self.conn))
         except (NewsdeskError, sqlite3.Error):
             return None
         return self._changes[1]

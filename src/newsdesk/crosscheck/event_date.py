@@ -83,7 +83,7 @@ class EventDate:
         }
 
 
-def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
+def nearest_cue(sentence: str, start: int, end: int) -> str | None:
     """"event" or "after": which kind of word stands nearest the expression at
     ``start``..``end`` of the sentence (None when neither is in the sentence). A reporting
     verb counts only right beside the day ("police said Monday"): further away it
@@ -133,7 +133,7 @@ def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateV
         s, e = sentence
         if not EVENT_WORDS.search(text[s:e]):
             continue
-        strong = _nearest_cue(text[s:e], t.span.start - s, t.span.end - s) == "event"
+        strong = nearest_cue(text[s:e], t.span.start - s, t.span.end - s) == "event"
         out.append((DateEvidence(article.id, t.span, Span.of(text, s, e), text[s:e]), when,
                     strong))
     return out

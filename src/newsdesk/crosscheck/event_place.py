@@ -362,6 +362,16 @@ def _text_places(text: str, towns: frozenset[str] = frozenset()
     return out
 
 
+def lead_towns(text: str) -> frozenset[str]:
+    """Place keys of the US towns (gazetteer-known) that ``text`` names where a town stands:
+    its dateline, a "City, State", a town's own police, "in / near / outside Town". Story
+    grouping reads them from an article's lead (``group/incidents.py``)."""
+    g = gazetteer()
+    names = [city for city, _, _, _, _ in _text_places(text)]
+    names += [text[s.start:s.end] for s in untagged_towns(text, (), ())]
+    return frozenset(place_key(n) for n in names if g.is_us_place(n))
+
+
 def _merge_partial(cands: list[_Candidate]) -> list[_Candidate]:
     """A name that is the tail of a longer town name in the story ("Haven" beside "New
     Haven", "Louis" beside "St. Louis": the tagger cut the name's first word off) gives its

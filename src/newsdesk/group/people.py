@@ -5,7 +5,9 @@ follow-up shares with its incident when it shares little else.
 died" share few words — the first is about a vigil, the second about gunfire — but they
 name the same man. A full name given with an age ("Donyae Jones, 18", "68-year-old Darrell
 Dean Shriver") is a participant's (a victim, a suspect), seldom a spokesperson's, a
-reporter's or a place's; so two stories one of which names a person with an age and the
+reporter's or a place's — and so is a name given as what befell someone or what they were
+accused of ("identified the victim as Donyae Jones", "Donyae Jones was shot / arrested /
+charged"); so two stories one of which names a person with an age and the
 other names the same person are one incident (``stories.StoryClusterer``'s second pass).
 
 A name is two or three capitalised words, keyed by its first and last ("Omar P. Jarman"
@@ -37,6 +39,16 @@ _AGED_AFTER = re.compile(
 # "68-year-old Darrell Dean Shriver", "a 17-year-old student, Chris Roupe"
 _AGED_BEFORE = re.compile(
     rf"\b[1-9]\d?-year-old(?: [a-z]+){{0,3}},? ({_NAME})")
+# A participant without an age: "identified as Donyae Jones", "the victim, Donyae Jones",
+# "Donyae Jones was shot / killed / arrested / charged" (what befell the person, or what
+# they were accused of: not what a spokesman says).
+_CUED_BEFORE = re.compile(
+    rf"\b(?:identified (?:him |her |them |the \w+ )?as|(?:victim|suspect|shooter|gunman),?)"
+    rf" ({_NAME})")
+_CUED_AFTER = re.compile(
+    rf"(?<![\w.’'])({_NAME}){_SUFFIX},? (?:was|has been|had been|is) "
+    r"(?:fatally |critically |also |later |then )?"
+    r"(?:shot|killed|arrested|charged|wounded|stabbed|injured|slain|pronounced dead)\b")
 _NOT_NAME_WORDS = frozenset((
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -75,6 +87,17 @@ def aged(text: str) -> frozenset[str]:
     """The keys of the people ``text`` gives an age, when they look like people's names."""
     found = {m.group(1) for m in _AGED_AFTER.finditer(text)}
     found.update(m.group(1) for m in _AGED_BEFORE.finditer(text))
+    return frozenset(key for key in map(name_key, found) if is_person_key(key))
+
+
+def cued(text: str) -> frozenset[str]:
+    """The keys of the people ``text`` marks as participants without an age ("identified
+    as NAME", "NAME was shot / arrested / charged"), when they look like people's names. A
+    famous name is as often caught so ("a close friend of former President Donald Trump,
+    was arrested": the friend was), so ``person_links`` asks more of these than of an aged
+    name."""
+    found = {m.group(1) for m in _CUED_BEFORE.finditer(text)}
+    found.update(m.group(1) for m in _CUED_AFTER.finditer(text))
     return frozenset(key for key in map(name_key, found) if is_person_key(key))
 
 

@@ -11,7 +11,8 @@ links the two stories (``StoryClusterer`` merges them and records the person as 
 Precision first:
 
 - the name must be given with an age on at least one side (a participant, not the police
-  spokesman both reports quote);
+  spokesman both reports quote), or be marked as a participant by a cue ("identified as
+  NAME", "NAME was shot / arrested") and named in no third open story;
 - the arriving article must name the person in its lead (title and first ``LEAD_CHARS``
   characters): a later article that recalls an earlier victim further down ("On Nov. 1, an
   11-year-old boy, David McIntyre, was fatally shot ...") is about another shooting. Only
@@ -49,7 +50,8 @@ class PersonIndex:
     mentions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, article_id: str, names: dict[str, str], lead: frozenset[str],
-            story_of: Callable[[str], int | None], aged: Callable[[str], frozenset[str]]
+            story_of: Callable[[str], int | None], aged: Callable[[str], frozenset[str]],
+            cued: Callable[[str], frozenset[str]] = lambda _: frozenset()
             ) -> PersonLink | None:
         """Indexes the article's names (``names``: key -> spelling; ``lead``: the keys its
         lead names) and returns its link: the first indexed article of the one other story
@@ -64,11 +66,22 @@ class PersonIndex:
                 story = story_of(other)
                 if story is None or story == mine or story in found:
                     continue
-                if key in aged(article_id) or key in aged(other):
+                aged_here = key in aged(article_id) or key in aged(other)
+                cued_here = key in cued(article_id) or key in cued(other)
+                if aged_here or (cued_here and self._one_other_story(key, mine, story_of)):
                     found[story] = PersonLink(other, key, names[key])
         for key in names:
             self.mentions[key].append(article_id)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _one_other_story(self, key: str, mine: int | None,
+                         story_of: Callable[[str], int | None]) -> bool:
+        """Whether the articles naming ``key`` (aged or not) are in one open story besides
+        ``mine``: a participant marked only by a cue ("NAME was charged") links only then —
+        a name many stories mention is a public figure's (on NeuS, "a close friend of former
+        President Donald Trump, was arrested" linked three AllSides day stories)."""
+        stories = {story_of(a) for a in self.mentions.get(key, ())} - {mine, None}
+        return len(stories) == 1
 
     def drop(self, closed: Iterable[str]) -> None:
         """Forgets the articles of closed stories."""

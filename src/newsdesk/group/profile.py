@@ -20,7 +20,7 @@ from operator import itemgetter
 
 from ..vectors import Vector, normalised
 from .measures import measures_of
-from .people import aged
+from .people import aged, cued
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
@@ -90,6 +90,12 @@ class Profile:
         return aged(f"{self.source_title}\n{self.source_text}")
 
     @cached_property
+    def cued(self) -> frozenset[str]:
+        """The people the article marks as participants without an age (``people.cued``),
+        read on first use, as ``aged``."""
+        return cued(f"{self.source_title}\n{self.source_text}")
+
+    @cached_property
     def terms(self) -> frozenset[str]:
         """The vector's terms as a set, made once: every pair the profile is in intersects
         them (two frozensets intersect in a third of the time two dicts' key views take)."""
@@ -139,6 +145,10 @@ class StreamStats:
         parts = _TITLE_PARTS.split(title.strip())
         if len(parts) < 2:
             return title
+        for part in parts[1:]:  # "… - LEX18.com | Continuous News": the site's from here on
+            if _HOST_IN.search(part.casefold()):
+                cut = title.casefold().find(part.casefold(), len(parts[0]))
+                return title[:cut].rstrip(" -|–—:")
         suffix = parts[-1].casefold()
         self.suffixes[suffix] += 1
         if self.suffixes[suffix] >= SITE_SUFFIX_SEEN:

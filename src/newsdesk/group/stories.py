@@ -27,6 +27,13 @@ story's members into the older story, whose id (its first article) stays. Undate
 make no such link: an undated article reaches every open story however old, and a person
 named with an age across months is as often a hostage or a celebrity in many stories (on
 FNC-1, undated, 6 of 16 person links joined claim clusters through "James Foley, 40").
+
+A third, story-level link: an arrest report or a follow-up that scores just under the
+threshold against the first report (a near miss, at least ``INCIDENT_FLOOR``), or that was
+no candidate at all but states the same town and event day, merges with it when the two
+leads state one incident — the same town and street, the same event day and an age, or the
+same count of people shot, hurt or killed — and disagree on no age, street or day
+(``incidents.py``, ``incident_links.py``; ``Join.incident`` records the agreement).
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .incident_links import IncidentIndex
+from .incidents import incident_of
 from .links import (
     Evidence,
     evidence,
@@ -60,6 +69,9 @@ WINDOW_DAYS = 120
 QUERY_TERMS = 20
 RECENT_POSTINGS = 200
 CANDIDATES = 20
+# The pair model's probability an incident link needs (``incident_links.py``): chosen on the
+# GVA tune stream.
+INCIDENT_FLOOR = 0.4
 # Closed stories are swept out of the index every this many articles.
 SWEEP_EVERY = 500
 
@@ -87,6 +99,9 @@ class Join:
     evidence: Evidence | None
     # The person both name, when this link merged two stories ("Terry Robinson").
     person: str | None = None
+    # The incident both leads state, when this link merged two stories ("Elm Street,
+    # Springfield"; ``incident_links.py``).
+    incident: str | None = None
 
 
 @dataclass(slots=True)
@@ -116,6 +131,8 @@ class StoryClusterer:
     people: bool = True  # the second pass: stories naming one person merge
     _people: PersonIndex = field(default_factory=PersonIndex)
     _order: dict[str, int] = field(default_factory=dict)
+    incidents: bool = True  # the third pass: stories whose leads state one incident merge
+    _incidents: IncidentIndex = field(default_factory=IncidentIndex)
 
     def add(self, item: StoryItem) -> int:
         """The index of the story ``item`` joins (a new one when no earlier article is a
@@ -125,7 +142,8 @@ class StoryClusterer:
         if item.day is not None and (self.latest is None or item.day > self.latest):
             self.latest = item.day
         query = heaviest_terms(profile)
-        best = self.best_match(profile, query)
+        near: dict[int, tuple[Profile, float]] = {}
+        best = self.best_match(profile, query, near)
         if best is None:
             story = self.open_story(profile, query)
         else:
@@ -136,6 +154,8 @@ class StoryClusterer:
             self._place(profile, story, query)
         if self.people:
             story = self._link_people(profile, item, story)
+        if self.incidents:
+            story = self._link_incident(profile, item, story, near)
         self._added += 1
         if self._added % SWEEP_EVERY == 0:
             self._sweep()
@@ -158,7 +178,8 @@ class StoryClusterer:
         lead = frozenset(named(text[:LEAD_CHARS])) & names.keys()
         profiles = self._profiles
         link = self._people.add(profile.id, names, lead, open_story_of,
-                                lambda article_id: profiles[article_id].aged)
+                                lambda article_id: profiles[article_id].aged,
+                                lambda article_id: profiles[article_id].cued)
         other = self._profiles.get(link.other) if link is not None else None
         if link is None or other is None:
             return story
@@ -169,7 +190,44 @@ class StoryClusterer:
         p = scorer(self.params or model())(values)
         return self.merge(profile.id, other.id, link.name, p)
 
-    def merge(self, a: str, b: str, person: str, p: float) -> int:
+    def _link_incident(self, profile: Profile, item: StoryItem, story: int,
+                       near: dict[int, tuple[Profile, float]]) -> int:
+        """Merges ``story`` with the one other open story holding an article whose lead
+        states the same incident as this article's (``incident_links.py``): a near miss of
+        the pair model (``near``: story -> its best candidate scored at least
+        ``INCIDENT_FLOOR``) or an article indexed under the same town and event day, scored
+        at least ``INCIDENT_FLOOR`` and passing the vetoes. The story the article ends in."""
+        day = profile.day
+        if day is None:
+            return story
+        incident = incident_of(item.title, item.text, day)
+        params = self.params or model()
+        ceiling = self.stats.weights.ceiling()
+        score = scorer(params)
+
+        def scored(other_id: str) -> float | None:
+            other = self._profiles.get(other_id)
+            found = self._story_of.get(other_id)
+            if other is None or found is None or not self._is_open(self.stories[found], day):
+                return None
+            values = features(profile, other, ceiling)
+            if vetoed(values) or look_alikes(profile, other, ceiling):
+                return None
+            return score(values)
+
+        near_ids = {other.id: p for other, p in near.values()
+                    if not look_alikes(profile, other, ceiling)}
+        link = self._incidents.add(profile.id, incident, near_ids, self._story_of.get, scored,
+                                   INCIDENT_FLOOR)
+        if link is None:
+            return story
+        other_id, p, reason = link
+        if self._story_of[other_id] == self._story_of[profile.id]:
+            return story
+        return self.merge(profile.id, other_id, None, p, reason)
+
+    def merge(self, a: str, b: str, person: str | None, p: float,
+              incident: str | None = None) -> int:
         """Merges the stories of articles ``a`` and ``b`` into the older one; the newer
         story's articles keep their joins, turned round so that its side of the pair is
         their root, and that article joins the other through the shared person. The index
@@ -180,7 +238,7 @@ class StoryClusterer:
         self._reroot(near)
         self.joins[near] = Join(near, far, round(p, 4),
                                 evidence(self._profiles[near], self._profiles[far]),
-                                person)
+                                person, incident)
         kept, gone = self.stories[older], self.stories[newer]
         order = self._order
         kept.members = sorted(kept.members + gone.members, key=order.__getitem__)
@@ -203,7 +261,8 @@ class StoryClusterer:
         for index in range(len(path) - 1, 0, -1):
             parent, child = path[index], path[index - 1]
             old = self.joins[child]
-            self.joins[parent] = Join(parent, child, old.probability, old.evidence, old.person)
+            self.joins[parent] = Join(parent, child, old.probability, old.evidence, old.person,
+                                      old.incident)
         if len(path) > 1:
             self.joins[article_id] = Join(article_id, None, 0.0, None)
 
@@ -254,11 +313,15 @@ class StoryClusterer:
             if self._is_open(stories[story_of[other]], profile.day):
                 out.append(profiles[other])
 
-    def best_match(self, profile: Profile, query: list[str] | None = None
+    def best_match(self, profile: Profile, query: list[str] | None = None,
+                   near: dict[int, tuple[Profile, float]] | None = None
                    ) -> tuple[Profile, float] | None:
         """The most likely same-event earlier article, when likely enough. (Combining a
         story's members by noisy-or instead of taking the best one was measured on the GVA
-        tune split: the same recall at the same precision, and a less clear reason.)"""
+        tune split: the same recall at the same precision, and a less clear reason.)
+        ``near``, when given, receives each story's best candidate scored below the
+        threshold but at least ``INCIDENT_FLOOR`` and not vetoed (the incident link's near
+        misses)."""
         params = self.params or model()
         threshold = params["threshold"] if self.threshold is None else self.threshold
         ceiling = self.stats.weights.ceiling()
@@ -269,6 +332,10 @@ class StoryClusterer:
             if vetoed(values):
                 continue
             p = score(values)
+            if near is not None and INCIDENT_FLOOR <= p < threshold:
+                story = self._story_of[other.id]
+                if story not in near or p > near[story][1]:
+                    near[story] = (other, p)
             if p >= threshold and (best is None or p > best[1]):
                 if look_alikes(profile, other, ceiling):
                     continue
@@ -312,6 +379,7 @@ class StoryClusterer:
             self._profiles.pop(article_id, None)
             self._order.pop(article_id, None)
         self._people.drop(closed)
+        self._incidents.drop(closed)
         for term in list(self._postings):
             kept = [a for a in self._postings[term] if a not in closed]
             if kept:

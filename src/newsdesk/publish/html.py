@@ -31,14 +31,14 @@ def render_html(dossier: dict[str, Any], home: str | None = None,
                 stories: list[tuple[str, str]] | None = None,
                 article_base: str | None = None,
                 cite_stories: list[dict[str, Any]] | None = None,
-                changes: dict[str, Any] | None = None) -> str:
+                new: dict[str, Any] | None = None) -> str:
     """The report; ``home`` and ``stories`` (id, link) add the web app's navigation;
     ``article_base`` links articles to their own pages instead of embedding them;
     ``cite_stories``: stories whose citations land in these articles (see ``view``);
-    ``changes`` (``store.changes.Changes.to_dict``) marks what is new since an earlier
+    ``new`` (``store.changes.change_marks``) marks what is new since an earlier
     analysis."""
     context = {**report_context(dossier, article_base, cite_stories), "home": home,
-               "story_links": stories or [], "new": new_marks(changes)}
+               "story_links": stories or [], "new": new}
     return _ENV.get_template("report.html.j2").render(
         **context, story_sections=story_sections(dossier.get("stories", []), context),
         article_sections=[] if article_base else article_sections(dossier.get("articles", []),
@@ -63,21 +63,7 @@ def article_sections(articles: Iterable[dict[str, Any]], context: dict[str, Any]
         yield Markup(template.render(**context, a=article))
 
 
-def new_marks(changes: dict[str, Any] | None) -> dict[str, Any] | None:
-    """What the report marks as new: the analysis compared with, new stories, and the
-    articles new to each story that was there before."""
-    if changes is None:
-        return None
-    return {
-        "since": changes["since_run"],
-        "stories": {s["story_id"] for s in changes["new_stories"]},
-        "articles": {s["story_id"]: len(s["article_ids"]) for s in changes["new_articles"]},
-        "claims": len(changes["claims"]), "conflicts": len(changes["conflicts"]),
-        "figures": len(changes["figures"]),
-    }
-
-
 def write_html(dossier: dict[str, Any], path: str | Path,
-               changes: dict[str, Any] | None = None) -> None:
+               new: dict[str, Any] | None = None) -> None:
     with atomic_text(path) as out:
-        out.write(render_html(dossier, changes=changes))
+        out.write(render_html(dossier, new=new))

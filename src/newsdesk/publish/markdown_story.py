@@ -130,6 +130,8 @@ def _join_md(join: dict[str, Any], label: dict[str, str]) -> str:
     parts = [f"likelihood {join['probability']:.2f}"]
     if join.get("same_person"):
         parts.insert(0, f"both stories name {inline_md(join['same_person'])}")
+    if join.get("same_incident"):
+        parts.insert(0, f"both leads state one incident: {inline_md(join['same_incident'])}")
     if join["days_apart"] is not None:
         parts.append(f"{join['days_apart']} days apart")
     for key, what in (("names", "names"), ("numbers", "numbers"),

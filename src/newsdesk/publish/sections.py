@@ -41,13 +41,16 @@ TASKS_AHEAD = 2
 @dataclass(frozen=True)
 class SectionTask:
     """A run of sections to render: the store and scratch files, what the analysis holds in
-    memory that a record needs (topics, reprints), and the story or article ids."""
+    memory that its records need — the topics of its stories, the reprint links of its
+    articles, no more (the whole maps grow with the store and were pickled into every
+    task) — and the story or article ids. A story section shows its record's own
+    ``sources`` reprints, never an article record's ``reprint_of``, so a story task needs no
+    reprint links; the sections mark nothing new (the story list does, in the driver)."""
 
     db: str
     scratch: str
     threads: dict[str, dict[str, object]]
     reprints: dict[str, dict[str, Any]]
-    changes: dict[str, Any] | None
     kind: str  # "story" | "article"
     ids: tuple[str, ...]
 
@@ -60,7 +63,7 @@ def render_sections(task: SectionTask) -> list[str]:
         try:
             analysis = Analysis(scratch, [], task.reprints, [], task.threads)
             source = StoredDossier(analysis, store)
-            context = report_context(source, task.changes)
+            context = report_context(source)
             if task.kind == "story":
                 found = (source.story(i) for i in task.ids)
                 return [str(h) for h in story_sections(_present(found), context)]
@@ -73,14 +76,17 @@ def render_sections(task: SectionTask) -> list[str]:
 class PoolSections:
     """``stream.Sections`` rendered by ``executor``'s workers."""
 
-    def __init__(self, executor: Executor, db: str, analysis: Analysis,
-                 changes: dict[str, Any] | None) -> None:
-        self.executor, self.analysis = executor, analysis
-        self.db, self.changes = db, changes
+    def __init__(self, executor: Executor, db: str, analysis: Analysis) -> None:
+        self.executor, self.analysis, self.db = executor, analysis, db
 
     def task(self, kind: str, ids: Sequence[str]) -> SectionTask:
-        return SectionTask(self.db, self.analysis.scratch.path, self.analysis.threads,
-                           self.analysis.reprints, self.changes, kind, tuple(ids))
+        threads, reprints = self.analysis.threads, self.analysis.reprints
+        if kind == "story":
+            return SectionTask(self.db, self.analysis.scratch.path,
+                               {i: threads[i] for i in ids if i in threads}, {}, kind,
+                               tuple(ids))
+        return SectionTask(self.db, self.analysis.scratch.path, {},
+                           {i: reprints[i] for i in ids if i in reprints}, kind, tuple(ids))
 
     def stories(self) -> Iterator[str]:
         return self._render("story", self.analysis.scratch.story_ids(), STORIES_PER_TASK)
@@ -106,10 +112,9 @@ def _chunks(ids: Iterator[str], size: int) -> Iterator[Sequence[str]]:
         yield chunk
 
 
-def pool_sections(executor: Executor, db: str, analysis: Analysis,
-                  changes: dict[str, Any] | None) -> PoolSections | None:
+def pool_sections(executor: Executor, db: str, analysis: Analysis) -> PoolSections | None:
     """The report's sections from the workers of a process pool of two or more; None
     (the driver renders them) for one process or a Dask cluster."""
     if isinstance(executor, ProcessPool) and executor.workers > 1:
-        return PoolSections(executor, db, analysis, changes)
+        return PoolSections(executor, db, analysis)
     return None

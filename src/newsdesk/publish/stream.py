@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .atomic import atomic_text
 from .charts import timeline_svg
 from .facts_view import facts_rows
-from .html import _ENV, article_sections, new_marks, story_sections
+from .html import _ENV, article_sections, story_sections
 from .markdown import markdown_lines
 from .spans import anchor_id, render_text
 from .view import article_label, fact_marks, quote_span, story_cited_spans
@@ -120,10 +120,11 @@ def _dossier(source: DossierSource, records: Lookup, stories: Lookup) -> dict[st
             "stories": Rows(source.story_count(), story_rows)}
 
 
-def report_context(source: DossierSource, changes: dict[str, Any] | None = None
+def report_context(source: DossierSource, new: dict[str, Any] | None = None
                    ) -> dict[str, Any]:
     """What ``report.html.j2`` and its section templates render from (``view.report_context``
-    of the whole dossier, looked up on demand), no app navigation."""
+    of the whole dossier, looked up on demand), no app navigation; ``new`` is what to mark
+    as new (``store.changes.change_marks``)."""
     records, stories = Lookup(source.article), Lookup(source.story)
 
     def story_cited(story_id: str) -> dict[str, set[tuple[int, int]]]:
@@ -159,7 +160,7 @@ def report_context(source: DossierSource, changes: dict[str, Any] | None = None
         "Markup": Markup,
         "home": None,
         "story_links": [],
-        "new": new_marks(changes),
+        "new": new,
     }
 
 
@@ -172,12 +173,12 @@ class Sections(Protocol):
     def articles(self) -> Iterator[str]: ...
 
 
-def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None,
+def report_chunks(source: DossierSource, new: dict[str, Any] | None = None,
                   sections: Sections | None = None) -> Iterator[str]:
     """The report (``html.render_html`` of the whole dossier, no app navigation), piece by
     piece; its story and article sections from ``sections`` when given (the same bytes),
     else rendered here."""
-    context = report_context(source, changes)
+    context = report_context(source, new)
     d = context["d"]
     yield from _ENV.get_template("report.html.j2").generate(
         **context,
@@ -188,11 +189,11 @@ def report_chunks(source: DossierSource, changes: dict[str, Any] | None = None,
 
 
 def write_report(source: DossierSource, path: str | Path,
-                 changes: dict[str, Any] | None = None,
+                 new: dict[str, Any] | None = None,
                  sections: Sections | None = None) -> None:
     """``html.write_html``'s bytes, written as rendered."""
     with atomic_text(path) as out:
-        for chunk in report_chunks(source, changes, sections):
+        for chunk in report_chunks(source, new, sections):
             out.write(chunk)
 
 

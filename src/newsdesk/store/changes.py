@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -86,33 +86,41 @@ def baseline(done: list[tuple[int, str, list[str]]], since: str | None
     return before[-1] if before else None
 
 
-def states_at(conn: sqlite3.Connection, run: int, story_ids: Iterable[str]
-              ) -> dict[str, dict[str, Any]]:
-    """Each story's latest state at or before analysis ``run``."""
-    out: dict[str, dict[str, Any]] = {}
-    for story_id in story_ids:
-        row = conn.execute("SELECT state FROM story_states WHERE story_id = ? AND run_id <= ?"
-                           " ORDER BY run_id DESC LIMIT 1", (story_id, run)).fetchone()
-        if row is not None:
-            out[story_id] = loads(row[0])
-    return out
+def state_at(conn: sqlite3.Connection, run: int, story_id: str) -> dict[str, Any] | None:
+    """A story's latest state at or before analysis ``run`` (None: it had none). One
+    look-up in the ``(story_id, run_id)`` index (migration 11): the table's own key leads
+    with the run, so without it each look-up scanned every state of the analysis —
+    quadratic in the stories, hours at 100,000 articles."""
+    row = conn.execute("SELECT state FROM story_states WHERE story_id = ? AND run_id <= ?"
+                       " ORDER BY run_id DESC LIMIT 1", (story_id, run)).fetchone()
+    return None if row is None else dict(loads(row[0]))
 
 
-def changes(conn: sqlite3.Connection, since: str | None = None) -> Changes:
-    """What is new at the latest analysis against the baseline (``baseline``)."""
-    done = analyses(conn)
-    if not done:
-        raise NewsdeskError("E304")
-    latest, old = done[-1], baseline(done, since)
-    now = states_at(conn, latest[0], latest[2])
-    before = states_at(conn, old[0], old[2]) if old else {}
-    found = Changes(latest[0], old[0] if old else None)
-    seen_articles = {a for state in before.values() for a in state["articles"]}
+def _seen_articles(conn: sqlite3.Connection, analysis: tuple[int, str, list[str]] | None
+                   ) -> set[str]:
+    """Every article in a story current after ``analysis``, read one state at a time."""
+    seen: set[str] = set()
+    if analysis is not None:
+        for story_id in analysis[2]:
+            state = state_at(conn, analysis[0], story_id)
+            if state is not None:
+                seen.update(state["articles"])
+    return seen
+
+
+def _story_changes(conn: sqlite3.Connection, latest: tuple[int, str, list[str]],
+                   old: tuple[int, str, list[str]] | None) -> Iterator[Changes]:
+    """What is new in each story of ``latest`` against ``old``, one story at a time (a
+    ``Changes`` of that story alone): only the set of articles ``old`` had is held, so
+    the memory does not grow with the stories' claims and figures."""
+    seen_articles = _seen_articles(conn, old)
+    before = set(old[2]) if old else set()
     for story_id in latest[2]:
-        state = now.get(story_id)
+        state = state_at(conn, latest[0], story_id)
         if state is None:
             continue
-        earlier = before.get(story_id)
+        earlier = state_at(conn, old[0], story_id) if old and story_id in before else None
+        found = Changes(latest[0], old[0] if old else None)
         fresh = [a for a in state["articles"] if a not in seen_articles]
         if earlier is None and len(fresh) == len(state["articles"]):
             found.new_stories.append({"story_id": story_id, "title": state["title"],
@@ -121,7 +129,45 @@ def changes(conn: sqlite3.Connection, since: str | None = None) -> Changes:
             found.new_articles.append({"story_id": story_id, "title": state["title"],
                                        "article_ids": fresh})
         _compare(found, story_id, state, earlier)
+        yield found
+
+
+def _analyses_compared(conn: sqlite3.Connection, since: str | None
+                       ) -> tuple[tuple[int, str, list[str]], tuple[int, str, list[str]] | None]:
+    done = analyses(conn)
+    if not done:
+        raise NewsdeskError("E304")
+    return done[-1], baseline(done, since)
+
+
+def changes(conn: sqlite3.Connection, since: str | None = None) -> Changes:
+    """What is new at the latest analysis against the baseline (``baseline``)."""
+    latest, old = _analyses_compared(conn, since)
+    found = Changes(latest[0], old[0] if old else None)
+    for story in _story_changes(conn, latest, old):
+        for name in ("new_stories", "new_articles", "claims", "conflicts", "figures"):
+            getattr(found, name).extend(getattr(story, name))
     return found
+
+
+def change_marks(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """What the report and the app's story list mark as new since the analysis before the
+    latest: that analysis, the new stories, the number of articles new to each earlier
+    story, and how many claims changed status and how many conflicts and figures are new
+    (``newsdesk changes`` lists them) — counted story by story, without keeping the claims
+    and figures; None when there is no earlier analysis (nothing is read then)."""
+    latest, old = _analyses_compared(conn, None)
+    if old is None:
+        return None
+    marks: dict[str, Any] = {"since": old[0], "stories": set(), "articles": {},
+                             "claims": 0, "conflicts": 0, "figures": 0}
+    for story in _story_changes(conn, latest, old):
+        marks["stories"].update(s["story_id"] for s in story.new_stories)
+        marks["articles"].update((s["story_id"], len(s["article_ids"]))
+                                 for s in story.new_articles)
+        for name in ("claims", "conflicts", "figures"):
+            marks[name] += len(getattr(story, name))
+    return marks
 
 
 def _compare(found: Changes, story_id: str, state: dict[str, Any],

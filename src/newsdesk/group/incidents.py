@@ -1,0 +1,185 @@
+"""The incident an article reports, as its lead states it: the town, the day of the event (read
+from the article's own words, not its publication day), and what tells two incidents of one
+town and day apart — the ages of the people it names and the streets.
+
+A follow-up ("Man charged in Sunday's fatal shooting on Elm Street") shares few words with
+the first report ("Springfield man, 24, killed in Elm Street shooting"), but both say where
+and when the event happened, and often how many were shot. Town and day alone are no
+incident: a big city has several shootings a day, and a lead's first day word is often the
+arrest's or the hearing's. So the day is taken only from a sentence about the event (the
+word nearest the day expression is an event word — shot, killed, happened — not an after
+word — charged, identified, said: ``crosscheck.event_date.nearest_cue``), and two articles
+of one town are one incident only when they also share a street, a day and an age, or a
+count of two or more people, and disagree on no age, street or day (``incident_links.py``).
+
+Why not annotate's facts (``crosscheck/event_date.py``, ``event_place.py``): the group stage
+takes articles, not annotate's records (``grouping.group_stream``), and must stay cheap per
+article (100,000 articles, ``stories_scale.py``); the lead's regular phrasing ("shot early
+Sunday", "SPRINGFIELD, Ill. —", "in the 1200 block of Elm Street") is enough here, and the
+same rules (event and after words, the gazetteer, the dateline) are reused, not copied.
+
+Everything here is regular expressions over the lead (title and first ``LEAD_CHARS``
+characters): no parse, so story grouping stays as fast as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..crosscheck.event_date import EVENT_WORDS, nearest_cue
+from ..crosscheck.event_place import lead_towns
+from ..crosscheck.sentences import split_sentences
+
+# An article's lead: title and the first this many characters of its text.
+LEAD_CHARS = 600
+# An event day further back than this from the publication day is a recalled incident.
+MAX_DAYS_BACK = 7
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m: i + 1 for i, m in enumerate((
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_DAY_WORDS = re.compile(
+    r"\b(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?"
+    r"|(yesterday|last night)"
+    r"|(today|this morning|this afternoon|this evening|tonight)"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?"
+    r")\b(?!,? \d{4})", re.IGNORECASE)
+# Ages: "a 24-year-old man", "Jones, 24,", "Jones (24)", "aged 24".
+_AGES = re.compile(
+    r"\b(\d{1,2})[- ](?:year|yr)s?[- ]old\b"
+    r"|[A-Z][a-z]+,\s+(\d{1,2}),"
+    r"|[A-Z][a-z]+ \((\d{1,2})\)"
+    r"|\baged? (\d{1,2})\b")
+# A street: up to three capitalised words and a street word ("Elm Street", "Martin Luther
+# King Jr. Blvd."), or a numbered street ("34th Street", "W. 5th Ave.").
+_STREET = re.compile(
+    r"\b((?:[A-Z][a-z]+\.? ){0,3}(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))) "
+    r"(Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Parkway|"
+    r"Pkwy\.?|Highway|Hwy\.?|Court|Ct\.|Place|Pl\.|Terrace|Circle|Way)(?![a-z])")
+# Counts of people: "five people shot", "4 Shot, 1 Killed", "3 dead", "two others were
+# wounded"; keyed by what befell them.
+_NUMBER_WORDS = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty"))}
+_COUNT = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b(?:[ -](?:people|persons|men|women|"
+    r"teens|teenagers|children|kids|boys|girls|others|adults|victims|more))?"
+    r"(?: (?:were|are|have been|had been|was))?"
+    r"(?: (?:fatally|critically|seriously))? (shot|wounded|injured|hurt|killed|dead|slain)\b",
+    re.IGNORECASE)
+_COUNT_KIND = {"shot": "shot", "wounded": "hurt", "injured": "hurt", "hurt": "hurt",
+               "killed": "dead", "dead": "dead", "slain": "dead"}
+_STREET_KIND = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard",
+                "dr": "drive", "ln": "lane", "pkwy": "parkway", "hwy": "highway", "ct": "court",
+                "pl": "place"}
+# Words that open a capitalised run before a street name without being part of it.
+_STREET_LEAD_WORDS = frozenset(("on", "the", "at", "near", "of", "in", "block", "and", "n",
+                                "s", "e", "w", "north", "south", "east", "west"))
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """What an article's lead says of its incident: the towns it names, the event's day
+    (None when no sentence about the event dates it), the ages and the streets."""
+
+    towns: frozenset[str]
+    day: date | None
+    ages: frozenset[int]
+    streets: frozenset[str]
+    counts: frozenset[str] = frozenset()  # "shot:5", "dead:1"
+
+    def index_keys(self) -> list[tuple[str, date]]:
+        """The (town, day) keys the article is indexed by (none without an event day)."""
+        if self.day is None:
+            return []
+        return [(town, self.day) for town in sorted(self.towns)]
+
+
+NO_INCIDENT = Incident(frozenset(), None, frozenset(), frozenset())
+
+
+def incident_of(title: str, text: str, published: date | None) -> Incident:
+    """The incident of an article published on ``published`` (undated: none)."""
+    if published is None:
+        return NO_INCIDENT
+    lead = f"{title}\n{text[:LEAD_CHARS]}"
+    towns = lead_towns(lead)
+    if not towns:
+        return NO_INCIDENT
+    return Incident(towns, event_day(lead, published), ages_of(lead), streets_of(lead),
+                    counts_of(lead))
+
+
+def event_day(lead: str, published: date) -> date | None:
+    """The day of the first day expression of ``lead`` that stands in a sentence about the
+    event with an event word nearest to it, resolved against the publication day."""
+    for start, end in split_sentences(lead):
+        sentence = lead[start:end]
+        if not EVENT_WORDS.search(sentence):
+            continue
+        for m in _DAY_WORDS.finditer(sentence):
+            if nearest_cue(sentence, m.start(), m.end()) != "event":
+                continue
+            day = _resolve(m, published)
+            if day is not None and timedelta(0) <= published - day <= timedelta(MAX_DAYS_BACK):
+                return day
+    return None
+
+
+def _resolve(m: re.Match[str], published: date) -> date | None:
+    weekday, before, same, month, number = m.groups()
+    if weekday:
+        back = (published.weekday() - _WEEKDAYS.index(weekday.casefold())) % 7
+        return published - timedelta(days=back)
+    if before:
+        return published - timedelta(days=1)
+    if same:
+        return published
+    try:
+        day = date(published.year, _MONTHS[month[:3].casefold()], int(number))
+    except ValueError:
+        return None
+    if day > published:
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:
+            return None
+    return day
+
+
+def ages_of(lead: str) -> frozenset[int]:
+    """The ages ``lead`` gives."""
+    out = set()
+    for m in _AGES.finditer(lead):
+        value = next(g for g in m.groups() if g)
+        if 0 < int(value) < 100:
+            out.add(int(value))
+    return frozenset(out)
+
+
+def streets_of(lead: str) -> frozenset[str]:
+    """The streets ``lead`` names, keyed by their name and kind ("elm street")."""
+    out = set()
+    for m in _STREET.finditer(lead):
+        words = m.group(1).replace(".", "").split()
+        while words and words[0].casefold() in _STREET_LEAD_WORDS:
+            words.pop(0)
+        if not words:
+            continue
+        kind = m.group(2).rstrip(".").casefold()
+        out.add(" ".join(words).casefold() + " " + _STREET_KIND.get(kind, kind))
+    return frozenset(out)
+
+
+def counts_of(lead: str) -> frozenset[str]:
+    """The counts of people ``lead`` gives, as "what:how many" ("shot:5")."""
+    out = set()
+    for m in _COUNT.finditer(lead):
+        raw = m.group(1).casefold()
+        value = _NUMBER_WORDS.get(raw)
+        if value is None:
+            value = int(raw)
+        out.add(f"{_COUNT_KIND[m.group(2).casefold()]}:{value}")
+    return frozenset(out)

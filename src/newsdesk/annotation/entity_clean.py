@@ -141,8 +141,11 @@ def _stray_tail(doc: Doc, start: int, end: int, label: str) -> bool:
     word ("Mexico va", "Obama administration"; an all lower-case "west coast" is left to
     the misfire rule), or a bare number right after a person's or place's word ("Mexico
     1"; not a date's day or year: "Gulf of Mexico June 2, 2010" is page furniture, cut
-    later by the name keys)."""
+    later by the name keys). A word written on to the one before it stays ("Park
+    Geun-hye")."""
     text, prev = doc[end - 1].text, doc[end - 2].text
+    if not doc[end - 2].whitespace_:
+        return False  # one word with its tail: "Park Geun-hye", "G-8"
     if text.isalpha() and text.islower():
         return (text not in NAME_PARTICLES and text not in _SMALL_WORDS
                 and any(not doc[k].text.islower() for k in range(start, end - 1)))

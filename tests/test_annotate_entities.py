@@ -77,6 +77,12 @@ PLANTED = [
         [("Freedonia", "GPE")],
         ["Freedonia 1", "Freedonia va"],
     ),
+    (  # a name with no capitalised word keeps its lower-case words
+        "A plan for oil & clean water.",
+        [("oil & clean", "ORG")],
+        [("oil & clean", "ORG")],
+        [],
+    ),
     (  # an organisation may end in a number; a date's year is not cut here
         "He watched Channel 4 in the Gulf of Freedonia June 2, 2010.",
         [("Channel 4", "ORG"), ("Gulf of Freedonia June 2, 2010", "LOC")],

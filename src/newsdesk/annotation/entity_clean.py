@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Token
 from .doctext import doc_text
 from .entity_datelines import is_dateline_place, leading_credits
 from .glued_words import NAME_PARTICLES, before_dash, strip_glued
-from .timex_lexicon import MONTHS
 from .names import (
     AGENCIES,
     DETERMINERS,
@@ -33,6 +32,7 @@ from .names import (
     plain_key,
     words,
 )
+from .timex_lexicon import MONTHS
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
@@ -121,10 +121,10 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             end -= 1
         elif label == "PERSON" and end - start > 1 and tok.pos_ in ("VERB", "AUX"):
             end -= 1  # a headline verb taken into the name: "Obama Says"
-        elif tok.text in _CLOSERS and not _has(doc, start, end - 1, "("):
-            end -= 1
-        elif end - start > 1 and _stray_tail(doc, start, end, label):
-            end -= 1
+        elif (tok.text in _CLOSERS and not _has(doc, start, end - 1, "(")) or (
+            end - start > 1 and _stray_tail(doc, start, end, label)
+        ):
+            end -= 1  # a bracket left open, or a word the name ran on into
         else:
             break
     return start, end
@@ -139,10 +139,10 @@ def _stray_tail(doc: Doc, start: int, end: int, label: str) -> bool:
     """The last word of ``doc[start:end]`` is one the tagger ran a name on into: a
     lower-case word other than a name particle or a linking word after a capitalised
     word ("Mexico va", "Obama administration"; a name with no capitalised word, "west
-    coast", "oil & clean", is left as it is), or a bare number right after a person's or place's word ("Mexico
-    1"; not a date's day or year: "Gulf of Mexico June 2, 2010" is page furniture, cut
-    later by the name keys). A word written on to the one before it stays ("Park
-    Geun-hye")."""
+    coast", "oil & clean", is left as it is), or a bare number right after a person's
+    or place's word ("Mexico 1"; not a date's day or year: "Gulf of Mexico June 2, 2010"
+    is page furniture, cut later by the name keys). A word written on to the one before
+    it stays ("Park Geun-hye")."""
     text, prev = doc[end - 1].text, doc[end - 2].text
     if not doc[end - 2].whitespace_:
         return False  # one word with its tail: "Park Geun-hye", "G-8"

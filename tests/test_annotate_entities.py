@@ -77,6 +77,12 @@ PLANTED = [
         [("Freedonia", "GPE")],
         ["Freedonia 1", "Freedonia va"],
     ),
+    (  # a lower-case common noun after a name is its head: the coast is not the Gulf
+        "Oil reached the Freedonia coast and Ormond city.",
+        [("Freedonia coast", "LOC"), ("Ormond city", "GPE")],
+        [("Freedonia coast", "LOC"), ("Ormond city", "GPE")],
+        [],
+    ),
     (  # a name with no capitalised word keeps its lower-case words
         "A plan for oil & clean water.",
         [("oil & clean", "ORG")],

@@ -135,11 +135,17 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 _NO_NUMBER_END = frozenset(("PERSON", "GPE", "LOC", "NORP"))
 
 
+# a common noun after a name is its generic head, written in lower case ("Gulf coast",
+# "Mexico city", "Niger delta"): cutting it would make the coast the Gulf, the city the
+# country
+_NOUN_TAGS = frozenset(("NN", "NNS"))
+
+
 def _stray_tail(doc: Doc, start: int, end: int, label: str) -> bool:
     """The last word of ``doc[start:end]`` is one the tagger ran a name on into: a
-    lower-case word other than a name particle or a linking word after a capitalised
-    word ("Mexico va", "Obama administration"; a name with no capitalised word, "west
-    coast", "oil & clean", is left as it is), or a bare number right after a person's
+    lower-case word other than a name particle, a linking word or a common noun after a
+    capitalised word ("Mexico va"; "Gulf coast" keeps its head; a name with no capitalised
+    word, "west coast", "oil & clean", is left as it is), or a bare number right after a person's
     or place's word ("Mexico 1"; not a date's day or year: "Gulf of Mexico June 2, 2010"
     is page furniture, cut later by the name keys). A word written on to the one before
     it stays ("Park Geun-hye")."""
@@ -148,6 +154,7 @@ def _stray_tail(doc: Doc, start: int, end: int, label: str) -> bool:
         return False  # one word with its tail: "Park Geun-hye", "G-8"
     if text.isalpha() and text.islower():
         return (text not in NAME_PARTICLES and text not in _SMALL_WORDS
+                and doc[end - 1].tag_ not in _NOUN_TAGS
                 and any(doc[k].text[:1].isupper() for k in range(start, end - 1)))
     return (text.isdigit() and label in _NO_NUMBER_END and prev.isalpha()
             and prev.casefold().rstrip(".") not in MONTHS)

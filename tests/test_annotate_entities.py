@@ -47,6 +47,54 @@ def _planted(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
 
 PLANTED = [
     # (text, planted (surface, label) entities, expected (name, label) left, names dropped)
+    (  # a dateline's place fused with the caption's credit: the place, a GPE
+        "The well was capped. AP MARVILLE, Louisiana -- Crews worked on.",
+        [("AP MARVILLE", "PERSON"), ("Louisiana", "GPE")],
+        [("MARVILLE", "GPE")],
+        ["AP MARVILLE"],
+    ),
+    (  # a dateline's place of two words keeps both; an organisation label is fixed
+        "NEW MARVILLE, Louisiana (Reuters) - Crews worked on.",
+        [("NEW MARVILLE", "ORG"), ("Louisiana", "GPE")],
+        [("NEW MARVILLE", "GPE")],
+        [],
+    ),
+    (  # a leading word the article names as an organisation is a handout's credit
+        "Crews of Zentrex worked. ZENTREX MARVILLE, Louisiana -- More came.",
+        [("Zentrex", "ORG"), ("ZENTREX MARVILLE", "PERSON"), ("Louisiana", "GPE")],
+        [("Zentrex", "ORG"), ("MARVILLE", "GPE")],
+        ["ZENTREX MARVILLE"],
+    ),
+    (  # capitals without a dateline's dash are left as they are
+        "They met KOBOLD SMITH, a farmer, on Tuesday.",
+        [("KOBOLD SMITH", "PERSON")],
+        [("KOBOLD SMITH", "PERSON")],
+        [],
+    ),
+    (  # a number or a lower-case word the tagger ran a place's name on into
+        "Outside of Freedonia 1 person has died. Tours to Freedonia va cac hang.",
+        [("Freedonia 1", "GPE"), ("Freedonia va", "GPE")],
+        [("Freedonia", "GPE")],
+        ["Freedonia 1", "Freedonia va"],
+    ),
+    (  # a lower-case common noun after a name is its head: the coast is not the Gulf
+        "Oil reached the Freedonia coast and Ormond city.",
+        [("Freedonia coast", "LOC"), ("Ormond city", "GPE")],
+        [("Freedonia coast", "LOC"), ("Ormond city", "GPE")],
+        [],
+    ),
+    (  # a name with no capitalised word keeps its lower-case words
+        "A plan for oil & clean water.",
+        [("oil & clean", "ORG")],
+        [("oil & clean", "ORG")],
+        [],
+    ),
+    (  # an organisation may end in a number; a date's year is not cut here
+        "He watched Channel 4 in the Gulf of Freedonia June 2, 2010.",
+        [("Channel 4", "ORG"), ("Gulf of Freedonia June 2, 2010", "LOC")],
+        [("Channel 4", "ORG"), ("Gulf of Freedonia June 2, 2010", "LOC")],
+        [],
+    ),
     (
         "Putin’s visit was announced by the Kremlin.",
         [("Putin’s", "PERSON"), ("Kremlin", "PERSON")],

@@ -295,6 +295,16 @@ MERGES = [
         {_g("a0:Rosa Tamworth Sr.", "a1:Tamworth Sr"), _g("a0:Rosa Tamworth Jr.")},
     ),
     (
+        "a bare common family name with a suffix needs no second mention of its bearer",
+        _story([("Harold Miller Sr",)], [("Miller Sr",)]),
+        {_g("a0:Harold Miller Sr", "a1:Miller Sr")},
+    ),
+    (
+        "without the suffix a bare common family name needs its bearer named twice",
+        _story([("Harold Miller",)], [("Miller",)]),
+        {_g("a0:Harold Miller"), _g("a1:Miller")},
+    ),
+    (
         "a rare misspelling of a family name under the same given name",
         _story([("Angela Merkel",)], [("Angela Merkell",)]),
         {_g("a0:Angela Merkel", "a1:Angela Merkell")},

@@ -89,9 +89,39 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Three people were shot Sunday. One of them died at the hospital.",
      {"shot": 3, "killed": 1}),
     ("One of the five victims has died.", {"killed": 1}),
+    # a round-up's tally is many incidents' (seventh round)
+    ("Eight others were wounded in shootings across the city since 8 p.m.", {}),
+    ("5 Dead, 17 Wounded In Weekend Shootings", {}),
+    ("At least 11 others were wounded in other shootings on the South Side.", {}),
+    ("Violent night leaves one dead, nine others wounded", {}),
+    ("1 Killed, 5 Wounded in South Side Shootings Since Tuesday", {}),
+    ("He was one of three people killed and 27 wounded over an eight-hour stretch.", {}),
+    ("A man was killed and three others were wounded in a shooting at a party.",
+     {"killed": 1, "injured": 3}),
+    # the subject who shot and killed and the one killed are one person, not two
+    ("The father of a 6-year-old boy who accidentally shot and killed his 13-year-old "
+     "brother faces charges.", {"killed": 1}),
+    # "another" standing for one more person; the people a shooting sends to hospital
+    ("The shooting left three people dead and another injured.", {"killed": 3, "injured": 1}),
+    ("He opened fire, killing two and wounding another.", {"killed": 2, "injured": 1}),
+    ("Police are looking for another suspect.", {}),
+    ("A shooting late Tuesday sent five people to the hospital.", {"injured": 5}),
+    ("Four people were taken to the hospital.", {}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Police identify man fatally shot while on his porch", [("killed", 1, "man fatally shot")]),
+    ("Teen dies after crash", [("killed", 1, "Teen dies")]),
+    ("Cops: Man killed home intruder", []),
+])
+def test_a_headline_drops_the_article_before_a_person(
+        title: str, expected: list[tuple[str, int, str]]) -> None:
+    found = headline_mentions(title, "Unrelated body text.")
+    assert [(m.kind, m.value, title[m.span.start:m.span.end]) for m in found] == expected
+    assert all(m.in_title and m.span.text == title[m.span.start:m.span.end] for m in found)
 
 
 def _article(aid: str, text: str, day: str | None, timexes: tuple[TimeRef, ...] = (),
@@ -182,6 +212,21 @@ def test_an_injured_count_that_includes_the_dead_is_taken_without_them() -> None
     assert _story_values(text) == (1, 4)
 
 
+def test_the_dead_a_headline_or_a_definite_phrase_gives_are_left_out_of_the_injured() -> None:
+    # "one of four women wounded ... has died" under "Teen killed, three others wounded"
+    text = "One of four women wounded in a shooting has died. The teen died at the hospital."
+    assert _story_values(text) == (1, 4)  # no stated 3: the four stand
+    assert _story_values(text, title="Teen killed in shooting, three others wounded") == (1, 3)
+
+
+def test_one_person_hurt_and_one_dead_in_separate_sentences_are_the_same_person() -> None:
+    text = ("A young boy has died after an accidental shooting. Deputies responded to a call "
+            "of a child injured by a gunshot.")
+    assert _story_values(text) == (1, None)
+    both = "A man was killed and a woman was wounded at a party."
+    assert _story_values(both) == (1, 1)
+
+
 def test_a_stated_injured_count_beside_a_stated_killed_is_not_overridden_by_shot() -> None:
     text = ("Two people were killed and two others injured. Nine people were shot in the "
             "city over the weekend.")
@@ -269,6 +314,9 @@ def test_no_dates_at_all_gives_no_event_date() -> None:
     # New York's boroughs are their addresses' towns
     ("NEW YORK — Four people were shot in Brooklyn early Sunday.", ["Brooklyn"], "Brooklyn",
      "New York", "United States"),
+    # the city a suburb is "of" describes it; the suburb is the place (seventh round)
+    ("A man was shot at a hotel in the Denver suburb of Wheat Ridge on Sunday.",
+     ["Denver", "Wheat Ridge"], "Wheat Ridge", "Colorado", "United States"),
 ])
 def test_place(text: str, gpes: list[str], city: str, state: str | None,
                country: str | None) -> None:

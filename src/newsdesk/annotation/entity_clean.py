@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .doctext import doc_text
-from .glued_words import before_dash, strip_glued
+from .entity_datelines import is_dateline_place, leading_credits
+from .glued_words import NAME_PARTICLES, before_dash, strip_glued
 from .names import (
+    AGENCIES,
     DETERMINERS,
     HONORIFICS,
     INSTITUTIONS,
@@ -30,6 +32,7 @@ from .names import (
     plain_key,
     words,
 )
+from .timex_lexicon import MONTHS
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
@@ -118,11 +121,43 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             end -= 1
         elif label == "PERSON" and end - start > 1 and tok.pos_ in ("VERB", "AUX"):
             end -= 1  # a headline verb taken into the name: "Obama Says"
-        elif tok.text in _CLOSERS and not _has(doc, start, end - 1, "("):
-            end -= 1
+        elif (tok.text in _CLOSERS and not _has(doc, start, end - 1, "(")) or (
+            end - start > 1 and _stray_tail(doc, start, end, label)
+        ):
+            end -= 1  # a bracket left open, or a word the name ran on into
         else:
             break
     return start, end
+
+
+# labels whose names do not end in a number ("Mexico 1" is Mexico, then "1 person has
+# died"); an organisation or a product may ("Channel 4", "Apollo 13")
+_NO_NUMBER_END = frozenset(("PERSON", "GPE", "LOC", "NORP"))
+
+
+# a common noun after a name is its generic head, written in lower case ("Gulf coast",
+# "Mexico city", "Niger delta"): cutting it would make the coast the Gulf, the city the
+# country
+_NOUN_TAGS = frozenset(("NN", "NNS"))
+
+
+def _stray_tail(doc: Doc, start: int, end: int, label: str) -> bool:
+    """The last word of ``doc[start:end]`` is one the tagger ran a name on into: a
+    lower-case word other than a name particle, a linking word or a common noun after a
+    capitalised word ("Mexico va"; "Gulf coast" keeps its head; a name with no capitalised
+    word, "west coast", "oil & clean", is left as it is), or a bare number right after a person's
+    or place's word ("Mexico 1"; not a date's day or year: "Gulf of Mexico June 2, 2010"
+    is page furniture, cut later by the name keys). A word written on to the one before
+    it stays ("Park Geun-hye")."""
+    text, prev = doc[end - 1].text, doc[end - 2].text
+    if not doc[end - 2].whitespace_:
+        return False  # one word with its tail: "Park Geun-hye", "G-8"
+    if text.isalpha() and text.islower():
+        return (text not in NAME_PARTICLES and text not in _SMALL_WORDS
+                and doc[end - 1].tag_ not in _NOUN_TAGS
+                and any(doc[k].text[:1].isupper() for k in range(start, end - 1)))
+    return (text.isdigit() and label in _NO_NUMBER_END and prev.isalpha()
+            and prev.casefold().rstrip(".") not in MONTHS)
 
 
 def _has(doc: Doc, start: int, end: int, char: str) -> bool:
@@ -237,11 +272,29 @@ def clean_mentions(doc: Doc, text: str | None = None) -> list[Mention]:
             continue
         label = _relabel(doc, start, end, ent.label_)
         found.append(Mention(start, end, label, _para_of(starts, doc[start].idx)))
+    found = _datelines(doc, text, found)
     if all(heading) or not any(heading):
         return found
     body_keys = {plain_key(m.text(doc)) for m in found if not heading[m.para]}
     body_parts = {p for m in found if not heading[m.para] for p in name_tokens(m.text(doc))}
     return [m for m in found if not heading[m.para] or _known(doc, m, body_keys, body_parts)]
+
+
+def _datelines(doc: Doc, text: str, found: list[Mention]) -> list[Mention]:
+    """Mentions that are a dateline's place, cut to the place and labelled GPE
+    (``entity_datelines.py``: "AP ROBERT, Louisiana --" is Robert; "WASHINGTON (AP) --"
+    is no organisation)."""
+    organisations = frozenset(
+        [*AGENCIES, *(m.text(doc).casefold() for m in found if m.label == "ORG")]
+        + [w.casefold() for w in re.findall(r"\(([A-Z][\w.]*)\)", text)])
+    out = []
+    for m in found:
+        span = doc[m.tok_start : m.tok_end]
+        if is_dateline_place(text, span.start_char, span.end_char):
+            cut = leading_credits([t.text for t in span], organisations)
+            m = Mention(m.tok_start + cut, m.tok_end, "GPE", m.para)
+        out.append(m)
+    return out
 
 
 def _known(doc: Doc, m: Mention, keys: set[str], parts: set[str]) -> bool:

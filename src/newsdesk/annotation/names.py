@@ -42,6 +42,10 @@ TITLE_HEADS = frozenset(
     candidate nominee delegate superdelegate lawmaker legislator diplomat pm mp mep""")
 )
 
+# Wire and photo agencies, as page furniture writes them in credits and datelines
+# ("Charles Dharapak/AP", "AP ROBERT, Louisiana --"); shared with ``crosscheck.name_keys``.
+AGENCIES = frozenset(words("reuters ap afp epa upi getty images pool"))
+
 # Premodifiers that never start a role, although they sit in front of names.
 DETERMINERS = frozenset(
     words("""

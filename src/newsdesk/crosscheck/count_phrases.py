@@ -10,7 +10,8 @@ up ("three men and a woman were wounded" = 4). A definite singular ("the victim 
 was arrested") says at least one. Precision comes first — no count is better than a wrong
 one — so a number that the figure finder read as money, a percentage or a measure is never
 a count, ages ("a 20-year-old") are not numbers of people, and sentences about other events
-(a year's tally, "a separate shooting") are skipped.
+(a year's tally, "a separate shooting") or a round-up of many ("wounded in shootings
+across the city since 8 p.m.") are skipped.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .count_words import (
     PERSON_NOUNS,
     PLURALS,
     REFLEXIVES,
+    ROUNDUP,
     SINGULAR,
 )
 from .sentences import split_sentences
@@ -87,6 +89,16 @@ _OF_THEM_DIED = re.compile(
     r"people|men|women|teens|teenagers|children|boys|girls))\s+(?:has\s+|have\s+|had\s+|"
     r"later\s+|since\s+|subsequently\s+|also\s+)*(?:died|dies|was\s+killed|were\s+killed|"
     r"is\s+dead|are\s+dead|succumbed)\b", re.IGNORECASE)
+# "sent five people to the hospital": GVA counts the people a shooting sends to hospital
+# as injured (tune injured +2, -1: one of them died). "Four people were taken to area
+# hospitals" as well: +6, -13 (the dead are taken to hospital too), left out.
+_NUM = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_GROUP = (r"(?:other\s+|more\s+)?(?:people|persons|others|victims|men|women|teens|"
+          r"teenagers|children|kids|adults)")
+_HOSPITAL = r"(?:the\s+|a\s+|area\s+|local\s+|nearby\s+|several\s+|different\s+)?hospitals?\b"
+_TO_HOSPITAL = re.compile(
+    r"\b(?:(?:sent|sending|sends|put|putting|landed|landing)\s+" + _NUM + r"\s+" + _GROUP
+    + r"\s+(?:to|in|into)\s+" + _HOSPITAL + r")", re.IGNORECASE)
 # Single people of one kind in one sentence that may add up.
 MAX_ADDED = 3
 # Tokens an ", including ..." aside may take before the verb.
@@ -125,7 +137,7 @@ def count_mentions(text: str, figures: tuple[Figure, ...] = ()) -> list[CountMen
     out: list[CountMention] = []
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        if OTHER_EVENTS.search(sentence):
+        if OTHER_EVENTS.search(sentence) or ROUNDUP.search(sentence):
             continue
         tokens = [_Tok(start + m.start(), start + m.end(), m.group(), m.group().lower())
                   for m in _TOKEN.finditer(sentence)]
@@ -145,6 +157,12 @@ def _word_counts(text: str, start: int, sentence: str) -> list[CountMention]:
         kind = "shot" if m.group(2) else "killed"
         out.append(CountMention(kind, _MULTIPLE[m.group(1).lower()],
                                 Span.of(text, start + m.start(), start + m.end())))
+    for m in _TO_HOSPITAL.finditer(sentence):
+        word = m.group(1).lower()
+        value = int(word) if word.isdigit() else NUMBER_WORDS[word]
+        if 1 < value <= MAX_COUNT:
+            out.append(CountMention("injured", value,
+                                    Span.of(text, start + m.start(), start + m.end())))
     for m in _OF_THEM_DIED.finditer(sentence):
         word = m.group(1).lower()
         value = int(word) if word.isdigit() else NUMBER_WORDS[word]
@@ -162,14 +180,33 @@ def headline_mentions(title: str | None, text: str) -> list[CountMention]:
     itself begins with the headline: its counts are already the text's."""
     if not title or text.lstrip().startswith(title.strip()[:40]):
         return []
-    first = title.split(maxsplit=1)[0].lower().strip(",:") if title.split() else ""
-    if (first in PERSON_NOUNS and first not in PLURALS and not first.endswith("s")) or (
-            _AGE.match(first) and not first.endswith("s")):
-        # "Teen dies in ...", "Man, 20, shot": a headline drops the article a sentence has
-        found = count_mentions("A " + title)
-        return [dataclasses.replace(m, in_title=True, span=Span.of(
-            title, max(0, m.span.start - 2), m.span.end - 2)) for m in found]
-    return [dataclasses.replace(m, in_title=True) for m in count_mentions(title)]
+    # "Teen dies in ...", "Man, 20, shot", "Police identify man fatally shot": a headline
+    # drops the article a sentence has (after "identify": tune killed +0.17, none lost;
+    # after a colon as well, "Cops: Man killed home intruder" read a shooter as the dead)
+    inserts = [m.start(1) for m in _BARE_PERSON.finditer(title) if _bare_singular(m.group(1))]
+    if not inserts:
+        return [dataclasses.replace(m, in_title=True) for m in count_mentions(title)]
+    marked = "".join(("A " if n in inserts else "") + c for n, c in enumerate(title))
+
+    def back(at: int) -> int:  # an offset of ``marked`` in ``title``
+        return at - 2 * sum(1 for n in inserts if n + 2 * inserts.index(n) < at)
+
+    return [dataclasses.replace(m, in_title=True, span=Span.of(
+        title, back(m.span.start), back(m.span.end))) for m in count_mentions(marked)]
+
+
+# Where a headline's bare person noun stands: its start, or after "identify" ("Police
+# identify man fatally shot").
+_BARE_PERSON = re.compile(r"(?:^|\b(?:identify|identifies|identified|"
+                          r"IDs|ID)\s+)([\w'-]+)", re.IGNORECASE)
+
+
+def _bare_singular(word: str) -> bool:
+    """A person noun or an age in the singular ("Teen", "3-Year-Old"), which a headline
+    writes without its article."""
+    low = word.lower().strip(",:")
+    return (low in PERSON_NOUNS and low not in PLURALS and not low.endswith("s")) or (
+        bool(_AGE.match(low)) and not low.endswith("s"))
 
 
 def _number(tokens: list[_Tok], i: int) -> int | None:
@@ -278,9 +315,9 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
 
 def _same_person(mention: CountMention, others: list[CountMention]) -> bool:
     """"A 3-year-old boy who shot himself": the subject ("a 3-year-old boy who shot") and
-    the reflexive ("shot himself") share the verb — one person, not two to add."""
-    if not mention.span.text.lower().endswith(("himself", "herself")):
-        return False
+    the reflexive ("shot himself") share the verb — one person, not two to add; so do
+    "a boy who shot and killed" and "killed his brother" (tune: killed +0.1, injured
+    +0.1, none lost, once any overlapping phrase counts as one)."""
     return any(o is not mention and o.span.start < mention.span.start < o.span.end
                for o in others)
 
@@ -298,8 +335,9 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         after_noun, has_noun, plural = i + (1 if reflexive else 2), True, False
     else:
         after_noun, has_noun, plural = _people(tokens, i + 1)
-    if not has_noun and (tok.low in NEEDS_NOUN or (i + 1 < len(tokens)
-                                                    and tokens[i + 1].low in NOT_PEOPLE)):
+    alone = not has_noun and _another_alone(tokens, i)
+    if not has_noun and not alone and (tok.low in NEEDS_NOUN or (
+            i + 1 < len(tokens) and tokens[i + 1].low in NOT_PEOPLE)):
         return None  # "one of", "shot five times", "fired 10 rounds"
     if tok.low in SINGULAR and plural:  # "a group of", "his parents"
         return None
@@ -322,7 +360,7 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         span = Span.of(text, tok.start, tokens[after_noun - 1].end)
         return [CountMention("shot", value, span, hedge)], after_noun
     before = _kind_before(tokens, i)
-    if before is not None and (has_noun or tok.low not in NEEDS_NOUN):
+    if before is not None and (has_noun or alone or tok.low not in NEEDS_NOUN):
         kind = before
         k = _before_start(tokens, i)
         if kind in ("shot", "injured") and k > 0 and tokens[k - 1].low == "fatally":
@@ -355,6 +393,18 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
             mentions.extend(_fatally(text, stop, end))
         return mentions, j + 1
     return None
+
+
+def _another_alone(tokens: list[_Tok], i: int) -> bool:
+    """"Three people dead and another injured", "killing two and wounding another":
+    "another" standing for one more person, with a count word right before or after."""
+    if tokens[i].low != "another":
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if _kind_before(tokens, i) is not None:
+        return nxt is None or not nxt.text.isalpha() or nxt.low in ("and", "who")
+    return nxt is not None and (nxt.low in AUX or any(
+        p.match(nxt.text) for kind, p in AFTER if kind in ("killed", "injured", "shot")))
 
 
 def _skip_age(tokens: list[_Tok], k: int) -> int:

@@ -121,3 +121,17 @@ OTHER_EVENTS = re.compile(
     r"th\s+(?:homicide|shooting|murder)|nationwide|across\s+the\s+country)\b",
     re.IGNORECASE,
 )
+# A round-up of a night's or a weekend's shootings, told in one sentence or headline ("8
+# others were wounded in shootings across the city since 8 p.m.", "5 Dead, 17 Wounded In
+# Weekend Shootings", "three people killed over an eight-hour stretch"): its tally is
+# many incidents', not the story's (tune: killed +0.35, injured +0.8, none lost; with
+# "two/three ... shootings" as well two more killed right but three stories lost where
+# GVA files a spree as one; with "in <place> shootings" injured +5, -4: left out).
+ROUNDUP = re.compile(
+    r"\b(?:across\s+the\s+city|citywide|city-wide|other\s+(?:\w+\s+)?shootings|"
+    r"(?:weekend|overnight|separate|several|multiple)\s+(?:\w+\s+)?shootings|"
+    r"shootings\s+(?:across|since|throughout)|violent\s+(?:weekend|night)|"
+    r"\w+-hour\s+(?:span|stretch|period)|"
+    r"since\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b)",
+    re.IGNORECASE,
+)

@@ -176,7 +176,11 @@ def _names_one_person(bare: Sequence[PersonName], home: Sequence[PersonName],
     not whom another outlet's bare "Jones" or "Kennedy" means — and ``personal``: the
     bearer is named in two articles (or in the other one of a two-article story), or the
     bare name's own article shows it as a person (a title or role, a quote it speaks,
-    "Mr"; "the Stern report" is no Andy Stern named in one article)."""
+    "Mr"; "the Stern report" is no Andy Stern named in one article). A bare name with a
+    generation suffix ("Bush Sr") is asked for none of this: it meets only the full names
+    of its family with that suffix ("George Bush Sr"), and those have few namesakes."""
+    if any(n.suffix for n in bare):
+        return True  # "Bush Sr" looks only among the Bushes written Sr: few namesakes
     surnames = [n.surname for n in (*bare, *home) if n.surname]
     rarest = min(zipf(s) for s in surnames) if surnames else 0.0
     return rarest < RARE_FAMILY or (mentions >= PROMINENT and personal)

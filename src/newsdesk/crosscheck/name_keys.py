@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..annotation.names import HONORIFICS, in_role_lexicon, is_title_word, words
+from ..annotation.names import AGENCIES, HONORIFICS, in_role_lexicon, is_title_word, words
 from .spelling import (
     family_key,
     is_pinyin_given_name,
@@ -68,8 +68,8 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 # Arabic articles: written or left out by outlet style ("al-Assad", "Assad").
 _ARTICLES = frozenset(words("al el"))
 # Page furniture the tagger glues onto a name (``strip_furniture``): wire and photo
-# agencies of credits and datelines, photo words, time zones of datelines.
-AGENCIES = frozenset(words("reuters ap afp epa upi getty images pool"))
+# agencies of credits and datelines (``annotation.names.AGENCIES``), photo words, time
+# zones of datelines.
 PHOTO_WORDS = frozenset(words("photograph photo"))
 TIME_ZONES = frozenset(words("bst gmt edt est cdt cst pdt pst utc cet ist"))
 _MONTHS = frozenset(words("""january february march april may june july august september

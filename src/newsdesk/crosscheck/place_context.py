@@ -31,13 +31,15 @@ _NOT_TOWN_TAIL = re.compile(
     r"bar|grill|club|restaurant|store|market|city hall|memorial)\.?$",
     re.IGNORECASE)
 # Words right after a mention that make it a newspaper's or a building's name ("the Houston
-# Chronicle", "Gary Memorial Hospital") — the town of the paper, not of the event.
+# Chronicle", "Gary Memorial Hospital") — the town of the paper, not of the event; or a
+# city that only describes a suburb ("the Denver suburb of Wheat Ridge", "the Houston
+# metro area": tune city +1 story, none lost).
 _NOT_TOWN_AFTER = re.compile(
     r"^[\s’'s]*(?:chronicle|times|tribune|post|journal|herald|gazette|daily|star|courier|"
     r"register|examiner|dispatch|inquirer|bee|observer|democrat|enterprise|telegram|"
     r"press|republic|sun-times|free\s+press|news|high\s+school|hospital|medical|regional|"
     r"road|street|avenue|boulevard|drive|university|college|school|mall|airport|county|"
-    r"parish|township)\b",
+    r"parish|township|suburbs?|metro)\b",
     re.IGNORECASE)
 # Words after a name that make it a part of town ("the Woodlawn neighborhood").
 _PART_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|section)\b",

@@ -247,11 +247,14 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
         keys = {s.id: story_key(s, grouping.reprints, annotated_by) for s in grouping.stories}
         stages.begin("cross-checking", len(grouping.stories))
         pending: _Batch | None = None
+        topics = None
         for stories in _batches(grouping.stories, batch):
             # one batch ahead: its stories are with the workers while the driver stores
             # the batch before (with the workers' results in hand)
             ahead = _submit_batch(store, stories, grouping.reprints, keys, settings,
                                   executor or InProcess(), outlets)
+            if topics is None:  # the driver's own work while the workers check a batch
+                topics = story_threads(store, _heads(grouping.stories))
             if pending is not None:
                 _store_batch(pending, keys, scratch)
                 stages.advance("cross-checking", len(pending.stories))
@@ -260,6 +263,8 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
             _store_batch(pending, keys, scratch)
             stages.advance("cross-checking", len(pending.stories))
         stages.end("cross-checking")
+        if topics is None:
+            topics = story_threads(store, _heads(grouping.stories))
     reprints = reprint_records(grouping.reprints)
     if not whole:
         reprints = {a: r for a, r in reprints.items() if a in shown}
@@ -271,8 +276,15 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
                              (key, reprints) if whole else None, partial=not whole)
         store.put_story_states(run, ((record["id"], story_state(record))
                                      for record, _, _, changed in scratch.parts() if changed))
-        return _topics(store, Analysis(scratch, [s.id for s in grouping.stories], reprints,
-                                       failures))
+    analysis = Analysis(scratch, [s.id for s in grouping.stories], reprints, failures)
+    analysis.threads, analysis.thread_list = topics
+    return analysis
+
+
+def _heads(stories: Iterable[StoryGroup]) -> Iterator[dict[str, Any]]:
+    """What the topic tier reads of a story record (its id and articles, in the record's
+    order), from the grouping: the topics are found while the workers cross-check."""
+    return ({"id": s.id, "article_ids": list(s.article_ids)} for s in stories)
 
 
 def _topics(store: Store, analysis: Analysis) -> Analysis:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .incidents import Incident
+from .postings import drop_articles
 
 # Two event days at most this far apart are one (GVA dates an after-midnight shooting to
 # the evening before, some outlets to the day after).
@@ -120,9 +121,4 @@ class IncidentIndex:
         gone = set(closed)
         for article_id in gone:
             self.incidents.pop(article_id, None)
-        for key in list(self.keys):
-            kept = [a for a in self.keys[key] if a not in gone]
-            if kept:
-                self.keys[key] = kept
-            else:
-                del self.keys[key]
+        drop_articles(self.keys, gone)

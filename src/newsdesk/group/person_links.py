@@ -32,6 +32,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .postings import drop_articles
+
 
 @dataclass(frozen=True, slots=True)
 class PersonLink:
@@ -86,9 +88,4 @@ class PersonIndex:
     def drop(self, closed: Iterable[str]) -> None:
         """Forgets the articles of closed stories."""
         gone = set(closed)
-        for key in list(self.mentions):
-            kept = [a for a in self.mentions[key] if a not in gone]
-            if kept:
-                self.mentions[key] = kept
-            else:
-                del self.mentions[key]
+        drop_articles(self.mentions, gone)

@@ -56,6 +56,7 @@ from .links import (
 )
 from .people import LEAD_CHARS, named
 from .person_links import PersonIndex
+from .postings import drop_articles
 from .profile import Profile, StreamStats, make_profile
 from .terms import heaviest
 
@@ -380,12 +381,7 @@ class StoryClusterer:
             self._order.pop(article_id, None)
         self._people.drop(closed)
         self._incidents.drop(closed)
-        for term in list(self._postings):
-            kept = [a for a in self._postings[term] if a not in closed]
-            if kept:
-                self._postings[term] = kept
-            else:
-                del self._postings[term]
+        drop_articles(self._postings, closed)
 
 
 def heaviest_terms(profile: Profile) -> list[str]:

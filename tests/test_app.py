@@ -300,3 +300,23 @@ def test_a_story_deleted_by_a_later_write_is_not_served_from_memory(
     conn.close()
     reader.refresh()
     assert reader.story(story_id) is None
+
+
+def test_a_page_is_titled_by_its_story_or_article(base: str, store: Path) -> None:
+    """A browser tab says which story or article it shows (escaped: titles are scraped)."""
+    import re
+
+    from markupsafe import escape
+
+    story = max(Reader(store).stories(), key=lambda s: s["articles"])
+    _, page, _ = get(f"{base}/story/{story['id']}")
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and title.group(1) == str(
+        escape(f"{story['title'] or '(untitled story)'} — newsdesk"))
+
+    _, body, _ = get(base + "/search?q=harbour+notice")
+    article_id = body.split('href="/article/')[1].split('"')[0]
+    _, page, _ = get(f"{base}/article/{article_id}")
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and title.group(1).endswith(" — newsdesk")
+    assert "<" not in title.group(1)  # a scraped title's markup stays text

@@ -82,8 +82,12 @@ def story_dossier(reader: Reader, story_id: str) -> dict[str, Any] | None:
 
 def story_page(reader: Reader, story_id: str) -> str | None:
     found = story_dossier(reader, story_id)
+    if found is None:
+        return None
+    story = found["stories"][0]
     return render_html(found, home="/", article_base="/article/",
-                       search=search_box(found["stories"][0]["id"])) if found else None
+                       search=search_box(story["id"]),
+                       page_title=story.get("title") or "(untitled story)")
 
 
 def article_page(reader: Reader, article_id: str) -> str | None:
@@ -92,6 +96,7 @@ def article_page(reader: Reader, article_id: str) -> str | None:
         return None
     story_ids = reader.stories_of(article_id)
     return render_html(_dossier([article], []), home="/", search=search_box(),
+                       page_title=article.get("title") or article["id"],
                        stories=[(s, f"/story/{s}") for s in story_ids],
                        cite_stories=[s for i in story_ids if (s := reader.story(i))])
 

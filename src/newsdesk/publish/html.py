@@ -31,15 +31,19 @@ def render_html(dossier: dict[str, Any], home: str | None = None,
                 stories: list[tuple[str, str]] | None = None,
                 article_base: str | None = None,
                 cite_stories: list[dict[str, Any]] | None = None,
-                new: dict[str, Any] | None = None, search: str | None = None) -> str:
+                new: dict[str, Any] | None = None, search: str | None = None,
+                page_title: str | None = None) -> str:
     """The report; ``home`` and ``stories`` (id, link) add the web app's navigation,
-    ``search`` its search box (HTML the app rendered);
+    ``search`` its search box (HTML the app rendered), ``page_title`` the browser tab's
+    title (an app page is one story's or one article's: "newsdesk report" told no tab
+    from another);
     ``article_base`` links articles to their own pages instead of embedding them;
     ``cite_stories``: stories whose citations land in these articles (see ``view``);
     ``new`` (``store.changes.change_marks``) marks what is new since an earlier
     analysis."""
     context = {**report_context(dossier, article_base, cite_stories), "home": home,
-               "story_links": stories or [], "new": new, "search": search}
+               "story_links": stories or [], "new": new, "search": search,
+               "page_title": page_title}
     return _ENV.get_template("report.html.j2").render(
         **context, story_sections=story_sections(dossier.get("stories", []), context),
         article_sections=[] if article_base else article_sections(dossier.get("articles", []),

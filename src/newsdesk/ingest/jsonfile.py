@@ -23,8 +23,9 @@ from typing import IO, Any
 from ..config import Settings
 from ..errors import problem
 from ..model import Failure, Source
+from .capped import read_capped
 from .fields import parse_field_map
-from .jsonl import GZIP_ERRORS, decode_json_text, parse_record
+from .jsonl import decode_json_text, parse_record
 
 # A JSON array holds many articles; this many articles' worth of bytes may be parsed at
 # once (json.loads needs several times the file's size in memory while it parses).
@@ -47,13 +48,9 @@ def iter_json(name: str, stream: IO[bytes], settings: Settings) -> Iterator[Sour
     """A Source or Failure per article record of the JSON document on ``stream``."""
     limit = settings.max_input_bytes
     cap = limit * JSON_FACTOR
-    try:
-        data = stream.read(cap + 1)
-    except GZIP_ERRORS as exc:
-        yield Failure(name, problem("E105", detail=str(exc) or type(exc).__name__))
-        return
-    if len(data) > cap:
-        yield Failure(name, problem("E104", size=f"more than {cap}", limit=cap))
+    data = read_capped(name, stream, cap)
+    if isinstance(data, Failure):
+        yield data
         return
     text, warnings = decode_json_text(data)
     try:

@@ -21,11 +21,12 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any, Literal, Protocol
+from typing import IO, Any, Literal
 
 from ..config import Settings
 from ..errors import problem
 from ..model import Failure, Source
+from .capped import Readable, read_capped, read_exactly
 from .fields import parse_field_map
 from .jsonfile import iter_json, looks_like_json_articles
 from .jsonl import GZIP_ERRORS, iter_jsonl, looks_like_jsonl, parse_record
@@ -37,10 +38,6 @@ from .warc import iter_warc
 Kind = Literal["warc", "jsonl", "json", "doc", "auto"]
 
 
-class _Readable(Protocol):
-    """Anything with ``read(n)``: files, stdin, GzipFile (which is not an ``IO``)."""
-
-    def read(self, size: int = ..., /) -> bytes: ...
 
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -213,7 +210,7 @@ def _read_stream(
     """Common path for files and stdin: undo gzip, sniff, then hand to a reader."""
     limit = settings.max_input_bytes
     try:
-        head = _read_exactly(raw, HEAD_BYTES)
+        head = read_exactly(raw, HEAD_BYTES)
     except OSError as exc:
         yield Failure(name, problem("E100", detail=exc.strerror or str(exc)))
         return
@@ -226,7 +223,7 @@ def _read_stream(
     if compressed and kind != "warc":
         gz = gzip.GzipFile(fileobj=archive, mode="rb")
         try:
-            inner = _read_exactly(gz, HEAD_BYTES)
+            inner = read_exactly(gz, HEAD_BYTES)
         except GZIP_ERRORS as exc:
             yield Failure(name, problem("E105", detail=str(exc) or type(exc).__name__))
             return
@@ -269,17 +266,8 @@ def _read_stream(
     if size is not None and not compressed and size > limit:
         yield Failure(name, problem("E104", size=size, limit=limit))
         return
-    try:
-        content = _read_exactly(stream, limit + 1)  # the stream replays the head
-    except GZIP_ERRORS as exc:
-        yield Failure(name, problem("E105", detail=str(exc) or type(exc).__name__))
-        return
-    if len(content) > limit:
-        # Decompressed size is unknown without decompressing it all, which is
-        # exactly what a gzip bomb wants; report what we know.
-        yield Failure(name, problem("E104", size=f"more than {limit}", limit=limit))
-        return
-    yield _document(name, content, sidecar)
+    content = read_capped(name, stream, limit)  # the stream replays the head
+    yield content if isinstance(content, Failure) else _document(name, content, sidecar)
 
 
 def _document(name: str, content: bytes, sidecar: bool = True) -> Source:
@@ -295,31 +283,16 @@ def _document(name: str, content: bytes, sidecar: bool = True) -> Source:
     )
 
 
-def _read_blank(stream: _Readable, limit: int) -> bytes:
+def _read_blank(stream: Readable, limit: int) -> bytes:
     """Read on while the bytes are blank, up to ``limit``; returns what was read (blank,
     then the first block holding anything else)."""
     read = bytearray()  # grown in place: ``bytes +=`` copied it all per block, quadratic
     while len(read) <= limit:  # (1 GiB of gzipped spaces took 20 s to reach the limit)
-        block = _read_exactly(stream, HEAD_BYTES)
+        block = read_exactly(stream, HEAD_BYTES)
         read += block
         if not block or block.strip():
             break
     return bytes(read)
-
-
-def _read_exactly(stream: _Readable, count: int) -> bytes:
-    """Read up to ``count`` bytes, looping over short reads (pipes, gzip members)."""
-    if count <= 0:
-        return b""
-    parts: list[bytes] = []
-    remaining = count
-    while remaining > 0:
-        chunk = stream.read(min(remaining, 1 << 20))
-        if not chunk:
-            break
-        parts.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(parts)
 
 
 class _Prefixed(io.RawIOBase):
@@ -328,14 +301,14 @@ class _Prefixed(io.RawIOBase):
     Sniffing must not consume stdin or a gzip stream, which cannot seek back.
     """
 
-    def __init__(self, head: bytes, rest: _Readable) -> None:
+    def __init__(self, head: bytes, rest: Readable) -> None:
         super().__init__()
         self._head = head
         self._pos = 0
         self._rest = rest
 
     @classmethod
-    def reader(cls, head: bytes, rest: _Readable) -> IO[bytes]:
+    def reader(cls, head: bytes, rest: Readable) -> IO[bytes]:
         return io.BufferedReader(cls(head, rest), buffer_size=1 << 16)
 
     def readable(self) -> bool:

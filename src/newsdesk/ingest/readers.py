@@ -37,9 +37,6 @@ from .warc import iter_warc
 
 Kind = Literal["warc", "jsonl", "json", "doc", "auto"]
 
-
-
-
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN_NAME = "<stdin>"
 

@@ -181,7 +181,9 @@ def neus_records(root: Path) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def gva_records(root: Path) -> dict[str, list[dict[str, Any]]]:
+def gva_by_incident(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """GVA's articles as article records, by incident (an article of two incidents is in
+    both), in file order."""
     from story_facts_data import _outlet
 
     by_incident: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -194,6 +196,11 @@ def gva_records(root: Path) -> dict[str, list[dict[str, Any]]]:
                     {"id": f"gva-{art['id']}", "text": art.get("text") or "",
                      "title": art.get("title") or "", "published": art["published"],
                      "url": art.get("url") or "", "outlet": _outlet(art.get("url")) or ""})
+    return by_incident
+
+
+def gva_records(root: Path) -> dict[str, list[dict[str, Any]]]:
+    by_incident = gva_by_incident(root)
     eligible = sorted((i for i, recs in by_incident.items() if len(recs) >= MIN_ARTICLES),
                       key=int)
     chosen = sorted(random.Random(SEED).sample(eligible, min(SAMPLE_GVA, len(eligible))),

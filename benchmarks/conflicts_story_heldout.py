@@ -159,22 +159,13 @@ def _fresh_gva_incidents(by_incident: dict[str, list[Any]]) -> set[str]:
 
 
 def gva_records(root: Path, part: str = "report") -> dict[str, list[dict[str, Any]]]:
-    from story_facts_data import _outlet
+    from conflicts_story_fresh import gva_by_incident
 
     split = {}
     with open(root / "stories" / "gva" / "split.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             split[row["incident"]] = row["split"]
-    by_incident: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    with gzip.open(root / "stories" / "gva" / "articles.jsonl.gz", "rt",
-                   encoding="utf-8") as f:
-        for line in f:
-            art = json.loads(line)
-            for inc in art["incident"]:
-                by_incident[inc].append(
-                    {"id": f"gva-{art['id']}", "text": art.get("text") or "",
-                     "title": art.get("title") or "", "published": art["published"],
-                     "url": art.get("url") or "", "outlet": _outlet(art.get("url")) or ""})
+    by_incident = gva_by_incident(root)
     used = _fresh_gva_incidents(by_incident)
     return {f"gva-{i}": recs for i, recs in sorted(by_incident.items(), key=lambda x: int(x[0]))
             if split.get(i) == part and len(recs) >= MIN_ARTICLES and i not in used}

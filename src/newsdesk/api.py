@@ -280,13 +280,17 @@ def _annotated(inputs: Inputs, published: str | None, settings: Settings,
 
     # One batch ahead: the next batch is with the workers while this one's results are
     # stored (the driver's work) — without it the workers waited for every store write.
+    # Each is half of ``BATCH_SIZE`` a worker, so what a kill can lose (the batch being
+    # stored and the one ahead) is at most one batch's worth (issue 13's "≤ one batch
+    # redone").
     opened: set[str] = set()
     pending = None
+    half = max(1, BATCH_SIZE * executor.workers // 2)
     for pair in iter_extracted(inputs, published=published, settings=settings,
                                executor=executor,
                                known=known if reuse is not None else None, stages=stages):
         batch.append(pair)
-        if len(batch) >= BATCH_SIZE * executor.workers:
+        if len(batch) >= half:
             ahead = submit(batch)
             batch = []
             if pending is not None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .annotation.workers import Annotator
 from .config import Settings, load_settings
+from .dossier_types import Dossier, dossier_from_json
 from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
 from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
@@ -453,6 +454,12 @@ class AnalyzeResult:
             with Store(self._path) as store:
                 self._dossier = self._analysis.dossier(store)
         return self._dossier
+
+    @property
+    def records(self) -> Dossier:
+        """The dossier as typed records (``dossier_types.py``): ``records.stories[0]
+        .claims[0].support[0].text`` rather than string keys; read when first asked for."""
+        return dossier_from_json(self.dossier)
 
     @property
     def articles(self) -> list[Article]:

@@ -27,6 +27,7 @@ sentences they would wrongly drop: docs/decisions.md, "Boilerplate out of claims
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _I = re.IGNORECASE
@@ -249,32 +250,27 @@ def boilerplate_kind(sentence: str) -> str | None:
     the patterns are the cross-check's dearest regular expressions (issue 13 profile);
     a pattern is searched only when the sentence holds one of its needles."""
     folded = sentence.casefold().replace("ı", "i")  # the patterns let a dotless i be i
-    for kind, pattern in _PATTERNS:
-        if _may_match(pattern, sentence, folded) and pattern.search(sentence):
-            return kind
-    words = len(sentence.split())
-    if (words <= _NOTICE_MAX_WORDS and _may_match(_NOTICE, sentence, folded)
-            and _NOTICE.search(sentence)):
-        return "disclaimer"
-    if (words <= _PHOTO_CREDIT_MAX_WORDS and _may_match(_PHOTO_CREDIT, sentence, folded)
-            and _PHOTO_CREDIT.search(sentence)):
-        return "credit"
-    if _POSTED.search(sentence) and words <= _POSTED_MAX_WORDS:
-        return "comment"
-    return None
+    return _kind(sentence, lambda pattern: _may_match(pattern, sentence, folded))
 
 
 def boilerplate_kind_unfiltered(sentence: str) -> str | None:
     """``boilerplate_kind`` without the needles: the reference the tests hold it to."""
+    return _kind(sentence, lambda pattern: True)
+
+
+def _kind(sentence: str, may: Callable[[re.Pattern[str]], bool]) -> str | None:
+    """The first kind whose pattern matches ``sentence``, searching only the patterns
+    ``may`` allows; the short-line patterns only when the sentence is short enough."""
     for kind, pattern in _PATTERNS:
-        if pattern.search(sentence):
+        if may(pattern) and pattern.search(sentence):
             return kind
     words = len(sentence.split())
-    if _NOTICE.search(sentence) and words <= _NOTICE_MAX_WORDS:
+    if words <= _NOTICE_MAX_WORDS and may(_NOTICE) and _NOTICE.search(sentence):
         return "disclaimer"
-    if _PHOTO_CREDIT.search(sentence) and words <= _PHOTO_CREDIT_MAX_WORDS:
+    if (words <= _PHOTO_CREDIT_MAX_WORDS and may(_PHOTO_CREDIT)
+            and _PHOTO_CREDIT.search(sentence)):
         return "credit"
-    if _POSTED.search(sentence) and words <= _POSTED_MAX_WORDS:
+    if words <= _POSTED_MAX_WORDS and _POSTED.search(sentence):
         return "comment"
     return None
 

@@ -168,20 +168,39 @@ def ranked_event_date(articles: Sequence[tuple[Article, Facts]],
     """The story's event day as the ranker (``params`` or the shipped model) chooses it
     among the candidate days, with the evidence of that day; the rules' day when no model
     ships or it agrees with them."""
+    return ranked_days(articles, params).chosen
+
+
+@dataclass(frozen=True)
+class RankedDays:
+    """The chosen day and every candidate with its score (higher: more likely the
+    event's; empty when the rules decided alone), which ``fact_certainty`` turns into the
+    day's confidence and its rivals."""
+
+    chosen: EventDate | None
+    candidates: tuple[DayCandidate, ...] = ()
+    scores: tuple[float, ...] = ()
+
+
+def ranked_days(articles: Sequence[tuple[Article, Facts]],
+                params: Mapping[str, Any] | None = None) -> RankedDays:
+    """``ranked_event_date``'s choice with the candidates and scores it chose among."""
     rule = story_event_date(articles)
     params = params if params is not None else model()
     if params is None or rule is None:
-        return rule
+        return RankedDays(rule)
     cands, rows = day_candidates(articles, rule)
+    scores = tuple(score(r, params) for r in rows)
     index = best_index(rows, params)
     if index is None or cands[index].value.value == rule.value.value:
-        return rule
+        return RankedDays(rule, tuple(cands), scores)
     chosen = cands[index]
     if not chosen.evidence:  # the earliest publication date, no sentence naming it
-        return published_event_date(articles)
+        return RankedDays(published_event_date(articles), tuple(cands), scores)
     evidence = tuple(sorted(chosen.evidence, key=lambda e: (
         e.article_id, e.span.start if e.span else -1)))
-    return EventDate(chosen.value, "stated", len({e.article_id for e in evidence}), evidence)
+    return RankedDays(EventDate(chosen.value, "stated", len({e.article_id for e in evidence}),
+                                evidence), tuple(cands), scores)
 
 
 @lru_cache(maxsize=1)

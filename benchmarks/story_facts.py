@@ -18,6 +18,14 @@ majority. Tune on ``tune`` incidents (dated before 2016-07-01), report on ``repo
     python benchmarks/story_facts.py [--split tune|report] [--grouping gold|predicted]
         [--limit N] [--cache DIR] [--errors FILE]
 
+Beside that all-stories accuracy (the issue's number, unchanged), a precision/coverage pair
+per fact: the accuracy where the dossier states the fact and the share of stories where it
+does. ``newsdesk`` states a fact only when its certainty is ``certain``
+(``crosscheck/fact_certainty.py``; otherwise the dossier shows it as unclear with its
+rivals); ``newsdesk_states_all`` is the previous dossier, stating every fact it gives; the
+baseline states everything. A count no article gives is not stated (it scores as 0 in the
+all-stories accuracy).
+
 The row ``newsdesk_rules_date`` is newsdesk with the event day chosen by the rules alone
 (``event_date.story_event_date``) instead of the learned ranker (``day_ranker``): the
 ranker's gain measured in the same run.
@@ -97,15 +105,17 @@ def gold_stories(raw: Sequence[dict[str, Any]], incidents: dict[str, Incident],
     return dict(stories)
 
 
-def tune_gold_stories() -> tuple[dict[str, Incident], list[tuple[str, Story]]]:
+def tune_gold_stories(cache: Path = DEFAULT_CACHE
+                      ) -> tuple[dict[str, Incident], list[tuple[str, Story]]]:
     """The GVA tune incidents and their gold-grouped stories, sorted by incident id: what
-    the story-fact rankers learn from (``train_day_ranker``, ``train_place_ranker``)."""
+    the story-fact rankers learn from (``train_day_ranker``, ``train_place_ranker``,
+    ``train_fact_certainty``)."""
     root = benchmarks_dir()
     incidents = load_incidents(root)
     raw = in_split(load_raw(root), incidents, "tune")
     tune = {i: incidents[i] for r in raw for i in r["incident"]
             if i in incidents and incidents[i].split == "tune"}
-    facts = annotated([to_article(r) for r in raw], DEFAULT_CACHE)
+    facts = annotated([to_article(r) for r in raw], cache)
     return tune, sorted(gold_stories(raw, tune, facts).items())
 
 

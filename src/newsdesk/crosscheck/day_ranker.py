@@ -180,6 +180,7 @@ class RankedDays:
     chosen: EventDate | None
     candidates: tuple[DayCandidate, ...] = ()
     scores: tuple[float, ...] = ()
+    rule: EventDate | None = None  # the rules' own day (``event_date.story_event_date``)
 
 
 def ranked_days(articles: Sequence[tuple[Article, Facts]],
@@ -188,19 +189,19 @@ def ranked_days(articles: Sequence[tuple[Article, Facts]],
     rule = story_event_date(articles)
     params = params if params is not None else model()
     if params is None or rule is None:
-        return RankedDays(rule)
+        return RankedDays(rule, rule=rule)
     cands, rows = day_candidates(articles, rule)
     scores = tuple(score(r, params) for r in rows)
     index = best_index(rows, params)
     if index is None or cands[index].value.value == rule.value.value:
-        return RankedDays(rule, tuple(cands), scores)
+        return RankedDays(rule, tuple(cands), scores, rule)
     chosen = cands[index]
     if not chosen.evidence:  # the earliest publication date, no sentence naming it
-        return RankedDays(published_event_date(articles), tuple(cands), scores)
+        return RankedDays(published_event_date(articles), tuple(cands), scores, rule)
     evidence = tuple(sorted(chosen.evidence, key=lambda e: (
         e.article_id, e.span.start if e.span else -1)))
     return RankedDays(EventDate(chosen.value, "stated", len({e.article_id for e in evidence}),
-                                evidence), tuple(cands), scores)
+                                evidence), tuple(cands), scores, rule)
 
 
 @lru_cache(maxsize=1)

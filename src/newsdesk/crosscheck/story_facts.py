@@ -58,8 +58,9 @@ def story_facts(articles: Sequence[tuple[Article, Facts]]) -> StoryFacts:
     found = place_candidates(articles)
     place = place_with_town(found, rule_choice(found.named, found.parts))
     counts = story_counts(articles)
-    certainty = [("when", day_certainty(days)),
-                 ("where", place_certainty(found, place.city if place else None))]
-    certainty += [(kind, count_certainty(counts, kind)) for kind in KINDS]
+    n = max(len(articles), 1)
+    certainty = [("when", day_certainty(days, n)),
+                 ("where", place_certainty(found, place.city if place else None, n))]
+    certainty += [(kind, count_certainty(counts, kind, n)) for kind in KINDS]
     return StoryFacts(days.chosen, place, counts,
                       tuple((name, c) for name, c in certainty if c is not None))

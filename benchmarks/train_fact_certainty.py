@@ -164,12 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         shipped[fact] = params
         print("  " + json.dumps(params["weights"]))
     if args.write:
-        shipped["trained_on"] = (
+        ranker_fit.write_model(MODEL, shipped, (
             "GVA tune incidents (split.tsv), benchmarks/train_fact_certainty.py; pointwise "
             f"logistic per fact, cut for {TARGET} accuracy where stated on "
-            f"{ranker_fit.FOLDS}-fold out-of-fold predictions")
-        MODEL.write_text(json.dumps(shipped, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL}")
+            f"{ranker_fit.FOLDS}-fold out-of-fold predictions"))
     return 0
 
 

@@ -21,7 +21,6 @@ without the file the rules decide alone.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -29,7 +28,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..model import Article, Facts
@@ -42,6 +40,7 @@ from .event_date import (
     published_event_date,
     story_event_date,
 )
+from .model_files import shipped_model
 from .timeline_dates import DateValue, day_value
 
 FEATURES = (
@@ -207,10 +206,4 @@ def ranked_days(articles: Sequence[tuple[Article, Facts]],
 @lru_cache(maxsize=1)
 def model() -> dict[str, Any] | None:
     """The shipped weights, or None when no model ships (the rules then decide)."""
-    try:
-        text = resources.files("newsdesk.crosscheck").joinpath(
-            "day_model.json").read_text("utf-8")
-    except FileNotFoundError:
-        return None
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
+    return shipped_model("day_model.json")

@@ -30,12 +30,10 @@ value itself never changes: only how it is presented.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..model import Span
@@ -43,6 +41,7 @@ from .day_ranker import RankedDays
 from .event_counts import StoryCount
 from .event_date import DateEvidence
 from .event_place import PlaceCandidates, _Candidate, _is_place, place_key, rule_vote
+from .model_files import shipped_model
 
 # Without a learnt model: stated when the chosen value holds this share of the votes.
 SHARE_CUT = 0.75
@@ -242,10 +241,4 @@ def count_certainty(counts: Sequence[StoryCount], kind: str,
 @lru_cache(maxsize=1)
 def model() -> dict[str, Any] | None:
     """The shipped per-fact models and cuts, or None when none ships."""
-    try:
-        text = resources.files("newsdesk.crosscheck").joinpath(
-            "certainty_model.json").read_text("utf-8")
-    except FileNotFoundError:
-        return None
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
+    return shipped_model("certainty_model.json")

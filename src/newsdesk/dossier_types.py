@@ -112,6 +112,27 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """One value a story fact was chosen among, with the articles and spans that give it."""
+
+    value: str
+    how: str | None
+    articles: int
+    article_ids: tuple[str, ...]
+    support: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Certainty:
+    """How sure a story fact is: stated as fact only when ``certain``, else shown as
+    unclear with its ``candidates`` (the chosen value first)."""
+
+    confidence: float
+    certain: bool
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True)
 class Evidence:
     article_id: str
     span: Span
@@ -128,6 +149,7 @@ class EventDate:
     basis: str  # stated / narrowed / published ...
     votes: int | None
     evidence: tuple[Evidence, ...]
+    certainty: Certainty | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +159,7 @@ class Place:
     state: str | None
     country: str | None
     support: tuple[Sentence, ...]
+    certainty: Certainty | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +180,7 @@ class StoryCount:
     value: int
     status: str
     reports: tuple[CountReport, ...]
+    certainty: Certainty | None = None
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,14 @@ def test_a_dossier_with_counts_joins_and_outlets_reads_whole() -> None:
                       "place": {"name": "Springfield", "city": "Springfield",
                                 "state": "Illinois", "country": "US",
                                 "support": [{"article_id": "a", "kind": "dateline", "start": 0,
-                                             "end": 11, "text": "SPRINGFIELD"}]},
+                                             "end": 11, "text": "SPRINGFIELD"}],
+                                "certainty": {"confidence": 0.62, "certain": False, "candidates": [
+                                    {"value": "Springfield", "how": "dateline", "articles": 1,
+                                     "article_ids": ["a"], "support": [
+                                         {"article_id": "a", "start": 0, "end": 11,
+                                          "text": "SPRINGFIELD"}]},
+                                    {"value": "Chatham", "how": None, "articles": 1,
+                                     "article_ids": ["b"], "support": []}]}},
                       "counts": [{"what": "injured", "value": 2, "status": "current",
                                   "reports": [{"article_id": "a", "published": "2016-09-01",
                                                "value": 2, "how": "stated", "hedge": None,
@@ -113,4 +120,7 @@ def test_a_dossier_with_counts_joins_and_outlets_reads_whole() -> None:
     assert story.facts is not None and story.facts.counts[0].reports[0].value == 2
     assert story.sources[0].identity is not None and not story.sources[0].identity.wire
     assert typed.failures[0].error.code == "E200"
+    place = story.facts.place
+    assert place is not None and place.certainty is not None and not place.certainty.certain
+    assert [c.value for c in place.certainty.candidates] == ["Springfield", "Chatham"]
     assert _without_nulls(typed.to_json()) == _without_nulls(data)

@@ -187,8 +187,8 @@ def run_alone(rows: Rows) -> Groups:
     return [(item.id,) for item, _ in rows]
 
 
-def run_ours(rows: Rows) -> Groups:
-    clusterer = StoryClusterer()
+def run_ours(rows: Rows, clusterer: StoryClusterer | None = None) -> Groups:
+    clusterer = StoryClusterer() if clusterer is None else clusterer
     for item, _ in rows:
         clusterer.add(item)
     return clusterer.groups()
@@ -197,10 +197,7 @@ def run_ours(rows: Rows) -> Groups:
 def run_window_120(rows: Rows) -> Groups:
     """newsdesk as it was before stories stayed open a year (session 12: closed after 120
     quiet days), for the same-run comparison."""
-    clusterer = StoryClusterer(window_days=SESSION_12_WINDOW_DAYS)
-    for item, _ in rows:
-        clusterer.add(item)
-    return clusterer.groups()
+    return run_ours(rows, StoryClusterer(window_days=SESSION_12_WINDOW_DAYS))
 
 
 def run_previous(rows: Rows) -> Groups:

@@ -2,7 +2,9 @@
 indexes (reprints and stories) on growing streams.
 
 The 2,008 Timeline17 articles are replayed as many times as needed, each replay shifted by
-two years so that it forms its own stories (a story closes after 120 quiet days) — a stream
+two years so that an article's earlier copy is as a rule in a closed story (a story
+closes after a quiet year, ``stories.WINDOW_DAYS``; the 2,008 span 33 months, so replays
+overlap in time, as a crawl's topics do) — a stream
 with the vocabulary, lengths and story sizes of real coverage. Every replayed text gets a
 replay marker sentence so the reprint index does not simply see copies. Printed: articles,
 seconds, articles per second, the process's peak resident memory (it grows with each size:

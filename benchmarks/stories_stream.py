@@ -6,6 +6,7 @@ against the gold story of every article. Beside newsdesk, in the same run:
 
 - **alone**: every article a story of its own (the trivial baseline);
 - **previous**: the grouping newsdesk shipped before issue 12 (``stories_previous.py``);
+- **window_120**: newsdesk with stories closed after 120 quiet days, as before session 13;
 - **all-pairs**: TF-IDF (fitted on the whole stream: an advantage no incremental method has)
   cosine between every two articles published at most 3 days apart, single link at a strict
   threshold chosen on the GVA tune split (``--sweep`` shows the sweep).
@@ -54,6 +55,8 @@ PAIR_WINDOW_DAYS = 3
 # Its cosine cut: the best B-cubed F1 on the GVA tune split among cuts keeping precision
 # >= 0.97 (--sweep: 0.2 gives P 0.970 R 0.785 F1 0.868 there).
 PAIR_THRESHOLD = 0.2
+# How long a quiet story stayed open before session 13 (``stories.WINDOW_DAYS`` now).
+SESSION_12_WINDOW_DAYS = 120
 
 
 def stories_root() -> Path | None:
@@ -184,11 +187,17 @@ def run_alone(rows: Rows) -> Groups:
     return [(item.id,) for item, _ in rows]
 
 
-def run_ours(rows: Rows) -> Groups:
-    clusterer = StoryClusterer()
+def run_ours(rows: Rows, clusterer: StoryClusterer | None = None) -> Groups:
+    clusterer = StoryClusterer() if clusterer is None else clusterer
     for item, _ in rows:
         clusterer.add(item)
     return clusterer.groups()
+
+
+def run_window_120(rows: Rows) -> Groups:
+    """newsdesk as it was before stories stayed open a year (session 12: closed after 120
+    quiet days), for the same-run comparison."""
+    return run_ours(rows, StoryClusterer(window_days=SESSION_12_WINDOW_DAYS))
 
 
 def run_previous(rows: Rows) -> Groups:
@@ -239,11 +248,12 @@ def _link(matrix: Any, i: int, others: list[int], threshold: float, links: Any) 
 
 METHODS: dict[str, Callable[[Rows], Groups]] = {
     "alone": run_alone, "previous": run_previous, "all_pairs": run_all_pairs,
-    "newsdesk": run_ours,
+    "window_120": run_window_120, "newsdesk": run_ours,
 }
 LABELS = {"alone": "every article alone", "previous": "previous grouping (session 4)",
           "all_pairs": f"all-pairs TF-IDF cosine ≥ {PAIR_THRESHOLD}, single link, "
                        f"{PAIR_WINDOW_DAYS}-day window",
+          "window_120": "newsdesk, stories closed after 120 quiet days (session 12)",
           "newsdesk": "**newsdesk**"}
 
 

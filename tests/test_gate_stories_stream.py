@@ -33,10 +33,11 @@ def test_gva_report_incidents_are_grouped_precisely_and_beat_the_baselines(
     gold = bench.gold_for(rows, lambda incident: split.get(incident) == "report")
     ours = bench.bcubed(bench.run_ours(rows), gold)
     alone = bench.bcubed(bench.run_alone(rows), gold)
-    # Measured: P 0.977 R 0.858 F1 0.913 with stories naming one person merged (0.980 /
-    # 0.834 / 0.901 without; all-pairs baseline 0.878, every article alone 0.740).
+    # Measured: P 0.972 R 0.872 F1 0.919 with stories open a year (session 13; 0.974 /
+    # 0.869 / 0.919 closed after 120 days, 0.977 / 0.858 / 0.913 before session 12's
+    # incident link; all-pairs baseline 0.878, every article alone 0.740).
     assert ours["precision"] >= 0.97, ours
-    assert ours["f1"] >= 0.905, ours
+    assert ours["f1"] >= 0.915, ours
     assert ours["f1"] > alone["f1"] + 0.1, (ours, alone)
 
 
@@ -44,7 +45,7 @@ def test_partisan_framings_of_one_story_are_grouped_without_chaining(bench: Modu
     rows = bench.load_neus(bench.stories_root())
     groups = bench.run_ours(rows)
     scores = bench.bcubed(groups, bench.gold_for(rows))
-    # Measured: P 0.894 R 0.762 (the previous grouping: one story of 1,457 articles).
+    # Measured: P 0.896 R 0.762 (the previous grouping: one story of 1,457 articles).
     assert scores["precision"] >= 0.89, scores
     assert scores["recall"] >= 0.75, scores
     assert max(len(g) for g in groups) <= 15  # no story swallowing the stream

@@ -175,7 +175,7 @@ def _candidate(value: str, articles: int, how: str = "stated") -> dict[str, Any]
      "unclear: 3 (1 report), 4 (1) or 5 (2)"),
     ([_candidate("2016-01-02", 2), _candidate("2016-01-03", 0, "published")],
      "unclear: 2016-01-02 (2 reports) or 2016-01-03 (first published)"),
-    ([_candidate("Englewood", 1)], "unclear: Englewood (1 report)"),
+    ([_candidate("Englewood", 1)], "unconfirmed: Englewood (1 report)"),
 ])
 def test_an_unclear_fact_lists_its_candidates_best_first(
         candidates: list[dict[str, Any]], line: str) -> None:

@@ -92,8 +92,8 @@ def test_the_event_heads_the_timeline_in_the_report_and_the_markdown(
     assert "What happened, when, where" in html and "(the event)" in html
     assert html.index("What happened, when, where") < html.index("<h3>Timeline</h3>")
     assert "### What happened, when, where" in md
-    # stated, or (one report of two only) shown as unclear with 2 first
-    assert re.search(r"- \*\*killed\*\*: (?:unclear: )?2\b", md)
+    # stated, or (one report of two only) shown as unclear or unconfirmed with 2 first
+    assert re.search(r"- \*\*killed\*\*: (?:unclear: |unconfirmed: )?2\b", md)
     assert "<script>alert(1)</script>" not in html
 
 

@@ -7,7 +7,8 @@ and gives the cited spans to ``view.cited_spans`` so every citation has its targ
 
 A fact its evidence leaves in doubt (its ``certainty`` not ``certain``,
 ``crosscheck.fact_certainty``) is not stated: its row reads "unclear: Englewood (2 reports)
-or Chicago (1)", the best-supported value first, and cites every candidate's spans.
+or Chicago (1)", the best-supported value first, and cites every candidate's spans; one
+with no rival reads "unconfirmed: Englewood (1 report)".
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ def _flat(article_id: str, span: dict[str, Any] | None) -> dict[str, Any] | None
 
 def unclear(certainty: dict[str, Any]) -> str:
     """"unclear: Englewood (2 reports) or Chicago (1)": the candidates, best first, each
-    with how many articles give it (a day no sentence names: "first published")."""
+    with how many articles give it (a day no sentence names: "first published"); a value
+    with no rival reads "unconfirmed: Englewood (1 report)" — nothing contradicts it, too
+    little supports it (on a mixed stream most doubtful days and counts are of this kind,
+    and "unclear" with one value read as a contradiction)."""
     parts = []
     for n, c in enumerate(certainty["candidates"]):
         if c.get("how") == "published":
@@ -33,8 +37,9 @@ def unclear(certainty: dict[str, Any]) -> str:
         else:
             unit = (" report" if c["articles"] == 1 else " reports") if n == 0 else ""
             parts.append(f"{c['value']} ({c['articles']}{unit})")
-    listed = " or ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
-    return f"unclear: {listed}"
+    if len(parts) == 1:  # no rival: the value is not in doubt, its support is thin
+        return f"unconfirmed: {parts[0]}"
+    return f"unclear: {' or '.join([', '.join(parts[:-1]), parts[-1]])}"
 
 
 def _row(fact: str, value: str, note: str, cites: list[dict[str, Any]],

@@ -43,8 +43,12 @@ def test_a_pool_renders_the_sections_and_the_report_is_the_same(
     dossier = result.dossier
     assert len(rendered) == len(dossier["stories"]) + len(dossier["articles"]) > 5
     assert out.read_bytes() == one_process.read_bytes()
+    story_pages = sorted((tmp_path / "report").iterdir())
+    assert [p.read_bytes() for p in story_pages] == [
+        p.read_bytes() for p in sorted((one_process.parent / "report").iterdir())]
     text = out.read_text(encoding="utf-8")
-    assert text.count("<article id=") == len(dossier["articles"])
+    assert sum(p.read_text(encoding="utf-8").count("<article id=") for p in story_pages
+               ) == len(dossier["articles"])
     assert text.count('<section class="story"') == len(dossier["stories"])
 
 

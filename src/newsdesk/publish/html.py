@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .atomic import atomic_text
 from .disagreements import disagreement_sections
-from .view import report_context
+from .view import report_context, story_order
 
 _ENV = Environment(
     loader=PackageLoader("newsdesk", "publish/templates"),
@@ -25,6 +25,8 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.globals["disagreements"] = disagreement_sections
+# Timeline rows a story's section of the report's overview shows; its page has them all.
+_ENV.globals["TIMELINE_ROWS"] = 40
 
 
 def render_html(dossier: dict[str, Any], home: str | None = None,
@@ -41,11 +43,14 @@ def render_html(dossier: dict[str, Any], home: str | None = None,
     ``cite_stories``: stories whose citations land in these articles (see ``view``);
     ``new`` (``store.changes.change_marks``) marks what is new since an earlier
     analysis."""
+    by_story = {s["id"]: s for s in dossier.get("stories", [])}
+    ordered = [by_story[i] for i in story_order(by_story.values())]
     context = {**report_context(dossier, article_base, cite_stories), "home": home,
                "story_links": stories or [], "new": new, "search": search,
-               "page_title": page_title}
+               "page_title": page_title, "pages": None}
+    context["d"] = {**dossier, "stories": ordered}
     return _ENV.get_template("report.html.j2").render(
-        **context, story_sections=story_sections(dossier.get("stories", []), context),
+        **context, story_sections=story_sections(ordered, context),
         article_sections=[] if article_base else article_sections(dossier.get("articles", []),
                                                                   context))
 

@@ -15,7 +15,7 @@ machine, without the store's file, so a cluster run renders the report in the dr
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -27,6 +27,7 @@ from ..scale.executors import Executor, ProcessPool
 from ..store import Store
 from ..store.scratch import Scratch
 from .html import article_sections, story_sections
+from .pages import PageOf
 from .stream import report_context
 
 # Sections a worker renders as one task: enough to pay for opening the store and the
@@ -53,6 +54,9 @@ class SectionTask:
     reprints: dict[str, dict[str, Any]]
     kind: str  # "story" | "article"
     ids: tuple[str, ...]
+    # the overview's story pages (``pages.write_pages``): their folder and these stories'
+    # numbers (a story's statements cite its own articles only); None: one file
+    pages: dict[str, Any] | None = None
 
 
 def render_sections(task: SectionTask) -> list[str]:
@@ -63,7 +67,10 @@ def render_sections(task: SectionTask) -> list[str]:
         try:
             analysis = Analysis(scratch, [], task.reprints, [], task.threads)
             source = StoredDossier(analysis, store)
-            context = report_context(source)
+            page_of = PageOf(source, task.pages["folder"], task.pages["numbers"]
+                             ) if task.pages else None
+            context = report_context(source, page_of=page_of)
+            context["pages"] = task.pages
             if task.kind == "story":
                 found = (source.story(i) for i in task.ids)
                 return [str(h) for h in story_sections(_present(found), context)]
@@ -79,24 +86,28 @@ class PoolSections:
     def __init__(self, executor: Executor, db: str, analysis: Analysis) -> None:
         self.executor, self.analysis, self.db = executor, analysis, db
 
-    def task(self, kind: str, ids: Sequence[str]) -> SectionTask:
+    def task(self, kind: str, ids: Sequence[str], pages: dict[str, Any] | None = None
+             ) -> SectionTask:
         threads, reprints = self.analysis.threads, self.analysis.reprints
         if kind == "story":
+            mine = {"folder": pages["folder"],
+                    "numbers": {i: pages["numbers"][i] for i in ids}} if pages else None
             return SectionTask(self.db, self.analysis.scratch.path,
                                {i: threads[i] for i in ids if i in threads}, {}, kind,
-                               tuple(ids))
+                               tuple(ids), mine)
         return SectionTask(self.db, self.analysis.scratch.path, {},
                            {i: reprints[i] for i in ids if i in reprints}, kind, tuple(ids))
 
-    def stories(self) -> Iterator[str]:
-        return self._render("story", self.analysis.scratch.story_ids(), STORIES_PER_TASK)
+    def stories(self, ids: Iterable[str], pages: dict[str, Any] | None = None
+                ) -> Iterator[str]:
+        return self._render("story", iter(ids), STORIES_PER_TASK, pages)
 
-    def articles(self) -> Iterator[str]:
-        return self._render("article", self.analysis.scratch.article_ids(),
-                            ARTICLES_PER_TASK)
+    def articles(self, ids: Iterable[str]) -> Iterator[str]:
+        return self._render("article", iter(ids), ARTICLES_PER_TASK)
 
-    def _render(self, kind: str, ids: Iterator[str], size: int) -> Iterator[str]:
-        tasks = (self.task(kind, chunk) for chunk in _chunks(ids, size))
+    def _render(self, kind: str, ids: Iterator[str], size: int,
+                pages: dict[str, Any] | None = None) -> Iterator[str]:
+        tasks = (self.task(kind, chunk, pages) for chunk in _chunks(ids, size))
         window = self.executor.workers * TASKS_AHEAD
         while batch := list(islice(tasks, window)):
             for sections in self.executor.map(render_sections, batch):

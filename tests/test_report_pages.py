@@ -86,6 +86,7 @@ def _sections(overview: str) -> list[str]:
 def test_each_story_keeps_its_budget_and_what_it_folds_is_one_link_away(
         example_dossier: dict[str, Any], tmp_path: Path) -> None:
     dossier = generated(example_dossier)
+    dossier["articles"].append({**dossier["articles"][0], "id": "alone"})  # in no story
     big = dossier["stories"][-1]
     assert len(big["claims"]) > MAX_CLAIMS
     assert len(big["claims"][0]["stance"]) > MAX_COLUMNS
@@ -108,6 +109,8 @@ def test_each_story_keeps_its_budget_and_what_it_folds_is_one_link_away(
         target = tmp_path / file if file else tmp_path / "report.html"
         assert target in parsed, link
         assert not fragment or fragment in parsed[target].ids, link
+    assert "a-alone" in parsed[tmp_path / "report" / "other.html"].ids
+    assert "report/other.html" in links
     story_page = tmp_path / "report" / "story-1.html"
     page = story_page.read_text(encoding="utf-8")
     assert "Why these articles are one story" in page and 'id="timeline"' in page

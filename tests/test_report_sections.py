@@ -30,9 +30,9 @@ def test_a_pool_renders_the_sections_and_the_report_is_the_same(
     rendered: list[int] = []
     real = sections.PoolSections._render
 
-    def counted(self: sections.PoolSections, kind: str, ids: object, size: int
-                ) -> object:
-        for html in real(self, kind, ids, size):  # type: ignore[arg-type]
+    def counted(self: sections.PoolSections, kind: str, ids: object, size: int,
+                pages: object = None) -> object:
+        for html in real(self, kind, ids, size, pages):  # type: ignore[arg-type]
             rendered.append(1)
             yield html
 

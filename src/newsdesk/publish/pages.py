@@ -72,19 +72,24 @@ def write_pages(source: DossierSource, path: str | Path, new: dict[str, Any] | N
         folder.mkdir(exist_ok=True)
     except OSError as err:
         raise NewsdeskError("E308", path=str(folder), detail=err.strerror or str(err)) from err
-    order = story_order(source.stories())
+    heads = [{"id": s["id"], "article_ids": s.get("article_ids", [])}
+             for s in source.stories()]
+    order = story_order(heads)
     numbers = {story_id: n for n, story_id in enumerate(order, 1)}
     overview = f"../{target.name}"
     written = [_story_page(source, folder / story_page(n), story_id, sections, overview)
                for story_id, n in numbers.items()]
-    alone = [i for i in _article_ids(source) if source.story_of(i) is None]
+    in_stories = sum(len(h["article_ids"]) for h in heads)
+    del heads
+    alone = [i for i in _article_ids(source) if source.story_of(i) is None
+             ] if in_stories < source.article_count() else []
     if alone:
         written.append(_page(source, folder / OTHER_PAGE, None, alone, sections, overview))
     _remove_stale(folder, {p.name for p in written})
     context = report_context(source, new, PageOf(source, folder.name, numbers))
     stories = ordered_stories(source, order)
     context["d"] = {**context["d"], "stories": stories}
-    context["pages"] = {"folder": folder.name, "numbers": numbers}
+    context["pages"] = {"folder": folder.name, "numbers": numbers, "other": len(alone)}
     with atomic_text(target) as out:
         out.writelines(_ENV.get_template("report.html.j2").generate(
             **context, article_sections=[],

@@ -95,7 +95,7 @@ def test_each_story_keeps_its_budget_and_what_it_folds_is_one_link_away(
     sections = _sections(overview)
     assert len(sections) == len(dossier["stories"])
     assert sections[0].count("<a href") and big["id"] in sections[0]  # biggest first
-    assert all(len(s.encode("utf-8")) <= pages.STORY_SECTION_BUDGET for s in sections)
+    assert all(len(s.encode("utf-8")) <= pages.GLANCE_BUDGET for s in sections)
     assert "<article" not in overview  # the articles are on the story pages
     assert "more claims" in sections[0] and "more outlets" in sections[0]
     parsed = {f: Page(f.read_text(encoding="utf-8")) for f in files}
@@ -113,9 +113,9 @@ def test_each_story_keeps_its_budget_and_what_it_folds_is_one_link_away(
     assert "report/other.html" in links
     story_page = tmp_path / "report" / "story-1.html"
     page = story_page.read_text(encoding="utf-8")
-    assert "Why these articles are one story" in page and 'id="timeline"' in page
+    assert "Why these articles are one story" in page and "Claims by outlet" in page
     back = [a for n, a in Page(page).attrs if n == "href" and not a.startswith("#")]
-    assert f"../report.html#{big['id']}" in back
+    assert f"../report.html#list-{big['id']}" in back
 
 
 def test_the_one_file_report_is_the_whole_dossiers(example_dossier: dict[str, Any],

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .atomic import atomic_text
 from .disagreements import disagreement_sections
+from .matrix import GLANCE_CLAIMS, GLANCE_COLUMNS, MAX_CLAIMS, MAX_COLUMNS
 from .view import report_context, story_order
 
 _ENV = Environment(
@@ -25,8 +26,8 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.globals["disagreements"] = disagreement_sections
-# Timeline rows a story's section of the report's overview shows; its page has them all.
-_ENV.globals["TIMELINE_ROWS"] = 40
+_ENV.globals.update(MAX_CLAIMS=MAX_CLAIMS, MAX_COLUMNS=MAX_COLUMNS, GLANCE_CLAIMS=GLANCE_CLAIMS,
+                    GLANCE_COLUMNS=GLANCE_COLUMNS)
 
 
 def render_html(dossier: dict[str, Any], home: str | None = None,
@@ -63,6 +64,15 @@ def story_sections(stories: Iterable[dict[str, Any]], context: dict[str, Any]
     template = _ENV.get_template("story.html.j2")
     for story in stories:
         yield Markup(template.render(**context, s=story))  # escaped as it was rendered
+
+
+def glance_sections(stories: Iterable[dict[str, Any]], context: dict[str, Any]
+                    ) -> Iterator[str]:
+    """The report overview's glance at each story (``glance.html.j2``), in order; the
+    context's ``pages`` names each story's page (``pages.py``)."""
+    template = _ENV.get_template("glance.html.j2")
+    for story in stories:
+        yield Markup(template.render(**context, s=story))
 
 
 def article_sections(articles: Iterable[dict[str, Any]], context: dict[str, Any]

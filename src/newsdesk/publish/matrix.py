@@ -33,6 +33,10 @@ MAX_CLAIMS = 150
 # Outlet columns shown, those saying most first: a story of 200 local outlets would make
 # 30,000 cells, most silent; a claim's own link still reaches its first sentence.
 MAX_COLUMNS = 30
+# The overview's glance at a story (``pages.py``): its claims to check first, the outlets
+# saying most; the story's page has the whole matrix.
+GLANCE_CLAIMS = 20
+GLANCE_COLUMNS = 12
 # Characters of an outlet's name in a column head ("Washington Examiner" whole; 1,280 px
 # hold the claim and about ten such heads).
 SHORT_NAME = 20
@@ -111,16 +115,17 @@ def _columns(story: dict[str, Any], keys: dict[str, str], by_id: Records,
     return columns
 
 
-def claim_matrix(story: dict[str, Any], label: Callable[[str], str], by_id: Records
-                 ) -> Matrix:
-    """The matrix of ``story``'s first ``MAX_CLAIMS`` claims; ``label`` names an article as
-    the report does (``view.article_label``), ``by_id`` gives its record (its headline)."""
+def claim_matrix(story: dict[str, Any], label: Callable[[str], str], by_id: Records,
+                 max_claims: int = MAX_CLAIMS, max_columns: int = MAX_COLUMNS) -> Matrix:
+    """The matrix of ``story``'s first ``max_claims`` claims and ``max_columns`` outlets;
+    ``label`` names an article as the report does (``view.article_label``), ``by_id`` gives
+    its record (its headline)."""
     claims = list(story.get("claims", []))
     keys = stance_keys(story, label)
     columns = _columns(story, keys, by_id, claims)
-    shown = columns[:MAX_COLUMNS]
+    shown = columns[:max_columns]
     grouped: dict[str, list[tuple[dict[str, Any], tuple[Cell, ...]]]] = {}
-    for claim in claims[:MAX_CLAIMS]:
+    for claim in claims[:max_claims]:
         spans: dict[str, dict[str, Any]] = {}
         for span in claim.get("support", []):
             spans.setdefault(keys.get(span["article_id"], ""), span)
@@ -132,4 +137,4 @@ def claim_matrix(story: dict[str, Any], label: Callable[[str], str], by_id: Reco
     groups = tuple(Group(st, STATUS_HEADING.get(st, st.replace("_", " ").capitalize()),
                          tuple(grouped[st])) for st in order if st in grouped)
     return Matrix(tuple(shown), groups, len(columns) - len(shown),
-                  max(0, len(claims) - MAX_CLAIMS))
+                  max(0, len(claims) - max_claims))

@@ -26,8 +26,8 @@ from ..incremental import Analysis, StoredDossier
 from ..scale.executors import Executor, ProcessPool
 from ..store import Store
 from ..store.scratch import Scratch
-from .html import article_sections, story_sections
-from .pages import PageOf
+from .html import article_sections, glance_sections, story_sections
+from .pages import PageOf, overview_context, page_context
 from .stream import report_context
 
 # Sections a worker renders as one task: enough to pay for opening the store and the
@@ -52,10 +52,11 @@ class SectionTask:
     scratch: str
     threads: dict[str, dict[str, object]]
     reprints: dict[str, dict[str, Any]]
-    kind: str  # "story" | "article"
+    kind: str  # "story" | "glance" | "article"
     ids: tuple[str, ...]
-    # the overview's story pages (``pages.write_pages``): their folder and these stories'
-    # numbers (a story's statements cite its own articles only); None: one file
+    # the report's story pages (``pages.write_pages``): their folder (None on a story's
+    # page) and the page numbers of these stories and the stories they link to; None: the
+    # one-file report
     pages: dict[str, Any] | None = None
 
 
@@ -67,11 +68,15 @@ def render_sections(task: SectionTask) -> list[str]:
         try:
             analysis = Analysis(scratch, [], task.reprints, [], task.threads)
             source = StoredDossier(analysis, store)
-            page_of = PageOf(source, task.pages["folder"], task.pages["numbers"]
-                             ) if task.pages else None
-            context = report_context(source, page_of=page_of)
-            context["pages"] = task.pages
+            if task.kind == "glance" and task.pages:
+                context = overview_context(report_context(source, page_of=PageOf(
+                    source, task.pages["folder"], task.pages["numbers"])), task.pages)
+                found = (source.story(i) for i in task.ids)
+                return [str(h) for h in glance_sections(_present(found), context)]
+            context = report_context(source)
             if task.kind == "story":
+                if task.pages:
+                    context = page_context(context, task.pages["numbers"])
                 found = (source.story(i) for i in task.ids)
                 return [str(h) for h in story_sections(_present(found), context)]
             found = (source.article(i) for i in task.ids)
@@ -89,9 +94,9 @@ class PoolSections:
     def task(self, kind: str, ids: Sequence[str], pages: dict[str, Any] | None = None
              ) -> SectionTask:
         threads, reprints = self.analysis.threads, self.analysis.reprints
-        if kind == "story":
-            mine = {"folder": pages["folder"],
-                    "numbers": {i: pages["numbers"][i] for i in ids}} if pages else None
+        if kind in ("story", "glance"):
+            mine = {**pages, "numbers": _numbers(pages["numbers"], ids, threads)
+                    } if pages else None
             return SectionTask(self.db, self.analysis.scratch.path,
                                {i: threads[i] for i in ids if i in threads}, {}, kind,
                                tuple(ids), mine)
@@ -101,6 +106,9 @@ class PoolSections:
     def stories(self, ids: Iterable[str], pages: dict[str, Any] | None = None
                 ) -> Iterator[str]:
         return self._render("story", iter(ids), STORIES_PER_TASK, pages)
+
+    def glances(self, ids: Iterable[str], pages: dict[str, Any]) -> Iterator[str]:
+        return self._render("glance", iter(ids), STORIES_PER_TASK, pages)
 
     def articles(self, ids: Iterable[str]) -> Iterator[str]:
         return self._render("article", iter(ids), ARTICLES_PER_TASK)
@@ -112,6 +120,14 @@ class PoolSections:
         while batch := list(islice(tasks, window)):
             for sections in self.executor.map(render_sections, batch):
                 yield from (Markup(s) for s in sections)
+
+
+def _numbers(numbers: dict[str, int], ids: Sequence[str],
+             threads: dict[str, dict[str, object]]) -> dict[str, int]:
+    """The page numbers a run of story sections links to: its stories' and the stories
+    their topics link to (``thread.via``), not the whole report's."""
+    wanted = set(ids) | {str(via) for i in ids if (via := threads.get(i, {}).get("via"))}
+    return {i: numbers[i] for i in wanted if i in numbers}
 
 
 def _present(records: Iterator[dict[str, Any] | None]) -> Iterator[dict[str, Any]]:

@@ -197,9 +197,11 @@ def report_context(source: DossierSource, new: dict[str, Any] | None = None,
         "article_heads": Rows(source.article_count(), source.article_heads),
         "by_id": records,
         "label": labels,
-        "matrix": lambda story: claim_matrix(story, lambda i: labels.get(i, i), records),
+        "matrix": lambda story, claims, columns: claim_matrix(
+            story, lambda i: labels.get(i, i), records, claims, columns),
         "texts": Lookup(text),
         "anchor": anchor_id,
+        "story_href": lambda story_id: f"#{story_id}",
         "chart": Lookup(lambda i: timeline_svg(stories[i].get("timeline", []))),
         "outlet_days": lambda story: outlet_days_svg(story_days(story, records)),
         "facts": Lookup(lambda i: facts_rows(stories[i])),
@@ -218,6 +220,11 @@ class Sections(Protocol):
 
     def stories(self, ids: Iterable[str], pages: dict[str, Any] | None = None
                 ) -> Iterator[str]: ...
+    # whole sections (``story.html.j2``); with ``pages`` ({"folder": None, "numbers"}) for
+    # the report's story pages (``pages.py``), another story linked to its page
+
+    def glances(self, ids: Iterable[str], pages: dict[str, Any]) -> Iterator[str]: ...
+    # the overview's glances (``glance.html.j2``), ``pages`` naming each story's page
 
     def articles(self, ids: Iterable[str]) -> Iterator[str]: ...
 

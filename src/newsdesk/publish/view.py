@@ -129,11 +129,13 @@ def report_context(dossier: dict[str, Any], article_base: str | None = None,
         "article_heads": articles,  # the article list's rows: id, title, outlet
         "by_id": by_id,
         "label": label,
-        "matrix": lambda story: claim_matrix(story, lambda i: label.get(i, i), by_id),
+        "matrix": lambda story, claims, columns: claim_matrix(
+            story, lambda i: label.get(i, i), by_id, claims, columns),
         "texts": {} if article_base else {
             a["id"]: render_text(a.get("text", ""), a["id"], cited.get(a["id"], ()),
                                  fact_marks(a)) for a in articles},
         "anchor": anchor_id,
+        "story_href": lambda story_id: f"#{story_id}",
         "chart": {s["id"]: timeline_svg(s.get("timeline", [])) for s in dossier.get("stories", [])},
         "outlet_days": lambda story: outlet_days_svg(story_days(story, by_id)),
         "facts": {s["id"]: facts_rows(s) for s in dossier.get("stories", [])},

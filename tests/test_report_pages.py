@@ -67,6 +67,11 @@ def generated(dossier: dict[str, Any], big: int = 12, small: int = 3) -> dict[st
     """A multi-story dossier from the examples' story: one story of ``big`` copies (more
     claims and outlets than the report shows) and ``small`` stories of one copy each."""
     copies = [_copy(dossier, k) for k in range(big + small)]
+    for k, c in enumerate(copies):  # dated across two months: the articles-per-day chart
+        for n, article in enumerate(c["articles"]):
+            article["published"] = {**article["published"],
+                                    "value": f"2024-{5 + (k * 5 + n) // 30:02d}-"
+                                             f"{(k * 5 + n) % 30 + 1:02d}"}
     story = copy.deepcopy(copies[0]["stories"][0])
     merged = [c["stories"][0] for c in copies[:big]]
     outlets = sorted({o for s in merged for o in s["claims"][0]["stance"]})
@@ -98,6 +103,7 @@ def test_each_story_keeps_its_budget_and_what_it_folds_is_one_link_away(
     assert all(len(s.encode("utf-8")) <= pages.GLANCE_BUDGET for s in sections)
     assert "<article" not in overview  # the articles are on the story pages
     assert "more claims" in sections[0] and "more outlets" in sections[0]
+    assert "Articles per 2 days per outlet" in sections[0]  # 61 days, 60 bars at most
     parsed = {f: Page(f.read_text(encoding="utf-8")) for f in files}
     for article in dossier["articles"]:
         holding = [f for f, p in parsed.items() if f"a-{article['id']}" in p.ids]

@@ -28,7 +28,7 @@ MAX_DAYS = 60
 # Outlets with a colour of their own; the others share one.
 MAX_OUTLETS = 6
 WIDTH, HEIGHT = 900, 190
-LEFT, RIGHT, TOP, BOTTOM = 36, 12, 10, 40
+LEFT, RIGHT, TOP, BOTTOM = 36, 40, 10, 40
 # Colour-blind-safe (Okabe–Ito) series colours, then grey for the other outlets.
 COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#999999")
 

@@ -12,8 +12,10 @@ drawn by a hash of the incident id.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 FOLDS = 5
@@ -106,3 +108,10 @@ def select(groups: Sequence[Group], names: Sequence[str],
           f"{', '.join(f'{r:.4f}' for r in repeats)} (mean {sum(repeats) / len(repeats):.4f};"
           f" rules {rules:.4f})")
     return mode, c, repeats
+
+
+def write_model(path: Path, params: dict[str, Any], trained_on: str) -> None:
+    """Ship ``params`` as ``path`` (JSON), saying what they were learnt on."""
+    params["trained_on"] = trained_on
+    path.write_text(json.dumps(params, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {path}")

@@ -17,10 +17,10 @@ Each trial must show:
   already there") must give as new exactly the articles the killed run had not stored;
 - the reference's articles and the same stories (ids and members) at the end.
 
-What a kill loses is the work in flight: articles are annotated in batches of
-``BATCH_SIZE`` per worker, one batch ahead of the one being stored, and each article is
-stored in its own transaction as soon as its batch is done, so at most two batches are
-annotated again; every stored article is reused.
+What a kill loses is the work in flight: articles go to the workers in half-batches
+(``BATCH_SIZE`` / 2 a worker), one ahead of the one being stored, and each article is
+stored in its own transaction as soon as its half-batch is done, so at most one batch
+(``BATCH_SIZE`` a worker) is annotated again; every stored article is reused.
 
     python benchmarks/store_kill.py [--articles 200] [--kills 5] [--seed 13]
 """

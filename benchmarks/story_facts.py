@@ -18,6 +18,14 @@ majority. Tune on ``tune`` incidents (dated before 2016-07-01), report on ``repo
     python benchmarks/story_facts.py [--split tune|report] [--grouping gold|predicted]
         [--limit N] [--cache DIR] [--errors FILE]
 
+Beside that all-stories accuracy (the issue's number, unchanged), a precision/coverage pair
+per fact: the accuracy where the dossier states the fact and the share of stories where it
+does. ``newsdesk`` states a fact only when its certainty is ``certain``
+(``crosscheck/fact_certainty.py``; otherwise the dossier shows it as unclear with its
+rivals); ``newsdesk_states_all`` is the previous dossier, stating every fact it gives; the
+baseline states everything. A count no article gives is not stated (it scores as 0 in the
+all-stories accuracy).
+
 The row ``newsdesk_rules_date`` is newsdesk with the event day chosen by the rules alone
 (``event_date.story_event_date``) instead of the learned ranker (``day_ranker``): the
 ranker's gain measured in the same run.
@@ -61,6 +69,8 @@ MAJORITY_INJURED = 1
 LAG_BUCKETS = (("0", 0, 0), ("1", 1, 1), ("2-7", 2, 7), ("8-30", 8, 30), (">30", 31, 10 ** 6))
 
 Story = list[tuple[Article, Facts]]
+# Facts scored where stated (accuracy where stated, share of stories stated).
+STATED_FACTS = ("date", "city", "killed", "injured")
 
 
 def city_names(gold: str) -> set[str]:
@@ -95,15 +105,17 @@ def gold_stories(raw: Sequence[dict[str, Any]], incidents: dict[str, Incident],
     return dict(stories)
 
 
-def tune_gold_stories() -> tuple[dict[str, Incident], list[tuple[str, Story]]]:
+def tune_gold_stories(cache: Path = DEFAULT_CACHE
+                      ) -> tuple[dict[str, Incident], list[tuple[str, Story]]]:
     """The GVA tune incidents and their gold-grouped stories, sorted by incident id: what
-    the story-fact rankers learn from (``train_day_ranker``, ``train_place_ranker``)."""
+    the story-fact rankers learn from (``train_day_ranker``, ``train_place_ranker``,
+    ``train_fact_certainty``)."""
     root = benchmarks_dir()
     incidents = load_incidents(root)
     raw = in_split(load_raw(root), incidents, "tune")
     tune = {i: incidents[i] for r in raw for i in r["incident"]
             if i in incidents and incidents[i].split == "tune"}
-    facts = annotated([to_article(r) for r in raw], DEFAULT_CACHE)
+    facts = annotated([to_article(r) for r in raw], cache)
     return tune, sorted(gold_stories(raw, tune, facts).items())
 
 
@@ -140,12 +152,26 @@ def baseline(story: Story) -> dict[str, Any]:
     days = sorted(a.published.value for a, _ in story if a.published.value)
     city = next((e.name for _, f in story for e in f.entities if e.label == "GPE"), None)
     return {"date": days[0] if days else None, "city": city, "state": None, "killed": 0,
-            "injured": MAJORITY_INJURED, "answered": {"killed": True, "injured": True}}
+            "injured": MAJORITY_INJURED, "answered": {"killed": True, "injured": True},
+            "stated": {"date": bool(days), "city": city is not None, "killed": True,
+                       "injured": True}}
 
 
-def ours(found: StoryFacts) -> dict[str, Any]:
+def ours(found: StoryFacts, certain_only: bool = True) -> dict[str, Any]:
+    """newsdesk's answers; ``stated`` marks the facts the dossier states as fact: those
+    its certainty calls certain, or (``certain_only=False``, the previous dossier) every
+    fact it gives."""
     killed = current_value(found.counts, "killed")
     injured = current_value(found.counts, "injured")
+    given = {"date": found.event_date is not None,
+             "city": bool(found.place and found.place.city),
+             "killed": killed is not None, "injured": injured is not None}
+    stated = dict(given)
+    if certain_only:
+        for fact, name in (("date", "when"), ("city", "where"), ("killed", "killed"),
+                           ("injured", "injured")):
+            certainty = found.certainty_of(name)
+            stated[fact] = given[fact] and (certainty is None or certainty.certain)
     return {
         "date": found.event_date.value.value if found.event_date else None,
         "date_basis": found.event_date.basis if found.event_date else None,
@@ -154,6 +180,7 @@ def ours(found: StoryFacts) -> dict[str, Any]:
         "killed": killed if killed is not None else 0,
         "injured": injured if injured is not None else 0,
         "answered": {"killed": killed is not None, "injured": injured is not None},
+        "stated": stated,
     }
 
 
@@ -182,10 +209,22 @@ def score(answers: dict[str, dict[str, Any]], incidents: dict[str, Incident]) ->
             err[kind] += abs(ans[kind] - value)
             tally[f"{kind}_given"] += ans["answered"][kind]
         tally["counts"] += ans["killed"] == gold.killed and ans["injured"] == gold.injured
+        right = {"date": ans["date"] == gold.date, "city": city_right(ans["city"], gold.city),
+                 "killed": ans["killed"] == gold.killed,
+                 "injured": ans["injured"] == gold.injured}
+        for fact, ok in right.items():
+            if ans["stated"][fact]:
+                tally[f"{fact}_stated"] += 1
+                tally[f"{fact}_stated_right"] += ok
     out: dict[str, Any] = {"stories": n}
     for key in ("date", "date_1", "city", "state", "killed", "injured", "counts", "city_given",
                 "state_given", "killed_given", "injured_given"):
         out[key] = round(tally[key] / n, 4)
+    for fact in STATED_FACTS:
+        stated = tally[f"{fact}_stated"]
+        out[f"{fact}_stated_share"] = round(stated / n, 4)
+        out[f"{fact}_stated_accuracy"] = round(tally[f"{fact}_stated_right"] / stated, 4) if (
+            stated) else None
     out["killed_mae"] = round(err["killed"] / n, 3)
     out["injured_mae"] = round(err["injured"] / n, 3)
     return out
@@ -283,6 +322,7 @@ def run(root: Path, split: str, grouping: str = "gold", limit: int | None = None
         found[inc] = memo[key]
     seconds = time.perf_counter() - start
     answers = {inc: ours(f) for inc, f in found.items()}
+    stating_all = {inc: ours(f, certain_only=False) for inc, f in found.items()}
     # The rules' own day (event_date) beside the ranker's (day_ranker), same stories.
     rule_days: dict[tuple[str, ...], str | None] = {}
     for story in stories.values():
@@ -290,13 +330,14 @@ def run(root: Path, split: str, grouping: str = "gold", limit: int | None = None
         if key not in rule_days:
             ruled = story_event_date(story)
             rule_days[key] = ruled.value.value if ruled else None
-    rules = {inc: {**answers[inc], "date": rule_days[tuple(a.id for a, _ in story)]}
+    rules = {inc: {**stating_all[inc], "date": rule_days[tuple(a.id for a, _ in story)]}
              for inc, story in stories.items()}
     base = {inc: baseline(story) for inc, story in stories.items()}
     stated = {i: a for i, a in answers.items() if a["date_basis"] == "stated"}
     return {
         "split": split, "grouping": grouping, "articles": len(raw),
         "newsdesk": score(answers, incidents),
+        "newsdesk_states_all": score(stating_all, incidents),
         "newsdesk_rules_date": score(rules, incidents),
         "newsdesk_date_stated_only": score(stated, incidents),
         "baseline": score(base, incidents),
@@ -319,6 +360,15 @@ def print_table(result: dict[str, Any]) -> None:
     for name in ("baseline", "newsdesk_rules_date", "newsdesk"):
         row = result[name]
         print(f"| {name} | " + " | ".join(f"{row[c]:.3f}" for c in cols) + " |")
+    print("where stated: accuracy / share of stories stated (a fact not stated is shown "
+          "as unclear, or not given at all)")
+    print("| system | " + " | ".join(STATED_FACTS) + " |")
+    print("|---|" + "---:|" * len(STATED_FACTS))
+    for name in ("baseline", "newsdesk_states_all", "newsdesk"):
+        row = result[name]
+        print(f"| {name} | " + " | ".join(
+            f"{row[f + '_stated_accuracy'] or 0:.3f} / {row[f + '_stated_share']:.3f}"
+            for f in STATED_FACTS) + " |")
     nd = result["newsdesk"]
     print(f"given: city {nd['city_given']:.3f}, state {nd['state_given']:.3f}, killed "
           f"{nd['killed_given']:.3f}, injured {nd['injured_given']:.3f}; date stated for "

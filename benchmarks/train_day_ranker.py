@@ -61,12 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(params["weights"], indent=1))
     if args.write:
         params["mode"], params["C"] = mode, c
-        params["trained_on"] = (
+        ranker_fit.write_model(MODEL, params, (
             "GVA tune incidents (split.tsv), benchmarks/train_day_ranker.py; "
             f"{ranker_fit.FOLDS}-fold CV date {mean:.4f} (mean of {len(SEEDS)} fold draws) "
-            f"against the rules' {rules:.4f}")
-        MODEL.write_text(json.dumps(params, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL}")
+            f"against the rules' {rules:.4f}"))
     return 0
 
 

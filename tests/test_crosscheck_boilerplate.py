@@ -177,3 +177,67 @@ def test_timeline_sentences_skip_boilerplate_and_comments() -> None:
     kept = [s.span.text for s in dated_sentences(article, Facts())]
     assert len(kept) == 2 and len(split_sentences(STORY)) > 2
     assert all("disgrace" not in k and "Finally" not in k for k in kept)
+
+
+# --- the needles skip only sentences no pattern can match ----------------------------
+
+NEEDLE_CASES = [
+    "OPINIONS EXPRESSED HERE ARE NOT NECESSARILY THOSE OF THE STATION.",
+    "The vıews expressed are solely those of the author.",  # a dotless i, as the patterns allow
+    "Call 555-1234 with tips.",
+    "Detectives ask anybody who saw the crash to phone 305-471-TIPS.",
+    "Jane Doe · 3 hours ago",
+    "Read more » Mayor resigns",
+    "Photo credit: City Hall",
+    "(Reuters/Staff)",
+    "The council met on Tuesday and voted 5-2 to approve the budget.",
+    "",
+]
+
+
+def _sentences_of(text: str) -> list[str]:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return lines + [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_needles_give_the_patterns_own_answers() -> None:
+    """``boilerplate_kind`` skips a pattern when the sentence lacks all of its needles;
+    on every sentence of this file's tables and the example articles, the answers are
+    the patterns' own."""
+    from newsdesk.crosscheck.boilerplate import boilerplate_kind_unfiltered
+
+    from .conftest import EXAMPLES
+
+    sentences = [b[0] for b in BOILERPLATE] + NEWS + NEEDLE_CASES
+    for path in sorted(EXAMPLES.iterdir()):
+        sentences += _sentences_of(path.read_text(encoding="utf-8"))
+    for sentence in sentences:
+        assert boilerplate_kind(sentence) == boilerplate_kind_unfiltered(sentence), sentence
+    assert sum(boilerplate_kind(s) is not None for s in sentences) >= len(BOILERPLATE)
+
+
+def test_needles_give_the_patterns_own_answers_on_real_scrapes() -> None:
+    """The same on the GVA scrapes' lines and sentences (comment threads, tip lines,
+    credits: the boilerplate the patterns were written from), where ../shared exists."""
+    import gzip
+    import json
+
+    from newsdesk.crosscheck.boilerplate import boilerplate_kind_unfiltered
+
+    from .conftest import benchmarks_dir
+
+    data = benchmarks_dir()
+    if data is None:
+        pytest.skip("../shared/benchmarks not found: real-scrape check skipped")
+    sentences: set[str] = set()
+    with gzip.open(data / "stories" / "gva" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n % 8:
+                continue  # every eighth article: about 800, enough for every kind
+            sentences.update(_sentences_of(json.loads(line).get("text") or ""))
+    found = 0
+    for sentence in sentences:
+        kind = boilerplate_kind_unfiltered(sentence)
+        assert boilerplate_kind(sentence) == kind, sentence
+        found += kind is not None
+    assert found > 100

@@ -406,3 +406,26 @@ def test_headline_counts_read_a_headline_as_a_sentence(title: str,
     found = headline_mentions(title, "Already a subscriber? Log in.")
     assert {m.kind: m.value for m in found} == expected
     assert all(m.in_title and title[m.span.start:m.span.end] == m.span.text for m in found)
+
+
+def test_sentences_without_a_count_word_are_skipped_with_the_same_answers() -> None:
+    """``count_mentions`` reads only sentences holding a word of some count's kind; on the
+    example articles and on made-up sentences of every kind, the mentions are those of
+    reading every sentence."""
+    from .conftest import EXAMPLES
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.iterdir())]
+    texts += [
+        "Two men were shot and one of them died. The council approved the budget.",
+        "Police arrested three suspects. A woman remains missing.",
+        "The death toll rose to 41 on Sunday. Four people were hospitalized.",
+        "A double homicide shook the town; a gunman guns down two and flees.",
+        "The 6-year-old boy accidentally shot his 13-year-old brother, who later succumbed.",
+        "Five people were taken into custody after the mayor spoke.",
+    ]
+    total = 0
+    for text in texts:
+        read_all = count_mentions(text, stems=False)
+        assert count_mentions(text) == read_all, text
+        total += len(read_all)
+    assert total >= 8

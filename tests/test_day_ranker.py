@@ -14,6 +14,7 @@ from newsdesk.crosscheck.day_ranker import (
     best_index,
     day_candidates,
     model,
+    ranked_days,
     ranked_event_date,
     score,
 )
@@ -125,3 +126,13 @@ def test_the_shipped_model_on_plain_stories(texts: list[tuple[str, str, Any]],
              enumerate(texts)]
     found = ranked_event_date(story)
     assert found is not None and found.value.value == expected
+
+
+def test_ranked_days_give_the_same_day_with_every_candidate_scored() -> None:
+    params = _only("written")
+    ranked = ranked_days(STORY, params)
+    assert ranked.chosen == ranked_event_date(STORY, params)
+    assert ranked.rule == story_event_date(STORY)
+    assert [c.value.value for c in ranked.candidates] == ["2015-05-01", "2015-05-02",
+                                                          "2015-05-03"]
+    assert len(ranked.scores) == 3 and max(ranked.scores) == ranked.scores[1]

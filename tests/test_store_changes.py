@@ -138,3 +138,15 @@ def test_a_story_state_is_found_through_the_story_index(tmp_path: Path) -> None:
     finally:
         conn.close()
     assert "story_states_story" in plan
+
+
+def test_changes_count_one_article_in_the_singular() -> None:
+    from newsdesk.clitext import changes_lines
+    from newsdesk.store.changes import Changes
+
+    found = Changes(run=2, since=1, new_stories=[
+        {"story_id": "s-1", "title": "One", "article_ids": ["a"]},
+        {"story_id": "s-2", "title": "Two", "article_ids": ["b", "c"]}],
+        new_articles=[], claims=[], conflicts=[], figures=[])
+    lines = list(changes_lines(found))
+    assert "(1 article)" in lines[2] and "(2 articles)" in lines[3]

@@ -3,7 +3,9 @@ against the dossier schema, the timeline's event entry and the report and Markdo
 
 from __future__ import annotations
 
+import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,8 @@ import jsonschema
 import pytest
 
 import newsdesk
+from newsdesk.publish.html import render_html
+from newsdesk.publish.markdown import render_markdown
 from newsdesk.schemas import load_schema
 
 # Both name the street, as local follow-ups do: story grouping (issue 12) joins two short
@@ -89,5 +93,42 @@ def test_the_event_heads_the_timeline_in_the_report_and_the_markdown(
     html, md = result["html"], result["md"]
     assert "What happened, when, where" in html and "(the event)" in html
     assert html.index("What happened, when, where") < html.index("<h3>Timeline</h3>")
-    assert "### What happened, when, where" in md and "- **killed**: 2" in md
+    assert "### What happened, when, where" in md
+    # stated, or (one report of two only) shown as unclear with 2 first
+    assert re.search(r"- \*\*killed\*\*: (?:unclear: )?2\b", md)
     assert "<script>alert(1)</script>" not in html
+
+
+HOSTILE = '<script>alert("x")</script>'
+
+
+def test_the_report_and_markdown_show_an_unclear_place_as_text(
+        result: dict[str, Any]) -> None:
+    dossier = copy.deepcopy(result["dossier"])
+    story = dossier["stories"][0]
+    place = story["facts"]["place"]
+    own = place["certainty"]["candidates"][0]
+    place["certainty"] = {"confidence": 0.5, "certain": False,
+                          "candidates": [own, {"value": HOSTILE, "how": "stated", "articles": 1,
+                                          "article_ids": ["x"], "support": []}]}
+    page = render_html(dossier)
+    assert HOSTILE not in page
+    assert "unclear: Hawthorne" in page and "&lt;script&gt;" in page
+    assert 'class="unclear"' in page
+    text = render_markdown(dossier)
+    assert "unclear: Hawthorne" in text and "<script>" not in text
+
+
+def test_each_fact_carries_its_certainty_and_candidates_point_at_text(
+        result: dict[str, Any]) -> None:
+    facts = _story(result)["facts"]
+    texts = {a["id"]: a["text"] for a in result["dossier"]["articles"]}
+    certainties = [facts["event_date"]["certainty"], facts["place"]["certainty"]]
+    certainties += [c["certainty"] for c in facts["counts"] if c["status"] == "current"]
+    assert all(0 <= c["confidence"] <= 1 for c in certainties)
+    assert facts["place"]["certainty"]["candidates"][0]["value"] == "Hawthorne"
+    assert not any("certainty" in c for c in facts["counts"] if c["status"] != "current")
+    for c in certainties:
+        for cand in c["candidates"]:
+            for s in cand["support"]:
+                assert texts[s["article_id"]][s["start"]:s["end"]] == s["text"]

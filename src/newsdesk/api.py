@@ -17,6 +17,7 @@ from typing import Any
 
 from .annotation.workers import Annotator
 from .config import Settings, load_settings
+from .dossier_types import Dossier, dossier_from_json
 from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
 from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
@@ -280,13 +281,17 @@ def _annotated(inputs: Inputs, published: str | None, settings: Settings,
 
     # One batch ahead: the next batch is with the workers while this one's results are
     # stored (the driver's work) — without it the workers waited for every store write.
+    # Each is half of ``BATCH_SIZE`` a worker, so what a kill can lose (the batch being
+    # stored and the one ahead) is at most one batch's worth (issue 13's "≤ one batch
+    # redone").
     opened: set[str] = set()
     pending = None
+    half = max(1, BATCH_SIZE * executor.workers // 2)
     for pair in iter_extracted(inputs, published=published, settings=settings,
                                executor=executor,
                                known=known if reuse is not None else None, stages=stages):
         batch.append(pair)
-        if len(batch) >= BATCH_SIZE * executor.workers:
+        if len(batch) >= half:
             ahead = submit(batch)
             batch = []
             if pending is not None:
@@ -449,6 +454,12 @@ class AnalyzeResult:
             with Store(self._path) as store:
                 self._dossier = self._analysis.dossier(store)
         return self._dossier
+
+    @property
+    def records(self) -> Dossier:
+        """The dossier as typed records (``dossier_types.py``): ``records.stories[0]
+        .claims[0].support[0].text`` rather than string keys; read when first asked for."""
+        return dossier_from_json(self.dossier)
 
     @property
     def articles(self) -> list[Article]:

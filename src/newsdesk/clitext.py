@@ -16,7 +16,9 @@ def changes_lines(found: Changes) -> Iterator[str]:
     yield f"Analysis {found.run}, against {against}:"
     yield f"New stories: {len(found.new_stories)}"
     for story in found.new_stories:
-        yield f"  {story['story_id']}  {story['title']!r}  ({len(story['article_ids'])} articles)"
+        count = len(story["article_ids"])
+        yield (f"  {story['story_id']}  {story['title']!r}  "
+               f"({count} article{'' if count == 1 else 's'})")
     yield f"Articles new to a story: {sum(len(s['article_ids']) for s in found.new_articles)}"
     for story in found.new_articles:
         yield f"  {story['story_id']}  {story['title']!r}  +{len(story['article_ids'])}"

@@ -21,7 +21,6 @@ without the file the rules decide alone.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -29,7 +28,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..model import Article, Facts
@@ -42,6 +40,7 @@ from .event_date import (
     published_event_date,
     story_event_date,
 )
+from .model_files import shipped_model
 from .timeline_dates import DateValue, day_value
 
 FEATURES = (
@@ -168,29 +167,43 @@ def ranked_event_date(articles: Sequence[tuple[Article, Facts]],
     """The story's event day as the ranker (``params`` or the shipped model) chooses it
     among the candidate days, with the evidence of that day; the rules' day when no model
     ships or it agrees with them."""
+    return ranked_days(articles, params).chosen
+
+
+@dataclass(frozen=True)
+class RankedDays:
+    """The chosen day and every candidate with its score (higher: more likely the
+    event's; empty when the rules decided alone), which ``fact_certainty`` turns into the
+    day's confidence and its rivals."""
+
+    chosen: EventDate | None
+    candidates: tuple[DayCandidate, ...] = ()
+    scores: tuple[float, ...] = ()
+    rule: EventDate | None = None  # the rules' own day (``event_date.story_event_date``)
+
+
+def ranked_days(articles: Sequence[tuple[Article, Facts]],
+                params: Mapping[str, Any] | None = None) -> RankedDays:
+    """``ranked_event_date``'s choice with the candidates and scores it chose among."""
     rule = story_event_date(articles)
     params = params if params is not None else model()
     if params is None or rule is None:
-        return rule
+        return RankedDays(rule, rule=rule)
     cands, rows = day_candidates(articles, rule)
+    scores = tuple(score(r, params) for r in rows)
     index = best_index(rows, params)
     if index is None or cands[index].value.value == rule.value.value:
-        return rule
+        return RankedDays(rule, tuple(cands), scores, rule)
     chosen = cands[index]
     if not chosen.evidence:  # the earliest publication date, no sentence naming it
-        return published_event_date(articles)
+        return RankedDays(published_event_date(articles), tuple(cands), scores, rule)
     evidence = tuple(sorted(chosen.evidence, key=lambda e: (
         e.article_id, e.span.start if e.span else -1)))
-    return EventDate(chosen.value, "stated", len({e.article_id for e in evidence}), evidence)
+    return RankedDays(EventDate(chosen.value, "stated", len({e.article_id for e in evidence}),
+                                evidence), tuple(cands), scores, rule)
 
 
 @lru_cache(maxsize=1)
 def model() -> dict[str, Any] | None:
     """The shipped weights, or None when no model ships (the rules then decide)."""
-    try:
-        text = resources.files("newsdesk.crosscheck").joinpath(
-            "day_model.json").read_text("utf-8")
-    except FileNotFoundError:
-        return None
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
+    return shipped_model("day_model.json")

@@ -129,13 +129,19 @@ def test_what_the_fast_encoder_writes_otherwise_is_still_json_of_the_same_value(
 
 def test_the_report_and_notes_written_as_rendered_are_those_of_the_whole_dossier(
         stored: Path, tmp_path: Path) -> None:
-    from newsdesk.publish.html import render_html
     from newsdesk.publish.markdown import render_markdown
+    from newsdesk.publish.pages import write_pages
+    from newsdesk.publish.stream import MemoryDossier
 
     db = _copy(stored, tmp_path / "s.db")
     result = newsdesk.analyze(db=db, html_path=tmp_path / "r.html", md_path=tmp_path / "d.md",
                               batch=1)
-    assert (tmp_path / "r.html").read_text(encoding="utf-8") == render_html(result.dossier)
+    (tmp_path / "whole").mkdir()
+    whole = write_pages(MemoryDossier(result.dossier), tmp_path / "whole" / "r.html")
+    assert len(whole) > 1
+    for path in whole:
+        written = tmp_path / path.relative_to(tmp_path / "whole")
+        assert written.read_bytes() == path.read_bytes(), path.name
     assert (tmp_path / "d.md").read_text(encoding="utf-8") == render_markdown(result.dossier)
 
 

@@ -93,12 +93,19 @@ def test_a_claim_link_lands_on_its_sentence(page: Any, built: dict[str, Path]) -
 
 
 def test_the_report_shows_the_story(page: Any, built: dict[str, Path]) -> None:
+    """The overview glances at the story; one click opens the whole story."""
     page.goto(built["report"].as_uri())
+    story = page.locator("section.story").first
+    for heading in ("Summary", "Timeline", "Claims by outlet"):
+        assert story.get_by_role("heading", name=heading).count() == 1
+    assert story.locator("svg[role=img]").count() == 1  # the timeline chart
+    story.get_by_role("link", name="The whole story", exact=True).click()
+    page.wait_for_url("**/report/story-1.html")
     story = page.locator("section.story").first
     for heading in ("Summary", "Timeline", "Claims by outlet", "Figures", "Who is who"):
         assert story.get_by_role("heading", name=heading).count() == 1
-    assert story.locator("svg[role=img]").count() == 1  # the timeline chart
     assert page.locator("text=Belousov").count() >= 1
+    shot(page, "report-story-page")
 
 
 def test_a_hostile_story_runs_nothing(page: Any, built: dict[str, Path], app: str) -> None:

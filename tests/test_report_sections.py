@@ -30,9 +30,9 @@ def test_a_pool_renders_the_sections_and_the_report_is_the_same(
     rendered: list[int] = []
     real = sections.PoolSections._render
 
-    def counted(self: sections.PoolSections, kind: str, ids: object, size: int
-                ) -> object:
-        for html in real(self, kind, ids, size):  # type: ignore[arg-type]
+    def counted(self: sections.PoolSections, kind: str, ids: object, size: int,
+                pages: object = None) -> object:
+        for html in real(self, kind, ids, size, pages):  # type: ignore[arg-type]
             rendered.append(1)
             yield html
 
@@ -41,10 +41,17 @@ def test_a_pool_renders_the_sections_and_the_report_is_the_same(
     result = newsdesk.analyze([str(EXAMPLES)], db=tmp_path / "j2.db", html_path=out,
                               workers=2)
     dossier = result.dossier
-    assert len(rendered) == len(dossier["stories"]) + len(dossier["articles"]) > 5
+    glances = [s for s in dossier["stories"] if len(s["article_ids"]) >= 2]
+    # the overview's glances, each story's whole section for its page, the articles
+    assert len(rendered) == len(glances) + len(dossier["stories"]) + len(dossier["articles"])
+    assert len(rendered) > 5
     assert out.read_bytes() == one_process.read_bytes()
+    story_pages = sorted((tmp_path / "report").iterdir())
+    assert [p.read_bytes() for p in story_pages] == [
+        p.read_bytes() for p in sorted((one_process.parent / "report").iterdir())]
     text = out.read_text(encoding="utf-8")
-    assert text.count("<article id=") == len(dossier["articles"])
+    assert sum(p.read_text(encoding="utf-8").count("<article id=") for p in story_pages
+               ) == len(dossier["articles"])
     assert text.count('<section class="story"') == len(dossier["stories"])
 
 

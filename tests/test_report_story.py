@@ -194,7 +194,7 @@ def contrast(a: str, b: str) -> float:
 TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "newsdesk"
 
 
-@pytest.mark.parametrize("template", ["publish/templates/report.html.j2",
+@pytest.mark.parametrize("template", ["publish/templates/style.html.j2",
                                       "app/templates/base.html.j2"])
 def test_text_colours_meet_wcag_aa_contrast(template: str) -> None:
     """Every text colour of the page styles against the page and card backgrounds, and the

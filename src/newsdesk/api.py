@@ -563,8 +563,9 @@ def _analyze(inputs: Inputs, path: str | Path, json_path: str | Path | None,
              html_path: str | Path | None, md_path: str | Path | None, settings: Settings,
              selection: Selection | None, executor: Executor, added: AddResult,
              batch: int = BATCH_ARTICLES, stages: Stages = NO_STAGES) -> AnalyzeResult:
+    from .publish.pages import write_pages
     from .publish.sections import pool_sections
-    from .publish.stream import write_notes, write_report
+    from .publish.stream import write_notes
 
     with Store(path) as store:
         count = store.count("articles")
@@ -595,7 +596,7 @@ def _analyze(inputs: Inputs, path: str | Path, json_path: str | Path | None,
                 with store.frozen() as frozen:  # the workers read the database file alone
                     sections = pool_sections(executor, str(path), analysis
                                              ) if frozen else None
-                    write_report(source, html_path, new, sections)
+                    write_pages(source, html_path, new, sections)
                 result.outputs["html"] = str(html_path)
                 stages.advance("writing")
             if md_path:

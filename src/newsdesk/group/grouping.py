@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from ..crosscheck.sentences import split_sentences
 from ..model import Article, PublishedDate
 from .profile import StreamStats
 from .reprints import Reprint, ReprintIndex
@@ -130,13 +131,38 @@ def representative_title(members: list[Article], stats: StreamStats | None = Non
     vocab = [set(tokens(f"{a.title or ''} {a.text}")) for a in members]
     best, best_score = "", -1.0
     for article in candidates or members:
-        words = set(tokens(shown(article.title or "")))
+        heading = shown(article.title) if article.title else lead_title(article.text)
+        words = set(tokens(heading))
         if not words:
             continue
         score = sum(sum(w in v for v in vocab) for w in words) / (len(words) * len(vocab))
         if score > best_score:
-            best, best_score = shown(article.title or ""), score
-    return best or (members[0].title or "Untitled story")
+            best, best_score = heading, score
+    first = members[0]
+    return best or first.title or f"Articles from {first.outlet or _file_name(first.source)}"
+
+
+# Words of a lead sentence a story of untitled pages is named by.
+LEAD_WORDS = 14
+# Characters of a text read for its lead sentence.
+_LEAD_CHARS = 1200
+
+
+def lead_title(text: str) -> str:
+    """The first sentence of ``text``, cut to ``LEAD_WORDS`` words ("…" marks the cut).
+
+    Plain-text scrapes and data sets carry no headline (13 stories of a 181-page run, every
+    Timeline17 story, were "Untitled story"); the sentence an article opens with says what
+    it is about, and the caller picks the member whose lead the story's articles share most."""
+    head = text[:_LEAD_CHARS]
+    spans = split_sentences(head)
+    sentence = head[spans[0][0]:spans[0][1]] if spans else head.strip()
+    words = sentence.split()
+    return " ".join(words[:LEAD_WORDS]) + (" …" if len(words) > LEAD_WORDS else "")
+
+
+def _file_name(source: str) -> str:
+    return source.rsplit("/", 1)[-1]
 
 
 def group_articles(articles: Iterable[Article]) -> Grouping:

@@ -16,7 +16,8 @@ from markupsafe import Markup
 
 from .atomic import atomic_text
 from .disagreements import disagreement_sections
-from .view import report_context
+from .matrix import GLANCE_CLAIMS, GLANCE_COLUMNS, MAX_CLAIMS, MAX_COLUMNS
+from .view import report_context, story_order
 
 _ENV = Environment(
     loader=PackageLoader("newsdesk", "publish/templates"),
@@ -25,6 +26,8 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.globals["disagreements"] = disagreement_sections
+_ENV.globals.update(MAX_CLAIMS=MAX_CLAIMS, MAX_COLUMNS=MAX_COLUMNS, GLANCE_CLAIMS=GLANCE_CLAIMS,
+                    GLANCE_COLUMNS=GLANCE_COLUMNS)
 
 
 def render_html(dossier: dict[str, Any], home: str | None = None,
@@ -41,11 +44,14 @@ def render_html(dossier: dict[str, Any], home: str | None = None,
     ``cite_stories``: stories whose citations land in these articles (see ``view``);
     ``new`` (``store.changes.change_marks``) marks what is new since an earlier
     analysis."""
+    by_story = {s["id"]: s for s in dossier.get("stories", [])}
+    ordered = [by_story[i] for i in story_order(by_story.values())]
     context = {**report_context(dossier, article_base, cite_stories), "home": home,
                "story_links": stories or [], "new": new, "search": search,
-               "page_title": page_title}
+               "page_title": page_title, "pages": None}
+    context["d"] = {**dossier, "stories": ordered}
     return _ENV.get_template("report.html.j2").render(
-        **context, story_sections=story_sections(dossier.get("stories", []), context),
+        **context, story_sections=story_sections(ordered, context),
         article_sections=[] if article_base else article_sections(dossier.get("articles", []),
                                                                   context))
 
@@ -58,6 +64,15 @@ def story_sections(stories: Iterable[dict[str, Any]], context: dict[str, Any]
     template = _ENV.get_template("story.html.j2")
     for story in stories:
         yield Markup(template.render(**context, s=story))  # escaped as it was rendered
+
+
+def glance_sections(stories: Iterable[dict[str, Any]], context: dict[str, Any]
+                    ) -> Iterator[str]:
+    """The report overview's glance at each story (``glance.html.j2``), in order; the
+    context's ``pages`` names each story's page (``pages.py``)."""
+    template = _ENV.get_template("glance.html.j2")
+    for story in stories:
+        yield Markup(template.render(**context, s=story))
 
 
 def article_sections(articles: Iterable[dict[str, Any]], context: dict[str, Any]

@@ -15,7 +15,7 @@ machine, without the store's file, so a cluster run renders the report in the dr
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -26,7 +26,8 @@ from ..incremental import Analysis, StoredDossier
 from ..scale.executors import Executor, ProcessPool
 from ..store import Store
 from ..store.scratch import Scratch
-from .html import article_sections, story_sections
+from .html import article_sections, glance_sections, story_sections
+from .pages import PageOf, overview_context, page_context
 from .stream import report_context
 
 # Sections a worker renders as one task: enough to pay for opening the store and the
@@ -51,8 +52,12 @@ class SectionTask:
     scratch: str
     threads: dict[str, dict[str, object]]
     reprints: dict[str, dict[str, Any]]
-    kind: str  # "story" | "article"
+    kind: str  # "story" | "glance" | "article"
     ids: tuple[str, ...]
+    # the report's story pages (``pages.write_pages``): their folder (None on a story's
+    # page) and the page numbers of these stories and the stories they link to; None: the
+    # one-file report
+    pages: dict[str, Any] | None = None
 
 
 def render_sections(task: SectionTask) -> list[str]:
@@ -63,8 +68,15 @@ def render_sections(task: SectionTask) -> list[str]:
         try:
             analysis = Analysis(scratch, [], task.reprints, [], task.threads)
             source = StoredDossier(analysis, store)
+            if task.kind == "glance" and task.pages:
+                context = overview_context(report_context(source, page_of=PageOf(
+                    source, task.pages["folder"], task.pages["numbers"])), task.pages)
+                found = (source.story(i) for i in task.ids)
+                return [str(h) for h in glance_sections(_present(found), context)]
             context = report_context(source)
             if task.kind == "story":
+                if task.pages:
+                    context = page_context(context, task.pages["numbers"])
                 found = (source.story(i) for i in task.ids)
                 return [str(h) for h in story_sections(_present(found), context)]
             found = (source.article(i) for i in task.ids)
@@ -79,28 +91,43 @@ class PoolSections:
     def __init__(self, executor: Executor, db: str, analysis: Analysis) -> None:
         self.executor, self.analysis, self.db = executor, analysis, db
 
-    def task(self, kind: str, ids: Sequence[str]) -> SectionTask:
+    def task(self, kind: str, ids: Sequence[str], pages: dict[str, Any] | None = None
+             ) -> SectionTask:
         threads, reprints = self.analysis.threads, self.analysis.reprints
-        if kind == "story":
+        if kind in ("story", "glance"):
+            mine = {**pages, "numbers": _numbers(pages["numbers"], ids, threads)
+                    } if pages else None
             return SectionTask(self.db, self.analysis.scratch.path,
                                {i: threads[i] for i in ids if i in threads}, {}, kind,
-                               tuple(ids))
+                               tuple(ids), mine)
         return SectionTask(self.db, self.analysis.scratch.path, {},
                            {i: reprints[i] for i in ids if i in reprints}, kind, tuple(ids))
 
-    def stories(self) -> Iterator[str]:
-        return self._render("story", self.analysis.scratch.story_ids(), STORIES_PER_TASK)
+    def stories(self, ids: Iterable[str], pages: dict[str, Any] | None = None
+                ) -> Iterator[str]:
+        return self._render("story", iter(ids), STORIES_PER_TASK, pages)
 
-    def articles(self) -> Iterator[str]:
-        return self._render("article", self.analysis.scratch.article_ids(),
-                            ARTICLES_PER_TASK)
+    def glances(self, ids: Iterable[str], pages: dict[str, Any]) -> Iterator[str]:
+        return self._render("glance", iter(ids), STORIES_PER_TASK, pages)
 
-    def _render(self, kind: str, ids: Iterator[str], size: int) -> Iterator[str]:
-        tasks = (self.task(kind, chunk) for chunk in _chunks(ids, size))
+    def articles(self, ids: Iterable[str]) -> Iterator[str]:
+        return self._render("article", iter(ids), ARTICLES_PER_TASK)
+
+    def _render(self, kind: str, ids: Iterator[str], size: int,
+                pages: dict[str, Any] | None = None) -> Iterator[str]:
+        tasks = (self.task(kind, chunk, pages) for chunk in _chunks(ids, size))
         window = self.executor.workers * TASKS_AHEAD
         while batch := list(islice(tasks, window)):
             for sections in self.executor.map(render_sections, batch):
                 yield from (Markup(s) for s in sections)
+
+
+def _numbers(numbers: dict[str, int], ids: Sequence[str],
+             threads: dict[str, dict[str, object]]) -> dict[str, int]:
+    """The page numbers a run of story sections links to: its stories' and the stories
+    their topics link to (``thread.via``), not the whole report's."""
+    wanted = set(ids) | {str(via) for i in ids if (via := threads.get(i, {}).get("via"))}
+    return {i: numbers[i] for i in wanted if i in numbers}
 
 
 def _present(records: Iterator[dict[str, Any] | None]) -> Iterator[dict[str, Any]]:

@@ -12,19 +12,20 @@ story's chart and facts. A few recent records are kept, nothing more.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
 from markupsafe import Markup
 
 from .atomic import atomic_text
-from .charts import timeline_svg
+from .charts import outlet_days_svg, story_days, timeline_svg
 from .facts_view import facts_rows
 from .html import _ENV, article_sections, story_sections
 from .markdown import markdown_lines
+from .matrix import claim_matrix
 from .spans import anchor_id, render_text
-from .view import article_label, fact_marks, quote_span, story_cited_spans
+from .view import article_label, fact_marks, quote_span, story_cited_spans, story_order
 
 # Article records and stories kept at hand while rendering (a story's section looks up its
 # articles' records; an article's text, its story's cited spans).
@@ -53,6 +54,46 @@ class DossierSource(Protocol):
     def story(self, story_id: str) -> dict[str, Any] | None: ...
 
     def story_of(self, article_id: str) -> str | None: ...
+
+
+class MemoryDossier:
+    """A dossier held whole (``records.dossier``) as a ``DossierSource``: the report's
+    pages of a dossier built in memory (benchmarks, tests) are written as ``analyze``
+    writes a stored one's."""
+
+    def __init__(self, dossier: dict[str, Any]) -> None:
+        self.head = {k: v for k, v in dossier.items() if k not in ("articles", "stories")}
+        self._articles = {str(a["id"]): a for a in dossier.get("articles", [])}
+        self._stories = {str(s["id"]): s for s in dossier.get("stories", [])}
+        self._story_of = {str(i): sid for sid, s in self._stories.items()
+                          for i in s.get("article_ids", [])}
+
+    def article_count(self) -> int:
+        return len(self._articles)
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        return iter(self._articles.values())
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return self._articles.get(article_id)
+
+    def article_heads(self) -> Iterator[dict[str, Any]]:
+        return iter(self._articles.values())
+
+    def article_head(self, article_id: str) -> dict[str, Any] | None:
+        return self._articles.get(article_id)
+
+    def story_count(self) -> int:
+        return len(self._stories)
+
+    def stories(self) -> Iterator[dict[str, Any]]:
+        return iter(self._stories.values())
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        return self._stories.get(story_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._story_of.get(article_id)
 
 
 class Rows:
@@ -120,11 +161,12 @@ def _dossier(source: DossierSource, records: Lookup, stories: Lookup) -> dict[st
             "stories": Rows(source.story_count(), story_rows)}
 
 
-def report_context(source: DossierSource, new: dict[str, Any] | None = None
-                   ) -> dict[str, Any]:
+def report_context(source: DossierSource, new: dict[str, Any] | None = None,
+                   page_of: Callable[[str], str] | None = None) -> dict[str, Any]:
     """What ``report.html.j2`` and its section templates render from (``view.report_context``
     of the whole dossier, looked up on demand), no app navigation; ``new`` is what to mark
-    as new (``store.changes.change_marks``)."""
+    as new (``store.changes.change_marks``); ``page_of`` names the file holding an article
+    (``pages.py``: the report's overview links into its story pages), else it is this page."""
     records, stories = Lookup(source.article), Lookup(source.story)
 
     def story_cited(story_id: str) -> dict[str, set[tuple[int, int]]]:
@@ -139,59 +181,85 @@ def report_context(source: DossierSource, new: dict[str, Any] | None = None
         return render_text(record.get("text", ""), article_id, spans, fact_marks(record))
 
     def href(article_id: str, start: int | None = None) -> str:
-        return "#" + (anchor_id(article_id, start) if start is not None else f"a-{article_id}")
+        page = page_of(article_id) if page_of else ""
+        return page + "#" + (anchor_id(article_id, start) if start is not None
+                             else f"a-{article_id}")
 
     def label(article_id: str) -> str | None:
         head = source.article_head(article_id)
         return None if head is None else article_label(head)
 
+    labels = Lookup(label)
     return {
         "href": href,
         "article_base": None,
         "d": _dossier(source, records, stories),
         "article_heads": Rows(source.article_count(), source.article_heads),
         "by_id": records,
-        "label": Lookup(label),
+        "label": labels,
+        "matrix": lambda story, claims, columns: claim_matrix(
+            story, lambda i: labels.get(i, i), records, claims, columns),
         "texts": Lookup(text),
         "anchor": anchor_id,
+        "story_href": lambda story_id: f"#{story_id}",
         "chart": Lookup(lambda i: timeline_svg(stories[i].get("timeline", []))),
+        "outlet_days": lambda story: outlet_days_svg(story_days(story, records)),
         "facts": Lookup(lambda i: facts_rows(stories[i])),
         "quote": lambda ref: quote_span(records, ref),
         "Markup": Markup,
         "home": None,
         "story_links": [],
         "new": new,
+        "pages": None,
     }
 
 
 class Sections(Protocol):
     """The report's story and article sections, rendered elsewhere (``sections.py``: in a
-    process pool's workers), in dossier order."""
+    process pool's workers), in the order of the ids given."""
 
-    def stories(self) -> Iterator[str]: ...
+    def stories(self, ids: Iterable[str], pages: dict[str, Any] | None = None
+                ) -> Iterator[str]: ...
+    # whole sections (``story.html.j2``); with ``pages`` ({"folder": None, "numbers"}) for
+    # the report's story pages (``pages.py``), another story linked to its page
 
-    def articles(self) -> Iterator[str]: ...
+    def glances(self, ids: Iterable[str], pages: dict[str, Any]) -> Iterator[str]: ...
+    # the overview's glances (``glance.html.j2``), ``pages`` naming each story's page
+
+    def articles(self, ids: Iterable[str]) -> Iterator[str]: ...
+
+
+def ordered_stories(source: DossierSource, order: list[str]) -> Rows:
+    """The stories in ``order``, read one at a time."""
+    return Rows(len(order), lambda: (s for i in order if (s := source.story(i)) is not None))
 
 
 def report_chunks(source: DossierSource, new: dict[str, Any] | None = None,
                   sections: Sections | None = None) -> Iterator[str]:
-    """The report (``html.render_html`` of the whole dossier, no app navigation), piece by
-    piece; its story and article sections from ``sections`` when given (the same bytes),
-    else rendered here."""
+    """The report as one file (``html.render_html`` of the whole dossier, stories in
+    ``story_order``, no app navigation), piece by piece; its story and article sections
+    from ``sections`` when given (the same bytes), else rendered here."""
     context = report_context(source, new)
-    d = context["d"]
+    order = story_order(source.stories())
+    stories = ordered_stories(source, order)
+    d = {**context["d"], "stories": stories}
     yield from _ENV.get_template("report.html.j2").generate(
-        **context,
-        story_sections=sections.stories() if sections else story_sections(d["stories"],
-                                                                          context),
-        article_sections=sections.articles() if sections else article_sections(
-            d["articles"], context))
+        **{**context, "d": d},
+        story_sections=sections.stories(order) if sections else story_sections(stories,
+                                                                               context),
+        article_sections=sections.articles(_article_ids(source)) if sections
+        else article_sections(context["d"]["articles"], context))
+
+
+def _article_ids(source: DossierSource) -> Iterator[str]:
+    return (str(head["id"]) for head in source.article_heads())
 
 
 def write_report(source: DossierSource, path: str | Path,
                  new: dict[str, Any] | None = None,
                  sections: Sections | None = None) -> None:
-    """``html.write_html``'s bytes, written as rendered."""
+    """The report as one file at ``path`` (standard output for ``-``), written as
+    rendered."""
     with atomic_text(path) as out:
         for chunk in report_chunks(source, new, sections):
             out.write(chunk)

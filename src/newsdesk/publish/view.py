@@ -8,24 +8,19 @@ link in the report lands on the characters it came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, Protocol
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from markupsafe import Markup
 
-from .charts import timeline_svg
+from .charts import outlet_days_svg, story_days, timeline_svg
 from .facts_view import fact_spans, facts_rows
+from .matrix import Records, claim_matrix
 from .spans import Mark, anchor_id, render_text
 
 # Entity labels shown as people, organisations and places (CSS classes of the marks).
 _MARK_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
               "FAC": "place", "NORP": "group", "EVENT": "event"}
-
-
-class Records(Protocol):
-    """Article records by id: a dict, or a report's on-demand lookup (``stream.Lookup``)."""
-
-    def get(self, key: str, default: Any = None) -> Any: ...
 
 
 def _story_spans(story: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -100,6 +95,15 @@ def article_label(article: dict[str, Any]) -> str:
     return str(article.get("outlet") or str(article.get("source", "")).rsplit("/", 1)[-1])
 
 
+def story_order(stories: Iterable[dict[str, Any]]) -> list[str]:
+    """The report's order of stories: the biggest first, and of the same size the most
+    recent first (later in the dossier, which lists stories in stream order, oldest first:
+    the biggest story of a 181-page run was number 46)."""
+    sizes = [(-len(s.get("article_ids", [])), -n, str(s["id"]))
+             for n, s in enumerate(stories)]
+    return [story_id for _, _, story_id in sorted(sizes)]
+
+
 def report_context(dossier: dict[str, Any], article_base: str | None = None,
                    cite_stories: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Everything the report template renders from. With ``article_base`` (the web app's
@@ -117,18 +121,23 @@ def report_context(dossier: dict[str, Any], article_base: str | None = None,
             "" if article_base else f"a-{article_id}")
         return f"{page}#{target}" if target else page
 
+    label = {a["id"]: article_label(a) for a in articles}
     return {
         "href": href,
         "article_base": article_base,
         "d": dossier,
         "article_heads": articles,  # the article list's rows: id, title, outlet
         "by_id": by_id,
-        "label": {a["id"]: article_label(a) for a in articles},
+        "label": label,
+        "matrix": lambda story, claims, columns: claim_matrix(
+            story, lambda i: label.get(i, i), by_id, claims, columns),
         "texts": {} if article_base else {
             a["id"]: render_text(a.get("text", ""), a["id"], cited.get(a["id"], ()),
                                  fact_marks(a)) for a in articles},
         "anchor": anchor_id,
+        "story_href": lambda story_id: f"#{story_id}",
         "chart": {s["id"]: timeline_svg(s.get("timeline", [])) for s in dossier.get("stories", [])},
+        "outlet_days": lambda story: outlet_days_svg(story_days(story, by_id)),
         "facts": {s["id"]: facts_rows(s) for s in dossier.get("stories", [])},
         "quote": lambda ref: quote_span(by_id, ref),
         "Markup": Markup,

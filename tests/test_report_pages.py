@@ -221,3 +221,12 @@ def test_articles_per_day_per_outlet_are_stacked_and_escaped() -> None:
     assert svg.count("<rect") == 4 + 2  # three days, two outlets on one; two legend keys
     assert "<b>" not in svg and "&lt;b&gt;Evil" in svg
     assert str(outlet_days_svg([("BBC", "2024-06-17")])) == ""  # one day: no chart
+
+
+def test_counts_take_the_number_of_their_noun() -> None:
+    from newsdesk.publish.html import counted
+
+    assert counted(1, "disagreement") == "1 disagreement"
+    assert counted(2, "disagreement") == "2 disagreements"
+    assert counted(0, "claim") == "0 claims"
+    assert counted(1, "new article") == "1 new article"

@@ -19,6 +19,13 @@ from .disagreements import disagreement_sections
 from .matrix import GLANCE_CLAIMS, GLANCE_COLUMNS, MAX_CLAIMS, MAX_COLUMNS
 from .view import report_context, story_order
 
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """"1 article", "2 articles": a count with its noun in the number it takes (a jinja
+    filter: ``{{ n|counted("claim") }}``)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 _ENV = Environment(
     loader=PackageLoader("newsdesk", "publish/templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
@@ -26,6 +33,7 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.globals["disagreements"] = disagreement_sections
+_ENV.filters["counted"] = counted
 _ENV.globals.update(MAX_CLAIMS=MAX_CLAIMS, MAX_COLUMNS=MAX_COLUMNS, GLANCE_CLAIMS=GLANCE_CLAIMS,
                     GLANCE_COLUMNS=GLANCE_COLUMNS)
 

@@ -230,3 +230,14 @@ def test_counts_take_the_number_of_their_noun() -> None:
     assert counted(2, "disagreement") == "2 disagreements"
     assert counted(0, "claim") == "0 claims"
     assert counted(1, "new article") == "1 new article"
+
+
+def test_an_article_without_an_outlet_is_cited_by_its_web_host() -> None:
+    """A feed's record with a URL is cited as "philly.com", not "feed.jsonl:144"; a file
+    with neither keeps its file name."""
+    assert article_label({"outlet": "The Inquirer", "url": "https://philly.com/a",
+                          "source": "feed.jsonl:144"}) == "The Inquirer"
+    assert article_label({"outlet": None, "url": "https://www.philly.com/news/a.html",
+                          "source": "feed.jsonl:144"}) == "philly.com"
+    assert article_label({"outlet": None, "url": None,
+                          "source": "examples/002_96a2.txt"}) == "002_96a2.txt"

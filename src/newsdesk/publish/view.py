@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..group.grouping import url_host
 from .charts import outlet_days_svg, story_days, timeline_svg
 from .facts_view import fact_spans, facts_rows
 from .matrix import Records, claim_matrix
@@ -91,8 +92,11 @@ def fact_marks(article: dict[str, Any]) -> list[Mark]:
 
 
 def article_label(article: dict[str, Any]) -> str:
-    """How the report names an article's source: its outlet, else its file name."""
-    return str(article.get("outlet") or str(article.get("source", "")).rsplit("/", 1)[-1])
+    """How the report names an article's source: its outlet, else its web host (a JSONL
+    feed's record with a URL: "philly.com", not "feed.jsonl:144"), else its file name."""
+    host = url_host(str(article.get("url") or "")).removeprefix("www.")
+    return str(article.get("outlet") or host
+               or str(article.get("source", "")).rsplit("/", 1)[-1])
 
 
 def story_order(stories: Iterable[dict[str, Any]]) -> list[str]:

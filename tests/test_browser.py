@@ -158,3 +158,31 @@ def test_landmarks_labels_and_keyboard(page: Any, built: dict[str, Path], app: s
     assert first == "A" and second == "q"  # home link, then the search box
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", "")
+
+
+def _axe_serious(page: Any) -> list[str]:
+    """axe-core's serious and critical violations on the page, as "rule: targets"."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in found
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_every_page_passes_axe(page: Any, built: dict[str, Path], app: str) -> None:
+    """axe-core (Deque's accessibility engine) on every kind of page: the report's overview
+    and a story's page, the app's story list, story, entity, article and search pages — no
+    serious or critical violation (issue 16: 0 serious)."""
+    pytest.importorskip("axe_playwright_python", reason="axe-playwright-python not installed")
+    page.goto(app + "/")
+    story = page.locator("a[href^='/story/']").first.get_attribute("href")
+    page.goto(app + str(story))
+    entity = page.locator("a[href*='/entity/']").first.get_attribute("href")
+    article = page.locator("a[href^='/article/']").first.get_attribute("href")
+    story_page = next((built["report"].parent / "report").glob("story-*.html"))
+    urls = [built["report"].as_uri(), story_page.as_uri(), app + "/", app + str(story),
+            app + str(entity), app + str(article), app + "/search?q=Putin"]
+    assert None not in (story, entity, article)
+    for url in urls:
+        page.goto(url)
+        assert _axe_serious(page) == [], url

@@ -20,7 +20,7 @@ from newsdesk.publish.charts import outlet_days_svg, timeline_svg
 from newsdesk.publish.html import render_html
 from newsdesk.publish.matrix import MAX_CLAIMS, MAX_COLUMNS, Matrix, claim_matrix, short_name
 from newsdesk.publish.stream import MemoryDossier, write_report
-from newsdesk.publish.view import article_label
+from newsdesk.publish.view import article_label, stance_label
 
 from .conftest import EXAMPLES
 from .test_report_story import Page
@@ -145,7 +145,7 @@ def _matrix(dossier: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], Ma
     """The first story, the report's article labels, and the story's claim matrix."""
     story = dossier["stories"][0]
     by_id = {a["id"]: a for a in dossier["articles"]}
-    label = {a["id"]: article_label(a) for a in dossier["articles"]}
+    label = {a["id"]: stance_label(a) for a in dossier["articles"]}
     return story, label, claim_matrix(story, label.__getitem__, by_id)
 
 

@@ -146,7 +146,7 @@ def article_head(article: Article) -> dict[str, Any]:
     """What a list of articles or a citation's label shows of an article (its record's
     fields, which a story's cross-check does not change)."""
     return {"id": article.id, "title": article.title, "outlet": article.outlet,
-            "source": article.source}
+            "source": article.source, "url": article.url}
 
 
 class StoredDossier:

@@ -118,7 +118,7 @@ def _columns(story: dict[str, Any], keys: dict[str, str], by_id: Records,
 def claim_matrix(story: dict[str, Any], label: Callable[[str], str], by_id: Records,
                  max_claims: int = MAX_CLAIMS, max_columns: int = MAX_COLUMNS) -> Matrix:
     """The matrix of ``story``'s first ``max_claims`` claims and ``max_columns`` outlets;
-    ``label`` names an article as the report does (``view.article_label``), ``by_id`` gives
+    ``label`` gives an article's stance key (``view.stance_label``), ``by_id`` gives
     its record (its headline)."""
     claims = list(story.get("claims", []))
     keys = stance_keys(story, label)

@@ -25,7 +25,14 @@ from .html import _ENV, article_sections, story_sections
 from .markdown import markdown_lines
 from .matrix import claim_matrix
 from .spans import anchor_id, render_text
-from .view import article_label, fact_marks, quote_span, story_cited_spans, story_order
+from .view import (
+    article_label,
+    fact_marks,
+    quote_span,
+    stance_label,
+    story_cited_spans,
+    story_order,
+)
 
 # Article records and stories kept at hand while rendering (a story's section looks up its
 # articles' records; an article's text, its story's cited spans).
@@ -189,7 +196,12 @@ def report_context(source: DossierSource, new: dict[str, Any] | None = None,
         head = source.article_head(article_id)
         return None if head is None else article_label(head)
 
+    def stance(article_id: str) -> str | None:
+        head = source.article_head(article_id)
+        return None if head is None else stance_label(head)
+
     labels = Lookup(label)
+    stances = Lookup(stance)
     return {
         "href": href,
         "article_base": None,
@@ -198,7 +210,7 @@ def report_context(source: DossierSource, new: dict[str, Any] | None = None,
         "by_id": records,
         "label": labels,
         "matrix": lambda story, claims, columns: claim_matrix(
-            story, lambda i: labels.get(i, i), records, claims, columns),
+            story, lambda i: stances.get(i, i), records, claims, columns),
         "texts": Lookup(text),
         "anchor": anchor_id,
         "story_href": lambda story_id: f"#{story_id}",

@@ -91,6 +91,13 @@ def fact_marks(article: dict[str, Any]) -> list[Mark]:
     return marks
 
 
+def stance_label(article: dict[str, Any]) -> str:
+    """The key an article without a recognised outlet has in its claims' ``stance``: its
+    stated outlet, else its file name (``crosscheck.story.outlet_label``); the claim
+    matrix finds its column by it."""
+    return str(article.get("outlet") or str(article.get("source", "")).rsplit("/", 1)[-1])
+
+
 def article_label(article: dict[str, Any]) -> str:
     """How the report names an article's source: its outlet, else its web host (a JSONL
     feed's record with a URL: "philly.com", not "feed.jsonl:144"), else its file name."""
@@ -126,6 +133,7 @@ def report_context(dossier: dict[str, Any], article_base: str | None = None,
         return f"{page}#{target}" if target else page
 
     label = {a["id"]: article_label(a) for a in articles}
+    stance = {a["id"]: stance_label(a) for a in articles}
     return {
         "href": href,
         "article_base": article_base,
@@ -134,7 +142,7 @@ def report_context(dossier: dict[str, Any], article_base: str | None = None,
         "by_id": by_id,
         "label": label,
         "matrix": lambda story, claims, columns: claim_matrix(
-            story, lambda i: label.get(i, i), by_id, claims, columns),
+            story, lambda i: stance.get(i, i), by_id, claims, columns),
         "texts": {} if article_base else {
             a["id"]: render_text(a.get("text", ""), a["id"], cited.get(a["id"], ()),
                                  fact_marks(a)) for a in articles},

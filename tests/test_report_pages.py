@@ -234,10 +234,12 @@ def test_counts_take_the_number_of_their_noun() -> None:
 
 def test_an_article_without_an_outlet_is_cited_by_its_web_host() -> None:
     """A feed's record with a URL is cited as "philly.com", not "feed.jsonl:144"; a file
-    with neither keeps its file name."""
+    with neither by its headline's first words; one without a headline by its file name."""
     assert article_label({"outlet": "The Inquirer", "url": "https://philly.com/a",
                           "source": "feed.jsonl:144"}) == "The Inquirer"
     assert article_label({"outlet": None, "url": "https://www.philly.com/news/a.html",
                           "source": "feed.jsonl:144"}) == "philly.com"
-    assert article_label({"outlet": None, "url": None,
+    assert article_label({"outlet": None, "url": None, "title": "Kremlin Confirms Putin's Visit",
+                          "source": "examples/002_96a2.txt"}) == "Kremlin Confirms…"
+    assert article_label({"outlet": None, "url": None, "title": None,
                           "source": "examples/002_96a2.txt"}) == "002_96a2.txt"

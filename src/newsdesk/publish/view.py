@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..group.grouping import url_host
 from .charts import outlet_days_svg, story_days, timeline_svg
 from .facts_view import fact_spans, facts_rows
-from .matrix import Records, claim_matrix
+from .matrix import Records, claim_matrix, short_name
 from .spans import Mark, anchor_id, render_text
 
 # Entity labels shown as people, organisations and places (CSS classes of the marks).
@@ -99,10 +99,13 @@ def stance_label(article: dict[str, Any]) -> str:
 
 
 def article_label(article: dict[str, Any]) -> str:
-    """How the report names an article's source: its outlet, else its web host (a JSONL
-    feed's record with a URL: "philly.com", not "feed.jsonl:144"), else its file name."""
+    """How the report names an article's source in a citation: its outlet, else its web
+    host (a feed's record with a URL: "philly.com", not "feed.jsonl:144"), else its
+    headline's first words as the claim matrix names such a column ("Kremlin Confirms…"),
+    else its file name."""
     host = url_host(str(article.get("url") or "")).removeprefix("www.")
-    return str(article.get("outlet") or host
+    title = str(article.get("title") or "").strip()
+    return str(article.get("outlet") or host or (short_name(title) if title else "")
                or str(article.get("source", "")).rsplit("/", 1)[-1])
 
 

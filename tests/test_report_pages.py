@@ -243,3 +243,12 @@ def test_an_article_without_an_outlet_is_cited_by_its_web_host() -> None:
                           "source": "examples/002_96a2.txt"}) == "Kremlin Confirms…"
     assert article_label({"outlet": None, "url": None, "title": None,
                           "source": "examples/002_96a2.txt"}) == "002_96a2.txt"
+
+
+def test_a_quote_is_marked_once() -> None:
+    from newsdesk.publish.html import quoted
+
+    said = "“The parties are still working on it,”"
+    assert quoted(said) == said
+    assert quoted('"We will win"') == "“We will win”"
+    assert quoted("no marks") == "“no marks”"

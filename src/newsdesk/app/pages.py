@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..publish.html import render_html
+from ..publish.html import quoted, render_html
 from ..publish.view import quote_span
 from ..records import DOSSIER_SCHEMA
 from .reader import HIT_CLOSE, HIT_OPEN, Reader
@@ -29,6 +29,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["quoted"] = quoted
 
 
 def _dossier(articles: list[dict[str, Any]], stories: list[dict[str, Any]]) -> dict[str, Any]:

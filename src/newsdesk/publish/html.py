@@ -26,6 +26,17 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+# Quote marks a quoted text may already carry at its ends (a direct quote's content often
+# includes them: shown as ““…”” before).
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def quoted(text: str) -> str:
+    """``text`` between “ and ”, once: the marks it already has at its ends are dropped
+    first (a jinja filter: ``{{ q.text|quoted }}``)."""
+    return f"“{text.strip().strip(_QUOTE_MARKS).strip()}”"
+
+
 _ENV = Environment(
     loader=PackageLoader("newsdesk", "publish/templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
@@ -34,6 +45,7 @@ _ENV = Environment(
 )
 _ENV.globals["disagreements"] = disagreement_sections
 _ENV.filters["counted"] = counted
+_ENV.filters["quoted"] = quoted
 _ENV.globals.update(MAX_CLAIMS=MAX_CLAIMS, MAX_COLUMNS=MAX_COLUMNS, GLANCE_CLAIMS=GLANCE_CLAIMS,
                     GLANCE_COLUMNS=GLANCE_COLUMNS)
 

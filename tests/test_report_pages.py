@@ -239,6 +239,8 @@ def test_an_article_without_an_outlet_is_cited_by_its_web_host() -> None:
                           "source": "feed.jsonl:144"}) == "The Inquirer"
     assert article_label({"outlet": None, "url": "https://www.philly.com/news/a.html",
                           "source": "feed.jsonl:144"}) == "philly.com"
+    archived = "http://web.archive.org/web/2016/http://www.philly.com:80/news/a.html"
+    assert article_label({"outlet": None, "url": archived, "source": "f:1"}) == "philly.com"
     assert article_label({"outlet": None, "url": None, "title": "Kremlin Confirms Putin's Visit",
                           "source": "examples/002_96a2.txt"}) == "Kremlin Confirms…"
     assert article_label({"outlet": None, "url": None, "title": None,
@@ -252,3 +254,26 @@ def test_a_quote_is_marked_once() -> None:
     assert quoted(said) == said
     assert quoted('"We will win"') == "“We will win”"
     assert quoted("no marks") == "“no marks”"
+
+
+def test_counts_over_time_show_a_rising_toll() -> None:
+    """A count's reports as dots on their days joined in order; an outlet's name escaped;
+    nothing drawn when every report is of one day."""
+    from newsdesk.publish.charts import counts_svg
+
+    def report(aid: str, day: str, value: int) -> dict[str, Any]:
+        return {"article_id": aid, "published": day, "value": value}
+
+    story = {"sources": [{"outlet": "<b>Evil</b>", "article_ids": ["a"]},
+                         {"outlet": "WXYZ", "article_ids": ["b", "c"]}],
+             "facts": {"counts": [
+                 {"what": "killed", "value": 5, "status": "current",
+                  "reports": [report("b", "2024-01-02", 5), report("c", "2024-01-03", 5)]},
+                 {"what": "killed", "value": 2, "status": "superseded",
+                  "reports": [report("a", "2024-01-01", 2)]}]}}
+    svg = str(counts_svg(story))
+    assert svg.count("<circle") == 3
+    assert "killed: 2, &lt;b&gt;Evil&lt;/b&gt;, 2024-01-01 (superseded)" in svg
+    assert "<b>" not in svg
+    one_day = {**story, "facts": {"counts": [story["facts"]["counts"][1]]}}
+    assert str(counts_svg(one_day)) == ""

@@ -163,3 +163,48 @@ def story_days(story: dict[str, Any], records: Any) -> list[tuple[str, str | Non
     return [(src.get("outlet") or "no outlet named",
              ((records.get(aid) or {}).get("published") or {}).get("value"))
             for src in story.get("sources", []) for aid in src.get("article_ids", [])]
+
+
+# Counts drawn over time, in this order (colours as the outlets' first ones).
+COUNT_KINDS = ("killed", "injured", "shot", "arrested", "missing")
+
+
+def counts_svg(story: dict[str, Any]) -> Markup:
+    """Each key count of the story (killed, injured … from its facts) as reported over
+    time: a dot per report at its publication day and value, joined in day order, so a
+    death toll rising or a lower early count overtaken shows as a step; the dot's tooltip
+    names the outlet, the day, the value and whether it was superseded or is in conflict.
+    An empty Markup unless some count has reports on two days or more."""
+    outlet = {aid: src.get("outlet") or "no outlet named"
+              for src in story.get("sources", []) for aid in src.get("article_ids", [])}
+    series: dict[str, list[tuple[date, int, str, str]]] = {}
+    for count in (story.get("facts") or {}).get("counts", []):
+        kind = str(count.get("what", ""))
+        if kind not in COUNT_KINDS:
+            continue
+        for report in count.get("reports", []):
+            if (day := _day(report.get("published"))) is not None:
+                series.setdefault(kind, []).append(
+                    (day, int(report.get("value", 0)), outlet.get(report["article_id"], ""),
+                     str(count.get("status", ""))))
+    series = {k: sorted(v) for k, v in series.items() if len({d for d, *_ in v}) >= 2}
+    if not series:
+        return Markup("")
+    points = [p for v in series.values() for p in v]
+    first, last = min(p[0] for p in points), max(p[0] for p in points)
+    axis = _Axis(first, last, max(max(p[1] for p in points), 1))
+    body = []
+    for n, kind in enumerate(k for k in COUNT_KINDS if k in series):
+        colour = COLOURS[n]
+        line = "".join(f"{'M' if i == 0 else 'L'}{axis.x(d):.1f} {axis.y(v):.1f}"
+                       for i, (d, v, _, _) in enumerate(series[kind]))
+        body.append(f'<path class="count" d="{line}" fill="none" stroke="{colour}"/>')
+        for day, value, name, status in series[kind]:
+            note = "" if status == "current" else f" ({status})"
+            body.append(f'<circle cx="{axis.x(day):.1f}" cy="{axis.y(value):.1f}" r="4" '
+                        f'fill="{colour}"><title>{escape(kind)}: {value}, '
+                        f'{escape(name)}, {day.isoformat()}{escape(note)}</title></circle>')
+        body.append(f'<rect x="{LEFT + 90 * n}" y="{HEIGHT - 14}" width="10" height="10" '
+                    f'fill="{colour}"/><text x="{LEFT + 90 * n + 14}" y="{HEIGHT - 5}">'
+                    f'{escape(kind)}</text>')
+    return _frame(axis, last, "Each count as reported over time (a dot per report)", body)

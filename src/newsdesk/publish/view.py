@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..group.grouping import url_host
-from .charts import outlet_days_svg, story_days, timeline_svg
+from .charts import counts_svg, outlet_days_svg, story_days, timeline_svg
 from .facts_view import fact_spans, facts_rows
 from .matrix import Records, claim_matrix, short_name
 from .spans import Mark, anchor_id, render_text
@@ -103,7 +103,7 @@ def article_label(article: dict[str, Any]) -> str:
     host (a feed's record with a URL: "philly.com", not "feed.jsonl:144"), else its
     headline's first words as the claim matrix names such a column ("Kremlin Confirms…"),
     else its file name."""
-    host = url_host(str(article.get("url") or "")).removeprefix("www.")
+    host = url_host(str(article.get("url") or "")).split(":")[0].removeprefix("www.")
     title = str(article.get("title") or "").strip()
     return str(article.get("outlet") or host or (short_name(title) if title else "")
                or str(article.get("source", "")).rsplit("/", 1)[-1])
@@ -153,6 +153,7 @@ def report_context(dossier: dict[str, Any], article_base: str | None = None,
         "story_href": lambda story_id: f"#{story_id}",
         "chart": {s["id"]: timeline_svg(s.get("timeline", [])) for s in dossier.get("stories", [])},
         "outlet_days": lambda story: outlet_days_svg(story_days(story, by_id)),
+        "counts_chart": counts_svg,
         "facts": {s["id"]: facts_rows(s) for s in dossier.get("stories", [])},
         "quote": lambda ref: quote_span(by_id, ref),
         "Markup": Markup,

@@ -277,3 +277,12 @@ def test_counts_over_time_show_a_rising_toll() -> None:
     assert "<b>" not in svg
     one_day = {**story, "facts": {"counts": [story["facts"]["counts"][1]]}}
     assert str(counts_svg(one_day)) == ""
+
+
+def test_who_cites_whom_is_drawn_with_names_escaped() -> None:
+    from newsdesk.publish.charts import cites_svg
+
+    svg = str(cites_svg([("WXYZ", "Reuters"), ("WXYZ", "Reuters"), ("<i>KTVU</i>", "AP")]))
+    assert svg.count('class="cite"') == 2 and "WXYZ cites Reuters: 2" in svg
+    assert "&lt;i&gt;KTVU&lt;/i&gt;" in svg and "<i>" not in svg
+    assert str(cites_svg([])) == ""

@@ -208,3 +208,47 @@ def counts_svg(story: dict[str, Any]) -> Markup:
                     f'fill="{colour}"/><text x="{LEFT + 90 * n + 14}" y="{HEIGHT - 5}">'
                     f'{escape(kind)}</text>')
     return _frame(axis, last, "Each count as reported over time (a dot per report)", body)
+
+
+# Names on each side of the who-cites-whom chart (those citing or cited most).
+MAX_CITE_NAMES = 8
+
+
+def cites_svg(pairs: Iterable[tuple[str, str]]) -> Markup:
+    """Who cites whom: the story's outlets on the left, the sources they cite (the first
+    link of each citation's chain: an agency, a newspaper, an official body) on the right,
+    a line for each pair as thick as how often that outlet cites that source. At most
+    ``MAX_CITE_NAMES`` a side (the rest are in the list beside it); an empty Markup when
+    there is no citation."""
+    counted = Counter((citing, cited) for citing, cited in pairs if citing and cited)
+    if not counted:
+        return Markup("")
+    left = [n for n, _ in Counter(a for (a, _), k in counted.items()
+                                  for _ in range(k)).most_common(MAX_CITE_NAMES)]
+    right = [n for n, _ in Counter(b for (_, b), k in counted.items()
+                                   for _ in range(k)).most_common(MAX_CITE_NAMES)]
+    row = 22
+    height = TOP + row * max(len(left), len(right)) + 10
+    x_left, x_right = 250, WIDTH - 250
+
+    def y(n: int) -> float:
+        return TOP + row * n + row / 2
+
+    top = max(counted.values())
+    body = []
+    for (a, b), k in sorted(counted.items()):
+        if a in left and b in right:
+            width = 1.5 + 3 * (k - 1) / max(top - 1, 1)
+            body.append(f'<path class="cite" d="M{x_left} {y(left.index(a)):.1f}L{x_right} '
+                        f'{y(right.index(b)):.1f}" stroke="{COLOURS[0]}" fill="none" '
+                        f'stroke-width="{width:.1f}"><title>{escape(a)} cites '
+                        f'{escape(b)}: {k}</title></path>')
+    for n, name in enumerate(left):
+        body.append(f'<text x="{x_left - 6}" y="{y(n) + 4:.1f}" text-anchor="end">'
+                    f'{escape(name[:32])}</text>')
+    for n, name in enumerate(right):
+        body.append(f'<text x="{x_right + 6}" y="{y(n) + 4:.1f}">{escape(name[:32])}</text>')
+    label = "Who cites whom: the story's outlets (left) and the sources they cite (right)"
+    return Markup(f'<svg class="chart" role="img" aria-label="{escape(label)}" viewBox="0 0 '
+                  f'{WIDTH} {height}" xmlns="http://www.w3.org/2000/svg"><title>'
+                  f'{escape(label)}</title>{"".join(body)}</svg>')

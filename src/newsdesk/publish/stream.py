@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from markupsafe import Markup
 
 from .atomic import atomic_text
-from .charts import counts_svg, outlet_days_svg, story_days, timeline_svg
+from .charts import cites_svg, counts_svg, outlet_days_svg, story_days, timeline_svg
 from .facts_view import facts_rows
 from .html import _ENV, article_sections, story_sections
 from .markdown import markdown_lines
@@ -217,6 +217,7 @@ def report_context(source: DossierSource, new: dict[str, Any] | None = None,
         "chart": Lookup(lambda i: timeline_svg(stories[i].get("timeline", []))),
         "outlet_days": lambda story: outlet_days_svg(story_days(story, records)),
         "counts_chart": counts_svg,
+        "cites_chart": cites_svg,
         "facts": Lookup(lambda i: facts_rows(stories[i])),
         "quote": lambda ref: quote_span(records, ref),
         "Markup": Markup,

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..group.grouping import url_host
-from .charts import counts_svg, outlet_days_svg, story_days, timeline_svg
+from .charts import cites_svg, counts_svg, outlet_days_svg, story_days, timeline_svg
 from .facts_view import fact_spans, facts_rows
 from .matrix import Records, claim_matrix, short_name
 from .spans import Mark, anchor_id, render_text
@@ -154,6 +154,7 @@ def report_context(dossier: dict[str, Any], article_base: str | None = None,
         "chart": {s["id"]: timeline_svg(s.get("timeline", [])) for s in dossier.get("stories", [])},
         "outlet_days": lambda story: outlet_days_svg(story_days(story, by_id)),
         "counts_chart": counts_svg,
+        "cites_chart": cites_svg,
         "facts": {s["id"]: facts_rows(s) for s in dossier.get("stories", [])},
         "quote": lambda ref: quote_span(by_id, ref),
         "Markup": Markup,

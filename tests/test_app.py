@@ -320,3 +320,20 @@ def test_a_page_is_titled_by_its_story_or_article(base: str, store: Path) -> Non
     title = re.search(r"<title>(.*?)</title>", page, re.S)
     assert title and title.group(1).endswith(" — newsdesk")
     assert "<" not in title.group(1)  # a scraped title's markup stays text
+
+
+def test_the_story_list_is_largest_then_latest_first(tmp_path: Path) -> None:
+    """Stories of one size are listed latest first (their latest article's day), as the
+    report lists them."""
+    db = tmp_path / "order.db"
+    texts = (("Aberdeen harbour reopens", "2024-01-03",
+              "The harbour at Aberdeen reopened to fishing boats after storm repairs."),
+             ("Zermatt lift fails", "2024-03-09",
+              "A ski lift in Zermatt stopped for two hours and skiers were lowered by rope."),
+             ("Lisbon trams strike", "2024-02-05",
+              "Tram drivers in Lisbon walked out over pay, halting the city's old lines."))
+    records = [{"text": text, "title": title, "published": day} for title, day, text in texts]
+    newsdesk.analyze(records, db=db)
+    reader = Reader(str(db))
+    titles = [s["title"] for s in reader.stories()]
+    assert titles == ["Zermatt lift fails", "Lisbon trams strike", "Aberdeen harbour reopens"]

@@ -74,11 +74,17 @@ class Reader:
             self._outlets = None
 
     def stories(self) -> list[dict[str, Any]]:
-        """Every current story: id, title, number of articles; the largest first."""
-        current = " WHERE superseded_by IS NULL" if self.history else ""
+        """Every current story: id, title, number of articles; the largest first and, of
+        the same size, the most recent first (its latest article's publication day), as
+        the report lists them (``publish.view.story_order``)."""
+        current = " WHERE s.superseded_by IS NULL" if self.history else ""
         rows = self.conn.execute(
-            f"SELECT id, title, articles FROM stories{current} ORDER BY articles DESC, id")
-        return [{"id": i, "title": t, "articles": n} for i, t, n in rows]
+            "SELECT s.id, s.title, s.articles, (SELECT MAX(COALESCE(a.published,"
+            " a.published_latest)) FROM story_articles sa JOIN articles a"
+            " ON a.id = sa.article_id WHERE sa.story_id = s.id) AS latest"
+            f" FROM stories s{current} ORDER BY s.articles DESC, latest IS NULL,"
+            " latest DESC, s.id")
+        return [{"id": i, "title": t, "articles": n} for i, t, n, _ in rows]
 
     def change_marks(self) -> dict[str, Any] | None:
         """What the latest analysis found new against the one before it, as the report marks

@@ -18,13 +18,12 @@ import dataclasses
 import json
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 Json = dict[str, Any]
-R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -360,7 +359,7 @@ class Dossier:
     stories: tuple[Story, ...]
     articles: tuple[ArticleRecord, ...] = ()
     failures: tuple[FailureRecord, ...] = ()
-    threads: tuple[Thread, ...] = field(default=())
+    threads: tuple[Thread, ...] = ()
 
     def story(self, story_id: str) -> Story:
         """The story with this id (KeyError when the dossier holds none)."""

@@ -265,7 +265,6 @@ class Join:
     days_apart: int | None
     same_person: str | None = None
     same_incident: str | None = None
-    same_story: str | None = None
 
 
 @dataclass(frozen=True)

@@ -117,9 +117,8 @@ def join_record(join: Join) -> dict[str, Any]:
     """Why an article is in its story: the earlier article it matched (null for the one that
     opened the story), how likely the pair model found them one event, and what they share;
     ``same_person`` when the link merged two stories that name one person, ``same_incident``
-    when it merged two stories whose leads state one incident, ``same_story`` when the
-    story-level model joined a near miss to a story (only then, so the records of every
-    other join are as before)."""
+    when it merged two stories whose leads state one incident (only then, so the records of
+    every other join are as before)."""
     shared = join.evidence
     record: dict[str, Any] = {
         "article_id": join.article_id,
@@ -133,8 +132,6 @@ def join_record(join: Join) -> dict[str, Any]:
         record["same_person"] = join.person
     if join.incident:  # a story-level link: the two leads state this incident
         record["same_incident"] = join.incident
-    if join.story:  # an article to a story: what the story as a whole shares with it
-        record["same_story"] = join.story
     return record
 
 

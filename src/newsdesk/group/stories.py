@@ -34,12 +34,6 @@ no candidate at all but states the same town and event day, merges with it when 
 leads state one incident — the same town and street, the same event day and an age, or the
 same count of people shot, hurt or killed — and disagree on no age, street or day
 (``incidents.py``, ``incident_links.py``; ``Join.incident`` records the agreement).
-
-An article to a story: an article that would open a story although it nearly matched
-(``INCIDENT_FLOOR`` to the threshold) reports of open stories joins the one a second
-learnt model rates highest over the story as a whole — how many of its reports scored in
-that band, what their leads state against the article's lead — when that rating reaches the
-model's threshold (``story_joins.py``; ``Join.story`` records the rating's reasons).
 """
 
 from __future__ import annotations
@@ -50,7 +44,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .incident_links import IncidentIndex
-from .incidents import NO_INCIDENT, Incident, incident_of
+from .incidents import incident_of
 from .links import (
     Evidence,
     evidence,
@@ -60,18 +54,10 @@ from .links import (
     scorer,
     vetoed,
 )
-from .people import LEAD_CHARS, is_person_key, named
+from .people import LEAD_CHARS, named
 from .person_links import PersonIndex
 from .postings import drop_articles
 from .profile import Profile, StreamStats, make_profile
-from .story_joins import (
-    NearStory,
-    StoryFacts,
-    join_features,
-    join_model,
-    join_probability,
-    join_reason,
-)
 from .terms import heaviest
 
 # A story with no new article for this long is closed: a later article starts a new one.
@@ -122,9 +108,6 @@ class Join:
     # The incident both leads state, when this link merged two stories ("Elm Street,
     # Springfield"; ``incident_links.py``).
     incident: str | None = None
-    # What the story as a whole shares with the article, when the story-level model joined
-    # it ("2 reports likely; street elm street"; ``story_joins.py``).
-    story: str | None = None
 
 
 @dataclass(slots=True)
@@ -156,9 +139,6 @@ class StoryClusterer:
     _order: dict[str, int] = field(default_factory=dict)
     incidents: bool = True  # the third pass: stories whose leads state one incident merge
     _incidents: IncidentIndex = field(default_factory=IncidentIndex)
-    story_joins: bool = True  # a near miss joins a story the story-level model rates likely
-    join_params: dict[str, Any] | None = None
-    _facts: dict[int, StoryFacts] = field(default_factory=dict)
 
     def add(self, item: StoryItem) -> int:
         """The index of the story ``item`` joins (a new one when no earlier article is a
@@ -169,15 +149,9 @@ class StoryClusterer:
             self.latest = item.day
         query = heaviest_terms(profile)
         near: dict[int, tuple[Profile, float]] = {}
-        band: dict[int, list[float]] = {}
-        best = self.best_match(profile, query, near, band)
-        lead = _Lead.of(item) if item.day is not None else _NO_LEAD
-        story: int | None = None
+        best = self.best_match(profile, query, near)
         if best is None:
-            if self.story_joins and near and item.day is not None:
-                story = self._join_story(profile, lead, near, band, query)
-            if story is None:
-                story = self.open_story(profile, query)
+            story = self.open_story(profile, query)
         else:
             other, p = best
             story = self._story_of[other.id]
@@ -185,70 +159,15 @@ class StoryClusterer:
                                        evidence(profile, other))
             self._place(profile, story, query)
         if self.people:
-            story = self._link_people(profile, lead, story)
+            story = self._link_people(profile, item, story)
         if self.incidents:
-            story = self._link_incident(profile, lead, story, near)
-        if item.day is not None:
-            self._facts.setdefault(story, StoryFacts()).add(lead.incident, lead.names)
+            story = self._link_incident(profile, item, story, near)
         self._added += 1
         if self._added % SWEEP_EVERY == 0:
             self._sweep()
         return story
 
-    def _join_story(self, profile: Profile, lead: _Lead,
-                    near: dict[int, tuple[Profile, float]], band: dict[int, list[float]],
-                    query: list[str]) -> int | None:
-        """Places the article in the nearly matched story (``near``: story -> its best
-        candidate in the band; ``band``: story -> every vetted candidate score in the band)
-        the story-level model rates highest, when that rating reaches its threshold and the
-        story's best candidate passes the look-alike checks; the story, or None."""
-        params = self.join_params or join_model()
-        ceiling = self.stats.weights.ceiling()
-        day = profile.day
-        tops = {story: p for story, (_, p) in near.items()}
-        chosen: tuple[float, int, Profile, float, str] | None = None
-        for story, (other, p) in sorted(near.items()):
-            if look_alikes(profile, other, ceiling):
-                continue
-            facts = self._facts.get(story, _NO_FACTS)
-            last = self.stories[story].last_day
-            rival = max((q for s, q in tops.items() if s != story), default=0.0)
-            near_story = NearStory(tuple(sorted(band[story], reverse=True)),
-                                   (day - last).days if day and last else 0,
-                                   len(self.stories[story].members), rival)
-            people = frozenset(k for k in lead.lead & facts.people
-                               if is_person_key(k) and self._participant(k, profile, story))
-            rating = self.rate(profile.id, story,
-                               join_features(near_story, lead.incident, people, facts), params)
-            if rating >= params["threshold"] and (chosen is None or rating > chosen[0]):
-                chosen = (rating, story, other, p,
-                          join_reason(near_story, lead.incident, people, facts))
-        if chosen is None:
-            return None
-        _, story, other, p, why = chosen
-        self.joins[profile.id] = Join(profile.id, other.id, round(p, 4),
-                                      evidence(profile, other), story=why)
-        self._place(profile, story, query)
-        return story
-
-    def _participant(self, key: str, profile: Profile, story: int) -> bool:
-        """Whether the person ``key`` is given an age or a participant cue by the arriving
-        article or by an article of ``story`` naming them (as the person link asks): a
-        sheriff or a case recalled from years ago is named without one."""
-        if key in profile.aged or key in profile.cued:
-            return True
-        profiles, story_of = self._profiles, self._story_of
-        return any(key in profiles[m].aged or key in profiles[m].cued
-                   for m in self._people.mentions.get(key, ())
-                   if m in profiles and story_of.get(m) == story)
-
-    def rate(self, article_id: str, story: int, values: tuple[float, ...],
-             params: dict[str, Any]) -> float:
-        """The story-level model's rating of the article ``article_id`` in ``story`` (a
-        method, so that a training run can record what it is asked)."""
-        return join_probability(values, params)
-
-    def _link_people(self, profile: Profile, lead: _Lead, story: int) -> int:
+    def _link_people(self, profile: Profile, item: StoryItem, story: int) -> int:
         """Merges ``story`` with the one other open story whose articles name a person this
         article's lead names, one of the two giving an age (``person_links.py``), when the
         two articles pass the pair model's vetoes; the story the article ends in."""
@@ -260,8 +179,11 @@ class StoryClusterer:
         day = profile.day
         if day is None:  # undated: every open story is in reach, however old (see above)
             return story
+        text = f"{item.title}\n{item.text}"
+        names = named(text)
+        lead = frozenset(named(text[:LEAD_CHARS])) & names.keys()
         profiles = self._profiles
-        link = self._people.add(profile.id, lead.spelt, lead.lead, open_story_of,
+        link = self._people.add(profile.id, names, lead, open_story_of,
                                 lambda article_id: profiles[article_id].aged,
                                 lambda article_id: profiles[article_id].cued)
         other = self._profiles.get(link.other) if link is not None else None
@@ -274,7 +196,7 @@ class StoryClusterer:
         p = scorer(self.params or model())(values)
         return self.merge(profile.id, other.id, link.name, p)
 
-    def _link_incident(self, profile: Profile, lead: _Lead, story: int,
+    def _link_incident(self, profile: Profile, item: StoryItem, story: int,
                        near: dict[int, tuple[Profile, float]]) -> int:
         """Merges ``story`` with the one other open story holding an article whose lead
         states the same incident as this article's (``incident_links.py``): a near miss of
@@ -284,7 +206,7 @@ class StoryClusterer:
         day = profile.day
         if day is None:
             return story
-        incident = lead.incident
+        incident = incident_of(item.title, item.text, day)
         params = self.params or model()
         ceiling = self.stats.weights.ceiling()
         score = scorer(params)
@@ -328,8 +250,6 @@ class StoryClusterer:
         kept.members = sorted(kept.members + gone.members, key=order.__getitem__)
         for member in gone.members:
             self._story_of[member] = older
-        if (facts := self._facts.pop(newer, None)) is not None:
-            self._facts.setdefault(older, StoryFacts()).absorb(facts)
         if gone.last_day is not None and (kept.last_day is None
                                           or gone.last_day > kept.last_day):
             kept.last_day = gone.last_day
@@ -348,7 +268,7 @@ class StoryClusterer:
             parent, child = path[index], path[index - 1]
             old = self.joins[child]
             self.joins[parent] = Join(parent, child, old.probability, old.evidence, old.person,
-                                      old.incident, old.story)
+                                      old.incident)
         if len(path) > 1:
             self.joins[article_id] = Join(article_id, None, 0.0, None)
 
@@ -400,16 +320,14 @@ class StoryClusterer:
                 out.append(profiles[other])
 
     def best_match(self, profile: Profile, query: list[str] | None = None,
-                   near: dict[int, tuple[Profile, float]] | None = None,
-                   band: dict[int, list[float]] | None = None
+                   near: dict[int, tuple[Profile, float]] | None = None
                    ) -> tuple[Profile, float] | None:
         """The most likely same-event earlier article, when likely enough. (Combining a
         story's members by noisy-or instead of taking the best one was measured on the GVA
         tune split: the same recall at the same precision, and a less clear reason.)
         ``near``, when given, receives each story's best candidate scored below the
         threshold but at least ``INCIDENT_FLOOR`` and not vetoed (the incident link's near
-        misses); ``band``, when given, every such score by story (the story-level model's
-        input)."""
+        misses)."""
         params = self.params or model()
         threshold = params["threshold"] if self.threshold is None else self.threshold
         ceiling = self.stats.weights.ceiling()
@@ -424,8 +342,6 @@ class StoryClusterer:
                 story = self._story_of[other.id]
                 if story not in near or p > near[story][1]:
                     near[story] = (other, p)
-                if band is not None:
-                    band.setdefault(story, []).append(p)
             if p >= threshold and (best is None or p > best[1]):
                 if look_alikes(profile, other, ceiling):
                     continue
@@ -462,7 +378,6 @@ class StoryClusterer:
             if story.last_day is not None and self.latest - story.last_day > window:
                 story.open = False
                 self._open.discard(index)
-                self._facts.pop(index, None)
                 closed.update(story.members)
         if not closed:
             return
@@ -472,29 +387,6 @@ class StoryClusterer:
         self._people.drop(closed)
         self._incidents.drop(closed)
         drop_articles(self._postings, closed)
-
-
-@dataclass(frozen=True, slots=True)
-class _Lead:
-    """What the story-level links read of a dated article, read once: the incident its lead
-    states, the names it gives (key -> spelling), their keys and the keys its lead gives."""
-
-    incident: Incident
-    spelt: dict[str, str]
-    names: frozenset[str]
-    lead: frozenset[str]
-
-    @staticmethod
-    def of(item: StoryItem) -> _Lead:
-        text = f"{item.title}\n{item.text}"
-        spelt = named(text)
-        names = frozenset(spelt)
-        return _Lead(incident_of(item.title, item.text, item.day), spelt, names,
-                     frozenset(named(text[:LEAD_CHARS])) & names)
-
-
-_NO_LEAD = _Lead(NO_INCIDENT, {}, frozenset(), frozenset())
-_NO_FACTS = StoryFacts()
 
 
 def heaviest_terms(profile: Profile) -> list[str]:

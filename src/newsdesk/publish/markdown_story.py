@@ -132,8 +132,6 @@ def _join_md(join: dict[str, Any], label: dict[str, str]) -> str:
         parts.insert(0, f"both stories name {inline_md(join['same_person'])}")
     if join.get("same_incident"):
         parts.insert(0, f"both leads state one incident: {inline_md(join['same_incident'])}")
-    if join.get("same_story"):
-        parts.insert(0, f"the story as a whole: {inline_md(join['same_story'])}")
     if join["days_apart"] is not None:
         parts.append(f"{join['days_apart']} days apart")
     for key, what in (("names", "names"), ("numbers", "numbers"),

@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import io
+import itertools
 import json
 import time
 from collections import defaultdict
@@ -68,7 +69,7 @@ ORACLE_CUTS = (KEEP_FROM, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 SINGLE_CUTS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 LINKAGE_CUTS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 # Columns of the pair table.
-I, J, P, RAW, INDEXED, PERSON, INCIDENT = range(7)
+LATER, EARLIER, P, RAW, INDEXED, PERSON, INCIDENT = range(7)
 
 
 def profiles_and_candidates(rows: Rows) -> tuple[list[Profile], list[float], list[set[int]]]:
@@ -193,7 +194,7 @@ def oracles(pairs: np.ndarray, ids: list[str], gold: dict[str, str],
     """Recall (precision 1) when every true pair above a cut is joined and nothing else."""
     true = np.array([gold.get(ids[int(i)]) is not None
                      and gold.get(ids[int(i)]) == gold.get(ids[int(j)])
-                     for i, j in pairs[:, [I, J]]], dtype=bool)
+                     for i, j in pairs[:, [LATER, EARLIER]]], dtype=bool)
     n = len(ids)
     out: dict[str, Any] = {
         "every true pair in the window": scored(components(n, window_true, ids), gold)}
@@ -206,7 +207,7 @@ def oracles(pairs: np.ndarray, ids: list[str], gold: dict[str, str],
                 ("vetoes kept, + person/incident", (pairs[:, P] >= cut) | (evidence & vetted)),
                 ("vetoes kept, index candidates only", (pairs[:, P] >= cut)
                  & (pairs[:, INDEXED] > 0))):
-            chosen = pairs[keep & true][:, [I, J]].astype(int)
+            chosen = pairs[keep & true][:, [LATER, EARLIER]].astype(int)
             out[f"{label} >= {cut}"] = scored(
                 components(n, map(tuple, chosen), ids), gold)  # type: ignore[arg-type]
     return out
@@ -216,12 +217,12 @@ def bands(pairs: np.ndarray, ids: list[str], gold: dict[str, str]) -> dict[str, 
     """Vetted pairs with both articles in tune incidents, by probability band: how many are
     of one incident (what a perfect decision inside a band could add, and at what odds)."""
     both = np.array([ids[int(i)] in gold and ids[int(j)] in gold
-                     for i, j in pairs[:, [I, J]]], dtype=bool)
+                     for i, j in pairs[:, [LATER, EARLIER]]], dtype=bool)
     true = np.array([gold.get(ids[int(i)]) == gold.get(ids[int(j)])
-                     for i, j in pairs[:, [I, J]]], dtype=bool)
+                     for i, j in pairs[:, [LATER, EARLIER]]], dtype=bool)
     out: dict[str, Any] = {}
     edges = (KEEP_FROM, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
-    for low, high in zip(edges, edges[1:], strict=False):
+    for low, high in itertools.pairwise(edges):
         band = both & (pairs[:, P] >= low) & (pairs[:, P] < high)
         out[f"{low}-{min(high, 1.0)}"] = {"pairs": int(band.sum()),
                                           "same_incident": int((band & true).sum())}
@@ -240,7 +241,7 @@ def single_link(pairs: np.ndarray, ids: list[str], gold: dict[str, str]) -> dict
         above = pairs[:, P] >= cut
         for label, keep in (("single link", above), ("single link + person/incident",
                                                      above | evidence)):
-            chosen = pairs[keep][:, [I, J]].astype(int)
+            chosen = pairs[keep][:, [LATER, EARLIER]].astype(int)
             out[f"{label} >= {cut}"] = scored(
                 components(n, map(tuple, chosen), ids), gold)  # type: ignore[arg-type]
     return out
@@ -254,7 +255,7 @@ def linkage(pairs: np.ndarray, ids: list[str], gold: dict[str, str], method: str
 
     n = len(ids)
     condensed = np.ones(n * (n - 1) // 2)
-    i, j = pairs[:, I].astype(np.int64), pairs[:, J].astype(np.int64)
+    i, j = pairs[:, LATER].astype(np.int64), pairs[:, EARLIER].astype(np.int64)
     low, high = np.minimum(i, j), np.maximum(i, j)
     condensed[n * low - low * (low + 1) // 2 + (high - low - 1)] = 1.0 - pairs[:, P]
     tree = link(condensed, method=method)
@@ -314,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
             np.save(args.cache, pairs)
     results: dict[str, Any] = {"benchmark": "stories_bounds", "split": "tune",
                                "articles": len(rows), "scored": len(gold),
-                               "pairs_kept": int(len(pairs)), "min_precision": MIN_PRECISION}
+                               "pairs_kept": len(pairs), "min_precision": MIN_PRECISION}
     start = time.perf_counter()
     results["alone"] = scored([(i,) for i in ids], gold)
     results["newsdesk"] = scored(run_ours(rows), gold)

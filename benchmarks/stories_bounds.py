@@ -57,7 +57,7 @@ from newsdesk.group.stories import (
     StoryClusterer,
     heaviest_terms,
 )
-from stories_stream import Groups, Rows, bcubed, gold_for, load_gva, run_ours, stories_root
+from stories_stream import Groups, Rows, bcubed, load_gva_tune, run_ours
 
 # Pairs scored below this (and with no person or incident evidence) are not kept: they
 # count as probability 0 in every bound below.
@@ -301,11 +301,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="the pair table (.npy): read when there, written when not")
     parser.add_argument("--no-linkage", action="store_true", help="skip average/complete link")
     args = parser.parse_args(argv)
-    root = stories_root()
-    if root is None:
+    loaded = load_gva_tune()
+    if loaded is None:
         return 0
-    rows, split = load_gva(root)
-    gold = gold_for(rows, lambda incident: split.get(incident) == "tune")
+    rows, gold = loaded
     ids = [item.id for item, _ in rows]
     if args.cache is not None and args.cache.is_file():
         pairs = np.load(args.cache)

@@ -25,7 +25,7 @@ from typing import Any
 import common  # noqa: F401  (puts src on the path)
 from newsdesk.group.links import FEATURES, features, look_alikes, model, probability, vetoed
 from newsdesk.group.stories import StoryClusterer
-from stories_stream import gold_for, load_gva, stories_root
+from stories_stream import load_gva_tune
 
 
 def diagnose(rows: Any, gold: dict[str, str]) -> tuple[Counter[str], dict[str, list[Any]]]:
@@ -90,11 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", type=int, default=10)
     args = parser.parse_args(argv)
-    root = stories_root()
-    if root is None:
+    loaded = load_gva_tune()
+    if loaded is None:
         return 0
-    rows, split = load_gva(root)
-    gold = gold_for(rows, lambda incident: split.get(incident) == "tune")
+    rows, gold = loaded
     causes, examples = diagnose(rows, gold)
     print(dict(causes))
     for key in ("joined_values", "model_values"):

@@ -150,6 +150,16 @@ def as_analyzed(rows: Rows) -> Rows:
             for item, gold in rows]
 
 
+def load_gva_tune() -> tuple[Rows, dict[str, str]] | None:
+    """The GVA stream and the gold of its tune incidents (what tuning scripts may look
+    at); None, after saying so, when the data is not there."""
+    root = stories_root()
+    if root is None:
+        return None
+    rows, split = load_gva(root)
+    return rows, gold_for(rows, lambda incident: split.get(incident) == "tune")
+
+
 def bcubed(groups: Groups, gold: dict[str, str]) -> dict[str, float]:
     """B-cubed P/R/F1 over the articles in ``gold`` (others in the groups are ignored)."""
     class_size = Counter(gold.values())

@@ -23,7 +23,7 @@ from common import REPO, benchmarks_dir
 from newsdesk.group.links import FEATURES, features, probability
 from newsdesk.group.profile import make_profile
 from newsdesk.group.stories import StoryClusterer
-from stories_stream import bcubed, gold_for, load_gva, stories_root
+from stories_stream import bcubed, gold_for, load_gva_tune
 
 MODEL = REPO / "src" / "newsdesk" / "group" / "link_model.json"
 THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
@@ -94,11 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs-only", action="store_true",
                         help="fit and show pair precision/recall; no threshold runs")
     args = parser.parse_args(argv)
-    root = stories_root()
-    if root is None:
+    loaded = load_gva_tune()
+    if loaded is None:
         return 0
-    rows, split = load_gva(root)
-    gold = gold_for(rows, lambda incident: split.get(incident) == "tune")
+    rows, gold = loaded
     x, y = pairs(rows, gold)
     if args.timelines:
         t17 = [(item, (topic,)) for item, topic in stories_t17.load(

@@ -25,7 +25,7 @@ person and incident evidence) do not tell enough pairs apart? Measured here, off
 Beside them, in the same run: every article alone and the shipped clusterer. Nothing here
 looks at the ``report`` incidents. The pair scores are cached (``--cache``).
 
-    python benchmarks/stories_bounds.py [--cache /tmp/gva-pairs.npz]
+    python benchmarks/stories_bounds.py [--cache /tmp/gva-pairs.npy] [--no-linkage]
 """
 
 from __future__ import annotations

@@ -20,7 +20,9 @@ from .. import __version__
 from ..errors import NewsdeskError
 from ..jsontext import loads
 from ..model import Article, Facts, Failure, PublishedDate, Source
+from ..web.responses import Response
 from .migrations import migrate
+from .responses import last_response, put_response
 from .spellings import count_spellings
 from .tables import put_facts, put_story
 
@@ -430,7 +432,17 @@ class Store:
                 ((run_id, i, json.dumps(state, sort_keys=True, ensure_ascii=False))
                  for i, state in pairs))
 
+    def keep_response(self, response: Response) -> None:
+        """Keep one HTTP response, body and all (``store/responses.py``)."""
+        with self._write():
+            put_response(self.conn, response, self.run_id)
+
+    def last_response(self, url: str) -> Response | None:
+        """The latest successful response with a body for ``url``, or None."""
+        return last_response(self.conn, url)
+
     def count(self, table: str) -> int:
-        if table not in {"sources", "articles", "removed", "failures", "facts", "stories"}:
+        if table not in {"sources", "articles", "removed", "failures", "facts", "stories",
+                         "responses", "bodies"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

@@ -15,6 +15,7 @@ import contextlib
 import gzip
 import hashlib
 import html
+import socket
 import threading
 import time
 from collections import Counter
@@ -55,6 +56,9 @@ class Site:
         self.hits: Counter[str] = Counter()
         self.times: list[tuple[float, str]] = []
         self.agents: set[str] = set()
+        self.delay = 0.0  # seconds every page takes to answer (to see requests overlap)
+        self.inflight = 0
+        self.most_inflight = 0  # the most requests answered at the same time
         self._lock = threading.Lock()
         self.server: ThreadingHTTPServer | None = None
         self.base = ""
@@ -162,6 +166,13 @@ class Site:
             return self.special[path](headers)
         if path not in self.pages:
             return 404, {"Content-Type": "text/plain"}, b"not found"
+        if self.delay and path != "/robots.txt":
+            with self._lock:
+                self.inflight += 1
+                self.most_inflight = max(self.most_inflight, self.inflight)
+            time.sleep(self.delay)
+            with self._lock:
+                self.inflight -= 1
         kind, body = self.pages[path]
         tag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
         if headers.get("if-none-match") == tag:
@@ -174,6 +185,11 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()  # headers and body go out as two writes: without this,
+                # Nagle's algorithm and the reader's delayed ACK add 40 ms to each answer
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
             def do_GET(self) -> None:
                 given = {k.lower(): v for k, v in self.headers.items()}
@@ -204,7 +220,17 @@ class Site:
             self.server.shutdown()
             self.server.server_close()
 
+    def copies(self, count: int) -> list[str]:
+        """``count`` pages /bench/N.html (the example articles in turn, each made unique
+        by its number); returns their addresses."""
+        for number in range(count):
+            kind, body = self.pages[f"/articles/{number % 5}.html"]
+            self.pages[f"/bench/{number}.html"] = (
+                kind, body.replace(b"</article>", f"<p>Copy {number}.</p></article>".encode()))
+        return [f"{self.base}/bench/{n}.html" for n in range(count)]
+
     def reset(self) -> None:
         with self._lock:
             self.hits.clear()
             self.times.clear()
+            self.most_inflight = 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -182,3 +183,24 @@ def test_pages_are_fetched_in_order_and_each_once(site: Any) -> None:
     pages = read(site, *paths, keeper=Memory())
     assert [p.name for p in pages] == [site.base + p for p in paths]
     assert all(site.hits[p] == 1 for p in paths[:5])
+
+
+def test_requests_to_a_host_keep_their_distance(site: Any) -> None:
+    site.reset()
+    read(site, *[f"/articles/{n}.txt" for n in range(4)],
+         settings=FAST.replace(host_interval_ms=200))
+    starts = [t for t, path in site.times if path.startswith("/articles/")]
+    assert len(starts) == 4
+    assert all(b - a >= 0.19 for a, b in pairwise(starts))
+
+
+def test_the_address_a_connection_reaches_is_checked_too(
+        site: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A host name that looked public before the connection and reached a private address
+    (DNS rebinding) is refused when it connects, before a byte is sent."""
+    import newsdesk.web.fetch as fetch
+
+    monkeypatch.setattr(fetch, "check_address", lambda url, allow_private: None)
+    site.reset()
+    [result] = read(site, "/articles/0.html", settings=Settings(host_interval_ms=0))
+    assert code(result) == "E116" and sum(site.hits.values()) == 0

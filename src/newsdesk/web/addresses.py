@@ -36,14 +36,17 @@ def normal_address(url: str) -> str:
 
 
 def check_address(url: str, allow_private: bool) -> None:
-    """Raise why ``url`` may not be read: E117 not http(s), E113 no host or one that does
-    not resolve, E116 a private address. Every address the host resolves to is checked: a name
-    that resolves to one public and one private address is refused."""
+    """Raise why ``url`` may not be read: E117 not http(s), E113 no host, E116 a host
+    written as a private address. A host *name* is checked where it matters, on the
+    address the connection reached (:func:`check_peer`): resolving it here first would
+    leave a gap for a name that resolves to a public address now and a private one when
+    the connection is made (DNS rebinding)."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in SCHEMES:
         raise NewsdeskError("E117", scheme=parts.scheme or "none")
     try:
-        host, port = parts.hostname, parts.port
+        host = parts.hostname
+        parts.port  # noqa: B018 (read for the ValueError a port that is no number raises)
     except ValueError as err:
         raise NewsdeskError("E113", detail=str(err)) from None
     if not host:
@@ -51,12 +54,27 @@ def check_address(url: str, allow_private: bool) -> None:
     if allow_private:
         return
     try:
-        found = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError) as err:
-        raise NewsdeskError("E113", detail=f"cannot resolve {host}: {err}") from None
-    for *_, sockaddr in found:
-        address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            address = address.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
-        if not address.is_global:
-            raise NewsdeskError("E116", host=host, ip=str(address))
+        written = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        if host.rstrip(".").lower() == "localhost" or host.lower().endswith(".localhost"):
+            raise NewsdeskError("E116", host=host, ip="loopback") from None
+        return
+    if not public(written):
+        raise NewsdeskError("E116", host=host, ip=str(written))
+
+
+def public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Is ``address`` on the public internet (not private, loopback, link-local,
+    reserved, ...)? An IPv4 address written as IPv6 (``::ffff:127.0.0.1``) is judged
+    as itself."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return address.is_global
+
+
+def check_peer(sock: socket.socket, host: str) -> None:
+    """Raise E116 when the connection ``sock`` reached a non-public address."""
+    peer = str(sock.getpeername()[0]).split("%")[0]
+    address = ipaddress.ip_address(peer)
+    if not public(address):
+        raise NewsdeskError("E116", host=host, ip=str(address))

@@ -10,6 +10,7 @@ stops reading, not one checked after reading a gigabyte.
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ import urllib3
 from .. import __version__
 from ..config import Settings
 from ..errors import NewsdeskError
-from .addresses import check_address, normal_address
+from .addresses import check_address, check_peer, normal_address
 from .politeness import HostGate
 from .responses import Hop, Response, header
 
@@ -35,6 +36,50 @@ FIRST_BACKOFF = 1.0  # seconds before the first retry a server gave no Retry-Aft
 CHUNK = 1 << 16
 
 Allowed = Callable[[str], bool]
+
+
+class _PrivatePeer(OSError):
+    """The connection reached a non-public address (carries the coded error)."""
+
+    def __init__(self, error: NewsdeskError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _PublicOnlyConnection(urllib3.connection.HTTPConnection):
+    """A connection that checks the address it reached is public, after connecting: so
+    no name that resolves differently the second time (DNS rebinding) gets through.
+    trafilatura 2.3 guards its own fetching the same way."""
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        try:
+            check_peer(sock, self.host)
+        except NewsdeskError as err:
+            sock.close()
+            raise _PrivatePeer(err) from None
+        return sock
+
+
+class _PublicOnlyHTTPSConnection(_PublicOnlyConnection, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _PublicOnlyPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _PublicOnlyConnection
+
+
+class _PublicOnlyHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _PublicOnlyHTTPSConnection
+
+
+def _pool(settings: Settings, headers: dict[str, str]) -> urllib3.PoolManager:
+    """Connections pooled per host; public addresses only unless ``allow_private``."""
+    pool = urllib3.PoolManager(num_pools=64, maxsize=settings.host_connections, block=False,
+                               retries=False, headers=headers)
+    if not settings.allow_private:
+        pool.pool_classes_by_scheme = {"http": _PublicOnlyPool, "https": _PublicOnlyHTTPSPool}
+    return pool
 
 
 def user_agent(settings: Settings) -> str:
@@ -57,11 +102,9 @@ class Fetcher:
         self._sleep = sleep
         seconds = float(settings.fetch_seconds)
         self.timeout = urllib3.Timeout(connect=seconds, read=seconds)
-        self.pool = urllib3.PoolManager(
-            num_pools=64, maxsize=settings.host_connections, block=False, retries=False,
-            headers={"User-Agent": self.agent, "Accept-Encoding": "gzip, deflate",
-                     "Accept": "text/html, application/xhtml+xml, application/xml;q=0.9, "
-                               "*/*;q=0.8"})
+        self.pool = _pool(settings, {
+            "User-Agent": self.agent, "Accept-Encoding": "gzip, deflate",
+            "Accept": "text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.8"})
 
     def get(self, url: str, kind: str = "page", conditions: dict[str, str] | None = None,
             allowed: Allowed | None = None) -> Response:
@@ -112,9 +155,13 @@ class Fetcher:
             reply = self.pool.request("GET", url, headers={**self.pool.headers, **conditions},
                                       redirect=False, preload_content=False,
                                       timeout=self.timeout)
+        except _PrivatePeer as err:
+            raise err.error from None
         except urllib3.exceptions.TimeoutError:
             raise NewsdeskError("E118", seconds=seconds) from None
         except urllib3.exceptions.HTTPError as err:
+            if isinstance(err.__context__, _PrivatePeer):
+                raise err.__context__.error from None
             raise NewsdeskError("E113", detail=_reason(err)) from None
         try:
             headers = tuple((str(k), str(v)) for k, v in reply.headers.items())

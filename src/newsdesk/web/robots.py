@@ -65,7 +65,9 @@ class RobotsRules:
     def _read(self, site: str) -> Protego:
         try:
             response = self._fetch(site + "/robots.txt")
-        except NewsdeskError:
+        except NewsdeskError as err:
+            if err.code == "E116":  # the site may not be read at all: say so, not E115
+                raise
             return DISALLOW_ALL
         with self._lock:
             self._answers.append(response)

@@ -4,6 +4,8 @@ to analyse; failures coded and named by their address while the other inputs go 
 
 from __future__ import annotations
 
+import html
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,3 +133,42 @@ def test_a_store_from_before_keeps_everything(tmp_path: Path) -> None:
     with Store(db) as store:
         assert store.count("articles") == 1 and store.count("responses") == 0
     assert rows(db, "PRAGMA user_version") == [(len(MIGRATIONS),)]
+
+
+def test_an_edited_page_is_a_new_version_and_changes_reports_it(site: Any,
+                                                               tmp_path: Path) -> None:
+    db, out = tmp_path / "n.db", str(tmp_path / "d.json")
+    page, quiet = "/articles/0.html", "/articles/1.html"
+    original, calm = site.pages[page][1], site.pages[quiet][1]
+    try:
+        code, err = run("analyze", "-q", "--db", str(db), "--allow-private", "--json", out,
+                        site.base + page, site.base + quiet)
+        assert code == 0, err
+        # a stealth edit: another headline, a figure changed; the other page changes bytes
+        # only (a comment in its markup), which is no edit
+        [(title,)] = rows(db, "SELECT title FROM articles JOIN sources USING (id)"
+                              f" WHERE name = '{site.base + page}'")
+        edited = (original.replace(html.escape(title).encode(),
+                                   b"Putin to Sign Pact in Pyongyang")
+                  .replace(b"about 20 documents", b"about 30 documents"))
+        assert edited.count(b"30 documents") == 1 and edited != original
+        site.set_page(page, "text/html; charset=utf-8", edited)
+        site.set_page(quiet, "text/html; charset=utf-8", calm + b"<!-- 12:00 -->")
+        code, err = run("analyze", "-q", "--db", str(db), "--allow-private", "--json", out,
+                        site.base + page, site.base + quiet)
+        assert code == 0, err
+    finally:
+        site.set_page(page, "text/html; charset=utf-8", original)
+        site.set_page(quiet, "text/html; charset=utf-8", calm)
+    result = CliRunner().invoke(cli, ["changes", "--db", str(db), "--json"])
+    [edit] = json.loads(result.stdout)["edited_articles"]
+    assert edit["url"] == site.base + page
+    assert edit["title"]["now"] == "Putin to Sign Pact in Pyongyang"
+    assert any("30 documents" in p for p in edit["paragraphs_added"])
+    assert any("20 documents" in p for p in edit["paragraphs_removed"])
+    assert "about 30 documents" in edit["figures_added"]
+    assert "about 20 documents" in edit["figures_removed"]
+    # both versions are kept
+    assert rows(db, f"SELECT COUNT(*) FROM sources WHERE name = '{site.base + page}'") == [(2,)]
+    lines = CliRunner().invoke(cli, ["changes", "--db", str(db)]).stdout
+    assert "Edited articles: 1" in lines and "headline:" in lines

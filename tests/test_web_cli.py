@@ -168,7 +168,26 @@ def test_an_edited_page_is_a_new_version_and_changes_reports_it(site: Any,
     assert any("20 documents" in p for p in edit["paragraphs_removed"])
     assert "about 30 documents" in edit["figures_added"]
     assert "about 20 documents" in edit["figures_removed"]
-    # both versions are kept
+    # both versions are kept; the analysis reads the latest (no conflict between an
+    # article and its own earlier text), and the story of the first points at it
     assert rows(db, f"SELECT COUNT(*) FROM sources WHERE name = '{site.base + page}'") == [(2,)]
+    dossier = json.loads(Path(out).read_text(encoding="utf-8"))
+    assert [a["id"] for a in dossier["articles"] if a["source"] == site.base + page] == [
+        edit["article_id"]]
+    assert not any(c for s in dossier["stories"] for c in s["conflicts"]
+                   if edit["previous_id"] in json.dumps(c))
+    [pointer] = [to for to, record in rows(db, "SELECT superseded_by, record FROM stories"
+                                               " WHERE superseded_by IS NOT NULL")
+                 if json.loads(record)["article_ids"][0] == edit["previous_id"]]
+    assert pointer == next(s["id"] for s in dossier["stories"]
+                           if edit["article_id"] in s["article_ids"])
     lines = CliRunner().invoke(cli, ["changes", "--db", str(db)]).stdout
     assert "Edited articles: 1" in lines and "headline:" in lines
+    assert len([a for a in dossier["articles"] if a["source"] == site.base + quiet]) == 1
+    # the site takes the edit back: the first version is the current one again
+    code, err = run("analyze", "-q", "--db", str(db), "--allow-private", "--json", out,
+                    site.base + page)
+    assert code == 0, err
+    dossier = json.loads(Path(out).read_text(encoding="utf-8"))
+    assert [a["id"] for a in dossier["articles"] if a["source"] == site.base + page] == [
+        edit["previous_id"]]

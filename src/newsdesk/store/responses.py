@@ -66,3 +66,36 @@ def last_response(conn: sqlite3.Connection, url: str) -> Response | None:
     return Response(row[0], row[1], row[2], tuple(tuple(h) for h in json.loads(row[3])),
                     bytes(row[4]), row[5], tuple(Hop(**h) for h in json.loads(row[6])),
                     row[7])
+
+
+def superseded(conn: sqlite3.Connection) -> set[str]:
+    """The articles that are an earlier version of a web page read again since with
+    another body: an analysis reads the latest version of each address only (the earlier
+    ones stay stored, ``changes`` says what the edit changed: ``store/edits.py``). The
+    latest version of an address is the article whose body it last sent (a page that
+    reverts an edit is its first version again); an article that is the latest version of
+    any address is current."""
+    rows = conn.execute(
+        "SELECT r.url, a.id, MAX(r.id) FROM responses r"
+        " JOIN articles a ON a.id = substr(r.body_sha256, 1, 16)"
+        " WHERE r.kind = 'page' AND r.status BETWEEN 200 AND 299 GROUP BY r.url, a.id")
+    latest: dict[str, tuple[int, str]] = {}
+    versions: set[str] = set()
+    for url, article_id, seen in rows:
+        versions.add(article_id)
+        if url not in latest or seen > latest[url][0]:
+            latest[url] = (seen, article_id)
+    return versions - {article_id for _, article_id in latest.values()}
+
+
+def current_version(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The latest version of the web page ``article_id`` is a version of (itself when it
+    is the latest; None when it was read from no address): where a story that began with
+    an earlier version now lives."""
+    row = conn.execute(
+        "SELECT substr(r.body_sha256, 1, 16) FROM responses r JOIN articles a"
+        " ON a.id = substr(r.body_sha256, 1, 16)"
+        " WHERE r.kind = 'page' AND r.status BETWEEN 200 AND 299 AND r.url IN"
+        " (SELECT url FROM responses WHERE body_sha256 >= ? AND body_sha256 < ? || 'g')"
+        " ORDER BY r.id DESC LIMIT 1", (article_id, article_id)).fetchone()
+    return None if row is None else str(row[0])

@@ -7,28 +7,18 @@ from __future__ import annotations
 import html
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
 from newsdesk.store import Store
 from newsdesk.store.migrations import MIGRATIONS
 
-from .conftest import EXAMPLES, load_benchmark
+from .conftest import EXAMPLES
 
 FAST = {"NEWSDESK_HOST_INTERVAL_MS": "0"}
-
-
-@pytest.fixture(scope="module")
-def site() -> Iterator[Any]:
-    server = load_benchmark("loopback_site").Site()
-    server.start()
-    yield server
-    server.stop()
 
 
 def run(*args: str) -> tuple[int, str]:

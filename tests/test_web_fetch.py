@@ -5,7 +5,6 @@ robots.txt, private addresses refused, feeds and sitemaps read."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
@@ -17,18 +16,8 @@ from newsdesk.web.listings import Listed
 from newsdesk.web.responses import Response
 from newsdesk.web.session import WebSession
 
-from .conftest import load_benchmark
-
 FAST = Settings(allow_private=True, host_interval_ms=0, fetch_seconds=1,
                 max_input_bytes=1_000_000)
-
-
-@pytest.fixture(scope="module")
-def site() -> Iterator[Any]:
-    server = load_benchmark("loopback_site").Site()
-    server.start()
-    yield server
-    server.stop()
 
 
 class Memory:

@@ -181,3 +181,14 @@ def test_an_edited_page_is_a_new_version_and_changes_reports_it(site: Any,
     dossier = json.loads(Path(out).read_text(encoding="utf-8"))
     assert [a["id"] for a in dossier["articles"] if a["source"] == site.base + page] == [
         edit["previous_id"]]
+
+
+def test_extract_reads_an_address_without_a_store(site: Any, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["extract", "-q", "--allow-private",
+                                      site.base + "/articles/2.html"], env=FAST)
+    assert result.exit_code == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["source"] == site.base + "/articles/2.html" and record["text"]
+    assert not (tmp_path / "newsdesk.db").exists()

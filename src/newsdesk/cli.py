@@ -95,14 +95,16 @@ def _read_list(path: str | None) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
+_ALLOW_PRIVATE = click.option(
+    "--allow-private", is_flag=True, expose_value=False, callback=_take_private,
+    help="Also read web addresses on private, loopback and link-local networks (refused by "
+    "default with E116, so that a feed cannot make newsdesk read your own network).")
+
+
 def _web_options(command: Callable[..., None]) -> Callable[..., None]:
     """--urls, --feed, --sitemap and --allow-private (add and analyze)."""
     for option in (
-        click.option("--allow-private", is_flag=True, expose_value=False,
-                     callback=_take_private,
-                     help="Also read addresses on private, loopback and link-local networks "
-                     "(refused by default with E116, so that a feed cannot make newsdesk "
-                     "read your own network)."),
+        _ALLOW_PRIVATE,
         click.option("--sitemap", "sitemaps", metavar="URL", multiple=True,
                      help="Fetch the pages this sitemap lists (a sitemap index: every "
                      "sitemap it lists; a news sitemap's publication dates are kept); "
@@ -193,7 +195,8 @@ _FORMAT = click.option(
 
 def _record_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every record-printing command (extract, annotate) takes, in one place."""
-    for option in (_DASK, _WORKERS, _VERBOSE, _QUIET, _FIELD, _PUBLISHED, _FORMAT, _INPUTS):
+    for option in (_ALLOW_PRIVATE, _DASK, _WORKERS, _VERBOSE, _QUIET, _FIELD, _PUBLISHED,
+                   _FORMAT, _INPUTS):
         command = option(command)
     return command
 
@@ -223,7 +226,8 @@ def _print_records(
 @_record_options
 def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
             verbose: bool, workers: int, dask: str | None) -> None:
-    """Extract clean article text and metadata from INPUT files, folders, archives or - (stdin).
+    """Extract clean article text and metadata from INPUT files, folders, archives, web
+    addresses or - (stdin).
 
     Prints one JSON record per input document to stdout.
     """

@@ -300,7 +300,8 @@ def _source(item: Listed, response: Response) -> Source | Failure:
     kind = binary_kind(body[:HEAD_BYTES])
     if kind:
         return Failure(item.url, problem(kind[0], kind=kind[1]))
-    hints: dict[str, Any] = {"fetched": response.retrieved}
+    hints: dict[str, Any] = {"fetched": response.retrieved,
+                             "fetched_by": f"read from {response.final_url}"}
     if item.published:
         hints["published"] = item.published
     return Source(name=item.url, content=body, url=response.final_url, hints=hints,

@@ -34,6 +34,7 @@ MAX_REDIRECTS = 5  # as browsers stop at 20 and RFC 9309 asks robots.txt readers
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 FIRST_BACKOFF = 1.0  # seconds before the first retry a server gave no Retry-After for
 CHUNK = 1 << 16
+LISTING_BYTES = 50 * 1024 * 1024  # sitemaps.org: 50 MB (uncompressed), 50,000 addresses
 
 Allowed = Callable[[str], bool]
 
@@ -82,6 +83,15 @@ def _pool(settings: Settings, headers: dict[str, str]) -> urllib3.PoolManager:
     return pool
 
 
+def limit_of(kind: str, settings: Settings) -> int:
+    """The most bytes read of an answer: ``max_input_bytes`` for a page; for a sitemap or
+    feed at least the 50 MB the sitemap protocol allows (a list of 50,000 addresses is
+    no page, and the news sites that publish one that big are the ones worth reading)."""
+    if kind in ("sitemap", "feed"):
+        return max(settings.max_input_bytes, LISTING_BYTES)
+    return settings.max_input_bytes
+
+
 def user_agent(settings: Settings) -> str:
     return settings.user_agent or DEFAULT_AGENT
 
@@ -118,7 +128,8 @@ class Fetcher:
             check_address(current, self.settings.allow_private)
             if allowed is not None and not allowed(current):
                 raise NewsdeskError("E115", agent=self.agent.split("/")[0])
-            status, headers, body = self._attempts(current, conditions or {})
+            status, headers, body = self._attempts(current, conditions or {}, limit_of(
+                kind, self.settings))
             location = header(headers, "Location")
             if status in REDIRECTS and location:
                 target = normal_address(urljoin(current, location))
@@ -129,7 +140,7 @@ class Fetcher:
                             kind)
         raise NewsdeskError("E120", count=MAX_REDIRECTS)
 
-    def _attempts(self, url: str, conditions: dict[str, str]
+    def _attempts(self, url: str, conditions: dict[str, str], limit: int
                   ) -> tuple[int, tuple[tuple[str, str], ...], bytes | None]:
         """The request, again after a 429 or 5xx as long as retries are left and the wait
         the server asks for is not longer than ``max_wait_seconds``."""
@@ -137,7 +148,7 @@ class Fetcher:
         retries = self.settings.fetch_retries
         for attempt in range(retries + 1):
             with self.gate.turn(host):
-                status, headers, body = self._once(url, conditions)
+                status, headers, body = self._once(url, conditions, limit)
             if status not in RETRY_STATUSES or attempt == retries:
                 break
             wait = retry_after(header(headers, "Retry-After"))
@@ -148,7 +159,7 @@ class Fetcher:
             self._sleep(wait)
         return status, headers, body
 
-    def _once(self, url: str, conditions: dict[str, str]
+    def _once(self, url: str, conditions: dict[str, str], limit: int
               ) -> tuple[int, tuple[tuple[str, str], ...], bytes | None]:
         seconds = self.settings.fetch_seconds
         try:
@@ -165,7 +176,7 @@ class Fetcher:
             raise NewsdeskError("E113", detail=_reason(err)) from None
         try:
             headers = tuple((str(k), str(v)) for k, v in reply.headers.items())
-            body = self._body(reply, time.monotonic() + seconds)
+            body = self._body(reply, time.monotonic() + seconds, limit)
         except urllib3.exceptions.TimeoutError:
             raise NewsdeskError("E118", seconds=seconds) from None
         except urllib3.exceptions.HTTPError as err:
@@ -174,10 +185,9 @@ class Fetcher:
             reply.release_conn()
         return reply.status, headers, body
 
-    def _body(self, reply: urllib3.BaseHTTPResponse, deadline: float) -> bytes:
+    def _body(self, reply: urllib3.BaseHTTPResponse, deadline: float, limit: int) -> bytes:
         """The body, decoded (gzip, deflate), stopped at the byte limit or the deadline
         (a server sending a byte a second would pass every read timeout)."""
-        limit = self.settings.max_input_bytes
         declared = reply.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             reply.close()

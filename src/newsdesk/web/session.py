@@ -28,7 +28,7 @@ from ..ingest.warc import PAGE_TYPES, parse_content_type
 from ..model import Failure, Source
 from .addresses import is_address, normal_address
 from .feeds import read_feed
-from .fetch import Fetcher
+from .fetch import Fetcher, limit_of
 from .listings import Listed
 from .responses import Keeper, Response
 from .robots import RobotsRules
@@ -139,7 +139,7 @@ class WebSession:
             current = todo.popleft()
             try:
                 response = self._listing(current, "sitemap")
-                found = read_sitemap(response.body or b"", self.settings.max_input_bytes)
+                found = read_sitemap(response.body or b"", limit_of("sitemap", self.settings))
             except NewsdeskError as err:
                 yield Failure(current, err.problem)
                 continue

@@ -192,3 +192,13 @@ def test_extract_reads_an_address_without_a_store(site: Any, tmp_path: Path,
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["source"] == site.base + "/articles/2.html" and record["text"]
     assert not (tmp_path / "newsdesk.db").exists()
+
+
+def test_the_python_api_reads_addresses_and_feeds(site: Any, tmp_path: Path) -> None:
+    import newsdesk
+    from newsdesk.config import Settings
+
+    settings = Settings(allow_private=True, host_interval_ms=0)
+    result = newsdesk.add(site.base + "/articles/3.txt", db=tmp_path / "n.db",
+                          settings=settings, feeds=[site.base + "/feeds/feed.json"])
+    assert not result.failures and result.added == 6

@@ -108,9 +108,9 @@ class WebSession:
         are read in input order, the next few already being fetched."""
         if self._window is None:
             self._window = _Window(self, _drain(self._addresses))
-        item, page = next(self._window)
-        if not isinstance(item, Listed) or item.url != url:  # read out of order: refetch
-            yield from self.pages([Listed(url)])
+        item, page = next(self._window, (None, None))
+        if page is None or not isinstance(item, Listed) or item.url != url:
+            yield from self.pages([Listed(url)])  # read out of order: fetched alone
             return
         yield page
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -31,3 +33,13 @@ def load_benchmark(name: str) -> ModuleType:
 @pytest.fixture
 def examples() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[Any]:
+    """The loopback news site (``benchmarks/loopback_site.py``) on 127.0.0.1, for the
+    web tests: started once per test module."""
+    server = load_benchmark("loopback_site").Site()
+    server.start()
+    yield server
+    server.stop()

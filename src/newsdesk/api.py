@@ -22,7 +22,7 @@ from .errors import NewsdeskError
 from .extraction.pipeline import extract_source, source_id
 from .incremental import BATCH_ARTICLES, Analysis, StoredDossier, analyse_store
 from .ingest import iter_sources
-from .ingest.memory import in_memory, input_name
+from .ingest.memory import in_memory, input_name, is_address
 from .model import Annotated, Article, Facts, Failure, Source
 from .outlets import read_user_file
 from .progress import NO_STAGES, Stages
@@ -33,8 +33,10 @@ from .store.changes import Changes, change_marks
 from .store.changes import changes as store_changes
 from .store.selection import Selection
 from .versions import FACTS_CODE, code_version
+from .web.responses import Keeper
 
 Progress = Callable[[Article | Failure], None]
+
 
 # One input: a path (str or os.PathLike; "-" is stdin), or a document or record held in
 # memory: HTML or text (a str with a line break or markup), bytes, a dict (ingest/memory.py).
@@ -128,9 +130,35 @@ def _count(names: list[Input], stages: Stages) -> int | None:
     return total
 
 
+@contextmanager
+def _web(items: list[Input], settings: Settings, keeper: Keeper | None = None,
+         feeds: Iterable[str] = (), sitemaps: Iterable[str] = ()) -> Iterator[list[Any]]:
+    """``items`` with web addresses, feeds and sitemaps made inputs read when their turn
+    comes (``web/session.py``), every response handed to ``keeper`` (the store); without
+    any, ``items`` as they are and no HTTP library loaded."""
+    feeds, sitemaps = list(feeds), list(sitemaps)
+    if not feeds and not sitemaps and not any(is_address(item) for item in items):
+        yield items
+        return
+    from .web.session import WebSession
+
+    with WebSession(settings, keeper) as web:
+        yield (web.inputs(items) + [web.feed(url) for url in feeds]
+               + [web.sitemap(url) for url in sitemaps])
+
+
 def _extracted(names: list[Input], published: str | None, settings: Settings, workers: int,
                known: Known | None, dask: str | None, executor: Executor | None
                ) -> Iterator[tuple[Source | None, Article | Failure]]:
+    with _web(names, settings) as readable:
+        yield from _extracted_from(readable, published, settings, workers, known, dask,
+                                   executor)
+
+
+def _extracted_from(names: list[Any], published: str | None, settings: Settings,
+                    workers: int, known: Known | None, dask: str | None,
+                    executor: Executor | None
+                    ) -> Iterator[tuple[Source | None, Article | Failure]]:
     stream = iter_sources(names, settings, published=published)
     with _executor(workers, dask, executor) as ex:
         if isinstance(ex, InProcess):
@@ -349,6 +377,8 @@ def add(
     dask: str | None = None,
     executor: Executor | None = None,
     stages: Stages | None = None,
+    feeds: Iterable[str] = (),
+    sitemaps: Iterable[str] = (),
 ) -> AddResult:
     """Extract and annotate ``inputs`` into the store, skipping every input whose bytes
     the store already holds with facts found by this newsdesk and model
@@ -359,21 +389,30 @@ def add(
     (:func:`iter_annotated`); wherever they run, results come back here, in input order,
     and this process alone writes the store. ``progress`` is called with each input's
     article or failure as it is stored; ``stages`` is told of each stage
-    (``progress.py``)."""
+    (``progress.py``).
+
+    An input that is a web address (``http://`` or ``https://``) is fetched, as are the
+    pages the ``feeds`` (RSS, Atom, JSON Feed) and ``sitemaps`` (sitemap indexes and news
+    sitemaps included) list: politely (robots.txt, a gap between requests to a host),
+    every response kept in the store (``web/``, README "Reading the web")."""
     settings = settings or load_settings()
     _load_model(settings)
     with _executor(workers, dask, executor) as ex:
-        return _add(inputs, db, published, settings, ex, progress, stages)
+        return _add(inputs, db, published, settings, ex, progress, stages, feeds, sitemaps)
 
 
 def _add(inputs: Inputs, db: str | Path | None, published: str | None,
          settings: Settings, executor: Executor, progress: Progress | None,
-         stages: Stages | None = None) -> AddResult:
+         stages: Stages | None = None, feeds: Iterable[str] = (),
+         sitemaps: Iterable[str] = ()) -> AddResult:
     key = annotation_key(settings)
     result = AddResult()
-    with Store(db or settings.db_path) as store:
-        run = store.start_run("add", _names(_inputs(inputs)), key,
-                              dataclasses.asdict(settings))
+    items, feeds, sitemaps = _inputs(inputs), list(feeds), list(sitemaps)
+    with Store(db or settings.db_path) as store, \
+            _web(items, settings, store, feeds, sitemaps) as readable:
+        names = (_names(items) + [f"--feed {url}" for url in feeds]
+                 + [f"--sitemap {url}" for url in sitemaps])
+        run = store.start_run("add", names, key, dataclasses.asdict(settings))
 
         stored: set[str] = set()  # ids of the inputs whose stored article was reused
 
@@ -384,8 +423,8 @@ def _add(inputs: Inputs, db: str | Path | None, published: str | None,
             return hit
 
         for source, item, found in iter_annotated(
-            inputs, published=published, settings=settings, executor=executor, reuse=reuse,
-            stages=stages,
+            readable, published=published, settings=settings, executor=executor,
+            reuse=reuse, stages=stages,
         ):
             if isinstance(item, Failure):
                 result.failures.append(item)
@@ -491,6 +530,8 @@ def analyze(
     dask: str | None = None,
     batch: int = BATCH_ARTICLES,
     stages: Stages | None = None,
+    feeds: Iterable[str] = (),
+    sitemaps: Iterable[str] = (),
 ) -> AnalyzeResult:
     """Add ``inputs`` to the store (:func:`add`), then analyse everything the store holds
     and write the dossier in the formats asked for; with a ``selection`` (stories since a
@@ -534,8 +575,9 @@ def analyze(
     stages = stages or NO_STAGES
     with _store_for(db, settings, items) as (path, scratch_store):
         with open_executor(workers, dask) as executor:
-            added = _add(items, path, published, settings, executor,
-                         progress, stages) if items else AddResult()
+            feeds, sitemaps = list(feeds), list(sitemaps)
+            added = _add(items, path, published, settings, executor, progress, stages,
+                         feeds, sitemaps) if items or feeds or sitemaps else AddResult()
             result = _analyze(items, path, json_path, html_path, md_path, settings,
                               selection, executor, added, batch, stages)
         if scratch_store:  # read it all now: the store goes when this block ends

@@ -26,7 +26,7 @@ from .config import Settings, load_settings
 from .errors import NewsdeskError
 from .extraction.dateparse import parse_stated
 from .ingest.fields import parse_field_map
-from .ingest.memory import AsPath
+from .ingest.memory import AsPath, is_address
 from .model import Article, Failure
 from .progress import BarStages
 from .publish.atomic import STDOUT
@@ -71,10 +71,54 @@ _FIELD = click.option(
 )
 
 
-def _paths(inputs: tuple[str, ...]) -> list[AsPath]:
+def _paths(inputs: Iterable[str]) -> list[AsPath | str]:
     """Command-line inputs are paths whatever they hold (the Python API reads a string
-    with a line break or ``<`` as a document: ``ingest/memory.py``)."""
-    return [AsPath(item) for item in inputs]
+    with a line break or ``<`` as a document: ``ingest/memory.py``), except web
+    addresses (http:// or https://), which are fetched (``web/``)."""
+    return [item if is_address(item) else AsPath(item) for item in inputs]
+
+
+def _take_private(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta["newsdesk.allow_private"] = True
+
+
+def _read_list(path: str | None) -> list[str]:
+    """The inputs of a --urls file: one a line, blank lines and # comments skipped."""
+    if path is None:
+        return []
+    try:
+        with click.open_file(path, encoding="utf-8") as handle:
+            lines = [line.strip() for line in handle]
+    except (OSError, UnicodeDecodeError) as err:
+        raise click.BadParameter(f"cannot read {path}: {err}", param_hint="--urls") from None
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+_ALLOW_PRIVATE = click.option(
+    "--allow-private", is_flag=True, expose_value=False, callback=_take_private,
+    help="Also read web addresses on private, loopback and link-local networks (refused by "
+    "default with E116, so that a feed cannot make newsdesk read your own network).")
+
+
+def _web_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--urls, --feed, --sitemap and --allow-private (add and analyze)."""
+    for option in (
+        _ALLOW_PRIVATE,
+        click.option("--sitemap", "sitemaps", metavar="URL", multiple=True,
+                     help="Fetch the pages this sitemap lists (a sitemap index: every "
+                     "sitemap it lists; a news sitemap's publication dates are kept); "
+                     "repeatable."),
+        click.option("--feed", "feeds", metavar="URL", multiple=True,
+                     help="Fetch the articles this RSS, Atom or JSON Feed lists; "
+                     "repeatable."),
+        click.option("--urls", "urls_file", metavar="FILE",
+                     help="Read more inputs from FILE (- for stdin), one a line: web "
+                     "addresses (or paths); blank lines and lines starting with # "
+                     "skipped."),
+    ):
+        command = option(command)
+    return command
 
 
 def _take_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -98,6 +142,8 @@ def _settings() -> Settings:
     if given:
         joined = ",".join(p for p in (settings.fields, given) if p)
         settings = settings.replace(fields=joined)
+    if ctx.meta.get("newsdesk.allow_private"):
+        settings = settings.replace(allow_private=True)
     return settings
 
 
@@ -149,7 +195,8 @@ _FORMAT = click.option(
 
 def _record_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every record-printing command (extract, annotate) takes, in one place."""
-    for option in (_DASK, _WORKERS, _VERBOSE, _QUIET, _FIELD, _PUBLISHED, _FORMAT, _INPUTS):
+    for option in (_ALLOW_PRIVATE, _DASK, _WORKERS, _VERBOSE, _QUIET, _FIELD, _PUBLISHED,
+                   _FORMAT, _INPUTS):
         command = option(command)
     return command
 
@@ -179,7 +226,8 @@ def _print_records(
 @_record_options
 def extract(inputs: tuple[str, ...], fmt: str, published: str | None, quiet: bool,
             verbose: bool, workers: int, dask: str | None) -> None:
-    """Extract clean article text and metadata from INPUT files, folders, archives or - (stdin).
+    """Extract clean article text and metadata from INPUT files, folders, archives, web
+    addresses or - (stdin).
 
     Prints one JSON record per input document to stdout.
     """
@@ -238,7 +286,7 @@ _DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk
 
 @cli.command()
 @_CONFIG
-@_INPUTS
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
 @_DB
 @_PUBLISHED
 @_FIELD
@@ -246,13 +294,22 @@ _DB = click.option("--db", metavar="PATH", help="SQLite store (default: newsdesk
 @_VERBOSE
 @_WORKERS
 @_DASK
+@_web_options
 def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: bool,
-        verbose: bool, workers: int, dask: str | None) -> None:
+        verbose: bool, workers: int, dask: str | None, urls_file: str | None,
+        feeds: tuple[str, ...], sitemaps: tuple[str, ...]) -> None:
     """Extract and annotate INPUT... into the store; inputs it already holds (the same
-    bytes, annotated by this newsdesk and model) are skipped."""
+    bytes, annotated by this newsdesk and model) are skipped.
+
+    An INPUT starting with http:// or https:// is a web address: its page is fetched
+    (robots.txt obeyed, one request a second to a host by default) and every response is
+    kept in the store, so nothing is fetched again to analyse it."""
+    listed = _paths([*inputs, *_read_list(urls_file)])
+    if not (listed or feeds or sitemaps):
+        raise click.UsageError("give an INPUT, --urls, --feed or --sitemap")
     result = _store_run(lambda stages: run_add(
-        _paths(inputs), db=db, published=published, settings=_settings(), workers=workers,
-        stages=stages, dask=dask), quiet, verbose)
+        listed, db=db, published=published, settings=_settings(), workers=workers,
+        stages=stages, dask=dask, feeds=feeds, sitemaps=sitemaps), quiet, verbose)
     click.echo(
         f"{len(result.article_ids)} articles ({result.added} new in the store, "
         f"{result.reused} already there, {result.refreshed} annotated again by this "
@@ -288,11 +345,13 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
               help="Report only the stories with an article matching TEXT, read as the app's "
                    "search reads it: every word (in any spelling of a name the store has "
                    "seen), OR, NOT or -word, prefix*, \"exact phrase\", brackets.")
+@_web_options
 def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
             html_path: str | None, md_path: str | None, published: str | None, quiet: bool,
             verbose: bool, workers: int, dask: str | None, since: str | None,
             story_ids: tuple[str, ...],
-            query: str | None) -> None:
+            query: str | None, urls_file: str | None, feeds: tuple[str, ...],
+            sitemaps: tuple[str, ...]) -> None:
     """Add INPUT... to the store (as `add` does), then analyse every article the store
     holds and write the dossier. With no INPUT, the store alone is analysed. --since,
     --story and --query narrow the dossier to some stories (all given must hold); the store
@@ -306,10 +365,11 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
     if len(to_stdout) > 1:
         raise click.UsageError("only one of --json, --html, --md can be - (stdout)")
     selection = Selection(since, story_ids, query)
+    listed = _paths([*inputs, *_read_list(urls_file)])
     result = _store_run(lambda stages: run_analyze(
-        _paths(inputs), db=db, json_path=json_path, html_path=html_path, md_path=md_path,
+        listed, db=db, json_path=json_path, html_path=html_path, md_path=md_path,
         published=published, settings=_settings(), workers=workers, stages=stages,
-        selection=selection, dask=dask), quiet, verbose)
+        selection=selection, dask=dask, feeds=feeds, sitemaps=sitemaps), quiet, verbose)
     click.echo(
         f"{result.article_count} articles in the store ({result.added} new, "
         f"{result.reused} inputs already there, {result.refreshed} annotated again by this "

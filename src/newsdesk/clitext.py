@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from .store.changes import Changes
 
@@ -34,3 +35,20 @@ def changes_lines(found: Changes) -> Iterator[str]:
     for figure in found.figures:
         what = " ".join(str(figure[k]) for k in ("value", "unit", "what") if figure.get(k))
         yield f"  {figure['story_id']}  {figure['kind']}: {what}"
+    yield f"Edited articles: {len(found.edited)}"
+    for edit in found.edited:
+        yield from _edit_lines(edit)
+
+
+def _edit_lines(edit: dict[str, Any]) -> Iterator[str]:
+    """One page read again with another text: where, then what changed."""
+    yield (f"  {edit['url']}  {edit['previous_id']} -> {edit['article_id']}"
+           f"  (read {edit['previous_retrieved']}, again {edit['retrieved']})")
+    if edit["title"]:
+        yield f"    headline: {edit['title']['was']!r} -> {edit['title']['now']!r}"
+    for sign, key in (("-", "paragraphs_removed"), ("+", "paragraphs_added")):
+        for paragraph in edit[key]:
+            yield f"    {sign} {paragraph!r}"
+    for sign, key in (("-", "figures_removed"), ("+", "figures_added")):
+        if edit[key]:
+            yield f"    figures {sign}: {', '.join(edit[key])}"

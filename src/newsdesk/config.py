@@ -39,13 +39,31 @@ class Settings:
     # news-please's maintext and date_publish are read without it (ingest/fields.py).
     # An unknown target is error E004 before any work.
     fields: str = ""
+    # Reading the web (web/, README "Reading the web"). The User-Agent sent with every
+    # request and matched against robots.txt; empty: "newsdesk/VERSION (+project page)".
+    user_agent: str = ""
+    # Least milliseconds between the starts of two requests to one host, and requests to
+    # one host at the same time: one a second and two at once is what polite crawlers
+    # (Scrapy's AutoThrottle start, wget's --wait=1) do by default. 0 turns the gap off.
+    host_interval_ms: int = 1000
+    host_connections: int = 2
+    # Seconds to connect, for any one read, and for a whole response: a page that takes
+    # longer fails with E118 and the run goes on.
+    fetch_seconds: int = 30
+    # Retries after a 429 or 5xx answer, waiting 1, 2, 4 ... s or what Retry-After asks;
+    # a server asking for more than max_wait_seconds gets its answer taken as final.
+    fetch_retries: int = 3
+    max_wait_seconds: int = 120
+    # Read addresses on private, loopback and link-local networks (off: a feed must not
+    # make newsdesk read the user's own network). The CLI's --allow-private sets it.
+    allow_private: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
 
 # The least value a number setting takes (1 unless said): 0 turns the time budget off.
-MINIMUM = {"doc_seconds": 0}
+MINIMUM = {"doc_seconds": 0, "host_interval_ms": 0, "fetch_retries": 0, "max_wait_seconds": 0}
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
@@ -65,14 +83,33 @@ def load_settings(config: str | Path | None = None, **overrides: Any) -> Setting
         name = "NEWSDESK_" + f.name.upper()
         env = os.environ.get(name)
         if env is not None:
-            values[f.name] = (_whole_number(name, env, MINIMUM.get(f.name, 1))
-                              if f.type in ("int", int) else env)
+            if f.type in ("int", int):
+                values[f.name] = _whole_number(name, env, MINIMUM.get(f.name, 1))
+            elif f.type in ("bool", bool):
+                values[f.name] = _yes_or_no(name, env)
+            else:
+                values[f.name] = env
     values.update({k: v for k, v in overrides.items() if v is not None})
     settings = Settings(**values)
     from .ingest.fields import parse_field_map
 
     parse_field_map(settings.fields)  # E004 now, not half-way through the first feed
     return settings
+
+
+YES = ("1", "true", "yes", "on")
+NO = ("0", "false", "no", "off", "")
+
+
+def _yes_or_no(name: str, value: str) -> bool:
+    """A switch set in the environment: 1/true/yes/on or 0/false/no/off (any case)."""
+    from .errors import NewsdeskError
+
+    word = value.strip().lower()
+    if word not in YES + NO:
+        raise NewsdeskError("E001", name=name, value=value,
+                            detail="not a switch (1/true/yes/on or 0/false/no/off)")
+    return word in YES
 
 
 def _whole_number(name: str, value: str, least: int = 1) -> int:

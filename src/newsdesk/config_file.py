@@ -72,6 +72,11 @@ def _checked(path: Path, key: str, value: Any, kind: Any, least: int) -> Any:
             raise NewsdeskError("E005", path=str(path),
                                 detail=f"{key} must be {least} or more, not {value}")
         return value
+    if kind in ("bool", bool):
+        if not isinstance(value, bool):
+            raise NewsdeskError("E005", path=str(path), detail=f"{key} must be true or "
+                                f"false, not {type(value).__name__} {value!r}")
+        return value
     if key == "fields" and isinstance(value, dict):  # [fields] text = "body"
         if not all(isinstance(v, str) for v in value.values()):
             raise NewsdeskError("E005", path=str(path),

@@ -33,6 +33,18 @@ CATALOGUE: dict[str, str] = {
             "of it is skipped",
     "E112": "no input documents found in {inputs} (empty folders, or only hidden files and "
             "sidecars)",
+    # reading the web (web/)
+    "E113": "cannot fetch: {detail}",
+    "E114": "the server answered HTTP {status}{detail}",
+    "E115": "robots.txt of the site disallows this address for {agent}",
+    "E116": "{host} is a private, loopback or link-local address ({ip}); give "
+            "--allow-private (or set allow_private) to read it",
+    "E117": "only http and https addresses are read, not {scheme}:",
+    "E118": "no complete answer within {seconds} s (NEWSDESK_FETCH_SECONDS)",
+    "E119": "the response is larger than the limit ({limit} bytes)",
+    "E120": "more than {count} redirects",
+    "E121": "not a feed (RSS, Atom or JSON Feed): {detail}",
+    "E122": "not a sitemap: {detail}",
     # extraction
     "E200": "no article text found",
     "E201": "HTML could not be parsed: {detail}",

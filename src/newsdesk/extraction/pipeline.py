@@ -93,7 +93,8 @@ def _to_article(
         else:
             warnings.append(problem("W104", value=stated))
     if hints.get("fetched"):
-        published = _bound_by_fetch(published, str(hints["fetched"]))
+        published = _bound_by_fetch(published, str(hints["fetched"]),
+                                    str(hints.get("fetched_by") or "WARC-Date"))
     return Article(
         id=source_id(source),
         source=source.name,
@@ -113,8 +114,10 @@ def _to_article(
     )
 
 
-def _bound_by_fetch(published: PublishedDate, fetched: str) -> PublishedDate:
-    """A page cannot be published after it was crawled: the WARC date is an upper bound.
+def _bound_by_fetch(published: PublishedDate, fetched: str, how: str = "WARC-Date"
+                    ) -> PublishedDate:
+    """A page cannot be published after it was crawled: the WARC date, or the time newsdesk
+    read it from the web (``how`` says which), is an upper bound.
 
     Only an open or later upper bound is tightened; an exact date is left as found.
     """
@@ -125,7 +128,7 @@ def _bound_by_fetch(published: PublishedDate, fetched: str) -> PublishedDate:
         return published
     if published.earliest is not None and published.earliest > day:
         return published  # contradicts the body's evidence: keep that, don't invent a range
-    why = "the page was fetched then (WARC-Date), so it was published no later"
+    why = f"the page was fetched then ({how}), so it was published no later"
     return replace(
         published,
         latest=day,

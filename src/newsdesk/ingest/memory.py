@@ -14,6 +14,10 @@ only for newsdesk to read it back is a chore and a leak. So :func:`readers.iter_
   that file, and a one-line string naming no file is E108 "input does not exist", as a
   mistyped path should be; to pass one line of text, pass ``{"text": line}``.
 
+An input may also be read when its turn comes rather than held: a :class:`Deferred`
+(a web address, a feed: ``web/session.py``) yields its own Sources and Failures, named
+by itself.
+
 In-memory inputs are named ``<string 1>``, ``<bytes 2>``, ``<record 3>`` (their place
 among the inputs, from 1), and no sidecar file is looked for beside them.
 """
@@ -21,10 +25,13 @@ among the inputs, from 1), and no sidecar file is looked for beside them.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
-Origin = Literal["path", "string", "bytes", "record"]
+from ..model import Failure, Source
+
+Origin = Literal["path", "string", "bytes", "record", "deferred"]
 
 # A path is one line, and no file name holds markup; nor is any path this long (PATH_MAX).
 PATH_MAX_CHARS = 4096
@@ -45,8 +52,31 @@ class AsPath(os.PathLike[str]):
         return f"AsPath({self.path!r})"
 
 
+class Deferred(ABC):
+    """An input that reads itself when ``iter_sources`` comes to it (a web address is
+    fetched then, not before): ``name`` for the run's manifest, ``read`` for its
+    documents, each a Source or a Failure named by itself."""
+
+    name: str
+
+    @abstractmethod
+    def read(self) -> Iterator[Source | Failure]:
+        """The documents this input holds."""
+
+
+def is_address(item: object) -> bool:
+    """True for a one-line string starting with http:// or https:// (any case): the CLI
+    and the API read it as a web address (``web/session.py``), not as a path."""
+    if not isinstance(item, str) or "\n" in item or "\r" in item:
+        return False
+    return item[:8].lower().startswith(("http://", "https://"))
+
+
 def origin_of(item: Any) -> Origin:
-    """What an input is: a path, or a document (string, bytes) or record held in memory."""
+    """What an input is: a path, or a document (string, bytes) or record held in memory,
+    or one read when its turn comes."""
+    if isinstance(item, Deferred):
+        return "deferred"
     if isinstance(item, os.PathLike):
         return "path"
     if isinstance(item, (bytes, bytearray, memoryview)):
@@ -66,8 +96,10 @@ def input_name(item: Any, position: int) -> str:
     origin = origin_of(item)
     if origin == "path":
         return str(os.fspath(item))
+    if isinstance(item, Deferred):
+        return item.name
     return f"<{origin} {position}>"
 
 
 def in_memory(item: Any) -> bool:
-    return origin_of(item) != "path"
+    return origin_of(item) not in ("path", "deferred")

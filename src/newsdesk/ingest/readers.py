@@ -30,7 +30,7 @@ from .capped import Readable, read_capped, read_exactly
 from .fields import parse_field_map
 from .jsonfile import iter_json, looks_like_json_articles
 from .jsonl import GZIP_ERRORS, iter_jsonl, looks_like_jsonl, parse_record
-from .memory import input_name, origin_of
+from .memory import Deferred, input_name, origin_of
 from .metadata import DOC_EXTENSIONS, has_surrogates, is_sidecar, read_sidecar
 from .sniff import HEAD_BYTES, binary_kind
 from .warc import iter_warc
@@ -54,8 +54,12 @@ def iter_sources(
     """
     for position, item in enumerate(inputs, 1):
         origin = origin_of(item)
-        found = (_iter_input(os.fspath(item), settings) if origin == "path"
-                 else _iter_memory(item, input_name(item, position), settings))
+        if isinstance(item, Deferred):
+            found = item.read()
+        elif origin == "path":
+            found = _iter_input(os.fspath(item), settings)
+        else:
+            found = _iter_memory(item, input_name(item, position), settings)
         for result in found:
             if published is not None and isinstance(result, Source):
                 result = dataclasses.replace(result, hints={**result.hints, "published": published})

@@ -1,5 +1,6 @@
 """What changed between two analyses of a store: new stories, articles new to a story,
-claims whose status changed, new conflicts and new figures (``newsdesk changes``).
+claims whose status changed, new conflicts and new figures, web pages edited since they
+were read (``newsdesk changes``; edits: ``store/edits.py``).
 
 Each analysis keeps a small state of every story it made anew (``story_state``); a story
 read back unchanged keeps the state of the analysis that made it. The state of the store at
@@ -22,6 +23,7 @@ from typing import Any
 
 from ..errors import NewsdeskError
 from ..jsontext import loads
+from .edits import edits
 
 
 def story_state(record: dict[str, Any]) -> dict[str, Any]:
@@ -55,11 +57,13 @@ class Changes:
     claims: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)
+    edited: list[dict[str, Any]] = field(default_factory=list)  # store/edits.py
 
     def to_dict(self) -> dict[str, Any]:
         return {"run": self.run, "since_run": self.since, "new_stories": self.new_stories,
                 "new_articles": self.new_articles, "claims": self.claims,
-                "conflicts": self.conflicts, "figures": self.figures}
+                "conflicts": self.conflicts, "figures": self.figures,
+                "edited_articles": self.edited}
 
 
 def analyses(conn: sqlite3.Connection) -> list[tuple[int, str, list[str]]]:
@@ -147,6 +151,7 @@ def changes(conn: sqlite3.Connection, since: str | None = None) -> Changes:
     for story in _story_changes(conn, latest, old):
         for name in ("new_stories", "new_articles", "claims", "conflicts", "figures"):
             getattr(found, name).extend(getattr(story, name))
+    found.edited = edits(conn, old[0] if old else None, latest[0])
     return found
 
 

@@ -256,6 +256,18 @@ def m011_story_states_index(conn: sqlite3.Connection) -> None:
                  " ON story_states(story_id, run_id)")
 
 
+@migration
+def m012_responses(conn: sqlite3.Connection) -> None:
+    """Every HTTP response read from the web, and each distinct body once
+    (``store/responses.py``): nothing stored before changes."""
+    from .responses import SCHEMA
+
+    _begin(conn)
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 def add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
     """``ALTER TABLE … ADD COLUMN`` unless the column is there: migrations from 5 on can run
     again over a store they already changed (``executescript`` commits as it goes, so a

@@ -20,7 +20,9 @@ from .. import __version__
 from ..errors import NewsdeskError
 from ..jsontext import loads
 from ..model import Article, Facts, Failure, PublishedDate, Source
+from ..web.responses import Response
 from .migrations import migrate
+from .responses import current_version, last_response, put_response, superseded
 from .spellings import count_spellings
 from .tables import put_facts, put_story
 
@@ -229,12 +231,14 @@ class Store:
     def articles(self, last: int | None = None) -> Iterator[Article]:
         """Every stored article, ordered by publication date then id (deterministic); with
         ``last`` (a ``last_article``), those stored by then."""
+        old = superseded(self.conn)
         rows = self.conn.execute(
-            "SELECT record FROM articles WHERE rowid <= ?"
+            "SELECT id, record FROM articles WHERE rowid <= ?"
             " ORDER BY COALESCE(published, published_earliest, ''), id",
             (self.last_article() if last is None else last,))
-        for (record,) in rows:
-            yield Article.from_dict(loads(record))
+        for article_id, record in rows:
+            if article_id not in old:
+                yield Article.from_dict(loads(record))
 
     def last_article(self) -> int:
         """The highest article rowid: articles are never deleted, so those up to it are the
@@ -243,16 +247,21 @@ class Store:
                                      ).fetchone()[0])
 
     def article_ids(self) -> list[str]:
-        """The ids of every stored article (no record read)."""
-        return [i for (i,) in self.conn.execute("SELECT id FROM articles")]
+        """The ids of every stored article an analysis reads (no record read): all but
+        the earlier versions of an edited web page (``responses.superseded``)."""
+        old = superseded(self.conn)
+        return [i for (i,) in self.conn.execute("SELECT id FROM articles") if i not in old]
 
     def published(self) -> Iterator[tuple[str, PublishedDate]]:
         """Every stored article's id and publication date (evidence left out): enough to
-        put the articles in stream or dossier order without reading them whole."""
+        put the articles in stream or dossier order without reading them whole; the
+        earlier versions of an edited web page left out, as in ``article_ids``."""
+        old = superseded(self.conn)
         rows = self.conn.execute(
             "SELECT id, published, published_earliest, published_latest FROM articles")
         for article_id, value, earliest, latest in rows:
-            yield article_id, PublishedDate(value, earliest, latest)
+            if article_id not in old:
+                yield article_id, PublishedDate(value, earliest, latest)
 
     def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
         """The stored articles of ``ids``, in that order (ids not stored left out); read
@@ -364,8 +373,7 @@ class Store:
                 old.append((old_id, ids[0]))
             for old_id, first in old:
                 self.conn.execute("UPDATE stories SET superseded_by = ? WHERE id = ?",
-                                  (story_of.get(first, "") if first is not None else "",
-                                   old_id))
+                                  (self._story_holding(first, story_of), old_id))
             if partial:
                 self.conn.executemany("DELETE FROM story_articles WHERE article_id = ?",
                                       [(a,) for a in story_of])
@@ -394,6 +402,15 @@ class Store:
                     " SELECT ?, id FROM articles WHERE id = ?",
                     [(story["id"], a) for a in story["article_ids"]],
                 )
+
+    def _story_holding(self, article_id: str | None, story_of: dict[str, str]) -> str:
+        """The current story holding ``article_id``, or the current version of it (an
+        edited web page: ``responses.current_version``); "" when none does."""
+        if article_id is None:
+            return ""
+        if article_id in story_of:
+            return story_of[article_id]
+        return story_of.get(current_version(self.conn, article_id) or "", "")
 
     def start_run(self, command: str, inputs: list[str], versions: str,
                   settings: dict[str, Any]) -> int:
@@ -430,7 +447,17 @@ class Store:
                 ((run_id, i, json.dumps(state, sort_keys=True, ensure_ascii=False))
                  for i, state in pairs))
 
+    def keep_response(self, response: Response) -> None:
+        """Keep one HTTP response, body and all (``store/responses.py``)."""
+        with self._write():
+            put_response(self.conn, response, self.run_id)
+
+    def last_response(self, url: str) -> Response | None:
+        """The latest successful response with a body for ``url``, or None."""
+        return last_response(self.conn, url)
+
     def count(self, table: str) -> int:
-        if table not in {"sources", "articles", "removed", "failures", "facts", "stories"}:
+        if table not in {"sources", "articles", "removed", "failures", "facts", "stories",
+                         "responses", "bodies"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

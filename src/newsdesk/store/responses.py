@@ -1,0 +1,101 @@
+"""Every HTTP response newsdesk read, kept in the store (issue 17).
+
+``responses`` holds one row per exchange (the address asked for, the one that answered,
+status, headers, redirects, when); ``bodies`` holds each distinct body once, by its
+SHA-256, so a page fetched daily and unchanged costs one copy. An article made from a
+fetched page has the id ``bodies.sha256[:16]`` (``extraction.pipeline.source_id``), so
+``SELECT url, retrieved FROM responses WHERE substr(body_sha256, 1, 16) = :article_id``
+says where and when it was read. Nothing here is ever deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+from ..web.responses import Hop, Response
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS bodies (
+    sha256 TEXT PRIMARY KEY,      -- of the body as received (content-decoded)
+    content BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS responses (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    url TEXT NOT NULL,            -- the address asked for (normalised)
+    final_url TEXT NOT NULL,      -- the address that answered, after redirects
+    status INTEGER NOT NULL,
+    kind TEXT NOT NULL,           -- page, feed, sitemap, robots
+    retrieved TEXT NOT NULL,      -- UTC, ISO 8601
+    headers TEXT NOT NULL,        -- JSON list of [name, value], as received
+    redirects TEXT NOT NULL,      -- JSON list of {url, status, location}
+    body_sha256 TEXT REFERENCES bodies(sha256),  -- NULL: none (a 304, an empty answer)
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE INDEX IF NOT EXISTS responses_url ON responses(url, id);
+CREATE INDEX IF NOT EXISTS responses_body ON responses(body_sha256);
+"""
+
+
+def put_response(conn: sqlite3.Connection, response: Response, run_id: int | None) -> None:
+    """Keep ``response`` (inside the caller's transaction)."""
+    digest = None
+    if response.body:
+        digest = hashlib.sha256(response.body).hexdigest()
+        conn.execute("INSERT OR IGNORE INTO bodies (sha256, content) VALUES (?, ?)",
+                     (digest, response.body))
+    conn.execute(
+        "INSERT INTO responses (url, final_url, status, kind, retrieved, headers, redirects,"
+        " body_sha256, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (response.url, response.final_url, response.status, response.kind,
+         response.retrieved, json.dumps([list(h) for h in response.headers]),
+         json.dumps([h.__dict__ for h in response.redirects]), digest, run_id))
+
+
+def last_response(conn: sqlite3.Connection, url: str) -> Response | None:
+    """The latest successful response with a body for ``url``: its validators make the
+    next request conditional, and its body stands when the server answers 304."""
+    row = conn.execute(
+        "SELECT r.url, r.final_url, r.status, r.headers, b.content, r.retrieved,"
+        " r.redirects, r.kind FROM responses r JOIN bodies b ON b.sha256 = r.body_sha256"
+        " WHERE r.url = ? AND r.status BETWEEN 200 AND 299 ORDER BY r.id DESC LIMIT 1",
+        (url,)).fetchone()
+    if row is None:
+        return None
+    return Response(row[0], row[1], row[2], tuple(tuple(h) for h in json.loads(row[3])),
+                    bytes(row[4]), row[5], tuple(Hop(**h) for h in json.loads(row[6])),
+                    row[7])
+
+
+def superseded(conn: sqlite3.Connection) -> set[str]:
+    """The articles that are an earlier version of a web page read again since with
+    another body: an analysis reads the latest version of each address only (the earlier
+    ones stay stored, ``changes`` says what the edit changed: ``store/edits.py``). The
+    latest version of an address is the article whose body it last sent (a page that
+    reverts an edit is its first version again); an article that is the latest version of
+    any address is current."""
+    rows = conn.execute(
+        "SELECT r.url, a.id, MAX(r.id) FROM responses r"
+        " JOIN articles a ON a.id = substr(r.body_sha256, 1, 16)"
+        " WHERE r.kind = 'page' AND r.status BETWEEN 200 AND 299 GROUP BY r.url, a.id")
+    latest: dict[str, tuple[int, str]] = {}
+    versions: set[str] = set()
+    for url, article_id, seen in rows:
+        versions.add(article_id)
+        if url not in latest or seen > latest[url][0]:
+            latest[url] = (seen, article_id)
+    return versions - {article_id for _, article_id in latest.values()}
+
+
+def current_version(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The latest version of the web page ``article_id`` is a version of (itself when it
+    is the latest; None when it was read from no address): where a story that began with
+    an earlier version now lives."""
+    row = conn.execute(
+        "SELECT substr(r.body_sha256, 1, 16) FROM responses r JOIN articles a"
+        " ON a.id = substr(r.body_sha256, 1, 16)"
+        " WHERE r.kind = 'page' AND r.status BETWEEN 200 AND 299 AND r.url IN"
+        " (SELECT url FROM responses WHERE body_sha256 >= ? AND body_sha256 < ? || 'g')"
+        " ORDER BY r.id DESC LIMIT 1", (article_id, article_id)).fetchone()
+    return None if row is None else str(row[0])

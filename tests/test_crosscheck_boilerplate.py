@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.crosscheck.boilerplate import boilerplate_kind, boilerplate_ranges, is_boilerplate
+from newsdesk.crosscheck.boilerplate import (
+    boilerplate_kind,
+    boilerplate_ranges,
+    is_boilerplate,
+    only_boilerplate,
+)
 from newsdesk.crosscheck.claims import article_claims
 from newsdesk.crosscheck.sentences import split_sentences
 from newsdesk.crosscheck.timeline import dated_sentences
@@ -114,6 +119,13 @@ NEWS = [
     "Brown barged into the crowded emergency department, leaving the children in his truck, "
     "but was recognized by deputies, investigators said. via Facebook © 2016 Cox Media Group.",
     "The copyright on the song, written in 1935, expired in 2016, the court said.",
+    # near the account-wall and video-list rules
+    "The city sent a confirmation letter to every household, the mayor said.",
+    "Police received a notification from the school at 2:15 and arrived at 2:21.",
+    "The meeting ended at 10:30 and resumed at 11:45 with a vote on the budget.",
+    "10:30 p.m. Police arrived to find two men shot in the parking lot.",
+    "9:15 PM Firefighters say the blaze is now under control.",
+    "12:13 UK time, Thursday, 10 June 2010 Mr Obama's criticism of BP has prompted anger.",
 ]
 
 
@@ -241,3 +253,39 @@ def test_needles_give_the_patterns_own_answers_on_real_scrapes() -> None:
         assert boilerplate_kind(sentence) == kind, sentence
         found += kind is not None
     assert found > 100
+
+
+@pytest.mark.parametrize("line", [
+    "We have sent you a verification email.",
+    "We have sent a confirmation email to {* data_emailAddress *}.",
+    "Please check your email and click on the link to activate your profile.",
+    "Your notification has been saved.",
+    "Whenever Kim Bell posts new content, you'll get an email delivered to your inbox.",
+    "Already have an account?",
+    "Thank you for registering!",
+    "1:47 'I miss the one thing that completes my every day,' says wife of shooting victim",
+    "0:43 Homeless man found dead in Parkland; suspect arrested  1:47 'I miss him,' says wife",
+])
+def test_account_walls_and_video_lists_are_prompts(line: str) -> None:
+    assert boilerplate_kind(line) == "share_prompt"
+
+
+def test_a_page_of_prompts_only_is_no_article() -> None:
+    wall = ("We have sent you a verification email. Please check your email and click on the "
+            "link to activate your profile.\n\nAlready have an account?")
+    assert only_boilerplate(wall)
+    assert not only_boilerplate(wall + "\n\nA man was shot on Elm Street on Sunday night.")
+
+
+def test_a_closing_tip_line_does_not_swallow_a_one_line_article() -> None:
+    """Scrapes that lost their paragraph breaks hold a whole article on one line; the tip
+    line at its end is boilerplate, the news before it is not."""
+    text = ("Police responded to reports of people shot on Hinson Drive on Friday night. "
+            "Eight people were shot during a cookout.Investigators returned on Saturday. "
+            "Anyone with information is asked to call Crimestoppers at 919-683-1200.")
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    kept = [t for t, (s, e) in zip(sentences, split_sentences(text), strict=True)
+            if not is_boilerplate(text, s, e)]
+    assert kept == sentences[:3]
+    assert not only_boilerplate(text)
+

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import TimeRef
+from .claim_states import claim_states
 from .claim_words import claim_words
 from .claims import ArticleClaim
 
@@ -41,6 +42,7 @@ class ClaimKey:
     entities: frozenset[str]
     numbers: frozenset[str]
     minor: frozenset[str] = frozenset()  # stems found only outside the main assertion
+    states: frozenset[str] = frozenset()  # victims' conditions it gives (claim_states.py)
 
 
 def numbers_of(claim: ArticleClaim, years: Iterable[int]) -> frozenset[str]:
@@ -74,7 +76,8 @@ def _date_tokens(timex: TimeRef, years: tuple[int, ...]) -> set[str]:
 
 def claim_key(claim: ArticleClaim, entity_keys: Iterable[str], years: Iterable[int]) -> ClaimKey:
     words, minor = claim_words(claim.text, claim.speaker, claim.cue)
-    return ClaimKey(words, frozenset(entity_keys), numbers_of(claim, years), minor)
+    return ClaimKey(words, frozenset(entity_keys), numbers_of(claim, years), minor,
+                    claim_states(claim.text))
 
 
 class StoryVocabulary:

@@ -30,6 +30,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from .sentences import split_sentences
+
 _I = re.IGNORECASE
 
 # --- sentences that are boilerplate by their own words --------------------------------
@@ -101,7 +103,7 @@ _CREDIT = re.compile(
 
 _PROMPT = re.compile(
     r"\bclick (?:here )?to (?:share|tweet|email|print|subscribe|read|see|view|watch|"
-    r"download|comment|sign up)\b"
+    r"download|comment|sign up|return to the page)\b"
     r"|\bshare (?:this (?:article|story|post|page|video|photo|gallery)|on (?:facebook|twitter|"
     r"linkedin|whatsapp|pinterest|reddit|email|x)\b)"
     r"|\(opens in (?:a )?new (?:window|tab)\)"
@@ -114,7 +116,20 @@ _PROMPT = re.compile(
     r"recommended|related stories|related coverage|trending|most read)\s*(?::|»|>|→|\|)"
     r"|\bhave a (?:news )?tip\b|\bsend us (?:a|your) (?:tip|story|news)\b"
     r"|\bplease enable javascript\b|\balready a subscriber\b|\bto continue reading\b"
-    r"|\byou(?:'ve| have) reached (?:your|the) (?:limit|maximum)\b",
+    r"|\byou(?:'ve| have) reached (?:your|the) (?:limit|maximum)\b"
+    # account walls: a page saved while it asked the reader to sign in or confirm
+    r"|\b(?:sent(?: you)?|check your e-?mail for) (?:a|the) (?:verification|confirmation) "
+    r"(?:e-?mail|message|link)\b|^\s*already have an account\?"
+    r"|\bclick on the link to activate your (?:profile|account)\b"
+    r"|\bif you do not receive the verification (?:message|e-?mail)\b"
+    r"|\bnotification has been saved\b|\bproblem saving your notification\b"
+    r"|\bget e-?mail notifications on\b|\be-?mail notifications are only sent\b"
+    r"|\bposts new content, you'll get an e-?mail\b"
+    r"|\bby submitting your registration information\b"
+    r"|\bsign in using your \w+ (?:profile|account)\b|^\s*thank you for registering\b"
+    r"|\blook forward to seeing you on \S+ frequently\b|\bsign in to update your profile\b"
+    # a video playlist: "0:43 Homeless man found dead in Parkland  1:47 'I miss …'"
+    r"|^\s*\d{1,2}:[0-5]\d\s+\S.{0,200}?\s\d{1,2}:[0-5]\d\s+\S",
     _I,
 )
 
@@ -168,6 +183,12 @@ _POSTED = re.compile(
     _I,
 )
 _POSTED_MAX_WORDS = 12
+# A video playlist's entry as a short line of its own: "1:47 'I miss him,' says wife of victim"
+# (a length, then a title; not a time of day, "2:30 a.m. Police arrived", "12:13 UK time,
+# Thursday": a live page's entry).
+_VIDEO_ITEM = re.compile(
+    r"^\s*\d{1,2}:[0-5]\d\s+(?![AaPp]\.?[Mm]\b|[A-Z]{2,4}\b|[Ll]ocal time)[\"'‘“A-Z]")
+_VIDEO_ITEM_MAX_WORDS = 25
 
 # A comment's control row ("Reply · Like · 12", "Report abuse").
 _CONTROL = re.compile(
@@ -211,7 +232,11 @@ _NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
     _PROMPT: ("click", "share", "opens in", "sign up", "newsletter", "our app", "the app",
               "alert", "subscription", "subscriber", "digital access", "inbox", "podcast",
               "our journalism", "free trial", "unlimited access", "us on", ":", "»", ">",
-              "→", "|", "tip", "send us", "javascript", "continue reading", "reached"),
+              "→", "|", "tip", "send us", "javascript", "continue reading", "reached",
+              "verification", "confirmation", "already have", "activate your",
+              "notification", "new content", "registering", "seeing you on",
+              "update your profile",
+              "registration information", "sign in using"),
     _TIP_LINE: ("information", "if you", "crime", "tip", "anonymous"),
     _STAMP: ("ago", ":", "·", "•", "|", "wrote:", "comment"),
     _NOTICE: ("©", "copyright", "used under licen"),
@@ -272,6 +297,8 @@ def _kind(sentence: str, may: Callable[[re.Pattern[str]], bool]) -> str | None:
         return "credit"
     if words <= _POSTED_MAX_WORDS and _POSTED.search(sentence):
         return "comment"
+    if words <= _VIDEO_ITEM_MAX_WORDS and _VIDEO_ITEM.search(sentence):
+        return "share_prompt"
     return None
 
 
@@ -293,9 +320,19 @@ def boilerplate_ranges(text: str) -> tuple[tuple[int, int, str], ...]:
         if kind is None:
             i += 1
             continue
+        stamp = kind == "comment" and _STAMP.search(line) is not None
+        parts = split_sentences(line)
+        if len(parts) > 1 and not stamp:
+            # A line of several sentences (a scrape whose paragraphs lost their breaks: a
+            # whole GVA article on one line, "night.Police said …") is judged sentence by
+            # sentence: its closing tip-line prompt must not make every sentence boilerplate.
+            out.extend((start + s, start + e, found) for s, e in parts
+                       if (found := boilerplate_kind(line[s:e])) is not None)
+            i += 1
+            continue
         out.append((start, end, kind))
         i += 1
-        if kind == "comment" and _STAMP.search(line):
+        if stamp:
             i = _mark_comment_body(text, lines, i, out)
     return tuple(out)
 
@@ -322,3 +359,14 @@ def is_boilerplate(text: str, start: int, end: int) -> bool:
     if boilerplate_kind(text[start:end]) is not None:
         return True
     return any(s < end and start < e for s, e, _ in boilerplate_ranges(text))
+
+
+def only_boilerplate(text: str) -> bool:
+    """True when ``text`` has sentences and every one is boilerplate: a page saved while it
+    showed a sign-in or notification prompt ("We have sent you a verification email …"),
+    not an article. Such pages are word for word alike across a site, so they were taken
+    for reprints of each other and joined unrelated stories (docs/decisions.md, "Sign-in
+    walls are no articles")."""
+    sentences = split_sentences(text)
+    return bool(sentences) and all(is_boilerplate(text, s, e) for s, e in sentences)
+

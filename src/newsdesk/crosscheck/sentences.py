@@ -3,10 +3,10 @@
 ``Facts`` carries no sentence spans, and re-parsing every article of a story to get
 spaCy's would cost as much as annotating it again. News prose is regular enough for a
 rule splitter: a sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
-brackets) followed by space and a capital, digit or opening quote — unless the word
-before the full stop is a known abbreviation or an initial — and always at a line
-break. Measured against spaCy's sentences on the Timeline17 tune folders (see
-docs/decisions.md, "Timeline").
+brackets) followed by space and a capital, digit or opening quote, or glued to a
+capitalised word ("morning.Officers") — unless the word before the full stop is a known
+abbreviation or an initial — and always at a line break. Measured against spaCy's
+sentences on the Timeline17 tune folders (see docs/decisions.md, "Timeline").
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A sentence end followed by space, or glued to the next sentence as scrapes that lost
+# their paragraph breaks have it ("early this morning.Officers responded"): a full stop
+# between a lower-case word and a capitalised one.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+                  r"|(?<=[a-z]{2})[.!?]+(?=[A-Z][a-z]|[AI] )")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _TAIL = 40
 # Words that end in a full stop without ending the sentence (titles, months, companies).

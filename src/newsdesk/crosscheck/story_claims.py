@@ -2,7 +2,9 @@
 
 Candidate pairs come from an inverted index over the claims' rarer stems and entities (no
 all-pairs comparison); pairs from different articles at or above ``align.SAME_CLAIM`` are
-joined by average link, so one loose pair cannot chain two different claims together.
+joined by average link, so one loose pair cannot chain two different claims together. Two
+sentences reporting opposed states ("in critical condition" / "in good condition") are never
+one claim (``claim_states``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
+from .claim_states import opposed_states
 from .claims import ArticleClaim
 
 # Each claim is indexed under its rarest stems; a posting longer than POSTING_MAX is the
@@ -63,6 +66,7 @@ def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
         pair: score
         for pair in _candidate_pairs(keys, claims, vocab)
         if (score := similarity(keys[pair[0]], keys[pair[1]], vocab)) >= SAME_CLAIM
+        and not opposed_states(keys[pair[0]].states, keys[pair[1]].states)
     }
     cluster_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}

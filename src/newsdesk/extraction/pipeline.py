@@ -14,6 +14,7 @@ from typing import Any
 
 from ..budget import OverBudget, time_budget
 from ..config import Settings
+from ..crosscheck.boilerplate import only_boilerplate
 from ..errors import NewsdeskError, problem
 from ..ingest import decode, sniff_format
 from ..model import Article, Evidence, Extraction, Failure, Problem, PublishedDate, Source
@@ -41,6 +42,8 @@ def extract_source(source: Source, settings: Settings) -> Article | Failure:
             )
         if not found.paragraphs:
             raise NewsdeskError("E200")
+        if only_boilerplate("\n\n".join(found.paragraphs)):
+            raise NewsdeskError("E206")
     except OverBudget:
         return Failure(source.name, problem("E204", seconds=settings.doc_seconds))
     except NewsdeskError as err:

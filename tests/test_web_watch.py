@@ -22,6 +22,8 @@ from newsdesk.cli import cli
 from newsdesk.config import Settings
 from newsdesk.watching import Poll, parse_every
 
+from .conftest import count_rows
+
 FAST = Settings(allow_private=True, host_interval_ms=0)
 
 
@@ -126,17 +128,6 @@ def _wait(until: Any, run: subprocess.Popen[str], seconds: float = 300) -> None:
     assert run.poll() is None, "the watch ended before it could be stopped"
 
 
-def _count(db: Path, table: str) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:  # not made yet
-        return 0
-
-
 def test_ctrl_c_during_a_poll_leaves_the_store_whole(site: Any, tmp_path: Path) -> None:
     pages = [p.removeprefix(site.base) for p in site.copies(6)]
     site.set_feed("/feeds/stop.xml", pages)
@@ -144,15 +135,15 @@ def test_ctrl_c_during_a_poll_leaves_the_store_whole(site: Any, tmp_path: Path) 
     site.delay = 0.5  # each page takes half a second: the poll is stopped while it reads
     try:
         run = _watch(site.base + "/feeds/stop.xml", db, "--every", "1h")
-        _wait(lambda: _count(db, "facts") >= 1, run)
+        _wait(lambda: count_rows(db, "facts") >= 1, run)
         run.send_signal(signal.SIGINT)
         _, err = run.communicate(timeout=120)
     finally:
         site.delay = 0.0
     assert run.returncode == 130, err
     assert "stopped during poll 1" in err and "Traceback" not in err
-    stored = _count(db, "articles")
-    assert 1 <= stored == _count(db, "facts")  # every article stored with its facts
+    stored = count_rows(db, "articles")
+    assert 1 <= stored == count_rows(db, "facts")  # every article stored with its facts
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     # the next watch does the rest: every item once, and analyses what was stored before
@@ -160,7 +151,7 @@ def test_ctrl_c_during_a_poll_leaves_the_store_whole(site: Any, tmp_path: Path) 
     out, err = again.communicate(timeout=600)
     assert again.returncode == 0, err
     assert f"{6 - stored} new or edited, {stored} unchanged" in err
-    assert _count(db, "articles") == 6 and "New stories:" in out
+    assert count_rows(db, "articles") == 6 and "New stories:" in out
 
 
 def test_ctrl_c_between_polls_ends_the_watch(site: Any, tmp_path: Path) -> None:

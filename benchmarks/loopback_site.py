@@ -55,6 +55,7 @@ class Site:
         self.special: dict[str, Callable[[dict[str, str]], Answer]] = {}
         self.hits: Counter[str] = Counter()
         self.times: list[tuple[float, str]] = []
+        self.answered: list[tuple[str, int]] = []  # (path, status) of every answer, in order
         self.agents: set[str] = set()
         self.delay = 0.0  # seconds every page takes to answer (to see requests overlap)
         self.inflight = 0
@@ -155,6 +156,15 @@ class Site:
             f"<sitemap><loc>{self.base}/sitemaps/pages.xml.gz</loc></sitemap>"
             "</sitemapindex>").encode())
 
+    def set_feed(self, path: str, pages: list[str]) -> None:
+        """An RSS 2.0 feed at ``path`` listing ``pages`` (paths on this site), the last
+        one first, as news feeds list the newest item first."""
+        items = "".join(f"<item><title>Item {n}</title><link>{self.base}{page}</link></item>"
+                        for n, page in reversed(list(enumerate(pages))))
+        self.pages[path] = ("application/rss+xml", (
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>Loopback</title>"
+            f"<link>{self.base}/</link>{items}</channel></rss>").encode())
+
     # serving --------------------------------------------------------------------------
 
     def answer(self, path: str, headers: dict[str, str]) -> Answer:
@@ -193,7 +203,10 @@ class Site:
 
             def do_GET(self) -> None:
                 given = {k.lower(): v for k, v in self.headers.items()}
-                status, headers, body = site.answer(self.path.split("?")[0], given)
+                path = self.path.split("?")[0]
+                status, headers, body = site.answer(path, given)
+                with site._lock:
+                    site.answered.append((path, status))
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -233,4 +246,5 @@ class Site:
         with self._lock:
             self.hits.clear()
             self.times.clear()
+            self.answered.clear()
             self.most_inflight = 0

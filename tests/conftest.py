@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,3 +44,19 @@ def site() -> Iterator[Any]:
     server.start()
     yield server
     server.stop()
+
+
+def count_rows(db: Path, table: str) -> int:
+    """Rows of ``table`` in the store ``db`` as another process is writing it, read
+    without waiting on its writer (0 while the store is not made yet, or being migrated)."""
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from newsdesk.annotation.pipeline import BATCH_SIZE
 
+from .conftest import count_rows
+
 TOWNS = ("Ashby", "Bexley", "Carrow", "Dunmore", "Elston", "Fairlie", "Garton", "Holme")
 INPUTS = 4 * BATCH_SIZE
 
@@ -32,19 +34,6 @@ def _inputs(folder: Path) -> None:
             encoding="utf-8")
 
 
-def _count(db: Path, table: str) -> int:
-    if not db.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:  # not created yet, or being migrated
-        return 0
-
-
 def _add(folder: Path, db: Path) -> subprocess.Popen[bytes]:
     code = "from newsdesk.cli import main; main()"
     return subprocess.Popen([sys.executable, "-c", code, "add", str(folder), "--db", str(db),
@@ -57,13 +46,13 @@ def test_a_killed_add_resumes_without_loss_or_repeats(tmp_path: Path) -> None:
     _inputs(folder)
     run = _add(folder, db)
     deadline = time.monotonic() + 600
-    while _count(db, "facts") < BATCH_SIZE and run.poll() is None \
+    while count_rows(db, "facts") < BATCH_SIZE and run.poll() is None \
             and time.monotonic() < deadline:
         time.sleep(0.02)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     assert run.returncode == -signal.SIGKILL, "the run ended before it could be killed"
-    stored = _count(db, "facts")
+    stored = count_rows(db, "facts")
     assert BATCH_SIZE <= stored < INPUTS
 
     again = _add(folder, db)

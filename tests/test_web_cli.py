@@ -203,3 +203,40 @@ def test_the_python_api_reads_addresses_and_feeds(site: Any, tmp_path: Path) -> 
     result = newsdesk.add(site.base + "/articles/3.txt", db=tmp_path / "n.db",
                           settings=settings, feeds=[site.base + "/feeds/feed.json"])
     assert not result.failures and result.added == 6
+
+
+def test_citations_give_the_address_and_when_it_was_read(site: Any, tmp_path: Path) -> None:
+    import jsonschema
+
+    from newsdesk.dossier_types import read_dossier
+    from newsdesk.schemas import load_schema
+
+    db, out = tmp_path / "n.db", tmp_path / "d"
+    local = str(EXAMPLES / "001_ff14a034e5523a07.txt")
+    code, err = run("add", "-q", "--db", str(db), "--allow-private", local,
+                    site.base + "/redirect")
+    assert code == 0, err
+    # read again (a 304): the retrieval of these bytes stays the first one
+    code, err = run("analyze", "-q", "--db", str(db), "--allow-private", site.base + "/redirect",
+                    "--json", f"{out}.json", "--md", f"{out}.md", "--html", f"{out}.html")
+    assert code == 0, err
+    [(first,)] = rows(db, "SELECT MIN(retrieved) FROM responses WHERE kind = 'page'"
+                          " AND status = 200")
+    assert rows(db, "SELECT COUNT(*) FROM responses WHERE kind = 'page' AND status = 304"
+                ) == [(1,)]
+    data = json.loads(Path(f"{out}.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, load_schema("dossier-1"))
+    [page] = [a for a in data["articles"] if a["source"] == site.base + "/redirect"]
+    [file] = [a for a in data["articles"] if a["source"] == local]
+    assert page["retrieved"] == first and page["url"] == site.base + "/articles/0.html"
+    assert "retrieved" not in file
+    typed = read_dossier(f"{out}.json")
+    assert typed.article(page["id"]).retrieved == first
+    assert typed.article(file["id"]).retrieved is None
+    assert typed.to_json()["articles"] == data["articles"]
+    assert f"- Retrieved: {first}" in Path(f"{out}.md").read_text(encoding="utf-8")
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "d").glob("*.html"))
+    assert f"<dt>Retrieved</dt><dd>{first}</dd>" in pages + Path(f"{out}.html").read_text(
+        encoding="utf-8")
+    assert f"<dt>Read from</dt><dd>{site.base}/articles/0.html</dd>" in pages + Path(
+        f"{out}.html").read_text(encoding="utf-8")

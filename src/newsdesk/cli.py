@@ -33,6 +33,8 @@ from .publish.atomic import STDOUT
 from .records import annotate_record, extract_record
 from .store.export import EXPORTS, FORMATS
 from .store.selection import Selection
+from .watching import Poll, parse_every
+from .watching import watch as run_watch
 
 _INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -403,6 +405,81 @@ def changes(db: str | None, since: str | None, as_json: bool) -> None:
         return
     for line in changes_lines(found):
         click.echo(line)
+
+
+def _take_every(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    """--every as seconds; a duration that cannot be read is a usage error (exit 2)."""
+    try:
+        return parse_every(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+@cli.command()
+@_CONFIG
+@click.option("--feed", "feeds", metavar="URL", multiple=True,
+              help="An RSS, Atom or JSON Feed to poll; repeatable.")
+@click.option("--sitemap", "sitemaps", metavar="URL", multiple=True,
+              help="A sitemap (or sitemap index) to poll; repeatable.")
+@click.option("--every", metavar="DURATION", default="15m", show_default=True,
+              callback=_take_every,
+              help="Time from the start of one poll to the next: 90s, 15m, 2h, 1h30m (a "
+              "number alone is seconds).")
+@click.option("--polls", type=click.IntRange(min=1), metavar="N",
+              help="Stop after N polls (default: poll until Ctrl-C).")
+@_DB
+@_ALLOW_PRIVATE
+@_QUIET
+@_VERBOSE
+def watch(feeds: tuple[str, ...], sitemaps: tuple[str, ...], every: float,
+          polls: int | None, db: str | None, quiet: bool, verbose: bool) -> None:
+    """Poll feeds and sitemaps: add what is new or edited (as `add` does; a page already
+    stored is asked for with its ETag or Last-Modified), analyse the store when something
+    was added (as `analyze` does, cross-checking only the stories that changed), and print
+    what changed (as `changes` does).
+
+    Ctrl-C stops it: between polls with exit 0 (1 if an input failed in any poll);
+    during one with exit 130, keeping every article that poll stored whole (the next run
+    does the rest). Exit 1 when an input failed."""
+    if not (feeds or sitemaps):
+        raise click.UsageError("give a --feed or --sitemap to watch")
+    failed, done = False, 0
+    stages = _stages(quiet, verbose)
+    try:
+        for poll in run_watch(feeds, sitemaps, every=every, polls=polls, db=db,
+                              settings=_settings(), stages=stages):
+            stages.close()
+            failed = _show_poll(poll) or failed
+            done = poll.number
+    except KeyboardInterrupt:
+        stages.close()
+        click.echo(f"stopped during poll {done + 1}: what it stored is kept, each article "
+                   "whole; the next run does the rest", err=True)
+        sys.exit(130)
+    except NewsdeskError as err:
+        stages.close()
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    if polls is None or done < polls:
+        click.echo(f"stopped after poll {done}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _show_poll(poll: Poll) -> bool:
+    """One poll: its failures and counts on stderr, what changed on stdout; True if an
+    input failed."""
+    for failure in poll.added.failures:
+        _report(failure)
+    added = poll.added
+    click.echo(f"poll {poll.number} ({poll.started}): {len(added.article_ids)} articles "
+               f"listed, {added.added} new or edited, {added.reused} unchanged, "
+               f"{len(added.failures)} failed inputs", err=True)
+    if poll.changes is None:
+        click.echo(f"Poll {poll.number}: nothing new.")
+    else:
+        for line in changes_lines(poll.changes):
+            click.echo(line)
+    return bool(added.failures)
 
 
 @cli.command()

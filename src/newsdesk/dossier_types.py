@@ -338,6 +338,7 @@ class ArticleRecord:
     attributions: tuple[Json, ...]
     figures: tuple[Json, ...]
     timexes: tuple[Json, ...]
+    retrieved: str | None = None  # a web page's first retrieval (UTC, ISO 8601)
 
 
 @dataclass(frozen=True)

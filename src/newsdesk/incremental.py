@@ -118,6 +118,9 @@ class Analysis:
                 [article], facts, [{"dates": {article.id: dates}, "flags": {}}])
         record = {**annotate_record(article, facts[article.id]), "flags": flags or []}
         record["provenance"]["reprint_of"] = self.reprints.get(article.id)
+        when = store.retrieved(article.id)
+        if when is not None:  # a web page: a citation says where and when it was read
+            record["retrieved"] = when
         return record
 
     def fields(self, store: Store) -> dict[str, Any]:

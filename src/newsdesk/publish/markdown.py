@@ -84,7 +84,11 @@ def markdown_lines(dossier: dict[str, Any], label: Any = None) -> Iterator[str]:
         yield f"- Outlet: {escape_md(a['outlet'] or 'unknown')}"
         yield f"- Authors: {escape_md(', '.join(a['authors']) or 'unknown')}"
         yield f"- Published: {_published(a['published'])}"
-        yield f"- Source: `{a['source']}`\n"
+        if a.get("retrieved"):  # a web page: when it was read, for the citation
+            yield f"- Source: `{a['source']}`"
+            yield f"- Retrieved: {a['retrieved']}\n"
+        else:
+            yield f"- Source: `{a['source']}`\n"
         yield from (escape_md(p) + "\n" for p in a["text"].split("\n\n"))
         yield from _facts(a)
     if dossier["failures"]:

@@ -68,6 +68,17 @@ def last_response(conn: sqlite3.Connection, url: str) -> Response | None:
                     row[7])
 
 
+def retrieved(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """When the page ``article_id`` was made from was first received with these bytes
+    (UTC, ISO 8601): the time a citation of its text gives (a later 304 only says the
+    bytes still stood); None for an article read from no address."""
+    row = conn.execute(
+        "SELECT MIN(retrieved) FROM responses WHERE body_sha256 >= ? AND body_sha256 < ?"
+        " || 'g' AND kind = 'page' AND status BETWEEN 200 AND 299",
+        (article_id, article_id)).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
 def superseded(conn: sqlite3.Connection) -> set[str]:
     """The articles that are an earlier version of a web page read again since with
     another body: an analysis reads the latest version of each address only (the earlier

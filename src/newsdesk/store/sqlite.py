@@ -22,7 +22,7 @@ from ..jsontext import loads
 from ..model import Article, Facts, Failure, PublishedDate, Source
 from ..web.responses import Response
 from .migrations import migrate
-from .responses import current_version, last_response, put_response, superseded
+from .responses import current_version, last_response, put_response, retrieved, superseded
 from .spellings import count_spellings
 from .tables import put_facts, put_story
 
@@ -455,6 +455,10 @@ class Store:
     def last_response(self, url: str) -> Response | None:
         """The latest successful response with a body for ``url``, or None."""
         return last_response(self.conn, url)
+
+    def retrieved(self, article_id: str) -> str | None:
+        """When the article's web page was first read with its bytes (None: no page)."""
+        return retrieved(self.conn, article_id)
 
     def count(self, table: str) -> int:
         if table not in {"sources", "articles", "removed", "failures", "facts", "stories",

@@ -30,6 +30,7 @@ from .ingest.memory import AsPath, is_address
 from .model import Article, Failure
 from .progress import BarStages
 from .publish.atomic import STDOUT
+from .publish.html import counted
 from .records import annotate_record, extract_record
 from .store.export import EXPORTS, FORMATS
 from .store.selection import Selection
@@ -313,9 +314,9 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
         listed, db=db, published=published, settings=_settings(), workers=workers,
         stages=stages, dask=dask, feeds=feeds, sitemaps=sitemaps), quiet, verbose)
     click.echo(
-        f"{len(result.article_ids)} articles ({result.added} new in the store, "
+        f"{counted(len(result.article_ids), 'article')} ({result.added} new in the store, "
         f"{result.reused} already there, {result.refreshed} annotated again by this "
-        f"version), {len(result.failures)} failed inputs",
+        f"version), {counted(len(result.failures), 'failed input')}",
         err=True,
     )
     sys.exit(1 if result.failures else 0)
@@ -373,9 +374,9 @@ def analyze(inputs: tuple[str, ...], db: str | None, json_path: str | None,
         published=published, settings=_settings(), workers=workers, stages=stages,
         selection=selection, dask=dask, feeds=feeds, sitemaps=sitemaps), quiet, verbose)
     click.echo(
-        f"{result.article_count} articles in the store ({result.added} new, "
-        f"{result.reused} inputs already there, {result.refreshed} annotated again by this "
-        f"version), {len(result.failures)} failed inputs",
+        f"{counted(result.article_count, 'article')} in the store ({result.added} new, "
+        f"{counted(result.reused, 'input')} already there, {result.refreshed} annotated again "
+        f"by this version), {counted(len(result.failures), 'failed input')}",
         err=True,
     )
     if not selection.whole:

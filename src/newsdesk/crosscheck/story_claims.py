@@ -12,7 +12,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from .align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
+from .align_batch import BulkSimilarity
 from .claims import ArticleClaim
 
 # Each claim is indexed under its rarest stems; a posting longer than POSTING_MAX is the
@@ -54,15 +58,24 @@ def _candidate_pairs(keys: Sequence[ClaimKey], claims: Sequence[ArticleClaim],
     return pairs
 
 
+def _likely_pairs(pairs: set[tuple[int, int]], keys: Sequence[ClaimKey],
+                  vocab: StoryVocabulary) -> npt.NDArray[np.int64]:
+    """The proposed pairs that may score as the same claim, sieved in bulk (``align_batch``):
+    the rest score under ``SAME_CLAIM`` and would be dropped one by one."""
+    table = np.fromiter((k for pair in pairs for k in pair), dtype=np.int64,
+                        count=2 * len(pairs)).reshape(-1, 2)
+    return BulkSimilarity(keys, vocab).at_least(table, SAME_CLAIM)
+
+
 def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
                  vocab: StoryVocabulary | None = None) -> list[ClaimGroup]:
     """Groups of claims from different articles that state the same thing (singletons too);
     ``vocab``: the story's, when the caller has built it already."""
     vocab = vocab or StoryVocabulary(keys)
     scores = {
-        pair: score
-        for pair in _candidate_pairs(keys, claims, vocab)
-        if (score := similarity(keys[pair[0]], keys[pair[1]], vocab)) >= SAME_CLAIM
+        (i, j): score
+        for i, j in _likely_pairs(_candidate_pairs(keys, claims, vocab), keys, vocab).tolist()
+        if (score := similarity(keys[i], keys[j], vocab)) >= SAME_CLAIM
     }
     cluster_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}

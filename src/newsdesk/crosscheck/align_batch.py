@@ -22,8 +22,8 @@ from .align import WEIGHTS, ClaimKey, StoryVocabulary
 
 # How far under the threshold a pair's bulk score may fall and still be scored exactly.
 MARGIN = 1e-9
-# Pairs scored per array operation: bounds the memory (about 300 bytes a pair).
-CHUNK = 200_000
+# Pairs scored per array operation: bounds the memory (about 1 KB a pair at a time).
+CHUNK = 50_000
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -72,8 +72,8 @@ class ItemRows:
         hit = self.codes[found] == wanted
         x, y, owner = self.weights[entry[hit]], self.weights[found[hit]], pair[hit]
         size = len(left)
-        return (np.bincount(owner, x * y, minlength=size),
-                np.bincount(owner, np.minimum(x, y), minlength=size),
+        return (np.bincount(owner, x * y, minlength=size).astype(np.float64),
+                np.bincount(owner, np.minimum(x, y), minlength=size).astype(np.float64),
                 np.bincount(owner, minlength=size).astype(np.int64))
 
 
@@ -94,8 +94,8 @@ class BulkSimilarity:
         norms = np.sqrt(self.squares[left] * self.squares[right])
         shorter = np.minimum(self.sums[left], self.sums[right])
         worded = norms > 0  # both claims have stems (their weights are positive)
-        cosine = np.divide(product, norms, out=np.zeros_like(product), where=worded)
-        overlap = np.divide(overlap, shorter, out=np.zeros_like(overlap), where=worded)
+        cosine = np.divide(product, norms, out=np.zeros(len(left)), where=worded)
+        overlap = np.divide(overlap, shorter, out=np.zeros(len(left)), where=worded)
         _, _, named = self.entities.shared(left, right)
         sizes = self.entities.starts[1:] - self.entities.starts[:-1]
         union = sizes[left] + sizes[right] - named

@@ -11,6 +11,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +25,8 @@ from .claims import ArticleClaim
 RAREST_STEMS = 8
 POSTING_MAX = 100
 
+Pairs = npt.NDArray[np.int64]
+
 
 @dataclass(frozen=True)
 class ClaimGroup:
@@ -34,37 +37,46 @@ class ClaimGroup:
 
 
 def _candidate_pairs(keys: Sequence[ClaimKey], claims: Sequence[ArticleClaim],
-                     vocab: StoryVocabulary) -> set[tuple[int, int]]:
-    """Pairs of claims from different articles that share one of each other's
-    ``RAREST_STEMS`` rarest stems, or a number. A stem or number held by more than
-    ``POSTING_MAX`` claims proposes nothing (it is the story's topic, not a claim), so the
-    work grows with the story's size, not with its square. On 80 Timeline17 articles of one
-    story this proposes 3 % of all pairs and finds 86 % of the pairs that score as the same
-    claim (docs/decisions.md, "Claim groups at scale")."""
+                     vocab: StoryVocabulary) -> Pairs:
+    """Pairs ``(i, j)``, ``i < j``, of claims from different articles that share one of
+    each other's ``RAREST_STEMS`` rarest stems, or a number, once each and in order. A stem
+    or number held by more than ``POSTING_MAX`` claims proposes nothing (it is the story's
+    topic, not a claim), so the work grows with the story's size, not with its square. On
+    80 Timeline17 articles of one story this proposes 3 % of all pairs and finds 86 % of
+    the pairs that score as the same claim (docs/decisions.md, "Claim groups at scale").
+    The pairs are an array: a story of 800 articles proposes two million."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         for stem in sorted(key.stems, key=lambda s: (vocab.df[s], s))[:RAREST_STEMS]:
             postings["w:" + stem].append(i)
         for number in key.numbers:
             postings["n:" + number].append(i)
-    pairs: set[tuple[int, int]] = set()
+    count = max(len(claims), 1)
+    blocks = [np.zeros(0, dtype=np.int64)]
     for members in postings.values():
-        if len(members) > POSTING_MAX:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if claims[i].article_id != claims[j].article_id:
-                    pairs.add((i, j))
-    return pairs
+        if 1 < len(members) <= POSTING_MAX:
+            held = np.array(members, dtype=np.int64)  # ascending: claims were indexed in order
+            first, second = _upper_pairs(len(members))
+            blocks.append(held[first] * count + held[second])
+    codes = np.unique(np.concatenate(blocks))
+    pairs = np.stack([codes // count, codes % count], axis=1)
+    article = {a: n for n, a in enumerate(dict.fromkeys(c.article_id for c in claims))}
+    of = np.array([article[c.article_id] for c in claims], dtype=np.int64)
+    crossing: Pairs = pairs[of[pairs[:, 0]] != of[pairs[:, 1]]]
+    return crossing
 
 
-def _likely_pairs(pairs: set[tuple[int, int]], keys: Sequence[ClaimKey],
-                  vocab: StoryVocabulary) -> npt.NDArray[np.int64]:
+@lru_cache(maxsize=POSTING_MAX + 1)
+def _upper_pairs(size: int) -> tuple[Pairs, Pairs]:
+    """Every (x, y), x < y < size, as two index arrays; a posting's pairs."""
+    first, second = np.triu_indices(size, 1)
+    return first.astype(np.int64), second.astype(np.int64)
+
+
+def _likely_pairs(pairs: Pairs, keys: Sequence[ClaimKey], vocab: StoryVocabulary) -> Pairs:
     """The proposed pairs that may score as the same claim, sieved in bulk (``align_batch``):
     the rest score under ``SAME_CLAIM`` and would be dropped one by one."""
-    table = np.fromiter((k for pair in pairs for k in pair), dtype=np.int64,
-                        count=2 * len(pairs)).reshape(-1, 2)
-    return BulkSimilarity(keys, vocab).at_least(table, SAME_CLAIM)
+    return BulkSimilarity(keys, vocab).at_least(pairs, SAME_CLAIM)
 
 
 def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],

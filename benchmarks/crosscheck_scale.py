@@ -13,7 +13,12 @@ benchmark's change) is taken from git into a temporary folder and run the same w
 alternating with the current code size by size, in the same run: on a shared machine only
 the ratio of the two is worth reading.
 
+Then the outputs of both codes are compared on many stories of at most ``SMALL`` articles
+(every Timeline17 folder cut into stories of 50, and the stories grouping them all finds):
+how many dossier records differ.
+
     python benchmarks/crosscheck_scale.py [--sizes 50 100 200 400 800] [--previous-rev REV]
+                                          [--no-small]
 """
 
 from __future__ import annotations
@@ -33,6 +38,11 @@ from typing import Any
 from common import REPO, results_path, timelines_root
 
 FOLDERS = ("bpoil_bbc", "bpoil_foxnews", "bpoil_guardian")
+# Stories of at most SMALL articles whose output must not change: every Timeline17 folder
+# cut into consecutive stories of SMALL articles, plus the stories that grouping all of
+# them finds.
+SMALL_FOLDERS = (*FOLDERS, "H1N1_bbc", "H1N1_guardian", "H1N1_reuters", "MJ_bbc")
+SMALL = 50
 SIZES = (50, 100, 200, 400, 800)
 PREVIOUS_REV = "709cd87"
 
@@ -43,14 +53,47 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def record_hash(articles: list[Any], facts: dict[str, Any], check: Any) -> str:
+    """A hash of the story's dossier record (as ``analyze`` writes it)."""
+    from newsdesk.group.grouping import Grouping, StoryGroup
+    from newsdesk.records import dossier
+
+    story = StoryGroup("s", "story", tuple(a.id for a in articles))
+    record = dossier(articles, [], facts, Grouping((story,), {}), {"s": check})
+    return hashlib.sha1(json.dumps(record, sort_keys=True, ensure_ascii=False)
+                        .encode()).hexdigest()[:16]
+
+
+def small_child() -> dict[str, str]:
+    """Story name -> its record's hash, for the stories of at most ``SMALL`` articles."""
+    from newsdesk.config import load_settings
+    from newsdesk.crosscheck.parse import sentence_parser
+    from newsdesk.crosscheck.story import crosscheck_story
+    from newsdesk.group.grouping import group_articles
+    from timelines_data import load_folders
+
+    root = timelines_root()
+    assert root is not None
+    folders = load_folders(root, SMALL_FOLDERS)
+    facts = {a.id: f for folder in folders for a, f in folder.docs}
+    stories = {f"{folder.name}/{start}": [a for a, _ in folder.docs[start:start + SMALL]]
+               for folder in folders for start in range(0, len(folder.docs), SMALL)}
+    articles = [a for folder in folders for a, _ in folder.docs]
+    by_id = {a.id: a for a in articles}
+    stories.update((f"grouped/{story.id}", [by_id[i] for i in story.article_ids])
+                   for story in group_articles(articles).stories
+                   if len(story.article_ids) <= SMALL)
+    parse = sentence_parser(load_settings().spacy_model)
+    return {name: record_hash(members, facts, crosscheck_story(members, facts, {}, parse))
+            for name, members in stories.items()}
+
+
 def child(size: int) -> dict[str, Any]:
     """One story of ``size`` articles cross-checked by whichever ``newsdesk`` is first on
     the path (the parent puts it there)."""
     from newsdesk.config import load_settings
     from newsdesk.crosscheck.parse import sentence_parser
     from newsdesk.crosscheck.story import crosscheck_story
-    from newsdesk.group.grouping import Grouping, StoryGroup
-    from newsdesk.records import dossier
     from timelines_data import load_folders
 
     root = timelines_root()
@@ -66,10 +109,7 @@ def child(size: int) -> dict[str, Any]:
     check = crosscheck_story(articles, facts, {}, parse)
     took, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
-    story = StoryGroup("s", "story", tuple(a.id for a in articles))
-    record = dossier(articles, [], facts, Grouping((story,), {}), {"s": check})
-    digest = hashlib.sha1(json.dumps(record, sort_keys=True, ensure_ascii=False)
-                          .encode()).hexdigest()[:16]
+    digest = record_hash(articles, facts, check)
     return {"articles": len(articles), "chars": sum(len(a.text) for a in articles),
             "claims": len(check.claims), "seconds": round(took, 2), "cpu_seconds": round(cpu, 2),
             "peak_mb": round(peak), "rise_mb": round(max(0.0, peak - before)),
@@ -77,7 +117,8 @@ def child(size: int) -> dict[str, Any]:
 
 
 def run_child(size: int, src: str) -> dict[str, Any]:
-    """``child(size)`` in a fresh process with ``src`` first on the path."""
+    """``child(size)`` (``small_child()`` for size 0) in a fresh process with ``src`` first
+    on the path."""
     env = {**os.environ, "CROSSCHECK_SCALE_SRC": src}
     out = subprocess.run([sys.executable, __file__, "--child", str(size)], check=True,
                          capture_output=True, text=True, env=env).stdout
@@ -96,11 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--previous-rev", default=PREVIOUS_REV)
+    parser.add_argument("--no-small", action="store_true",
+                        help=f"skip comparing the outputs on stories of <= {SMALL} articles")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.child:
+    if args.child is not None:
         sys.path.insert(0, os.environ["CROSSCHECK_SCALE_SRC"])
-        print(json.dumps(child(args.child)))
+        print(json.dumps(child(args.child) if args.child else small_child()))
         return 0
     if timelines_root(" (crosscheck scale)") is None:
         return 0
@@ -115,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
                                             / max(now["cpu_seconds"], 1e-9), 2),
                          "same_output": before["dossier_sha1"] == now["dossier_sha1"]})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        small: dict[str, Any] = {}
+        if not args.no_small:
+            before_small, now_small = run_child(0, old), run_child(0, str(REPO / "src"))
+            small = {"stories": len(now_small),
+                     "differ": sorted(k for k in now_small
+                                      if before_small.get(k) != now_small[k])}
     print(f"| articles | characters | claims | previous ({args.previous_rev}) s (CPU s) / "
           "peak MB (rise) | now s (CPU s) / peak MB (rise) | previous / now (CPU) | "
           "same dossier |")
@@ -125,9 +174,12 @@ def main(argv: list[str] | None = None) -> int:
               f"({b['cpu_seconds']}) / {b['peak_mb']} ({b['rise_mb']}) | {n['seconds']} "
               f"({n['cpu_seconds']}) / {n['peak_mb']} ({n['rise_mb']}) | {r['ratio']} "
               f"({r['cpu_ratio']}) | {'yes' if r['same_output'] else 'NO'} |")
+    if small:
+        print(f"\nstories of <= {SMALL} articles: {small['stories']}, dossier records that "
+              f"differ: {len(small['differ'])}")
     results_path("crosscheck_scale.json").write_text(
-        json.dumps({"previous_rev": args.previous_rev, "folders": FOLDERS, "rows": rows},
-                   indent=2) + "\n")
+        json.dumps({"previous_rev": args.previous_rev, "folders": FOLDERS, "rows": rows,
+                    "small_stories": small}, indent=2) + "\n")
     return 0
 
 

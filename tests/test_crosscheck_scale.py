@@ -1,6 +1,7 @@
 """What keeps a large story's cross-check near-linear, pinned against the slow definitions
 it replaced: the claim-pair index as arrays, the bulk sieve of claim pairs, and the
-neighbourhood search limited to names before a "neighborhood" word."""
+neighbourhood search limited to names before a "neighborhood" word, acts met by verb and
+actor."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdesk.crosscheck.action_objects import Act, _same_act_pairs
 from newsdesk.crosscheck.align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
 from newsdesk.crosscheck.align_batch import BulkSimilarity, ItemRows
 from newsdesk.crosscheck.claims import ArticleClaim
@@ -100,3 +102,14 @@ def test_parts_of_town_as_when_every_name_was_searched() -> None:
     assert found == _parts_by_every_name(text, names)
     assert {"Woodlawn", "Portage Park", "Austin"} <= found and "Chicago" not in found
     assert parts_of_town("No such word here about Woodlawn.", names) == set()
+
+
+def test_acts_meet_only_their_own_verb_and_actor_in_order() -> None:
+    def act(verb: str, actor: str) -> Act:
+        return Act(verb, actor, actor, "thing", Span.of("a thing", 0, 7), frozenset())
+
+    acts = [act("veto", "russia"), act("ban", "russia"), act("veto", "china"),
+            act("veto", "russia"), act("ban", "russia"), act("veto", "russia")]
+    every = [(i, j) for i in range(len(acts)) for j in range(i + 1, len(acts))
+             if (acts[i].verb, acts[i].actor) == (acts[j].verb, acts[j].actor)]
+    assert _same_act_pairs(acts) == every == [(0, 3), (0, 5), (1, 4), (3, 5)]

@@ -169,10 +169,16 @@ _POSTED = re.compile(
 )
 _POSTED_MAX_WORDS = 12
 
-# A comment's control row ("Reply · Like · 12", "Report abuse").
+# A comment's control row ("Reply · Like · 12", "Report abuse"). Its numbers are taken
+# whole (``\d++``, possessive): with the separators optional, ``\d+`` let a run of digits be
+# split into items every possible way before the line's end failed to match, and a line
+# "1897009 785305928198246 3545513631920066141 n URGENT: ..." (a page of the 10,000-article
+# stream) held its story's cross-check for good (each further digit doubled the time); the
+# lines it matches are the same (docs/decisions.md, "Cross-check time on very large
+# stories").
 _CONTROL = re.compile(
     r"^\s*(?:(?:reply|like|likes|unlike|report|report abuse|flag|flag as inappropriate|share|"
-    r"permalink|upvote|downvote|edit|delete|\d+|\d+ (?:likes?|replies|points?|votes?))"
+    r"permalink|upvote|downvote|edit|delete|\d++|\d++ (?:likes?|replies|points?|votes?))"
     r"\s*[·•|,]?\s*)+$",
     _I,
 )

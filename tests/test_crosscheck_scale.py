@@ -113,3 +113,21 @@ def test_acts_meet_only_their_own_verb_and_actor_in_order() -> None:
     every = [(i, j) for i in range(len(acts)) for j in range(i + 1, len(acts))
              if (acts[i].verb, acts[i].actor) == (acts[j].verb, acts[j].actor)]
     assert _same_act_pairs(acts) == every == [(0, 3), (0, 5), (1, 4), (3, 5)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), _keys), min_size=2, max_size=30))
+def test_groups_are_the_same_with_and_without_the_bulk_sieve(
+        claimed: list[tuple[str, ClaimKey]]) -> None:
+    import newsdesk.crosscheck.story_claims as story_claims
+
+    claims = _claims([article for article, _ in claimed])
+    keys = [key for _, key in claimed]
+    alone = group_claims(claims, keys)  # few pairs: each scored by ``similarity``
+    before = story_claims.BULK_MIN
+    story_claims.BULK_MIN = 0
+    try:
+        sieved = group_claims(claims, keys)
+    finally:
+        story_claims.BULK_MIN = before
+    assert sieved == alone

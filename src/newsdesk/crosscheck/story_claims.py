@@ -11,7 +11,6 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +23,9 @@ from .claims import ArticleClaim
 # story's topic ("oil", "putin") and proposes no pairs.
 RAREST_STEMS = 8
 POSTING_MAX = 100
+# Proposed pairs from which they are sieved in bulk first (``align_batch``): below it, the
+# arrays cost more than they save (two-article stories took 0.9 ms more each).
+BULK_MIN = 2000
 
 Pairs = npt.NDArray[np.int64]
 
@@ -45,37 +47,32 @@ def _candidate_pairs(keys: Sequence[ClaimKey], claims: Sequence[ArticleClaim],
     80 Timeline17 articles of one story this proposes 3 % of all pairs and finds 86 % of
     the pairs that score as the same claim (docs/decisions.md, "Claim groups at scale").
     The pairs are an array: a story of 800 articles proposes two million."""
+    article = {a: n for n, a in enumerate(dict.fromkeys(c.article_id for c in claims))}
+    if len(article) < 2:  # most stories are one article: no pair, and no arrays to make
+        return np.zeros((0, 2), dtype=np.int64)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         for stem in sorted(key.stems, key=lambda s: (vocab.df[s], s))[:RAREST_STEMS]:
             postings["w:" + stem].append(i)
         for number in key.numbers:
             postings["n:" + number].append(i)
-    count = max(len(claims), 1)
-    blocks = [np.zeros(0, dtype=np.int64)]
-    for members in postings.values():
-        if 1 < len(members) <= POSTING_MAX:
-            held = np.array(members, dtype=np.int64)  # ascending: claims were indexed in order
-            first, second = _upper_pairs(len(members))
-            blocks.append(held[first] * count + held[second])
-    codes = np.unique(np.concatenate(blocks))
-    pairs = np.stack([codes // count, codes % count], axis=1)
-    article = {a: n for n, a in enumerate(dict.fromkeys(c.article_id for c in claims))}
+    count = len(claims)
+    codes: list[int] = []  # i * count + j, for i < j: one int a pair
+    for members in postings.values():  # ascending: claims were indexed in order
+        if len(members) <= POSTING_MAX:
+            codes.extend(i * count + j for x, i in enumerate(members) for j in members[x + 1:])
+    unique = np.unique(np.array(codes, dtype=np.int64))
+    pairs = np.stack([unique // count, unique % count], axis=1)
     of = np.array([article[c.article_id] for c in claims], dtype=np.int64)
     crossing: Pairs = pairs[of[pairs[:, 0]] != of[pairs[:, 1]]]
     return crossing
 
 
-@lru_cache(maxsize=POSTING_MAX + 1)
-def _upper_pairs(size: int) -> tuple[Pairs, Pairs]:
-    """Every (x, y), x < y < size, as two index arrays; a posting's pairs."""
-    first, second = np.triu_indices(size, 1)
-    return first.astype(np.int64), second.astype(np.int64)
-
-
 def _likely_pairs(pairs: Pairs, keys: Sequence[ClaimKey], vocab: StoryVocabulary) -> Pairs:
     """The proposed pairs that may score as the same claim, sieved in bulk (``align_batch``):
     the rest score under ``SAME_CLAIM`` and would be dropped one by one."""
+    if len(pairs) < BULK_MIN:
+        return pairs  # a small story: each pair is scored by ``similarity`` as it is
     return BulkSimilarity(keys, vocab).at_least(pairs, SAME_CLAIM)
 
 

@@ -2,7 +2,9 @@
 
 Candidate pairs come from an inverted index over the claims' rarer stems and entities (no
 all-pairs comparison); pairs from different articles at or above ``align.SAME_CLAIM`` are
-joined by average link, so one loose pair cannot chain two different claims together.
+joined by average link, so one loose pair cannot chain two different claims together. A
+large story's pairs (millions at 800 articles) are sieved in bulk before the exact score
+(``align_batch``), with the same groups as scoring each pair.
 """
 
 from __future__ import annotations

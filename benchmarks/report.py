@@ -16,15 +16,23 @@ The 1,000 articles are the first 1,000 (by folder, then id) of the Timeline17 fo
 annotated once and cached by ``timelines_data`` (skipped where ../shared/benchmarks is
 absent).
 
+With ``--store DB`` it measures instead the report ``newsdesk analyze --db`` writes from an
+annotated store (a copy of it), as a user runs it: the whole ``analyze`` timed, the
+overview, story pages, glances and JSON dossier measured; used for the 10,000-article
+stream (README, "Report size and build time").
+
     python benchmarks/report.py [--articles N] [--previous ../main/src]
+    python benchmarks/report.py --store newsdesk.db [-j 2]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,18 +83,42 @@ def pages(doc: dict[str, Any]) -> dict[str, Any]:
     """The overview and story pages ``analyze --html`` writes, measured."""
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        files = write_pages(MemoryDossier(doc), Path(folder) / "report.html")
+        write_pages(MemoryDossier(doc), Path(folder) / "report.html")
         took = round(time.perf_counter() - start, 2)
-        sizes = {f.name: f.stat().st_size for f in files}
-        glances = re.findall(r'<section class="story".*?</section>',
-                             (Path(folder) / "report.html").read_text(encoding="utf-8"),
-                             re.DOTALL)
-    overview = sizes.pop("report.html")
-    return {"overview_mb": mb(overview), "pages_s": took, "pages": len(sizes),
+        return {"pages_s": took} | written(Path(folder) / "report.html")
+
+
+def written(overview_path: Path) -> dict[str, Any]:
+    """Sizes of a written report: the overview, its story pages (in the folder beside
+    it), and the overview's glances at stories."""
+    sizes = {f.name: f.stat().st_size for f in overview_path.with_suffix("").iterdir()}
+    glances = re.findall(r'<section class="story".*?</section>',
+                         overview_path.read_text(encoding="utf-8"), re.DOTALL)
+    overview = overview_path.stat().st_size
+    return {"overview_mb": mb(overview), "pages": len(sizes),
             "largest_page_mb": mb(max(sizes.values(), default=0)),
             "all_pages_mb": mb(overview + sum(sizes.values())), "glances": len(glances),
             "largest_glance_kb": round(max((len(g.encode("utf-8")) for g in glances),
                                            default=0) / 1e3, 1)}
+
+
+def from_store(store: Path, workers: int) -> dict[str, Any]:
+    """``newsdesk analyze --db STORE --html --json -j N`` run on a copy of an annotated
+    store (analyze adds its story tables to it), timed; the report and the JSON measured."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "store.db"
+        shutil.copyfile(store, copy)
+        html, dossier_json = Path(folder) / "report.html", Path(folder) / "dossier.json"
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "from newsdesk.cli import main; main()",
+                        "analyze", "--db", str(copy), "--html", str(html), "--json",
+                        str(dossier_json), "-j", str(workers), "--quiet"], check=True,
+                       capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+        took = round(time.perf_counter() - start, 1)
+        doc = json.loads(dossier_json.read_text(encoding="utf-8"))
+        return {"corpus": f"{store.name}, `analyze -j {workers}` from the store",
+                "articles": len(doc["articles"]), "stories": len(doc["stories"]),
+                "analyze_s": took, "json_mb": mb(dossier_json.stat().st_size)} | written(html)
 
 
 def measure(name: str, docs: list[tuple[Article, Facts]], src: str | None) -> dict[str, Any]:
@@ -114,7 +146,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--previous", help="another checkout's src folder (main's)")
+    parser.add_argument("--store", type=Path,
+                        help="an annotated store (e.g. 10,000 articles): its report as "
+                             "`analyze --db` writes it, measured alone")
+    parser.add_argument("-j", "--workers", type=int, default=2)
     args = parser.parse_args(argv)
+    if args.store:
+        row = from_store(args.store, args.workers)
+        print(json.dumps(row))
+        results_path("report_store.json").write_text(json.dumps(row, indent=2) + "\n")
+        return 0
     src = str(Path(args.previous).resolve()) if args.previous else None
     examples = sorted(str(p) for p in (REPO / "examples" / "articles").iterdir())
     rows = [measure("examples", [(x.article, x.facts) for x in annotate(examples)

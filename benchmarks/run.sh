@@ -23,6 +23,7 @@ echo; echo "== story facts (GVA report incidents, gold grouping; trivial baselin
 echo; echo "== claim alignment (labelled pairs; lexical and embeddings same run) =="; $PY benchmarks/claims.py
 echo; echo "== headline check (PolNeAR, swapped headlines; word-share baseline same run) =="; $PY benchmarks/headlines.py
 echo; echo "== stories at scale (100,000 articles; time and memory) =="; $PY benchmarks/stories_scale.py --sizes 10000 100000
+echo; echo "== one story's cross-check against its size, 50-800 articles (the previous code same run; outputs compared) =="; $PY benchmarks/crosscheck_scale.py
 echo; echo "== conflicts (labelled pairs; numbers-differ baseline same run) =="; $PY benchmarks/conflicts.py
 echo; echo "== conflicts at story scale (labelled sample of reported disagreements) =="; $PY benchmarks/conflicts_story.py
 echo; echo "== facts on every English page (the tag-as-written rule same run) =="; $PY benchmarks/zero_facts.py

@@ -289,3 +289,22 @@ def test_a_closing_tip_line_does_not_swallow_a_one_line_article() -> None:
     assert kept == sentences[:3]
     assert not only_boilerplate(text)
 
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Reply · Like · 12", "comment"),
+        ("1234 likes · Reply", "comment"),
+        ("Share | Permalink | 5 votes", "comment"),
+        ("12 34", "comment"),
+        ("12 x", None),
+        # Runs of digits ending in words: the control-row pattern once tried every split of
+        # the digits (exponential in their number) before failing; a page of the
+        # 10,000-article stream held its story's cross-check for good.
+        ("1897009 785305928198246 3545513631920066141 n URGENT: ISIS beheads Kurdish female "
+         "fighter Rehana", None),
+        ("4" * 60 + " likes are not a control row", None),
+    ],
+)
+def test_control_rows_and_long_numbers(line: str, kind: str | None) -> None:
+    assert boilerplate_kind(line) == kind

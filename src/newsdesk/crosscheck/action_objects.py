@@ -158,27 +158,37 @@ def action_differences(claims: Sequence[ArticleClaim], published: dict[str, str]
     shared = {act for act, ids in articles_with.items() if len(ids) > 1}
     found = [(c, act) for c in claims if written[c.id] & shared
              for act in acts_of(c, parse, shared)]
-    out = []
+    out: list[Conflict] = []
     seen: set[tuple[str, ...]] = set()
-    for i, (a, act_a) in enumerate(found):
-        for b, act_b in found[i + 1:]:
-            if a.article_id == b.article_id or (act_a.verb, act_a.actor) != (act_b.verb,
-                                                                              act_b.actor):
-                continue
-            months_a, months_b = _months(a), _months(b)
-            if months_a and months_b and not months_a & months_b:
-                continue
-            if not _different_objects(act_a, act_b):
-                continue
-            key = (act_a.verb, act_a.actor, *sorted((a.article_id, b.article_id)))
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Conflict(
-                f"what {act_a.actor_text} {_past(act_a.verb)}", "action",
-                (Side(a.article_id, act_a.obj.text, act_a.obj, a.span,
-                      published.get(a.article_id)),
-                 Side(b.article_id, act_b.obj.text, act_b.obj, b.span,
-                      published.get(b.article_id))),
-                "conflict"))
+    for i, j in _same_act_pairs([act for _, act in found]):
+        (a, act_a), (b, act_b) = found[i], found[j]
+        if a.article_id == b.article_id:
+            continue
+        months_a, months_b = _months(a), _months(b)
+        if months_a and months_b and not months_a & months_b:
+            continue
+        if not _different_objects(act_a, act_b):
+            continue
+        key = (act_a.verb, act_a.actor, *sorted((a.article_id, b.article_id)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Conflict(
+            f"what {act_a.actor_text} {_past(act_a.verb)}", "action",
+            (Side(a.article_id, act_a.obj.text, act_a.obj, a.span,
+                  published.get(a.article_id)),
+             Side(b.article_id, act_b.obj.text, act_b.obj, b.span,
+                  published.get(b.article_id))),
+            "conflict"))
     return out
+
+
+def _same_act_pairs(acts: Sequence[Act]) -> list[tuple[int, int]]:
+    """Index pairs (i < j, in order) of acts with one verb and one actor: met through
+    their (verb, actor), not by trying every two acts of a story, which grew with the
+    square of a large story's size."""
+    by_act: dict[tuple[str, str], list[int]] = {}
+    for n, act in enumerate(acts):
+        by_act.setdefault((act.verb, act.actor), []).append(n)
+    return sorted((i, j) for held in by_act.values()
+                  for x, i in enumerate(held) for j in held[x + 1:])

@@ -44,6 +44,8 @@ _NOT_TOWN_AFTER = re.compile(
 # Words after a name that make it a part of town ("the Woodlawn neighborhood").
 _PART_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|section)\b",
                          re.IGNORECASE)
+# Where such words follow: every place a name ending there could be a part of town.
+_PART_WORD = re.compile(r"(?=\s+(?:neighborhood|neighbourhood|section)\b)", re.IGNORECASE)
 
 
 def not_a_town_name(name: str) -> bool:
@@ -62,12 +64,24 @@ def not_a_town_here(text: str, end: int) -> bool:
 def parts_of_town(text: str, names: set[str]) -> set[str]:
     """Which of ``names`` the text calls a neighbourhood or a section ("in the Woodlawn
     neighborhood", "Chicago's Portage Park neighborhood"); a bare "Chicago community" or
-    "Phoenix district" is the city's own."""
+    "Phoenix district" is the city's own.
+
+    Only names that end right before a "neighborhood" word are searched for: a story's
+    articles each met every town the whole story names, so a story of 400 articles spent a
+    third of its cross-check here (docs/decisions.md, "Cross-check time on very large
+    stories"); the answer is the same."""
     out = set()
-    for name in names:
+    for name in _before_part_words(text, names):
         for m in re.finditer(r"(?:\bthe\s+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?['’]s\s+)"
                              + re.escape(name) + r"\b", text):
             if _PART_AFTER.match(text[m.end():m.end() + 20]):
                 out.add(name)
                 break
     return out
+
+
+def _before_part_words(text: str, names: set[str]) -> list[str]:
+    """The names that end where a "neighborhood" word follows (``_PART_AFTER``): the only
+    ones ``parts_of_town`` can find, and few (most articles have no such word)."""
+    ends = [m.start() for m in _PART_WORD.finditer(text)]
+    return [name for name in names if any(text.endswith(name, 0, end) for end in ends)]

@@ -2,9 +2,11 @@
 
 Candidate pairs come from an inverted index over the claims' rarer stems and entities (no
 all-pairs comparison); pairs from different articles at or above ``align.SAME_CLAIM`` are
-joined by average link, so one loose pair cannot chain two different claims together. Two
-sentences reporting opposed states ("in critical condition" / "in good condition") are never
-one claim (``claim_states``).
+joined by average link, so one loose pair cannot chain two different claims together. A
+large story's pairs (millions at 800 articles) are sieved in bulk before the exact score
+(``align_batch``), with the same groups as scoring each pair. Two sentences giving opposed
+conditions ("in critical condition" / "in good condition") are never one claim
+(``claim_states``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from .align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
+from .align_batch import BulkSimilarity
 from .claim_states import opposed_states
 from .claims import ArticleClaim
 
@@ -22,6 +28,11 @@ from .claims import ArticleClaim
 # story's topic ("oil", "putin") and proposes no pairs.
 RAREST_STEMS = 8
 POSTING_MAX = 100
+# Proposed pairs from which they are sieved in bulk first (``align_batch``): below it, the
+# arrays cost more than they save (two-article stories took 0.9 ms more each).
+BULK_MIN = 2000
+
+Pairs = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -33,28 +44,41 @@ class ClaimGroup:
 
 
 def _candidate_pairs(keys: Sequence[ClaimKey], claims: Sequence[ArticleClaim],
-                     vocab: StoryVocabulary) -> set[tuple[int, int]]:
-    """Pairs of claims from different articles that share one of each other's
-    ``RAREST_STEMS`` rarest stems, or a number. A stem or number held by more than
-    ``POSTING_MAX`` claims proposes nothing (it is the story's topic, not a claim), so the
-    work grows with the story's size, not with its square. On 80 Timeline17 articles of one
-    story this proposes 3 % of all pairs and finds 86 % of the pairs that score as the same
-    claim (docs/decisions.md, "Claim groups at scale")."""
+                     vocab: StoryVocabulary) -> Pairs:
+    """Pairs ``(i, j)``, ``i < j``, of claims from different articles that share one of
+    each other's ``RAREST_STEMS`` rarest stems, or a number, once each and in order. A stem
+    or number held by more than ``POSTING_MAX`` claims proposes nothing (it is the story's
+    topic, not a claim), so the work grows with the story's size, not with its square. On
+    80 Timeline17 articles of one story this proposes 3 % of all pairs and finds 86 % of
+    the pairs that score as the same claim (docs/decisions.md, "Claim groups at scale").
+    The pairs are an array: a story of 800 articles proposes two million."""
+    article = {a: n for n, a in enumerate(dict.fromkeys(c.article_id for c in claims))}
+    if len(article) < 2:  # most stories are one article: no pair, and no arrays to make
+        return np.zeros((0, 2), dtype=np.int64)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         for stem in sorted(key.stems, key=lambda s: (vocab.df[s], s))[:RAREST_STEMS]:
             postings["w:" + stem].append(i)
         for number in key.numbers:
             postings["n:" + number].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) > POSTING_MAX:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if claims[i].article_id != claims[j].article_id:
-                    pairs.add((i, j))
-    return pairs
+    count = len(claims)
+    codes: list[int] = []  # i * count + j, for i < j: one int a pair
+    for members in postings.values():  # ascending: claims were indexed in order
+        if len(members) <= POSTING_MAX:
+            codes.extend(i * count + j for x, i in enumerate(members) for j in members[x + 1:])
+    unique = np.unique(np.array(codes, dtype=np.int64))
+    pairs = np.stack([unique // count, unique % count], axis=1)
+    of = np.array([article[c.article_id] for c in claims], dtype=np.int64)
+    crossing: Pairs = pairs[of[pairs[:, 0]] != of[pairs[:, 1]]]
+    return crossing
+
+
+def _likely_pairs(pairs: Pairs, keys: Sequence[ClaimKey], vocab: StoryVocabulary) -> Pairs:
+    """The proposed pairs that may score as the same claim, sieved in bulk (``align_batch``):
+    the rest score under ``SAME_CLAIM`` and would be dropped one by one."""
+    if len(pairs) < BULK_MIN:
+        return pairs  # a small story: each pair is scored by ``similarity`` as it is
+    return BulkSimilarity(keys, vocab).at_least(pairs, SAME_CLAIM)
 
 
 def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
@@ -63,10 +87,10 @@ def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
     ``vocab``: the story's, when the caller has built it already."""
     vocab = vocab or StoryVocabulary(keys)
     scores = {
-        pair: score
-        for pair in _candidate_pairs(keys, claims, vocab)
-        if (score := similarity(keys[pair[0]], keys[pair[1]], vocab)) >= SAME_CLAIM
-        and not opposed_states(keys[pair[0]].states, keys[pair[1]].states)
+        (i, j): score
+        for i, j in _likely_pairs(_candidate_pairs(keys, claims, vocab), keys, vocab).tolist()
+        if (score := similarity(keys[i], keys[j], vocab)) >= SAME_CLAIM
+        and not opposed_states(keys[i].states, keys[j].states)
     }
     cluster_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}

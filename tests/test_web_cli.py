@@ -135,6 +135,9 @@ def test_an_edited_page_is_a_new_version_and_changes_reports_it(site: Any,
         code, err = run("analyze", "-q", "--db", str(db), "--allow-private", "--json", out,
                         site.base + page, site.base + quiet)
         assert code == 0, err
+        before = json.loads(Path(out).read_text(encoding="utf-8"))
+        story_of_page = {a["source"]: s["id"] for s in before["stories"]
+                         for a in before["articles"] if a["id"] in s["article_ids"]}
         # a stealth edit: another headline, a figure changed; the other page changes bytes
         # only (a comment in its markup), which is no edit
         [(title,)] = rows(db, "SELECT title FROM articles JOIN sources USING (id)"
@@ -160,18 +163,19 @@ def test_an_edited_page_is_a_new_version_and_changes_reports_it(site: Any,
     assert "about 30 documents" in edit["figures_added"]
     assert "about 20 documents" in edit["figures_removed"]
     # both versions are kept; the analysis reads the latest (no conflict between an
-    # article and its own earlier text), and the story of the first points at it
+    # article and its own earlier text), and the story keeps its id through the edit
     assert rows(db, f"SELECT COUNT(*) FROM sources WHERE name = '{site.base + page}'") == [(2,)]
     dossier = json.loads(Path(out).read_text(encoding="utf-8"))
     assert [a["id"] for a in dossier["articles"] if a["source"] == site.base + page] == [
         edit["article_id"]]
     assert not any(c for s in dossier["stories"] for c in s["conflicts"]
                    if edit["previous_id"] in json.dumps(c))
-    [pointer] = [to for to, record in rows(db, "SELECT superseded_by, record FROM stories"
-                                               " WHERE superseded_by IS NOT NULL")
-                 if json.loads(record)["article_ids"][0] == edit["previous_id"]]
-    assert pointer == next(s["id"] for s in dossier["stories"]
-                           if edit["article_id"] in s["article_ids"])
+    [story] = [s for s in dossier["stories"] if edit["article_id"] in s["article_ids"]]
+    assert story["article_ids"][0] == edit["article_id"]
+    assert story["id"] == story_of_page[site.base + page]
+    assert {s["id"] for s in dossier["stories"]} == set(story_of_page.values())
+    assert rows(db, "SELECT COUNT(*) FROM stories WHERE superseded_by IS NOT NULL") == [(0,)]
+    assert json.loads(result.stdout)["new_stories"] == []
     lines = CliRunner().invoke(cli, ["changes", "--db", str(db)]).stdout
     assert "Edited articles: 1" in lines and "headline:" in lines
     assert len([a for a in dossier["articles"] if a["source"] == site.base + quiet]) == 1
@@ -182,6 +186,7 @@ def test_an_edited_page_is_a_new_version_and_changes_reports_it(site: Any,
     dossier = json.loads(Path(out).read_text(encoding="utf-8"))
     assert [a["id"] for a in dossier["articles"] if a["source"] == site.base + page] == [
         edit["previous_id"]]
+    assert story_of_page[site.base + page] in {s["id"] for s in dossier["stories"]}
 
 
 def test_extract_reads_an_address_without_a_store(site: Any, tmp_path: Path,

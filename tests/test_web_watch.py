@@ -74,6 +74,12 @@ def test_a_growing_feed_an_edit_and_nothing_fetched_twice(site: Any, tmp_path: P
     [edit] = second[0].changes.edited
     assert edit["url"] == site.base + edited
     assert any("corrected" in p for p in edit["paragraphs_added"])
+    # the story the first version opened keeps its id: no story of poll 2 is new
+    assert not second[0].changes.new_stories
+    assert {s["story_id"] for s in first[0].changes.new_stories
+            if edit["previous_id"] in s["article_ids"]} == {
+        s["story_id"] for s in second[0].changes.new_articles
+        if edit["article_id"] in s["article_ids"]}
     # poll 3: nothing changed: the feed and every page answer 304, nothing is analysed
     assert third[1] == Counter({("robots.txt", 200): 1, ("grows.xml", 304): 1,
                                 ("page", 304): 3})

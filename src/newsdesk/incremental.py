@@ -236,8 +236,9 @@ def analyse_store(path: str | Path, failures: list[Failure], settings: Settings,
             if found is not None:
                 return _topics(store, Analysis(scratch, found[0], found[1], failures))
         stages.begin("grouping", store.count("articles"))
-        grouping = group_stream(_counted(_stream(store), stages), store.articles_by_id,
-                                on_disk=True)
+        roots = store.lineage_roots()
+        grouping = group_stream(_counted(_stream(store, roots), stages),
+                                store.articles_by_id, on_disk=True, roots=roots)
         stages.end("grouping")
         if not whole:
             assert selection is not None
@@ -303,11 +304,14 @@ def _counted(articles: Iterator[Article], stages: Stages) -> Iterator[Article]:
         stages.advance("grouping")
 
 
-def _stream(store: Store) -> Iterator[Article]:
+def _stream(store: Store, roots: Mapping[str, str] | None = None) -> Iterator[Article]:
     """The stored articles in stream order (``group.grouping.stream_order``), read
-    ``READ_CHUNK`` at a time."""
+    ``READ_CHUNK`` at a time. With ``roots`` (``Store.lineage_roots``) a later version of
+    an edited page takes its first version's place among the articles of its day, so the
+    story it opened still opens with it (and keeps its id: ``grouping.story_id``)."""
+    roots = roots or {}
     order = sorted(((published_day(p), i) for i, p in store.published()),
-                   key=lambda x: (x[0] is None, x[0] or date.min, x[1]))
+                   key=lambda x: (x[0] is None, x[0] or date.min, roots.get(x[1], x[1])))
     ids = [i for _, i in order]
     del order
     for start in range(0, len(ids), READ_CHUNK):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -86,13 +86,17 @@ def stream_order(articles: Iterable[Article]) -> list[Article]:
                                                   article_day(a) or date.min, a.id))
 
 
-def story_id(article_ids: Iterable[str]) -> str:
+def story_id(article_ids: Iterable[str], roots: Mapping[str, str] | None = None) -> str:
     """A hash of the story's first article in stream order (the one that opened it).
 
     A story keeps its id as later articles join it, so a store followed for weeks keeps
     the links people took to its stories; and the same articles give the same ids
-    whatever order they were added in, because the stream order is by day, then id."""
+    whatever order they were added in, because the stream order is by day, then id.
+    ``roots`` (a store's ``lineage_roots``) maps a later version of an edited web page to
+    the first version of its address: a story that begins with an edited page keeps the
+    id it had before the edit (an article's id is a hash of its bytes)."""
     first = next(iter(article_ids))
+    first = (roots or {}).get(first, first)
     return "s-" + hashlib.sha1(first.encode()).hexdigest()[:16]
 
 
@@ -174,12 +178,14 @@ def group_articles(articles: Iterable[Article]) -> Grouping:
 
 def group_stream(ordered: Iterable[Article],
                  members: Callable[[tuple[str, ...]], list[Article]],
-                 on_disk: bool = False) -> Grouping:
+                 on_disk: bool = False, roots: Mapping[str, str] | None = None
+                 ) -> Grouping:
     """Stories and reprints over articles given in stream order (``stream_order``), one at
     a time: the clusterer keeps its own small profile of each article, not the article, so
     a store's articles can be read one by one. ``members`` gives the articles of some ids
     again (a story's title is chosen once the whole stream has been seen). ``on_disk``
-    keeps the reprint index's signatures in a temporary file (``reprints.ReprintIndex``)."""
+    keeps the reprint index's signatures in a temporary file (``reprints.ReprintIndex``);
+    ``roots`` is passed to ``story_id``."""
     reprints = ReprintIndex(on_disk)
     clusterer = StoryClusterer()
     found: dict[str, Reprint] = {}
@@ -196,7 +202,7 @@ def group_stream(ordered: Iterable[Article],
     del titles
     reprints.close()
     stories = tuple(
-        StoryGroup(story_id(ids), representative_title(members(ids), clusterer.stats,
+        StoryGroup(story_id(ids, roots), representative_title(members(ids), clusterer.stats,
                                                        site_titles), ids,
                    tuple(clusterer.joins[i] for i in ids))
         for ids in groups

@@ -79,6 +79,26 @@ def retrieved(conn: sqlite3.Connection, article_id: str) -> str | None:
     return None if row is None or row[0] is None else str(row[0])
 
 
+def _page_versions(conn: sqlite3.Connection) -> dict[str, list[tuple[int, int, str]]]:
+    """Per address read as a page, its stored articles as (first response id, last
+    response id, article id), in the order their bodies were first received."""
+    rows = conn.execute(
+        "SELECT r.url, a.id, MIN(r.id), MAX(r.id) FROM responses r"
+        " JOIN articles a ON a.id = substr(r.body_sha256, 1, 16)"
+        " WHERE r.kind = 'page' AND r.status BETWEEN 200 AND 299 GROUP BY r.url, a.id")
+    versions: dict[str, list[tuple[int, int, str]]] = {}
+    for url, article_id, first, last in rows:
+        versions.setdefault(url, []).append((first, last, article_id))
+    for found in versions.values():
+        found.sort()
+    return versions
+
+
+def _latest(found: list[tuple[int, int, str]]) -> str:
+    """The latest version of an address: the article whose body it last sent."""
+    return max(found, key=lambda v: v[1])[2]
+
+
 def superseded(conn: sqlite3.Connection) -> set[str]:
     """The articles that are an earlier version of a web page read again since with
     another body: an analysis reads the latest version of each address only (the earlier
@@ -86,17 +106,39 @@ def superseded(conn: sqlite3.Connection) -> set[str]:
     latest version of an address is the article whose body it last sent (a page that
     reverts an edit is its first version again); an article that is the latest version of
     any address is current."""
-    rows = conn.execute(
-        "SELECT r.url, a.id, MAX(r.id) FROM responses r"
-        " JOIN articles a ON a.id = substr(r.body_sha256, 1, 16)"
-        " WHERE r.kind = 'page' AND r.status BETWEEN 200 AND 299 GROUP BY r.url, a.id")
-    latest: dict[str, tuple[int, str]] = {}
-    versions: set[str] = set()
-    for url, article_id, seen in rows:
-        versions.add(article_id)
-        if url not in latest or seen > latest[url][0]:
-            latest[url] = (seen, article_id)
-    return versions - {article_id for _, article_id in latest.values()}
+    versions = _page_versions(conn)
+    every = {v[2] for found in versions.values() for v in found}
+    return every - {_latest(found) for found in versions.values()}
+
+
+def lineage_roots(conn: sqlite3.Connection) -> dict[str, str]:
+    """Current article id -> the first version of its address, for the articles that are
+    a later version of an edited page: a story that begins with one keeps the id it had
+    when it began with the first version (``grouping.story_id``), so the links people
+    took to it survive any number of edits.
+
+    Left out, so that no two stories can share an id: a root that is itself current (a
+    reverted page, or the same body at another address), a root two current articles
+    lead back to (one body at two addresses, each edited apart), and an article whose
+    addresses lead back to different roots."""
+    versions = _page_versions(conn)
+    current = {_latest(found) for found in versions.values()}
+    roots: dict[str, set[str]] = {}
+    for found in versions.values():
+        root, latest = found[0][2], _latest(found)
+        if latest != root:
+            roots.setdefault(latest, set()).add(root)
+    claims: dict[str, int] = {}
+    for found_roots in roots.values():
+        for root in found_roots:
+            claims[root] = claims.get(root, 0) + 1
+    found_root: dict[str, str] = {}
+    for article_id, found_roots in roots.items():
+        if len(found_roots) == 1:
+            (root,) = found_roots
+            if root not in current and claims[root] == 1:
+                found_root[article_id] = root
+    return found_root
 
 
 def current_version(conn: sqlite3.Connection, article_id: str) -> str | None:

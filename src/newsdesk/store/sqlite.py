@@ -22,7 +22,14 @@ from ..jsontext import loads
 from ..model import Article, Facts, Failure, PublishedDate, Source
 from ..web.responses import Response
 from .migrations import migrate
-from .responses import current_version, last_response, put_response, retrieved, superseded
+from .responses import (
+    current_version,
+    last_response,
+    lineage_roots,
+    put_response,
+    retrieved,
+    superseded,
+)
 from .spellings import count_spellings
 from .tables import put_facts, put_story
 
@@ -251,6 +258,11 @@ class Store:
         the earlier versions of an edited web page (``responses.superseded``)."""
         old = superseded(self.conn)
         return [i for (i,) in self.conn.execute("SELECT id FROM articles") if i not in old]
+
+    def lineage_roots(self) -> dict[str, str]:
+        """Each later version of an edited web page -> the first version of its address
+        (``responses.lineage_roots``): what a story's id is a hash of."""
+        return lineage_roots(self.conn)
 
     def published(self) -> Iterator[tuple[str, PublishedDate]]:
         """Every stored article's id and publication date (evidence left out): enough to

@@ -245,3 +245,10 @@ def test_citations_give_the_address_and_when_it_was_read(site: Any, tmp_path: Pa
         encoding="utf-8")
     assert f"<dt>Read from</dt><dd>{site.base}/articles/0.html</dd>" in pages + Path(
         f"{out}.html").read_text(encoding="utf-8")
+    # the app's article page cites it the same way
+    from newsdesk.app.pages import article_page
+    from newsdesk.app.reader import Reader
+
+    reader = Reader(db)
+    assert f"<dt>Retrieved</dt><dd>{first}</dd>" in (article_page(reader, page["id"]) or "")
+    assert "<dt>Retrieved</dt>" not in (article_page(reader, file["id"]) or "")

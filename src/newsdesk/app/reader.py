@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import NewsdeskError
 from ..jsontext import loads
 from ..store.changes import change_marks
+from ..store.responses import retrieved
 from ..store.search import FTS_TABLE, OLD_FTS_TABLE
 from . import search as searching
 from .search import HIT_CLOSE, HIT_OPEN, SearchRequest
@@ -132,7 +133,18 @@ class Reader:
         record: dict[str, Any] = loads(row[0])
         record.update(loads(row[1]) if row[1] else {})
         record.setdefault("flags", [])
+        when = self._retrieved(article_id)
+        if when is not None:  # a web page: its citation says where and when it was read
+            record["retrieved"] = when
         return record
+
+    def _retrieved(self, article_id: str) -> str | None:
+        """When the article's page was first read (None for files, and for a store made
+        before web intake, which has no ``responses`` table)."""
+        try:
+            return retrieved(self.conn, article_id)
+        except sqlite3.OperationalError:
+            return None
 
     def heads(self, article_ids: list[str]) -> list[dict[str, Any]]:
         """What a story page names an article by — id, title, outlet, source, date and

@@ -59,10 +59,6 @@ def claim_states(text: str) -> frozenset[str]:
 
 
 def opposed_states(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when the two sentences both report states of one kind and share none of that
-    kind: they tell of different people, or of one person at two times."""
-    for kind in {s.split(":", 1)[0] for s in a} & {s.split(":", 1)[0] for s in b}:
-        prefix = kind + ":"
-        if not {s for s in a if s.startswith(prefix)} & {s for s in b if s.startswith(prefix)}:
-            return True
-    return False
+    """True when both sentences give a condition and share no severity: they tell of
+    different people, or of one person at two times."""
+    return bool(a) and bool(b) and not a & b

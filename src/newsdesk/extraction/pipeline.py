@@ -29,6 +29,12 @@ def source_id(source: Source) -> str:
     return hashlib.sha256(source.content).hexdigest()[:16]
 
 
+def body_text(paragraphs: Sequence[str]) -> str:
+    """An article's text as stored: its non-empty paragraphs, trimmed, a blank line apart
+    (also what E206 judges, so the check reads exactly the text the article would get)."""
+    return "\n\n".join(p.strip() for p in paragraphs if p.strip())
+
+
 def extract_source(source: Source, settings: Settings) -> Article | Failure:
     """Turn one Source into an Article, or a Failure carrying a coded problem."""
     try:
@@ -42,7 +48,7 @@ def extract_source(source: Source, settings: Settings) -> Article | Failure:
             )
         if not found.paragraphs:
             raise NewsdeskError("E200")
-        if only_boilerplate("\n\n".join(found.paragraphs)):
+        if only_boilerplate(body_text(found.paragraphs)):
             raise NewsdeskError("E206")
     except OverBudget:
         return Failure(source.name, problem("E204", seconds=settings.doc_seconds))
@@ -79,7 +85,7 @@ def _to_article(
     source: Source, found: Extraction, decode_warnings: Sequence[Problem], settings: Settings
 ) -> Article:
     hints = source.hints
-    text = "\n\n".join(p.strip() for p in found.paragraphs if p.strip())
+    text = body_text(found.paragraphs)
     warnings = list(decode_warnings) + list(found.warnings)
     warnings += [w for w in hints.get("_warnings", []) if isinstance(w, Problem)]
     language = decide_language(text, found.language)

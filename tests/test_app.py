@@ -74,6 +74,33 @@ def test_a_story_page_is_the_report_of_that_story(base: str, store: Path) -> Non
     assert status == 200 and anchor in Page(article).ids
 
 
+def test_a_story_page_card_quotes_its_person_and_links_the_sentence(
+        base: str, store: Path) -> None:
+    """The story page's entity cards show quotes as the report's do (issue 16: "who is Yuri
+    Ushakov and what did he say?" in two clicks): the quotes read from the store's table are
+    the article records' own, and each card's quote link lands on its anchor."""
+    reader = Reader(store)
+    story = max(reader.stories(), key=lambda s: s["articles"])
+    record = reader.story(story["id"])
+    assert record is not None
+    refs = [r for e in record["entities"] for r in e.get("quotes", [])]
+    quoted = {r.split("/quotes/")[0] for r in refs}
+    assert refs
+    from_table = reader.quotes(quoted)
+    for article_id in quoted:
+        full = reader.article(article_id)
+        assert full is not None
+        assert from_table[article_id] == [{"content": q["content"]} for q in full["quotes"]]
+    _, page, _ = get(f"{base}/story/{story['id']}")
+    ushakov = next(e for e in record["entities"] if e["name"] == "Yuri Ushakov")
+    article_id, _, n = ushakov["quotes"][0].partition("/quotes/")
+    first = from_table[article_id][int(n)]["content"]
+    link = f"/article/{article_id}#s-{article_id}-{first['start']}"
+    assert f'href="{link}"' in page
+    _, article, _ = get(base + link.split("#")[0])
+    assert link.split("#")[1] in Page(article).ids
+
+
 def test_search_marks_hits_and_escapes_text(base: str) -> None:
     status, page, _ = get(base + "/search?q=Belousov")
     assert status == 200 and "<mark>Belousov</mark>" in page
@@ -337,3 +364,28 @@ def test_the_story_list_is_largest_then_latest_first(tmp_path: Path) -> None:
     reader = Reader(str(db))
     titles = [s["title"] for s in reader.stories()]
     assert titles == ["Zermatt lift fails", "Lisbon trams strike", "Aberdeen harbour reopens"]
+
+
+def test_a_story_of_dated_articles_has_its_page(tmp_path: Path) -> None:
+    """A story page names its articles with their dates as the records hold them, so the
+    report's charts draw them (a bare date string there made every dated story a 500)."""
+    db = tmp_path / "dated.db"
+    texts = (("2024-02-05", "Publico", "Tram drivers in Lisbon walked out over pay on "
+              "Monday, halting the city's old lines, the Carris company said. Union leader "
+              "Ana Costa said the strike would last two days."),
+             ("2024-02-06", "Expresso", "Lisbon's trams stayed in their depots for a second "
+              "day as drivers struck over pay, Carris said. Ana Costa, the union leader, said "
+              "talks with the company had not resumed."))
+    newsdesk.analyze([{"text": text, "title": "Lisbon trams strike", "published": day,
+                       "outlet": outlet} for day, outlet, text in texts], db=db)
+    story = Reader(str(db)).stories()[0]
+    assert story["articles"] == 2
+    server = make_server(str(db), port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        status, page, _ = get(f"http://127.0.0.1:{server.server_address[1]}"
+                              f"/story/{story['id']}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert status == 200 and "Articles per day" in page

@@ -74,11 +74,19 @@ def search_page(reader: Reader, db: str, request: SearchRequest) -> str:
 
 
 def story_dossier(reader: Reader, story_id: str) -> dict[str, Any] | None:
-    """The story with its articles named (not their text: each has its own page)."""
+    """The story with its articles named (not their text: each has its own page), and the
+    quotes of the articles its entity cards quote, so a card shows what its person said
+    and links to the sentence, as the report's card does."""
     story = reader.story(story_id)
     if story is None:
         return None
-    return _dossier(reader.heads(story["article_ids"]), [story])
+    heads = reader.heads(story["article_ids"])
+    quoted = reader.quotes({ref.split("/quotes/")[0] for e in story.get("entities", [])
+                            for ref in e.get("quotes", [])})
+    for head in heads:
+        if head["id"] in quoted:
+            head["quotes"] = quoted[head["id"]]
+    return _dossier(heads, [story])
 
 
 def story_page(reader: Reader, story_id: str) -> str | None:

@@ -148,19 +148,41 @@ class Reader:
 
     def heads(self, article_ids: list[str]) -> list[dict[str, Any]]:
         """What a story page names an article by — id, title, outlet, source, date and
-        provenance — without its text and facts: a story may hold thousands."""
+        provenance — without its text and facts: a story may hold thousands. The date is
+        the record's (value, range, evidence), as the report's charts read it."""
         out = []
         for start in range(0, len(article_ids), 500):
             part = article_ids[start:start + 500]
             rows = self.conn.execute(
-                "SELECT id, title, outlet, published, json_extract(record, '$.source'),"
+                "SELECT id, title, outlet, json_extract(record, '$.published'),"
+                " json_extract(record, '$.source'),"
                 " json_extract(record, '$.provenance') FROM articles WHERE id IN"
                 f" ({','.join('?' * len(part))})", part)
             found = {r[0]: r for r in rows}
-            out += [{"id": i, "title": r[1], "outlet": r[2], "published": r[3],
+            out += [{"id": i, "title": r[1], "outlet": r[2], "published": loads(r[3] or "{}"),
                      "source": r[4], "provenance": loads(r[5] or "{}")}
                     for i in part if (r := found.get(i))]
         return out
+
+    def quotes(self, article_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+        """The quotes of these articles as their records list them (each one's ``content``
+        span, in order), from the store's ``quotes`` table: a story page's entity cards
+        quote a few articles, and reading their whole facts would cost more than the page.
+        An article whose rows are not numbered 0..n-1 is left out (its reference numbers
+        would point at the wrong quote)."""
+        rows: dict[str, dict[int, dict[str, Any]]] = {}
+        ids = sorted(article_ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for ref, article_id, text, begin, end in self.conn.execute(
+                    "SELECT id, article_id, text, start, end FROM quotes WHERE article_id IN"
+                    f" ({','.join('?' * len(part))})", part):
+                n = ref.rpartition("/quotes/")[2]
+                if n.isdigit():
+                    rows.setdefault(article_id, {})[int(n)] = {
+                        "content": {"text": text, "start": begin, "end": end}}
+        return {i: [found[n] for n in range(len(found))] for i, found in rows.items()
+                if set(found) == set(range(len(found)))}
 
     def stories_of(self, article_id: str) -> list[str]:
         return [r[0] for r in self.conn.execute(

@@ -4,7 +4,9 @@ Builds a store of 10,000 articles: the 2,008 Timeline17 articles (facts from the
 ``timelines_data`` cache), each stored five times under new ids, with the stories ``analyze``
 finds in the 2,008; then serves it and times each page over HTTP from a client in the same
 process (median and 95th percentile of 20 loads after one warm-up). Searches report their
-exact match count, and the cost of counting is timed alone (the count query, in process).
+exact match count, and the cost of counting is timed alone (the count query, in process), as
+are reading the quotes the largest story's entity cards show and the story list's query
+(today's latest-first order against the largest-first query before it).
 Reference in the same run: Python's own static ``http.server`` serving the pre-rendered HTML
 report of the largest story, the fastest the same content can come to a browser. Skipped
 where ../shared/benchmarks is absent.
@@ -104,6 +106,37 @@ def count_cost(reader: Reader, text: str, params: dict[str, list[str]] | None = 
     return total, statistics.median(times)
 
 
+def quotes_cost(reader: Reader, record: dict[str, Any]) -> tuple[int, float]:
+    """(articles, median seconds) of reading the quotes a story page's entity cards show,
+    in process: what the cards' quotes add to a story page."""
+    quoted = {r.split("/quotes/")[0] for e in record["entities"] for r in e.get("quotes", [])}
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        reader.quotes(quoted)
+        times.append(time.perf_counter() - start)
+    return len(quoted), statistics.median(times)
+
+
+# The story list's query before the latest-first order (4bddd66): the largest first, by id.
+LARGEST_ONLY = "SELECT id, title, articles FROM stories{} ORDER BY articles DESC, id"
+
+
+def order_cost(reader: Reader) -> tuple[float, float]:
+    """(median seconds of today's story-list query, of the largest-first query before it),
+    in process, alternating: what ordering the list latest first costs at this size."""
+    current = " WHERE superseded_by IS NULL" if reader.history else ""
+    today, before = [], []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        reader.stories()
+        today.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        reader.conn.execute(LARGEST_ONLY.format(current)).fetchall()
+        before.append(time.perf_counter() - start)
+    return statistics.median(today), statistics.median(before)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=5)
@@ -176,12 +209,20 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         print(f"| {r['page']} | {r['system']} | {r['seconds']:.3f} | {r['p95']:.3f} |"
               f" {r['bytes'] / 1e6:.2f} |")
+    latest_first, largest_only = order_cost(reader)
+    print(f"\nthe story list's query alone (median): latest first {latest_first * 1000:.1f} ms,"
+          f" largest first only (before 4bddd66) {largest_only * 1000:.1f} ms")
+    quoted, quote_seconds = quotes_cost(reader, record)
+    print(f"\nthe story page's card quotes, read alone: {quoted} articles,"
+          f" {quote_seconds * 1000:.1f} ms (median)")
     print("\n| search | hits | count query alone, median (ms) |\n|---|---:|---:|")
     for shown, total, seconds in counts:
         print(f"| {shown} | {total:,} | {seconds * 1000:.1f} |")
     results_path("app_load.json").write_text(json.dumps(
-        {"pages": rows, "counts": [{"search": c[0], "hits": c[1], "count_seconds": c[2]}
-                                   for c in counts]}, indent=2) + "\n")
+        {"pages": rows, "card_quotes": {"articles": quoted, "seconds": quote_seconds},
+         "story_list_query": {"latest_first": latest_first, "largest_only": largest_only},
+         "counts": [{"search": c[0], "hits": c[1], "count_seconds": c[2]} for c in counts]},
+        indent=2) + "\n")
     return 0
 
 

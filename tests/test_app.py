@@ -101,6 +101,27 @@ def test_a_story_page_card_quotes_its_person_and_links_the_sentence(
     assert link.split("#")[1] in Page(article).ids
 
 
+def test_a_store_without_the_quotes_table_still_serves_story_pages(
+        store: Path, tmp_path: Path) -> None:
+    """A store older than the ``quotes`` table (served read-only, so never migrated): the
+    story page renders, its cards without quotes."""
+    import shutil
+
+    copy = tmp_path / "old.db"
+    shutil.copy(store, copy)
+    conn = sqlite3.connect(copy)
+    with conn:
+        conn.execute("DROP TABLE quotes")
+    conn.close()
+    reader = Reader(copy)
+    story = max(reader.stories(), key=lambda s: s["articles"])
+    assert reader.quotes({"anything"}) == {}
+    from newsdesk.app.pages import story_page
+
+    page = story_page(reader, story["id"])
+    assert page is not None and "Who is who" in page
+
+
 def test_search_marks_hits_and_escapes_text(base: str) -> None:
     status, page, _ = get(base + "/search?q=Belousov")
     assert status == 200 and "<mark>Belousov</mark>" in page

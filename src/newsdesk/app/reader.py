@@ -169,18 +169,22 @@ class Reader:
         span, in order), from the store's ``quotes`` table: a story page's entity cards
         quote a few articles, and reading their whole facts would cost more than the page.
         An article whose rows are not numbered 0..n-1 is left out (its reference numbers
-        would point at the wrong quote)."""
+        would point at the wrong quote); a store older than the table (read-only, so not
+        migrated) gives none, and its cards show no quotes, as before."""
         rows: dict[str, dict[int, dict[str, Any]]] = {}
         ids = sorted(article_ids)
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            for ref, article_id, text, begin, end in self.conn.execute(
-                    "SELECT id, article_id, text, start, end FROM quotes WHERE article_id IN"
-                    f" ({','.join('?' * len(part))})", part):
-                n = ref.rpartition("/quotes/")[2]
-                if n.isdigit():
-                    rows.setdefault(article_id, {})[int(n)] = {
-                        "content": {"text": text, "start": begin, "end": end}}
+        try:
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                for ref, article_id, text, begin, end in self.conn.execute(
+                        "SELECT id, article_id, text, start, end FROM quotes WHERE article_id"
+                        f" IN ({','.join('?' * len(part))})", part):
+                    n = ref.rpartition("/quotes/")[2]
+                    if n.isdigit():
+                        rows.setdefault(article_id, {})[int(n)] = {
+                            "content": {"text": text, "start": begin, "end": end}}
+        except sqlite3.OperationalError:  # no quotes table
+            return {}
         return {i: [found[n] for n in range(len(found))] for i, found in rows.items()
                 if set(found) == set(range(len(found)))}
 

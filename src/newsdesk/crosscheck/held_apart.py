@@ -28,6 +28,7 @@ def held_apart(a: ClaimKey, b: ClaimKey) -> str | None:
         return "modality"
     if different_amounts(a.amounts, b.amounts):
         return "amount"
-    if other_voice(a.voice, b.entities) or other_voice(b.voice, a.entities):
+    if (other_voice(a.voice, b.speaker, b.entities, b.quoted)
+            or other_voice(b.voice, a.speaker, a.entities, a.quoted)):
         return "voice"
     return None

@@ -114,8 +114,8 @@ def _groups(a: str, b: str, figures: tuple[tuple[Figure, ...], ...] = ((), ())) 
 
 def test_done_and_planned_are_two_claims_planned_twice_is_one() -> None:
     done = "Congress on Thursday approved a measure to fund the government into early December."
-    planned = "Congress on Thursday plans to approve a measure to fund the government into December."
-    again = "Congress on Thursday plans to approve a measure funding the government into December."
+    planned = "Congress on Thursday plans to approve a measure to fund the government to December."
+    again = "Congress on Thursday plans to approve a measure funding the government to December."
     assert _groups(planned, again) == 1
     assert _groups(done, planned) == 2
 

@@ -34,11 +34,12 @@ UNREALIZED = "unrealized"
 
 # What may not happen: a condition, a modal of possibility or obligation, and plan, hope,
 # forecast or threat words before "to" (not "wanted to", "was trying to": a past wish or
-# attempt is told as part of what happened; GVA tune, issue 15). A plain future ("will visit on the 18th", "is set
-# to", "is scheduled to") is left out: it states a scheduled fact that the report of the
-# event confirms (the 410 labelled claim pairs count "Putin will visit North Korea on the
-# 18th and 19th" and "Putin embarked on a historic journey to North Korea on Tuesday" as
-# one claim; dev half, docs/decisions.md "Corroborated on a news stream").
+# attempt is told as part of what happened; GVA tune, issue 15). A plain future ("will
+# visit on the 18th", "is set to", "is scheduled to") is left out: it states a scheduled
+# fact that the report of the event confirms (the 410 labelled claim pairs count "Putin
+# will visit North Korea on the 18th and 19th" and "Putin embarked on a historic journey
+# to North Korea on Tuesday" as one claim; dev half, docs/decisions.md "Corroborated on a
+# news stream").
 _UNREALIZED = re.compile(
     r"\b(?:would|could|might|may|should|must)\b"
     r"|\b(?:plans?|planning|planned|hopes?|hoping|hoped|expects?|expected|intends?|intended"
@@ -57,35 +58,37 @@ _PAST_IRREGULAR = frozenset((
     "sank", "became", "grew", "drew", "got", "fought", "fled", "hid", "built", "caught",
     "dealt", "felt", "forgave", "froze", "knew", "laid", "lent", "meant", "overtook", "rode",
     "rang", "sought", "shook", "slid", "sat", "slept", "stole", "stuck", "stung", "swore",
-    "swept", "swam", "tore", "underwent", "upheld", "wore", "withdrew", "woke",
-    "been", "done", "gone", "taken", "given", "shown", "thrown", "stolen", "broken", "chosen",
-    "driven", "fallen", "flown", "forgotten", "frozen", "hidden", "ridden", "risen", "seen",
-    "spoken", "sworn", "torn", "won", "written", "begun", "sunk", "struck",
+    "swept", "swam", "tore", "underwent", "upheld", "wore", "withdrew", "woke", "been", "done",
+    "gone", "taken", "given", "shown", "thrown", "stolen", "broken", "chosen", "driven",
+    "fallen", "flown", "forgotten", "frozen", "hidden", "ridden", "risen", "seen", "spoken",
+    "sworn", "torn", "won", "written", "begun", "sunk", "struck",
 ))
 # "-ed" words that are speech, adjectives of a state, or plan words: they say nothing of
 # whether the claim's act happened.
 _NOT_DONE = frozenset((
     "said", "added", "noted", "stated", "claimed", "reported", "told", "explained", "argued",
     "warned", "signaled", "signalled", "reiterated", "insisted", "asked", "answered",
-    "replied", "suggested", "indicated", "emphasized", "emphasised", "stressed", "designed", "acknowledged", "confirmed", "announced", "declared",
-    "projected", "predicted", "estimated", "forecast", "wrote", "expected", "planned", "scheduled",
-    "slated", "poised", "proposed", "supposed", "intended", "based", "related", "concerned",
-    "interested", "limited", "armed", "alleged", "unnamed", "embattled", "beloved", "naked",
-    "wicked", "sacred", "hundred", "kindred", "rugged", "red", "bed", "need", "needed",
-    "tied", "speed", "united", "advanced", "experienced", "skilled", "dedicated", "detailed",
-    "renewed", "increased", "reduced", "fixed", "mixed", "biased", "aged",
-    "so-called", "called", "named", "wanted", "hoped", "aimed", "threatened", "vowed",
-    "pledged", "promised", "seed", "feed", "heed", "deed", "weed", "shed", "used",
+    "replied", "suggested", "indicated", "emphasized", "emphasised", "stressed", "designed",
+    "acknowledged", "confirmed", "announced", "declared", "projected", "predicted",
+    "estimated", "forecast", "wrote", "expected", "planned", "scheduled", "slated", "poised",
+    "proposed", "supposed", "intended", "based", "related", "concerned", "interested",
+    "limited", "armed", "alleged", "unnamed", "embattled", "beloved", "naked", "wicked",
+    "sacred", "hundred", "kindred", "rugged", "red", "bed", "need", "needed", "tied", "speed",
+    "united", "advanced", "experienced", "skilled", "dedicated", "detailed", "renewed",
+    "increased", "reduced", "fixed", "mixed", "biased", "aged", "so-called", "called", "named",
+    "wanted", "hoped", "aimed", "threatened", "vowed", "pledged", "promised", "seed", "feed",
+    "heed", "deed", "weed", "shed", "used",
 ))
 # Before a participle, these make it no past: "to be flown", "is being held", "are wounded".
 _PRESENT_BE = frozenset(("be", "being", "is", "are", "am"))
 _SPEECH_BEFORE_THAT = frozenset((
     "said", "says", "say", "told", "tells", "confirmed", "confirms", "announced", "announces",
     "noted", "notes", "added", "adds", "reported", "reports", "wrote", "writes", "signaled",
-    "signalled", "warned", "warns", "emphasized", "emphasised", "stressed", "believe", "believes", "believed", "think", "thinks",
-    "show", "shows", "showed", "found", "finds", "argued", "argues", "claimed", "claims",
-    "insisted", "insists", "reiterated", "stated", "states", "acknowledged", "indicated",
-    "suggested", "suggests", "know", "knows", "knew", "hope", "hopes", "expect", "expects",
+    "signalled", "warned", "warns", "emphasized", "emphasised", "stressed", "believe",
+    "believes", "believed", "think", "thinks", "show", "shows", "showed", "found", "finds",
+    "argued", "argues", "claimed", "claims", "insisted", "insists", "reiterated", "stated",
+    "states", "acknowledged", "indicated", "suggested", "suggests", "know", "knows", "knew",
+    "hope", "hopes", "expect", "expects",
 ))
 # Subordinators that open a clause running to the end of its segment, outside the main
 # assertion ("… since the last troops left", "… a flight that delivered aid").

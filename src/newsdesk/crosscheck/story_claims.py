@@ -21,8 +21,8 @@ import numpy.typing as npt
 
 from .align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
 from .align_batch import BulkSimilarity
-from .held_apart import held_apart
 from .claims import ArticleClaim
+from .held_apart import held_apart
 
 # Each claim is indexed under its rarest stems; a posting longer than POSTING_MAX is the
 # story's topic ("oil", "putin") and proposes no pairs.

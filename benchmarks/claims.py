@@ -27,6 +27,7 @@ import itertools
 import json
 import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -234,9 +235,12 @@ def main(argv: list[str] | None = None) -> int:
                                                              strict=True)]
     cuts = {"newsdesk": cut, "newsdesk, held apart": cut}
     for part, idx in (("dev", dev), ("test", test)):
-        fired = [(pairs[i]["id"], apart[i], gold[i]) for i in idx if apart[i]]
-        print(f"held apart on {part}: {len(fired)} pairs "
-              f"({sum(g for *_, g in fired)} labelled same): {fired if part == 'dev' else ''}")
+        # the pairs that change: at or above the cut and held apart, by rule and label
+        changed = Counter((apart[i], "same" if gold[i] else "different") for i in idx
+                          if apart[i] and systems["newsdesk"][i] >= cut)
+        ids = [pairs[i]["id"] for i in idx if apart[i] and systems["newsdesk"][i] >= cut]
+        print(f"held apart at or above the cut on {part}: {dict(sorted(changed.items()))}"
+              + (f" {ids}" if part == "dev" else ""))
     emb, emb_seconds, note = embedding_scores(pairs)
     if emb is not None:
         systems["embeddings"] = emb

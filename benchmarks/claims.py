@@ -27,6 +27,7 @@ import itertools
 import json
 import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from newsdesk.crosscheck import align
 from newsdesk.crosscheck.align import StoryVocabulary, claim_key
 from newsdesk.crosscheck.claims import article_claims, claim_at
 from newsdesk.crosscheck.entities import resolve_entities
+from newsdesk.crosscheck.held_apart import held_apart
 from newsdesk.crosscheck.story import story_years
 from newsdesk.model import Article, Facts, PublishedDate
 
@@ -126,7 +128,9 @@ def features(pairs: list[dict[str, Any]], docs: dict[str, tuple[Article, Facts]]
         for side, art, facts in (("a", art_a, facts_a), ("b", art_b, facts_b)):
             claim = claim_at(art.id, art.text, facts, pair[side]["start"], pair[side]["end"])
             named = claim.entities + ((claim.speaker_entity,) if claim.speaker_entity else ())
-            keys.append(claim_key(claim, [story_id[(art.id, e)] for e in named], years[art.id]))
+            speaker = story_id[(art.id, claim.speaker_entity)] if claim.speaker_entity else None
+            keys.append(claim_key(claim, [story_id[(art.id, e)] for e in named], years[art.id],
+                                  speaker))
         context = [
             claim_key(c, [], ())
             for art, facts in ((art_a, facts_a), (art_b, facts_b))
@@ -223,7 +227,20 @@ def main(argv: list[str] | None = None) -> int:
         "newsdesk": newsdesk_scores(feats, weights),
         "lexical": [lexical(p["a"]["text"], p["b"]["text"]) for p in pairs],
     }
-    cuts = {"newsdesk": cut}
+    # The pairs grouping holds apart whatever their score (crosscheck/held_apart.py), at
+    # newsdesk's cut: the claims a story groups as one.
+    apart = [held_apart(a, b) for a, b, _ in feats]
+    systems["newsdesk, held apart"] = [0.0 if why else score
+                                       for why, score in zip(apart, systems["newsdesk"],
+                                                             strict=True)]
+    cuts = {"newsdesk": cut, "newsdesk, held apart": cut}
+    for part, idx in (("dev", dev), ("test", test)):
+        # the pairs that change: at or above the cut and held apart, by rule and label
+        changed = Counter((apart[i], "same" if gold[i] else "different") for i in idx
+                          if apart[i] and systems["newsdesk"][i] >= cut)
+        ids = [pairs[i]["id"] for i in idx if apart[i] and systems["newsdesk"][i] >= cut]
+        print(f"held apart at or above the cut on {part}: {dict(sorted(changed.items()))}"
+              + (f" {ids}" if part == "dev" else ""))
     emb, emb_seconds, note = embedding_scores(pairs)
     if emb is not None:
         systems["embeddings"] = emb

@@ -18,7 +18,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import TimeRef
+from .claim_amounts import Amount, claim_amounts
+from .claim_modality import claim_modality
 from .claim_states import claim_states
+from .claim_voice import first_person, speaker_of
 from .claim_words import claim_words
 from .claims import ArticleClaim
 
@@ -43,6 +46,14 @@ class ClaimKey:
     numbers: frozenset[str]
     minor: frozenset[str] = frozenset()  # stems found only outside the main assertion
     states: frozenset[str] = frozenset()  # victims' conditions it gives (claim_states.py)
+    # What held_apart.py reads besides: done or yet to happen (claim_modality.py), its
+    # percentages and sums (claim_amounts.py), who it is attributed to, whether it speaks
+    # as "I"/"we" and then its speaker (claim_voice.py)
+    modality: str | None = None
+    amounts: frozenset[Amount] = frozenset()
+    speaker: str | None = None
+    quoted: bool = False
+    voice: str | None = None
 
 
 def numbers_of(claim: ArticleClaim, years: Iterable[int]) -> frozenset[str]:
@@ -74,10 +85,17 @@ def _date_tokens(timex: TimeRef, years: tuple[int, ...]) -> set[str]:
     return {"d" + day for day in _DAY.findall(timex.span.text)}
 
 
-def claim_key(claim: ArticleClaim, entity_keys: Iterable[str], years: Iterable[int]) -> ClaimKey:
+def claim_key(claim: ArticleClaim, entity_keys: Iterable[str], years: Iterable[int],
+              speaker_key: str | None = None) -> ClaimKey:
+    """What alignment compares of ``claim``; ``entity_keys``: the story's keys of the
+    entities it names and of its speaker (``speaker_key``, also given alone)."""
     words, minor = claim_words(claim.text, claim.speaker, claim.cue)
+    quoted = first_person(claim.text)
+    speaker = speaker_of(speaker_key, claim.speaker)
     return ClaimKey(words, frozenset(entity_keys), numbers_of(claim, years), minor,
-                    claim_states(claim.text))
+                    claim_states(claim.text), claim_modality(claim.text),
+                    claim_amounts(claim.figures), speaker, quoted,
+                    speaker if quoted else None)
 
 
 class StoryVocabulary:

@@ -50,7 +50,7 @@ def claim_stem(word: str) -> str:
     return folded[:STEM]
 
 
-def _minor_ranges(text: str, framing: tuple[str | None, ...]) -> list[tuple[int, int]]:
+def minor_ranges(text: str, framing: tuple[str | None, ...]) -> list[tuple[int, int]]:
     """Character ranges outside the main assertion: the speaker and cue as written, and
     every comma-delimited segment that opens with a subordinator, sits in brackets, or is
     a participle ("..., marking his first visit") after a comma."""
@@ -74,7 +74,7 @@ def _minor_ranges(text: str, framing: tuple[str | None, ...]) -> list[tuple[int,
 def claim_words(text: str, speaker: str | None = None,
                 cue: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """(every content stem of ``text``, the stems found only outside its main assertion)."""
-    ranges = _minor_ranges(text, (speaker, cue))
+    ranges = minor_ranges(text, (speaker, cue))
     main: set[str] = set()
     minor: set[str] = set()
     for match in _WORD.finditer(text):

@@ -147,8 +147,9 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
         for claim in article_claims(article.id, article.text, facts.get(article.id) or Facts()):
             claims.append(claim)
             named = claim.entities + ((claim.speaker_entity,) if claim.speaker_entity else ())
+            speaker = entity_key(article.id, claim.speaker_entity) if claim.speaker_entity else None
             keys[claim.id] = claim_key(
-                claim, [entity_key(article.id, e) for e in named], years[article.id])
+                claim, [entity_key(article.id, e) for e in named], years[article.id], speaker)
     vocab = StoryVocabulary([keys[c.id] for c in claims])
     groups = group_claims(claims, [keys[c.id] for c in claims], vocab)
     # The story's dates are narrowed once its claims are aligned (aligned claims tell which

@@ -4,9 +4,9 @@ Candidate pairs come from an inverted index over the claims' rarer stems and ent
 all-pairs comparison); pairs from different articles at or above ``align.SAME_CLAIM`` are
 joined by average link, so one loose pair cannot chain two different claims together. A
 large story's pairs (millions at 800 articles) are sieved in bulk before the exact score
-(``align_batch``), with the same groups as scoring each pair. Two sentences giving opposed
-conditions ("in critical condition" / "in good condition") are never one claim
-(``claim_states``).
+(``align_batch``), with the same groups as scoring each pair. A pair ``held_apart`` finds
+(opposed conditions, an act done against one yet to happen, different percentages or sums,
+a first-person quote against a sentence about someone else) is never one claim.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import numpy.typing as npt
 
 from .align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
 from .align_batch import BulkSimilarity
-from .claim_states import opposed_states
 from .claims import ArticleClaim
+from .held_apart import held_apart
 
 # Each claim is indexed under its rarest stems; a posting longer than POSTING_MAX is the
 # story's topic ("oil", "putin") and proposes no pairs.
@@ -90,7 +90,7 @@ def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
         (i, j): score
         for i, j in _likely_pairs(_candidate_pairs(keys, claims, vocab), keys, vocab).tolist()
         if (score := similarity(keys[i], keys[j], vocab)) >= SAME_CLAIM
-        and not opposed_states(keys[i].states, keys[j].states)
+        and not held_apart(keys[i], keys[j])
     }
     cluster_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}

@@ -1,0 +1,196 @@
+"""Precision of the "corroborated" mark on a real news stream (issue 15).
+
+Rows (``benchmarks/data/corroborated_stream.jsonl``, drawn and labelled as
+``benchmarks/data/README-pairs.md`` says, "Corroborated claims on a news stream") are claims
+the dossier of the mixed stream marked corroborated at ``db9f9f8``, labelled blind ``right``
+(another outlet's cited sentence states the same fact as the claim), ``wrong`` or
+``unclear``. The rows are split into tune and report halves by a hash of the NeuS gold story.
+
+Scoring re-runs the analysis of a copy of the annotated store with the code on the path
+(facts are re-read from the store; only grouping and cross-checking run again, as the
+store's code versions say) and reads each row's claim sentence in the new dossier: the row
+is still marked when that sentence sits in a corroborated claim together with a labelled
+sentence of another article that states the same fact — or, for a ``wrong`` row, with any
+other article's cited sentence. The draw's code is the "previous" system: every row was
+marked corroborated by it.
+
+    python benchmarks/corroborated_stream.py --draw /tmp/corr/base.json   (writes rows)
+    python benchmarks/corroborated_stream.py --store /tmp/corr/base.db [--part tune]
+    python benchmarks/corroborated_stream.py --dossier NEW.json [--part tune]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from common import HERE, REPO, results_path
+
+DATA = HERE / "data" / "corroborated_stream.jsonl"
+GOLD = Path("/work/e2e-data/gold.json")
+PER_HALF = 80
+SEED = 15
+
+
+def half(story: str) -> str:
+    """The half a gold story belongs to, fixed before any row was read."""
+    return "tune" if int(hashlib.sha1(story.encode()).hexdigest(), 16) % 2 == 0 else "report"
+
+
+def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson score interval of a proportion."""
+    if total == 0:
+        return 0.0, 0.0
+    p = right / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    spread = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return max(0.0, centre - spread), min(1.0, centre + spread)
+
+
+def _outlets(dossier: dict[str, Any]) -> dict[str, str]:
+    """Article id -> its outlet, or its web address's host when the dossier names none."""
+    def host(url: str) -> str:
+        return url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")
+
+    return {a["id"]: a.get("outlet") or host(a.get("url") or "") or a["id"]
+            for a in dossier["articles"]}
+
+
+def draw(dossier_path: Path, gold_path: Path = GOLD) -> list[dict[str, Any]]:
+    """Up to ``PER_HALF`` corroborated claims of NeuS stories a half, unlabelled."""
+    dossier = json.loads(dossier_path.read_text(encoding="utf-8"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    url = {a["id"]: a.get("url") or "" for a in dossier["articles"]}
+    outlet = _outlets(dossier)
+    found: dict[str, list[dict[str, Any]]] = {"tune": [], "report": []}
+    for story in dossier["stories"]:
+        for claim in story["claims"]:
+            if claim["status"] != "corroborated":
+                continue
+            first = gold.get(url[claim["support"][0]["article_id"]], "")
+            if not first.startswith("neus"):
+                continue
+            found[half(first)].append({
+                "id": claim["id"], "part": half(first), "gold_story": first,
+                "text": claim["text"],
+                "sentences": [{"article_id": s["article_id"], "outlet": outlet[s["article_id"]],
+                               "start": s["start"], "end": s["end"], "text": s["text"],
+                               "gold_story": gold.get(url[s["article_id"]], "")}
+                              for s in claim["support"]],
+            })
+    rows = []
+    for part in ("tune", "report"):
+        pool = sorted(found[part], key=lambda r: r["id"])
+        picked = pool if len(pool) <= PER_HALF else random.Random(SEED).sample(pool, PER_HALF)
+        rows.extend(sorted(picked, key=lambda r: r["id"]))
+        print(f"{part}: {len(pool)} corroborated NeuS claims, {len(picked)} drawn")
+    return rows
+
+
+def analyse_copy(store: Path, out: Path) -> Path:
+    """The dossier of a copy of ``store`` analysed by the code on this path."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "store.db"
+        with sqlite3.connect(store) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+        subprocess.run([sys.executable, "-m", "newsdesk.cli", "analyze", "--db", str(copy),
+                        "--json", str(out), "-q", "-j", "2"], check=True, env=env)
+    return out
+
+
+def still_marked(row: dict[str, Any], claims_of: dict[tuple[str, int], dict[str, Any]]) -> bool:
+    """Is the row's claim sentence still corroborated together with a sentence of another
+    article that the row cites (for a ``right`` row: one labelled the same fact)?"""
+    anchor = next(s for s in row["sentences"] if s["text"] == row["text"])
+    claim = claims_of.get((anchor["article_id"], anchor["start"]))
+    if claim is None or claim["status"] != "corroborated":
+        return False
+    members = {(s["article_id"], s["start"]) for s in claim["support"]}
+    wanted = [s for s, same in zip(row["sentences"], row.get("same") or [], strict=False)
+              if same] if row["label"] == "right" else row["sentences"]
+    return any((s["article_id"], s["start"]) in members
+               and s["article_id"] != anchor["article_id"] for s in wanted)
+
+
+def score(rows: list[dict[str, Any]], dossier: dict[str, Any], parts: tuple[str, ...]
+          ) -> dict[str, Any]:
+    """Precision of the mark on the labelled rows of ``parts``, before (the draw's code) and
+    now, with the rows whose mark changed."""
+    claims_of = {(s["article_id"], s["start"]): c
+                 for story in dossier["stories"] for c in story["claims"] for s in c["support"]}
+    out: dict[str, Any] = {}
+    for part in parts:
+        labelled = [r for r in rows if r["part"] == part and r["label"] in ("right", "wrong")]
+        now = [r for r in labelled if still_marked(r, claims_of)]
+        result = {}
+        for name, marked in (("previous", labelled), ("now", now)):
+            right = sum(r["label"] == "right" for r in marked)
+            low, high = wilson(right, len(marked))
+            result[name] = {"marked": len(marked), "right": right,
+                            "precision": round(right / len(marked), 3) if marked else 0.0,
+                            "wilson95": [round(low, 3), round(high, 3)]}
+        dropped = [r for r in labelled if r not in now]
+        result["unclear"] = sum(r["part"] == part and r["label"] == "unclear" for r in rows)
+        result["unmarked"] = {"wrong": [r["id"] for r in dropped if r["label"] == "wrong"],
+                              "right (lost)": [r["id"] for r in dropped if r["label"] == "right"]}
+        out[part] = result
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--draw", type=Path, help="draw unlabelled rows from this dossier")
+    parser.add_argument("--store", type=Path, help="analyse a copy of this annotated store")
+    parser.add_argument("--dossier", type=Path, help="score this dossier instead")
+    parser.add_argument("--part", choices=("tune", "report", "both"), default="tune")
+    parser.add_argument("--show", action="store_true", help="print the rows whose mark changed")
+    args = parser.parse_args(argv)
+    if args.draw:
+        rows = draw(args.draw)
+        DATA.write_text("".join(json.dumps({**r, "label": None, "same": None, "note": ""},
+                                           ensure_ascii=False) + "\n" for r in rows),
+                        encoding="utf-8")
+        return 0
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    if args.dossier:
+        dossier_path = args.dossier
+    elif args.store:
+        dossier_path = analyse_copy(args.store, Path(tempfile.mkdtemp()) / "dossier.json")
+    else:
+        parser.error("give --store or --dossier")
+    dossier = json.loads(dossier_path.read_text(encoding="utf-8"))
+    parts = ("tune", "report") if args.part == "both" else (args.part,)
+    result = score(rows, dossier, parts)
+    print("| half | code | marked | right | precision (Wilson 95 %) |\n|---|---|---|---|---|")
+    for part, found in result.items():
+        for name in ("previous", "now"):
+            r = found[name]
+            print(f"| {part} | {name} | {r['marked']} | {r['right']} | {r['precision']:.3f} "
+                  f"({r['wilson95'][0]:.3f}–{r['wilson95'][1]:.3f}) |")
+        print(f"{part}: unmarked wrong {len(found['unmarked']['wrong'])}, unmarked right (lost) "
+              f"{len(found['unmarked']['right (lost)'])}, unclear rows {found['unclear']}")
+        if args.show:
+            by_id = {r["id"]: r for r in rows}
+            for kind, ids in found["unmarked"].items():
+                for i in ids:
+                    print(f"  [{kind}] {i}: {by_id[i]['text'][:150]}")
+    if args.part == "both":
+        results_path("corroborated_stream.json").write_text(json.dumps(result, indent=2) + "\n")
+    shutil.rmtree(dossier_path.parent, ignore_errors=True) if not args.dossier else None
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""A quote in the first person is its speaker's word, and only a sentence about that speaker
+confirms it.
+
+'"We're going to pass the bill this week," she told ABC' (Pelosi) and 'A large faction of
+House liberals is threatening to derail … a critical infrastructure bill Democrats hope to
+pass this week' share the bill, passing and this week, and aligned as one claim (found
+reading the mixed-stream dossier, issue 15): one actor's promise was *corroborated* by
+another actor's threat. When a sentence speaks in the first person ("I", "we", "our") and
+its speaker is known and the other sentence is attributed to someone else (a speaker, or
+the actor an attribution reads: "A large faction of House liberals is threatening …") and
+does not name the first speaker, the two tell what two different people said or did. A
+sentence attributed to no one is not held apart ("Luckily we were able to stop him and take
+him into custody" / "… the Oregon State Police … took him into custody": the speaker is an
+officer of the force; GVA tune), nor a first-person quote against another (one quote, its
+speaker found in one article only: "… we'll push them out of the way," Mr Salazar told
+reporters / the same words alone).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "We" in any case; "I" and "us" only as written ("I" is no Roman numeral here, "US" is the
+# country).
+_FIRST_PERSON = re.compile(
+    r"(?i:\b(?:we|we're|we've|we'll|we'd|our|ours|my|mine|me|myself|ourselves)\b)"
+    r"|\b(?:I|I'm|I've|I'll|I'd|us)\b",
+)
+
+
+def first_person(text: str) -> bool:
+    """The sentence speaks as "I" or "we" (a direct quote of its speaker)."""
+    return bool(_FIRST_PERSON.search(text.replace("’", "'")))
+
+
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "this", "that"))
+
+
+def speaker_of(speaker_key: str | None, speaker: str | None) -> str | None:
+    """Who a sentence is attributed to: the story's key of its speaker entity, else the
+    speaker as written (not a bare pronoun), else None."""
+    if speaker_key:
+        return speaker_key
+    written = " ".join((speaker or "").split()).casefold()
+    return "as-written:" + written if written and written not in _PRONOUNS else None
+
+
+def other_voice(voice_a: str | None, speaker_b: str | None, entities_b: frozenset[str],
+                quoted_b: bool) -> bool:
+    """``voice_a``, the speaker of a first-person sentence, is not the speaker of the other
+    sentence (``speaker_b``, which must have one) nor named in it, and the other is no
+    first-person quote (``quoted_b``)."""
+    return (voice_a is not None and speaker_b is not None and speaker_b != voice_a
+            and not quoted_b and voice_a not in entities_b)

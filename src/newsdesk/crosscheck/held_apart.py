@@ -1,0 +1,34 @@
+"""Pairs of sentences that align on their words but are never one claim.
+
+Alignment (``align.similarity``) reads shared words, entities and numbers; some pairs share
+them and still state different things. Each rule is in its own module and reads what the
+claim key keeps: opposed victims' conditions (``claim_states``), an act done against one yet
+to happen (``claim_modality``), different percentages or sums (``claim_amounts``), a
+first-person quote against a sentence about someone else (``claim_voice``). Grouping
+(``story_claims.group_claims``) never joins a pair held apart, so no outlet corroborates
+another with it; conflicts between the two are still found (figure conflicts across the
+whole story).
+"""
+
+from __future__ import annotations
+
+from .align import ClaimKey
+from .claim_amounts import different_amounts
+from .claim_modality import opposed_modality
+from .claim_states import opposed_states
+from .claim_voice import other_voice
+
+
+def held_apart(a: ClaimKey, b: ClaimKey) -> str | None:
+    """Why ``a`` and ``b`` are not one claim ("condition", "modality", "amount", "voice"),
+    or None."""
+    if opposed_states(a.states, b.states):
+        return "condition"
+    if opposed_modality(a.modality, b.modality):
+        return "modality"
+    if different_amounts(a.amounts, b.amounts):
+        return "amount"
+    if (other_voice(a.voice, b.speaker, b.entities, b.quoted)
+            or other_voice(b.voice, a.speaker, a.entities, a.quoted)):
+        return "voice"
+    return None

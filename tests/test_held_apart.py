@@ -1,0 +1,128 @@
+"""Pairs that align on their words but state different things are never one claim: an act
+done against one yet to happen, different percentages or sums, a first-person quote against
+a sentence about someone else (crosscheck/held_apart.py and the modules it reads)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.crosscheck.align import ClaimKey, StoryVocabulary, claim_key
+from newsdesk.crosscheck.claim_amounts import claim_amounts, different_amounts
+from newsdesk.crosscheck.claim_modality import DONE, UNREALIZED, claim_modality
+from newsdesk.crosscheck.claim_voice import first_person, other_voice, speaker_of
+from newsdesk.crosscheck.claims import ArticleClaim
+from newsdesk.crosscheck.held_apart import held_apart
+from newsdesk.crosscheck.story_claims import group_claims
+from newsdesk.model import Figure, Span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Congress on Thursday approved a measure to fund the government into early December, "
+         "staving off a shutdown that was set to occur after midnight.", DONE),
+        ("Federal funding will lapse if Congress fails to pass an appropriations plan before "
+         "midnight Thursday.", UNREALIZED),
+        ("Senators plan to introduce a bill that would keep the government running into early "
+         "December, according to Schumer, a New York Democrat.", UNREALIZED),
+        ("The flight would mark the first large evacuation flight of US citizens from "
+         "Afghanistan since the last troops left the Taliban-run country.", UNREALIZED),
+        ("About 200 Americans are expected to be flown out of Kabul airport later Thursday on "
+         "a Qatar Airways flight that delivered humanitarian aid.", UNREALIZED),
+        ("A commercial flight took off from Kabul airport on Thursday for the first time since "
+         "the Taliban seized Afghanistan.", DONE),
+        ("A large faction of House liberals is threatening to derail a critical infrastructure "
+         "bill.", UNREALIZED),
+        # present tense, or done and to come in one sentence: the words do not say
+        ("Secretary of State Antony Blinken is addressing lawmakers Tuesday.", None),
+        ("Police said the man was shot in the leg and could be charged.", None),
+        # verbs of saying are not the act: what is said decides
+        ("The administration on Monday confirmed it would ease travel restrictions.", UNREALIZED),
+        # a first-person quote is its speaker's word, in any tense (claim_voice)
+        ('"I will not be associated with this decision," he said.', None),
+        ("The United States sent aid in May.", DONE),  # "United", "May" are no cues
+        # a plain future states a scheduled fact (the 410 labelled pairs): not read
+        ("Putin will visit North Korea on the 18th and 19th.", None),
+        # a past wish or attempt, a present passive: part of what is told, not the act
+        ("It states there was a knock at the door and a man wanted to buy marijuana.", None),
+        ("Robert Dear is being held without bond.", None),
+    ],
+)
+def test_modality_of_a_sentence(sentence: str, modality: str | None) -> None:
+    assert claim_modality(sentence) == modality
+
+
+def _figure(kind: str, value: float, unit: str | None = None,
+            upper: float | None = None) -> Figure:
+    return Figure(Span(0, 1, "x"), kind, value, unit, upper=upper)
+
+
+def test_amounts_of_one_kind_that_do_not_meet_are_different() -> None:
+    ten, forty = claim_amounts([_figure("percent", 10, "%")]), claim_amounts(
+        [_figure("percent", 40, "%")])
+    nearly_30, exact = claim_amounts([_figure("percent", 30, "%")]), claim_amounts(
+        [_figure("percent", 29.4, "%")])
+    assert different_amounts(ten, forty)
+    assert not different_amounts(nearly_30, exact)  # within rounding
+    assert not different_amounts(ten, ten | forty)  # one value shared is enough
+    assert not different_amounts(ten, frozenset())
+    # counts are left out; money by currency
+    assert not claim_amounts([_figure("count", 10503), _figure("count", 10000)])
+    usd = claim_amounts([_figure("money", 3.5e12, "USD")])
+    assert different_amounts(usd, claim_amounts([_figure("money", 1e12, "USD")]))
+    assert not different_amounts(usd, claim_amounts([_figure("money", 1e12, "EUR")]))
+    ranged = claim_amounts([_figure("percent", 10, "%", upper=12)])
+    assert not different_amounts(ranged, claim_amounts([_figure("percent", 11, "%")]))
+
+
+def test_first_person_quote_needs_its_speaker_in_the_other_sentence() -> None:
+    assert first_person("\u201cWe\u2019re going to pass the bill this week,\u201d she told ABC.")
+    assert not first_person("US officials said the flight left.")  # the country
+    liberals = speaker_of(None, "A large faction of House liberals")
+    assert other_voice("pelosi", liberals, frozenset({"biden"}), False)
+    assert not other_voice("pelosi", liberals, frozenset({"pelosi"}), False)  # named
+    assert not other_voice("pelosi", "pelosi", frozenset(), False)  # her own words
+    assert not other_voice("pelosi", None, frozenset(), False)  # attributed to no one
+    assert not other_voice("pelosi", liberals, frozenset(), True)  # a quote against a quote
+    assert not other_voice(None, liberals, frozenset(), False)
+    assert speaker_of(None, "she") is None and speaker_of("e-1", "she") == "e-1"
+
+
+def _key(text: str, **fields: object) -> ClaimKey:
+    claim = ArticleClaim("a:0", "a", Span.of(text, 0, len(text)))
+    return ClaimKey(**{**claim_key(claim, [], ()).__dict__, **fields})
+
+
+def test_held_apart_names_the_rule() -> None:
+    done = _key("Congress approved a measure to fund the government on Thursday.")
+    plan = _key("Congress plans to pass a measure to fund the government on Thursday.")
+    assert held_apart(done, plan) == "modality"
+    assert held_apart(plan, plan) is None
+    quote = _key("We will pass the bill, she said.", voice="pelosi", entities=frozenset({"pelosi"}))
+    assert held_apart(quote, _key("Liberals threaten to sink the bill.",
+                                  speaker="liberals")) == "voice"
+    assert held_apart(quote, _key("Pelosi says the House will pass the bill.",
+                                  entities=frozenset({"pelosi"}))) is None
+
+
+def _groups(a: str, b: str, figures: tuple[tuple[Figure, ...], ...] = ((), ())) -> int:
+    claims = [ArticleClaim(f"{n}:0", n, Span.of(t, 0, len(t)), figures=f)
+              for n, t, f in (("a1", a, figures[0]), ("a2", b, figures[1]))]
+    keys = [claim_key(c, [], (2021,)) for c in claims]
+    return len(group_claims(claims, keys, StoryVocabulary(keys)))
+
+
+def test_done_and_planned_are_two_claims_planned_twice_is_one() -> None:
+    done = "Congress on Thursday approved a measure to fund the government into early December."
+    planned = "Congress on Thursday plans to approve a measure to fund the government to December."
+    again = "Congress on Thursday plans to approve a measure funding the government to December."
+    assert _groups(planned, again) == 1
+    assert _groups(done, planned) == 2
+
+
+def test_two_targets_of_one_slot_are_two_claims() -> None:
+    a = "The World Health Organization set a goal of 10 percent of every country vaccinated."
+    b = "The World Health Organization set a goal of 40 percent of every country vaccinated."
+    ten, forty = (_figure("percent", 10, "%"),), (_figure("percent", 40, "%"),)
+    assert _groups(a, a, (ten, ten)) == 1
+    assert _groups(a, b, (ten, forty)) == 2

@@ -78,6 +78,14 @@ def test_amounts_of_one_kind_that_do_not_meet_are_different() -> None:
 def test_first_person_quote_needs_its_speaker_in_the_other_sentence() -> None:
     assert first_person("\u201cWe\u2019re going to pass the bill this week,\u201d she told ABC.")
     assert not first_person("US officials said the flight left.")  # the country
+    # the outlet's own narration is no quote: "tell us", "our news partners"
+    assert not first_person("Officials tell us a male student had a gun in his desk.")
+    assert not first_person("A Placer County Sheriff's deputy tells me they have their suspect.")
+    assert not first_person("Our news partners at KCNC are reporting that an officer was killed.")
+    # with quotation marks, only the quoted words speak
+    assert not first_person('Police told us the victim was "in stable condition" on Monday.')
+    assert first_person('"I thought I was probably going to die," said Morgan, pointing to '
+                        "the bandages, where the bullet missed his heart by inches.")
     liberals = speaker_of(None, "A large faction of House liberals")
     assert other_voice("pelosi", liberals, frozenset({"biden"}), False)
     assert not other_voice("pelosi", liberals, frozenset({"pelosi"}), False)  # named

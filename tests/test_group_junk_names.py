@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from newsdesk.group.links import FEATURES, evidence, features
+from newsdesk.group.places import lead_places, placed_apart
 from newsdesk.group.profile import StreamStats, credit_words, make_profile
 from newsdesk.group.stories import StoryItem, cluster_stories
 from newsdesk.group.terms import words
@@ -128,3 +129,51 @@ _HOLTON_AGAIN = StoryItem(
 def test_two_shootings_of_one_city_sharing_only_id_d_stay_apart() -> None:
     assert sorted(cluster_stories([_HOLTON, _HOLTON_AGAIN, _BAR])) == [("b1",),
                                                                       ("h1", "h2")]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Teenager shot to death in Lawndale",
+         "A boy was shot late Tuesday in the Lawndale neighborhood on the Southwest Side.",
+         {"lawndale"}),
+        ("Man shot", "A man was shot on Fifth Street near the Little Village community.",
+         {"5th", "little village"}),
+        # "Court" and "Place" end institutions' names as often as streets'.
+        ("Court again lets Texas ban stand", "The Supreme Court and Gracie Place said.", set()),
+        ("Man shot", "A man was shot. " + "Police said nothing more. " * 30
+         + "He lived on Elm Street.", set()),  # below the lead: not where it happened
+    ],
+)
+def test_the_places_a_lead_names(title: str, text: str, expected: set[str]) -> None:
+    assert lead_places(title, text) == expected
+
+
+def test_places_apart_need_both_placed_neither_mentioned_and_no_person_shared() -> None:
+    a, b = frozenset({"lawndale"}), frozenset({"south shore"})
+    assert placed_apart(a, "in lawndale", frozenset({"marqui williams"}),
+                        b, "in south shore", frozenset({"jamel rollins"}))
+    # The other article mentions the place further down: maybe one event.
+    assert not placed_apart(a, "in lawndale", frozenset(), b, "south shore; lawndale",
+                            frozenset())
+    # Both name one person: a follow-up that gives another street is still one event.
+    assert not placed_apart(a, "in lawndale", frozenset({"marqui williams"}),
+                            b, "in south shore", frozenset({"marqui williams"}))
+    assert not placed_apart(frozenset(), "", frozenset(), b, "in south shore", frozenset())
+
+
+def test_two_template_shootings_in_two_neighbourhoods_stay_apart() -> None:
+    """Even in a batch of three, where the template's words still look rare and the two
+    share an age: the leads place them in two neighbourhoods and name two victims."""
+    assert sorted(cluster_stories([_SHORE, _LAWNDALE, _SHORE_AGAIN])) == [("l1",),
+                                                                         ("s1", "s2")]
+
+
+def test_a_follow_up_placing_the_event_on_another_street_joins_through_its_victim() -> None:
+    later = StoryItem(
+        "l2", date(2016, 9, 7), "Vigil for Marqui Williams, 17, shot in Lawndale",
+        "Relatives of Marqui Williams, 17, gathered on Gladys Avenue, where he lived, a day "
+        "after he was shot to death in the 3300 block of West Douglas in Lawndale, "
+        "according to police and the Cook County medical examiner's office.")
+    groups = sorted(cluster_stories([_SHORE, _LAWNDALE, later]))
+    assert ("l1", "l2") in groups

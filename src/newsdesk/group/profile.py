@@ -21,6 +21,7 @@ from operator import itemgetter
 from ..vectors import Vector, normalised
 from .measures import measures_of
 from .people import aged, cued
+from .places import lead_places, people_of
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
@@ -104,6 +105,22 @@ class Profile:
         """The people the article marks as participants without an age (``people.cued``),
         read on first use, as ``aged``."""
         return cued(f"{self.source_title}\n{self.source_text}")
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The streets and neighbourhoods the lead names (places.py), read on first use:
+        only for a pair the model would join."""
+        return lead_places(self.source_title, self.source_text)
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The people the article names in full (places.py), read on first use."""
+        return people_of(f"{self.source_title}\n{self.source_text}")
+
+    @cached_property
+    def folded(self) -> str:
+        """Title and text case-folded, made once (places.py)."""
+        return f"{self.source_title}\n{self.source_text}".casefold()
 
     @cached_property
     def terms(self) -> frozenset[str]:

@@ -33,10 +33,11 @@ def test_gva_report_incidents_are_grouped_precisely_and_beat_the_baselines(
     gold = bench.gold_for(rows, lambda incident: split.get(incident) == "report")
     ours = bench.bcubed(bench.run_ours(rows), gold)
     alone = bench.bcubed(bench.run_alone(rows), gold)
-    # Measured: P 0.972 R 0.872 F1 0.919 with stories open a year (session 13; 0.974 /
-    # 0.869 / 0.919 closed after 120 days, 0.977 / 0.858 / 0.913 before session 12's
-    # incident link; all-pairs baseline 0.878, every article alone 0.740).
-    assert ours["precision"] >= 0.97, ours
+    # Measured: P 0.976 R 0.869 F1 0.920 with junk names out and places apart (session 15;
+    # 0.9715 / 0.8714 / 0.9187 before, same run), P 0.972 R 0.872 F1 0.919 with stories open
+    # a year (session 13; 0.974 / 0.869 / 0.919 closed after 120 days, 0.977 / 0.858 / 0.913
+    # before session 12's incident link; all-pairs baseline 0.878, every article alone 0.740).
+    assert ours["precision"] >= 0.975, ours
     assert ours["f1"] >= 0.915, ours
     assert ours["f1"] > alone["f1"] + 0.1, (ours, alone)
 

@@ -21,6 +21,7 @@ from operator import itemgetter
 from ..vectors import Vector, normalised
 from .measures import measures_of
 from .people import aged, cued
+from .places import lead_places, people_of
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
@@ -52,6 +53,16 @@ _TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+")
 SITE_SUFFIX_SEEN = 2
 # A web host inside a title part ("LEX18.com", "WECT TV6-WECT.com:News").
 _HOST_IN = re.compile(r"\b[\w-]+\.(?:com|org|net|us|tv|news|info)\b")
+# Credits: a caption's trailing " | Network Video Productions" or " | Sam Charles/Sun-Times"
+# (a few capitalised words after a bar), an "(AP Photo/Matt Rourke)" or "(Photo: …)", a line
+# "Photo by …" or "Credit: …". They name the photographer or the agency, which every article
+# of that outlet shares, never the event: two Chicago shootings joined through "Network Video
+# Productions". A bar before words in lower case ("| Changwon Fire Department offers") and
+# "(photo courtesy Sweetgreen)" are text, not credits: on FNC-1 they name the story's subject.
+_CREDITS = re.compile(
+    r"(?<=\S)[ \t]+\|[ \t]+(?:[A-Z/][\w'’./-]*[ \t]*){1,6}$"
+    r"|\([^()\n]{0,30}\b(?i:photos?|credit)[ \t]*[/:][^()\n]{1,60}\)"
+    r"|^[ \t]*(?i:photos?|credit|image)(?: by|:)[^\n]{0,80}$", re.MULTILINE)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _WEB_WORDS = frozenset(("www", "com", "org", "net", "http", "https", "html", "co", "uk", "edu"))
 
@@ -94,6 +105,22 @@ class Profile:
         """The people the article marks as participants without an age (``people.cued``),
         read on first use, as ``aged``."""
         return cued(f"{self.source_title}\n{self.source_text}")
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The streets and neighbourhoods the lead names (places.py), read on first use:
+        only for a pair the model would join."""
+        return lead_places(self.source_title, self.source_text)
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The people the article names in full (places.py), read on first use."""
+        return people_of(f"{self.source_title}\n{self.source_text}")
+
+    @cached_property
+    def folded(self) -> str:
+        """Title and text case-folded, made once (places.py)."""
+        return f"{self.source_title}\n{self.source_text}".casefold()
 
     @cached_property
     def terms(self) -> frozenset[str]:
@@ -197,13 +224,21 @@ def make_profile(stats: StreamStats, id_: str, day: date | None, title: str,
     names = stats.names(text_words)
     if not _title_case(title):
         names.update(w for w, is_name in title_words if is_name and w not in _NOT_NAMES)
-    names -= site_words(site)
+    names -= site_words(site) | credit_words(text)
     rare = sorted(((idf[n], n) for n in names), reverse=True)[:NAME_TERMS]
     kept = {n: w for w, n in rare}
     whole = f"{title}\n{text}"
     return Profile(id_, day, vector, title_vector, kept,
                    {t: idf[t] for t in vector}, numbers_of(whole), int(sum(counts.values())),
                    sum(kept.values()), rare[1][0] if len(rare) > 1 else 0.0, title, text)
+
+
+def credit_words(text: str) -> set[str]:
+    """The words of ``text``'s photo and video credits (``_CREDITS``), which are no names
+    of the story (they stay in its word vector: a caption also says what happened)."""
+    if "|" not in text and "hoto" not in text and "redit" not in text:
+        return set()
+    return {w for credit in _CREDITS.findall(text) for w, _ in words(credit)}
 
 
 def site_words(site: str) -> set[str]:

@@ -38,6 +38,10 @@ _WORD_AFTER = re.compile(r"(?=[^\W\d_])(?:(?<=(\S))|(?<=(\S)\s)|(?<=(\S)\s\s))?(
                          + _WORD.pattern + ")")
 # After these a capital opens a sentence or a quotation and says nothing about a name.
 _SENTENCE_OPENERS = ".!?\"“'‘\n"
+# A word that ends in a contraction ("ID'd", "OK'd", "We'll", "Can't") is a verb or a
+# pronoun written with a capital, never a name; a name's apostrophe comes early ("O'Brien",
+# "D'Angelo"), and a possessive's "'s" is cut before this is asked.
+_CONTRACTED = re.compile(r"\w'(?:d|ll|re|ve|m|t)$")
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "year", "years", "new", "mr",
                                  "mrs", "ms", "dr", "percent", "cent", "people", "like"}
 
@@ -87,7 +91,8 @@ def _content_word(raw: str) -> _Entry | None:
     word = raw.casefold().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    found = ((word, False), (word, True) if raw[0].isupper() else None) if (
+    capital = raw[0].isupper() and not _CONTRACTED.search(word)
+    found = ((word, False), (word, True) if capital else None) if (
         len(word) > 2 and word not in _STOP) else None
     if len(_CONTENT) >= _CONTENT_MAX:
         _CONTENT.clear()

@@ -191,6 +191,18 @@ def test_a_part_against_the_whole_is_not_a_conflict() -> None:
     assert out.confidence == CHECK and "a part against a whole" in out.reason
 
 
+def test_a_count_the_sentence_goes_on_to_add_to_is_a_part() -> None:
+    out = _rated_pair("Two people were taken to Ben Taub and another three were taken to "
+                      "Southwest Hospital.", "Two", 2,
+                      "Police say six people were taken to the hospital.", "six", 6,
+                      SAME_DAY, what="people")
+    assert out.confidence == CHECK and "a part against a whole" in out.reason
+    alone = _rated_pair("Two people were taken to Ben Taub Hospital after the shooting.", "Two",
+                        2, "Police say six people were taken to the hospital.", "six", 6,
+                        SAME_DAY, what="people")
+    assert "a part against a whole" not in alone.reason
+
+
 def test_likely_cases_against_confirmed_ones_are_two_counts() -> None:
     out = _rated_pair("Ruritania has 9,000 likely cases of the flu.", "9,000", 9000,
                       "Ruritania has 4,000 cases of the flu.", "4,000", 4000, SAME_DAY)

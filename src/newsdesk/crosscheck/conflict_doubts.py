@@ -44,6 +44,13 @@ _FORECAST = re.compile(
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:other|others|more|additional|further"
                          r"|remaining|extra|new)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:another|other|additional|further)\s+$", re.IGNORECASE)
+# A sentence that goes on to count the rest ("Two people were taken to one hospital and
+# another three to another", "two in the chest and three more in the leg"): the first count
+# is a part too (a mixed-stream dossier showed "Two … and another three" against "six people
+# were taken to the hospital" as a conflict).
+_NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)"
+_PART_LATER = re.compile(rf"\b(?:another|the other)\s+{_NUMBER}\b|\b{_NUMBER}\s+(?:more|others)\b",
+                         re.IGNORECASE)
 _OF_THE = re.compile(r"^\s*of\s+(?:the|those|them|its|their|whom|which)\b", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\d\s+of\s+(?:the|those|its|their)\s+$", re.IGNORECASE)
 # A figure the sentence gives as a revision ("the previous week's figure was revised up to
@@ -125,15 +132,15 @@ def _around(claim: ArticleClaim, figure: Figure) -> tuple[str, str]:
 
 
 def part_of_whole(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
-    """One side counts a part: "two other men", "another 12", "775 of the 8,000"; or gives
-    an age ("ages 26 and 36")."""
+    """One side counts a part: "two other men", "another 12", "775 of the 8,000", "two …
+    and another three"; or gives an age ("ages 26 and 36")."""
     pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
     if pair is None:
         return None
     for claim, figure in zip((a, b), pair, strict=True):
         before, after = _around(claim, figure)
         if (_PART_AFTER.match(after) or _PART_BEFORE.search(before) or _OF_THE.match(after)
-                or _OF_BEFORE.search(before)):
+                or _OF_BEFORE.search(before) or _PART_LATER.search(after)):
             return f"a part against a whole ({figure.span.text!r} counts some of them)"
         if _AGE.search(before):
             return f"an age, not a count ({figure.span.text!r})"

@@ -132,6 +132,19 @@ def test_recognition(article: Article, outlet_id: str, name: str) -> None:
     assert found is not None and (found.id, found.name) == (outlet_id, name)
 
 
+def test_a_port_a_time_or_a_platform_name_is_not_the_outlet() -> None:
+    archived = "http://web.archive.org/web/20161003112226/http://dfw.cbslocal.com:80/2016/x"
+    cbs = recognise(_article("a", url=archived, outlet="Twitter"), REGISTRY)
+    plain = recognise(_article("b", url="http://dfw.cbslocal.com/2016/x"), REGISTRY)
+    assert cbs is not None and plain is not None and cbs.id == plain.id
+    timed = recognise(_article("c", url="http://www.wsbtv.com:80/news/x", outlet="9:36 AM"),
+                      REGISTRY)
+    assert timed is not None and timed.name == "WSB-TV"
+    own = recognise(_article("d", url="https://twitter.com/someone/status/1", outlet="Twitter"),
+                    REGISTRY)
+    assert own is not None and own.name == "Twitter"  # on its own domain, the name stands
+
+
 def test_free_mail_and_long_lines_say_nothing() -> None:
     article = _article("a", removed=("write to me: someone@gmail.com",),
                        text="Contact the ministry at press@mofa.go.kr for the full text of "

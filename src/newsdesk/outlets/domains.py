@@ -34,7 +34,7 @@ MAX_BOX_LINE = 80
 def site_domain(url: str | None, platforms: Iterable[str] = ()) -> str | None:
     """The registered domain of a page's URL (an archive copy's original), or the whole
     host on a hosting platform; None for no URL, an address or an unknown suffix."""
-    host = url_host(url or "").lower().removeprefix("www.")
+    host = host_of(url)
     if not host:
         return None
     registered = get_fld(host, fail_silently=True, fix_protocol=True)
@@ -44,7 +44,9 @@ def site_domain(url: str | None, platforms: Iterable[str] = ()) -> str | None:
 
 
 def host_of(url: str | None) -> str:
-    return url_host(url or "").lower().removeprefix("www.")
+    """The page's host (an archive copy's original), lower case, without "www." or a port:
+    "http://www.wsbtv.com:80/news/…" is wsbtv.com, as the registry knows it."""
+    return url_host(url or "").lower().removeprefix("www.").split(":")[0]
 
 
 def box_emails(lines: Iterable[str]) -> list[str]:

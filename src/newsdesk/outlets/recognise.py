@@ -26,6 +26,15 @@ from .registry import Outlet, Registry, name_key
 # Prensa Gráfica", "Achtsam durch die Krise | Die FURCHE".
 _PARTS = re.compile(r"\s+[|–—•·:-]\s+|\s*\|\s*")
 _JUNK_NAME = re.compile(r"[{}$<>]")
+# A "site name" that is a time or a date, or holds no letter ("9:36 AM", "09/26/2016"): a
+# page's metadata slot filled with something else.
+_NO_NAME = re.compile(r"^[\W\d]*(?:[AaPp]\.?[Mm]\.?)?[\W\d]*$")
+# The social platforms whose embedded posts and share widgets lend a page their site name
+# ("Twitter" on a dfw.cbslocal.com story): the page's own name only on their own domains.
+_PLATFORM_NAMES = {"twitter": "twitter.com", "x": "x.com", "facebook": "facebook.com",
+                   "youtube": "youtube.com", "instagram": "instagram.com",
+                   "tiktok": "tiktok.com", "linkedin": "linkedin.com",
+                   "pinterest": "pinterest.com", "reddit": "reddit.com"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +60,14 @@ class OutletMatch:
                 "credits": [{"id": i, "name": n, "text": t} for i, n, t in self.credits]}
 
 
-def _site_name(raw: str | None) -> str | None:
+def _site_name(raw: str | None, host: str = "") -> str | None:
+    """The extractor's site name, unless it is no name (markup, a time, a date) or a social
+    platform's name on a page of another host."""
     name = " ".join((raw or "").split())
-    if not name or _JUNK_NAME.search(name) or len(name) > 120:
+    if not name or _JUNK_NAME.search(name) or _NO_NAME.match(name) or len(name) > 120:
+        return None
+    platform = _PLATFORM_NAMES.get(name.casefold())
+    if platform and host and host != platform and not host.endswith("." + platform):
         return None
     return name
 
@@ -92,7 +106,7 @@ def recognise(article: Article, registry: Registry) -> OutletMatch | None:
         outlet = registry.by_host(host)
         if outlet is not None:
             evidence.append(("url", host))
-    site_name = _site_name(article.outlet)
+    site_name = _site_name(article.outlet, host)
     if site_name:
         named = by_site_name(site_name, registry)
         if outlet is None and named is not None:

@@ -159,6 +159,8 @@ def test_a_story_title_is_no_site_title_nor_ends_with_the_site_name() -> None:
     assert site == {"big bend now"}
     assert representative_title(members, stats, site) == "Man shot on Main Street"
     assert representative_title(members[:1], stats, site) == "Big Bend Now"  # nothing else
+    # a page's name loses to a headline even where it heads no other story
+    assert representative_title(members, stats, frozenset()) == "Man shot on Main Street"
 
 
 @pytest.mark.parametrize(("title", "shown"), [

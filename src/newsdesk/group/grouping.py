@@ -121,6 +121,10 @@ def titles_across(groups: Iterable[tuple[str, ...]], titles: dict[str, str]
     return frozenset(across)
 
 
+# Words a headline has at least, to be preferred to a page's name (see below).
+MIN_TITLE_WORDS = 4
+
+
 def representative_title(members: list[Article], stats: StreamStats | None = None,
                          site_titles: frozenset[str] = frozenset()) -> str:
     """The member title whose words the story's articles use most (ties: the earliest).
@@ -132,6 +136,11 @@ def representative_title(members: list[Article], stats: StreamStats | None = Non
     ``stats`` a site-name ending is cut off ("… - LEX18.com | Continuous News")."""
     shown = stats.shown_title if stats else (lambda title: title)
     candidates = [a for a in members if a.title and _title_key(a.title) not in site_titles]
+    # A title of a few words is a page's or a section's name ("Big Bend Now", a Facebook
+    # page's; "Public Service Announcement") more often than a headline, and it wins the
+    # word-use score by having few words: passed over while a longer headline is there.
+    told = [a for a in candidates if len(tokens(a.title or "")) >= MIN_TITLE_WORDS]
+    candidates = told or candidates
     vocab = [set(tokens(f"{a.title or ''} {a.text}")) for a in members]
     best, best_score = "", -1.0
     for article in candidates or members:

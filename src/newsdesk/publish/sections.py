@@ -27,7 +27,7 @@ from ..scale.executors import Executor, ProcessPool
 from ..store import Store
 from ..store.scratch import Scratch
 from .html import article_sections, glance_sections, story_sections
-from .pages import PageOf, overview_context, page_context
+from .pages import PageOf, overview_context, story_page_context
 from .stream import report_context
 
 # Sections a worker renders as one task: enough to pay for opening the store and the
@@ -75,8 +75,8 @@ def render_sections(task: SectionTask) -> list[str]:
                 return [str(h) for h in glance_sections(_present(found), context)]
             context = report_context(source)
             if task.kind == "story":
-                if task.pages:
-                    context = page_context(context, task.pages["numbers"])
+                if task.pages:  # a citation of an article on a later page links there
+                    context = story_page_context(source, task.pages["numbers"])
                 found = (source.story(i) for i in task.ids)
                 return [str(h) for h in story_sections(_present(found), context)]
             found = (source.article(i) for i in task.ids)

@@ -66,14 +66,16 @@ _ENV.globals["GLANCE_ARTICLES"] = GLANCE_ARTICLES
 # is 41.3 KB (Timeline17), 27.8 KB (GVA).
 GLANCE_BUDGET = 100_000
 # Bytes of all the overview's glances: the leading stories are glanced while their glances
-# fit, so the first page stays under 2 MB with its list (docs/decisions.md, "The overview's
-# budget": 1,000 Timeline17 articles glanced 102 stories in 1.7 MB, 10,000 articles 1,886
-# stories in 29 MB).
+# fit, so the first page stays under 2 MB with its list (docs/decisions.md, "A big report
+# paged": 10,000 articles glanced 1,886 stories in 29.9 MB, 16 KB each on average; 1.5 MB
+# holds the first 48, 1,000 Timeline17 articles' first 74 of 102).
 GLANCES_BUDGET = 1_500_000
-# Stories listed on one page of the overview (a line is about 400 bytes).
+# Stories listed on one page of the overview (a line is about 250 bytes: 0.13 MB a page).
 STORIES_PER_PAGE = 500
-# Articles on one page of a story (an article's section is about 10 KB, its largest 0.3 MB).
-ARTICLES_PER_PAGE = 100
+# Articles on one page of a story: an article's section is 10 KB on average at 10,000
+# articles (median 7 KB, 99th percentile 49 KB), 22 KB in the stories of long articles, and
+# the whole story's section up to 0.5 MB: 50 keep a page near 1.5 MB.
+ARTICLES_PER_PAGE = 50
 _PAGE = re.compile(r"(story-\d+(-\d+)?|index-\d+)\.html")
 
 

@@ -113,3 +113,23 @@ def test_the_overview_glances_within_its_budget(example_dossier: dict[str, Any],
     order = re.findall(r'<li id="list-[^"]+"><a href="([^"]+)"', overview)
     assert order[0].startswith("#") and order[1:] == [
         "report/story-2.html", "report/story-3.html", "report/story-4.html"]
+
+
+def test_a_pool_pages_a_story_as_one_process_does(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``analyze -j 2`` renders the story sections in a pool's workers (``sections.py``,
+    forked after the budget is set): the paged pages are the one-process run's bytes."""
+    monkeypatch.setattr(pages, "ARTICLES_PER_PAGE", 2)
+    written = {}
+    for workers in (1, 2):
+        out = tmp_path / f"j{workers}" / "report.html"
+        out.parent.mkdir()
+        newsdesk.analyze([str(EXAMPLES)], db=out.with_suffix(".db"), html_path=out,
+                         workers=workers)
+        files = [out, *sorted((out.parent / "report").iterdir())]
+        assert not broken_links(files)
+        written[workers] = {f.name: f.read_bytes() for f in files}
+    assert sorted(written[1]) == ["report.html", "story-1-2.html", "story-1-3.html",
+                                  "story-1.html"]
+    assert written[1] == written[2]
+    assert re.search(rb'href="story-1-[23]\.html#s-', written[2]["story-1.html"])

@@ -67,6 +67,7 @@ def test_a_big_report_is_paged_and_every_link_lands(example_dossier: dict[str, A
     assert "Articles 1–3 of 15" in first and 'href="story-1-2.html" rel="next"' in first
     later = _text(folder / "story-1-3.html")
     assert "Articles 7–9 of 15" in later and "Why these articles" not in later
+    assert '<ol start="7">' in later
     assert 'href="story-1.html">The whole story</a>' in later
     # every story is listed once over the overview's pages, with its count
     overview, second = _text(tmp_path / "report.html"), _text(folder / "index-2.html")

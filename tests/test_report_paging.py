@@ -110,6 +110,8 @@ def test_the_overview_glances_within_its_budget(example_dossier: dict[str, Any],
     files = pages.write_pages(MemoryDossier(dossier), tmp_path / "report.html")
     overview = _text(tmp_path / "report.html")
     assert _sections(overview) == glances[:1]
+    assert "The first 1 story at a glance; the other 3 of two or more articles" in overview
+    assert "at a glance; the other" not in _text(tmp_path / "all" / "report.html")
     assert not broken_links(files)
     order = re.findall(r'<li id="list-[^"]+"><a href="([^"]+)"', overview)
     assert order[0].startswith("#") and order[1:] == [

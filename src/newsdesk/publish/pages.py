@@ -201,6 +201,7 @@ def write_pages(source: DossierSource, path: str | Path, new: dict[str, Any] | N
     in_stories = sum(len(ids) for ids in members.values())
     first = order[:STORIES_PER_PAGE]
     candidates = [i for i in first if len(members[i]) >= GLANCE_ARTICLES]
+    several = sum(1 for ids in members.values() if len(ids) >= GLANCE_ARTICLES)
     del members
     alone = [i for i in _article_ids(source) if source.story_of(i) is None
              ] if in_stories < source.article_count() else []
@@ -219,6 +220,7 @@ def write_pages(source: DossierSource, path: str | Path, new: dict[str, Any] | N
                       else glance_sections(ordered_stories(source, candidates), context),
                       GLANCES_BUDGET)
     pages = {**pages, "other": len(alone), "glanced": set(candidates[:len(glances)]),
+             "unglanced": several - len(glances),
              "list": _pager(1, len(order), home, folder.name), "line": story_line(source)}
     context = {**context, "pages": pages}
     context["d"] = {**context["d"], "stories": ordered_stories(source, first)}

@@ -49,6 +49,23 @@ class Page(HTMLParser):
             self._in_h3 = False
 
 
+def broken_links(files: list[Path]) -> list[str]:
+    """The links of a report's files (its overview and pages) that land nowhere: on a file
+    not written, or on an id its target page lacks; each page's ids must be unique."""
+    parsed = {f.resolve(): Page(f.read_text(encoding="utf-8")) for f in files}
+    broken = []
+    for file, page in parsed.items():
+        assert len(page.ids) == len(set(page.ids)), file
+        for name, link in page.attrs:
+            if name != "href":
+                continue
+            path, _, fragment = link.partition("#")
+            target = (file.parent / path).resolve() if path else file
+            if target not in parsed or (fragment and fragment not in parsed[target].ids):
+                broken.append(f"{file.name}: {link}")
+    return broken
+
+
 @pytest.fixture(scope="module")
 def example_dossier(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = tmp_path_factory.mktemp("report") / "store.db"
@@ -59,6 +76,15 @@ def test_every_link_lands_on_an_element_of_the_page(example_dossier: dict[str, A
     page = Page(render_html(example_dossier))
     assert len(page.ids) == len(set(page.ids))
     assert page.links and not set(page.links) - set(page.ids)
+
+
+def test_every_link_of_the_overview_and_story_pages_lands(example_dossier: dict[str, Any],
+                                                          tmp_path: Path) -> None:
+    from newsdesk.publish.pages import write_pages
+    from newsdesk.publish.stream import MemoryDossier
+
+    files = write_pages(MemoryDossier(example_dossier), tmp_path / "report.html")
+    assert len(files) == 2 and not broken_links(files)
 
 
 def test_the_story_sections_are_shown(example_dossier: dict[str, Any]) -> None:

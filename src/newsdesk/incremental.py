@@ -147,9 +147,11 @@ class Analysis:
 
 def article_head(article: Article) -> dict[str, Any]:
     """What a list of articles or a citation's label shows of an article (its record's
-    fields, which a story's cross-check does not change)."""
+    fields, which a story's cross-check does not change), and its publication day (the
+    report's list of stories shows each story's first and last)."""
     return {"id": article.id, "title": article.title, "outlet": article.outlet,
-            "source": article.source, "url": article.url}
+            "source": article.source, "url": article.url,
+            "published": {"value": article.published.value}}
 
 
 class StoredDossier:

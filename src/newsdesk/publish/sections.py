@@ -27,7 +27,7 @@ from ..scale.executors import Executor, ProcessPool
 from ..store import Store
 from ..store.scratch import Scratch
 from .html import article_sections, glance_sections, story_sections
-from .pages import PageOf, overview_context, page_context
+from .pages import PageOf, overview_context, story_page_context
 from .stream import report_context
 
 # Sections a worker renders as one task: enough to pay for opening the store and the
@@ -55,7 +55,8 @@ class SectionTask:
     kind: str  # "story" | "glance" | "article"
     ids: tuple[str, ...]
     # the report's story pages (``pages.write_pages``): their folder (None on a story's
-    # page) and the page numbers of these stories and the stories they link to; None: the
+    # page), the page numbers of these stories and the stories they link to, and these
+    # stories' article ids (``pages.PageOf``: where each article is); None: the
     # one-file report
     pages: dict[str, Any] | None = None
 
@@ -70,13 +71,15 @@ def render_sections(task: SectionTask) -> list[str]:
             source = StoredDossier(analysis, store)
             if task.kind == "glance" and task.pages:
                 context = overview_context(report_context(source, page_of=PageOf(
-                    source, task.pages["folder"], task.pages["numbers"])), task.pages)
+                    source, task.pages["folder"], task.pages["numbers"],
+                    task.pages.get("members"))), task.pages)
                 found = (source.story(i) for i in task.ids)
                 return [str(h) for h in glance_sections(_present(found), context)]
             context = report_context(source)
             if task.kind == "story":
-                if task.pages:
-                    context = page_context(context, task.pages["numbers"])
+                if task.pages:  # a citation of an article on a later page links there
+                    context = story_page_context(source, task.pages["numbers"],
+                                                 task.pages.get("members"))
                 found = (source.story(i) for i in task.ids)
                 return [str(h) for h in story_sections(_present(found), context)]
             found = (source.article(i) for i in task.ids)
@@ -95,7 +98,9 @@ class PoolSections:
              ) -> SectionTask:
         threads, reprints = self.analysis.threads, self.analysis.reprints
         if kind in ("story", "glance"):
-            mine = {**pages, "numbers": _numbers(pages["numbers"], ids, threads)
+            members = (pages.get("members") or {}) if pages else {}
+            mine = {**pages, "numbers": _numbers(pages["numbers"], ids, threads),
+                    "members": {i: members[i] for i in ids if i in members}
                     } if pages else None
             return SectionTask(self.db, self.analysis.scratch.path,
                                {i: threads[i] for i in ids if i in threads}, {}, kind,

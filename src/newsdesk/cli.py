@@ -329,8 +329,10 @@ def add(inputs: tuple[str, ...], db: str | None, published: str | None, quiet: b
 @click.option("--json", "json_path", metavar="FILE|-", help="Write the dossier JSON here "
               "(- for stdout).")
 @click.option("--html", "html_path", metavar="FILE|-", help="Write the HTML report here: "
-              "an overview, and each story's articles on a page in a folder beside it "
-              "(report.html -> report/story-N.html); - writes it as one file to stdout.")
+              "an overview, and each story on a page in a folder beside it "
+              "(report.html -> report/story-N.html; a long list of stories goes on in "
+              "report/index-2.html ..., a story of many articles in story-N-2.html ...); "
+              "- writes it as one unpaged file to stdout.")
 @click.option("--md", "md_path", metavar="FILE|-", help="Write the Markdown dossier here "
               "(- for stdout).")
 @_PUBLISHED

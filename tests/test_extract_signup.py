@@ -52,6 +52,10 @@ NEWS = [
         "Get breaking news sent to your inbox — click here to sign up.",
         "Already a subscriber?",
         "Re-enter zip code or sign up for digital access.",
+        "Want to become a full access subscriber?",
+        "Subscribe now for complete and uninterrupted access to the best local, state and "
+        "national news.",
+        "If you want to receive breaking news alerts by email, click here to sign up.",
     ],
 )
 def test_signup_prompts_are_named(line: str) -> None:
@@ -70,6 +74,8 @@ def test_signup_prompts_are_named(line: str) -> None:
         "Detectives searched his inbox and found threats against a co-worker, the sheriff said.",
         "“Thank you for your prayers,” the boy's mother said in a statement.",
         "The victim had registered a handgun in 2019, state records show.",
+        "The paper's print subscribers got the edition a day late after the shooting.",
+        "Police urged residents to subscribe to the county's emergency text alerts.",
     ],
 )
 def test_news_lines_with_signup_words_stay(line: str) -> None:

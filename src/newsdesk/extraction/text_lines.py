@@ -193,8 +193,12 @@ _CAPTION_CREDIT = re.compile(
 # an ideology, or that a church newsletter said something, is not caught.
 _SIGNUP = _rx(
     r"\b(?:sign(?:ing)?[- ]?up|subscribe|register)\b.{0,80}?\b(?:newsletters?|"
-    r"e-?mail (?:alerts?|updates|newsletters?)|(?:news|breaking news|text) alerts?|"
-    r"(?:your|an?) inbox|digital access|(?:a |an |our |the )?(?:digital |online )?subscription)\b",
+    r"e-?mail newsletters?|(?:your|an?) inbox|digital access|"
+    r"(?:a |an |our |the )?(?:digital |online )?subscription)\b",
+    # alerts only when the reader is told to sign up: "Residents can sign up for alerts from
+    # the county" and "Police urged residents to subscribe to text alerts" are news
+    r"^(?:you can also |or |click here to |and )?(?:sign[- ]?up|subscribe)\b.{0,80}?"
+    r"\b(?:e-?mail (?:alerts?|updates)|(?:news|breaking news|text) alerts?)\b",
     r"\b(?:newsletters?|alerts?|headlines|stories|updates|news)\b.{0,80}?\b(?:delivered|sent|"
     r"emailed)\b.{0,40}?\b(?:to |in(?:to)? )?your (?:e-?mail )?inbox\b",
     r"\bcheck your (?:spam|junk)\b|\b(?:spam|junk) (?:or (?:spam|junk) )?folder\b",
@@ -207,6 +211,11 @@ _SIGNUP = _rx(
     r"\bposts new content, you(?:'|’)ll get an e-?mail\b",
     r"\b(?:haven(?:'|’)t|have not) selected any newsletters?\b|\bmanage (?:your )?newsletters\b",
     r"\bunsubscribe at any time\b|^already a (?:print |digital )?subscriber\b",
+    # paywall offers: "Want to become a full access subscriber?", "Subscribe now for ..."
+    r"^(?:want to )?become a (?:full[- ]access |digital |premium )?subscriber\b|"
+    r"\bsubscribers? only\b|\bsubscription offers\b|\bwithout a subscription\b",
+    r"^(?:click here to )?subscribe (?:now|today|here|to receive)\b",
+    r"\bif you want to receive (?:our )?(?:breaking )?news alerts by (?:e-?mail|text)\b",
 )
 _SIGNUP_MAX_CHARS = 300  # a prompt is a line or two; a whole article on one line is longer
 # An advertising slot's label, alone on its line.

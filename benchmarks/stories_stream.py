@@ -119,9 +119,13 @@ def as_analyzed(rows: Rows) -> Rows:
     """The rows with the text ``analyze`` would group: each body goes through the JSONL
     intake (the plain-text cleaner drops menus, sign-up prompts and related-story lists),
     as a user's feed does. Set ``NEWSDESK_STREAM_RAW=1`` to group the bodies as given.
+    A body the intake refuses (E200, E206: a sign-in or sign-up wall) is grouped as given,
+    so that every gold article is scored; ``NEWSDESK_STREAM_REFUSED=title`` groups it by
+    its title alone instead, closer to ``analyze``, which leaves it out.
     The cleaned texts are cached per version of the intake code (about 8 ms a body)."""
     if os.environ.get("NEWSDESK_STREAM_RAW"):
         return rows
+    title_only = os.environ.get("NEWSDESK_STREAM_REFUSED") == "title"
     from newsdesk.config import load_settings
     from newsdesk.extraction.pipeline import extract_source
     from newsdesk.ingest.jsonl import parse_line
@@ -130,7 +134,8 @@ def as_analyzed(rows: Rows) -> Rows:
 
     version = code_version(("ingest", "extraction", "model.py", "config.py"))
     digest = hashlib.sha1("\0".join(r[0].id for r in rows).encode()).hexdigest()[:12]
-    cache = Path(tempfile.gettempdir()) / f"newsdesk-stream-{digest}-{version}.json"
+    mode = "-refused-title" if title_only else ""
+    cache = Path(tempfile.gettempdir()) / f"newsdesk-stream-{digest}-{version}{mode}.json"
     if cache.is_file():
         texts: dict[str, list[str]] = json.loads(cache.read_text("utf-8"))
     else:
@@ -141,10 +146,11 @@ def as_analyzed(rows: Rows) -> Rows:
             source = parse_line(item.id, record, settings.max_input_bytes)
             article = (extract_source(source, settings) if isinstance(source, Source)
                        else source)
-            # A body the cleaner empties is a failure in analyze (E200); it is kept as
-            # given here so that every gold article is still scored.
+            # A body the cleaner refuses is a failure in analyze (E200, E206); it is kept
+            # (as given, or by its title alone) so that every gold article is still scored.
+            refused_text = "" if title_only else item.text
             texts[item.id] = ([article.text, article.title or item.title]
-                              if isinstance(article, Article) else [item.text, item.title])
+                              if isinstance(article, Article) else [refused_text, item.title])
         cache.write_text(json.dumps(texts), "utf-8")
     return [(replace(item, text=texts[item.id][0], title=texts[item.id][1]), gold)
             for item, gold in rows]

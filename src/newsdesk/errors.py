@@ -51,8 +51,8 @@ CATALOGUE: dict[str, str] = {
     "E202": "extraction failed: {detail}",
     "E203": "plain text of {lines} lines is no single article (limit {limit} lines)",
     "E205": "HTML page of {count} elements is no single article (limit {limit} elements)",
-    "E206": "the text is only page furniture (a sign-in, notification, share or tip-line "
-            "prompt), no article",
+    "E206": "the text is only page furniture (a sign-in, sign-up, notification, share or "
+            "tip-line prompt), no article",
     "E204": "extraction took over {seconds} s, the budget per document "
             "(NEWSDESK_DOC_SECONDS)",
     # store

@@ -21,7 +21,7 @@ from ..model import Article, Evidence, Extraction, Failure, Problem, PublishedDa
 from .html import extract_html
 from .language import decide_language, is_english
 from .pubdate import infer_published
-from .text import extract_plain_text, given_text
+from .text import extract_plain_text, given_text, signup_wall
 
 
 def source_id(source: Source) -> str:
@@ -48,7 +48,7 @@ def extract_source(source: Source, settings: Settings) -> Article | Failure:
             )
         if not found.paragraphs:
             raise NewsdeskError("E200")
-        if only_boilerplate(body_text(found.paragraphs)):
+        if only_boilerplate(body_text(found.paragraphs)) or signup_wall(found):
             raise NewsdeskError("E206")
     except OverBudget:
         return Failure(source.name, problem("E204", seconds=settings.doc_seconds))

@@ -448,6 +448,24 @@ def extract_plain_text(text: str) -> Extraction:
     )
 
 
+# A page whose cleaner dropped sign-up prompts and kept less than this is a sign-up wall.
+# GVA tune: the walls' remnants keep 81-278 characters ("Sorry, this zipcode is not in our
+# deliverable area for this subscription service.", "Why are we asking this?"), the
+# shortest article with a sign-up prompt removed keeps 732 (docs/decisions.md, "Sign-up
+# prompts out of plain-text bodies").
+SIGNUP_WALL_CHARS = 300
+
+
+def signup_wall(ex: Extraction) -> bool:
+    """True when the cleaner dropped sign-up prompts and kept only a scrap of text: a page
+    saved while it asked the reader to register or subscribe. Without its prompts the rest
+    ("Why are we asking this?", "Click here to return to the page you were visiting.") no
+    longer reads as boilerplate, yet holds no article; it fails as a wall (E206) did before."""
+    if not any(part.reason == "signup_prompt" for part in ex.removed):
+        return False
+    return sum(len(p.strip()) for p in ex.paragraphs) < SIGNUP_WALL_CHARS
+
+
 def given_text(text: str) -> Extraction:
     """Text the input says is already clean (JSONL ``"clean": true``): every paragraph kept
     as given, nothing removed; paragraphs end at blank lines, as in ``Article.text``."""

@@ -184,6 +184,40 @@ _CAPTION_CREDIT = re.compile(
     r"Bloomberg|TASS|Imago|IMAGO|KEYSTONE|Keystone|APA|ANP|Belga|ANSA|PAP|EFE|Shutterstock|"
     r"iStock|picture alliance)(?:\s*/\s*[\w. -]{1,30})?$"
 )
+# A newsletter sign-up or subscription prompt, by its words (issue 12): "Sign up for our
+# newsletter", "check your Spam or Junk folder", "Thank you for registering!", "By submitting
+# your registration information, you agree to our Terms". Every page of a site carries the
+# same one, so two articles about different shootings shared its words and were joined as
+# one story. Each alternative needs a reader-facing phrase ("your inbox", "our newsletter"),
+# not a bare word: a news line that a man "signed up", "sent an e-mail" or "subscribed to"
+# an ideology, or that a church newsletter said something, is not caught.
+_SIGNUP = _rx(
+    r"\b(?:sign(?:ing)?[- ]?up|subscribe|register)\b.{0,80}?\b(?:newsletters?|"
+    r"e-?mail newsletters?|(?:your|an?) inbox|digital access|"
+    r"(?:a |an |our |the )?(?:digital |online )?subscription)\b",
+    # alerts only when the reader is told to sign up: "Residents can sign up for alerts from
+    # the county" and "Police urged residents to subscribe to text alerts" are news
+    r"^(?:you can also |or |click here to |and )?(?:sign[- ]?up|subscribe)\b.{0,80}?"
+    r"\b(?:e-?mail (?:alerts?|updates)|(?:news|breaking news|text) alerts?)\b",
+    r"\b(?:newsletters?|alerts?|headlines|stories|updates|news)\b.{0,80}?\b(?:delivered|sent|"
+    r"emailed)\b.{0,40}?\b(?:to |in(?:to)? )?your (?:e-?mail )?inbox\b",
+    r"\bcheck your (?:spam|junk)\b|\b(?:spam|junk) (?:or (?:spam|junk) )?folder\b",
+    r"\bverification (?:e-?mail|message|link)\b|\bconfirm(?:ation)? (?:e-?mail|link)\b.{0,60}"
+    r"\b(?:sent|check|activate|subscri|sign)",
+    r"^(?:you(?:'|’)?re all set|thank you for (?:signing up|subscribing|registering))\b",
+    r"\benter your e-?mail(?: address)?\b|^e-?mail address\s*\*?:?$",
+    r"\bby (?:submitting|signing up|subscribing|registering|clicking)\b.{0,80}?\byou "
+    r"(?:agree|consent|acknowledge|accept)\b",
+    r"\bposts new content, you(?:'|’)ll get an e-?mail\b",
+    r"\b(?:haven(?:'|’)t|have not) selected any newsletters?\b|\bmanage (?:your )?newsletters\b",
+    r"\bunsubscribe at any time\b|^already a (?:print |digital )?subscriber\b",
+    # paywall offers: "Want to become a full access subscriber?", "Subscribe now for ..."
+    r"^(?:want to )?become a (?:full[- ]access |digital |premium )?subscriber\b|"
+    r"\bsubscribers? only\b|\bsubscription offers\b|\bwithout a subscription\b",
+    r"^(?:click here to )?subscribe (?:now|today|here|to receive)\b",
+    r"\bif you want to receive (?:our )?(?:breaking )?news alerts by (?:e-?mail|text)\b",
+)
+_SIGNUP_MAX_CHARS = 300  # a prompt is a line or two; a whole article on one line is longer
 # An advertising slot's label, alone on its line.
 _ADVERT = _rx(
     r"^(?:advertisement|anzeige|werbung|publicidad|publicité|reklama|pubblicità|sponsored|"
@@ -274,6 +308,8 @@ def boilerplate_kind(text: str, chars: int) -> str | None:
         return "footer"
     if chars <= 200 and _COMMENTS.search(low):
         return "comments"
+    if chars <= _SIGNUP_MAX_CHARS and _SIGNUP.search(low):
+        return "signup_prompt"
     if chars <= 400 and _CAPTION_CREDIT.search(body):
         return "photo_credit"
     if chars > 120:
@@ -322,9 +358,36 @@ def split_lines(text: str) -> list[Line]:
         if not raw.strip():
             blank = True
             continue
-        out.append(make_line(number, raw, blank))
+        cut = signup_tail(raw.strip())
+        if cut:  # the news sentences and the prompt after them: two lines of one number
+            out.append(make_line(number, raw.strip()[:cut], blank))
+            out.append(make_line(number, raw.strip()[cut:], False))
+        else:
+            out.append(make_line(number, raw, blank))
         blank = False
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+def signup_tail(text: str) -> int | None:
+    """Where a sign-up prompt closing a line of news sentences begins, or None.
+
+    A scrape that lost its paragraph breaks glues the prompt to the article's last
+    sentences ("No arrests were made. Sign up for our email newsletters to get breaking
+    news right in your inbox."); the line is split there so the prompt goes and the news
+    stays. Only a tail short enough to be judged a prompt (``_SIGNUP_MAX_CHARS``) is cut.
+    """
+    if len(text) <= _SIGNUP_MAX_CHARS // 2:
+        return None
+    found = _SIGNUP.search(text)
+    if found is None:
+        return None
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, found.start())]
+    if not starts or len(text) - starts[-1] > _SIGNUP_MAX_CHARS:
+        return None
+    return starts[-1]
 
 
 _UNPUNCTUATED_TEXT = 120

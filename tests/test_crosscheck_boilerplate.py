@@ -69,6 +69,8 @@ BOILERPLATE = [
      "434-455-6166 or call Crime Stoppers at 1-888-798-5900.", "tip_line"),
     ("Callers to Crime Stoppers are anonymous and qualify for a cash reward.", "tip_line"),
     ("Remember, you can always remain anonymous.", "tip_line"),
+    ("Your identity will be kept anonymous and if your tip leads to an arrest you could be "
+     "eligible for a cash reward of up to $1,000.", "tip_line"),
     # a copyright notice inside a short sentence
     ("(TM and © Copyright 2016 CBS Radio Inc. and its relevant subsidiaries.", "disclaimer"),
     ("CBS RADIO and EYE Logo TM and Copyright 2016 CBS Broadcasting Inc. Used under license.",
@@ -91,6 +93,7 @@ BOILERPLATE = [
 ]
 
 NEWS = [
+    "Police said the victim asked that her name be kept confidential.",
     "WASHINGTON (AP) — The Senate passed a $1.2 trillion budget early Saturday.",
     "MOSCOW (Reuters) - Russia said on Tuesday it would expel 10 diplomats.",
     "The opinions of the nine justices differed sharply on the question of standing.",

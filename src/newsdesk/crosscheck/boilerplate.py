@@ -155,7 +155,12 @@ _TIP_LINE = re.compile(
     + r"|\b(?:crime ?stoppers|tips?|information)\b[^!?]{0,80}?" + _PHONE
     + r"|\b(?:calls?|callers|tips?|tipsters)\b[^.!?]{0,40}\b(?:are|is|can|may|will)"
     r"(?: be| remain| stay)? (?:kept )?anonymous\b"
-    r"|\byou (?:can|may) (?:always )?remain anonymous\b",
+    r"|\byou (?:can|may) (?:always )?remain anonymous\b"
+    # told to the reader: "Your identity will be kept anonymous and if your tip leads to an
+    # arrest you could be eligible for a cash reward" (a corroborated "claim" on the mixed
+    # stream, two stations printing the same tip-line prompt)
+    r"|\byour (?:identity|name)\b[^.!?]{0,30}\b(?:anonymous|confidential)\b"
+    r"|\bif your (?:tip|information|call)\b[^.!?]{0,40}\b(?:leads?|results?) (?:to|in)\b",
     _I,
 )
 

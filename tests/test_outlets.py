@@ -227,6 +227,25 @@ def test_independent_outlets_still_corroborate() -> None:
         2, "corroborated", None)
 
 
+def test_a_long_sentence_printed_word_for_word_is_one_source() -> None:
+    articles = [_article("a", url="https://www.bbc.co.uk/x"),
+                _article("b", url="https://www.nytimes.com/y")]
+    matches = recognise_all(articles, REGISTRY)
+    units = source_units(articles, {}, matches, REGISTRY)
+    release = ("A 59-year-old man, 49-year-old woman and 53-year-old man suffered gunshot "
+               "wounds to the leg and foot but are expected to survive, police said.")
+    copied = [_claim("a", release), _claim("b", release.replace(",", "").upper())]
+    support = claim_support(copied, units, {x: x for x in "ab"}, lambda _a, _e: None,
+                            matches, REGISTRY)
+    assert (support.independent_sources, support.status) == (1, "single_source")
+    told = [_claim("a", release),
+            _claim("b", "Three other people, two men and a woman, were shot in the leg and "
+                        "foot and are expected to survive, police said.")]
+    support = claim_support(told, units, {x: x for x in "ab"}, lambda _a, _e: None,
+                            matches, REGISTRY)
+    assert support.independent_sources == 2  # the same fact in each outlet's own words
+
+
 def test_one_contact_domain_is_one_source() -> None:
     """The rule behind examples 000 and 003: two pages whose author box signs with the same
     e-mail domain are one outlet, whatever their authors' names."""

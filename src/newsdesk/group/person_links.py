@@ -63,14 +63,25 @@ class PersonIndex:
         name with another story (reading ages was a third of the pass's time)."""
         mine = story_of(article_id)
         found: dict[int, PersonLink] = {}
+        aged_mine, cued_mine = aged(article_id), cued(article_id)
         for key in sorted(lead):
+            # whether the key's articles lie in one other open story: the same for every
+            # article of the key, so asked once (asked per article, it made a public
+            # figure's name — thousands of open articles — quadratic)
+            one_other: bool | None = None
+            mine_aged, mine_cued = key in aged_mine, key in cued_mine
             for other in self.mentions.get(key, ()):
                 story = story_of(other)
                 if story is None or story == mine or story in found:
                     continue
-                aged_here = key in aged(article_id) or key in aged(other)
-                cued_here = key in cued(article_id) or key in cued(other)
-                if aged_here or (cued_here and self._one_other_story(key, mine, story_of)):
+                if mine_aged or key in aged(other):
+                    found[story] = PersonLink(other, key, names[key])
+                    continue
+                if not (mine_cued or key in cued(other)):
+                    continue
+                if one_other is None:
+                    one_other = self._one_other_story(key, mine, story_of)
+                if one_other:
                     found[story] = PersonLink(other, key, names[key])
         for key in names:
             self.mentions[key].append(article_id)

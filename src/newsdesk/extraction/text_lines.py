@@ -358,10 +358,11 @@ def split_lines(text: str) -> list[Line]:
         if not raw.strip():
             blank = True
             continue
-        cut = signup_tail(raw.strip())
+        stripped = raw.strip()
+        cut = signup_tail(stripped)
         if cut:  # the news sentences and the prompt after them: two lines of one number
-            out.append(make_line(number, raw.strip()[:cut], blank))
-            out.append(make_line(number, raw.strip()[cut:], False))
+            out.append(make_line(number, stripped[:cut], blank))
+            out.append(make_line(number, stripped[cut:], False))
         else:
             out.append(make_line(number, raw, blank))
         blank = False

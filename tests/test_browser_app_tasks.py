@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .test_browser import app, browser, built, page, shot  # noqa: F401 (pytest fixtures)
-from .test_browser_tasks import Clicks
+from .test_browser_tasks import Clicks, single_source_claim
 
 
 def _story(page: Any, app: str) -> Clicks:  # noqa: F811
@@ -24,10 +24,7 @@ def _story(page: Any, app: str) -> Clicks:  # noqa: F811
 
 def test_which_claims_rest_on_one_source(page: Any, app: str) -> None:  # noqa: F811
     clicks = _story(page, app)
-    group = page.locator("tbody.group-single_source").first
-    assert group.count() == 1, "no single-source group in the story's matrix"
-    link = group.locator("tr:not(.group) td:first-child a").first
-    claim = str(link.inner_text()).rstrip("…").strip()
+    link, claim = single_source_claim(page, "story")
     clicks.click(link)
     page.wait_for_url("**/article/**")
     assert claim[:40] in clicks.landed()

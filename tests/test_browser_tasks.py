@@ -50,12 +50,18 @@ def _top(page: Any, built: dict[str, Path]) -> Clicks:  # noqa: F811
     return Clicks(page)
 
 
+def single_source_claim(page: Any, where: str) -> tuple[Any, str]:  # noqa: F811
+    """The first claim link of the matrix's "Single source" group on ``page`` and the
+    claim's words (``where``: the page, for the failure message)."""
+    group = page.locator("tbody.group-single_source").first
+    assert group.count() == 1, f"no single-source group in the {where}'s matrix"
+    link = group.locator("tr:not(.group) td:first-child a").first
+    return link, str(link.inner_text()).rstrip("…").strip()
+
+
 def test_which_claims_rest_on_one_source(page: Any, built: dict[str, Path]) -> None:  # noqa: F811
     clicks = _top(page, built)
-    group = page.locator("tbody.group-single_source").first
-    assert group.count() == 1, "no single-source group in the overview's matrix"
-    link = group.locator("tr:not(.group) td:first-child a").first
-    claim = str(link.inner_text()).rstrip("…").strip()
+    link, claim = single_source_claim(page, "overview")
     clicks.click(link)
     assert claim[:40] in clicks.landed()
     shot(page, "task-single-source")

@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                                        for why, score in zip(apart, systems["newsdesk"],
                                                              strict=True)]
     cuts = {"newsdesk": cut, "newsdesk, held apart": cut}
-    for part, idx in (("dev", dev), ("test", test)):
+    for part, idx in (("dev", dev),) if args.dev_only else (("dev", dev), ("test", test)):
         # the pairs that change: at or above the cut and held apart, by rule and label
         changed = Counter((apart[i], "same" if gold[i] else "different") for i in idx
                           if apart[i] and systems["newsdesk"][i] >= cut)

@@ -94,6 +94,11 @@ def test_first_person_quote_needs_its_speaker_in_the_other_sentence() -> None:
     assert not other_voice("pelosi", liberals, frozenset(), True)  # a quote against a quote
     assert not other_voice(None, liberals, frozenset(), False)
     assert speaker_of(None, "she") is None and speaker_of("e-1", "she") == "e-1"
+    # no one known: a description pointing back, a dateline read as the speaker
+    assert speaker_of(None, "The firm") is None
+    assert speaker_of(None, "the company's spokesman") is None
+    assert speaker_of(None, "June 15, 2010") is None
+    assert speaker_of(None, "The White House") == "as-written:the white house"
 
 
 def _key(text: str, **fields: object) -> ClaimKey:
@@ -106,8 +111,9 @@ def test_held_apart_names_the_rule() -> None:
     plan = _key("Congress plans to pass a measure to fund the government on Thursday.")
     assert held_apart(done, plan) == "modality"
     assert held_apart(plan, plan) is None
-    quote = _key("We will pass the bill, she said.", voice="pelosi", entities=frozenset({"pelosi"}))
-    assert held_apart(quote, _key("Liberals threaten to sink the bill.",
+    quote = _key("We will pass the spending bill, she said.", voice="pelosi",
+                 entities=frozenset({"pelosi"}))
+    assert held_apart(quote, _key("Liberals threaten to sink the spending bill.",
                                   speaker="liberals")) == "voice"
     assert held_apart(quote, _key("Pelosi says the House will pass the bill.",
                                   entities=frozenset({"pelosi"}))) is None
@@ -134,3 +140,44 @@ def test_two_targets_of_one_slot_are_two_claims() -> None:
     ten, forty = (_figure("percent", 10, "%"),), (_figure("percent", 40, "%"),)
     assert _groups(a, a, (ten, ten)) == 1
     assert _groups(a, b, (ten, forty)) == 2
+
+
+def test_one_shared_word_is_no_claim() -> None:
+    heard = "She heard at least 15 shots."
+    yelling = "Holston's father, David Cole, can be heard yelling, \u201cNo."
+    a, b = _key(heard), _key(yelling)
+    assert held_apart(a, b) == "one word"
+    assert _groups(heard, yelling) == 2
+    # a second shared word, or a shared entity or number, is read by the score as before
+    assert held_apart(a, _key("A neighbor heard several shots.")) is None
+    assert held_apart(_key(heard, entities=frozenset({"e-1"})),
+                      _key(yelling, entities=frozenset({"e-1"}))) is None
+
+
+def test_a_clause_inside_a_segment_is_outside_the_main_assertion() -> None:
+    from newsdesk.crosscheck.claim_words import claim_words
+
+    _, minor = claim_words("Eleven rig workers died when the rig exploded six weeks ago.")
+    assert {"explo", "week"} <= minor and "rig" not in minor and "died" not in minor
+    _, minor = claim_words("Officials said that the rig exploded.")
+    assert "explo" not in minor  # "that" after a verb of saying opens the thing said
+    # a restrictive relative clause defines its noun: it stays in the main assertion
+    _, minor = claim_words("The panel endorsed boosters for those who are 65 or older.")
+    assert "older" not in minor
+    # what comes before "wrote:" is who speaks
+    _, minor = claim_words("At 09:17 am, peeweepete wrote: Rig operated by Transocean.")
+    assert "peewe" in minor and "trans" not in minor
+
+
+def test_shared_only_the_speaker_is_no_claim() -> None:
+    text_a = ("\u201cThis will be felt for generations to come,\u201d said Regan Nelson, senior "
+              "oceans advocate at the Natural Resources Defense Council.")
+    text_b = ("Regan Nelson, a senior oceans advocate with the Natural Resources Defense "
+              "Council, lobbies Congress.")
+    speaker = "Regan Nelson, senior oceans advocate at the Natural Resources Defense Council"
+    quote = ArticleClaim("a:0", "a", Span.of(text_a, 0, len(text_a)), speaker=speaker,
+                         cue="said")
+    a, b = claim_key(quote, [], ()), _key(text_b)
+    assert held_apart(a, b) == "speaker"
+    same = _key("Regan Nelson said this will be felt for generations to come.")
+    assert held_apart(a, same) is None

@@ -45,6 +45,7 @@ class ClaimKey:
     entities: frozenset[str]
     numbers: frozenset[str]
     minor: frozenset[str] = frozenset()  # stems found only outside the main assertion
+    framing: frozenset[str] = frozenset()  # those of them in the speaker or cue as written
     states: frozenset[str] = frozenset()  # victims' conditions it gives (claim_states.py)
     # What held_apart.py reads besides: done or yet to happen (claim_modality.py), its
     # percentages and sums (claim_amounts.py), who it is attributed to, whether it speaks
@@ -90,9 +91,10 @@ def claim_key(claim: ArticleClaim, entity_keys: Iterable[str], years: Iterable[i
     """What alignment compares of ``claim``; ``entity_keys``: the story's keys of the
     entities it names and of its speaker (``speaker_key``, also given alone)."""
     words, minor = claim_words(claim.text, claim.speaker, claim.cue)
+    framing = minor & (claim_words(claim.speaker or "")[0] | claim_words(claim.cue or "")[0])
     quoted = first_person(claim.text)
     speaker = speaker_of(speaker_key, claim.speaker)
-    return ClaimKey(words, frozenset(entity_keys), numbers_of(claim, years), minor,
+    return ClaimKey(words, frozenset(entity_keys), numbers_of(claim, years), minor, framing,
                     claim_states(claim.text), claim_modality(claim.text),
                     claim_amounts(claim.figures), speaker, quoted,
                     speaker if quoted else None)

@@ -55,15 +55,25 @@ def first_person(text: str) -> bool:
 
 
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "this", "that"))
+# A speaker written as a definite description in lower case ("the firm", "the company's
+# spokesman") points back at someone the article named before: it may be the very speaker
+# of the other outlet's quote ("The firm said it was looking forward to …" / BP's '"We look
+# forward to …"'; dev half of the claim pairs, issue 15), so it is no one known.
+_DEFINITE = re.compile(r"^(?i:the|this|that|these|those|his|her|its|their)\s+[a-z][a-z\s'’-]*$")
 
 
 def speaker_of(speaker_key: str | None, speaker: str | None) -> str | None:
     """Who a sentence is attributed to: the story's key of its speaker entity, else the
-    speaker as written (not a bare pronoun), else None."""
+    speaker as written, else None. Not a speaker as written: a bare pronoun, a definite
+    description in lower case (``_DEFINITE``), or words holding a digit (a dateline or a
+    time stamp read as the speaker: "June 15, 2010")."""
     if speaker_key:
         return speaker_key
-    written = " ".join((speaker or "").split()).casefold()
-    return "as-written:" + written if written and written not in _PRONOUNS else None
+    written = " ".join((speaker or "").split())
+    if (not written or written.casefold() in _PRONOUNS or _DEFINITE.match(written)
+            or any(ch.isdigit() for ch in written)):
+        return None
+    return "as-written:" + written.casefold()
 
 
 def other_voice(voice_a: str | None, speaker_b: str | None, entities_b: frozenset[str],

@@ -142,10 +142,18 @@ def feature_rows(keys: list[tuple[ClaimKey, ClaimKey, StoryVocabulary]],
             for (a, b, v), (ta, tb) in zip(keys, texts, strict=True)]
 
 
-def mrpc_features(part: str) -> tuple[list[dict[str, Any]], list[tuple[float, ...]]]:
+Keys = list[tuple[ClaimKey, ClaimKey, StoryVocabulary]]
+
+
+def mrpc_keys(part: str) -> tuple[list[dict[str, Any]], Keys]:
+    """The MRPC pairs of ``part`` and their claim keys."""
     rows = mrpc(part)
     docs = annotate_sentences([t for r in rows for t in (r["a"], r["b"])], f"mrpc-{part}")
-    keys = sentence_keys(rows, docs)
+    return rows, sentence_keys(rows, docs)
+
+
+def mrpc_features(part: str) -> tuple[list[dict[str, Any]], list[tuple[float, ...]]]:
+    rows, keys = mrpc_keys(part)
     return rows, feature_rows(keys, [(r["a"], r["b"]) for r in rows])
 
 
@@ -158,7 +166,13 @@ def stsb_features(part: str) -> tuple[list[dict[str, Any]], list[tuple[float, ..
 
 def claim_pair_features(part: str, cache: Path = CACHE
                         ) -> tuple[list[dict[str, Any]], list[tuple[float, ...]]]:
-    """The claim pairs of one half (``dev`` or ``test``) and their features; the annotated
+    """The claim pairs of one half (``dev`` or ``test``) and their features."""
+    rows, keys = claim_pair_keys(part, cache)
+    return rows, feature_rows(keys, [(p["a"]["text"], p["b"]["text"]) for p in rows])
+
+
+def claim_pair_keys(part: str, cache: Path = CACHE) -> tuple[list[dict[str, Any]], Keys]:
+    """The claim pairs of one half (``dev`` or ``test``) and their claim keys; the annotated
     documents of both halves are cached together (annotation reads no label)."""
     import claims
     from common import timelines_root
@@ -170,5 +184,4 @@ def claim_pair_features(part: str, cache: Path = CACHE
     every = claims.load_pairs()
     docs = claims.cached(cache / "claim-docs.pickle", lambda: claims.annotated(root, every))
     rows = [p for p in every if p["part"] == part]
-    keys = claims.features(rows, docs)
-    return rows, feature_rows(keys, [(p["a"]["text"], p["b"]["text"]) for p in rows])
+    return rows, claims.features(rows, docs)

@@ -5,8 +5,9 @@ all-pairs comparison); pairs from different articles at or above ``align.SAME_CL
 joined by average link, so one loose pair cannot chain two different claims together. A
 large story's pairs (millions at 800 articles) are sieved in bulk before the exact score
 (``align_batch``), with the same groups as scoring each pair. A pair ``held_apart`` finds
-(opposed conditions, an act done against one yet to happen, different percentages or sums,
-a first-person quote against a sentence about someone else) is never one claim.
+(one shared word, or only one sentence's speaker, shared; opposed conditions, an act done
+against one yet to happen, different percentages or sums, a first-person quote against a
+sentence about someone else) is never one claim.
 """
 
 from __future__ import annotations

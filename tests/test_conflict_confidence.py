@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import pytest
 
+from newsdesk.config import load_settings
+from newsdesk.crosscheck.claims import ArticleClaim
 from newsdesk.crosscheck.conflict_confidence import (
     CHECK,
     CONFLICT_SIMILARITY,
@@ -17,8 +19,6 @@ from newsdesk.crosscheck.conflict_confidence import (
     same_ground,
     value_gap,
 )
-from newsdesk.config import load_settings
-from newsdesk.crosscheck.claims import ArticleClaim
 from newsdesk.crosscheck.conflicts import Conflict, Side, conflicts_between
 from newsdesk.crosscheck.parse import sentence_parser
 from newsdesk.crosscheck.value_anchors import Parse
@@ -313,7 +313,8 @@ def _parsed_pair(text_a: str, part_a: str, value_a: float, text_b: str, part_b: 
 
 def test_one_thing_said_of_both_counts_makes_different_words_one_count(parse: Parse) -> None:
     text_a = "Police say a man has been arrested after five people were injured in two shootings."
-    text_b = "Police arrested a man who opened fire on three vehicles, injuring at least eight people."
+    text_b = ("Police arrested a man who opened fire on three vehicles, injuring at least "
+              "eight people.")
     out = _parsed_pair(text_a, "five", 5, text_b, "at least eight", 8, parse,
                        hedge_b="at least")
     assert out.confidence == HIGH

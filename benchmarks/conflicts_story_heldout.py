@@ -379,13 +379,21 @@ def join(labels: Path) -> None:
 # ---------------------------------------------------------------- scoring
 
 
+RULES = ("today", "previous", "every disagreement", "numbers differ")
+
+
 def _tiers(found: dict[str, Any] | None) -> dict[str, bool]:
-    """Whether each rule calls a found-again row a conflict."""
+    """Whether each rule calls a found-again row a conflict ("numbers differ": the two
+    sentences carry different numbers, the pair tables' baseline)."""
     if found is None:
-        return {"today": False, "previous": False, "every disagreement": False}
+        return dict.fromkeys(RULES, False)
+    from conflicts import baseline
+
     tier = tier_now(found)
+    a, b = found["sides"]
     return {"today": tier == "high", "previous": tier in ("high", "doubted"),
-            "every disagreement": True}
+            "every disagreement": True,
+            "numbers differ": baseline({"a": a, "b": b}) == "conflict"}
 
 
 def scores(rows: Sequence[dict[str, Any]], now: dict[Any, dict[str, Any]]) -> dict[str, Any]:
@@ -399,7 +407,7 @@ def scores(rows: Sequence[dict[str, Any]], now: dict[Any, dict[str, Any]]) -> di
     out: dict[str, Any] = {"rows": len(rows), "unclear": len(rows) - len(labelled),
                            "labels": dict(Counter(r["label"] for r in rows)),
                            "est_real_conflicts": real}
-    for rule in ("today", "previous", "every disagreement"):
+    for rule in RULES:
         called = [r for r in labelled if _tiers(now.get(disagreement_key(r)))[rule]]
         right = [r for r in called if r["label"] == "conflict"]
         w_called = sum(weight[r["id"]] for r in called)
@@ -426,7 +434,7 @@ def score(rows_files: Sequence[Path], parts: Sequence[str]) -> dict[str, Any]:
     for part in parts:
         sub = [r for r in labelled if r["part"] == part]
         res[part] = s = scores(sub, now)
-        for rule in ("today", "previous", "every disagreement"):
+        for rule in RULES:
             o = s[rule]
             p = "—" if o["precision"] is None else f"{o['precision']:.3f}"
             rc = "—" if o["recall"] is None else f"{o['recall']:.3f}"

@@ -192,8 +192,16 @@ RECORDS = {"neus": neus_records, "gva": gva_records, "fnc1": fnc1_records,
            "gva_tune": gva_tune_records}
 
 
-def json_stories(source: str, by_story: dict[str, list[dict[str, Any]]]
+def json_stories(source: str, by_story: dict[str, list[dict[str, Any]]],
+                 stories_only: frozenset[str] = frozenset(), part: str | None = None
                  ) -> tuple[list[Story], dict[str, Any], dict[str, Any]]:
+    """The source's stories (only ``stories_only`` when given, only one ``part`` when
+    given: annotating the rest is the slow part of a run) as article ids, the articles and
+    their facts."""
+    if stories_only:
+        by_story = {k: v for k, v in by_story.items() if k in stories_only}
+    if part:
+        by_story = {k: v for k, v in by_story.items() if part_of_story(k) == part}
     unique = {r["id"]: r for recs in by_story.values() for r in recs}
     articles = _intake([unique[k] for k in sorted(unique)])
     facts = _annotated(f"heldout-{source}", articles)
@@ -215,14 +223,18 @@ def timeline17_stories(root: Path) -> tuple[list[Story], dict[str, Any], dict[st
 SOURCES = ("timeline17", "neus", "gva", "fnc1", "gva_tune")
 
 
-def story_sets(root: Path, only: Sequence[str] = ()) -> Iterator[tuple[list[Story], dict[str, Any],
-                                                                        dict[str, Any]]]:
+def story_sets(root: Path, only: Sequence[str] = (), stories_only: frozenset[str] = frozenset(),
+               part: str | None = None
+               ) -> Iterator[tuple[list[Story], dict[str, Any], dict[str, Any]]]:
     for source in SOURCES:
         if only and source not in only:
             continue
+        if source == "timeline17" and ((stories_only and "MJ_bbc" not in stories_only)
+                                       or (part and part_of_story("MJ_bbc") != part)):
+            continue
         print(f"{source}: loading", file=sys.stderr, flush=True)
         yield (timeline17_stories(root) if source == "timeline17"
-               else json_stories(source, RECORDS[source](root)))
+               else json_stories(source, RECORDS[source](root), stories_only, part))
 
 
 def _too_long(signum: int, frame: Any) -> None:
@@ -230,16 +242,18 @@ def _too_long(signum: int, frame: Any) -> None:
 
 
 def disagreements(root: Path, only: Sequence[str] = (),
-                  stories_only: frozenset[str] = frozenset()) -> Iterator[dict[str, Any]]:
+                  stories_only: frozenset[str] = frozenset(), part: str | None = None
+                  ) -> Iterator[dict[str, Any]]:
     """Every disagreement the cross-check lists in each story, once (as the fresh draw);
-    ``stories_only``: only those stories (the ones holding labelled rows)."""
+    ``stories_only``: only those stories (the ones holding labelled rows); ``part``: only
+    the stories of that half."""
     from newsdesk.config import load_settings
     from newsdesk.crosscheck.parse import sentence_parser
     from newsdesk.crosscheck.story import crosscheck_story
 
     parse = sentence_parser(load_settings().spacy_model)
     signal.signal(signal.SIGALRM, _too_long)
-    for stories, arts, facts in story_sets(root, only):
+    for stories, arts, facts in story_sets(root, only, stories_only, part):
         for source, name, ids in stories:
             if stories_only and name not in stories_only:
                 continue
@@ -365,13 +379,21 @@ def join(labels: Path) -> None:
 # ---------------------------------------------------------------- scoring
 
 
+RULES = ("today", "previous", "every disagreement", "numbers differ")
+
+
 def _tiers(found: dict[str, Any] | None) -> dict[str, bool]:
-    """Whether each rule calls a found-again row a conflict."""
+    """Whether each rule calls a found-again row a conflict ("numbers differ": the two
+    sentences carry different numbers, the pair tables' baseline)."""
     if found is None:
-        return {"today": False, "previous": False, "every disagreement": False}
+        return dict.fromkeys(RULES, False)
+    from conflicts import baseline
+
     tier = tier_now(found)
+    a, b = found["sides"]
     return {"today": tier == "high", "previous": tier in ("high", "doubted"),
-            "every disagreement": True}
+            "every disagreement": True,
+            "numbers differ": baseline({"a": a, "b": b}) == "conflict"}
 
 
 def scores(rows: Sequence[dict[str, Any]], now: dict[Any, dict[str, Any]]) -> dict[str, Any]:
@@ -385,7 +407,7 @@ def scores(rows: Sequence[dict[str, Any]], now: dict[Any, dict[str, Any]]) -> di
     out: dict[str, Any] = {"rows": len(rows), "unclear": len(rows) - len(labelled),
                            "labels": dict(Counter(r["label"] for r in rows)),
                            "est_real_conflicts": real}
-    for rule in ("today", "previous", "every disagreement"):
+    for rule in RULES:
         called = [r for r in labelled if _tiers(now.get(disagreement_key(r)))[rule]]
         right = [r for r in called if r["label"] == "conflict"]
         w_called = sum(weight[r["id"]] for r in called)
@@ -412,7 +434,7 @@ def score(rows_files: Sequence[Path], parts: Sequence[str]) -> dict[str, Any]:
     for part in parts:
         sub = [r for r in labelled if r["part"] == part]
         res[part] = s = scores(sub, now)
-        for rule in ("today", "previous", "every disagreement"):
+        for rule in RULES:
             o = s[rule]
             p = "—" if o["precision"] is None else f"{o['precision']:.3f}"
             rc = "—" if o["recall"] is None else f"{o['recall']:.3f}"
@@ -435,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", nargs="*", default=(), help="--dump only these")
     parser.add_argument("--labelled-stories", action="store_true",
                         help="--dump only the stories holding labelled rows")
+    parser.add_argument("--dump-part", choices=("tune", "report"), default=None,
+                        help="--dump only the stories of that half")
     parser.add_argument("--draw", type=Path, nargs="*", default=None,
                         help="draw from --dump files")
     parser.add_argument("--batch", type=int, default=1, help="--draw: the batch number")
@@ -457,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         with args.dump.open("w", encoding="utf-8") as fh:
             names = (frozenset(r["story"] for r in _read(DATA)) if args.labelled_stories
                      else frozenset())
-            for row in disagreements(root, args.sources, names):
+            for row in disagreements(root, args.sources, names, args.dump_part):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif args.draw:
         draw([r for path in args.draw for r in _read(path)], args.batch)

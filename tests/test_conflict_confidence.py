@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+from newsdesk.config import load_settings
+from newsdesk.crosscheck.claims import ArticleClaim
 from newsdesk.crosscheck.conflict_confidence import (
     CHECK,
     CONFLICT_SIMILARITY,
@@ -16,6 +20,8 @@ from newsdesk.crosscheck.conflict_confidence import (
     value_gap,
 )
 from newsdesk.crosscheck.conflicts import Conflict, Side, conflicts_between
+from newsdesk.crosscheck.parse import sentence_parser
+from newsdesk.crosscheck.value_anchors import Parse
 from newsdesk.model import TimeRef
 from newsdesk.publish.disagreements import SECTIONS, disagreement_sections
 
@@ -284,3 +290,93 @@ def test_durations_are_always_differences_to_check() -> None:
     found = conflicts_between(a, b, SAME_DAY)
     assert [c.kind for c in found] == ["duration"]
     assert rated(found[0], a, b, 0.9).confidence == CHECK
+
+
+# Issue 15, the doubts narrowed on the held-out draw's tune part: figures said in different
+# words are one count when both sentences say one thing of what they count; a count per
+# item, one item of a set, and two readings within rounding stay differences to check.
+
+@pytest.fixture(scope="module")
+def parse() -> Parse:
+    return sentence_parser(load_settings().spacy_model)
+
+
+def _parsed_pair(text_a: str, part_a: str, value_a: float, text_b: str, part_b: str,
+                 value_b: float, parse: Parse | None, what: str = "people",
+                 hedge_b: str | None = None) -> Conflict:
+    a = _claim("a", text_a, (_figure(text_a, part_a, value_a, what=what),))
+    b = _claim("b", text_b, (_figure(text_b, part_b, value_b, what=what, hedge=hedge_b),))
+    found = conflicts_between(a, b, SAME_DAY)
+    assert len(found) == 1
+    return rated(replace(found[0], status="conflict"), a, b, 0.8, parse)
+
+
+def test_one_thing_said_of_both_counts_makes_different_words_one_count(parse: Parse) -> None:
+    text_a = "Police say a man has been arrested after five people were injured in two shootings."
+    text_b = ("Police arrested a man who opened fire on three vehicles, injuring at least "
+              "eight people.")
+    out = _parsed_pair(text_a, "five", 5, text_b, "at least eight", 8, parse,
+                       hedge_b="at least")
+    assert out.confidence == HIGH
+    # without the parse the words alone decide, as before
+    alone = _parsed_pair(text_a, "five", 5, text_b, "at least eight", 8, None,
+                         hedge_b="at least")
+    assert alone.confidence == CHECK and "the words around the two values differ" in alone.reason
+
+
+def test_two_things_said_of_the_counts_or_a_light_verb_keep_the_doubt(parse: Parse) -> None:
+    diagnosed = _parsed_pair("In Ruritania, 2,000 people have been diagnosed with the flu.",
+                             "2,000", 2000, "The ministry says 1,300 people are in hospital "
+                             "with the illness, some of them seriously ill.", "1,300", 1300,
+                             parse)
+    assert diagnosed.confidence == CHECK
+    assert "the words around the two values differ" in diagnosed.reason
+    reported = _parsed_pair("Hospitals across the region have reported 412 deaths so far.",
+                            "412", 412, "Last week the national toll reached 388 deaths, "
+                            "according to a tracker.", "388", 388, parse, what="deaths")
+    assert reported.confidence == CHECK
+    assert "the words around the two values differ" in reported.reason
+
+
+def test_a_count_for_each_or_one_item_of_a_set_is_a_part(parse: Parse) -> None:
+    each = _parsed_pair("Smith is charged with two counts of assault in the case.", "two", 2,
+                        "Smith and Jones are charged with eight counts each of assault in the "
+                        "case.", "eight", 8, parse, what="counts")
+    assert each.confidence == CHECK and "a count for each" in each.reason
+    including = _parsed_pair(
+        "Three died in seven shootings over the weekend, including one in which nine people "
+        "were shot at a party.", "nine", 9,
+        "Police said 22 people were shot over the weekend at a party.", "22", 22, parse)
+    assert including.confidence == CHECK and "a part against a whole" in including.reason
+
+
+def test_two_readings_within_rounding_are_one_value() -> None:
+    text_a = "The Dow Jones Industrial Average closed down nearly 1,861.81 points on the day."
+    text_b = "The Dow Jones Industrial Average closed down 1,861.82 points on the day."
+    a = _claim("a", text_a, (_figure(text_a, "nearly 1,861.81", 1861.81, unit="pt",
+                                     hedge="nearly"),))
+    b = _claim("b", text_b, (_figure(text_b, "1,861.82", 1861.82, unit="pt"),))
+    found = conflicts_between(a, b, SAME_DAY)
+    assert found
+    out = rated(replace(found[0], status="conflict"), a, b, 0.9)
+    assert out.confidence == CHECK and "rounding" in out.reason
+    # 412 against 388 stays a conflict (test_the_same_count_by_two_outlets_is_still_a_conflict)
+    assert "rounding" not in _rated_pair(
+        "The ministry said 412 cases were confirmed in Ruritania.", "412", 412,
+        "The ministry said 388 cases were confirmed in Ruritania.", "388", 388,
+        SAME_DAY).reason
+
+
+def test_a_hedged_dozen_is_vague_and_a_bare_one_is_not() -> None:
+    def pair(part_a: str) -> tuple[Conflict, ArticleClaim, ArticleClaim]:
+        text_a = f"The shooting left two dead and {part_a} people wounded."
+        text_b = "The shooting left two dead and 18 people wounded."
+        a = _claim("a", text_a, (_figure(text_a, part_a, 12, what="people"),))
+        b = _claim("b", text_b, (_figure(text_b, "18", 18, what="people"),))
+        return Conflict("count: people", "figure", (
+            Side("a", part_a, a.figures[0].span, a.span),
+            Side("b", "18", b.figures[0].span, b.span)), "conflict"), a, b
+
+    for hedged in ("more than a dozen", "about a dozen", "half a dozen"):
+        assert not firm(*pair(hedged))
+    assert firm(*pair("a dozen")) and firm(*pair("12"))

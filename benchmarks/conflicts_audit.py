@@ -1,0 +1,106 @@
+"""Which rating condition or doubt keeps each labelled pair from being called a conflict
+(issue 15: find the doubts that are too broad). On the tune halves of the conflict pair
+tables only (dev + fresh-dev): per pair labelled ``conflict`` that the dossier keeps to
+check, what demotes it; per pair labelled otherwise, the doubts that hold it back (what a
+relaxed doubt would promote).
+
+    python benchmarks/conflicts_audit.py [--cache FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from claims import annotated, cached, features, load_pairs
+from common import timelines_root
+from conflicts import DATA, FRESH, PARTS
+from newsdesk.config import load_settings
+from newsdesk.crosscheck.align import similarity
+from newsdesk.crosscheck.claims import claim_at
+from newsdesk.crosscheck.conflict_confidence import (
+    CONFLICT_SIMILARITY,
+    MAX_GAP,
+    RATED_KINDS,
+    firm,
+    same_ground,
+    value_gap,
+)
+from newsdesk.crosscheck.conflict_doubts import doubts
+from newsdesk.crosscheck.conflicts import conflicts_between
+from newsdesk.crosscheck.parse import sentence_parser
+
+
+def demotions(pair: dict[str, Any], docs: dict[str, Any], parse: Any, score: float
+              ) -> list[list[str]]:
+    """Per conflict the detector finds, the conditions it fails (empty: called)."""
+    claims, published = [], {}
+    for side in ("a", "b"):
+        article, facts = docs[pair[side]["doc"]]
+        claims.append(claim_at(article.id, article.text, facts, pair[side]["start"],
+                               pair[side]["end"]))
+        date = article.published.value or article.published.earliest
+        if date:
+            published[article.id] = date
+    a, b = claims
+    out = []
+    for c in conflicts_between(a, b, published, parse):
+        why = []
+        if c.kind not in RATED_KINDS:
+            why.append(f"kind {c.kind}")
+        if c.status != "conflict":
+            why.append(c.status)
+        if score < CONFLICT_SIMILARITY:
+            why.append(f"similarity {score:.2f}")
+        if value_gap(c, a, b) > MAX_GAP:
+            why.append(f"gap {value_gap(c, a, b):.1f}")
+        if not firm(c, a, b):
+            why.append("not firm")
+        if not same_ground(a, b):
+            why.append("not one ground")
+        why += ["doubt: " + d for d in doubts(c, a, b, parse)]
+        out.append(why)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cache", type=Path, default=None)
+    args = parser.parse_args(argv)
+    root = timelines_root()
+    if root is None:
+        return 0
+    pairs = load_pairs(DATA) + load_pairs(FRESH)
+    docs = cached(args.cache, lambda: annotated(root, pairs))
+    parse = sentence_parser(load_settings().spacy_model)
+    tune = [p for p in pairs if p["part"] in PARTS["tune"]]
+    scores = [similarity(a, b, vocab) for a, b, vocab in features(tune, docs)]
+    held: Counter[str] = Counter()
+    for pair, score in zip(tune, scores, strict=True):
+        found = demotions(pair, docs, parse, score)
+        called = any(not w for w in found)
+        if pair["label"] != "conflict" and (called or not any(
+                all(x.startswith("doubt: ") for x in w) for w in found)):
+            if called:
+                print(f"FALSE CALL {pair['id']} {pair['label']}")
+            continue
+        if pair["label"] == "conflict" and called:
+            print(f"CALLED {pair['id']}")
+            continue
+        tag = "MISSED" if pair["label"] == "conflict" else f"HELD ({pair['label']})"
+        print(f"{tag} {pair['id']} sim {score:.2f}")
+        for side in ("a", "b"):
+            print(f"   {side}: {' '.join(pair[side]['text'].split())[:300]}")
+        for w in found:
+            print("   -", "; ".join(w) or "called")
+            for x in w:
+                held[(tag[:4], x.split(" (")[0])] += 1
+    for k, n in sorted(held.items()):
+        print(n, k)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

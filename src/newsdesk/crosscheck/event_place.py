@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Facts, Span
 from .countries import is_country
-from .gazetteer import gazetteer
+from .gazetteer import Place, gazetteer, gazetteer_key
 from .headline_places import headline_places
 from .place_context import NAME_WORD, not_a_town_here, not_a_town_name, parts_of_town
 from .untagged_towns import untagged_towns
@@ -370,6 +370,85 @@ def lead_towns(text: str) -> frozenset[str]:
     names = [city for city, _, _, _, _ in _text_places(text)]
     names += [text[s.start:s.end] for s in untagged_towns(text, (), ())]
     return frozenset(place_key(n) for n in names if g.is_us_place(n))
+
+
+def lead_town_states(text: str, whole: str = "") -> frozenset[tuple[str, str]]:
+    """The US towns a lead (``text``) places its event in, each with its state: the one
+    the lead gives it ("Selma, Ala."), else the one ``_state_of_town`` reads from the
+    article's ``whole`` text. Unlike ``lead_towns``, datelines count wherever a paragraph
+    opens with one (after a caption: "(Photo: WJHL) BRISTOL (WATE/AP) –"), and a country's
+    name or a larger city abroad is no US town. Story grouping reads them to keep reports
+    of two states apart (``group/regions.py``)."""
+    g = gazetteer()
+    named = [(city, state) for city, state, _, _, _ in _text_places(text)]
+    for m in _DATELINE.finditer(text):  # a dateline after a caption or a headline's line
+        if city := _city_name(_title(m.group(1))):
+            named.append((city, state_of(m.group(2), after_comma=True) if m.group(2) else None))
+    named += [(text[s.start:s.end], None) for s in untagged_towns(text, (), ())]
+    out = set()
+    for name, state in named:
+        places = g.us_places(name)
+        if places and (state or not _abroad(name, places)):
+            out.add((place_key(name), state or _state_of_town(places, whole or text)))
+    return frozenset(out)
+
+
+def _abroad(name: str, places: tuple[Place, ...]) -> bool:
+    """A country's name ("in China": China, Maine, is not meant) or a city abroad larger
+    than every US place of its name ("Paris", not Paris, Texas), when no state is given
+    with it ("Bristol, Tenn." is in Tennessee)."""
+    if is_country(name):
+        return True
+    return gazetteer().world.get(gazetteer_key(name), 0) > places[0].population
+
+
+# A town name shared by places of several states stands for the largest when it holds at
+# least this many times the people of all the others ("San Diego": California's, not the
+# Texas town of 4,000).
+DOMINANT_TOWN = 10
+# Another town of the text, telling which state an ambiguous one is ("Selma" in a text
+# sending the wounded "to a hospital in Montgomery"), may be less dominant: it only chooses
+# among the states the first town's name already has.
+SUPPORTING_TOWN = 3
+
+
+def _state_of_town(places: tuple[Place, ...], text: str) -> str:
+    """The state of a town named without one: the only state having a place so named or
+    the state of a place far larger than all the others of its name (``_plain_state``),
+    else the one of those states ``text`` names or places another town in ("Selma" in a
+    text naming Alabama, or Montgomery); else ""."""
+    state = _plain_state(places)
+    if state:
+        return state
+    states = {p.state for p in places}
+    for found in _text_states(text):  # the states it names first, then its towns'
+        named = states & found
+        if named:
+            return named.pop() if len(named) == 1 else ""
+    return ""
+
+
+def _plain_state(places: tuple[Place, ...], dominant: float = DOMINANT_TOWN) -> str:
+    """The state of a town name by the gazetteer alone: the only state having a place so
+    named, or that of a place ``dominant`` times larger than all the others; else ""."""
+    states = {p.state for p in places}
+    if len(states) == 1:
+        return states.pop()
+    largest, others = places[0].population, sum(p.population for p in places[1:])
+    return places[0].state if largest >= dominant * max(others, 1) else ""
+
+
+_STATE_NAMES = re.compile(rf"(?<![\w.-])(?:{ap_pattern()})(?!\w)")
+
+
+def _text_states(text: str) -> Iterator[set[str]]:
+    """The states ``text`` names ("Alabama", "Ala.", not after a hyphen: "D-Ala." is a
+    politician's); then those it places a town in that the gazetteer puts in one state."""
+    yield {state for m in _STATE_NAMES.finditer(text) if (state := state_of(m.group(0)))}
+    g = gazetteer()
+    yield {state for span in untagged_towns(text, (), ())
+           if (state := _plain_state(g.us_places(text[span.start:span.end]),
+                                     SUPPORTING_TOWN))}
 
 
 def _merge_partial(cands: list[_Candidate]) -> list[_Candidate]:

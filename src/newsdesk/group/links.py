@@ -21,6 +21,7 @@ from typing import Any
 from .measures import disagreements
 from .places import placed_apart
 from .profile import Profile
+from .regions import regions_apart
 
 FEATURES = ("cosine", "title", "names", "rarest_name", "numbers", "days_apart", "short",
             "nameless", "cosine_x_names", "rarest_word", "rare_words", "names_differ")
@@ -135,7 +136,7 @@ def look_alikes(a: Profile, b: Profile, ceiling: float) -> bool:
     apart. Checked only for a pair above the threshold (the clusterer's best candidate) and
     for the incident link's near misses, not for every candidate."""
     return (conflicting_measures(a, b) or headline_subjects_differ(a, b, ceiling)
-            or placed_apart_profiles(a, b))
+            or placed_apart_profiles(a, b) or in_states_apart(a, b))
 
 
 def placed_apart_profiles(a: Profile, b: Profile) -> bool:
@@ -148,6 +149,17 @@ def placed_apart_profiles(a: Profile, b: Profile) -> bool:
     if not a.places or not b.places:  # most pairs: no lead place, nothing more is read
         return False
     return placed_apart(a.places, a.folded, a.people, b.places, b.folded, b.people)
+
+
+def in_states_apart(a: Profile, b: Profile) -> bool:
+    """Never one event either: the two leads place their events in different US states,
+    neither article names the other's state or lead town anywhere, and the two name no
+    person in common ("BRISTOL, Tenn." and "SELMA, Ala.", "Fort Myers" and "San Diego";
+    ``regions.py``)."""
+    region_a = a.region
+    if not region_a.states:
+        return False
+    return regions_apart(region_a, a.folded, a.people, b.region, b.folded, b.people)
 
 
 def headline_subjects_differ(a: Profile, b: Profile, ceiling: float) -> bool:

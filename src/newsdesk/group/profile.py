@@ -20,8 +20,9 @@ from operator import itemgetter
 
 from ..vectors import Vector, normalised
 from .measures import measures_of
-from .people import aged, cued
+from .people import LEAD_CHARS, aged, cued
 from .places import lead_places, people_of
+from .regions import LeadRegion, lead_region
 from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 
 # An age ("a 20-year-old man", "aged 34") and a bare number of two to six digits that is
@@ -111,6 +112,13 @@ class Profile:
         """The streets and neighbourhoods the lead names (places.py), read on first use:
         only for a pair the model would join."""
         return lead_places(self.source_title, self.source_text)
+
+    @cached_property
+    def region(self) -> LeadRegion:
+        """The states and towns the lead places its event in (regions.py), read on first
+        use: only for a pair the model would join."""
+        return lead_region(f"{self.source_title}\n{self.source_text[:LEAD_CHARS]}",
+                           f"{self.source_title}\n{self.source_text}")
 
     @cached_property
     def people(self) -> frozenset[str]:

@@ -7,6 +7,8 @@ against the gold story of every article. Beside newsdesk, in the same run:
 - **alone**: every article a story of its own (the trivial baseline);
 - **previous**: the grouping newsdesk shipped before issue 12 (``stories_previous.py``);
 - **window_120**: newsdesk with stories closed after 120 quiet days, as before session 13;
+- **follow_ups**: newsdesk with the follow-up links of session 16 (recalled days,
+  addresses: ``StoryClusterer.follow_ups``; measured, not adopted);
 - **all-pairs**: TF-IDF (fitted on the whole stream: an advantage no incremental method has)
   cosine between every two articles published at most 3 days apart, single link at a strict
   threshold chosen on the GVA tune split (``--sweep`` shows the sweep).
@@ -216,6 +218,12 @@ def run_window_120(rows: Rows) -> Groups:
     return run_ours(rows, StoryClusterer(window_days=SESSION_12_WINDOW_DAYS))
 
 
+def run_follow_ups(rows: Rows) -> Groups:
+    """newsdesk with follow-ups that refer back to their event linked (session 16: recalled
+    days, addresses; ``StoryClusterer.follow_ups``, measured and not adopted)."""
+    return run_ours(rows, StoryClusterer(follow_ups=True))
+
+
 def run_previous(rows: Rows) -> Groups:
     from stories_previous import StoryClusterer as Previous
 
@@ -264,12 +272,13 @@ def _link(matrix: Any, i: int, others: list[int], threshold: float, links: Any) 
 
 METHODS: dict[str, Callable[[Rows], Groups]] = {
     "alone": run_alone, "previous": run_previous, "all_pairs": run_all_pairs,
-    "window_120": run_window_120, "newsdesk": run_ours,
+    "window_120": run_window_120, "follow_ups": run_follow_ups, "newsdesk": run_ours,
 }
 LABELS = {"alone": "every article alone", "previous": "previous grouping (session 4)",
           "all_pairs": f"all-pairs TF-IDF cosine ≥ {PAIR_THRESHOLD}, single link, "
                        f"{PAIR_WINDOW_DAYS}-day window",
           "window_120": "newsdesk, stories closed after 120 quiet days (session 12)",
+          "follow_ups": "newsdesk + follow-ups that refer back (session 16, not adopted)",
           "newsdesk": "**newsdesk**"}
 
 

@@ -7,8 +7,16 @@ from datetime import date
 
 import pytest
 
-from newsdesk.group.incident_links import agreement
-from newsdesk.group.incidents import Incident, counts_of, event_day, incident_of, streets_of
+from newsdesk.group.incident_links import IncidentIndex, agreement
+from newsdesk.group.incidents import (
+    Incident,
+    addresses_of,
+    counts_of,
+    event_day,
+    incident_of,
+    recalled_days,
+    streets_of,
+)
 from newsdesk.group.stories import StoryClusterer, StoryItem
 
 _SUNDAY = date(2016, 5, 1)
@@ -141,3 +149,111 @@ def test_the_incident_join_is_recorded_in_the_dossier_and_in_markdown() -> None:
     assert "same_incident" not in join_record(clusterer.joins["e1"])  # others as before
     line = _join_md(record, {"e1": "Man, 24, killed", "e2": "Teen held"})
     assert "both leads state one incident: elm street, springfield" in line
+
+
+# Follow-ups that refer back to their event (session 16): weeks later, in other words.
+_NOV21 = date(2015, 11, 21)
+_BOY = StoryItem(
+    "b1", _NOV21, "Goodlettsville police say 5-year-old boy was shot by older sibling",
+    "GOODLETTSVILLE, Tenn. — Goodlettsville police have determined that a 5-year-old boy who "
+    "died Saturday was shot by an older sibling. It happened at an apartment complex in the "
+    "400 block of Moss Lane around 5:30 p.m. Saturday. Police said the children's parents "
+    "were at home at the time of the shooting. The boy was taken to a hospital, where he "
+    "died. Detectives said the investigation is continuing.")
+_OTHER_BOY = StoryItem(
+    "x1", _NOV21, "Woman, 40, wounded in Hendersonville",
+    "HENDERSONVILLE, Tenn. — A 40-year-old woman was shot and wounded Saturday at a gas "
+    "station on Long Hollow Pike, police said. She was taken to Skyline Medical Center with a "
+    "wound to the arm. Officers were looking for a man who drove off in a gray sedan. "
+    "Anyone with information was asked to call Crime Stoppers.")
+_INDICTED = StoryItem(
+    "b2", date(2016, 1, 4), "Dad charged after son accidentally shoots, kills little brother",
+    "GOODLETTSVILLE, Tenn. — A Goodlettsville father has been indicted on two felonies in the "
+    "accidental shooting death of his 5-year-old son. It happened on Nov. 21 just before "
+    "Thanksgiving after the child's big brother got hold of the father's loaded handgun and "
+    "pulled the trigger. The boy died at the family's apartment off Moss Trail. A grand "
+    "jury returned the indictment for reckless endangerment and "
+    "child neglect; the father is due in court next month.")
+
+
+def _clusterer(items: list[StoryItem], follow_ups: bool = True) -> StoryClusterer:
+    """The clusterer over ``items``, by default with the follow-up links (off in newsdesk's
+    default: they cost GVA report precision)."""
+    clusterer = StoryClusterer(follow_ups=follow_ups)
+    for item in items:
+        clusterer.add(item)
+    return clusterer
+
+
+def test_recalled_days_and_addresses_are_read_from_the_lead() -> None:
+    lead = f"{_INDICTED.title}\n{_INDICTED.text}"
+    assert recalled_days(lead, _INDICTED.day) == {_NOV21}  # type: ignore[arg-type]
+    assert event_day(lead, _INDICTED.day) is None  # type: ignore[arg-type]
+    # a week back is the event day, not a recalled one; an arrest's date recalls nothing
+    assert recalled_days("A man was shot on April 30.", _TUESDAY) == frozenset()
+    assert recalled_days("He was arrested on April 2.", _TUESDAY) == frozenset()
+    assert addresses_of("found in the 11300 block of South Forest Avenue and at 2403 "
+                        "Benning Road NE; 12 people were shot") == {
+        "11300 forest avenue", "2403 benning road"}
+
+
+def test_a_recalled_day_agrees_only_with_an_age_and_an_address_without_a_town() -> None:
+    later = _incident(day=None, recalled=frozenset({_SUNDAY}))
+    assert agreement(later, _incident()) is None  # town and day alone: no incident
+    assert agreement(_incident(day=None, recalled=frozenset({_SUNDAY}), ages=frozenset({5})),
+                     _incident(ages=frozenset({5}))) == "springfield, 2016-05-01, age 5"
+    assert agreement(_incident(day=None, recalled=frozenset({date(2016, 4, 3)}),
+                               ages=frozenset({5})), _incident(ages=frozenset({5}))) is None
+    here = frozenset({"400 moss lane"})
+    assert agreement(_incident(towns=frozenset(), addresses=here),
+                     _incident(addresses=here)) == "at 400 moss lane"
+    assert agreement(_incident(addresses=here, ages=frozenset({5})),
+                     _incident(addresses=here, ages=frozenset({40}))) is None
+    assert agreement(_incident(addresses=here), _incident(addresses=here),
+                     follow_ups=False) is None  # the code before session 16
+
+
+def test_a_follow_up_recalling_the_day_weeks_later_joins_its_story() -> None:
+    before = _clusterer([_BOY, _OTHER_BOY, _INDICTED], follow_ups=False)
+    assert sorted(before.groups()) == [("b1",), ("b2",), ("x1",)]
+    after = _clusterer([_BOY, _OTHER_BOY, _INDICTED])
+    assert sorted(after.groups()) == [("b1", "b2"), ("x1",)]
+    assert after.joins["b2"].incident == "goodlettsville, 2015-11-21, age 5"
+
+
+def test_a_follow_up_recalling_another_day_or_age_stays_apart() -> None:
+    for old, new in (("Nov. 21", "Nov. 7"), ("5-year-old", "9-year-old")):
+        other = StoryItem(_INDICTED.id, _INDICTED.day, _INDICTED.title.replace("little", ""),
+                          _INDICTED.text.replace(old, new))
+        assert sorted(_clusterer([_BOY, _OTHER_BOY, other]).groups()) == [
+            ("b1",), ("b2",), ("x1",)]
+
+
+def test_a_follow_up_at_the_same_address_joins_its_story() -> None:
+    vigil = StoryItem(
+        "b3", date(2015, 12, 12), "Neighbors hold vigil for boy",
+        "Dozens of neighbors lit candles outside the apartments in the 400 block "
+        "of Moss Lane, where a child died last month. Friends sang and released balloons; a "
+        "pastor led a prayer. Organizers said they hoped the gathering would remind parents "
+        "to lock up their guns.")
+    after = _clusterer([_BOY, _OTHER_BOY, vigil])
+    assert sorted(after.groups()) == [("b1", "b3"), ("x1",)]
+    assert after.joins["b3"].incident == "at 400 moss lane"
+    assert sorted(_clusterer([_BOY, _OTHER_BOY, vigil], follow_ups=False).groups()) == [
+        ("b1",), ("b3",), ("x1",)]
+
+
+def test_an_article_giving_the_addresses_of_two_open_stories_links_neither() -> None:
+    """A round-up ("a violent month: ... and at the gas station on Long Hollow Road") states
+    two incidents; it links none, even when the pair model rates one pair too low to link."""
+    moss, hollow = frozenset({"400 moss lane"}), frozenset({"900 long hollow road"})
+    story = {"b1": 0, "x1": 1, "r1": 2, "f1": 3}
+    likely = {"b1": 0.5, "x1": 0.05}
+    index = IncidentIndex(follow_ups=True)
+    for article_id, addresses in (("b1", moss), ("x1", hollow)):
+        index.add(article_id, _incident(addresses=addresses), {}, story.get,
+                  likely.get, 0.4)
+    assert index.add("f1", _incident(day=None, addresses=moss), {}, story.get,
+                     likely.get, 0.4) == ("b1", 0.5, "at 400 moss lane")
+    assert index.add("r1", _incident(day=None, addresses=moss | hollow), {}, story.get,
+                     likely.get, 0.4) is None

@@ -3,6 +3,7 @@ the story's sections are there, and a hostile story renders as text with nothing
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from html.parser import HTMLParser
@@ -249,3 +250,16 @@ def test_why_each_article_is_in_the_story_is_shown(example_dossier: dict[str, An
     notes = render_markdown(example_dossier)
     assert "### Why these articles are one story" in notes
     assert f"names: {joined[1]['shared']['names'][0]}" in notes
+
+
+def test_a_merge_by_person_or_incident_is_shown_with_its_reason_escaped(
+        example_dossier: dict[str, Any]) -> None:
+    """The report says why two stories were merged (``same_person``, ``same_incident``),
+    as the Markdown does; the reason comes from page text, so it is escaped."""
+    dossier = copy.deepcopy(example_dossier)
+    joined = dossier["stories"][0]["joined"]
+    joined[1]["same_incident"] = "at 400 <b>moss</b> lane"
+    joined[2]["same_person"] = "Terry Robinson"
+    page = render_html(dossier)
+    assert "one incident: at 400 &lt;b&gt;moss&lt;/b&gt; lane" in page
+    assert "both stories name Terry Robinson" in page

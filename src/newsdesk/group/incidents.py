@@ -36,6 +36,10 @@ from ..crosscheck.sentences import split_sentences
 LEAD_CHARS = 600
 # An event day further back than this from the publication day is a recalled incident.
 MAX_DAYS_BACK = 7
+# A follow-up dates its event by month and day ("the Nov. 21 shooting", "on Feb. 5"): such a
+# date further back than ``MAX_DAYS_BACK`` but at most this far is a *recalled* day — what
+# the article refers back to, not the day of the news it brings (``Incident.recalled``).
+RECALL_DAYS_BACK = 365
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i + 1 for i, m in enumerate((
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
@@ -57,6 +61,13 @@ _STREET = re.compile(
     r"\b((?:[A-Z][a-z]+\.? ){0,3}(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))) "
     r"(Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Parkway|"
     r"Pkwy\.?|Highway|Hwy\.?|Court|Ct\.|Place|Pl\.|Terrace|Circle|Way)(?![a-z])")
+# Addresses are read further than the lead: a follow-up gives the place again lower down
+# ("... at his home in the 11300 block of South Forest Avenue"); GVA tune, lead only: 5
+# same-incident pairs across stories, 3,000 characters: 17 (and 4 of two incidents).
+ADDRESS_CHARS = 3000
+# An address: a house or block number before a street ("2403 Benning Road", "the 11300
+# block of South Forest Avenue"); the street is read by ``_STREET``.
+_ADDRESS_NUMBER = re.compile(r"\b(\d{2,5})(?: block)?(?: of)? (?:[NSEW]\.? )?(?=[A-Z0-9])")
 # Counts of people: "five people shot", "4 Shot, 1 Killed", "3 dead", "two others were
 # wounded"; keyed by what befell them.
 _NUMBER_WORDS = {w: i for i, w in enumerate((
@@ -89,6 +100,12 @@ class Incident:
     ages: frozenset[int]
     streets: frozenset[str]
     counts: frozenset[str] = frozenset()  # "shot:5", "dead:1"
+    # Earlier event days the lead refers back to by month and day, 8 days to a year before
+    # publication ("the Nov. 21 shooting"): a follow-up's link to its event, never a
+    # disagreement (a lead may recall an earlier case too).
+    recalled: frozenset[date] = frozenset()
+    # Addresses ("11300 forest avenue"): block or house number and street.
+    addresses: frozenset[str] = frozenset()
 
     def index_keys(self) -> list[tuple[str, date]]:
         """The (town, day) keys the article is indexed by (none without an event day)."""
@@ -96,20 +113,31 @@ class Incident:
             return []
         return [(town, self.day) for town in sorted(self.towns)]
 
+    def lookup_keys(self) -> list[tuple[str, date]]:
+        """The (town, day) keys under which earlier reports of this incident are looked up:
+        the event day's and the recalled days'."""
+        days = sorted(self.recalled | ({self.day} if self.day is not None else set()))
+        return [(town, day) for day in days for town in sorted(self.towns)]
+
 
 NO_INCIDENT = Incident(frozenset(), None, frozenset(), frozenset())
 
 
-def incident_of(title: str, text: str, published: date | None) -> Incident:
-    """The incident of an article published on ``published`` (undated: none)."""
+def incident_of(title: str, text: str, published: date | None,
+                follow_ups: bool = False) -> Incident:
+    """The incident of an article published on ``published`` (undated: none); with
+    ``follow_ups`` also the days it recalls and its addresses (``incident_links.py``)."""
     if published is None:
         return NO_INCIDENT
     lead = f"{title}\n{text[:LEAD_CHARS]}"
     towns = lead_towns(lead)
-    if not towns:
+    addresses = (addresses_of(f"{title}\n{text[:ADDRESS_CHARS]}") if follow_ups
+                 else frozenset())
+    if not towns and not addresses:
         return NO_INCIDENT
+    recalled = recalled_days(lead, published) if follow_ups else frozenset()
     return Incident(towns, event_day(lead, published), ages_of(lead), streets_of(lead),
-                    counts_of(lead))
+                    counts_of(lead), recalled, addresses)
 
 
 def event_day(lead: str, published: date) -> date | None:
@@ -126,6 +154,25 @@ def event_day(lead: str, published: date) -> date | None:
             if day is not None and timedelta(0) <= published - day <= timedelta(MAX_DAYS_BACK):
                 return day
     return None
+
+
+def recalled_days(lead: str, published: date) -> frozenset[date]:
+    """The days, 8 days to a year before ``published``, that ``lead`` gives by month and
+    day in a sentence about the event with an event word nearest ("charged in the Nov. 21
+    shooting"): what a follow-up refers back to."""
+    out: set[date] = set()
+    for start, end in split_sentences(lead):
+        sentence = lead[start:end]
+        if not EVENT_WORDS.search(sentence):
+            continue
+        for m in _DAY_WORDS.finditer(sentence):
+            if not m.group(4) or nearest_cue(sentence, m.start(), m.end()) != "event":
+                continue
+            day = _resolve(m, published)
+            if day is not None and (timedelta(MAX_DAYS_BACK) < published - day
+                                    <= timedelta(RECALL_DAYS_BACK)):
+                out.add(day)
+    return frozenset(out)
 
 
 def _resolve(m: re.Match[str], published: date) -> date | None:
@@ -170,6 +217,16 @@ def streets_of(lead: str) -> frozenset[str]:
             continue
         kind = m.group(2).rstrip(".").casefold()
         out.add(" ".join(words).casefold() + " " + _STREET_KIND.get(kind, kind))
+    return frozenset(out)
+
+
+def addresses_of(text: str) -> frozenset[str]:
+    """The addresses ``text`` gives, as number and street key ("2403 benning road")."""
+    out: set[str] = set()
+    for m in _ADDRESS_NUMBER.finditer(text):
+        street = _STREET.match(text, m.end())
+        if street is not None:
+            out.update(f"{int(m.group(1))} {key}" for key in streets_of(street.group(0)))
     return frozenset(out)
 
 

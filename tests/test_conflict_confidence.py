@@ -209,6 +209,18 @@ def test_a_count_the_sentence_goes_on_to_add_to_is_a_part() -> None:
     assert "a part against a whole" not in alone.reason
 
 
+def test_a_count_joined_to_another_in_its_noun_phrase_is_a_part() -> None:
+    out = _rated_pair("Two city police officers and a sheriff's deputy were taken to hospital "
+                      "after the shooting.", "Two", 2,
+                      "Six officers were taken to hospital after the shooting.", "Six", 6,
+                      SAME_DAY, what="officers")
+    assert out.confidence == CHECK and "a part against a whole" in out.reason
+    two_counts = _rated_pair("Two men were taken to hospital and a dozen were treated at the "
+                             "scene.", "Two", 2, "Six men were taken to hospital and a dozen "
+                             "were treated at the scene.", "Six", 6, SAME_DAY, what="men")
+    assert "a part against a whole" not in two_counts.reason
+
+
 def test_likely_cases_against_confirmed_ones_are_two_counts() -> None:
     out = _rated_pair("Ruritania has 9,000 likely cases of the flu.", "9,000", 9000,
                       "Ruritania has 4,000 cases of the flu.", "4,000", 4000, SAME_DAY)

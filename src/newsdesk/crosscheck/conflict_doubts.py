@@ -56,6 +56,12 @@ _PART_BEFORE = re.compile(r"\b(?:another|other|additional|further)\s+$", re.IGNO
 _NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)"
 _PART_LATER = re.compile(rf"\b(?:another|the other)\s+{_NUMBER}\b|\b{_NUMBER}\s+(?:more|others)\b",
                          re.IGNORECASE)
+# A count joined in its own noun phrase to another one ("two city police officers and a
+# sheriff's deputy died", against "at least three officers are dead"): a part of their sum.
+# Only noun-phrase words in between: "two were killed and a dozen hurt" is two counts.
+_PART_JOINED = re.compile(
+    rf"^\s*(?:(?!(?:were|was|are|is|have|has|had|been|be)\b)[\w'’-]+(?<!ed)(?<!ing)\s+){{1,4}}?"
+    rf"and\s+(?:a|an|one|{_NUMBER})\s+[\w'’-]+", re.IGNORECASE)
 # A count given per item ("eight counts each", "two years apiece"): not a total.
 _EACH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:each|apiece|per\s+(?:person|victim|man|woman|"
                    r"defendant|count))\b", re.IGNORECASE)
@@ -154,6 +160,7 @@ def part_of_whole(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str |
         before, after = _around(claim, figure)
         if (_PART_AFTER.match(after) or _PART_BEFORE.search(before) or _OF_THE.match(after)
                 or _OF_BEFORE.search(before) or _PART_LATER.search(after)
+                or _PART_JOINED.match(after)
                 or _INCLUDING.search(before)):
             return f"a part against a whole ({figure.span.text!r} counts some of them)"
         if _EACH.match(after):

@@ -474,7 +474,7 @@ def test_the_person_index_links_as_reading_every_mention_did() -> None:
             lead = frozenset(k for k in named_keys if rnd.random() < 0.7)
             aged[article] = frozenset(k for k in keys if rnd.random() < 0.15)
             cued[article] = frozenset(k for k in keys if rnd.random() < 0.15)
-            ask = (story.get, lambda a: aged[a], lambda a: cued[a])
+            ask = (story.get, aged.__getitem__, cued.__getitem__)
             want = _walk_every_mention(mentions, article, names, lead, *ask)
             got = people.add(article, names, lead, *ask)
             assert (None if got is None else (got.other, got.key)) == want, (seed, n)

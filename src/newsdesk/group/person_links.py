@@ -84,7 +84,8 @@ class PersonIndex:
                                       story_of)
                 continue
             # the key's articles lying in one other open story: asked at most once per key,
-            # and only when an article with a cue (no age) would link through it
+            # and only when an article with a cue (no age) would link through it; already
+            # answered (no) when this article gives the name a cue
             one_other: bool | None = False if key in cued_mine else None
             for other in self.marked.get(key, ()):
                 story = story_of(other)

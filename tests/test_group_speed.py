@@ -76,3 +76,39 @@ def test_numbers_match_the_plain_patterns() -> None:
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(20000)]
     for text in texts:
         assert numbers_of(text) == _numbers_plain(text), text
+
+
+def test_the_people_patterns_match_the_plain_ones() -> None:
+    """people.py's name, age and cue patterns open with their first character and look
+    behind it; the plain patterns they replace open with the look-behind (or a ``\\b``)."""
+    from newsdesk.group import people
+
+    word, name, suffix = people._WORD, people._NAME, people._SUFFIX
+    after = (r"(?:,\s*(?:age\s+|aged\s+|an?\s+)?|\s+\()([1-9]\d?)(?:-year-old|\b)"
+             r"(?![\d,.]\d)")
+    cue = (r",? (?:was|has been|had been|is) (?:fatally |critically |also |later |then )?"
+           r"(?:shot|killed|arrested|charged|wounded|stabbed|injured|slain|pronounced dead)\b")
+    plain = {
+        people._NAMES: rf"(?<![\w.’'])({name}){suffix}",
+        people._AGED_AFTER: rf"(?<![\w.’'])({name}){suffix}{after}",
+        people._AGED_BEFORE: rf"\b[1-9]\d?-year-old(?: [a-z]+){{0,3}},? ({name})",
+        people._CUED_BEFORE: (r"\b(?:identified (?:him |her |them |the \w+ )?as"
+                              rf"|(?:victim|suspect|shooter|gunman),?) ({name})"),
+        people._CUED_AFTER: rf"(?<![\w.’'])({name}){suffix}{cue}",
+    }
+    assert word.startswith(r"(?!(?:Jr|Sr)\b)")  # what the fast forms write out
+    rnd = random.Random(16)
+    pieces = ["Terry", "Robinson", "Jr", "Sr", "Jr.", "Jrs", "Jra", "Srb", "III", " ", ", ",
+              ",", ".", "'", "’", "O'Neal", "D’Angelo", "McKinney", "Durham-Gilbert", "P.",
+              "x", "7", "28", "1", "-year-old", " man", " (", "age ", "aged ", "a ", "an ",
+              " was shot", " is charged", "identified him as ", "victim", "the suspect, ",
+              "gunman", "xvictim", "shooter", "\n", "A", "J", "S", "r"]
+    texts = ["Terry Robinson Jr., 28, was killed; 68-year-old Darrell Dean Shriver and the "
+             "victim, Jalen Price. Police identified him as Omar P. Jarman. Bell was shot."]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+              for _ in range(20000)]
+    for fast, pattern in plain.items():
+        slow = re.compile(pattern)
+        for text in texts:
+            assert ([(m.span(), m.groups()) for m in fast.finditer(text)]
+                    == [(m.span(), m.groups()) for m in slow.finditer(text)]), (pattern, text)

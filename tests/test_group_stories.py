@@ -4,6 +4,7 @@ record of why each article joined its story."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -423,3 +424,65 @@ def test_a_cued_name_that_a_third_story_names_links_nothing() -> None:
     found = index(["a", "d"])
     assert found is not None and found.other == "a"
     assert index(["a", "b", "d"]) is None  # "b" names him too, without a cue
+
+
+def _walk_every_mention(mentions: dict[str, list[str]], article_id: str,
+                        names: dict[str, str], lead: frozenset[str],
+                        story_of: Callable[[str], int | None],
+                        aged: Callable[[str], frozenset[str]],
+                        cued: Callable[[str], frozenset[str]]) -> tuple[str, str] | None:
+    """The person link as the index computed it before session 16, reading every earlier
+    article naming a lead name: the reference the faster index must agree with."""
+    mine = story_of(article_id)
+    found: dict[int, tuple[str, str]] = {}
+    for key in sorted(lead):
+        for other in mentions.get(key, []):
+            story = story_of(other)
+            if story is None or story == mine or story in found:
+                continue
+            if key in aged(article_id) or key in aged(other):
+                found[story] = (other, key)
+            elif key in cued(article_id) or key in cued(other):
+                stories = {story_of(a) for a in mentions[key]} - {mine, None}
+                if len(stories) == 1:
+                    found[story] = (other, key)
+    for key in names:
+        mentions.setdefault(key, []).append(article_id)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def test_the_person_index_links_as_reading_every_mention_did() -> None:
+    """Random streams (few names, few stories, some closed, ages and cues at random, merges
+    and sweeps): the index's link — the other article and the name — is the one a walk
+    over every earlier article naming the person gives."""
+    import random
+
+    from newsdesk.group.person_links import PersonIndex
+
+    keys = [f"name {k}" for k in range(6)]
+    for seed in range(300):
+        rnd = random.Random(seed)
+        people, mentions = PersonIndex(), {}
+        story: dict[str, int | None] = {}
+        aged: dict[str, frozenset[str]] = {}
+        cued: dict[str, frozenset[str]] = {}
+        for n in range(rnd.randint(2, 40)):
+            article = f"a{n}"
+            story[article] = rnd.randrange(5) if rnd.random() > 0.1 else None
+            named_keys = rnd.sample(keys, rnd.randint(0, 4))
+            names = {k: k.title() for k in named_keys}
+            lead = frozenset(k for k in named_keys if rnd.random() < 0.7)
+            aged[article] = frozenset(k for k in keys if rnd.random() < 0.15)
+            cued[article] = frozenset(k for k in keys if rnd.random() < 0.15)
+            ask = (story.get, aged.__getitem__, cued.__getitem__)
+            want = _walk_every_mention(mentions, article, names, lead, *ask)
+            got = people.add(article, names, lead, *ask)
+            assert (None if got is None else (got.other, got.key)) == want, (seed, n)
+            if rnd.random() < 0.1:  # two stories merge: the newer's articles move
+                a, b = sorted(rnd.sample(range(5), 2))
+                story.update({x: a for x, s in story.items() if s == b})
+            if rnd.random() < 0.05:  # a story closes and is swept out
+                gone = rnd.randrange(5)
+                closed = {x for x, s in story.items() if s == gone}
+                people.drop(closed)
+                mentions = {k: [x for x in v if x not in closed] for k, v in mentions.items()}

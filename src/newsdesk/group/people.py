@@ -31,22 +31,33 @@ _WORD = r"(?!(?:Jr|Sr)\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-
 # A name: two or three such words, a middle initial allowed, a generational suffix after.
 _NAME = rf"{_WORD}(?: [A-Z]\.)?(?: {_WORD}){{1,2}}"
 _SUFFIX = r"(?:,? (?:Jr|Sr|III|II|IV)\.?)?"
-_NAMES = re.compile(rf"(?<![\w.’'])({_NAME}){_SUFFIX}")
+# A name that does not continue a word, a number or a quote: "(?<![\w.’'])" + ``_NAME``,
+# written to open with its first capital and only then look behind it (and ahead for "Jr",
+# "Sr"), which lets the regex engine jump from capital to capital instead of trying the
+# whole pattern at every character: the same matches in about half the time.
+_FREE_NAME = (r"[A-Z](?<![\w.’'][A-Z])(?!(?<=[JS])r\b)"
+              r"(?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+              rf"(?: [A-Z]\.)?(?: {_WORD}){{1,2}}")
+_NAMES = re.compile(rf"({_FREE_NAME}){_SUFFIX}")
 # "Donyae Jones, 18," / "Jones, 18;" / "Jones (18)" / "Jones, age 18" / "Jones, a 17-year-old"
 _AGED_AFTER = re.compile(
-    rf"(?<![\w.’'])({_NAME}){_SUFFIX}"
+    rf"({_FREE_NAME}){_SUFFIX}"
     r"(?:,\s*(?:age\s+|aged\s+|an?\s+)?|\s+\()([1-9]\d?)(?:-year-old|\b)(?![\d,.]\d)")
-# "68-year-old Darrell Dean Shriver", "a 17-year-old student, Chris Roupe"
+# "68-year-old Darrell Dean Shriver", "a 17-year-old student, Chris Roupe" (the age's first
+# digit, then "\b" looked at behind it, as ``_FREE_NAME``)
 _AGED_BEFORE = re.compile(
-    rf"\b[1-9]\d?-year-old(?: [a-z]+){{0,3}},? ({_NAME})")
+    rf"[1-9](?<!\w[1-9])\d?-year-old(?: [a-z]+){{0,3}},? ({_NAME})")
 # A participant without an age: "identified as Donyae Jones", "the victim, Donyae Jones",
 # "Donyae Jones was shot / killed / arrested / charged" (what befell the person, or what
-# they were accused of: not what a spokesman says).
+# they were accused of: not what a spokesman says). The words before the name are
+# "\b(?:identified …|victim|suspect|shooter|gunman)", written to open with their first
+# letter, as ``_FREE_NAME``.
 _CUED_BEFORE = re.compile(
-    rf"\b(?:identified (?:him |her |them |the \w+ )?as|(?:victim|suspect|shooter|gunman),?)"
+    r"[igsv](?<!\w[igsv])(?:(?<=i)dentified (?:him |her |them |the \w+ )?as"
+    r"|(?:(?<=v)ictim|(?<=s)uspect|(?<=s)hooter|(?<=g)unman),?)"
     rf" ({_NAME})")
 _CUED_AFTER = re.compile(
-    rf"(?<![\w.’'])({_NAME}){_SUFFIX},? (?:was|has been|had been|is) "
+    rf"({_FREE_NAME}){_SUFFIX},? (?:was|has been|had been|is) "
     r"(?:fatally |critically |also |later |then )?"
     r"(?:shot|killed|arrested|charged|wounded|stabbed|injured|slain|pronounced dead)\b")
 _NOT_NAME_WORDS = frozenset((

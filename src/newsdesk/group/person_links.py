@@ -47,9 +47,12 @@ class PersonLink:
 
 @dataclass
 class PersonIndex:
-    """Full names of the open stories' articles; which of them each article gives an age."""
+    """Full names of the open stories' articles (``mentions``), and apart from them the
+    articles that give a name an age or a cue (``marked``): an arriving article that gives
+    a name neither, as most do, asks only the marked ones."""
 
     mentions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    marked: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, article_id: str, names: dict[str, str], lead: frozenset[str],
             story_of: Callable[[str], int | None], aged: Callable[[str], frozenset[str]],
@@ -59,44 +62,81 @@ class PersonIndex:
         lead names) and returns its link: the first indexed article of the one other story
         it shares a person with, or None (no such story, or two or more: a round-up).
         ``story_of`` gives an indexed article's story, or None when that story is closed;
-        ``aged`` the keys an article gives an age — asked only for an article sharing a
-        name with another story (reading ages was a third of the pass's time)."""
+        ``aged`` and ``cued`` the keys an article gives an age or a cue.
+
+        An other article links when one of the two gives the name an age, or one of them a
+        cue and the name's articles lie in one other open story. Which lists are read
+        follows from that: the arriving article's own age (or cue, in one other story)
+        makes every article naming the person a match (``mentions``); otherwise only an
+        article with an age or a cue of its own can be (``marked``). Until session 16 every
+        article naming the person was read, thousands for a public figure; the walk also
+        stops at a second story found (a round-up links nothing)."""
         mine = story_of(article_id)
-        found: dict[int, PersonLink] = {}
         aged_mine, cued_mine = aged(article_id), cued(article_id)
+        found: dict[int, PersonLink] = {}
         for key in sorted(lead):
-            # whether the key's articles lie in one other open story: the same for every
-            # article of the key, so asked once (asked per article, it made a public
-            # figure's name — thousands of open articles — quadratic)
-            one_other: bool | None = None
-            mine_aged, mine_cued = key in aged_mine, key in cued_mine
-            for other in self.mentions.get(key, ()):
+            if len(found) > 1:
+                break
+            name = names[key]
+            if key in aged_mine or (key in cued_mine
+                                    and self._one_other_story(key, mine, story_of)):
+                self._first_per_story(found, key, name, self.mentions.get(key, ()), mine,
+                                      story_of)
+                continue
+            # the key's articles lying in one other open story: asked at most once per key,
+            # and only when an article with a cue (no age) would link through it; already
+            # answered (no) when this article gives the name a cue
+            one_other: bool | None = False if key in cued_mine else None
+            for other in self.marked.get(key, ()):
                 story = story_of(other)
                 if story is None or story == mine or story in found:
                     continue
-                if mine_aged or key in aged(other):
-                    found[story] = PersonLink(other, key, names[key])
-                    continue
-                if not (mine_cued or key in cued(other)):
-                    continue
-                if one_other is None:
-                    one_other = self._one_other_story(key, mine, story_of)
-                if one_other:
-                    found[story] = PersonLink(other, key, names[key])
+                if key not in aged(other):  # marked by a cue only
+                    if one_other is None:
+                        one_other = self._one_other_story(key, mine, story_of)
+                    if not one_other:
+                        continue
+                found[story] = PersonLink(other, key, name)
+                if len(found) > 1:
+                    break
         for key in names:
             self.mentions[key].append(article_id)
+        for key in (aged_mine | cued_mine) & names.keys():
+            self.marked[key].append(article_id)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    @staticmethod
+    def _first_per_story(found: dict[int, PersonLink], key: str, name: str,
+                         others: Iterable[str], mine: int | None,
+                         story_of: Callable[[str], int | None]) -> None:
+        """Adds to ``found`` the first of ``others`` in each open story besides ``mine`` not
+        found yet, until two stories are found."""
+        for other in others:
+            story = story_of(other)
+            if story is None or story == mine or story in found:
+                continue
+            found[story] = PersonLink(other, key, name)
+            if len(found) > 1:
+                return
 
     def _one_other_story(self, key: str, mine: int | None,
                          story_of: Callable[[str], int | None]) -> bool:
         """Whether the articles naming ``key`` (aged or not) are in one open story besides
         ``mine``: a participant marked only by a cue ("NAME was charged") links only then —
         a name many stories mention is a public figure's (on NeuS, "a close friend of former
-        President Donald Trump, was arrested" linked three AllSides day stories)."""
-        stories = {story_of(a) for a in self.mentions.get(key, ())} - {mine, None}
+        President Donald Trump, was arrested" linked three AllSides day stories). Stops at
+        a second such story."""
+        stories: set[int] = set()
+        for other in self.mentions.get(key, ()):
+            story = story_of(other)
+            if story is not None and story != mine:
+                stories.add(story)
+                if len(stories) > 1:
+                    return False
         return len(stories) == 1
 
     def drop(self, closed: Iterable[str]) -> None:
         """Forgets the articles of closed stories."""
         gone = set(closed)
         drop_articles(self.mentions, gone)
+        drop_articles(self.marked, gone)

@@ -1,7 +1,7 @@
 """Reports placed in two states that neither mentions are two events (group/regions.py)."""
 
 from newsdesk.crosscheck.event_place import lead_town_states
-from newsdesk.group.regions import NO_REGION, lead_region, regions_apart
+from newsdesk.group.regions import NO_REGION, lead_region, mentions, regions_apart
 
 SAN_DIEGO = ("Police officer dead, another injured in San Diego\n"
              "SAN DIEGO — A traffic stop late Thursday led to a shooting that killed a police "
@@ -60,3 +60,14 @@ def test_not_apart_when_one_names_the_others_town_or_state_or_a_person_in_common
 def test_one_state_or_no_state_is_not_apart() -> None:
     assert not _apart(SAN_DIEGO, SAN_DIEGO_FOLLOW_UP)
     assert not _apart(SAN_DIEGO, "Officer dies\nAn officer shot during a stop died.")
+
+
+def test_a_lead_town_is_found_as_the_other_text_writes_it() -> None:
+    # the town's key drops dots and shortens "Saint"/"Mount"; the other text need not
+    st_louis = lead_region("Officer shot\nST. LOUIS (AP) — A police officer was shot.")
+    assert st_louis.towns == {"st louis"}
+    assert mentions("police in st. louis said", st_louis)
+    assert mentions("police in saint louis said", st_louis)
+    assert not mentions("police in east st. louisville said", st_louis)
+    vernon = lead_region("Man shot\nMOUNT VERNON, N.Y. — A man was shot on Monday.")
+    assert mentions("the mount vernon police said", vernon)

@@ -59,10 +59,18 @@ def _state_pattern(state: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{'|'.join(forms)})(?!\w)")
 
 
+# How a word of a town's key (``event_place.place_key``: dots dropped, "Saint" and a first
+# "Mount" shortened, "’" as "'") may be written in the text.
+_KEY_WORDS = {"st": r"(?:st\.?|saint)", "mt": r"(?:mt\.?|mount)"}
+
+
 @cache
 def _town_pattern(town: str) -> re.Pattern[str]:
-    """A case-folded text's mention of a town's key as whole words."""
-    return re.compile(rf"(?<!\w){re.escape(town)}(?!\w)")
+    """A case-folded text's mention of a town's key (``place_key``) as whole words, as the
+    text may write it: "st louis" is "st. louis" or "saint louis", "mt vernon" "mount
+    vernon", "o'fallon" "o’fallon"."""
+    words = [_KEY_WORDS.get(w) or re.escape(w).replace("'", "['’]") for w in town.split()]
+    return re.compile(r"(?<!\w)" + r"[\s.]+".join(words) + r"(?!\w)")
 
 
 def mentions(folded: str, region: LeadRegion) -> bool:

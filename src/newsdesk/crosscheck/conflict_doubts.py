@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..model import Figure
 from .claims import ArticleClaim
@@ -32,6 +33,9 @@ from .conflicts import Conflict, context_share, figure_at
 from .superseded import is_expectation
 from .value_anchors import Parse, place_key, same_place
 from .value_ranges import interval
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Days between two reports of a figure that can change (a toll, a price, a count so far)
 # past which they are two readings, not one: a day covers the same news cycle printed on
@@ -106,6 +110,10 @@ def _day(side_published: str | None) -> date | None:
 
 def _figures(conflict: Conflict, a: ArticleClaim, b: ArticleClaim
              ) -> tuple[Figure, Figure] | None:
+    """The two figures a figure conflict sets against each other, both with a value; None
+    for another kind of conflict or a side with no value."""
+    if conflict.kind != "figure":
+        return None
     found = [figure_at(c, s.span) for c, s in zip((a, b), conflict.sides, strict=True)]
     fa, fb = found
     if fa is None or fb is None or fa.value is None or fb.value is None:
@@ -123,7 +131,7 @@ def time_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | No
     apart = abs((db - da).days)
     if apart > MAX_DAYS_APART:
         return f"reported {apart} days apart (a value that can change between reports)"
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    pair = _figures(conflict, a, b)
     if pair is None:
         return None
     early, late = pair if da < db else pair[::-1]
@@ -153,7 +161,7 @@ def part_of_whole(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str |
     """One side counts a part: "two other men", "another 12", "775 of the 8,000", "two …
     and another three", "including nine people shot"; or a count per item ("eight counts
     each"); or gives an age ("ages 26 and 36")."""
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    pair = _figures(conflict, a, b)
     if pair is None:
         return None
     for claim, figure in zip((a, b), pair, strict=True):
@@ -179,7 +187,7 @@ def _qualifiers(claim: ArticleClaim, figure: Figure) -> frozenset[str]:
 def counted_differently(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
     """What is counted is known differently: "likely cases" against cases, "confirmed"
     deaths against "suspected" ones."""
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    pair = _figures(conflict, a, b)
     if pair is None:
         return None
     qa, qb = (_qualifiers(c, f) for c, f in zip((a, b), pair, strict=True))
@@ -191,7 +199,7 @@ def counted_differently(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) ->
 
 def revised(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
     """One side is a figure the sentence says was revised: an update, not a dispute."""
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    pair = _figures(conflict, a, b)
     if pair is None:
         return None
     for claim, figure in zip((a, b), pair, strict=True):
@@ -242,7 +250,7 @@ def said_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
 def rounding(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
     """The two values differ by less than ``ROUNDING`` of the smaller: one reading
     restated ("nearly 1,861.81 points" / "1,861.82 points"), not two counts."""
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    pair = _figures(conflict, a, b)
     if pair is None:
         return None
     (low_a, high_a), (low_b, high_b) = (interval(f) for f in pair)
@@ -267,16 +275,21 @@ MEASURES = {
 _MEASURE_OF = {lemma: name for name, lemmas in MEASURES.items() for lemma in lemmas}
 
 
+def _figure_token(parse: Parse, claim: ArticleClaim, figure: Figure) -> Token | None:
+    """The last token of the figure in the sentence's parse, where the walk up to what it
+    counts starts (``measure``, ``predicate``); None when no token lies inside it."""
+    start, end = figure.span.start - claim.span.start, figure.span.end - claim.span.start
+    inside = [t for t in parse(claim.text) if start <= t.idx and t.idx + len(t) <= end]
+    return inside[-1] if inside else None
+
+
 def measure(parse: Parse, claim: ArticleClaim, figure: Figure) -> str | None:
     """What the figure's count is a count of, read up its parse from the number: the
     first word on the way to the root that names one of ``MEASURES`` (a copula's
     complement too: "are dead"); None when none does."""
-    doc = parse(claim.text)
-    start, end = figure.span.start - claim.span.start, figure.span.end - claim.span.start
-    inside = [t for t in doc if start <= t.idx and t.idx + len(t) <= end]
-    if not inside:
+    token = _figure_token(parse, claim, figure)
+    if token is None:
         return None
-    token = inside[-1]
     for _ in range(8):
         lemmas = [token.lemma_.casefold()]
         if token.lemma_ == "be":
@@ -298,7 +311,7 @@ def two_measures(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
                  parse: Parse | None) -> str | None:
     """The two counts are of two things: killed against shot, shot against hurt (the
     subject check: "at least three officers are dead" against "shot six police officers")."""
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    pair = _figures(conflict, a, b)
     if pair is None or parse is None:
         return None
     ma, mb = (measure(parse, c, f) for c, f in zip((a, b), pair, strict=True))
@@ -318,12 +331,9 @@ def predicate(parse: Parse, claim: ArticleClaim, figure: Figure) -> str | None:
     from the number (a copula's complement: "are dead"), as its ``MEASURES`` class when it
     has one ("injured" and "injuring", "died" and "killed" are one), else its lemma; None
     when there is none or it is a light verb (``_LIGHT_VERBS``)."""
-    doc = parse(claim.text)
-    start, end = figure.span.start - claim.span.start, figure.span.end - claim.span.start
-    inside = [t for t in doc if start <= t.idx and t.idx + len(t) <= end]
-    if not inside:
+    token = _figure_token(parse, claim, figure)
+    if token is None:
         return None
-    token = inside[-1]
     for _ in range(8):
         if token.head.i == token.i:
             break
@@ -343,7 +353,7 @@ def one_predicate(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
                   parse: Parse | None) -> bool:
     """Whether both sentences say one thing of what they count (``predicate``): the
     evidence that lets figures said in otherwise different words be one count."""
-    pair = _figures(conflict, a, b) if conflict.kind == "figure" else None
+    pair = _figures(conflict, a, b)
     if pair is None or parse is None:
         return False
     pa, pb = (predicate(parse, c, f) for c, f in zip((a, b), pair, strict=True))

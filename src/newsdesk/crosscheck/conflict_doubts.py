@@ -247,8 +247,12 @@ def said_apart(conflict: Conflict, a: ArticleClaim, b: ArticleClaim,
     return None
 
 
+# Two values at most this share of the smaller apart are one reading rounded or restated.
+ROUNDING = 0.005
+
+
 def rounding(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None:
-    """The two values differ by less than ``ROUNDING`` of the smaller: one reading
+    """The two values differ by at most ``ROUNDING`` of the smaller: one reading
     restated ("nearly 1,861.81 points" / "1,861.82 points"), not two counts."""
     pair = _figures(conflict, a, b)
     if pair is None:
@@ -259,9 +263,6 @@ def rounding(conflict: Conflict, a: ArticleClaim, b: ArticleClaim) -> str | None
         return "the values differ by less than rounding"
     return None
 
-
-# Two values closer than this share of the smaller are one reading rounded or restated.
-ROUNDING = 0.005
 
 # What a count of people counts, by the word it hangs from: "three officers are dead"
 # and "shot six officers" are two counts (issue 15), whatever the numbers. Lemmas, as

@@ -15,8 +15,8 @@ and day alone are not enough — a big city has several shootings a day — so a
   or both state event days more than a day apart — each is the mark of another incident;
 - the pair model's vetoes passed and its probability at least ``INCIDENT_FLOOR``
   (``stories.py``) — ``INDEXED_FLOOR`` for an article the index found;
-- exactly one other open story so linked (an article linking two is a round-up; since
-  session 16 also when the second story's pair scores below the floor).
+- exactly one other open story so linked (an article linking two is a round-up; with
+  ``follow_ups``, session 16, also when the second story's pair scores below the floor).
 
 A follow-up days or weeks later refers back to its event (session 16; ``follow_ups``, off
 by default — it cost precision on the GVA report split): "indicted in the

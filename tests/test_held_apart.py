@@ -167,6 +167,9 @@ def test_a_clause_inside_a_segment_is_outside_the_main_assertion() -> None:
     # what comes before "wrote:" is who speaks
     _, minor = claim_words("At 09:17 am, peeweepete wrote: Rig operated by Transocean.")
     assert "peewe" in minor and "trans" not in minor
+    # "the United States:" is a country before a colon, not who speaks
+    _, minor = claim_words("Cases rose fastest in the United States: 5,000 in a week.")
+    assert not minor
 
 
 def test_shared_only_the_speaker_is_no_claim() -> None:

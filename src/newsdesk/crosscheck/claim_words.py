@@ -46,8 +46,9 @@ _CLAUSE = re.compile(
 # Transocean", "The mayor said: …". Everything up to the colon is framing (the attribution
 # finder reads "said" before a quote, not a reader comment's stamp). Dev half of the claim
 # pairs: one more true pair aligned (docs/decisions.md, "Claim alignment, third round").
+# Not "the United States:" (a country before a colon, not a verb).
 _SAID_COLON = re.compile(
-    r"\b(?:wrote|writes|said|says|told|tells|tweeted|posted|added|adds|stated|states)\s*:",
+    r"\b(?<!united\s)(?:wrote|writes|said|says|told|tells|tweeted|posted|added|adds|stated|states)\s*:",
     re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

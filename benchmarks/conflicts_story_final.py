@@ -39,10 +39,11 @@ from pathlib import Path
 from typing import Any
 
 from common import HERE, results_path
-from conflicts import baseline
 from conflicts_story import disagreement_key
 from conflicts_story_fresh import _read, _wilson, tier_now
-from conflicts_story_heldout import LABELS, _pair, earlier_rows, part_of_story
+from conflicts_story_heldout import _pair, earlier_rows, numbers_differ, part_of_story
+from conflicts_story_heldout import blind as blind_view
+from conflicts_story_heldout import join as join_labels
 
 SEED = 20261209
 STRATA = ("high", "was_high", "check")
@@ -100,41 +101,6 @@ def draw(now: Rows, before: Rows) -> None:
                       "strata": {s: len(g) for s, g in groups.items()}, "drawn": want}))
 
 
-def blind() -> None:
-    """The labelling view, as the third draw's: source, what is compared, both sides."""
-    with BLIND.open("w", encoding="utf-8") as fh:
-        for row in _read(DRAW):
-            sides = []
-            for s in row["sides"]:
-                a, b = s["value_span"]
-                t = s["text"]
-                sides.append({"outlet": s["outlet"], "published": s["published"],
-                              "value": s["value"],
-                              "text": " ".join((t[:a] + "[[" + t[a:b] + "]]" + t[b:]).split())})
-            fh.write(json.dumps({"id": row["id"], "source": row["source"], "kind": row["kind"],
-                                 "about": row["about"], "sides": sides},
-                                ensure_ascii=False) + "\n")
-
-
-def join(labels: Path) -> None:
-    rows = _read(DRAW)
-    got = {r["id"]: r for r in _read(labels)}
-    missing = [r["id"] for r in rows if r["id"] not in got]
-    bad = [i for i, r in got.items() if r["label"] not in LABELS]
-    if missing or bad:
-        raise SystemExit(f"no label: {missing[:10]}; unknown labels: {bad[:10]}")
-    with DATA.open("w", encoding="utf-8") as fh:
-        for r in rows:
-            g = got[r["id"]]
-            fh.write(json.dumps(dict(r, label=g["label"], note=g.get("note", "")),
-                                ensure_ascii=False) + "\n")
-
-
-def _numbers_differ(row: dict[str, Any]) -> bool:
-    a, b = row["sides"]
-    return baseline({"a": a, "b": b}) == "conflict"
-
-
 def score(now: Rows, before: Rows) -> dict[str, Any]:
     labelled = [r for r in _read(DATA) if r["label"] != "unclear"]
     drawn = Counter(r["stratum"] for r in labelled)
@@ -148,7 +114,7 @@ def score(now: Rows, before: Rows) -> dict[str, Any]:
     rules: dict[str, Callable[[dict[str, Any]], bool]] = {
         "this round": tier(now), "previous code": tier(before),
         "every disagreement shown": lambda r: True,
-        "the sentences carry different numbers": _numbers_differ}
+        "the sentences carry different numbers": numbers_differ}
     out: dict[str, Any] = {"rows": len(_read(DATA)), "scored": len(labelled),
                            "labels": dict(Counter(r["label"] for r in _read(DATA))),
                            "est_real_conflicts": real}
@@ -184,9 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.draw:
         draw(_load(args.draw), _load(args.before))
     elif args.blind:
-        blind()
+        blind_view(DRAW, BLIND)
     elif args.join:
-        join(args.join)
+        join_labels(args.join, DRAW, DATA)
     elif args.score:
         results_path("conflicts_story_final.json").write_text(
             json.dumps(score(_load(args.rows), _load(args.before)), indent=2) + "\n")

@@ -344,12 +344,13 @@ def draw(rows: Sequence[dict[str, Any]], batch: int) -> None:
     print(json.dumps(report, indent=1))
 
 
-def blind() -> None:
-    """The labelling view: per row the story's source, what is compared, and both sides
-    (outlet, day, sentence with the value marked, value); never the tier, status,
-    similarity, stratum or reason."""
-    with BLIND.open("w", encoding="utf-8") as fh:
-        for row in _read(DRAW):
+def blind(draw: Path = DRAW, out: Path = BLIND) -> None:
+    """The labelling view of the rows of ``draw`` (this draw's; the fourth draw passes its
+    own): per row the story's source, what is compared, and both sides (outlet, day,
+    sentence with the value marked, value); never the tier, status, similarity, stratum or
+    reason."""
+    with out.open("w", encoding="utf-8") as fh:
+        for row in _read(draw):
             sides = []
             for s in row["sides"]:
                 a, b = s["value_span"]
@@ -362,14 +363,16 @@ def blind() -> None:
                                 ensure_ascii=False) + "\n")
 
 
-def join(labels: Path) -> None:
-    rows = _read(DRAW)
+def join(labels: Path, draw: Path = DRAW, data: Path = DATA) -> None:
+    """Writes ``data``: the rows of ``draw``, each with its label and note from ``labels``;
+    refuses a row with no label or an unknown one."""
+    rows = _read(draw)
     got = {r["id"]: r for r in _read(labels)}
     missing = [r["id"] for r in rows if r["id"] not in got]
     bad = [i for i, r in got.items() if r["label"] not in LABELS]
     if missing or bad:
         raise SystemExit(f"no label: {missing[:10]}; unknown labels: {bad[:10]}")
-    with DATA.open("w", encoding="utf-8") as fh:
+    with data.open("w", encoding="utf-8") as fh:
         for r in rows:
             g = got[r["id"]]
             fh.write(json.dumps(dict(r, label=g["label"], note=g.get("note", "")),
@@ -387,13 +390,18 @@ def _tiers(found: dict[str, Any] | None) -> dict[str, bool]:
     sentences carry different numbers, the pair tables' baseline)."""
     if found is None:
         return dict.fromkeys(RULES, False)
+    tier = tier_now(found)
+    return {"today": tier == "high", "previous": tier in ("high", "doubted"),
+            "every disagreement": True, "numbers differ": numbers_differ(found)}
+
+
+def numbers_differ(row: dict[str, Any]) -> bool:
+    """The pair tables' baseline on a disagreement: its two sentences carry different
+    numbers."""
     from conflicts import baseline
 
-    tier = tier_now(found)
-    a, b = found["sides"]
-    return {"today": tier == "high", "previous": tier in ("high", "doubted"),
-            "every disagreement": True,
-            "numbers differ": baseline({"a": a, "b": b}) == "conflict"}
+    a, b = row["sides"]
+    return baseline({"a": a, "b": b}) == "conflict"
 
 
 def scores(rows: Sequence[dict[str, Any]], now: dict[Any, dict[str, Any]]) -> dict[str, Any]:

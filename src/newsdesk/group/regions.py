@@ -31,7 +31,8 @@ from ..crosscheck.us_states import STATES
 
 @dataclass(frozen=True, slots=True)
 class LeadRegion:
-    """The states a lead places its event in, and the lead's town names (case-folded)."""
+    """The states a lead places its event in, and the keys of the lead's towns
+    (``event_place.place_key``: case-folded, dots dropped, "Saint" as "st")."""
 
     states: frozenset[str]
     towns: frozenset[str]

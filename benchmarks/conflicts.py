@@ -31,7 +31,7 @@ from claims import annotated, cached, features, load_pairs, prf
 from common import HERE, results_path, timelines_root
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.align import SAME_CLAIM, similarity
-from newsdesk.crosscheck.claims import claim_at
+from newsdesk.crosscheck.claims import ArticleClaim, claim_at
 from newsdesk.crosscheck.conflict_confidence import (
     CONFLICT_SIMILARITY,
     HIGH,
@@ -55,13 +55,10 @@ PARTS = {"tune": ("dev", "fresh-dev"), "report": ("test", "fresh-test")}
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = None,
-           score: float = 0.0) -> tuple[str, float, str, str]:
-    """The pair's call ("conflict", "superseded", "none"), the smallest value gap of its
-    conflicts (``conflict_confidence.value_gap``; 1.0 without one), and whether the
-    dossier's rating at similarity ``score`` calls one of them a conflict, today
-    (``conflict_confidence.rated``) and by the previous rule (dfd5a29: similarity, gap,
-    firm values, one ground, without ``conflict_doubts``): "conflict" or "none" each."""
+def pair_claims(pair: dict[str, Any], docs: dict[str, Any]
+                ) -> tuple[ArticleClaim, ArticleClaim, dict[str, str]]:
+    """The pair's two sentences as claims of their annotated articles, and each article's
+    publication day (where it has one) by id."""
     claims, published = [], {}
     for side in ("a", "b"):
         article, facts = docs[pair[side]["doc"]]
@@ -70,7 +67,17 @@ def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = Non
         date = article.published.value or article.published.earliest
         if date:
             published[article.id] = date
-    a, b = claims
+    return claims[0], claims[1], published
+
+
+def detect(pair: dict[str, Any], docs: dict[str, Any], parse: Parse | None = None,
+           score: float = 0.0) -> tuple[str, float, str, str]:
+    """The pair's call ("conflict", "superseded", "none"), the smallest value gap of its
+    conflicts (``conflict_confidence.value_gap``; 1.0 without one), and whether the
+    dossier's rating at similarity ``score`` calls one of them a conflict, today
+    (``conflict_confidence.rated``) and by the previous rule (dfd5a29: similarity, gap,
+    firm values, one ground, without ``conflict_doubts``): "conflict" or "none" each."""
+    a, b, published = pair_claims(pair, docs)
     found = conflicts_between(a, b, published, parse)
     gaps = [value_gap(c, a, b) for c in found if c.status == "conflict"]
     now = any(rated(c, a, b, score, parse).confidence == HIGH for c in found)

@@ -16,10 +16,9 @@ from typing import Any
 
 from claims import annotated, cached, features, load_pairs
 from common import timelines_root
-from conflicts import DATA, FRESH, PARTS
+from conflicts import DATA, FRESH, PARTS, pair_claims
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.align import similarity
-from newsdesk.crosscheck.claims import claim_at
 from newsdesk.crosscheck.conflict_confidence import (
     CONFLICT_SIMILARITY,
     MAX_GAP,
@@ -36,15 +35,7 @@ from newsdesk.crosscheck.parse import sentence_parser
 def demotions(pair: dict[str, Any], docs: dict[str, Any], parse: Any, score: float
               ) -> list[list[str]]:
     """Per conflict the detector finds, the conditions it fails (empty: called)."""
-    claims, published = [], {}
-    for side in ("a", "b"):
-        article, facts = docs[pair[side]["doc"]]
-        claims.append(claim_at(article.id, article.text, facts, pair[side]["start"],
-                               pair[side]["end"]))
-        date = article.published.value or article.published.earliest
-        if date:
-            published[article.id] = date
-    a, b = claims
+    a, b, published = pair_claims(pair, docs)
     out = []
     for c in conflicts_between(a, b, published, parse):
         why = []

@@ -219,6 +219,10 @@ def test_a_count_joined_to_another_in_its_noun_phrase_is_a_part() -> None:
                              "scene.", "Two", 2, "Six men were taken to hospital and a dozen "
                              "were treated at the scene.", "Six", 6, SAME_DAY, what="men")
     assert "a part against a whole" not in two_counts.reason
+    for first in ("Two people shot and three hurt", "Two dead and three hurt"):
+        out = _rated_pair(f"{first} in the shooting.", "Two", 2,
+                          "Six people died in the shooting.", "Six", 6, SAME_DAY, what="people")
+        assert "a part against a whole" not in out.reason
 
 
 def test_likely_cases_against_confirmed_ones_are_two_counts() -> None:

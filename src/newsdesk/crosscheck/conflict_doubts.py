@@ -62,9 +62,12 @@ _PART_LATER = re.compile(rf"\b(?:another|the other)\s+{_NUMBER}\b|\b{_NUMBER}\s+
                          re.IGNORECASE)
 # A count joined in its own noun phrase to another one ("two city police officers and a
 # sheriff's deputy died", against "at least three officers are dead"): a part of their sum.
-# Only noun-phrase words in between: "two were killed and a dozen hurt" is two counts.
+# Only noun-phrase words in between: "two were killed and a dozen hurt", "two people shot
+# and three hurt", "two dead and three hurt" are two counts (a verb, a participle not
+# ending "-ed" or "-ing", or "dead" between is what befell the first).
 _PART_JOINED = re.compile(
-    rf"^\s*(?:(?!(?:were|was|are|is|have|has|had|been|be)\b)[\w'’-]+(?<!ed)(?<!ing)\s+){{1,4}}?"
+    r"^\s*(?:(?!(?:were|was|are|is|have|has|had|been|be|shot|hurt|hit|slain|struck|dead)\b)"
+    rf"[\w'’-]+(?<!ed)(?<!ing)\s+){{1,4}}?"
     rf"and\s+(?:a|an|one|{_NUMBER})\s+[\w'’-]+", re.IGNORECASE)
 # A count given per item ("eight counts each", "two years apiece"): not a total.
 _EACH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:each|apiece|per\s+(?:person|victim|man|woman|"

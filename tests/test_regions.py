@@ -71,3 +71,10 @@ def test_a_lead_town_is_found_as_the_other_text_writes_it() -> None:
     assert not mentions("police in east st. louisville said", st_louis)
     vernon = lead_region("Man shot\nMOUNT VERNON, N.Y. — A man was shot on Monday.")
     assert mentions("the mount vernon police said", vernon)
+
+
+def test_a_state_written_as_its_postal_code_or_another_abbreviation_is_a_mention() -> None:
+    assert not _apart(SAN_DIEGO, FORT_MYERS + " A vigil was held in Oceanside, CA.")
+    assert not _apart(FORT_MYERS, SAN_DIEGO + " The officer grew up in Naples, Fla.")
+    dallas = ("Officer shot\nDALLAS — An officer was shot on Sunday.")
+    assert not _apart(dallas, FORT_MYERS + " Officers came from Austin, Tex., to help.")

@@ -57,3 +57,18 @@ def ap_pattern() -> str:
     names = sorted([*STATES, *(ap for ap, _ in STATES.values() if ap), "Wisc.", "Penn.",
                     "Tex.", "W. Va."], key=len, reverse=True)
     return "|".join(re.escape(n) for n in names)
+
+
+def written_forms(state: str) -> tuple[str, ...]:
+    """Every way news writes ``state`` by name or abbreviation ("Texas", "Tex."; "Missouri",
+    "Mo."), case-folded; postal codes are not among them (they are words only after a city
+    and a comma: ``postal_code``)."""
+    forms = {state.casefold()}
+    forms.update(ap for ap, name in _BY_AP.items() if name == state)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def postal_code(state: str) -> str:
+    """The state's two-letter postal code ("MO"), "" for an unknown name."""
+    return STATES.get(state, ("", ""))[1]
+

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..crosscheck.event_place import lead_town_states
-from ..crosscheck.us_states import STATES
+from ..crosscheck.us_states import postal_code, written_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +54,12 @@ def lead_region(lead: str, whole: str = "") -> LeadRegion:
 
 @cache
 def _state_pattern(state: str) -> re.Pattern[str]:
-    """A case-folded text's mention of ``state`` by its name or AP abbreviation."""
-    ap = STATES.get(state, ("", ""))[0]
-    forms = [re.escape(state.casefold())] + ([re.escape(ap.casefold())] if ap else [])
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(forms)})(?!\w)")
+    """A case-folded text's mention of ``state``: its name, an abbreviation ("Mo.", "Tex.")
+    or its postal code after a comma ("Kansas City, MO")."""
+    forms = [re.escape(form) for form in written_forms(state)]
+    postal = postal_code(state).casefold()
+    named = rf"(?<![\w.])(?:{'|'.join(forms)})(?!\w)"
+    return re.compile(rf"{named}|,\s*{postal}\b" if postal else named)
 
 
 # How a word of a town's key (``event_place.place_key``: dots dropped, "Saint" and a first

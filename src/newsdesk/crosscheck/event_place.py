@@ -438,16 +438,12 @@ def lead_towns(text: str) -> frozenset[str]:
 def lead_town_states(text: str, whole: str = "") -> frozenset[tuple[str, str]]:
     """The US towns a lead (``text``) places its event in, each with its state: the one
     the lead gives it ("Selma, Ala."), else the one ``_state_of_town`` reads from the
-    article's ``whole`` text. Unlike ``lead_towns``, datelines count wherever a paragraph
-    opens with one (after a caption: "(Photo: WJHL) BRISTOL (WATE/AP) –"), and a country's
-    name or a larger city abroad is no US town. Story grouping reads them to keep reports
-    of two states apart (``group/regions.py``)."""
+    article's ``whole`` text. Unlike ``lead_towns``, the datelines are the story facts'
+    (``_datelines``: also one opening a later paragraph, after a caption: "(Photo: WJHL)
+    BRISTOL (WATE/AP) –"), and a country's name or a larger city abroad is no US town.
+    Story grouping reads them to keep reports of two states apart (``group/regions.py``)."""
     g = gazetteer()
-    named = [(city, state) for city, state, _, _, _ in _text_places(
-        text, datelines=_first_dateline)]
-    for m in _DATELINE.finditer(text):  # a dateline after a caption or a headline's line
-        if found := _dateline_place(m):
-            named.append(found)
+    named = [(city, state) for city, state, _, _, _ in _text_places(text)]
     named += [(text[s.start:s.end], None) for s in untagged_towns(text, (), ())]
     out = set()
     for name, state in named:

@@ -197,20 +197,26 @@ def test_recalled_days_and_addresses_are_read_from_the_lead() -> None:
         "11300 forest avenue", "2403 benning road"}
 
 
+def _follow_up_agreement(a: Incident, b: Incident | None) -> str | None:
+    """``agreement`` with the follow-up link on (``StoryClusterer(follow_ups=True)``)."""
+    return agreement(a, b, follow_ups=True)
+
+
 def test_a_recalled_day_agrees_only_with_an_age_and_an_address_without_a_town() -> None:
     later = _incident(day=None, recalled=frozenset({_SUNDAY}))
-    assert agreement(later, _incident()) is None  # town and day alone: no incident
-    assert agreement(_incident(day=None, recalled=frozenset({_SUNDAY}), ages=frozenset({5})),
-                     _incident(ages=frozenset({5}))) == "springfield, 2016-05-01, age 5"
-    assert agreement(_incident(day=None, recalled=frozenset({date(2016, 4, 3)}),
+    assert _follow_up_agreement(later, _incident()) is None  # town and day alone: no incident
+    aged_later = _incident(day=None, recalled=frozenset({_SUNDAY}), ages=frozenset({5}))
+    assert _follow_up_agreement(aged_later, _incident(ages=frozenset({5}))) == (
+        "springfield, 2016-05-01, age 5")
+    assert _follow_up_agreement(_incident(day=None, recalled=frozenset({date(2016, 4, 3)}),
                                ages=frozenset({5})), _incident(ages=frozenset({5}))) is None
     here = frozenset({"400 moss lane"})
-    assert agreement(_incident(towns=frozenset(), addresses=here),
+    assert _follow_up_agreement(_incident(towns=frozenset(), addresses=here),
                      _incident(addresses=here)) == "at 400 moss lane"
-    assert agreement(_incident(addresses=here, ages=frozenset({5})),
+    assert _follow_up_agreement(_incident(addresses=here, ages=frozenset({5})),
                      _incident(addresses=here, ages=frozenset({40}))) is None
-    assert agreement(_incident(addresses=here), _incident(addresses=here),
-                     follow_ups=False) is None  # the code before session 16
+    # off by default (the code before session 16)
+    assert agreement(_incident(addresses=here), _incident(addresses=here)) is None
 
 
 def test_a_follow_up_recalling_the_day_weeks_later_joins_its_story() -> None:

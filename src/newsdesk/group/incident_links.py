@@ -56,7 +56,7 @@ MIN_COUNT = 2
 INDEXED_FLOOR = 0.1
 
 
-def agreement(a: Incident, b: Incident | None, follow_ups: bool = True) -> str | None:
+def agreement(a: Incident, b: Incident | None, follow_ups: bool = False) -> str | None:
     """What says ``a`` and ``b`` are one incident ("elm street, springfield"), or None when
     nothing does or something says they are two (see the module). ``follow_ups``: an
     address, or a day one lead states and the other refers back to, agrees too."""

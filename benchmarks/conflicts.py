@@ -95,17 +95,27 @@ def baseline(pair: dict[str, Any]) -> str:
     return "conflict" if numbers[0] and numbers[1] and numbers[0] != numbers[1] else "none"
 
 
+def annotated_pairs(cache: Path | None) -> tuple[list[dict[str, Any]], Any, Any] | None:
+    """The labelled conflict pairs (old and fresh tables), their annotated articles (from
+    ``cache`` when given) and the sentence parser; None, after saying so, without the
+    Timeline17 data."""
+    root = timelines_root()
+    if root is None:
+        return None
+    pairs = load_pairs(DATA) + load_pairs(FRESH)
+    docs = cached(cache, lambda: annotated(root, pairs))
+    return pairs, docs, sentence_parser(load_settings().spacy_model)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache", type=Path, default=None, help="pickle of annotated docs")
     parser.add_argument("--dev-only", action="store_true", help="score dev only (tuning)")
     args = parser.parse_args(argv)
-    root = timelines_root()
-    if root is None:
+    loaded = annotated_pairs(args.cache)
+    if loaded is None:
         return 0
-    pairs = load_pairs(DATA) + load_pairs(FRESH)
-    docs = cached(args.cache, lambda: annotated(root, pairs))
-    parse = sentence_parser(load_settings().spacy_model)
+    pairs, docs, parse = loaded
     scores = [similarity(a, b, vocab) for a, b, vocab in features(pairs, docs)]
     detected, gaps, rating, previous = map(list, zip(
         *(detect(p, docs, parse, s) for p, s in zip(pairs, scores, strict=True)), strict=True))

@@ -14,10 +14,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claims import annotated, cached, features, load_pairs
-from common import timelines_root
-from conflicts import DATA, FRESH, PARTS, pair_claims
-from newsdesk.config import load_settings
+from claims import features
+from conflicts import PARTS, annotated_pairs, pair_claims
 from newsdesk.crosscheck.align import similarity
 from newsdesk.crosscheck.conflict_confidence import (
     CONFLICT_SIMILARITY,
@@ -29,7 +27,6 @@ from newsdesk.crosscheck.conflict_confidence import (
 )
 from newsdesk.crosscheck.conflict_doubts import doubts
 from newsdesk.crosscheck.conflicts import conflicts_between
-from newsdesk.crosscheck.parse import sentence_parser
 
 
 def demotions(pair: dict[str, Any], docs: dict[str, Any], parse: Any, score: float
@@ -60,12 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache", type=Path, default=None)
     args = parser.parse_args(argv)
-    root = timelines_root()
-    if root is None:
+    loaded = annotated_pairs(args.cache)
+    if loaded is None:
         return 0
-    pairs = load_pairs(DATA) + load_pairs(FRESH)
-    docs = cached(args.cache, lambda: annotated(root, pairs))
-    parse = sentence_parser(load_settings().spacy_model)
+    pairs, docs, parse = loaded
     tune = [p for p in pairs if p["part"] in PARTS["tune"]]
     scores = [similarity(a, b, vocab) for a, b, vocab in features(tune, docs)]
     held: Counter[str] = Counter()

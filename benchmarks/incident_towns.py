@@ -33,7 +33,7 @@ from datetime import date
 from typing import Any
 
 import common  # noqa: F401  (puts src on the path)
-from newsdesk.crosscheck import event_place
+from newsdesk.crosscheck import event_place, town_state
 from newsdesk.crosscheck.gazetteer import gazetteer
 from newsdesk.group import incident_links, stories
 from newsdesk.group.incidents import (
@@ -70,7 +70,7 @@ def abroad_by_text(lead: str, whole: str) -> Placed:
     known = {t for t, _ in placed}
     policed = {event_place.place_key(city) for city, _, _, kind, _
                in event_place._text_places(lead) if kind == "town police"}
-    named_states = next(event_place._text_states(whole))
+    named_states = next(town_state.text_states(whole))
     extra = set()
     for town in event_place.lead_towns(lead) - known:
         states = {p.state for p in gazetteer().us_places(town)}

@@ -27,14 +27,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Facts, Span
 from .countries import is_country
-from .gazetteer import Place, gazetteer, gazetteer_key
+from .gazetteer import gazetteer
 from .headline_places import headline_places
 from .place_context import NAME_WORD, not_a_town_here, not_a_town_name, parts_of_town
+from .town_state import abroad, state_by_population, state_of_town
 from .untagged_towns import untagged_towns
 from .us_states import ap_pattern, state_of
 
@@ -375,7 +376,7 @@ def _datelines(text: str, towns: frozenset[str] = frozenset()
             out.append((*found, _dateline_span(text, m, found[1]), DATELINE_WEIGHT))
         elif not colon:
             places = gazetteer().us_places(found[0])
-            if places and (found[1] or not _abroad(found[0], places)):
+            if places and (found[1] or not abroad(found[0], places)):
                 out.append((*found, _dateline_span(text, m, found[1]), LATER_DATELINE_WEIGHT))
     return out
 
@@ -437,7 +438,7 @@ def lead_towns(text: str) -> frozenset[str]:
 
 def lead_town_states(text: str, whole: str = "") -> frozenset[tuple[str, str]]:
     """The US towns a lead (``text``) places its event in, each with its state: the one
-    the lead gives it ("Selma, Ala."), else the one ``_state_of_town`` reads from the
+    the lead gives it ("Selma, Ala."), else the one ``town_state.state_of_town`` reads from the
     article's ``whole`` text. Unlike ``lead_towns``, the datelines are the story facts'
     (``_datelines``: also one opening a later paragraph, after a caption: "(Photo: WJHL)
     BRISTOL (WATE/AP) –"), and a country's name or a larger city abroad is no US town.
@@ -448,67 +449,9 @@ def lead_town_states(text: str, whole: str = "") -> frozenset[tuple[str, str]]:
     out = set()
     for name, state in named:
         places = g.us_places(name)
-        if places and (state or not _abroad(name, places)):
-            out.add((place_key(name), state or _state_of_town(places, whole or text)))
+        if places and (state or not abroad(name, places)):
+            out.add((place_key(name), state or state_of_town(places, whole or text)))
     return frozenset(out)
-
-
-def _abroad(name: str, places: tuple[Place, ...]) -> bool:
-    """A country's name ("in China": China, Maine, is not meant) or a city abroad larger
-    than every US place of its name ("Paris", not Paris, Texas), when no state is given
-    with it ("Bristol, Tenn." is in Tennessee)."""
-    if is_country(name):
-        return True
-    return gazetteer().world.get(gazetteer_key(name), 0) > places[0].population
-
-
-# A town name shared by places of several states stands for the largest when it holds at
-# least this many times the people of all the others ("San Diego": California's, not the
-# Texas town of 4,000).
-DOMINANT_TOWN = 10
-# Another town of the text, telling which state an ambiguous one is ("Selma" in a text
-# sending the wounded "to a hospital in Montgomery"), may be less dominant: it only chooses
-# among the states the first town's name already has.
-SUPPORTING_TOWN = 3
-
-
-def _state_of_town(places: tuple[Place, ...], text: str) -> str:
-    """The state of a town named without one: the only state having a place so named or
-    the state of a place far larger than all the others of its name (``_plain_state``),
-    else the one of those states ``text`` names or places another town in ("Selma" in a
-    text naming Alabama, or Montgomery); else ""."""
-    state = _plain_state(places)
-    if state:
-        return state
-    states = {p.state for p in places}
-    for found in _text_states(text):  # the states it names first, then its towns'
-        named = states & found
-        if named:
-            return named.pop() if len(named) == 1 else ""
-    return ""
-
-
-def _plain_state(places: tuple[Place, ...], dominant: float = DOMINANT_TOWN) -> str:
-    """The state of a town name by the gazetteer alone: the only state having a place so
-    named, or that of a place ``dominant`` times larger than all the others; else ""."""
-    states = {p.state for p in places}
-    if len(states) == 1:
-        return states.pop()
-    largest, others = places[0].population, sum(p.population for p in places[1:])
-    return places[0].state if largest >= dominant * max(others, 1) else ""
-
-
-_STATE_NAMES = re.compile(rf"(?<![\w.-])(?:{ap_pattern()})(?!\w)")
-
-
-def _text_states(text: str) -> Iterator[set[str]]:
-    """The states ``text`` names ("Alabama", "Ala.", not after a hyphen: "D-Ala." is a
-    politician's); then those it places a town in that the gazetteer puts in one state."""
-    yield {state for m in _STATE_NAMES.finditer(text) if (state := state_of(m.group(0)))}
-    g = gazetteer()
-    yield {state for span in untagged_towns(text, (), ())
-           if (state := _plain_state(g.us_places(text[span.start:span.end]),
-                                     SUPPORTING_TOWN))}
 
 
 def _merge_partial(cands: list[_Candidate]) -> list[_Candidate]:
@@ -566,9 +509,7 @@ def _gazetteer_state(name: str) -> str | None:
     """For a story that names no state: the state of the largest US place called ``name``
     when it holds ``STATE_SHARE`` of the people of all places so named ("Chattanooga" →
     Tennessee; "Marion", 22 towns, the largest 18 % of them: none). No span gives it."""
-    places = gazetteer().us_places(name)
-    total = sum(p.population for p in places)
-    return places[0].state if places and places[0].population >= STATE_SHARE * total else None
+    return state_by_population(gazetteer().us_places(name), STATE_SHARE)
 
 
 def rule_choice(named: list[_Candidate], parts: frozenset[str] = frozenset()

@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author
 
 from ..model import Evidence, PublishedDate
+from ..outlets.site_names import copyright_lines, own_site_name, stated_url
 from .html_authors import find_authors
 from .html_dates import labelled_published
 from .html_title import SiteNames, clean, find_title
@@ -243,7 +244,13 @@ def extract_meta(tree: HtmlElement, url: str | None) -> PageMeta:
     return PageMeta(
         title=find_title(tree, meta, ld, site),
         authors=find_authors(tree, meta, ld, objects, site, fallback),
-        outlet=outlet,
+        outlet=own_site_name(
+            outlet,
+            [meta.get("application-name"), meta.get("apple-mobile-web-app-title")],
+            clean(tree.findtext(".//title")),
+            copyright_lines(tree) if not outlet else (),
+            url or stated_url(tree, meta),
+        ),
         section=_section(tree, meta, ld),
         published=_published(tree, meta, ld, url),
         language=_language(tree, meta),

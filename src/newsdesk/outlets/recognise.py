@@ -35,6 +35,10 @@ _PLATFORM_NAMES = {"twitter": "twitter.com", "x": "x.com", "facebook": "facebook
                    "youtube": "youtube.com", "instagram": "instagram.com",
                    "tiktok": "tiktok.com", "linkedin": "linkedin.com",
                    "pinterest": "pinterest.com", "reddit": "reddit.com"}
+# A domain written as the site name ("www.elheraldo.hn", "https://www.fr.de/"): the name is
+# the domain as the site writes it, without the scheme, "www." or a closing slash.
+_DOMAIN_NAME = re.compile(r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})/?",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,8 @@ def _site_name(raw: str | None, host: str = "") -> str | None:
     platform = _PLATFORM_NAMES.get(name.casefold())
     if platform and host and host != platform and not host.endswith("." + platform):
         return None
-    return name
+    written = _DOMAIN_NAME.fullmatch(name)
+    return written.group(1) if written else name
 
 
 def by_site_name(name: str, registry: Registry) -> Outlet | None:
@@ -129,8 +134,8 @@ def recognise(article: Article, registry: Registry) -> OutletMatch | None:
         site = registered or emails[0]
         match_id, name = f"site:{site}", site_name or site
         evidence.append(("url" if registered else "email_domain", site))
-        if site_name:
-            evidence.append(("site_name", site_name))
+        # The page names its site nowhere: its domain stands as the name, and says so.
+        evidence.append(("site_name", site_name) if site_name else ("domain_as_name", site))
     elif site_name:
         match_id, name = f"name:{name_key(site_name)}", site_name
         keys.append(match_id)

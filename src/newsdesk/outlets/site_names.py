@@ -29,12 +29,14 @@ from lxml.html import HtmlElement
 from ..extraction.html_title import fold, host_labels
 
 # Separators between a headline and a site name (as in the title code: ":" is not one).
-_SEPARATOR = re.compile(r"\s+[|–—·»•]\s+|\s+-\s+|\s*\|\s*")
+_SEPARATOR = re.compile(r"\s+(?:[|–—·»•/-]|//|::)\s+|\s*\|\s*")
+# Marks around a name that are no part of it: "· Luxury Haven", "mediaarchitecture.de //".
+_EDGE_MARKS = " \t·•|/\\:;,©–—-"
 # Legal forms after a company's name: "Handelsblatt GmbH", "Interactive Media Ltd.".
 # "Company" and "Corporation" are not among them: they are part of many outlets' names.
 _LEGAL_FORM = re.compile(
     r"[\s,]+(?:GmbH(?:\s*&\s*Co\.?\s*KG(?:aA)?)?|AG|KG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|"
-    r"plc|PLC|S\.?A\.?|S\.?L\.?|S\.?A\.? de C\.?V\.?|Pty\.?(?: Ltd\.?)?|e\.\s?V\.|B\.?V\.?|"
+    r"plc|PLC|S\.?A\.?|S\.?L\.?|S\.?A\.? de C\.?V\.?|Pty\.?(?: Ltd\.?)?|e\.\s?V\.?|B\.?V\.?|"
     r"N\.?V\.?|S\.?r\.?l\.?|S\.?p\.?A\.?)\.?$"
 )
 # What opens a copyright line, and the years after it: "Copyright © 2010–2023", "(c) 2019,".
@@ -45,14 +47,21 @@ _COPYRIGHT_HEAD = re.compile(
 )
 # Where the holder's name ends: a sentence, a separator, the rights clause.
 _COPYRIGHT_END = re.compile(
-    r"\.\s|\s[|•·]\s?|\s[-–—]\s|\.$|,|\ball rights\b|\balle rechte\b|\btodos los derechos\b"
-    r"|\btous droits\b|\btutti i diritti\b|\bpowered by\b",
+    r"\.\s|\s[|•·]\s?|\s[-–—]\s|\.$|,|©|\ball rights\b|\balle rechte\b|\btodos los derechos\b"
+    r"|\btous droits\b|\btutti i diritti\b|\bpowered by\b|版权所有|版權所有"
+    r"|\b(?:is |ist )?(?:licen[sc]ed|lizen[sz]iert)\b",
     re.IGNORECASE,
 )
+# A Latin name followed by CJK text is cut there ("©2020 Baidu 使用百度前必读").
+_CJK_AFTER_LATIN = re.compile(r"(?<=[A-Za-z])\s*[\u3000-\u30ff\u3400-\u9fff].*$")
 _YEAR_END = re.compile(r"[\s,]+(?:19|20)\d\d\s*$")
-# A name holds no sentence: "DIE ACHSE DES GUTEN. ACHGUT.COM" is a title's slogan.
-_SENTENCE = re.compile(r"[.!?]\s+\w")
+# A name holds no sentence and no kicker: "DIE ACHSE DES GUTEN. ACHGUT.COM" is a title's
+# slogan, "www.bundespraesident.de: Der Bundespräsident" a title's breadcrumb.
+_SENTENCE = re.compile(r"[.!?:]\s+\w")
 _MAX_WORDS = 5
+# Words glued from a footer's links ("Petri Heil MediadatenKontaktAGBDatenschutz…") are
+# no name's words.
+_MAX_WORD_CHARS = 25
 _COPYRIGHT_LINES = 20  # the last lines with a copyright mark are read (the footer's)
 _MAX_LINE = 300
 
@@ -92,20 +101,34 @@ def repeats_site(name: str, hosts: Iterable[str]) -> bool:
 
 
 def _usable(name: str) -> bool:
-    return bool(fold(name)) and len(name.split()) <= _MAX_WORDS and not _SENTENCE.search(name)
+    words = name.split()
+    return (bool(fold(name)) and len(words) <= _MAX_WORDS and not _SENTENCE.search(name)
+            and all(len(w) <= _MAX_WORD_CHARS for w in words))
+
+
+def _trim(name: str) -> str:
+    return strip_legal_form(name.strip(_EDGE_MARKS))
+
+
+def _exact(name: str, hosts: frozenset[str]) -> bool:
+    """The name is the address itself ("MIXED.de", "Katzen Forum" on katzen-forum.net)."""
+    key = fold(name.lower().removeprefix("www."))
+    return any(key in (host, host + "de", host + "com") or (len(name.split()) >= 2 and _initials(
+        name) == host) for host in hosts)
 
 
 def _part_naming_site(name: str, hosts: frozenset[str]) -> str | None:
     """The one separator-delimited part of ``name`` that repeats the site (the outer ones
     first: a title's site name stands last or first)."""
-    parts = [p.strip() for p in _SEPARATOR.split(name) if p.strip()]
+    parts = [_trim(p) for p in _SEPARATOR.split(name) if _trim(p)]
     if len(parts) < 2:
         return None
-    for part in (parts[-1], parts[0]):
-        cleaned = strip_legal_form(part)
-        if _usable(cleaned) and repeats_site(cleaned, hosts):
-            return cleaned
-    return None
+    outer = [p for p in dict.fromkeys((parts[-1], parts[0])) if _usable(p)]
+    exact = [p for p in outer if _exact(p, hosts)]
+    if exact:
+        return exact[0]
+    naming = [p for p in outer if repeats_site(p, hosts)]
+    return naming[0] if naming else None
 
 
 def copyright_holder(line: str) -> str | None:
@@ -117,9 +140,10 @@ def copyright_holder(line: str) -> str | None:
     rest = line[head.end():].strip()
     end = _COPYRIGHT_END.search(rest)
     holder = rest[: end.start()] if end else rest
-    holder = _YEAR_END.sub("", holder).strip(" ,.:;")
-    holder = strip_legal_form(holder)
-    return holder if _usable(holder) else None
+    holder = _CJK_AFTER_LATIN.sub("", _YEAR_END.sub("", holder))
+    holder = _trim(holder.strip(" ,.:;"))
+    # "© DVFG/AdobeStock": a photo credit (a source and an agency), not a site's line.
+    return holder if _usable(holder) and "/" not in holder else None
 
 
 def copyright_lines(tree: HtmlElement) -> list[str]:
@@ -159,11 +183,11 @@ def own_site_name(
     if declared:
         return _part_naming_site(declared, hosts) or strip_legal_form(declared)
     for app in app_names:
-        app = (app or "").strip()
+        app = _trim(app or "")
         if not app:
             continue
         if len(_SEPARATOR.split(app)) == 1 and _usable(app):
-            return strip_legal_form(app)
+            return app
         part = _part_naming_site(app, hosts)
         if part:
             return part

@@ -56,7 +56,10 @@ ARGS = _arguments()
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "src"))
 if ARGS.src:
+    # The package is imported from the other checkout before extraction_html puts this
+    # checkout's src first: every newsdesk submodule then comes from the package's own path.
     sys.path.insert(0, str(Path(ARGS.src).resolve()))
+    import newsdesk  # noqa: F401
 
 from common import benchmarks_dir, results_path  # noqa: E402
 from extraction_html import load_pages  # noqa: E402
@@ -106,6 +109,9 @@ def articles(wanted: set[str]) -> dict[str, Article]:
 
 
 def measure() -> dict:
+    import newsdesk
+
+    assert not ARGS.src or Path(newsdesk.__file__).is_relative_to(Path(ARGS.src).resolve())
     labels = truth()
     found = articles(set(labels))
     general = load_registry(only=GENERAL)

@@ -47,7 +47,7 @@ from ..annotation.timex import (
     units_from_records,
     values_at,
 )
-from ..annotation.timex_calendar import bounds
+from ..annotation.timex.calendar import bounds
 from ..extraction.dateparse import parse_stated
 from ..extraction.day_spans import describe
 from ..model import Article, Evidence, Facts, PublishedDate, TimeRef

@@ -48,8 +48,8 @@ from ..annotation.timex import (
     values_at,
 )
 from ..annotation.timex.calendar import bounds
-from ..extraction.dateparse import parse_stated
-from ..extraction.day_spans import describe
+from ..extraction.dates import parse_stated
+from ..extraction.dates.day_spans import describe
 from ..model import Article, Evidence, Facts, PublishedDate, TimeRef
 from .claims import ArticleClaim
 from .story_claims import ClaimGroup

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ...extraction.dateparse import month_end
+from ...extraction.dates.parse import month_end
 
 # Granularities, coarse to fine.
 CENTURY, DECADE, YEAR, HALF, QUARTER, SEASON, MONTH, WEEK, DAY = (

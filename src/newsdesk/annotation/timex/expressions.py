@@ -30,7 +30,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ...extraction.dateparse import parse_stated
+from ...extraction.dates.parse import parse_stated
 from ...model import PublishedDate, Span, TimeRef, TimexUnitRecord
 from ..doctext import doc_text
 from ..nlp import parse_ready

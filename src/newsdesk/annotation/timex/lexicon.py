@@ -1,6 +1,6 @@
 """Words of English time expressions and the regex fragments built from them.
 
-English only, unlike ``extraction.dateparse``'s multilingual month table: a time
+English only, unlike ``extraction.dates.parse``'s multilingual month table: a time
 expression here must be normalised from its *words* ("last", "early", "ago"), so a
 foreign month name alone would buy nothing and cost false hits ("mai", "mar").
 """

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from ..model import Evidence, PublishedDate
-from .dateparse import safe_date
+from ...model import Evidence, PublishedDate
+from .parse import safe_date
 
 Span = tuple[date, date]  # closed interval of days
 OPEN: tuple[Span, ...] = ((date.min, date.max),)

@@ -4,7 +4,7 @@ A text dump keeps the page's reading order but none of its markup, so the articl
 to be found from the shape of the text.  The approach, in three steps:
 
 1. every non-blank line gets features and, when its phrasing gives it away, a
-   boilerplate reason (``text_lines``);
+   boilerplate reason (``lines``);
 2. each line gets a score — running text earns points in proportion to its length,
    short label-like lines cost a little, runs of them (menus, headline lists) and
    recognised boilerplate cost more — and the article is the contiguous stretch with
@@ -15,7 +15,7 @@ to be found from the shape of the text.  The approach, in three steps:
 3. inside the stretch, recognised boilerplate and menu runs are dropped while lone
    short lines between paragraphs (subheadings) stay; the lines above it yield the
    title, section, byline and dateline;
-4. a learned line model (``text_features`` + ``text_model``) then re-judges every line
+4. a learned line model (``features`` + ``model``) then re-judges every line
    from its own shape, its neighbourhood and the stretch's verdict, so text outside
    the one stretch (a lead paragraph behind a share bar, a second body region after a
    widget) can come back and a bio or newsletter pitch inside it can go.  One stretch
@@ -32,8 +32,8 @@ import math
 import re
 
 from newsdesk.errors import NewsdeskError
-from newsdesk.extraction.text_features import StretchCut, line_features
-from newsdesk.extraction.text_lines import (
+from newsdesk.extraction.text.features import StretchCut, line_features
+from newsdesk.extraction.text.lines import (
     Line,
     comment_meta,
     dateline_like,
@@ -44,8 +44,8 @@ from newsdesk.extraction.text_lines import (
     split_lines,
     syndication_source,
 )
-from newsdesk.extraction.text_model import decide, load_model
-from newsdesk.extraction.text_top import author_box, read_top, title_like
+from newsdesk.extraction.text.model import decide, load_model
+from newsdesk.extraction.text.top import author_box, read_top, title_like
 from newsdesk.model import Extraction, Removed
 
 # Scores, tuned on the "tune" fold of benchmarks/extraction/text (see

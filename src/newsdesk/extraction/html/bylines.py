@@ -1,6 +1,6 @@
 """Bylines that only the visible text marks: labelled lines and post-author comments.
 
-``html_authors`` reads bylines from markup (JSON-LD, meta tags, ``rel=author``,
+``authors`` reads bylines from markup (JSON-LD, meta tags, ``rel=author``,
 ``.byline``).  The rules here cover pages that state the author in running text
 and plain tags, found among the tune-fold pages where nothing was found:
 
@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .html_title import clean
+from .title import clean
 
 # Labels that introduce the author's name, in the languages of the benchmark.
 _LABEL = re.compile(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..model import Removed
-from .html_title import clean
+from ...model import Removed
+from .title import clean
 
 # Headings that open a block of links to other stories (shared with the leak filters
 # in html.py, which drop such blocks from the output).

@@ -21,10 +21,10 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author
 
-from ..model import Evidence, PublishedDate
-from .html_authors import find_authors
-from .html_dates import labelled_published
-from .html_title import SiteNames, clean, find_title
+from ...model import Evidence, PublishedDate
+from .authors import find_authors
+from .dates import labelled_published
+from .title import SiteNames, clean, find_title
 
 _URL_DATE = re.compile(
     r"/(20\d{2}|19\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|[^\d])"
@@ -187,7 +187,7 @@ def _stated_dates(
 def _published(
     tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], url: str | None
 ) -> PublishedDate:
-    """A visibly labelled publication date first (``html_dates``), else htmldate decides
+    """A visibly labelled publication date first (``dates``), else htmldate decides
     (original date, extensive search: trafilatura's settings).
 
     The stated sources whose text carries the same day are given as evidence; when

@@ -22,7 +22,7 @@ Second round (tune fold 0.708 → 0.737, report 0.614 → 0.617; see docs/decisi
 * the ``<byline>`` element and Drupal author fields (``field--name-field-*author*``)
   are byline markup; a wire agency after a comma ("X, dpa") is cut, "abc/dpa" kept;
 * "Por X" / "Von X" alone in ``<strong>`` or ``<b>`` is a byline line;
-* last resort: the person in the page's own copyright line (``html_bylines``).
+* last resort: the person in the page's own copyright line (``bylines``).
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .html_bylines import copyright_holder, labelled_byline, post_author_comment
-from .html_title import SiteNames, clean, fold
+from .bylines import copyright_holder, labelled_byline, post_author_comment
+from .title import SiteNames, clean, fold
 
 _PREFIX = re.compile(
     r"^(?:(?:view|see|zeige) all(?:e)? (?:posts|beiträge|articles|artikel) (?:by|von)"

@@ -5,7 +5,7 @@ stretch, so it cannot tell a lead paragraph behind a share bar from a teaser beh
 menu.  The re-scorer sees each line together with its neighbourhood: its own shape, the
 shape of the lines around it, where it sits relative to the stretch and to the page's
 densest text, and what the stretch algorithm made of it.  This module only computes the
-numbers; ``text_model.py`` turns them into decisions.
+numbers; ``model.py`` turns them into decisions.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsdesk.extraction.text_lines import Line, comment_meta, dateline_like, has_date, norm_key
+from newsdesk.extraction.text.lines import Line, comment_meta, dateline_like, has_date, norm_key
 
 
 @dataclass(frozen=True)
@@ -259,7 +259,7 @@ def scored(cut: StretchCut, i: int) -> bool:
     """Whether the model judges line ``i`` at all.
 
     Lines whose phrasing names them boilerplate and the metadata lines above the text
-    stay dropped whatever a model says (see ``text_model.decide``), so they get no row
+    stay dropped whatever a model says (see ``model.decide``), so they get no row
     and are not trained on.
     """
     return cut.lines[i].kind is None and i not in cut.fixed

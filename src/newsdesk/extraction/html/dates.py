@@ -18,7 +18,7 @@ from datetime import date
 
 from lxml.html import HtmlElement
 
-from .dateparse import find_dates
+from ..dates.parse import find_dates
 
 _LABEL = re.compile(
     r"\b(?:ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|first published|published(?: on)?|"

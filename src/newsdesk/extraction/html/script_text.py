@@ -24,7 +24,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 
-from .html_title import clean
+from .title import clean
 
 SHOWN = 0.6  # share of the extracted characters the script's paragraphs must hold
 MORE = 2.0  # the script's text must be this many times the extracted words

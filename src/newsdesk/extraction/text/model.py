@@ -3,12 +3,12 @@
 The stretch algorithm (``text.py``) keeps one contiguous run of lines, so it loses lead
 paragraphs behind a share bar, articles made of short lines, and keeps author bios and
 newsletter pitches that sit next to the text.  A gradient-boosted tree ensemble over each
-line's features, its neighbourhood and a learned word list (``text_features.py``)
+line's features, its neighbourhood and a learned word list (``features.py``)
 corrects it line by line.
 
 The trees and the word list were trained by ``benchmarks/train_text_lines.py`` on the
 "tune" fold of the extraction benchmark only (partial line labels from its ``with`` /
-``without`` segments) and are stored in ``text_model_data.py`` beside this module: no
+``without`` segments) and are stored in ``model_data.py`` beside this module: no
 scikit-learn or numpy at run time, nothing downloaded, the same answer on every
 machine.  The decision threshold stored with them was chosen by 5-fold
 cross-validation grouped by site on the benchmark's own page-level F1 (0.908
@@ -27,8 +27,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from newsdesk.extraction.text_features import FEATURE_NAMES, StretchCut, scored
-from newsdesk.extraction.text_lines import comment_meta, dateline_like
+from newsdesk.extraction.text.features import FEATURE_NAMES, StretchCut, scored
+from newsdesk.extraction.text.lines import comment_meta, dateline_like
 
 # A tree as nested tuples: (feature, threshold, left, right) for a split, a float (the
 # leaf's contribution to the log-odds, learning rate applied) for a leaf.
@@ -131,9 +131,9 @@ def decide(cut: StretchCut, log_odds: list[float], threshold: float) -> list[boo
 
 
 def model_json() -> str:
-    """The shipped model as JSON text (stored compressed in ``text_model_data.py``)."""
+    """The shipped model as JSON text (stored compressed in ``model_data.py``)."""
     # Imported here, not at the top: the trainer must run before the file exists.
-    from newsdesk.extraction.text_model_data import MODEL
+    from newsdesk.extraction.text.model_data import MODEL
 
     return zlib.decompress(base64.b64decode(MODEL)).decode("utf-8")
 
@@ -143,7 +143,7 @@ def load_model() -> LineModel:
     """The shipped model, read once; it refuses a file trained on other features."""
     raw = json.loads(model_json())
     if tuple(raw["features"]) != FEATURE_NAMES:
-        raise ValueError("text_model_data.py was trained on other features; retrain it")
+        raise ValueError("model_data.py was trained on other features; retrain it")
     trees = tuple(_nest(t, 0) for t in raw["trees"])
     bias = float(raw["bias"])
     return LineModel(

@@ -12,10 +12,10 @@ this module does not compete with it; it adds what trafilatura lacks for newsdes
 * a fallback cascade when trafilatura finds nothing (recall mode, then its
   ``baseline``), so a page with text never comes back empty without a reason;
 * the whole article when the page shows one piece of a text its script holds
-  (``html_script_text.py``: slideshow sites send all pages as JSON);
+  (``script_text.py``: slideshow sites send all pages as JSON);
 * an audit trail: every visible block of the page that is not in the output is
-  listed in ``removed`` with a reason and its source lines (``html_removed.py``);
-* metadata with evidence (``html_meta.py``).
+  listed in ``removed`` with a reason and its source lines (``removed.py``);
+* metadata with evidence (``meta.py``).
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from ..errors import NewsdeskError, problem
-from ..model import Extraction, Problem
-from .html_meta import PageMeta, extract_meta
-from .html_removed import RELATED_HEADING, collect_removed
-from .html_script_text import held_article
-from .html_title import clean
+from ...errors import NewsdeskError, problem
+from ...model import Extraction, Problem
+from .meta import PageMeta, extract_meta
+from .removed import RELATED_HEADING, collect_removed
+from .script_text import held_article
+from .title import clean
 
 # libxml2 stops (silently, dropping the rest of the page) at depth 256 unless
 # XML_PARSE_HUGE is set; flattening below that keeps every word of the page.

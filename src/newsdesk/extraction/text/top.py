@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsdesk.extraction.text_lines import (
+from newsdesk.extraction.text.lines import (
     Line,
     byline_names,
     dateline_like,

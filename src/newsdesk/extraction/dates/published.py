@@ -25,8 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Evidence, PublishedDate
-from .dateparse import DateMention, dated_mentions, find_dates, parse_stated, safe_date
+from ...model import Evidence, PublishedDate
 from .day_spans import (
     OPEN,
     Span,
@@ -37,6 +36,7 @@ from .day_spans import (
     month_day_spans,
     published_from,
 )
+from .parse import DateMention, dated_mentions, find_dates, parse_stated, safe_date
 
 # Years searched when a weekday fixes which years a month-day can fall in.  Wide
 # enough for any archive newsdesk is likely to see; narrow enough that a weekday

@@ -12,7 +12,8 @@ feed (``mixed_stream_build.py`` says what goes in and why).
     python benchmarks/mixed_stream.py --score /tmp/mixed/2021-09/dossier.json \\
         --gold /tmp/mixed/2021-09/gold.json
     python benchmarks/mixed_stream.py --rerun /tmp/mixed/2021-09/stream.jsonl \\
-        --db /tmp/mixed/2021-09/store.db
+        --db /tmp/mixed/2021-09/store.db [--rerun-json /tmp/mixed/2021-09/rerun.json \\
+        --against /tmp/mixed/2021-09/dossier.json]
 
 ``--score`` prints the numbers and writes ``benchmarks/results/mixed_stream_MONTH.json``
 (``mixed_stream_score.py`` says what is counted). ``--rerun`` analyses the same feed a second
@@ -97,9 +98,11 @@ def analyze(stream: Path, db: Path, dossier: Path | None = None, workers: int = 
     return subprocess.run(command, env=env, check=False).returncode
 
 
-def rerun(stream: Path, db: Path, dossier: Path | None, workers: int = 1) -> bool:
+def rerun(stream: Path, db: Path, dossier: Path | None, workers: int = 1,
+          against: Path | None = None) -> bool:
     """Analyse ``stream`` again into ``db``: True when nothing was added twice and the
-    store is sound."""
+    store is sound (and, given the first run's dossier ``against``, when the rerun's
+    ``dossier`` is the same bytes)."""
     before = store_counts(db)
     code = analyze(stream, db, dossier, workers)
     after = store_counts(db)
@@ -107,6 +110,11 @@ def rerun(stream: Path, db: Path, dossier: Path | None, workers: int = 1) -> boo
     ok = same and after["integrity"] == "ok"
     print(f"rerun of {stream} into {db} (exit {code}): before {before}, after {after} -> "
           f"{'ok' if ok else 'CHANGED'}")
+    if dossier is not None and against is not None:
+        identical = dossier.read_bytes() == against.read_bytes()
+        print(f"rerun dossier {dossier} {'is' if identical else 'is NOT'} the same bytes as "
+              f"{against}")
+        ok = ok and identical
     return ok
 
 
@@ -119,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rerun", type=Path, metavar="STREAM_JSONL")
     parser.add_argument("--db", type=Path, help="the store --rerun analyses into again")
     parser.add_argument("--rerun-json", type=Path, help="write the rerun's dossier here")
+    parser.add_argument("--against", type=Path,
+                        help="the first run's dossier: the rerun's must be the same bytes")
     parser.add_argument("-j", "--workers", type=int, default=1)
     args = parser.parse_args(argv)
     if args.build:
@@ -143,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.rerun:
         if not args.db:
             parser.error("--rerun needs --db STORE")
-        return 0 if rerun(args.rerun, args.db, args.rerun_json, args.workers) else 1
+        return 0 if rerun(args.rerun, args.db, args.rerun_json, args.workers, args.against) else 1
     parser.error("give --build, --score or --rerun")
     return 2
 

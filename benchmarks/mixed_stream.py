@@ -90,7 +90,7 @@ def store_counts(db: Path) -> dict[str, Any]:
 
 def analyze(stream: Path, db: Path, dossier: Path | None = None, workers: int = 1) -> int:
     """``newsdesk analyze`` with the code on this path; its exit code (1: an input failed)."""
-    command = [sys.executable, "-c", "from newsdesk.cli import main; main()", "analyze",
+    command = [sys.executable, "-m", "newsdesk.cli", "analyze",
                str(stream), "--db", str(db), "-q", "-j", str(workers)]
     if dossier is not None:
         command += ["--json", str(dossier)]

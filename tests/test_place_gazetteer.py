@@ -166,6 +166,12 @@ def test_the_shipped_table_is_what_the_geonames_files_give() -> None:
     # a suburb with its own police stays the suburb
     ("EVANSTON — A man was shot in Evanston on Sunday, Evanston police said. Chicago police "
      "are helping.", ["Evanston"], "Evanston"),
+    # a part GeoNames lists in no state of the police's city (Austin: Texas, Minnesota...)
+    ("AUSTIN — A 15-year-old boy was shot on the West Side early Sunday, Chicago police "
+     "said.", [], "Chicago"),
+    # a town of another state, not much smaller than the police's city, stays that town
+    ("HOUSTON — A man wanted in a shooting was arrested, Chicago police said.", [],
+     "Houston"),
     # a suburb beyond the city's edge stays the suburb, even unmarked
     ("OAK PARK — A man was shot in Oak Park early Sunday and taken to a hospital in Chicago.",
      ["Oak Park", "Chicago"], "Oak Park"),

@@ -17,6 +17,14 @@ reach is ``POLICE_PART_KM`` (Chicago: 33 km, Rogers Park at 18 km). Measured on 
 tune incidents (``benchmarks/story_facts.py``; docs/decisions.md, session 17): 6 km +4 /
 −0 stories; with the police reach 20 km +9 / −0 (15–25 km the same; 8 km and more for
 the plain reach took suburbs: Far Rockaway, then East Orange and Irvington under Newark).
+
+GeoNames does not list every named part of a city (Chicago's Austin and Washington
+Heights, Miami's Liberty City: only the namesakes in Texas and New York are there). So a
+town with no place of its name in the state of a city whose police the story names — the
+state the gazetteer gives that city's name alone (``town_state.plain_state``) — is taken
+for that city's part too, when the city is at least ``UNLISTED_RATIO`` times the largest
+place of the town's name (tune +5 / −0 for 1, 1.5 and 2; 3: +2; without the size, losses
+such as "Eastmont" for Oakland).
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import math
 from collections.abc import Sequence
 
 from .gazetteer import Place, gazetteer
+from .town_state import plain_state
 
 # Kilometres per square root of the city's population in millions (tune: 5 km +8, 6 and
 # 7 km +9, 8 km +10 / -1, 10 km +10 / -5).
@@ -33,6 +42,9 @@ PART_KM = 6.0
 POLICE_PART_KM = 20.0
 # The city is at least this many times the part's size (2 and 3: +9, 10: +8).
 CITY_RATIO = 3.0
+# A part GeoNames does not list in the police city's state: that city is at least this
+# many times the largest place of the part's name elsewhere.
+UNLISTED_RATIO = 2.0
 
 
 def part_reach(part: Place, city: Place) -> float | None:
@@ -61,3 +73,20 @@ def holding_city(part: str, cities: Sequence[tuple[str, bool]]) -> int | None:
                 if reach is not None and reach <= limit and (best is None or reach < best[0]):
                     best = (reach, index)
     return best[1] if best else None
+
+
+def unlisted_part_of(part: str, police_cities: Sequence[str]) -> int | None:
+    """The index of the city in ``police_cities`` (cities whose own police the story
+    names) that ``part`` is a part GeoNames does not list of: the city's name stands for
+    one state, no place called ``part`` lies in it, and the city is ``UNLISTED_RATIO``
+    times the largest place so called; the first such city, or None."""
+    g = gazetteer()
+    parts = g.us_places(part)
+    for index, name in enumerate(police_cities):
+        cities = g.us_places(name)
+        state = plain_state(cities)
+        if not state or any(p.state == state for p in parts):
+            continue
+        if not parts or cities[0].population >= UNLISTED_RATIO * parts[0].population:
+            return index
+    return None

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Facts, Span
-from .city_parts import holding_city
+from .city_parts import holding_city, unlisted_part_of
 from .countries import is_country
 from .gazetteer import gazetteer
 from .headline_places import headline_places
@@ -558,7 +558,11 @@ def _city_of_part(best: _Candidate | None, named: list[_Candidate]) -> _Candidat
               and place_key(c.name) not in _NOT_HOLDING]
     index = holding_city(best.name, [(c.name, bool(c.kinds.get("town police")))
                                      for c in cities])
-    return best if index is None else cities[index]
+    if index is not None:
+        return cities[index]
+    policed = [c for c in cities if c.kinds.get("town police")]
+    index = unlisted_part_of(best.name, [c.name for c in policed])
+    return best if index is None else policed[index]
 
 
 def place_with_town(found: PlaceCandidates, best: _Candidate | None) -> EventPlace | None:

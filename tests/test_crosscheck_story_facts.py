@@ -453,3 +453,17 @@ def test_a_countrys_name_written_with_a_us_state_is_that_states_town() -> None:
     abroad = "BEIRUT -- Fighting spread across Lebanon on Saturday."
     far = story_place([_article("a", abroad, "2016-01-01", entities=(_gpe(abroad, "Lebanon"),))])
     assert far is None or far.city != "Lebanon"
+
+
+def test_the_sites_town_after_the_headline_is_read_only_when_nothing_names_a_place() -> None:
+    """"| Chattanooga News, Weather & Sports": the outlet's town, taken for a page that
+    names no place at all (session 17), never over a town the story names."""
+    title = "UPDATE: Teenager dead in overnight shooting - WRCBtv.com | Chattanooga News, Weather"
+    place = story_place([_article("a", "Video: watch the report.", "2016-01-01", title=title)])
+    assert place is not None and place.city == "Chattanooga"
+    (support,) = place.support
+    assert title[support.span.start:support.span.end] == "Chattanooga"
+    text = "A 16-year-old was shot in Trotwood on Friday."
+    named = story_place([_article("a", text, "2016-01-01", entities=(_gpe(text, "Trotwood"),),
+                                  title="Teen shoots self in foot | Dayton News")])
+    assert named is not None and named.city == "Trotwood"

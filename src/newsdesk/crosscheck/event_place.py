@@ -37,7 +37,7 @@ from ..model import Article, Facts, Span
 from .city_parts import holding_city, unlisted_part_of
 from .countries import is_country
 from .gazetteer import gazetteer
-from .headline_places import headline_places
+from .headline_places import headline_places, site_towns
 from .place_context import NAME_WORD, not_a_town_here, not_a_town_name, parts_of_town
 from .town_state import abroad, state_by_population, state_of_town
 from .untagged_towns import untagged_towns
@@ -300,6 +300,13 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
                 add(n, article.id, name, span, "headline", HEADLINE_WEIGHT, None, voted)
         for state in named_states:
             states[state] += 1
+    if not any(c.mentions for c in cands.values()):
+        # Nothing names a place: the town of the site's name after a headline ("| Dayton
+        # News"), the outlet's own (tune: 3 stories, 3 right).
+        for n, (article, _) in enumerate(articles):
+            voted = set()
+            for span in site_towns(article.title or ""):
+                add(n, article.id, span.text, span, "headline", HEADLINE_WEIGHT, None, voted)
     names = {c.name for c in cands.values()}
     parts = frozenset(place_key(p) for article, _ in articles
                       for p in parts_of_town(article.text, names))

@@ -187,3 +187,13 @@ def test_places_know_where_they_are() -> None:
     (chicago,) = [p for p in g.us_places("Chicago") if p.state == "Illinois"]
     (englewood,) = [p for p in g.us_places("Englewood") if p.state == "Illinois"]
     assert 5 < englewood.km_to(chicago) < 10 and chicago.km_to(chicago) == 0
+
+
+def test_a_lower_case_compass_word_before_a_town_is_a_part_of_it() -> None:
+    """"shot in north Wichita": the town stands after the compass word (story facts read
+    it with ``parts``; story grouping's lead towns do not, as measured)."""
+    text = "They told police they were shot in north Wichita, but officers found no evidence."
+    assert untagged_towns(text, (), ()) == []
+    assert [s.text for s in untagged_towns(text, (), (), parts=True)] == ["Wichita"]
+    place = story_place([_article(text)])
+    assert place is not None and place.city == "Wichita"

@@ -290,7 +290,7 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
         for span in untagged_towns(text, [m for e in facts.entities for m in e.mentions
                                           if (m.start, m.end) not in misread],
                                    [e.name for e in facts.entities if e.label == "PERSON"
-                                    and len(e.name.split()) > 1]):
+                                    and len(e.name.split()) > 1], parts=True):
             if not not_a_town_here(text, span.end):
                 add(n, article.id, span.text, span, "untagged town", UNTAGGED_WEIGHT, None,
                     voted)

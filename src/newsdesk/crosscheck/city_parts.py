@@ -14,7 +14,7 @@ city's people in millions (a city of a million: 6 km; Chicago, 2.7 million: 9.8 
 place of the city's name at least ``CITY_RATIO`` times its size. A story that names the
 city's own police ("Chicago police said") says the event is that city's case, and the
 reach is ``POLICE_PART_KM`` (Chicago: 33 km, Rogers Park at 18 km). Measured on the GVA
-tune incidents (``benchmarks/story_facts.py``; docs/decisions.md, session 17): 6 km +4 /
+tune incidents (``benchmarks/story_facts.py``; docs/decisions.md, session 17): 6 km +3 /
 −0 stories; with the police reach 20 km +9 / −0 (15–25 km the same; 8 km and more for
 the plain reach took suburbs: Far Rockaway, then East Orange and Irvington under Newark).
 

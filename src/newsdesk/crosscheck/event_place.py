@@ -536,7 +536,8 @@ def rule_choice(named: list[_Candidate], parts: frozenset[str] = frozenset()
                 ) -> _Candidate | None:
     """The rules' town: the best-voted town; a county only when no town is named or it
     outvotes every town ``COUNTY_MARGIN`` times over, and a name the story calls a
-    neighbourhood only when nothing else is (GVA files it under its city)."""
+    neighbourhood only when nothing else is (GVA files it under its city); then the
+    larger city the town lies inside, when the story names one (``_city_of_part``)."""
     towns = ([c for c in named if not c.county and place_key(c.name) not in parts]
              or [c for c in named if not c.county] or named)
     best = min(towns, key=_rank) if towns else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from newsdesk.extraction.html_meta import extract_meta
+from newsdesk.extraction.html.meta import extract_meta
 from newsdesk.model import Article, PublishedDate
 from newsdesk.outlets import load_registry, recognise
 from newsdesk.outlets.site_names import (

@@ -1,4 +1,4 @@
-"""The page's own name for its site (``outlets/site_names.py``): each rule named by the
+"""The page's own name for its site (``extraction/html/site_names.py``): each rule named by the
 page text it reads, and the places that look like a name but are not the site's."""
 
 from __future__ import annotations
@@ -7,15 +7,15 @@ import pytest
 from lxml import html
 
 from newsdesk.extraction.html.meta import extract_meta
-from newsdesk.model import Article, PublishedDate
-from newsdesk.outlets import load_registry, recognise
-from newsdesk.outlets.site_names import (
+from newsdesk.extraction.html.site_names import (
     copyright_holder,
     own_site_name,
     repeats_site,
     strip_legal_form,
 )
-from newsdesk.outlets.site_names import host_labels as _hosts
+from newsdesk.extraction.html.site_names import host_labels as _hosts
+from newsdesk.model import Article, PublishedDate
+from newsdesk.outlets import load_registry, recognise
 
 GENERAL = load_registry(only=("wires.toml", "state_media.toml", "world.toml"))
 

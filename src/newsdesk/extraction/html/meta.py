@@ -22,9 +22,9 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author
 
 from ...model import Evidence, PublishedDate
-from ...outlets.site_names import copyright_lines, own_site_name, stated_url
 from .authors import find_authors
 from .dates import labelled_published
+from .site_names import copyright_lines, own_site_name, stated_url
 from .title import SiteNames, clean, find_title
 
 _URL_DATE = re.compile(

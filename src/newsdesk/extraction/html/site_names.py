@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from ..extraction.html.title import fold, host_labels
+from .title import fold, host_labels
 
 # Separators between a headline and a site name (as in the title code: ":" is not one).
 _SEPARATOR = re.compile(r"\s+(?:[|–—·»•/-]|//|::)\s+|\s*\|\s*")

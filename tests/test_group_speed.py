@@ -9,7 +9,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash
 
 from newsdesk.group.profile import numbers_of
-from newsdesk.group.shingles import NUM_PERM, shingles, sketch, words
+from newsdesk.group.shingles import NUM_PERM, SHINGLE_WORDS, shingles, sketch, text_shingles, words
 from newsdesk.group.terms import heaviest
 
 from .test_group import FLOOD
@@ -112,3 +112,49 @@ def test_the_people_patterns_match_the_plain_ones() -> None:
         for text in texts:
             assert ([(m.span(), m.groups()) for m in fast.finditer(text)]
                     == [(m.span(), m.groups()) for m in slow.finditer(text)]), (pattern, text)
+
+
+def test_text_shingles_are_the_shingles_of_the_words() -> None:
+    """``text_shingles`` folds and encodes the joined words at once; the same set as
+    shingling the words folded one by one, also where case-folding changes a word's length
+    (ß, ﬁ, ŉ), its script (İ, ſ, K) or adds a combining mark."""
+    rnd = random.Random(17)
+    pieces = [*"aAzZ .,;:-_'’\n\t", "ß", "ﬁ", "ŉ", "İ", "ı", "ſ", "K", "É", "\u0307", "ǅ",
+              "ᾈ", "ΐ", "Straße", "İstanbul", "7", "21", "The", "river", "crested"]
+    texts = [*FLOOD, "", "one", "a b c d", "a b c d e", "A. B? C! D… E"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+              for _ in range(20000)]
+    for text in texts:
+        for size in (2, SHINGLE_WORDS):
+            assert text_shingles(text, size) == shingles(words(text), size), text
+
+
+def test_names_ages_and_cues_read_by_findall_are_the_matches() -> None:
+    """``named``, ``aged`` and ``cued`` read the patterns' groups by ``findall`` and keys
+    through a cache; the same keys and first spellings, in the same order, as reading each
+    match object and keying each spelling afresh."""
+    from newsdesk.group import people
+
+    def plain(pattern: re.Pattern[str], text: str) -> list[str]:
+        return [m.group(1) for m in pattern.finditer(text)]
+
+    texts = ["Terry Robinson Jr., 28, was killed and Terry Robinson was mourned; "
+             "68-year-old Darrell Dean Shriver, a 17-year-old student, Chris Roupe, and the "
+             "victim, Jalen Price. Police identified him as Omar P. Jarman (19). Omar Jarman "
+             "was charged. Donyae Jones, 18, and Donyae Jones, age 18."]
+    rnd = random.Random(23)
+    pieces = ["Terry", "Robinson", "Jones", "Jr.", " ", ", ", ", 28", " (19)", ", age 18",
+              "68-year-old ", " was shot", "identified as ", "the victim, ", "O'Neal", "P.",
+              "Omar", ".", "\n"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+              for _ in range(5000)]
+    for text in texts:
+        expected: dict[str, str] = {}
+        for name in plain(people._NAMES, text):
+            expected.setdefault(people.name_key(name), name)
+        assert list(people.named(text).items()) == list(expected.items()), text
+        for fast, patterns in ((people.aged, (people._AGED_AFTER, people._AGED_BEFORE)),
+                               (people.cued, (people._CUED_BEFORE, people._CUED_AFTER))):
+            spellings = {name for pattern in patterns for name in plain(pattern, text)}
+            keys = {people.name_key(name) for name in spellings}
+            assert fast(text) == frozenset(k for k in keys if people.is_person_key(k)), text

@@ -86,19 +86,36 @@ def name_key(name: str) -> str:
     return f"{parts[0]} {parts[-1]}".casefold()
 
 
+# Each spelling's key, remembered: a stream names the same people again and again, and
+# ``named`` reads every article's names (cleared past ``_KEYS_MAX`` spellings).
+_KEYS: dict[str, str] = {}
+_KEYS_MAX = 200_000
+
+
+def _key(name: str) -> str:
+    """``name_key(name)``, remembered in ``_KEYS``."""
+    key = _KEYS.get(name)
+    if key is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        key = _KEYS[name] = name_key(name)
+    return key
+
+
 def named(text: str) -> dict[str, str]:
-    """Every two- or three-word capitalised name in ``text``: key -> its first spelling."""
+    """Every two- or three-word capitalised name in ``text``: key -> its first spelling.
+    (``findall``: the pattern's one group is the name, so no match object per name.)"""
     out: dict[str, str] = {}
-    for match in _NAMES.finditer(text):
-        out.setdefault(name_key(match.group(1)), match.group(1))
+    for name in _NAMES.findall(text):
+        out.setdefault(_key(name), name)
     return out
 
 
 def aged(text: str) -> frozenset[str]:
     """The keys of the people ``text`` gives an age, when they look like people's names."""
-    found = {m.group(1) for m in _AGED_AFTER.finditer(text)}
-    found.update(m.group(1) for m in _AGED_BEFORE.finditer(text))
-    return frozenset(key for key in map(name_key, found) if is_person_key(key))
+    found = {name for name, _ in _AGED_AFTER.findall(text)}
+    found.update(_AGED_BEFORE.findall(text))
+    return frozenset(key for key in map(_key, found) if is_person_key(key))
 
 
 def cued(text: str) -> frozenset[str]:
@@ -107,9 +124,9 @@ def cued(text: str) -> frozenset[str]:
     famous name is as often caught so ("a close friend of former President Donald Trump,
     was arrested": the friend was), so ``person_links`` asks more of these than of an aged
     name."""
-    found = {m.group(1) for m in _CUED_BEFORE.finditer(text)}
-    found.update(m.group(1) for m in _CUED_AFTER.finditer(text))
-    return frozenset(key for key in map(name_key, found) if is_person_key(key))
+    found = set(_CUED_BEFORE.findall(text))
+    found.update(_CUED_AFTER.findall(text))
+    return frozenset(key for key in map(_key, found) if is_person_key(key))
 
 
 @cache

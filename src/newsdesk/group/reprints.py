@@ -19,7 +19,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from ..store.scratch import remove_owned
-from .shingles import NUM_PERM, shingles, sketch, words
+from .shingles import NUM_PERM, sketch, text_shingles
 
 # LSH candidate threshold on estimated Jaccard. Kept below the decision threshold so a
 # trimmed copy (a wire story cut to its first half: Jaccard ≈ 0.5) still collides.
@@ -144,7 +144,7 @@ class ReprintIndex:
         if article_id in self._order:
             raise ValueError(f"article {article_id!r} added twice")
         order = self._order[article_id] = len(self._order)
-        items = shingles(words(text))
+        items = text_shingles(text)
         if len(items) < MIN_SHINGLES:
             return None
         signature = sketch(items)

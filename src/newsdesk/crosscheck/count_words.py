@@ -79,7 +79,7 @@ _AFTER = [
     ("injured", r"(?:wounded|injured|hurt|hospitalized|hospitalised)"),
     ("shot", r"(?:(?:\w+\s+){0,5}?with\s+(?:an?\s+)?(?:apparent\s+|single\s+|multiple\s+|"
              r"self-inflicted\s+|non-?life[- ]threatening\s+|\w+\s+)?gunshot\s+wounds?|"
-             r"(?:suffered|suffering|suffers|sustained|sustains|received|receives)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?gunshot\s+"
+             r"(?:suffered|suffering|suffers|sustained|sustains|received|receives)\s+(?:from\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}?gunshot\s+"
              r"wounds?|shot|grazed|struck\s+by\s+(?:gunfire|bullets?|stray\s+bullets?)|hit\s+by\s+"
              r"(?:gunfire|bullets?)|gunned\s+down)"),
     ("arrested", r"(?:arrested|detained|apprehended|taken\s+into\s+custody|in\s+custody|"

@@ -357,15 +357,27 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         return None  # "one of", "shot five times", "fired 10 rounds"
     if tok.low in SINGULAR and plural:  # "a group of", "his parents"
         return None
-    # "three men and a woman", "a woman and toddler": coordinated people add up.
-    while after_noun + 1 < len(tokens) and tokens[after_noun].low == "and" and has_noun:
-        more = _number(tokens, after_noun + 1)
+    # "three men and a woman", "a woman and toddler": coordinated people add up; so do
+    # people listed with commas ("2 Girls, 2 Men Shot", "Mother, boy fatally shot") unless
+    # a comma closes the list (an apposition: "two men, a 19-year-old and a 20-year-old,").
+    listed, comma = value, False
+    while (after_noun + 1 < len(tokens) and tokens[after_noun].low in ("and", ",")
+           and has_noun):
+        joiner = tokens[after_noun].low
+        more = (_number(tokens, after_noun + 1) if joiner == "and"
+                else _listed_number(tokens, after_noun + 1))
+        if joiner == "," and (reflexive or zero or (
+                more is None and tokens[after_noun + 1].low not in PERSON_NOUNS)):
+            break  # "shoots himself, father charged"
         start = after_noun + 2 if more is not None else after_noun + 1
         nxt, noun, many = _people(tokens, start)
         if not noun or (more is None and many):
             break
+        comma = comma or joiner == ","
         value += 1 if more is None else more
         after_noun = nxt
+    if comma and (after_noun >= len(tokens) or tokens[after_noun].low == ","):
+        value = listed
     if zero and after_noun < len(tokens) and tokens[after_noun].low == "else":
         after_noun += 1
     after_noun = _skip_including(tokens, _skip_age(tokens, after_noun))
@@ -409,6 +421,16 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
             mentions.extend(_fatally(text, stop, end))
         return mentions, j + 1
     return None
+
+
+def _listed_number(tokens: list[_Tok], i: int) -> int | None:
+    """The number of people of a comma-listed item ("2 Girls, 2 Men"): after a comma a
+    number is no age in apposition when people follow it (``_people`` checks)."""
+    tok = tokens[i]
+    if _DIGITS.match(tok.text):
+        value = int(tok.text.replace(",", ""))
+        return value if 0 < value <= MAX_COUNT else None
+    return NUMBER_WORDS.get(tok.low) if tok.low not in ("no", "his", "her") else None
 
 
 def _another_alone(tokens: list[_Tok], i: int) -> bool:

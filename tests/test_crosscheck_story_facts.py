@@ -107,6 +107,15 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Police are looking for another suspect.", {}),
     ("A shooting late Tuesday sent five people to the hospital.", {"injured": 5}),
     ("Four people were taken to the hospital.", {}),
+    # session 17: grazed, "suffering from", people listed with commas
+    ("A child and two women were grazed and struck by bullets.", {"shot": 3}),
+    ("Deputies located a 13-year-old victim suffering from a single self-inflicted "
+     "gunshot wound.", {"shot": 1}),
+    ("2 Girls, 2 Men Shot In Compton", {"shot": 4}),
+    ("A man, two children found dead in home", {"killed": 3}),
+    ("Two adults, another child also injured", {"injured": 3}),
+    ("Two men, a 19-year-old and a 22-year-old, were shot on Elm Street.", {}),
+    ("4-year-old accidentally shoots himself, father charged", {"shot": 1}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
@@ -116,6 +125,8 @@ def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     ("Police identify man fatally shot while on his porch", [("killed", 1, "man fatally shot")]),
     ("Teen dies after crash", [("killed", 1, "Teen dies")]),
     ("Cops: Man killed home intruder", []),
+    ("Woman, 3 teenage daughters shot in Nashville", [
+        ("shot", 4, "Woman, 3 teenage daughters shot")]),
 ])
 def test_a_headline_drops_the_article_before_a_person(
         title: str, expected: list[tuple[str, int, str]]) -> None:

@@ -116,6 +116,11 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Two adults, another child also injured", {"injured": 3}),
     ("Two men, a 19-year-old and a 22-year-old, were shot on Elm Street.", {}),
     ("4-year-old accidentally shoots himself, father charged", {"shot": 1}),
+    # an ordinal victim closes a number of people shot; never the killed (a family's
+    # "third child" who died is no third victim)
+    ("Three men were shot outside the bar. A fourth victim, a 28-year-old man, was also "
+     "wounded.", {"shot": 4}),
+    ("A third child, his 20-year-old son, died at the hospital.", {}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected

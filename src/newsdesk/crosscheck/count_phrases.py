@@ -99,6 +99,17 @@ _HOSPITAL = r"(?:the\s+|a\s+|area\s+|local\s+|nearby\s+|several\s+|different\s+)
 _TO_HOSPITAL = re.compile(
     r"\b(?:(?:sent|sending|sends|put|putting|landed|landing)\s+" + _NUM + r"\s+" + _GROUP
     + r"\s+(?:to|in|into)\s+" + _HOSPITAL + r")", re.IGNORECASE)
+# "A fourth victim was wounded", "the third man, 22, was also shot": the people an ordinal
+# victim closes are at least that many shot (killed among them or not).
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+             "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
+_ORDINAL_VICTIM = re.compile(
+    r"\b(?:an?|the)\s+(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+){0,2}?(?:victim|person|"
+    r"man|woman|teen|teenager|boy|girl|child|male|female)\b(?:\s*,[^,.;]{1,60},)?\s+"
+    r"(?:(?:was|is|has\s+been|had\s+been|also|later|critically|seriously|fatally|"
+    r"reportedly)\s+){0,4}(?:shot|wounded|injured|hurt|grazed|struck|hit)\b",
+    re.IGNORECASE)
 # Single people of one kind in one sentence that may add up.
 MAX_ADDED = 3
 # Tokens an ", including ..." aside may take before the verb.
@@ -172,6 +183,9 @@ def _word_counts(text: str, start: int, sentence: str) -> list[CountMention]:
     for m in _MULTIPLE_EVENT.finditer(sentence):
         kind = "shot" if m.group(2) else "killed"
         out.append(CountMention(kind, _MULTIPLE[m.group(1).lower()],
+                                Span.of(text, start + m.start(), start + m.end())))
+    for m in _ORDINAL_VICTIM.finditer(sentence):
+        out.append(CountMention("shot", _ORDINALS[m.group(1).lower()],
                                 Span.of(text, start + m.start(), start + m.end())))
     for m in _TO_HOSPITAL.finditer(sentence):
         word = m.group(1).lower()

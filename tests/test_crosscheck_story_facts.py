@@ -228,6 +228,19 @@ def test_an_injured_count_that_includes_the_dead_is_taken_without_them() -> None
     assert _story_values(text) == (1, 4)
 
 
+def test_the_dead_among_a_number_counted_before_leave_its_injured() -> None:
+    # session 17: "one of the five ... has died" told days later, in another article
+    early = _article("a", "Five people were injured in the drive-by shooting.", "2014-12-14")
+    later = _article("b", "One of the five people hospitalized after a drive-by shooting in "
+                     "Overtown this past weekend has died, police said.", "2014-12-18")
+    counts = story_counts([early, later])
+    assert current_value(counts, "killed") == 1
+    assert current_value(counts, "injured") == 4
+    # three victims of whom one was killed: the three are all shot, not the injured
+    assert _story_values("One of the three victims was killed. Police said the gunman "
+                         "injured two others.") == (1, 2)
+
+
 def test_the_dead_a_headline_or_a_definite_phrase_gives_are_left_out_of_the_injured() -> None:
     # "one of four women wounded ... has died" under "Teen killed, three others wounded"
     text = "One of four women wounded in a shooting has died. The teen died at the hospital."

@@ -84,11 +84,20 @@ _MULTIPLE_EVENT = re.compile(
     r"\b(double|triple|quadruple|quintuple)[- ]+(?:(shootings?)|(homicides?|murders?|slayings?|"
     r"killings?|fatal\s+shootings?))\b", re.IGNORECASE)
 # "one of them died", "two of the victims later died": the killed among those counted.
+# Words may stand between the people and a perfect "has died" ("one of the five people
+# hospitalized after a drive-by shooting ... has died"), none of them opening a clause; the
+# number of those counted ("five") is kept, since the injured it gave held the dead.
 _OF_THEM_DIED = re.compile(
-    r"\b(one|two|three|four|five|\d+)\s+of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:victims|"
-    r"people|men|women|teens|teenagers|children|boys|girls))\s+(?:has\s+|have\s+|had\s+|"
+    r"\b(one|two|three|four|five|\d+)\s+of\s+(?:them|(?:the\s+|(?=\w+\s+victims\b))"
+    r"(?:(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:victims|people|men|women|teens|teenagers|children|boys|girls|wounded|injured))"
+    r"(?:(?:\s+(?!and\b|but\b|while\b|who\b|after\s+he\b)[\w'’-]+){1,10}?\s+(?:has|have|had)\s+"
+    r"(?:since\s+|now\s+|later\s+|also\s+)?died|\s+(?:has\s+|have\s+|had\s+|"
     r"later\s+|since\s+|subsequently\s+|also\s+)*(?:died|dies|was\s+killed|were\s+killed|"
-    r"is\s+dead|are\s+dead|succumbed)\b", re.IGNORECASE)
+    r"is\s+dead|are\s+dead|succumbed))\b", re.IGNORECASE)
+# A death after the count: "has died", "had since died", "succumbed".
+_LATER_DEATH = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?died|succumbed)\b",
+                          re.IGNORECASE)
 # "sent five people to the hospital": GVA counts the people a shooting sends to hospital
 # as injured (tune injured +2, -1: one of them died). "Four people were taken to area
 # hospitals" as well: +6, -13 (the dead are taken to hospital too), left out.
@@ -131,6 +140,8 @@ class CountMention:
     at_least: bool = False
     # Read from the headline: ``span`` then points into the article's title, not its text.
     in_title: bool = False
+    # "one of the five victims has died": the killed are among five counted before.
+    among: int = 0
 
 
 class _Tok(NamedTuple):
@@ -196,9 +207,14 @@ def _word_counts(text: str, start: int, sentence: str) -> list[CountMention]:
     for m in _OF_THEM_DIED.finditer(sentence):
         word = m.group(1).lower()
         value = int(word) if word.isdigit() else NUMBER_WORDS[word]
+        of = (m.group(2) or "").lower()
+        among = int(of) if of.isdigit() else NUMBER_WORDS.get(of, 0)
+        if not _LATER_DEATH.search(m.group()):
+            among = 0  # "one of the three victims was killed": three shot, not three hurt
         if 0 < value <= MAX_COUNT:
             out.append(CountMention("killed", value,
-                                    Span.of(text, start + m.start(), start + m.end())))
+                                    Span.of(text, start + m.start(), start + m.end()),
+                                    among=among if among > value else 0))
     return out
 
 

@@ -121,6 +121,7 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Three men were shot outside the bar. A fourth victim, a 28-year-old man, was also "
      "wounded.", {"shot": 4}),
     ("A third child, his 20-year-old son, died at the hospital.", {}),
+    ("Jefferson County boy, 4, shoots self in groin with grandfather's handgun", {"shot": 1}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected

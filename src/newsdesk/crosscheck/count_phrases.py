@@ -349,7 +349,7 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
     for kind in ("killed", "injured", "shot"):
         same = [m for m in out if m.kind == kind and m.value > 0]
         same = [m for m in same if not _same_person(m, same)]
-        selves = [m for m in same if m.span.text.lower().endswith(("himself", "herself"))]
+        selves = [m for m in same if m.span.text.lower().endswith("self")]
         singles = all(m.value == 1 for m in same) or len(same) - len(selves) == 1
         if 1 < len(same) <= MAX_ADDED and singles and len(
                 {m.span.text.lower() for m in same}) == len(same):

@@ -27,7 +27,7 @@ NEEDS_NOUN = frozenset({"a", "an", "no", "pair", "couple", "his", "her", "anothe
 # Determiners that count one person, so only before a singular noun ("his brother").
 SINGULAR = frozenset({"a", "an", "his", "her", "another", "one"})
 # "shot himself": one person, the subject.
-REFLEXIVES = frozenset({"himself", "herself"})
+REFLEXIVES = frozenset({"himself", "herself", "self"})
 PLURALS = frozenset({"people", "men", "women", "children", "gunmen", "police", "family",
                      "others"})
 

@@ -133,6 +133,10 @@ def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     ("Cops: Man killed home intruder", []),
     ("Woman, 3 teenage daughters shot in Nashville", [
         ("shot", 4, "Woman, 3 teenage daughters shot")]),
+    ("Fresno juvenile arrested after shooting friend in the back",
+     [("shot", 1, "shooting friend")]),
+    ("Man Accidentally Shoots Girl, 2 Women Inside Feltonville Home: Police",
+     [("shot", 3, "Shoots Girl, 2 Women")]),
 ])
 def test_a_headline_drops_the_article_before_a_person(
         title: str, expected: list[tuple[str, int, str]]) -> None:

@@ -241,10 +241,13 @@ def headline_mentions(title: str | None, text: str) -> list[CountMention]:
         title, back(m.span.start), back(m.span.end))) for m in count_mentions(marked)]
 
 
-# Where a headline's bare person noun stands: its start, or after "identify" ("Police
-# identify man fatally shot").
-_BARE_PERSON = re.compile(r"(?:^|\b(?:identify|identifies|identified|"
-                          r"IDs|ID)\s+)([\w'-]+)", re.IGNORECASE)
+# Where a headline's bare person noun stands: its start, after "identify" ("Police
+# identify man fatally shot"), or as the object of a shooting ("Teen shoots friend in the
+# back", "Man Accidentally Shoots Girl, 2 Women": tune killed +3, injured +5 -2, session
+# 17; "teen shooting victim, suspect were friends" is one of the two lost).
+_BARE_PERSON = re.compile(r"(?:^|\b(?:identify|identifies|identified|IDs|ID|shoots|shot|"
+                          r"shooting|kills|killing|wounds|wounding)\s+)([\w'-]+)",
+                          re.IGNORECASE)
 
 
 def _bare_singular(word: str) -> bool:

@@ -122,6 +122,10 @@ def _counts(sentence: str) -> dict[str, int]:
      "wounded.", {"shot": 4}),
     ("A third child, his 20-year-old son, died at the hospital.", {}),
     ("Jefferson County boy, 4, shoots self in groin with grandfather's handgun", {"shot": 1}),
+    # "injured at a shop" is no active verb; "shot at officers" stays one
+    ("The shooting left three men dead and one injured at a North Charleston cycle shop.",
+     {"killed": 3, "injured": 1}),
+    ("A man shot at officers before he fled.", {}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected

@@ -61,6 +61,7 @@ _TO_DEATH = re.compile(r"^\s+(?:to\s+death|dead|fatally)\b", re.IGNORECASE)
 # boy accidentally shot his brother" is active and the boy is the shooter.
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "get", "gets",
                       "who"})
+_AT = re.compile(r"^\s*at\b", re.IGNORECASE)
 _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|themselves|"
                      r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|at|multiple|"
                      r"several|and\s+killed|and\s+wounded)\b", re.IGNORECASE)
@@ -446,8 +447,9 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         if m is None:
             continue
         stop = tokens[j].start + m.end()
-        if not passive and _OBJECT.match(text[stop:end]):  # active: "a man shot his wife"
-            return None
+        if not passive and _OBJECT.match(text[stop:end]) and not (
+                kind != "shot" and _AT.match(text[stop:end])):
+            return None  # active: "a man shot his wife", "shot at"; not "one injured at"
         single = value == 1 and tok.low in SINGULAR - {"one"}
         mentions = [CountMention(kind, value, Span.of(text, tok.start, stop), hedge, single)]
         if kind == "shot":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.crosscheck.count_named import named_mentions
 from newsdesk.crosscheck.count_phrases import count_mentions, headline_mentions
 from newsdesk.crosscheck.event_counts import current_value, story_counts
 from newsdesk.crosscheck.event_date import story_event_date
@@ -467,3 +468,28 @@ def test_sentences_without_a_count_word_are_skipped_with_the_same_answers() -> N
         assert count_mentions(text) == read_all, text
         total += len(read_all)
     assert total >= 8
+
+
+def _person(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity("p1", name, "PERSON", (Span.of(text, start, start + len(name)),))
+
+
+def test_a_wound_or_death_told_of_a_named_person_in_the_lead_is_at_least_one() -> None:
+    # session 17: no count phrase at all, the victim named (tune killed +9, injured +7 -3)
+    text = ("Trevor Williams, a 33-year-old black man, was shot and killed Friday near South "
+            "Figueroa Street, according to coroner's records.")
+    counts = story_counts([_article("a", text, "2014-06-13",
+                                    entities=(_person(text, "Trevor Williams"),))])
+    assert current_value(counts, "killed") == 1
+    killed = next(c for c in counts if c.what == "killed")
+    assert killed.reports[0].how == "at least"
+    # the named shooter is no victim ("a man" is, read by the count phrases)
+    text = "Meiko Devaughn Jr. fatally shot a man who broke into the apartment."
+    assert named_mentions(text, (_person(text, "Meiko Devaughn Jr."),)) == []
+    # past the lead, a person named is more often another event's
+    text = "A boy was hurt on Elm Street on Monday. " + "Police are looking into it. " * 30 + (
+        "Jamar Clark was killed by officers last month.")
+    counts = story_counts([_article("a", text, "2014-06-13",
+                                    entities=(_person(text, "Jamar Clark"),))])
+    assert current_value(counts, "killed") is None

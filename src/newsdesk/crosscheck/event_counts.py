@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Facts, Span
+from .count_named import named_mentions
 from .count_phrases import CountMention, count_mentions, headline_mentions
 from .count_words import KINDS
 from .sentences import split_sentences
@@ -72,8 +73,10 @@ def article_counts(article: Article, facts: Facts,
 
 
 def article_mentions(article: Article, facts: Facts) -> list[CountMention]:
-    """The count phrases of an article's text, then of its headline."""
+    """The count phrases of an article's text, the wounds and deaths told of the people
+    its lead names ("Trevor Williams, 33, was shot": at least one), then the headline's."""
     return (count_mentions(article.text, facts.figures)
+            + named_mentions(article.text, facts.entities)
             + headline_mentions(article.title, article.text))
 
 

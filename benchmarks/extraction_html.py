@@ -42,7 +42,7 @@ from trafilatura.utils import load_html  # noqa: E402
 
 from common import benchmarks_dir  # noqa: E402
 from folds import fold_of  # noqa: E402
-from newsdesk.extraction.html import extract_html, extract_page_meta  # noqa: E402
+from newsdesk.extraction.html.extract import extract_html, extract_page_meta  # noqa: E402
 from scoring import collapse_ws, pooled, score_page  # noqa: E402
 
 Page = dict[str, Any]

@@ -28,8 +28,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from common import benchmarks_dir  # noqa: E402
 from folds import fold_of  # noqa: E402
-from newsdesk.extraction.text import extract_plain_text, stretch_cut  # noqa: E402
-from newsdesk.extraction.text_lines import split_lines  # noqa: E402
+from newsdesk.extraction.text.extract import extract_plain_text, stretch_cut  # noqa: E402
+from newsdesk.extraction.text.lines import split_lines  # noqa: E402
 from scoring import pooled, score_page  # noqa: E402
 
 

@@ -23,7 +23,7 @@ from collections import Counter
 from common import benchmarks_dir
 from newsdesk.config import load_settings
 from newsdesk.extraction.pipeline import extract_source
-from newsdesk.extraction.text_lines import _SIGNUP
+from newsdesk.extraction.text.lines import _SIGNUP
 from newsdesk.ingest.jsonl import parse_line
 from newsdesk.model import Article, Source
 

@@ -3,7 +3,7 @@
 GVA (``../shared/benchmarks/stories/gva``): local news about one shooting each, with the
 day each article was published. For every sampled incident of the ``report`` split with
 two or more articles, one article (the smallest hash of its id) loses its date: it keeps
-only what its own text says (``extraction/pubdate.py``). Its story-mates keep theirs. The
+only what its own text says (``extraction/dates/published.py``). Its story-mates keep theirs. The
 story is the incident's true articles (the grouping is measured elsewhere), cross-checked
 as ``analyze`` does it; the stripped article's date after the story step is compared with
 its true day.

@@ -3,9 +3,9 @@
 Labels are partial and come from the benchmark's own annotations: a line that holds
 (part of) a ``with`` segment is article, a line that holds a ``without`` segment is
 boilerplate, every other line is left out of training.  Features are
-``newsdesk.extraction.text_features.line_features``; the model is a small gradient-boosted
+``newsdesk.extraction.text.features.line_features``; the model is a small gradient-boosted
 tree ensemble (scikit-learn, needed only here), exported as plain JSON that
-``newsdesk.extraction.text_model`` evaluates without scikit-learn.
+``newsdesk.extraction.text.model`` evaluates without scikit-learn.
 
 The decision threshold is chosen by cross-validation grouped by site (``folds.site_of``)
 on the benchmark's own page-level score, so neither the trees nor the threshold have
@@ -52,8 +52,8 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from extraction_text import benchmarks_dir, load_pages  # noqa: E402
 from folds import site_of  # noqa: E402
-from newsdesk.extraction.text import stretch_cut  # noqa: E402
-from newsdesk.extraction.text_features import (  # noqa: E402
+from newsdesk.extraction.text.extract import stretch_cut  # noqa: E402
+from newsdesk.extraction.text.features import (  # noqa: E402
     FEATURE_NAMES,
     LEXICON_FEATURES,
     StretchCut,
@@ -61,11 +61,11 @@ from newsdesk.extraction.text_features import (  # noqa: E402
     lexicon_words,
     line_features,
 )
-from newsdesk.extraction.text_lines import Line, split_lines  # noqa: E402
-from newsdesk.extraction.text_model import decide  # noqa: E402
+from newsdesk.extraction.text.lines import Line, split_lines  # noqa: E402
+from newsdesk.extraction.text.model import decide  # noqa: E402
 from scoring import collapse_ws, pooled, score_page  # noqa: E402
 
-MODEL = REPO / "src" / "newsdesk" / "extraction" / "text_model_data.py"
+MODEL = REPO / "src" / "newsdesk" / "extraction" / "text" / "model_data.py"
 PARAMS: dict[str, Any] = {
     "n_estimators": 120,
     "max_depth": 3,
@@ -222,7 +222,7 @@ def html_outputs(systems: list[str]) -> dict[str, list[str]]:
     import trafilatura
 
     from extraction_html import load_pages as load_html_pages
-    from newsdesk.extraction.html import extract_html
+    from newsdesk.extraction.html.extract import extract_html
 
     def run(system: str, page: dict[str, Any]) -> str:
         try:
@@ -409,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     PARAMS["random_state"] = args.seed
     if args.show:
-        from newsdesk.extraction.text_model import model_json
+        from newsdesk.extraction.text.model import model_json
 
         print(model_json())
         return 0

@@ -36,7 +36,7 @@ from folds import fold_of
 from newsdesk.annotation.nlp import load_nlp
 from newsdesk.annotation.pipeline import annotate_articles
 from newsdesk.config import load_settings
-from newsdesk.extraction.html import extract_page_meta
+from newsdesk.extraction.html.extract import extract_page_meta
 from newsdesk.extraction.language import decide_language, is_english
 from newsdesk.extraction.pipeline import extract_source
 from newsdesk.ingest import decode

@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from newsdesk.annotation.attribution import find_attributions
-from newsdesk.annotation.attribution_patterns import credits, republications
 from newsdesk.annotation.nlp import load_nlp
+from newsdesk.annotation.speech import find_attributions
+from newsdesk.annotation.speech.attribution_patterns import credits, republications
 from newsdesk.model import Attribution
 
 Parse = Callable[[str], Doc]

@@ -9,8 +9,8 @@ import pytest
 from spacy.tokens import Doc
 
 from newsdesk.annotation.nlp import load_nlp
-from newsdesk.annotation.quote_marks import quote_regions
-from newsdesk.annotation.quotes import find_quotes
+from newsdesk.annotation.speech import find_quotes
+from newsdesk.annotation.speech.quote_marks import quote_regions
 from newsdesk.model import Entity, Quote, Span
 
 Parse = Callable[[str], Doc]

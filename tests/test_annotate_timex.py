@@ -306,7 +306,7 @@ def test_a_two_digit_year_before_year_one_is_no_year() -> None:
     """Found by Hypothesis: "September '98" anchored in year 87 gave year -2 and crashed."""
     from datetime import date as _date
 
-    from newsdesk.annotation.timex_values import year_of
+    from newsdesk.annotation.timex.values import year_of
 
     assert year_of({"yy": "98"}, _date(87, 1, 1)) is None
     assert year_of({"yy": "98"}, _date(2024, 1, 1)) == 1998

@@ -474,6 +474,44 @@ def test_sentences_without_a_count_word_are_skipped_with_the_same_answers() -> N
     assert total >= 8
 
 
+def test_a_towns_whole_name_the_tagger_gave_another_label_votes_in_a_towns_place() -> None:
+    """"in Newport News" tagged as an organisation, "near Forney" as a facility: a town's
+    whole name where a town stands (session 17)."""
+    text = ("A 7-year-old boy was shot around 11 a.m. in the 400 block of West 27th Street in "
+            "Newport News. He was taken to a hospital with a wound to his leg.")
+    start = text.index("Newport News")
+    org = Entity("e1", "Newport News", "ORG", (Span.of(text, start, start + 12),))
+    place = story_place([_article("a", text, "2016-01-01", entities=(org,))])
+    assert place is not None and place.city == "Newport News"
+
+
+def test_a_countrys_name_written_with_a_us_state_is_that_states_town() -> None:
+    """"LEBANON, Ohio (WKRC) --": Lebanon is a country, but with Ohio written after it the
+    town of that name in Ohio (session 17); alone it stays the country."""
+    text = "LEBANON, Ohio (WKRC) -- A teenager has been accidentally shot in Lebanon on Saturday."
+    entities = (Entity("e1", "Lebanon", "GPE", tuple(
+        Span.of(text, m, m + 7) for m in (text.index("Lebanon"),))),)
+    place = story_place([_article("a", text, "2016-01-01", entities=entities)])
+    assert place is not None and (place.city, place.state) == ("Lebanon", "Ohio")
+    abroad = "BEIRUT -- Fighting spread across Lebanon on Saturday."
+    far = story_place([_article("a", abroad, "2016-01-01", entities=(_gpe(abroad, "Lebanon"),))])
+    assert far is None or far.city != "Lebanon"
+
+
+def test_the_sites_town_after_the_headline_is_read_only_when_nothing_names_a_place() -> None:
+    """"| Chattanooga News, Weather & Sports": the outlet's town, taken for a page that
+    names no place at all (session 17), never over a town the story names."""
+    title = "UPDATE: Teenager dead in overnight shooting - WRCBtv.com | Chattanooga News, Weather"
+    place = story_place([_article("a", "Video: watch the report.", "2016-01-01", title=title)])
+    assert place is not None and place.city == "Chattanooga"
+    (support,) = place.support
+    assert title[support.span.start:support.span.end] == "Chattanooga"
+    text = "A 16-year-old was shot in Trotwood on Friday."
+    named = story_place([_article("a", text, "2016-01-01", entities=(_gpe(text, "Trotwood"),),
+                                  title="Teen shoots self in foot | Dayton News")])
+    assert named is not None and named.city == "Trotwood"
+
+
 def _person(text: str, name: str) -> Entity:
     start = text.index(name)
     return Entity("p1", name, "PERSON", (Span.of(text, start, start + len(name)),))

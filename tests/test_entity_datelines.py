@@ -1,10 +1,10 @@
-"""Dateline places (``annotation/entity_datelines.py``), as a table of made-up datelines."""
+"""Dateline places (``annotation/entities/datelines.py``), as a table of made-up datelines."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsdesk.annotation.entity_datelines import is_dateline_place, leading_credits
+from newsdesk.annotation.entities.datelines import is_dateline_place, leading_credits
 
 DATELINES = [
     # (text, the name span's text, is it a dateline's place?)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from newsdesk.errors import NewsdeskError
-from newsdesk.extraction.html import MAX_DEPTH, extract_html, flatten_deep_html
+from newsdesk.extraction.html.extract import MAX_DEPTH, extract_html, flatten_deep_html
 
 BODY = (
     "<p>The finance minister announced on Tuesday that the new budget will raise spending on "
@@ -243,9 +243,9 @@ def test_removed_list_is_bounded() -> None:
 
 
 # --- metadata rules (each row pins one rule measured on the tune fold) ---------------
-from newsdesk.extraction.html import extract_page_meta  # noqa: E402
-from newsdesk.extraction.html_authors import clean_byline, split_names  # noqa: E402
-from newsdesk.extraction.html_title import SiteNames, strip_site  # noqa: E402
+from newsdesk.extraction.html.authors import clean_byline, split_names  # noqa: E402
+from newsdesk.extraction.html.extract import extract_page_meta  # noqa: E402
+from newsdesk.extraction.html.title import SiteNames, strip_site  # noqa: E402
 
 
 @dataclass

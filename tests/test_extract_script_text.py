@@ -1,11 +1,11 @@
 """The whole article when a page shows one piece of a text its script holds
-(``extraction/html_script_text.py``)."""
+(``extraction/html/script_text.py``)."""
 
 from __future__ import annotations
 
 import json
 
-from newsdesk.extraction.html import Tuning, extract_html
+from newsdesk.extraction.html.extract import Tuning, extract_html
 
 FIRST = ("She could not take her eyes off the woman by the store. Could it be true? Was she "
          "trying to fool everyone along the street all this time, day after day?")

@@ -14,8 +14,8 @@ import pytest
 
 from newsdesk.config import Settings
 from newsdesk.extraction.pipeline import extract_source
-from newsdesk.extraction.text import extract_plain_text
-from newsdesk.extraction.text_lines import boilerplate_kind, signup_tail
+from newsdesk.extraction.text.extract import extract_plain_text
+from newsdesk.extraction.text.lines import boilerplate_kind, signup_tail
 from newsdesk.model import Article, Failure, Source
 
 NEWS = [

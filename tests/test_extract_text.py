@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extraction.text import extract_plain_text, stretch_cut
-from newsdesk.extraction.text_lines import boilerplate_kind, split_lines
-from newsdesk.extraction.text_model import decide, load_model
+from newsdesk.extraction.text.extract import extract_plain_text, stretch_cut
+from newsdesk.extraction.text.lines import boilerplate_kind, split_lines
+from newsdesk.extraction.text.model import decide, load_model
 from newsdesk.model import Extraction
 
 P_DE = [
@@ -424,8 +424,8 @@ def test_compiled_model_agrees_with_tree_walk() -> None:
     """The generated evaluator must make exactly the decisions of the stored trees."""
     import random
 
-    from newsdesk.extraction.text_features import FEATURE_NAMES
-    from newsdesk.extraction.text_model import load_model
+    from newsdesk.extraction.text.features import FEATURE_NAMES
+    from newsdesk.extraction.text.model import load_model
 
     model = load_model()
     rng = random.Random(7)

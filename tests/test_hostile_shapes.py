@@ -10,7 +10,7 @@ import pytest
 import newsdesk
 from newsdesk.annotation.nlp import PUNCTUATION_RUN, parse_ready
 from newsdesk.config import Settings
-from newsdesk.extraction.html import MAX_ATTRIBUTES, extract_html, trim_crowded_tags
+from newsdesk.extraction.html.extract import MAX_ATTRIBUTES, extract_html, trim_crowded_tags
 from newsdesk.extraction.pipeline import extract_source
 from newsdesk.model import Annotated, Article, Source
 
@@ -57,7 +57,7 @@ def test_an_element_with_too_many_attributes_loses_them_not_its_text() -> None:
 
 
 def test_a_text_of_too_many_lines_is_refused_with_a_code_and_its_name() -> None:
-    from newsdesk.extraction.text import MAX_TEXT_LINES
+    from newsdesk.extraction.text.extract import MAX_TEXT_LINES
     from newsdesk.model import Failure
 
     lines = "Budget vote\n\n" + PARA + "\n" + "x\n" * MAX_TEXT_LINES
@@ -75,7 +75,7 @@ def test_line_features_are_made_one_at_a_time() -> None:
     """A generator: the page's rows are never all held at once."""
     import inspect
 
-    from newsdesk.extraction.text_features import line_features
+    from newsdesk.extraction.text.features import line_features
 
     assert inspect.isgeneratorfunction(line_features)
 
@@ -83,7 +83,7 @@ def test_line_features_are_made_one_at_a_time() -> None:
 def test_tables_nested_past_the_limit_are_read_as_blocks() -> None:
     """Found by benchmarks/fuzz_inputs.py: trafilatura walks each table's cells once per
     enclosing table (100,000 nested tables ran past a minute)."""
-    from newsdesk.extraction.html import MAX_TABLE_NESTING
+    from newsdesk.extraction.html.extract import MAX_TABLE_NESTING
 
     deep = MAX_TABLE_NESTING + 5
     html = ("<html><body>" + "<table><tr><td>" * deep + f"<p>{PARA * 4}</p>"
@@ -99,7 +99,7 @@ def test_tables_nested_past_the_limit_are_read_as_blocks() -> None:
 def test_many_long_tags_under_the_limit_each_are_cut_past_a_page_total() -> None:
     """Found by benchmarks/fuzz_inputs.py: 5,000 tags of 499 attributes each peaked at
     2 GB in libxml2's tree and its copies."""
-    from newsdesk.extraction.html import MAX_PAGE_ATTRIBUTES
+    from newsdesk.extraction.html.extract import MAX_PAGE_ATTRIBUTES
 
     tag = "<i " + " ".join(f"a{k}" for k in range(MAX_ATTRIBUTES)) + ">w</i>"
     count = MAX_PAGE_ATTRIBUTES // MAX_ATTRIBUTES + 3
@@ -160,7 +160,7 @@ def test_a_page_of_too_many_elements_is_refused_with_its_name(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by benchmarks/fuzz_inputs.py: a 15 MB page of a million paragraphs peaked at
     1.8 GB in trafilatura before its time ran out; now E205 in a second, the run goes on."""
-    from newsdesk.extraction import html as html_module
+    from newsdesk.extraction.html import extract as html_module
     from newsdesk.model import Failure
 
     monkeypatch.setattr(html_module, "MAX_ELEMENTS", 100)

@@ -154,3 +154,46 @@ def test_the_shipped_table_is_what_the_geonames_files_give() -> None:
     shipped = resources.files(module.__package__).joinpath(module.TABLE).read_bytes()
     assert gzip.decompress(shipped).decode("utf-8") == module.table_text()
     assert module.gazetteer() == module.from_geonames()
+
+
+@pytest.mark.parametrize(("text", "gpes", "city"), [
+    # a Chicago neighbourhood's dateline, the city's police named: Chicago's case
+    ("GAGE PARK — A 16-year-old boy was shot in Gage Park on Sunday night, Chicago police "
+     "said. Gage Park residents said the block had been quiet.", ["Gage Park"], "Chicago"),
+    # close to the city's point, the city named without its police
+    ("ENGLEWOOD — A man was shot in Englewood early Sunday and taken to a hospital in "
+     "Chicago.", ["Englewood", "Chicago"], "Chicago"),
+    # a suburb with its own police stays the suburb
+    ("EVANSTON — A man was shot in Evanston on Sunday, Evanston police said. Chicago police "
+     "are helping.", ["Evanston"], "Evanston"),
+    # a part GeoNames lists in no state of the police's city (Austin: Texas, Minnesota...)
+    ("AUSTIN — A 15-year-old boy was shot on the West Side early Sunday, Chicago police "
+     "said.", [], "Chicago"),
+    # a town of another state, not much smaller than the police's city, stays that town
+    ("HOUSTON — A man wanted in a shooting was arrested, Chicago police said.", [],
+     "Houston"),
+    # a suburb beyond the city's edge stays the suburb, even unmarked
+    ("OAK PARK — A man was shot in Oak Park early Sunday and taken to a hospital in Chicago.",
+     ["Oak Park", "Chicago"], "Oak Park"),
+])
+def test_a_citys_named_part_is_filed_under_the_city(text: str, gpes: list[str],
+                                                     city: str) -> None:
+    place = story_place([_article(text, tuple(_entity(text, g) for g in gpes))])
+    assert place is not None and place.city == city
+
+
+def test_places_know_where_they_are() -> None:
+    g = gazetteer()
+    (chicago,) = [p for p in g.us_places("Chicago") if p.state == "Illinois"]
+    (englewood,) = [p for p in g.us_places("Englewood") if p.state == "Illinois"]
+    assert 5 < englewood.km_to(chicago) < 10 and chicago.km_to(chicago) == 0
+
+
+def test_a_lower_case_compass_word_before_a_town_is_a_part_of_it() -> None:
+    """"shot in north Wichita": the town stands after the compass word (story facts read
+    it with ``parts``; story grouping's lead towns do not, as measured)."""
+    text = "They told police they were shot in north Wichita, but officers found no evidence."
+    assert untagged_towns(text, (), ()) == []
+    assert [s.text for s in untagged_towns(text, (), (), parts=True)] == ["Wichita"]
+    place = story_place([_article(text)])
+    assert place is not None and place.city == "Wichita"

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extraction.dateparse import find_dates, parse_stated
-from newsdesk.extraction.pubdate import infer_published
+from newsdesk.extraction.dates.parse import find_dates, parse_stated
+from newsdesk.extraction.dates.published import infer_published
 from newsdesk.model import PublishedDate
 
 Expected = tuple[str | None, str | None, str | None, tuple[str, ...]]

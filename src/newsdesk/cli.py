@@ -24,7 +24,7 @@ from .api import export as run_export
 from .clitext import changes_lines
 from .config import Settings, load_settings
 from .errors import NewsdeskError
-from .extraction.dateparse import parse_stated
+from .extraction.dates import parse_stated
 from .ingest.fields import parse_field_map
 from .ingest.memory import AsPath, is_address
 from .model import Article, Failure

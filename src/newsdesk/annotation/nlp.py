@@ -48,7 +48,7 @@ def load_nlp(model: str) -> Language:
 def _share_word_index(nlp: Language) -> None:
     """Put the lemmatizer's index of English words (WordNet's verbs, nouns, adjectives,
     adverbs) on the vocab, where code holding only a ``Doc`` finds it
-    (``annotation/glued_words.py`` tells "Expecting Obama" from "Barack Obama" with it)."""
+    (``annotation/entities/glued_words.py`` tells "Expecting Obama" from "Barack Obama" with it)."""
     if "lemmatizer" not in nlp.pipe_names or "lemma_index" in nlp.vocab.lookups:
         return
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)

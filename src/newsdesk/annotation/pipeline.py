@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING
 from ..errors import problem
 from ..extraction.language import is_english
 from ..model import Article, Facts, Problem, Span
-from .attribution import find_attributions
 from .entities import find_entities
 from .entities import write_span_groups as write_entity_groups
 from .figures import find_figures
 from .nlp import parse_ready
-from .quotes import find_quotes
+from .speech import find_attributions, find_quotes
 from .timex import timex_units, timexes_for, unit_records
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ for percentages, "x" for multipliers, conventional abbreviations for measures.
 
 from __future__ import annotations
 
-from .timex_lexicon import MONTHS as _TIMEX_MONTHS
-from .timex_lexicon import WEEKDAYS as _TIMEX_WEEKDAYS
+from .timex.lexicon import MONTHS as _TIMEX_MONTHS
+from .timex.lexicon import WEEKDAYS as _TIMEX_WEEKDAYS
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD",

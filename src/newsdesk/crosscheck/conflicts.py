@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..annotation.cues import SPEECH_VERBS
+from ..annotation.speech.cues import SPEECH_VERBS
 from ..model import Figure, Span, TimeRef
 from .claims import ArticleClaim
 from .superseded import status_of

@@ -1,7 +1,7 @@
 """People and organisations across the articles of a story: one profile per entity.
 
 Within an article the annotate stage has already linked short forms to full names
-(``annotation/entity_link.py``). Here the article-level entities of a story are joined
+(``annotation/entities/link.py``). Here the article-level entities of a story are joined
 (``entity_merge``: transliteration variants, short forms, acronyms — never a guess between
 two people who share a name) and each joined entity gets a profile: the names seen, the
 roles with the article they came from, every mention, and the quotes it speaks. Nothing

@@ -458,7 +458,7 @@ def _drop_glued_words(people: dict[int, PersonName], texts: dict[int, str]) -> N
     the census or nickname lists ("Blame Obama", "Kick Obama"; ``GLUED_WORD``) is read as
     the bare family name, unless that is a given name ("Sorry Tony", "Boy George" stay as
     they are). The annotate stage takes most such words off with the tagger
-    (``annotation/glued_words.py``); this catches those the tagger read as a proper noun.
+    (``annotation/entities/glued_words.py``); this catches those the tagger read as a proper noun.
     "Barack" (zipf 4.0), "Vladimir" (3.9) and other given names missing from the US lists
     are rarer words than that. The family name must be one the story gives a person in
     full ("Blame Obama" with Barack Obama): "Southern Sting" (a tattoo parlour) is no

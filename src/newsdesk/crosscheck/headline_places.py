@@ -97,3 +97,21 @@ def headline_places(title: str) -> list[Span]:
                 title[end:end + 2] == ", " and start > 0):
             out.append(Span.of(title, start, end))
     return out
+
+
+# A station's or a paper's site name after the headline: "... | Chattanooga News, Weather &
+# Sports", "... - FOX 8 WVUE New Orleans News, Weather".
+_SITE_TOWN = re.compile(r"(?:\||\s[-–—])\s*(?:[^|]*?\s)?((?:St\. )?" + NAME_WORD
+                        + r"(?: " + NAME_WORD + r"){0,2}) News\b")
+
+
+def site_towns(title: str) -> list[Span]:
+    """Spans (into the title) of the town a site's name after the headline gives ("| Dayton
+    News"): the outlet's town, not the event's, so ``event_place`` reads it only for a
+    story that names no place at all (a video page, a login wall), where the outlet's
+    town is GVA's for 3 of 3 tune stories."""
+    from .gazetteer import gazetteer
+
+    return [Span.of(title, m.start(1), m.end(1)) for m in _SITE_TOWN.finditer(title)
+            if gazetteer().is_us_place(m.group(1))]
+

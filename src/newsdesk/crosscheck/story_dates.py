@@ -47,9 +47,9 @@ from ..annotation.timex import (
     units_from_records,
     values_at,
 )
-from ..annotation.timex_calendar import bounds
-from ..extraction.dateparse import parse_stated
-from ..extraction.day_spans import describe
+from ..annotation.timex.calendar import bounds
+from ..extraction.dates import parse_stated
+from ..extraction.dates.day_spans import describe
 from ..model import Article, Evidence, Facts, PublishedDate, TimeRef
 from .claims import ArticleClaim
 from .story_claims import ClaimGroup

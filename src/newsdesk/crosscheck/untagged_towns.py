@@ -25,16 +25,24 @@ _IN_TOWN = re.compile(
     r"\b(?:in|near|outside(?: of)?)\s+"
     r"((?:St\.|Ft\.|Mt\.|" + NAME_WORD + r")(?:[ -]" + NAME_WORD + r"){0,2})"
     r"(?![\w'’-]| [A-Z]| (?:St|Ft|Mt)\.)")
+# "shot in north Wichita", "on Hillside Drive in south Jackson": a compass word written in
+# lower case before the town is a part of it, not of its name (story facts only: tune city
+# +2 / -0; story grouping's lead towns read ``_IN_TOWN`` as measured).
+_IN_TOWN_PART = re.compile(_IN_TOWN.pattern.replace(
+    r"\s+(", r"\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"downtown)\s+)?(", 1))
 
 
-def untagged_towns(text: str, tagged: Iterable[Span], people: Iterable[str]) -> list[Span]:
+def untagged_towns(text: str, tagged: Iterable[Span], people: Iterable[str],
+                   parts: bool = False) -> list[Span]:
     """Spans of US town names in a town's place that no tagged span covers and that are no
-    word of a person's name in ``people``."""
+    word of a person's name in ``people``; with ``parts``, also after a lower-case compass
+    word ("in north Wichita")."""
     covered = [(s.start, s.end) for s in tagged]
     person_words = {w for name in people for w in name.split()}
     g = gazetteer()
     out = []
-    for m in _IN_TOWN.finditer(text):
+    for m in (_IN_TOWN_PART if parts else _IN_TOWN).finditer(text):
         start, end = m.span(1)
         name = m.group(1)
         if any(a < end and start < b for a, b in covered):

@@ -18,9 +18,9 @@ from ..crosscheck.boilerplate import only_boilerplate
 from ..errors import NewsdeskError, problem
 from ..ingest import decode, sniff_format
 from ..model import Article, Evidence, Extraction, Failure, Problem, PublishedDate, Source
+from .dates import infer_published
 from .html import extract_html
 from .language import decide_language, is_english
-from .pubdate import infer_published
 from .text import extract_plain_text, given_text, signup_wall
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.crosscheck.count_named import named_mentions
 from newsdesk.crosscheck.count_phrases import count_mentions, headline_mentions
 from newsdesk.crosscheck.event_counts import current_value, story_counts
 from newsdesk.crosscheck.event_date import story_event_date
@@ -107,6 +108,25 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Police are looking for another suspect.", {}),
     ("A shooting late Tuesday sent five people to the hospital.", {"injured": 5}),
     ("Four people were taken to the hospital.", {}),
+    # session 17: grazed, "suffering from", people listed with commas
+    ("A child and two women were grazed and struck by bullets.", {"shot": 3}),
+    ("Deputies located a 13-year-old victim suffering from a single self-inflicted "
+     "gunshot wound.", {"shot": 1}),
+    ("2 Girls, 2 Men Shot In Compton", {"shot": 4}),
+    ("A man, two children found dead in home", {"killed": 3}),
+    ("Two adults, another child also injured", {"injured": 3}),
+    ("Two men, a 19-year-old and a 22-year-old, were shot on Elm Street.", {}),
+    ("4-year-old accidentally shoots himself, father charged", {"shot": 1}),
+    # an ordinal victim closes a number of people shot; never the killed (a family's
+    # "third child" who died is no third victim)
+    ("Three men were shot outside the bar. A fourth victim, a 28-year-old man, was also "
+     "wounded.", {"shot": 4}),
+    ("A third child, his 20-year-old son, died at the hospital.", {}),
+    ("Jefferson County boy, 4, shoots self in groin with grandfather's handgun", {"shot": 1}),
+    # "injured at a shop" is no active verb; "shot at officers" stays one
+    ("The shooting left three men dead and one injured at a North Charleston cycle shop.",
+     {"killed": 3, "injured": 1}),
+    ("A man shot at officers before he fled.", {}),
 ])
 def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     assert _counts(sentence) == expected
@@ -116,6 +136,16 @@ def test_count_phrases(sentence: str, expected: dict[str, int]) -> None:
     ("Police identify man fatally shot while on his porch", [("killed", 1, "man fatally shot")]),
     ("Teen dies after crash", [("killed", 1, "Teen dies")]),
     ("Cops: Man killed home intruder", []),
+    ("Woman, 3 teenage daughters shot in Nashville", [
+        ("shot", 4, "Woman, 3 teenage daughters shot")]),
+    ("Dalton area boy, 8, dies from accidental gunshot wound", [("killed", 1, "boy, 8, dies")]),
+    ("St. Louis woman killed, 3 wounded by gunfire in park",
+     [("killed", 1, "woman killed"), ("injured", 3, "3 wounded")]),
+    ("Services set for Malin boy who died of gunshot wound", [("killed", 1, "boy who died")]),
+    ("Fresno juvenile arrested after shooting friend in the back",
+     [("arrested", 1, "juvenile arrested"), ("shot", 1, "shooting friend")]),
+    ("Man Accidentally Shoots Girl, 2 Women Inside Feltonville Home: Police",
+     [("shot", 3, "Shoots Girl, 2 Women")]),
 ])
 def test_a_headline_drops_the_article_before_a_person(
         title: str, expected: list[tuple[str, int, str]]) -> None:
@@ -210,6 +240,19 @@ def test_an_injured_count_that_includes_the_dead_is_taken_without_them() -> None
     text = ("One man was killed and four others were wounded. Police said five people were "
             "wounded in all.")
     assert _story_values(text) == (1, 4)
+
+
+def test_the_dead_among_a_number_counted_before_leave_its_injured() -> None:
+    # session 17: "one of the five ... has died" told days later, in another article
+    early = _article("a", "Five people were injured in the drive-by shooting.", "2014-12-14")
+    later = _article("b", "One of the five people hospitalized after a drive-by shooting in "
+                     "Overtown this past weekend has died, police said.", "2014-12-18")
+    counts = story_counts([early, later])
+    assert current_value(counts, "killed") == 1
+    assert current_value(counts, "injured") == 4
+    # three victims of whom one was killed: the three are all shot, not the injured
+    assert _story_values("One of the three victims was killed. Police said the gunman "
+                         "injured two others.") == (1, 2)
 
 
 def test_the_dead_a_headline_or_a_definite_phrase_gives_are_left_out_of_the_injured() -> None:
@@ -467,3 +510,28 @@ def test_the_sites_town_after_the_headline_is_read_only_when_nothing_names_a_pla
     named = story_place([_article("a", text, "2016-01-01", entities=(_gpe(text, "Trotwood"),),
                                   title="Teen shoots self in foot | Dayton News")])
     assert named is not None and named.city == "Trotwood"
+
+
+def _person(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity("p1", name, "PERSON", (Span.of(text, start, start + len(name)),))
+
+
+def test_a_wound_or_death_told_of_a_named_person_in_the_lead_is_at_least_one() -> None:
+    # session 17: no count phrase at all, the victim named (tune killed +9, injured +7 -3)
+    text = ("Trevor Williams, a 33-year-old black man, was shot and killed Friday near South "
+            "Figueroa Street, according to coroner's records.")
+    counts = story_counts([_article("a", text, "2014-06-13",
+                                    entities=(_person(text, "Trevor Williams"),))])
+    assert current_value(counts, "killed") == 1
+    killed = next(c for c in counts if c.what == "killed")
+    assert killed.reports[0].how == "at least"
+    # the named shooter is no victim ("a man" is, read by the count phrases)
+    text = "Meiko Devaughn Jr. fatally shot a man who broke into the apartment."
+    assert named_mentions(text, (_person(text, "Meiko Devaughn Jr."),)) == []
+    # past the lead, a person named is more often another event's
+    text = "A boy was hurt on Elm Street on Monday. " + "Police are looking into it. " * 30 + (
+        "Jamar Clark was killed by officers last month.")
+    counts = story_counts([_article("a", text, "2014-06-13",
+                                    entities=(_person(text, "Jamar Clark"),))])
+    assert current_value(counts, "killed") is None

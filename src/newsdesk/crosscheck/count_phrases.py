@@ -61,6 +61,7 @@ _TO_DEATH = re.compile(r"^\s+(?:to\s+death|dead|fatally)\b", re.IGNORECASE)
 # boy accidentally shot his brother" is active and the boy is the shooter.
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "get", "gets",
                       "who"})
+_AT = re.compile(r"^\s*at\b", re.IGNORECASE)
 _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|themselves|"
                      r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|at|multiple|"
                      r"several|and\s+killed|and\s+wounded)\b", re.IGNORECASE)
@@ -84,11 +85,20 @@ _MULTIPLE_EVENT = re.compile(
     r"\b(double|triple|quadruple|quintuple)[- ]+(?:(shootings?)|(homicides?|murders?|slayings?|"
     r"killings?|fatal\s+shootings?))\b", re.IGNORECASE)
 # "one of them died", "two of the victims later died": the killed among those counted.
+# Words may stand between the people and a perfect "has died" ("one of the five people
+# hospitalized after a drive-by shooting ... has died"), none of them opening a clause; the
+# number of those counted ("five") is kept, since the injured it gave held the dead.
 _OF_THEM_DIED = re.compile(
-    r"\b(one|two|three|four|five|\d+)\s+of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:victims|"
-    r"people|men|women|teens|teenagers|children|boys|girls))\s+(?:has\s+|have\s+|had\s+|"
+    r"\b(one|two|three|four|five|\d+)\s+of\s+(?:them|(?:the\s+|(?=\w+\s+victims\b))"
+    r"(?:(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:victims|people|men|women|teens|teenagers|children|boys|girls|wounded|injured))"
+    r"(?:(?:\s+(?!and\b|but\b|while\b|who\b|after\s+he\b)[\w'’-]+){1,10}?\s+(?:has|have|had)\s+"
+    r"(?:since\s+|now\s+|later\s+|also\s+)?died|\s+(?:has\s+|have\s+|had\s+|"
     r"later\s+|since\s+|subsequently\s+|also\s+)*(?:died|dies|was\s+killed|were\s+killed|"
-    r"is\s+dead|are\s+dead|succumbed)\b", re.IGNORECASE)
+    r"is\s+dead|are\s+dead|succumbed))\b", re.IGNORECASE)
+# A death after the count: "has died", "had since died", "succumbed".
+_LATER_DEATH = re.compile(r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?died|succumbed)\b",
+                          re.IGNORECASE)
 # "sent five people to the hospital": GVA counts the people a shooting sends to hospital
 # as injured (tune injured +2, -1: one of them died). "Four people were taken to area
 # hospitals" as well: +6, -13 (the dead are taken to hospital too), left out.
@@ -99,6 +109,17 @@ _HOSPITAL = r"(?:the\s+|a\s+|area\s+|local\s+|nearby\s+|several\s+|different\s+)
 _TO_HOSPITAL = re.compile(
     r"\b(?:(?:sent|sending|sends|put|putting|landed|landing)\s+" + _NUM + r"\s+" + _GROUP
     + r"\s+(?:to|in|into)\s+" + _HOSPITAL + r")", re.IGNORECASE)
+# "A fourth victim was wounded", "the third man, 22, was also shot": the people an ordinal
+# victim closes are at least that many shot (killed among them or not).
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+             "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
+_ORDINAL_VICTIM = re.compile(
+    r"\b(?:an?|the)\s+(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+){0,2}?(?:victim|person|"
+    r"man|woman|teen|teenager|boy|girl|child|male|female)\b(?:\s*,[^,.;]{1,60},)?\s+"
+    r"(?:(?:was|is|has\s+been|had\s+been|also|later|critically|seriously|fatally|"
+    r"reportedly)\s+){0,4}(?:shot|wounded|injured|hurt|grazed|struck|hit)\b",
+    re.IGNORECASE)
 # Single people of one kind in one sentence that may add up.
 MAX_ADDED = 3
 # Tokens an ", including ..." aside may take before the verb.
@@ -120,6 +141,8 @@ class CountMention:
     at_least: bool = False
     # Read from the headline: ``span`` then points into the article's title, not its text.
     in_title: bool = False
+    # "one of the five victims has died": the killed are among five counted before.
+    among: int = 0
 
 
 class _Tok(NamedTuple):
@@ -173,6 +196,9 @@ def _word_counts(text: str, start: int, sentence: str) -> list[CountMention]:
         kind = "shot" if m.group(2) else "killed"
         out.append(CountMention(kind, _MULTIPLE[m.group(1).lower()],
                                 Span.of(text, start + m.start(), start + m.end())))
+    for m in _ORDINAL_VICTIM.finditer(sentence):
+        out.append(CountMention("shot", _ORDINALS[m.group(1).lower()],
+                                Span.of(text, start + m.start(), start + m.end())))
     for m in _TO_HOSPITAL.finditer(sentence):
         word = m.group(1).lower()
         value = int(word) if word.isdigit() else NUMBER_WORDS[word]
@@ -182,9 +208,14 @@ def _word_counts(text: str, start: int, sentence: str) -> list[CountMention]:
     for m in _OF_THEM_DIED.finditer(sentence):
         word = m.group(1).lower()
         value = int(word) if word.isdigit() else NUMBER_WORDS[word]
+        of = (m.group(2) or "").lower()
+        among = int(of) if of.isdigit() else NUMBER_WORDS.get(of, 0)
+        if not _LATER_DEATH.search(m.group()):
+            among = 0  # "one of the three victims was killed": three shot, not three hurt
         if 0 < value <= MAX_COUNT:
             out.append(CountMention("killed", value,
-                                    Span.of(text, start + m.start(), start + m.end())))
+                                    Span.of(text, start + m.start(), start + m.end()),
+                                    among=among if among > value else 0))
     return out
 
 
@@ -199,7 +230,9 @@ def headline_mentions(title: str | None, text: str) -> list[CountMention]:
     # "Teen dies in ...", "Man, 20, shot", "Police identify man fatally shot": a headline
     # drops the article a sentence has (after "identify": tune killed +0.17, none lost;
     # after a colon as well, "Cops: Man killed home intruder" read a shooter as the dead)
-    inserts = [m.start(1) for m in _BARE_PERSON.finditer(title) if _bare_singular(m.group(1))]
+    # and inside it ("Dalton area boy, 8, dies": tune killed +8 -1, injured +5, session 17)
+    inserts = sorted({m.start(1) for m in _BARE_PERSON.finditer(title)
+                      if _bare_singular(m.group(1))} | set(_bare_inside(title)))
     if not inserts:
         return [dataclasses.replace(m, in_title=True) for m in count_mentions(title)]
     marked = "".join(("A " if n in inserts else "") + c for n, c in enumerate(title))
@@ -211,10 +244,39 @@ def headline_mentions(title: str | None, text: str) -> list[CountMention]:
         title, back(m.span.start), back(m.span.end))) for m in count_mentions(marked)]
 
 
-# Where a headline's bare person noun stands: its start, or after "identify" ("Police
-# identify man fatally shot").
-_BARE_PERSON = re.compile(r"(?:^|\b(?:identify|identifies|identified|"
-                          r"IDs|ID)\s+)([\w'-]+)", re.IGNORECASE)
+# Where a headline's bare person noun stands: its start, after "identify" ("Police
+# identify man fatally shot"), or as the object of a shooting ("Teen shoots friend in the
+# back", "Man Accidentally Shoots Girl, 2 Women": tune killed +3, injured +5 -2, session
+# 17; "teen shooting victim, suspect were friends" is one of the two lost).
+_BARE_PERSON = re.compile(r"(?:^|\b(?:identify|identifies|identified|IDs|ID|shoots|shot|"
+                          r"shooting|kills|killing|wounds|wounding)\s+)([\w'-]+)",
+                          re.IGNORECASE)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _bare_inside(title: str) -> list[int]:
+    """Where a bare singular person noun stands inside a headline ("Otter Tail County Boy
+    Dies", "St. Louis woman killed"), not after a colon, a number, an age, a determiner or
+    a describing word (those phrases read already)."""
+    out = []
+    prev: re.Match[str] | None = None
+    for m in _WORD.finditer(title):
+        if prev is not None and _bare_singular(m.group()):
+            low = prev.group().lower()
+            between = title[prev.end():m.start()]
+            if (":" not in between and "," not in between and low not in NUMBER_WORDS
+                    and low not in NP_FILLERS and not _AGE.match(low) and not low.isdigit()
+                    and not low.endswith(("'s", "’s")) and low not in _DETERMINERS
+                    and not _bare_singular(low)):
+                out.append(m.start())
+        prev = m
+    return out
+
+
+_DETERMINERS = frozenset({"the", "this", "that", "their", "its", "our", "your", "my",
+                          "whose", "each", "every", "one"})
 
 
 def _bare_singular(word: str) -> bool:
@@ -319,7 +381,7 @@ def _in_sentence(text: str, tokens: list[_Tok], end: int,
     for kind in ("killed", "injured", "shot"):
         same = [m for m in out if m.kind == kind and m.value > 0]
         same = [m for m in same if not _same_person(m, same)]
-        selves = [m for m in same if m.span.text.lower().endswith(("himself", "herself"))]
+        selves = [m for m in same if m.span.text.lower().endswith("self")]
         singles = all(m.value == 1 for m in same) or len(same) - len(selves) == 1
         if 1 < len(same) <= MAX_ADDED and singles and len(
                 {m.span.text.lower() for m in same}) == len(same):
@@ -357,15 +419,27 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         return None  # "one of", "shot five times", "fired 10 rounds"
     if tok.low in SINGULAR and plural:  # "a group of", "his parents"
         return None
-    # "three men and a woman", "a woman and toddler": coordinated people add up.
-    while after_noun + 1 < len(tokens) and tokens[after_noun].low == "and" and has_noun:
-        more = _number(tokens, after_noun + 1)
+    # "three men and a woman", "a woman and toddler": coordinated people add up; so do
+    # people listed with commas ("2 Girls, 2 Men Shot", "Mother, boy fatally shot") unless
+    # a comma closes the list (an apposition: "two men, a 19-year-old and a 20-year-old,").
+    listed, comma = value, False
+    while (after_noun + 1 < len(tokens) and tokens[after_noun].low in ("and", ",")
+           and has_noun):
+        joiner = tokens[after_noun].low
+        more = (_number(tokens, after_noun + 1) if joiner == "and"
+                else _listed_number(tokens, after_noun + 1))
+        if joiner == "," and (reflexive or zero or (
+                more is None and tokens[after_noun + 1].low not in PERSON_NOUNS)):
+            break  # "shoots himself, father charged"
         start = after_noun + 2 if more is not None else after_noun + 1
         nxt, noun, many = _people(tokens, start)
         if not noun or (more is None and many):
             break
+        comma = comma or joiner == ","
         value += 1 if more is None else more
         after_noun = nxt
+    if comma and (after_noun >= len(tokens) or tokens[after_noun].low == ","):
+        value = listed
     if zero and after_noun < len(tokens) and tokens[after_noun].low == "else":
         after_noun += 1
     after_noun = _skip_including(tokens, _skip_age(tokens, after_noun))
@@ -401,14 +475,25 @@ def _count_at(text: str, tokens: list[_Tok], i: int, end: int,
         if m is None:
             continue
         stop = tokens[j].start + m.end()
-        if not passive and _OBJECT.match(text[stop:end]):  # active: "a man shot his wife"
-            return None
+        if not passive and _OBJECT.match(text[stop:end]) and not (
+                kind != "shot" and _AT.match(text[stop:end])):
+            return None  # active: "a man shot his wife", "shot at"; not "one injured at"
         single = value == 1 and tok.low in SINGULAR - {"one"}
         mentions = [CountMention(kind, value, Span.of(text, tok.start, stop), hedge, single)]
         if kind == "shot":
             mentions.extend(_fatally(text, stop, end))
         return mentions, j + 1
     return None
+
+
+def _listed_number(tokens: list[_Tok], i: int) -> int | None:
+    """The number of people of a comma-listed item ("2 Girls, 2 Men"): after a comma a
+    number is no age in apposition when people follow it (``_people`` checks)."""
+    tok = tokens[i]
+    if _DIGITS.match(tok.text):
+        value = int(tok.text.replace(",", ""))
+        return value if 0 < value <= MAX_COUNT else None
+    return NUMBER_WORDS.get(tok.low) if tok.low not in ("no", "his", "her") else None
 
 
 def _another_alone(tokens: list[_Tok], i: int) -> bool:

@@ -27,7 +27,7 @@ NEEDS_NOUN = frozenset({"a", "an", "no", "pair", "couple", "his", "her", "anothe
 # Determiners that count one person, so only before a singular noun ("his brother").
 SINGULAR = frozenset({"a", "an", "his", "her", "another", "one"})
 # "shot himself": one person, the subject.
-REFLEXIVES = frozenset({"himself", "herself"})
+REFLEXIVES = frozenset({"himself", "herself", "self"})
 PLURALS = frozenset({"people", "men", "women", "children", "gunmen", "police", "family",
                      "others"})
 
@@ -79,8 +79,8 @@ _AFTER = [
     ("injured", r"(?:wounded|injured|hurt|hospitalized|hospitalised)"),
     ("shot", r"(?:(?:\w+\s+){0,5}?with\s+(?:an?\s+)?(?:apparent\s+|single\s+|multiple\s+|"
              r"self-inflicted\s+|non-?life[- ]threatening\s+|\w+\s+)?gunshot\s+wounds?|"
-             r"(?:suffered|suffering|suffers|sustained|sustains|received|receives)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?gunshot\s+"
-             r"wounds?|shot|struck\s+by\s+(?:gunfire|bullets?|stray\s+bullets?)|hit\s+by\s+"
+             r"(?:suffered|suffering|suffers|sustained|sustains|received|receives)\s+(?:from\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}?gunshot\s+"
+             r"wounds?|shot|grazed|struck\s+by\s+(?:gunfire|bullets?|stray\s+bullets?)|hit\s+by\s+"
              r"(?:gunfire|bullets?)|gunned\s+down)"),
     ("arrested", r"(?:arrested|detained|apprehended|taken\s+into\s+custody|in\s+custody|"
                  r"booked|jailed)"),

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Facts, Span
+from .count_named import named_mentions
 from .count_phrases import CountMention, count_mentions, headline_mentions
 from .count_words import KINDS
 from .sentences import split_sentences
@@ -72,14 +73,20 @@ def article_counts(article: Article, facts: Facts,
 
 
 def article_mentions(article: Article, facts: Facts) -> list[CountMention]:
-    """The count phrases of an article's text, then of its headline."""
+    """The count phrases of an article's text, the wounds and deaths told of the people
+    its lead names ("Trevor Williams, 33, was shot": at least one), then the headline's."""
     return (count_mentions(article.text, facts.figures)
+            + named_mentions(article.text, facts.entities)
             + headline_mentions(article.title, article.text))
 
 
 def counts_of(article: Article, mentions: list[CountMention],
-              story_killed: int = 0) -> dict[str, CountReport]:
-    """``article_counts`` over the article's count phrases, already found."""
+              story_killed: int = 0, held: dict[int, int] | None = None
+              ) -> dict[str, CountReport]:
+    """``article_counts`` over the article's count phrases, already found; ``held`` maps
+    a number of people counted to the dead among them ("one of the five victims has
+    died": {5: 1}), from any article of the story."""
+    held = {**_held_dead(mentions), **(held or {})}
     out: dict[str, CountReport] = {}
     published = article.published.value
     for kind in KINDS:
@@ -89,9 +96,12 @@ def counts_of(article: Article, mentions: list[CountMention],
         stated = [m for m in mine if not m.at_least]
         pool = stated or mine
         top = max(m.value for m in pool)
+        said = top  # the value the spans give
         if kind == "injured" and stated:
-            top = _without_the_dead(top, stated, mentions)
-        tops = [m for m in pool if m.value == top]
+            top = said = _without_the_dead(top, stated, mentions)
+            if top in held:
+                top -= held[top]  # "five people were injured", one of whom has died
+        tops = [m for m in pool if m.value == said]
         hedge = next((m.hedge for m in tops if m.hedge), None)
         out[kind] = CountReport(article.id, published, top,
                                 tuple(m.span for m in tops if not m.in_title),
@@ -131,6 +141,11 @@ def counts_of(article: Article, mentions: list[CountMention],
     return out
 
 
+def _held_dead(mentions: list[CountMention]) -> dict[int, int]:
+    """The dead said to be among a number counted ("two of the four victims have died")."""
+    return {m.among: m.value for m in mentions if m.kind == "killed" and m.among > m.value}
+
+
 def _hurt_beside_dead(text: str, mentions: list[CountMention]) -> bool:
     """Whether a sentence (or the headline) tells someone hurt beside someone killed."""
     def place(m: CountMention) -> tuple[bool, int]:
@@ -167,9 +182,10 @@ def story_counts(articles: Sequence[tuple[Article, Facts]]) -> tuple[StoryCount,
     killed = [c for article, mentions in found
               if (c := counts_of(article, mentions).get("killed")) is not None]
     story_killed = _current(killed) if killed else 0
+    held = {k: v for _, mentions in found for k, v in _held_dead(mentions).items()}
     by_kind: dict[str, list[CountReport]] = {}
     for article, mentions in found:
-        for kind, report in counts_of(article, mentions, story_killed).items():
+        for kind, report in counts_of(article, mentions, story_killed, held).items():
             by_kind.setdefault(kind, []).append(report)
     out: list[StoryCount] = []
     for kind in KINDS:

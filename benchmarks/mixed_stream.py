@@ -91,11 +91,13 @@ def store_counts(db: Path) -> dict[str, Any]:
 def analyze(stream: Path, db: Path, dossier: Path | None = None, workers: int = 1) -> int:
     """``newsdesk analyze`` with the code on this path; its exit code (1: an input failed)."""
     command = [sys.executable, "-m", "newsdesk.cli", "analyze",
-               str(stream), "--db", str(db), "-q", "-j", str(workers)]
+               str(stream.resolve()), "--db", str(db.resolve()), "-q", "-j", str(workers)]
     if dossier is not None:
-        command += ["--json", str(dossier)]
+        command += ["--json", str(dossier.resolve())]
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    return subprocess.run(command, env=env, check=False).returncode
+    # Without --json analyze writes its HTML report in the working folder: beside the
+    # store, never in the checkout.
+    return subprocess.run(command, env=env, check=False, cwd=db.resolve().parent).returncode
 
 
 def rerun(stream: Path, db: Path, dossier: Path | None, workers: int = 1,

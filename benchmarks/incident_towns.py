@@ -34,7 +34,7 @@ from typing import Any
 
 import common  # noqa: F401  (puts src on the path)
 from newsdesk.crosscheck import event_place, town_state
-from newsdesk.crosscheck.gazetteer import gazetteer
+from newsdesk.crosscheck.facts.gazetteer import gazetteer
 from newsdesk.group import incident_links, stories
 from newsdesk.group.incidents import (
     LEAD_CHARS,

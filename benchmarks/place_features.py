@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from newsdesk.crosscheck.gazetteer import gazetteer
+from newsdesk.crosscheck.facts.gazetteer import gazetteer
 
 KINDS = ("dateline", "city, state", "town police", "entity", "lead", "title",
          "untagged town", "headline")

@@ -21,7 +21,7 @@ majority. Tune on ``tune`` incidents (dated before 2016-07-01), report on ``repo
 Beside that all-stories accuracy (the issue's number, unchanged), a precision/coverage pair
 per fact: the accuracy where the dossier states the fact and the share of stories where it
 does. ``newsdesk`` states a fact only when its certainty is ``certain``
-(``crosscheck/fact_certainty.py``; otherwise the dossier shows it as unclear with its
+(``crosscheck/facts/fact_certainty.py``; otherwise the dossier shows it as unclear with its
 rivals); ``newsdesk_states_all`` is the previous dossier, stating every fact it gives; the
 baseline states everything. A count no article gives is not stated (it scores as 0 in the
 all-stories accuracy).
@@ -48,10 +48,10 @@ from pathlib import Path
 from typing import Any
 
 from common import benchmarks_dir, results_path
-from newsdesk.crosscheck.event_counts import article_counts, current_value
-from newsdesk.crosscheck.event_date import story_event_date
-from newsdesk.crosscheck.event_place import place_key
-from newsdesk.crosscheck.story_facts import StoryFacts, story_facts
+from newsdesk.crosscheck.facts import StoryFacts, story_facts
+from newsdesk.crosscheck.facts.event_counts import article_counts, current_value
+from newsdesk.crosscheck.facts.event_date import story_event_date
+from newsdesk.crosscheck.facts.event_place import place_key
 from newsdesk.model import Article, Facts
 from story_facts_data import (
     DEFAULT_CACHE,

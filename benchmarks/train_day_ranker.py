@@ -1,4 +1,4 @@
-"""Learn the event-day ranker (``src/newsdesk/crosscheck/day_model.json``) on GVA tune.
+"""Learn the event-day ranker (``src/newsdesk/crosscheck/facts/day_model.json``) on GVA tune.
 
 Each tune incident's articles (gold grouping) give ``day_ranker``'s candidate days (every
 day named in a sentence about the event, the earliest publication date, the rules' day),
@@ -19,11 +19,11 @@ from typing import Any
 
 import ranker_fit
 from common import REPO
-from newsdesk.crosscheck.day_ranker import FEATURES, best_index, day_candidates
-from newsdesk.crosscheck.event_date import story_event_date
+from newsdesk.crosscheck.facts.day_ranker import FEATURES, best_index, day_candidates
+from newsdesk.crosscheck.facts.event_date import story_event_date
 from story_facts import tune_gold_stories
 
-MODEL = REPO / "src" / "newsdesk" / "crosscheck" / "day_model.json"
+MODEL = REPO / "src" / "newsdesk" / "crosscheck" / "facts" / "day_model.json"
 SEEDS = ranker_fit.SEEDS
 
 

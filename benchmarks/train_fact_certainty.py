@@ -1,4 +1,4 @@
-"""Learn how sure each story fact is (``src/newsdesk/crosscheck/certainty_model.json``) on
+"""Learn how sure each story fact is (``src/newsdesk/crosscheck/facts/certainty_model.json``) on
 GVA tune.
 
 Each tune incident's articles (gold grouping) give newsdesk's facts, each with the
@@ -25,12 +25,12 @@ from typing import Any
 
 import ranker_fit
 from common import REPO
-from newsdesk.crosscheck.fact_certainty import COUNT_FEATURES, DAY_FEATURES, PLACE_FEATURES
-from newsdesk.crosscheck.story_facts import story_facts
+from newsdesk.crosscheck.facts import story_facts
+from newsdesk.crosscheck.facts.fact_certainty import COUNT_FEATURES, DAY_FEATURES, PLACE_FEATURES
 from story_facts import city_right, tune_gold_stories
 from story_facts_data import DEFAULT_CACHE
 
-MODEL = REPO / "src" / "newsdesk" / "crosscheck" / "certainty_model.json"
+MODEL = REPO / "src" / "newsdesk" / "crosscheck" / "facts" / "certainty_model.json"
 TARGET = 0.95
 MIN_STATED = 0.2
 # fact in the model -> (the StoryFacts certainty name, its features)

@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 import ranker_fit
-from newsdesk.crosscheck.event_place import (
+from newsdesk.crosscheck.facts.event_place import (
     place_candidates,
     place_key,
     place_with_town,

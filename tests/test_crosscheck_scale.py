@@ -15,7 +15,7 @@ from newsdesk.crosscheck.action_objects import Act, _same_act_pairs
 from newsdesk.crosscheck.align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
 from newsdesk.crosscheck.align_batch import BulkSimilarity, ItemRows
 from newsdesk.crosscheck.claims import ArticleClaim
-from newsdesk.crosscheck.place_context import parts_of_town
+from newsdesk.crosscheck.facts.place_context import parts_of_town
 from newsdesk.crosscheck.story_claims import POSTING_MAX, _candidate_pairs, group_claims
 from newsdesk.model import Span
 

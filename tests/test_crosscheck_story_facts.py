@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.crosscheck.count_named import named_mentions
-from newsdesk.crosscheck.count_phrases import count_mentions, headline_mentions
-from newsdesk.crosscheck.event_counts import current_value, story_counts
-from newsdesk.crosscheck.event_date import story_event_date
-from newsdesk.crosscheck.event_place import story_place
-from newsdesk.crosscheck.headline_places import headline_places
-from newsdesk.crosscheck.story_facts import story_facts
+from newsdesk.crosscheck.facts import story_facts
+from newsdesk.crosscheck.facts.count_named import named_mentions
+from newsdesk.crosscheck.facts.count_phrases import count_mentions, headline_mentions
+from newsdesk.crosscheck.facts.event_counts import current_value, story_counts
+from newsdesk.crosscheck.facts.event_date import story_event_date
+from newsdesk.crosscheck.facts.event_place import story_place
+from newsdesk.crosscheck.facts.headline_places import headline_places
 from newsdesk.crosscheck.timeline import build_timeline
 from newsdesk.crosscheck.timeline_event import with_event
 from newsdesk.model import Article, Entity, Facts, PublishedDate, Span, TimeRef

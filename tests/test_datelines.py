@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.crosscheck.event_place import (
+from newsdesk.crosscheck.facts.event_place import (
     DATELINE_WEIGHT,
     LATER_DATELINE_CHARS,
     LATER_DATELINE_WEIGHT,

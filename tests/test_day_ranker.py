@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsdesk.crosscheck.day_ranker import (
+from newsdesk.crosscheck.facts.day_ranker import (
     FEATURES,
     best_index,
     day_candidates,
@@ -18,7 +18,7 @@ from newsdesk.crosscheck.day_ranker import (
     ranked_event_date,
     score,
 )
-from newsdesk.crosscheck.event_date import published_event_date, story_event_date
+from newsdesk.crosscheck.facts.event_date import published_event_date, story_event_date
 from newsdesk.model import Article, Facts, PublishedDate, Span, TimeRef
 
 
@@ -96,7 +96,7 @@ def test_a_story_with_no_date_at_all_has_no_day() -> None:
 
 
 def test_the_shipped_model_names_every_feature_and_says_how_it_was_trained() -> None:
-    text = resources.files("newsdesk.crosscheck").joinpath("day_model.json").read_text()
+    text = resources.files("newsdesk.crosscheck.facts").joinpath("day_model.json").read_text()
     shipped = json.loads(text)
     assert shipped == model()
     assert shipped["features"] == list(FEATURES)

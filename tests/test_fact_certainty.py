@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from newsdesk.crosscheck import fact_certainty
-from newsdesk.crosscheck.day_ranker import DayCandidate, RankedDays
-from newsdesk.crosscheck.event_counts import CountReport, StoryCount
-from newsdesk.crosscheck.event_date import DateEvidence, EventDate
-from newsdesk.crosscheck.event_place import PlaceCandidates, PlaceSupport, _Candidate
-from newsdesk.crosscheck.fact_certainty import (
+from newsdesk.crosscheck.facts.day_ranker import DayCandidate, RankedDays
+from newsdesk.crosscheck.facts.event_counts import CountReport, StoryCount
+from newsdesk.crosscheck.facts.event_date import DateEvidence, EventDate
+from newsdesk.crosscheck.facts.event_place import PlaceCandidates, PlaceSupport, _Candidate
+from newsdesk.crosscheck.facts.fact_certainty import (
     COUNT_FEATURES,
     DAY_FEATURES,
     PLACE_FEATURES,

@@ -48,7 +48,7 @@ def test_story_facts_hold_their_floor_and_beat_the_baseline(result: dict[str, An
     assert ours[fact] > base[fact], (fact, ours, base)
 
 
-# Where stated (crosscheck/fact_certainty.py, eighth round), same subset: date 0.955 over
+# Where stated (crosscheck/facts/fact_certainty.py, eighth round), same subset: date 0.955 over
 # 0.22 of the stories, city 0.963 / 0.54, killed 0.970 / 0.33 (stating every fact given:
 # 0.730 / 0.745 / 0.839). Injured is stated for 5 of these 100 stories only: not gated.
 STATED_FLOORS = {"date": (0.90, 0.18), "city": (0.92, 0.48), "killed": (0.92, 0.28)}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.crosscheck.event_place import story_place
-from newsdesk.crosscheck.gazetteer import gazetteer
-from newsdesk.crosscheck.untagged_towns import untagged_towns
+from newsdesk.crosscheck.facts.event_place import story_place
+from newsdesk.crosscheck.facts.gazetteer import gazetteer
+from newsdesk.crosscheck.facts.untagged_towns import untagged_towns
 from newsdesk.model import Article, Entity, Facts, PublishedDate, Span
 
 

@@ -1,6 +1,6 @@
 """Reports placed in two states that neither mentions are two events (group/regions.py)."""
 
-from newsdesk.crosscheck.event_place import lead_town_states
+from newsdesk.crosscheck.facts.event_place import lead_town_states
 from newsdesk.group.regions import NO_REGION, lead_region, mentions, regions_apart
 
 SAN_DIEGO = ("Police officer dead, another injured in San Diego\n"

@@ -21,12 +21,12 @@ from .conflict_confidence import HIGH
 from .conflicts import Conflict
 from .entities import StoryEntity, resolve_entities
 from .event_length import length_differences
+from .facts import StoryFacts, story_facts
 from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, recognise_all, source_units
 from .story_claims import ClaimGroup, group_claims
 from .story_conflicts import conflicts_by_group, dissenters, side_claim_id
 from .story_dates import StoryDate, apply_story_dates, narrow_story_dates
-from .story_facts import StoryFacts, story_facts
 from .story_figures import StoryFigure, story_figures
 from .summary import SummarySentence, summarize
 from .timeline import TimelineEntry, build_timeline

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from .census_names import is_surname, surname_share
-from .gazetteer import gazetteer
+from .facts.gazetteer import gazetteer
 from .misspelling import zipf
 from .name_keys import PersonName, person_name, strip_furniture
 

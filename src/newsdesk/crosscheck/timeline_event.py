@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .event_date import EventDate
+from .facts.event_date import EventDate
 from .timeline import TimelineEntry
 
 

@@ -12,7 +12,7 @@ word — charged, identified, said: ``crosscheck.event_date.nearest_cue``), and 
 of one town are one incident only when they also share a street, a day and an age, or a
 count of two or more people, and disagree on no age, street or day (``incident_links.py``).
 
-Why not annotate's facts (``crosscheck/event_date.py``, ``event_place.py``): the group stage
+Why not annotate's facts (``crosscheck/facts/event_date.py``, ``event_place.py``): the group stage
 takes articles, not annotate's records (``grouping.group_stream``), and must stay cheap per
 article (100,000 articles, ``stories_scale.py``); the lead's regular phrasing ("shot early
 Sunday", "SPRINGFIELD, Ill. —", "in the 1200 block of Elm Street") is enough here, and the
@@ -28,8 +28,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..crosscheck.event_date import EVENT_WORDS, nearest_cue
-from ..crosscheck.event_place import lead_towns
+from ..crosscheck.facts.event_date import EVENT_WORDS, nearest_cue
+from ..crosscheck.facts.event_place import lead_towns
 from ..crosscheck.sentences import split_sentences
 
 # An article's lead: title and the first this many characters of its text.

@@ -136,7 +136,7 @@ def is_person_key(key: str) -> bool:
     if first in _NOT_NAME_WORDS or last in _NOT_NAME_WORDS or last in _PLACE_ENDINGS:
         return False
     from ..crosscheck.census_names import is_given_name, is_surname
-    from ..crosscheck.gazetteer import gazetteer
+    from ..crosscheck.facts.gazetteer import gazetteer
 
     if key in gazetteer().towns:
         return False

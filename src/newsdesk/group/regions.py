@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..crosscheck.event_place import lead_town_states
-from ..crosscheck.us_states import postal_code, written_forms
+from ..crosscheck.facts.event_place import lead_town_states
+from ..crosscheck.facts.us_states import postal_code, written_forms
 
 
 @dataclass(frozen=True, slots=True)

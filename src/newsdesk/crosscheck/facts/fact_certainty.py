@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..model import Span
+from ...model import Span
 from .day_ranker import RankedDays
 from .event_counts import StoryCount
 from .event_date import DateEvidence

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Article, Facts, Span
-from .sentences import split_sentences
-from .timeline_dates import DateValue, date_of, day_value
+from ...model import Article, Facts, Span
+from ..sentences import split_sentences
+from ..timeline_dates import DateValue, date_of, day_value
 
 EVENT_WORDS = re.compile(
     r"\b(?:shot|shoot|shooting|shootings|shots|gunfire|gunshots?|fired|fire|killed|killing|"

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Article, Facts, Span
+from ...model import Article, Facts, Span
 from .city_parts import holding_city, unlisted_part_of
 from .countries import is_country
 from .gazetteer import gazetteer

@@ -20,11 +20,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Article, Facts, Span
+from ...model import Article, Facts, Span
+from ..sentences import split_sentences
 from .count_named import named_mentions
 from .count_phrases import CountMention, count_mentions, headline_mentions
 from .count_words import KINDS
-from .sentences import split_sentences
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Article, Facts
+from ...model import Article, Facts
 from .count_words import KINDS
 from .day_ranker import ranked_days
 from .event_counts import StoryCount, story_counts

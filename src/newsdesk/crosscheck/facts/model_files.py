@@ -12,7 +12,7 @@ def shipped_model(name: str) -> dict[str, Any] | None:
     """The JSON file ``name`` of ``newsdesk.crosscheck``, or None when it does not ship
     (the callers then fall back to their rules)."""
     try:
-        text = resources.files("newsdesk.crosscheck").joinpath(name).read_text("utf-8")
+        text = resources.files(__name__.rpartition(".")[0]).joinpath(name).read_text("utf-8")
     except FileNotFoundError:
         return None
     loaded: dict[str, Any] = json.loads(text)

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..model import Figure, Span
+from ...model import Figure, Span
+from ..sentences import split_sentences
 from .count_words import (
     AFTER,
     AUX,
@@ -39,7 +40,6 @@ from .count_words import (
     ROUNDUP,
     SINGULAR,
 )
-from .sentences import split_sentences
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\w+(?:[-'’]\w+)*|[^\w\s]")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")

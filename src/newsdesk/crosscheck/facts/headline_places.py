@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Span
+from ...model import Span
 from .place_context import NAME_WORD
 
 # Title-cased headline words that end or start a capitalised run but name no town.

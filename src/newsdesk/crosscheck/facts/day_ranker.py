@@ -30,7 +30,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..model import Article, Facts
+from ...model import Article, Facts
+from ..timeline_dates import DateValue, day_value
 from .event_date import (
     _WEEKDAY,
     DateEvidence,
@@ -41,7 +42,6 @@ from .event_date import (
     story_event_date,
 )
 from .model_files import shipped_model
-from .timeline_dates import DateValue, day_value
 
 FEATURES = (
     "rule", "strong_articles", "weak_articles", "strong_mentions", "weak_mentions",

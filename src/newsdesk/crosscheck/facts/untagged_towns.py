@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Span
+from ...model import Span
 from .gazetteer import gazetteer
 from .place_context import NAME_WORD
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Entity, Span
+from ...model import Entity, Span
+from ..sentences import split_sentences
 from .count_phrases import CountMention
 from .count_words import AFTER, OTHER_EVENTS, ROUNDUP
-from .sentences import split_sentences
 
 # How far into the text a named person's wound or death is read (the lead paragraphs).
 LEAD_CHARS = 800

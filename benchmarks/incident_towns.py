@@ -33,7 +33,7 @@ from datetime import date
 from typing import Any
 
 import common  # noqa: F401  (puts src on the path)
-from newsdesk.crosscheck import event_place, town_state
+from newsdesk.crosscheck.facts import event_place, town_state
 from newsdesk.crosscheck.facts.gazetteer import gazetteer
 from newsdesk.group import incident_links, stories
 from newsdesk.group.incidents import (

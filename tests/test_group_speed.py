@@ -9,10 +9,21 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash
 
 from newsdesk.group.profile import numbers_of
-from newsdesk.group.shingles import NUM_PERM, SHINGLE_WORDS, shingles, sketch, text_shingles, words
+from newsdesk.group.shingles import _WORD, NUM_PERM, SHINGLE_WORDS, sketch, text_shingles
 from newsdesk.group.terms import heaviest
 
 from .test_group import FLOOD
+
+
+def words(text: str) -> list[str]:
+    """The plain reading ``text_shingles`` replaces: each word found and case-folded alone."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
+    """The plain shingles ``text_shingles`` replaces: each run joined, then encoded."""
+    runs = zip(*(tokens[k:] for k in range(size)), strict=False)
+    return {" ".join(run).encode() for run in runs}
 
 
 def _datasketch(items: set[bytes]) -> LeanMinHash:
@@ -34,9 +45,8 @@ def test_sketch_is_datasketchs_minhash_to_the_bit() -> None:
 
 
 def test_shingles_are_the_five_word_runs() -> None:
-    tokens = ["a", "b", "c", "d", "e", "f", "g"]
-    assert shingles(tokens) == {b"a b c d e", b"b c d e f", b"c d e f g"}
-    assert shingles(tokens[:4]) == set() and shingles(tokens[:5]) == {b"a b c d e"}
+    assert text_shingles("A b, c d e f g.") == {b"a b c d e", b"b c d e f", b"c d e f g"}
+    assert text_shingles("a b c d") == set() and text_shingles("a b c d e") == {b"a b c d e"}
 
 
 def test_heaviest_is_a_sort_by_weight_then_term() -> None:

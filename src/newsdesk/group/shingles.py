@@ -26,21 +26,13 @@ _SEED = 1
 _WORD = re.compile(r"\w+")
 
 
-def words(text: str) -> list[str]:
-    """The text's words, case-folded: punctuation, spacing and quote styles do not count."""
-    return [w.casefold() for w in _WORD.findall(text)]
-
-
-def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
-    """The set of ``size``-word runs (a text shorter than ``size`` words has none)."""
-    runs = zip(*(tokens[k:] for k in range(size)), strict=False)  # the shorter tails end it
-    return {" ".join(run).encode() for run in runs}
-
-
 def text_shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
-    """``shingles(words(text), size)``, with less work per word: the words joined and
-    case-folded in one call, then encoded once, so each shingle is joined from bytes rather
-    than encoded on its own, and no word is case-folded alone. Exact: case-folding goes
+    """The set of ``size``-word runs of the text's words, case-folded (punctuation, spacing
+    and quote styles do not count; a text shorter than ``size`` words has none). The words
+    are joined and case-folded in one call, then encoded once, so each shingle is joined
+    from bytes rather than encoded on its own, and no word is case-folded alone — the same
+    set as folding and encoding word by word (``tests/test_group_speed.py`` keeps that plain
+    version as the reference), at less work per word. Exact: case-folding goes
     character by character and folds no character to a space, so the folded words are the
     joined string's space-separated parts; ``lower`` is ``casefold`` on ASCII text (most
     pages) and takes a fast path there (the reprint index's words and shingles: session 17)."""

@@ -21,7 +21,7 @@ a day, a month or a compass word, the last not a word that ends place names ("Pa
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -87,19 +87,8 @@ def name_key(name: str) -> str:
 
 
 # Each spelling's key, remembered: a stream names the same people again and again, and
-# ``named`` reads every article's names (cleared past ``_KEYS_MAX`` spellings).
-_KEYS: dict[str, str] = {}
-_KEYS_MAX = 200_000
-
-
-def _key(name: str) -> str:
-    """``name_key(name)``, remembered in ``_KEYS``."""
-    key = _KEYS.get(name)
-    if key is None:
-        if len(_KEYS) >= _KEYS_MAX:
-            _KEYS.clear()
-        key = _KEYS[name] = name_key(name)
-    return key
+# ``named`` reads every article's names.
+_key = lru_cache(maxsize=200_000)(name_key)
 
 
 def named(text: str) -> dict[str, str]:

@@ -24,7 +24,6 @@ articles and claims counts stay as they were and that SQLite's integrity check i
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import json
 import os
@@ -44,6 +43,7 @@ from mixed_stream_build import (
     ordered,
     stream_bytes,
 )
+from story_facts_data import load_incidents, load_raw, load_split
 
 NEUS_CRAWL = Path("neus") / "allsides_crawled_2021-10-19.jsonl.gz"
 
@@ -58,16 +58,11 @@ def build(month: str, out: Path, root: Path | None = None) -> dict[str, int]:
     stories = (root or benchmarks_dir()) / "stories"
     if not (stories / NEUS_CRAWL).exists() or not (stories / "gva" / "split.tsv").exists():
         raise SystemExit(f"error: {stories} lacks the NeuS crawl or GVA (set NEWSDESK_BENCHMARKS)")
-    with open(stories / "gva" / "split.tsv", encoding="utf-8") as f:
-        split = {row["incident"]: row["split"] for row in csv.DictReader(f, delimiter="\t")}
-    incidents = {}
-    for raw in _jsonl_gz(stories / "gva" / "incidents.jsonl.gz"):
-        incidents[raw["incident"]] = {"date": raw["date"], "city": raw["city_or_county"] or "",
-                                      "state": raw["state"] or "", "killed": int(raw["killed"]),
-                                      "injured": int(raw["injured"])}
+    root = stories.parent
+    incidents = {i: {"date": x.date, "city": x.city, "state": x.state, "killed": x.killed,
+                     "injured": x.injured} for i, x in load_incidents(root).items()}
     neus = neus_records(_jsonl_gz(stories / NEUS_CRAWL), month)
-    gva = gva_records(_jsonl_gz(stories / "gva" / "articles.jsonl.gz"), split, incidents,
-                      gva_month(month))
+    gva = gva_records(load_raw(root), load_split(root), incidents, gva_month(month))
     pairs = ordered(neus + gva)
     out.mkdir(parents=True, exist_ok=True)
     (out / "stream.jsonl").write_bytes(stream_bytes(pairs))

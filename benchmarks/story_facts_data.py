@@ -64,12 +64,19 @@ def load_raw(root: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f]
 
 
-def load_incidents(root: Path) -> dict[str, Incident]:
-    """Incidents with facts, each with its split (``split.tsv``: tune before 2016-07-01)."""
+def load_split(root: Path) -> dict[str, str]:
+    """Every incident's split (``split.tsv``: tune before 2016-07-01, else report), also
+    of incidents without reviewed facts."""
     split: dict[str, str] = {}
     for line in (gva_dir(root) / "split.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         cols = line.split("\t")
         split[cols[0]] = cols[3]
+    return split
+
+
+def load_incidents(root: Path) -> dict[str, Incident]:
+    """Incidents with facts, each with its split (``split.tsv``: tune before 2016-07-01)."""
+    split = load_split(root)
     out = {}
     with gzip.open(gva_dir(root) / "incidents.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:

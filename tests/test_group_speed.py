@@ -59,7 +59,7 @@ def test_heaviest_is_a_sort_by_weight_then_term() -> None:
 
 
 _AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{1,3})\b", re.I)
-_NUMBER = re.compile(r"(?<![\d:.,$/])\b(\d{2,6})\b(?![:.,/]?\d)")
+_NUMBER = re.compile(r"(?<![\d:.,$/])(?<![^\W\d_]-)\b(\d{2,6})\b(?![:.,/]?\d)")
 
 
 def _numbers_plain(text: str) -> frozenset[str]:

@@ -92,6 +92,9 @@ def test_the_look_alike_pair_is_vetoed_and_the_true_pair_is_likely() -> None:
         ("in 2016, at 1:15 a.m., 3.5 miles away", set()),  # years, times, decimals
         ("two people, 5 shots", set()),  # small counts say little on their own
         ("the 1,200 residents", set()),  # part of a longer number
+        # hyphened to a word: part of a name every article on the topic shares
+        ("COVID-19 cases; an AR-15; F-35 jets; 15 million doses", {"n:15"}),
+        ("a 50-50 split, 52-48 vote", {"n:50", "n:52", "n:48"}),
     ],
 )
 def test_specific_numbers(text: str, expected: set[str]) -> None:

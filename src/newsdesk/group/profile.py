@@ -35,7 +35,9 @@ from .terms import ARTICLE_TERMS, TermWeights, counts_of, words
 # the age runs from the match's start to the end of group 1 or 2 ("numbers_of").
 _AGE = re.compile(r"\d(?:(?<!\w\d)(\d{0,2})(?i:[- ](?:year|yr)s?[- ]old)\b"
                   r"|(?:(?<=\b(?i:age) \d)|(?<=\b(?i:aged) \d))(\d{0,2})\b)")
-_NUMBER = re.compile(r"(\d(?<![\w:.,$/]\d)\d{1,5})\b(?![:.,/]?\d)")
+# A number hyphened to a word is part of a name ("COVID-19", "AR-15", "F-35"): every
+# article on that topic shares it, so it says nothing about which event.
+_NUMBER = re.compile(r"(\d(?<![\w:.,$/]\d)(?<![^\W\d_]-\d)\d{1,5})\b(?![:.,/]?\d)")
 # Numbers that are years say when, not which event; the clusterer weighs days itself.
 _YEARS = range(1900, 2100)
 # Names kept per article (the rarest), so a long piece does not match everything.

@@ -32,7 +32,7 @@ from common import HERE, results_path, timelines_root
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.align import SAME_CLAIM, similarity
 from newsdesk.crosscheck.claims import ArticleClaim, claim_at
-from newsdesk.crosscheck.conflict_confidence import (
+from newsdesk.crosscheck.conflicts.confidence import (
     CONFLICT_SIMILARITY,
     HIGH,
     MAX_GAP,
@@ -42,10 +42,10 @@ from newsdesk.crosscheck.conflict_confidence import (
     same_ground,
     value_gap,
 )
-from newsdesk.crosscheck.conflicts import conflicts_between
+from newsdesk.crosscheck.conflicts.slots import conflicts_between
+from newsdesk.crosscheck.conflicts.value_anchors import Parse
 from newsdesk.crosscheck.parse import sentence_parser
 from newsdesk.crosscheck.story import SLOT_SIMILARITY
-from newsdesk.crosscheck.value_anchors import Parse
 
 DATA = HERE / "data" / "conflict_pairs.jsonl"
 # The second table, drawn and labelled after the first table's test half had been scored

@@ -17,7 +17,7 @@ from typing import Any
 from claims import features
 from conflicts import PARTS, annotated_pairs, pair_claims
 from newsdesk.crosscheck.align import similarity
-from newsdesk.crosscheck.conflict_confidence import (
+from newsdesk.crosscheck.conflicts.confidence import (
     CONFLICT_SIMILARITY,
     MAX_GAP,
     RATED_KINDS,
@@ -25,8 +25,8 @@ from newsdesk.crosscheck.conflict_confidence import (
     same_ground,
     value_gap,
 )
-from newsdesk.crosscheck.conflict_doubts import doubts
-from newsdesk.crosscheck.conflicts import conflicts_between
+from newsdesk.crosscheck.conflicts.doubts import doubts
+from newsdesk.crosscheck.conflicts.slots import conflicts_between
 
 
 def demotions(pair: dict[str, Any], docs: dict[str, Any], parse: Any, score: float

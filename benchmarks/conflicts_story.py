@@ -24,7 +24,8 @@ from typing import Any
 
 from common import HERE, results_path, timelines_root
 from newsdesk.config import load_settings
-from newsdesk.crosscheck import story, story_conflicts
+from newsdesk.crosscheck import story
+from newsdesk.crosscheck.conflicts import by_group as story_conflicts
 from newsdesk.crosscheck.parse import sentence_parser
 from timelines_data import load_folders
 

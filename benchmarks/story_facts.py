@@ -234,7 +234,7 @@ def unreachable(stories: dict[str, Story], incidents: dict[str, Incident]) -> di
     """Shares of stories whose gold answer no article gives at all: the city named nowhere
     in any title or text; the day neither named by any day-precise time expression nor any
     publication date. These stay in the score (as misses); they bound it."""
-    from newsdesk.crosscheck.timeline_dates import date_of
+    from newsdesk.crosscheck.timeline.dates import date_of
 
     n = len(stories) or 1
     city = date_ = 0

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from common import benchmarks_dir, results_path
-from newsdesk.crosscheck.timeline import (
+from newsdesk.crosscheck.timeline.entries import (
     DatedSentence,
     TimelineSettings,
     dated_sentences,

@@ -9,7 +9,7 @@ import pytest
 
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.claims import ArticleClaim
-from newsdesk.crosscheck.conflict_confidence import (
+from newsdesk.crosscheck.conflicts.confidence import (
     CHECK,
     CONFLICT_SIMILARITY,
     HIGH,
@@ -19,9 +19,9 @@ from newsdesk.crosscheck.conflict_confidence import (
     same_ground,
     value_gap,
 )
-from newsdesk.crosscheck.conflicts import Conflict, Side, conflicts_between
+from newsdesk.crosscheck.conflicts.slots import Conflict, Side, conflicts_between
+from newsdesk.crosscheck.conflicts.value_anchors import Parse
 from newsdesk.crosscheck.parse import sentence_parser
-from newsdesk.crosscheck.value_anchors import Parse
 from newsdesk.model import TimeRef
 from newsdesk.publish.disagreements import SECTIONS, disagreement_sections
 

@@ -13,7 +13,7 @@ from newsdesk.crosscheck.boilerplate import (
 )
 from newsdesk.crosscheck.claims import article_claims
 from newsdesk.crosscheck.sentences import split_sentences
-from newsdesk.crosscheck.timeline import dated_sentences
+from newsdesk.crosscheck.timeline.entries import dated_sentences
 from newsdesk.model import Article, Facts, PublishedDate
 
 BOILERPLATE = [

@@ -8,7 +8,7 @@ import pytest
 
 from newsdesk.crosscheck.align import StoryVocabulary, claim_key, numbers_of, similarity
 from newsdesk.crosscheck.claims import ArticleClaim, article_claims, is_claim_sentence
-from newsdesk.crosscheck.conflicts import conflicts_between, figures_agree, same_slot
+from newsdesk.crosscheck.conflicts.slots import conflicts_between, figures_agree, same_slot
 from newsdesk.crosscheck.independence import (
     Support,
     claim_support,

@@ -8,11 +8,11 @@ import pytest
 
 from newsdesk.config import load_settings
 from newsdesk.crosscheck.claims import ArticleClaim, Place
-from newsdesk.crosscheck.conflicts import conflicts_between
+from newsdesk.crosscheck.conflicts.figures import candidate_pairs, figure_conflicts
+from newsdesk.crosscheck.conflicts.slots import conflicts_between
+from newsdesk.crosscheck.conflicts.value_anchors import Parse, event_verb, period, same_place
+from newsdesk.crosscheck.conflicts.value_ranges import figures_agree, interval, rounding
 from newsdesk.crosscheck.parse import sentence_parser
-from newsdesk.crosscheck.slot_conflicts import candidate_pairs, figure_conflicts
-from newsdesk.crosscheck.value_anchors import Parse, event_verb, period, same_place
-from newsdesk.crosscheck.value_ranges import figures_agree, interval, rounding
 from newsdesk.model import Figure, Span, TimeRef
 
 
@@ -258,8 +258,8 @@ def test_parts_that_add_up_to_the_whole_do_not_dispute_it() -> None:
 
 
 def test_two_counts_of_people_by_what_befell_them(parse: Parse) -> None:
-    from newsdesk.crosscheck.conflict_confidence import CHECK, HIGH, rated
-    from newsdesk.crosscheck.conflict_doubts import measure
+    from newsdesk.crosscheck.conflicts.confidence import CHECK, HIGH, rated
+    from newsdesk.crosscheck.conflicts.doubts import measure
 
     same = {"a": "2016-07-08", "b": "2016-07-08"}
     ta = "Police said at least three officers are dead after the shooting in Dallas."

@@ -11,10 +11,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.crosscheck.action_objects import Act, _same_act_pairs
 from newsdesk.crosscheck.align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
 from newsdesk.crosscheck.align_batch import BulkSimilarity, ItemRows
 from newsdesk.crosscheck.claims import ArticleClaim
+from newsdesk.crosscheck.conflicts.action_objects import Act, _same_act_pairs
 from newsdesk.crosscheck.facts.place_context import parts_of_town
 from newsdesk.crosscheck.story_claims import POSTING_MAX, _candidate_pairs, group_claims
 from newsdesk.model import Span

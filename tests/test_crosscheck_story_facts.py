@@ -12,8 +12,8 @@ from newsdesk.crosscheck.facts.event_counts import current_value, story_counts
 from newsdesk.crosscheck.facts.event_date import story_event_date
 from newsdesk.crosscheck.facts.event_place import story_place
 from newsdesk.crosscheck.facts.headline_places import headline_places
-from newsdesk.crosscheck.timeline import build_timeline
-from newsdesk.crosscheck.timeline_event import with_event
+from newsdesk.crosscheck.timeline.entries import build_timeline
+from newsdesk.crosscheck.timeline.event_day import with_event
 from newsdesk.model import Article, Entity, Facts, PublishedDate, Span, TimeRef
 
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.crosscheck.sentences import split_sentences
-from newsdesk.crosscheck.timeline import (
+from newsdesk.crosscheck.timeline.dates import DateValue, date_of, parse_value
+from newsdesk.crosscheck.timeline.entries import (
     TimelineEntry,
     TimelineSettings,
     build_timeline,
     dated_sentences,
     timeline_from_sentences,
 )
-from newsdesk.crosscheck.timeline_dates import DateValue, date_of, parse_value
-from newsdesk.crosscheck.timeline_select import pick_central, usable
+from newsdesk.crosscheck.timeline.sentences import pick_central, usable
 from newsdesk.model import Article, Facts, PublishedDate, Span, TimeRef
 
 Timex = tuple[str, str, str | None]

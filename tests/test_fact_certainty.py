@@ -24,7 +24,7 @@ from newsdesk.crosscheck.facts.fact_certainty import (
     model,
     place_certainty,
 )
-from newsdesk.crosscheck.timeline_dates import day_value
+from newsdesk.crosscheck.timeline.dates import day_value
 from newsdesk.model import Span
 from newsdesk.publish.facts_view import facts_rows, unclear
 

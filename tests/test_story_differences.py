@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.config import load_settings
-from newsdesk.crosscheck.action_objects import action_differences
 from newsdesk.crosscheck.claims import ArticleClaim
-from newsdesk.crosscheck.event_length import dated_span, fits, length_differences
+from newsdesk.crosscheck.conflicts.action_objects import action_differences
+from newsdesk.crosscheck.conflicts.event_length import dated_span, fits, length_differences
 from newsdesk.crosscheck.parse import sentence_parser
 from newsdesk.model import Span, TimeRef
 

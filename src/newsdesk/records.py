@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import __version__
-from .crosscheck.conflicts import Conflict
+from .crosscheck.conflicts.slots import Conflict
 from .crosscheck.entities import StoryEntity
 from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
 from .crosscheck.story_dates import StoryDate, apply_story_dates

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..annotation.nlp import load_nlp, parse_ready
-from .value_anchors import Parse
+from .conflicts.value_anchors import Parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from ..group.grouping import Grouping
 from ..model import Article, Facts
 from ..scale.executors import Executor
+from .conflicts.value_anchors import Parse
 from .parse import sentence_parser
 from .story import StoryCheck, crosscheck_story
-from .value_anchors import Parse
 
 # Stories sent to a worker as one task. Most stories are one or two articles, and each Dask
 # task has a fixed cost at the scheduler: on 300 stored articles (275 stories) the

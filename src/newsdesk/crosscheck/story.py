@@ -14,24 +14,24 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Facts
 from ..outlets import OutletMatch, Registry, load_registry
-from .action_objects import action_differences
 from .align import ClaimKey, StoryVocabulary, claim_key, similarity
 from .claims import ArticleClaim, article_claims
-from .conflict_confidence import HIGH
-from .conflicts import Conflict
+from .conflicts.action_objects import action_differences
+from .conflicts.by_group import conflicts_by_group, dissenters, side_claim_id
+from .conflicts.confidence import HIGH
+from .conflicts.event_length import length_differences
+from .conflicts.slots import Conflict
+from .conflicts.value_anchors import Parse
 from .entities import StoryEntity, resolve_entities
-from .event_length import length_differences
 from .facts import StoryFacts, story_facts
 from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, recognise_all, source_units
 from .story_claims import ClaimGroup, group_claims
-from .story_conflicts import conflicts_by_group, dissenters, side_claim_id
 from .story_dates import StoryDate, apply_story_dates, narrow_story_dates
 from .story_figures import StoryFigure, story_figures
 from .summary import SummarySentence, summarize
-from .timeline import TimelineEntry, build_timeline
-from .timeline_event import with_event
-from .value_anchors import Parse
+from .timeline.entries import TimelineEntry, build_timeline
+from .timeline.event_day import with_event
 
 # Dates kept on a story's timeline: the most important first (a year-long story mentions
 # hundreds of dates; a reader scans tens).

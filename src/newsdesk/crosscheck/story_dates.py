@@ -52,9 +52,9 @@ from ..extraction.dates import parse_stated
 from ..extraction.dates.day_spans import describe
 from ..model import Article, Evidence, Facts, PublishedDate, TimeRef
 from .claims import ArticleClaim
+from .conflicts.value_anchors import Parse
 from .story_claims import ClaimGroup
-from .timeline_dates import joined
-from .value_anchors import Parse
+from .timeline.dates import joined
 
 # A publication range longer than this many days is treated as unknown: enumerating it
 # costs more than it can give (a relative date said anywhere in three years says little).

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Facts, Figure
-from .conflicts import figures_agree, same_slot, what_key
+from .conflicts.slots import figures_agree, same_slot, what_key
 
 
 @dataclass(frozen=True)

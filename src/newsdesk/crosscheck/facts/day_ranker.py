@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...model import Article, Facts
-from ..timeline_dates import DateValue, day_value
+from ..timeline.dates import DateValue, day_value
 from .event_date import (
     _WEEKDAY,
     DateEvidence,

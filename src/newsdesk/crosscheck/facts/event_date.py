@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from ...model import Article, Facts, Span
 from ..sentences import split_sentences
-from ..timeline_dates import DateValue, date_of, day_value
+from ..timeline.dates import DateValue, date_of, day_value
 
 EVENT_WORDS = re.compile(
     r"\b(?:shot|shoot|shooting|shootings|shots|gunfire|gunshots?|fired|fire|killed|killing|"

@@ -23,12 +23,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Article, Facts, Span, TimeRef
-from ..vectors import Vector, centroid, dot
-from .boilerplate import is_boilerplate
-from .sentences import split_sentences
-from .timeline_dates import DateValue, date_of, day_value, joined, run_of
-from .timeline_select import fit_idf, pick_central, usable, vector
+from ...model import Article, Facts, Span, TimeRef
+from ...vectors import Vector, centroid, dot
+from ..boilerplate import is_boilerplate
+from ..sentences import split_sentences
+from .dates import DateValue, date_of, day_value, joined, run_of
+from .sentences import fit_idf, pick_central, usable, vector
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import TimeRef
+from ...model import TimeRef
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|T)")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..vectors import Vector, dot, normalised
-from .boilerplate import boilerplate_kind
+from ...vectors import Vector, dot, normalised
+from ..boilerplate import boilerplate_kind
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Cosine above which a second sentence for the same date repeats the first: measured on

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .facts.event_date import EventDate
-from .timeline import TimelineEntry
+from ..facts.event_date import EventDate
+from .entries import TimelineEntry
 
 
 def with_event(timeline: tuple[TimelineEntry, ...],

@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Span
-from .claims import ArticleClaim
+from ...model import Span
+from ..claims import ArticleClaim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

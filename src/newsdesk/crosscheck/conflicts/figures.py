@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from .claims import ArticleClaim
-from .conflicts import Conflict, conflicts_between, what_key
+from ..claims import ArticleClaim
+from .slots import Conflict, conflicts_between, what_key
 from .superseded import as_of
 from .value_anchors import Parse
 from .value_ranges import dimension

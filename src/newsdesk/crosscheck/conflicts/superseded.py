@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..model import Figure
-from .claims import ArticleClaim
+from ...model import Figure
+from ..claims import ArticleClaim
 from .value_ranges import interval
 
 # How far back a day named in a claim can be the day it reports on.

@@ -32,11 +32,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Span
-from .claims import ArticleClaim
-from .conflicts import Conflict, Side
+from ...model import Span
+from ..claims import ArticleClaim
+from ..words import stems
+from .slots import Conflict, Side
 from .value_anchors import Parse
-from .words import stems
 
 # The inflected forms of each act: a sentence is parsed only when a form of one act stands
 # in sentences of two articles of the story (most sentences, and most stories, have none).

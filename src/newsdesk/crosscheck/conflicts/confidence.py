@@ -48,10 +48,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .align import SAME_CLAIM
-from .claims import ArticleClaim
-from .conflict_doubts import doubts
-from .conflicts import Conflict, figure_at, timex_at
+from ..align import SAME_CLAIM
+from ..claims import ArticleClaim
+from .doubts import doubts
+from .slots import Conflict, figure_at, timex_at
 from .value_anchors import Parse, places, same_place
 from .value_ranges import interval
 

@@ -27,9 +27,9 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model import Figure
-from .claims import ArticleClaim
-from .conflicts import Conflict, context_share, figure_at
+from ...model import Figure
+from ..claims import ArticleClaim
+from .slots import Conflict, context_share, figure_at
 from .superseded import is_expectation
 from .value_anchors import Parse, place_key, same_place
 from .value_ranges import interval

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from ..model import Figure
+from ...model import Figure
 
 # Share two plain figures may still differ by after conversion ("3 million barrels" is
 # 126 million gallons; "110km" is 68.35 miles): conversions are printed rounded.

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .claims import ArticleClaim
-from .conflict_confidence import rated
-from .conflicts import Conflict, Side, conflicts_between
-from .slot_conflicts import figure_conflicts
-from .story_claims import ClaimGroup
+from ..claims import ArticleClaim
+from ..story_claims import ClaimGroup
+from .confidence import rated
+from .figures import figure_conflicts
+from .slots import Conflict, Side, conflicts_between
 from .value_anchors import Parse
 
 

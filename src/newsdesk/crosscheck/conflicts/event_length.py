@@ -28,9 +28,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import pairwise
 
-from ..model import Span, TimeRef
-from .claims import ArticleClaim
-from .conflicts import Conflict, Side
+from ...model import Span, TimeRef
+from ..claims import ArticleClaim
+from .slots import Conflict, Side
 
 # Event words and the class each belongs to: words of one class name one event.
 EVENT_CLASSES = {

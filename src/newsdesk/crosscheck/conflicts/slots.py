@@ -23,9 +23,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..annotation.speech.cues import SPEECH_VERBS
-from ..model import Figure, Span, TimeRef
-from .claims import ArticleClaim
+from ...annotation.speech.cues import SPEECH_VERBS
+from ...model import Figure, Span, TimeRef
+from ..claims import ArticleClaim
+from ..words import stems
 from .superseded import status_of
 from .value_anchors import (
     Parse,
@@ -38,7 +39,6 @@ from .value_anchors import (
     years,
 )
 from .value_ranges import dimension, figures_agree
-from .words import stems
 
 __all__ = ["Conflict", "Side", "conflicts_between", "figures_agree", "same_slot"]
 

@@ -15,10 +15,19 @@ sentence of another article that states the same fact — or, for a ``wrong`` ro
 other article's cited sentence. The draw's code is the "previous" system: every row was
 marked corroborated by it.
 
+A second table (``benchmarks/data/corroborated_stream_2021-07.jsonl``, session 18) was drawn
+the same way from the July 2021 stream (``mixed_stream.py --build 2021-07``) at ``8735084``,
+stratified by gold source: every corroborated claim of a NeuS story and 40 a half of GVA
+incidents (``--sources neus=80,gva=40``; each row keeps its stratum's size in ``pool``).
+Score it with ``--rows``; the results file is named after the rows file.
+
     python benchmarks/corroborated_stream.py --draw /tmp/corr/base.json \\
         --gold /tmp/mixed/2021-09/gold.json   (writes rows; the gold of mixed_stream.py --build)
     python benchmarks/corroborated_stream.py --store /tmp/corr/base.db [--part tune]
     python benchmarks/corroborated_stream.py --dossier NEW.json [--part tune]
+    python benchmarks/corroborated_stream.py \\
+        --rows benchmarks/data/corroborated_stream_2021-07.jsonl \\
+        --store /tmp/s18/e2e/2021-07/store.db --part both
 """
 
 from __future__ import annotations
@@ -168,6 +177,12 @@ def score(rows: list[dict[str, Any]], dossier: dict[str, Any], parts: tuple[str,
             result[name] = {"marked": len(marked), "right": right,
                             "precision": round(right / len(marked), 3) if marked else 0.0,
                             "wilson95": [round(low, 3), round(high, 3)]}
+        result["by source"] = {
+            source: {name: [sum(r.get("source", "neus") == source for r in marked),
+                            sum(r.get("source", "neus") == source and r["label"] == "right"
+                                for r in marked)]
+                     for name, marked in (("previous", labelled), ("now", now))}
+            for source in sorted({r.get("source", "neus") for r in labelled})}
         dropped = [r for r in labelled if r not in now]
         result["unclear"] = sum(r["part"] == part and r["label"] == "unclear" for r in rows)
         result["unmarked"] = {"wrong": [r["id"] for r in dropped if r["label"] == "wrong"],
@@ -223,14 +238,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {part} | {name} | {r['marked']} | {r['right']} | {r['precision']:.3f} "
                   f"({r['wilson95'][0]:.3f}–{r['wilson95'][1]:.3f}) |")
         print(f"{part}: unmarked wrong {len(found['unmarked']['wrong'])}, unmarked right (lost) "
-              f"{len(found['unmarked']['right (lost)'])}, unclear rows {found['unclear']}")
+              f"{len(found['unmarked']['right (lost)'])}, unclear rows {found['unclear']}; "
+              "marked / right by source: " + ", ".join(
+                  f"{source} {c['previous'][0]} / {c['previous'][1]} → {c['now'][0]} / "
+                  f"{c['now'][1]}" for source, c in found["by source"].items()))
         if args.show:
             by_id = {r["id"]: r for r in rows}
             for kind, ids in found["unmarked"].items():
                 for i in ids:
                     print(f"  [{kind}] {i}: {by_id[i]['text'][:150]}")
     if args.part == "both":
-        results_path("corroborated_stream.json").write_text(json.dumps(result, indent=2) + "\n")
+        results_path(args.rows.with_suffix(".json").name).write_text(
+            json.dumps(result, indent=2) + "\n")
     shutil.rmtree(dossier_path.parent, ignore_errors=True) if not args.dossier else None
     return 0
 

@@ -15,10 +15,19 @@ sentence of another article that states the same fact — or, for a ``wrong`` ro
 other article's cited sentence. The draw's code is the "previous" system: every row was
 marked corroborated by it.
 
+A second table (``benchmarks/data/corroborated_stream_2021-07.jsonl``, session 18) was drawn
+the same way from the July 2021 stream (``mixed_stream.py --build 2021-07``) at ``8735084``,
+stratified by gold source: every corroborated claim of a NeuS story and 40 a half of GVA
+incidents (``--sources neus=80,gva=40``; each row keeps its stratum's size in ``pool``).
+Score it with ``--rows``; the results file is named after the rows file.
+
     python benchmarks/corroborated_stream.py --draw /tmp/corr/base.json \\
         --gold /tmp/mixed/2021-09/gold.json   (writes rows; the gold of mixed_stream.py --build)
     python benchmarks/corroborated_stream.py --store /tmp/corr/base.db [--part tune]
     python benchmarks/corroborated_stream.py --dossier NEW.json [--part tune]
+    python benchmarks/corroborated_stream.py \\
+        --rows benchmarks/data/corroborated_stream_2021-07.jsonl \\
+        --store /tmp/s18/e2e/2021-07/store.db --part both
 """
 
 from __future__ import annotations
@@ -41,6 +50,8 @@ from common import HERE, REPO, results_path
 from mixed_stream_score import load_gold, record_of_articles
 
 DATA = HERE / "data" / "corroborated_stream.jsonl"
+# The fresh table of session 18, drawn from the July 2021 stream (mixed_stream.py --build 2021-07).
+JULY = HERE / "data" / "corroborated_stream_2021-07.jsonl"
 PER_HALF = 80
 SEED = 15
 
@@ -77,33 +88,49 @@ def gold_stories(dossier: dict[str, Any], gold_path: Path) -> dict[str, str]:
             for article, record in record_of_articles(dossier, records).items()}
 
 
-def draw(dossier_path: Path, gold_path: Path) -> list[dict[str, Any]]:
-    """Up to ``PER_HALF`` corroborated claims of NeuS stories a half, unlabelled."""
+def _row(claim: dict[str, Any], first: str, gold: dict[str, str], outlet: dict[str, str]
+         ) -> dict[str, Any]:
+    """A claim as an unlabelled row: its text and every sentence it cites, with outlets."""
+    return {
+        "id": claim["id"], "part": half(first), "gold_story": first,
+        "source": first.split("-", 1)[0], "text": claim["text"],
+        "sentences": [{"article_id": s["article_id"], "outlet": outlet[s["article_id"]],
+                       "start": s["start"], "end": s["end"], "text": s["text"],
+                       "gold_story": gold.get(s["article_id"], "")}
+                      for s in claim["support"]],
+    }
+
+
+def draw(dossier_path: Path, gold_path: Path, sources: tuple[str, ...] = ("neus",),
+         per_half: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """Corroborated claims of the gold stories of ``sources``, unlabelled: up to
+    ``per_half[source]`` a half and source (``PER_HALF`` each when not given), drawn with
+    ``random.Random(SEED)`` from the claims sorted by id. The source is the gold story's of
+    the claim's first supporting article (a stratum: a NeuS story and a GVA incident report
+    are different genres)."""
     dossier = json.loads(dossier_path.read_text(encoding="utf-8"))
     gold = gold_stories(dossier, gold_path)
     outlet = _outlets(dossier)
-    found: dict[str, list[dict[str, Any]]] = {"tune": [], "report": []}
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for story in dossier["stories"]:
         for claim in story["claims"]:
             if claim["status"] != "corroborated":
                 continue
             first = gold.get(claim["support"][0]["article_id"], "")
-            if not first.startswith("neus"):
+            if first.split("-", 1)[0] not in sources:
                 continue
-            found[half(first)].append({
-                "id": claim["id"], "part": half(first), "gold_story": first,
-                "text": claim["text"],
-                "sentences": [{"article_id": s["article_id"], "outlet": outlet[s["article_id"]],
-                               "start": s["start"], "end": s["end"], "text": s["text"],
-                               "gold_story": gold.get(s["article_id"], "")}
-                              for s in claim["support"]],
-            })
+            found.setdefault((half(first), first.split("-", 1)[0]), []).append(
+                _row(claim, first, gold, outlet))
     rows = []
     for part in ("tune", "report"):
-        pool = sorted(found[part], key=lambda r: r["id"])
-        picked = pool if len(pool) <= PER_HALF else random.Random(SEED).sample(pool, PER_HALF)
-        rows.extend(sorted(picked, key=lambda r: r["id"]))
-        print(f"{part}: {len(pool)} corroborated NeuS claims, {len(picked)} drawn")
+        for source in sources:
+            pool = sorted(found.get((part, source), []), key=lambda r: r["id"])
+            wanted = (per_half or {}).get(source, PER_HALF)
+            picked = pool if len(pool) <= wanted else random.Random(SEED).sample(pool, wanted)
+            for row in picked:
+                row["pool"] = len(pool)  # the stratum's size, to weigh its precision
+            rows.extend(sorted(picked, key=lambda r: r["id"]))
+            print(f"{part} {source}: {len(pool)} corroborated claims, {len(picked)} drawn")
     return rows
 
 
@@ -150,6 +177,12 @@ def score(rows: list[dict[str, Any]], dossier: dict[str, Any], parts: tuple[str,
             result[name] = {"marked": len(marked), "right": right,
                             "precision": round(right / len(marked), 3) if marked else 0.0,
                             "wilson95": [round(low, 3), round(high, 3)]}
+        result["by source"] = {
+            source: {name: [sum(r.get("source", "neus") == source for r in marked),
+                            sum(r.get("source", "neus") == source and r["label"] == "right"
+                                for r in marked)]
+                     for name, marked in (("previous", labelled), ("now", now))}
+            for source in sorted({r.get("source", "neus") for r in labelled})}
         dropped = [r for r in labelled if r not in now]
         result["unclear"] = sum(r["part"] == part and r["label"] == "unclear" for r in rows)
         result["unmarked"] = {"wrong": [r["id"] for r in dropped if r["label"] == "wrong"],
@@ -168,17 +201,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dossier", type=Path, help="score this dossier instead")
     parser.add_argument("--part", choices=("tune", "report", "both"), default="tune")
     parser.add_argument("--show", action="store_true", help="print the rows whose mark changed")
+    parser.add_argument("--rows", type=Path, default=DATA,
+                        help=f"the labelled rows (default {DATA.name}; the July 2021 stream's: "
+                        f"{JULY.name}); --draw writes them here")
+    parser.add_argument("--sources", default="neus",
+                        help="with --draw: the gold sources drawn and how many a half, "
+                        "e.g. neus=60,gva=15 (a bare name: PER_HALF)")
     args = parser.parse_args(argv)
     if args.draw:
         if args.gold is None:
             parser.error("--draw needs --gold DIR/gold.json (python benchmarks/mixed_stream.py "
                          "--build 2021-09 --out DIR writes it)")
-        rows = draw(args.draw, args.gold)
-        DATA.write_text("".join(json.dumps({**r, "label": None, "same": None, "note": ""},
+        wanted = dict(item.split("=") if "=" in item else (item, str(PER_HALF))
+                      for item in args.sources.split(","))
+        rows = draw(args.draw, args.gold, tuple(wanted),
+                    {source: int(n) for source, n in wanted.items()})
+        args.rows.write_text("".join(json.dumps({**r, "label": None, "same": None, "note": ""},
                                            ensure_ascii=False) + "\n" for r in rows),
                         encoding="utf-8")
         return 0
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()
+            if line]
     if args.dossier:
         dossier_path = args.dossier
     elif args.store:
@@ -195,14 +238,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {part} | {name} | {r['marked']} | {r['right']} | {r['precision']:.3f} "
                   f"({r['wilson95'][0]:.3f}–{r['wilson95'][1]:.3f}) |")
         print(f"{part}: unmarked wrong {len(found['unmarked']['wrong'])}, unmarked right (lost) "
-              f"{len(found['unmarked']['right (lost)'])}, unclear rows {found['unclear']}")
+              f"{len(found['unmarked']['right (lost)'])}, unclear rows {found['unclear']}; "
+              "marked / right by source: " + ", ".join(
+                  f"{source} {c['previous'][0]} / {c['previous'][1]} → {c['now'][0]} / "
+                  f"{c['now'][1]}" for source, c in found["by source"].items()))
         if args.show:
             by_id = {r["id"]: r for r in rows}
             for kind, ids in found["unmarked"].items():
                 for i in ids:
                     print(f"  [{kind}] {i}: {by_id[i]['text'][:150]}")
     if args.part == "both":
-        results_path("corroborated_stream.json").write_text(json.dumps(result, indent=2) + "\n")
+        results_path(args.rows.with_suffix(".json").name).write_text(
+            json.dumps(result, indent=2) + "\n")
     shutil.rmtree(dossier_path.parent, ignore_errors=True) if not args.dossier else None
     return 0
 

@@ -2,7 +2,7 @@
 of claims at or above the alignment cut in GVA incidents grouped by gold (articles of one
 incident), the pairs a rule holds apart, by rule, with both sentences to read.
 
-    python benchmarks/held_apart_pairs.py [--split tune] [--show 40]
+    python benchmarks/held_apart_pairs.py [--split tune] [--show 40] [--rule outlook ...]
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="tune", choices=("tune", "report"))
     parser.add_argument("--show", type=int, default=40, help="pairs to print (a seeded draw)")
     parser.add_argument("--root", type=Path, default=None)
+    parser.add_argument("--rule", action="append", default=[],
+                        help="print only pairs this rule holds apart (repeatable)")
     args = parser.parse_args(argv)
     root = args.root or benchmarks_dir()
     raws = in_split(load_raw(root), load_incidents(root), args.split)
@@ -67,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                 fired.append((why, incident, claims[i].text, claims[j].text))
     print(f"GVA {args.split}: {len(by_incident)} incidents, {aligned} aligned cross-article "
           f"pairs, held apart: {dict(counts)}")
+    fired = [f for f in fired if not args.rule or f[0] in args.rule]
     for why, incident, a, b in sorted(random.Random(15).sample(fired, min(args.show, len(fired)))):
         print(f"\n[{why}] {incident}\n  A: {a[:220]}\n  B: {b[:220]}")
     return 0

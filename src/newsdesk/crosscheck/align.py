@@ -18,8 +18,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import TimeRef
+from .claim_ages import claim_ages
 from .claim_amounts import Amount, claim_amounts
+from .claim_days import claim_days
 from .claim_modality import claim_modality
+from .claim_outlook import claim_outlook
 from .claim_states import claim_states
 from .claim_voice import first_person, speaker_of
 from .claim_words import claim_words
@@ -55,6 +58,9 @@ class ClaimKey:
     speaker: str | None = None
     quoted: bool = False
     voice: str | None = None
+    outlook: str | None = None  # a poll or forecast, or an outcome (claim_outlook.py)
+    ages: frozenset[int] = frozenset()  # the ages of people it gives (claim_ages.py)
+    days: frozenset[str] = frozenset()  # calendar days it writes out (claim_days.py)
 
 
 def numbers_of(claim: ArticleClaim, years: Iterable[int]) -> frozenset[str]:
@@ -97,7 +103,8 @@ def claim_key(claim: ArticleClaim, entity_keys: Iterable[str], years: Iterable[i
     return ClaimKey(words, frozenset(entity_keys), numbers_of(claim, years), minor, framing,
                     claim_states(claim.text), claim_modality(claim.text),
                     claim_amounts(claim.figures), speaker, quoted,
-                    speaker if quoted else None)
+                    speaker if quoted else None, claim_outlook(claim.text),
+                    claim_ages(claim.text), claim_days(claim.timexes))
 
 
 class StoryVocabulary:

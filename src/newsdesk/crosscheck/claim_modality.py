@@ -132,16 +132,22 @@ def claim_modality(text: str) -> str | None:
         return None
     main = main_assertion(text)
     unrealized = bool(_UNREALIZED.search(main.replace("’", "'")))
-    words = [w.group() for w in _WORD.finditer(main)]
-    done = any(
+    done = reads_done(main)
+    if unrealized == done:
+        return None
+    return UNREALIZED if unrealized else DONE
+
+
+def reads_done(words_of: str) -> bool:
+    """A verb in the past tense among these words (the main assertion's), not one of saying,
+    of a state or of a plan, nor a participle after "is" or before "to"."""
+    words = [w.group() for w in _WORD.finditer(words_of)]
+    return any(
         (word in _PAST_IRREGULAR or _past_regular(word)) and word not in _NOT_DONE
         and (n == 0 or words[n - 1].lower() not in _PRESENT_BE)  # "to be flown", "is held"
         and (n + 1 == len(words) or words[n + 1].lower() != "to")  # "designed to", "used to"
         for n, word in enumerate(words)
     )
-    if unrealized == done:
-        return None
-    return UNREALIZED if unrealized else DONE
 
 
 def _past_regular(word: str) -> bool:

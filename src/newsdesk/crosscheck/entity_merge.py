@@ -14,7 +14,9 @@ fuses two people misleads; one that shows a person twice only repeats itself):
    Qaddafi", "Kim Jong Un" = "Kim Jong-un"), or when the family names are equal, the
    given names equal, one the initial of the other or a short form at least two letters
    shorter that the other begins with ("Ed" / "Edward"; a given name and the first
-   middle name may be written as one word: "Abdel Baset" = "Abdelbaset"), and one has
+   middle name may be written as one word: "Abdel Baset" = "Abdelbaset"), or one slip
+   apart when one of them is no given name at all ("Evgenvy" / "Evgeny"; not Mark /
+   Mary, not Ivan / Ivana: ``_given_misspelt``), and one has
    no middle names, or both have as many and each pair fits the same way ("Thomas Perez"
    = "Thomas E. Perez", "Donald J. Trump" = "Donald John Trump", "B. Obama" = "Barack
    Obama"; family-first names must be equal) — but only if
@@ -72,7 +74,7 @@ from itertools import combinations
 from ..model import Entity
 from .census_names import is_given_name, is_nickname_of, is_surname
 from .entity_types import story_labels, type_class
-from .misspelling import common_spelling, skeleton, zipf
+from .misspelling import common_spelling, one_letter_apart, skeleton, zipf
 from .name_keys import (
     PersonName,
     acronym_of,
@@ -110,6 +112,8 @@ GLUED_WORD = 4.5
 # A word after a full name this common in English (zipf; "lawmakers" 3.6, "BP" 3.8) ends
 # the name (``_cut_run_on_names``); "Zardari" (2.4) may be a family name.
 RUN_ON_WORD = 3.5
+# Rule 2: given names this long or longer may be one slip apart (``_given_misspelt``).
+GIVEN_SLIP_LETTERS = 4
 
 
 def _part_fits(a: str, b: str) -> bool:
@@ -124,7 +128,7 @@ def _given_fits(a: PersonName, b: PersonName) -> bool:
     form the other begins with, two or more letters shorter, that is itself a given name
     ("Ed" / "Edward", "Chris" / "Christopher"; not "Eric" / "Erica", "Paul" / "Paula",
     nor "Deep" / "Deepcoffee": "Deep" is no one's given name)."""
-    if _part_fits(a.given, b.given):
+    if _part_fits(a.given, b.given) or _given_misspelt(a.given_written, b.given_written):
         return True
     if a.given_written and b.given_written and is_nickname_of(a.given_written,
                                                               b.given_written):
@@ -132,6 +136,20 @@ def _given_fits(a: PersonName, b: PersonName) -> bool:
     short, long = sorted((a, b), key=lambda n: len(n.given))
     return (len(short.given) >= 2 and len(long.given) >= len(short.given) + 2
             and long.given.startswith(short.given) and is_given_name(short.given_written))
+
+
+def _given_misspelt(a: str, b: str) -> bool:
+    """Two given names one slip apart (``misspelling.one_letter_apart``: "Evgenvy" /
+    "Evgeny", "Kiern" / "Kieran", "Barrack" / "Barack") of which at least one is no given
+    name of the census or nickname lists: a typing slip, not a second name. Two real given
+    names a letter apart are two people (Mark / Mary, Ellen / Allen, Jean / Joan), and so
+    are names a last letter apart (Ivan / Ivana, Eric / Erica, Paul / Paula); names of
+    three letters or fewer are too short to tell a slip from another name (Jon / Jun)."""
+    if min(len(a), len(b)) < GIVEN_SLIP_LETTERS or not one_letter_apart(a, b):
+        return False
+    if a[:-1] == b[:-1] or a[:-1] == b or b[:-1] == a:
+        return False
+    return not (is_given_name(a) and is_given_name(b))
 
 
 def _share_a_sound(a: str, b: str) -> bool:

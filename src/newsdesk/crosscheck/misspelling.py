@@ -107,3 +107,17 @@ def common_spelling(keys: Iterable[str]) -> str | None:
         return None
     top = ranked[0]
     return top if all(_misspells(k, top) for k in ranked[1:]) else None
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether two words differ by one slip of the keyboard: a letter added, dropped or
+    changed, or two neighbours swapped ("Evgenvy" / "Evgeny", "Kiern" / "Kieran",
+    "Gingko" / "Ginkgo")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))

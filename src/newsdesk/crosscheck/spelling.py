@@ -4,7 +4,7 @@ Why keys and not a list of names: a story about anyone anywhere brings names no 
 holds, while the ways one name gets spelled differently in English copy follow a few
 regular patterns — above all the romanisation of Arabic, Russian, Korean and Chinese
 names, where each outlet follows its own style guide (Gaddafi, Gadhafi, Qaddafi;
-Muammar, Moammar; Andrei, Andrey; Zelensky, Zelenskyy).
+Muammar, Moammar; Andrei, Andrey; Zelensky, Zelenskyy; Medvedev, Medvedyev).
 
 ``variant`` (a given name, or any name word) folds, in order:
 
@@ -25,7 +25,12 @@ Muammar, Moammar; Andrei, Andrey; Zelensky, Zelenskyy).
 Kadhafi; Gim = Kim): Arabic qaf and Korean ㄱ are written with either. It is kept to
 family names because among English given names it would join different people (Gerry,
 Kerry); a family name must also match a given name, or be the only one of its key in the
-story, before two entities join.
+story, before two entities join. It also writes the Russian ending -ев/-ёв one way: after
+a consonant, "-ev", "-yev", "-iev", "-ov", "-yov", "-iov" are one ending (Medvedev /
+Medvedyev, Gorbachev / Gorbachov, Solovyov / Soloviev: Russian е and ё after a consonant,
+which one guide writes e, another ye, a third yo or o); names of fewer than six letters
+keep theirs. Known join of different names: a stem ending in i before -ev ("Dmitriev" =
+"Dmitrov").
 
 Words of three letters or fewer are not folded (Jon/Jun, Boy/Buy stay apart), and a bare
 family name of five letters or fewer must match on ``strict_key`` (entity merge rule 3).
@@ -85,10 +90,22 @@ def variant(part: str) -> str:
     return t
 
 
+# The Russian family-name ending -ев / -ёв after a consonant, as the style guides write it:
+# -ev, -yev, -iev, -ov, -yov, -iov, -ëv (Medvedev / Medvedyev, Gorbachev / Gorbachov,
+# Solovyov / Solovyev / Soloviev).
+_EV_ENDING = re.compile(rf"(?<=[{_CONSONANTS}])[yi]?[eoë]v$")
+# A family name shorter than this keeps its ending ("Lev", "Kiev" are no -ev names).
+EV_MIN = 6
+
+
 @lru_cache(maxsize=1 << 16)
 def family_key(part: str) -> str:
-    """The spelling key of a family name: ``variant`` with a first g/k/q as one letter."""
-    key = variant(part)
+    """The spelling key of a family name: ``variant`` with a first g/k/q as one letter,
+    and the Russian -ev / -yev / -ov / -yov ending as one."""
+    word = part.casefold()
+    if len(word) >= EV_MIN:
+        word = _EV_ENDING.sub("ov", word)
+    key = variant(word)
     return re.sub(r"^g(?=[aeiu])", "k", key) if len(key) > SHORT else key
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -64,3 +65,14 @@ def detokenise(ptb: str) -> str:
         out.append(sep + tok)
         glue_next = tok in _NO_SPACE_AFTER
     return "".join(out)
+
+
+def code_hash(*subpackages: str) -> str:
+    """Hash of the source of ``newsdesk``'s ``subpackages`` (every module, sub-packages
+    included): a benchmark's cached annotations are stale once that code changes. One
+    function for every cache, so a moved or nested module cannot drop out of one key."""
+    h = hashlib.sha1()
+    for sub in subpackages:
+        for path in sorted((REPO / "src" / "newsdesk" / sub).rglob("*.py")):
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]

@@ -56,7 +56,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from common import HERE, REPO, benchmarks_dir, results_path
+from common import HERE, benchmarks_dir, code_hash, results_path
 from conflicts_story import disagreement_key
 
 SEED = 20261206
@@ -88,14 +88,6 @@ DOUBTED = "; to check: "
 # ---------------------------------------------------------------- stories
 
 
-def _code_hash() -> str:
-    h = hashlib.sha1()
-    for sub in ("annotation", "ingest", "extraction"):
-        for path in sorted((REPO / "src" / "newsdesk" / sub).rglob("*.py")):
-            h.update(path.read_bytes())
-    return h.hexdigest()[:12]
-
-
 def _intake(records: Sequence[dict[str, Any]]) -> list[Any]:
     """Articles as ``analyze`` reads the records from a JSONL feed (a record the cleaner
     empties is a failure there and is left out here too)."""
@@ -120,7 +112,8 @@ def _annotated(name: str, articles: Sequence[Any]) -> dict[str, Any]:
     h = hashlib.sha1()
     for a in articles:
         h.update(f"{a.id}\0{a.published.value}\0{a.text}\0".encode())
-    path = CACHE / f"{name}-{h.hexdigest()[:16]}-{_code_hash()}.pkl"
+    code = code_hash("annotation", "ingest", "extraction")
+    path = CACHE / f"{name}-{h.hexdigest()[:16]}-{code}.pkl"
     if path.exists():
         with open(path, "rb") as f:
             return pickle.load(f)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from common import REPO
+from common import code_hash
 from newsdesk.model import Article, Facts, PublishedDate
 
 DEFAULT_CACHE = Path("/tmp/newsdesk-gva-cache")
@@ -97,14 +97,6 @@ def to_article(raw: dict[str, Any]) -> Article:
     )
 
 
-def _code_hash() -> str:
-    """Hash of the annotation code: cached facts are stale once it changes."""
-    h = hashlib.sha1()
-    for path in sorted((REPO / "src" / "newsdesk" / "annotation").rglob("*.py")):
-        h.update(path.read_bytes())
-    return h.hexdigest()[:12]
-
-
 def _chunk_key(articles: Sequence[Article], code: str) -> str:
     h = hashlib.sha1()
     for a in articles:
@@ -119,7 +111,7 @@ def annotated(articles: Sequence[Article], cache: Path = DEFAULT_CACHE,
     """Facts of every article (in the given order, chunk by chunk), from the cache where
     it has them; spaCy is loaded only when a chunk is missing."""
     cache.mkdir(parents=True, exist_ok=True)
-    code = _code_hash()
+    code = code_hash("annotation")
     out: dict[str, Facts] = {}
     nlp = None
     for first in range(0, len(articles), CHUNK):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from common import REPO, detokenise
+from common import code_hash, detokenise
 from newsdesk.model import Article, Facts, PublishedDate
 
 DEFAULT_CACHE = Path("/tmp/newsdesk-timelines-cache")
@@ -33,14 +33,6 @@ class Folder:
     docs: tuple[tuple[Article, Facts], ...]
     sents: tuple[tuple[tuple[int, int], ...], ...]  # spaCy sentence (start, end) per article
     reference: tuple[tuple[str, tuple[str, ...]], ...]  # (ISO day, detokenised sentences)
-
-
-def _code_hash() -> str:
-    """Hash of the annotation code: cached facts are stale once it changes."""
-    h = hashlib.sha1()
-    for path in sorted((REPO / "src" / "newsdesk" / "annotation").glob("*.py")):
-        h.update(path.read_bytes())
-    return h.hexdigest()[:12]
 
 
 def load_reference(folder: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -83,7 +75,7 @@ def load_folders(root: Path, names: Sequence[str], cache: Path = DEFAULT_CACHE,
                  workers: int = 2) -> list[Folder]:
     """The folders with their facts, annotating (in ``workers`` processes) what is not cached."""
     cache.mkdir(parents=True, exist_ok=True)
-    code = _code_hash()
+    code = code_hash("annotation")
     paths = {n: root / "timelines" / n / "articles.json.gz" for n in names}
     keys = {n: f"{n}-{hashlib.sha1(paths[n].read_bytes()).hexdigest()[:12]}-{code}.pkl"
             for n in names}

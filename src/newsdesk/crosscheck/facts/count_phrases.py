@@ -69,6 +69,8 @@ _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|th
 _AGE_VERBS = frozenset({"and", "or", "dies", "died", "dead", "killed", "shot", "wounded",
                         "injured", "hurt", "hospitalized"})
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
+# "the attempted murders of five": a charge for people who lived.
+_ATTEMPTED = frozenset({"attempted", "attempt"})
 _DEATH_OF = frozenset({"death", "deaths", "killing", "killings", "murder", "murders",
                        "slaying", "slayings", "homicide", "homicides"})
 # Numbers that large are not people hurt in one event (phone numbers, years, addresses,
@@ -566,6 +568,8 @@ def _kind_before(tokens: list[_Tok], i: int) -> str | None:
     if tokens[k].low == "of" and k >= 1 and (tokens[k - 1].low in _DEATH_OF or (
             k >= 2 and tokens[k - 1].low in ("shooting", "shootings")
             and tokens[k - 2].low == "fatal")):
+        if k >= 2 and tokens[k - 2].low in _ATTEMPTED:
+            return None  # "the attempted murders of five teenagers": none died
         return "killed"  # "the shooting death of a 10-year-old girl"
     word = tokens[k].text
     for kind, pattern in BEFORE:

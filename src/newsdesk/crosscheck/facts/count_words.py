@@ -118,7 +118,14 @@ OTHER_EVENTS = re.compile(
     r"feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|20\d\d|19\d\d)|"
     r"in\s+20\d\d|"
     r"separate|unrelated|another\s+shooting|year[- ]to[- ]date|homicides?\s+in|"
-    r"th\s+(?:homicide|shooting|murder)|nationwide|across\s+the\s+country)\b",
+    r"th\s+(?:homicide|shooting|murder)|nationwide|across\s+the\s+country|"
+    r"in\s+the\s+(?:united\s+states|nation|country)|crime\s+stat\w*|statistics|"
+    r"between\s+(?:jan\w*|feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|"
+    r"dec\w*|20\d\d|19\d\d)\b[^.]{0,30}\band\b|"
+    r"(?:killed|murdered|shot|slain|wounded)\s+in\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?!\s+\d)|"
+    r"in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years)|years\s+ago|"
+    r"through\s+the\s+end\s+of)\b",
     re.IGNORECASE,
 )
 # A round-up of a night's or a weekend's shootings, told in one sentence or headline ("8

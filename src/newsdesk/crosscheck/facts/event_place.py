@@ -39,6 +39,7 @@ from .countries import is_country
 from .gazetteer import gazetteer
 from .headline_places import headline_places, site_towns
 from .place_context import NAME_WORD, not_a_town_here, not_a_town_name, parts_of_town
+from .scene_towns import scene_towns
 from .town_state import abroad, state_by_population, state_of_town
 from .untagged_towns import untagged_towns
 from .us_states import ap_pattern, state_of
@@ -245,9 +246,13 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
         text = article.text
         voted: set[tuple[str, str]] = set()
         named_states: set[str] = set()
+        scenes = {place_key(name) for name, _ in scene_towns(
+            text, lambda raw, end: _scene_town(raw, text, end, towns, {}))}
         for city, state, span, kind, weight in _text_places(text, towns):
             if not_a_town_name(city):
                 continue
+            if kind == "dateline" and scenes and place_key(city) not in scenes:
+                weight *= DATELINE_SCENE_SHARE
             add(n, article.id, city, span, kind, weight, state, voted)
             if state:
                 named_states.add(state)
@@ -294,6 +299,9 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
             if not not_a_town_here(text, span.end):
                 add(n, article.id, span.text, span, "untagged town", UNTAGGED_WEIGHT, None,
                     voted)
+        for name, span in scene_towns(text, lambda raw, end: _scene_town(
+                raw, text, end, towns, cands)):
+            add(n, article.id, name, span, "scene", SCENE_WEIGHT, None, voted)
         for span in headline_places(article.title or ""):
             name = _city_name(span.text)
             if name and not not_a_town_name(name) and (place_key(name), "title") not in voted:
@@ -511,6 +519,26 @@ STATE_SHARE = 0.3
 # A town the tagger missed, read from "in/near/outside X" (``untagged_towns``): tune city
 # 0.787 -> 0.789 (weight 0.5: 0.787, 1.5: 0.788; also after "from": no change, left out).
 UNTAGGED_WEIGHT = 1.0
+
+
+# A town written as the shooting's scene ("a shooting in Kokomo", ``scene_towns``).
+SCENE_WEIGHT = 1.5
+DATELINE_SCENE_SHARE = 1.0
+
+
+def _scene_town(raw: str, text: str, end: int, towns: frozenset[str],
+                cands: dict[str, _Candidate]) -> str | None:
+    """The town ``raw`` (ending at ``end`` of ``text``) names after a shooting's words: a
+    name the story already counts as a place or a US place GeoNames lists ("North
+    Philadelphia" → "Philadelphia"), and no state, county, road or building; else None."""
+    name = _city_name(raw, towns)
+    if name is None or not_a_town_name(name) or not_a_town_here(text, end):
+        return None
+    g = gazetteer()
+    if g.is_us_place(name) or (place_key(name) in cands
+                               and not g.is_county(f"{name} County")):
+        return name  # "in northwest Miami-Dade" is a county's, not a town's
+    return None
 
 
 def _rank(cand: _Candidate) -> tuple[float, ...]:

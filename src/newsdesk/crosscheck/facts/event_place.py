@@ -38,7 +38,13 @@ from .city_parts import holding_city, unlisted_part_of
 from .countries import is_country
 from .gazetteer import gazetteer
 from .headline_places import headline_places, site_towns
-from .place_context import NAME_WORD, not_a_town_here, not_a_town_name, parts_of_town
+from .place_context import (
+    CALENDAR_WORDS,
+    NAME_WORD,
+    not_a_town_here,
+    not_a_town_name,
+    parts_of_town,
+)
 from .scene_towns import scene_towns
 from .town_state import abroad, state_by_population, state_of_town
 from .untagged_towns import untagged_towns
@@ -296,7 +302,8 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
                                           if (m.start, m.end) not in misread],
                                    [e.name for e in facts.entities if e.label == "PERSON"
                                     and len(e.name.split()) > 1], parts=True):
-            if not not_a_town_here(text, span.end):
+            if not not_a_town_here(text, span.end) and (
+                    span.text.casefold() not in CALENDAR_WORDS):
                 add(n, article.id, span.text, span, "untagged town", UNTAGGED_WEIGHT, None,
                     voted)
         for name, span in scene_towns(text, lambda raw, end: _scene_town(

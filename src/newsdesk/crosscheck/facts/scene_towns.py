@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from ...model import Span
-from .place_context import NAME_WORD
+from .place_context import CALENDAR_WORDS, NAME_WORD
 
 # Words of the shooting itself; "shot" as a noun or a verb ("a man was shot ... in").
 _EVENT = (r"(?:shooting|shootings|shot|shots|killed|slain|wounded|homicide|gunfire|"
@@ -43,7 +43,7 @@ def scene_towns(text: str, town: Callable[[str, int], str | None]
     for m in SCENE.finditer(text):
         words = [w.group() for w in re.finditer(r"\S+", m.group(1))]
         # the whole name, or the part before a month or a weekday
-        cut = next((n for n, w in enumerate(words) if w.casefold() in _NOT_TOWNS),
+        cut = next((n for n, w in enumerate(words) if w.casefold() in CALENDAR_WORDS),
                    len(words))
         if cut == 0:
             continue
@@ -54,8 +54,3 @@ def scene_towns(text: str, town: Callable[[str, int], str | None]
             out.append((name, Span.of(text, start, end)))
     return out
 
-
-_NOT_TOWNS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday"})

@@ -1,0 +1,85 @@
+"""Story facts, session 18: the town written as the shooting's scene, and count sentences
+about other periods or attempts (docs/decisions.md, "Story facts, tenth round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.crosscheck.facts.count_phrases import count_mentions
+from newsdesk.crosscheck.facts.event_place import story_place
+from newsdesk.crosscheck.facts.scene_towns import scene_towns
+from newsdesk.model import Article, Facts, PublishedDate
+
+
+def _article(text: str) -> tuple[Article, Facts]:
+    article = Article(id="a", source="a", url=None, format="text", title=None, authors=(),
+                      outlet=None, section=None, published=PublishedDate(value="2016-01-01"),
+                      text=text)
+    return article, Facts()
+
+
+def _any_name(text: str, start: int, end: int) -> str | None:
+    return text[start:end]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 9-month-old was injured in a double shooting in Kokomo Wednesday night.",
+     [("Kokomo", "scene")]),
+    ("The incident took place in Carlsbad, giving jurisdiction to the sheriff.",
+     [("Carlsbad", "scene")]),
+    ("It happened in the 400 block of West 27th Street in Newport News.",
+     [("Newport News", "address")]),
+    ("The man was shot in August and died a week later.", []),
+    ("The fourth shooting victim was found near Orange Center Boulevard, deputies said.",
+     [("Orange Center Boulevard", "scene")]),
+    ("The man was shot in the chest and taken to a hospital in Augusta.", []),
+])
+def test_scene_towns_reads_the_town_after_the_shooting_or_its_address(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    found = scene_towns(text, _any_name)
+    assert [(name, kind) for name, _, kind in found] == expected
+    assert all(text[s.start:s.end] == s.text for _, s, _ in found)
+
+
+def test_a_longer_name_is_never_cut_to_a_town_within_it() -> None:
+    """The name is taken whole or not at all: "Orange" of "Orange Center Boulevard" is no
+    town (the caller refuses the whole name, a road's)."""
+    text = "The fourth shooting victim was found near Orange Center Boulevard, deputies said."
+    assert scene_towns(text, lambda t, s, e: None if " " in t[s:e] else t[s:e]) == []
+
+
+def test_the_scene_and_the_address_outvote_a_stations_dateline() -> None:
+    """"NORFOLK, Va. (WVEC)" is the station's; the town the incident occurred in, at its
+    address, is the place (tune: +21 / -7 stories with the scene's words)."""
+    text = ("NORFOLK, Va. (WVEC) -- Bond was denied Tuesday for a father whose young son "
+            "accidentally shot himself Saturday in Newport News. It happened in the 400 block "
+            "of West 27th Street in Newport News.")
+    place = story_place([_article(text)])
+    assert place is not None and place.city == "Newport News"
+    assert any(s.kind == "address" for s in place.support)
+
+
+def test_a_month_after_in_is_no_town() -> None:
+    """August, California is a town; "shot in August" is a month (tune +1 / -0)."""
+    place = story_place([_article("A teenager was shot in August, police said Tuesday.")])
+    assert place is None or place.city != "August"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The homicide was the second of the month after 45 people were killed in July.",
+    "In the past six weeks alone, four children have died from unintentional gunshots.",
+    "Crime stats for 2015 show 165 people were murdered.",
+    "At least 100 children were killed in unintentional shootings in the United States.",
+    "Between January 2010 and August 2013, seven people were killed in crashes on the road.",
+    "McDaniel is the third sibling to die. Two others died in a house fire years ago.",
+    "They were indicted for their roles in the attempted murders of five teenagers.",
+])
+def test_other_periods_and_attempts_give_no_killed(sentence: str) -> None:
+    assert [m for m in count_mentions(sentence) if m.kind == "killed"] == []
+
+
+def test_the_events_own_killed_still_count() -> None:
+    """The sentences the rules above skip are other periods'; the event's own are read."""
+    found = count_mentions("Two men were killed in July 4 shooting. Police charged him with "
+                           "the murders of two men.")
+    assert max(m.value for m in found if m.kind == "killed") == 2

@@ -242,6 +242,9 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
             cand.kinds[kind] += 1
         if kind == "lead":
             return  # a further vote for a mention already counted
+        if kind in _SCENE_KINDS and any(s.article_id == article_id and s.span == span
+                                        for s in cand.support):
+            return  # the scene's vote for a mention already counted ("in Killeen")
         cand.mentions += 1
         cand.first = min(cand.first, (article_no, span.start))
         cand.support.append(PlaceSupport(article_id, span, kind))
@@ -531,6 +534,7 @@ UNTAGGED_WEIGHT = 1.0
 # 2.0: +6 / -3, 3.0: +7 / -14 before months and parts of longer names were kept out);
 # with "happened / occurred / took place" +2 more.
 SCENE_WEIGHT = 1.5
+_SCENE_KINDS = ("scene", "address")
 # And one written after the address it happened at ("in the 400 block of West 27th Street
 # in Newport News", "at 4960 Highway 80 West in Waynesboro"), a vote of its own: +14 / -5
 # (as one vote with the scene's); 1.0 +5 / -7, 2.0 +2 / -3 and 2.5 +5 / -6 against 1.5.

@@ -83,3 +83,14 @@ def test_the_events_own_killed_still_count() -> None:
     found = count_mentions("Two men were killed in July 4 shooting. Police charged him with "
                            "the murders of two men.")
     assert max(m.value for m in found if m.kind == "killed") == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "The one-year-old girl shot in Chapel Hill Dec. 25 has died Monday.",
+    "Police say one of five people shot outside the lounge early October 27 has died.",
+    "Police say five men between the ages of 21 and 58 were shot.",
+])
+def test_a_day_after_its_month_or_an_age_range_is_no_count(sentence: str) -> None:
+    """"Dec. 25 has died" is a date, "ages of 21 and 58 were shot" an age range: neither
+    is a number of people (tune killed +2, injured +5, none lost)."""
+    assert all(m.value <= 5 for m in count_mentions(sentence))

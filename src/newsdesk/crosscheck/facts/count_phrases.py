@@ -289,6 +289,21 @@ def _bare_singular(word: str) -> bool:
         bool(_AGE.match(low)) and not low.endswith("s"))
 
 
+_MONTHS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december"})
+
+
+def _after_a_month(tokens: list[_Tok], i: int) -> bool:
+    """Whether the number at ``i`` is a day written after its month ("Dec. 25", "July
+    4"; "May" is left out: "may" is a verb too)."""
+    k = i - 1
+    if k >= 1 and tokens[k].text == ".":
+        k -= 1
+    return k >= 0 and tokens[k].low in _MONTHS and tokens[k].text[:1].isupper()
+
+
 def _number(tokens: list[_Tok], i: int) -> int | None:
     tok = tokens[i]
     if _not_a_count(tokens, i):
@@ -322,6 +337,10 @@ def _not_a_count(tokens: list[_Tok], i: int) -> bool:
         return True  # "Image 1 of 9", "1 of / 9"
     if prev in NUMBERED_PLACES and tokens[i - 1].text[:1].isupper():
         return True
+    if _after_a_month(tokens, i):
+        return True  # "the girl shot in Chapel Hill Dec. 25 has died": a day
+    if any(t.low in ("ages", "aged") for t in tokens[max(0, i - 4):i]):
+        return True  # "five men between the ages of 21 and 58 were shot"
     if (tok.text.isdigit() and prev == "," and i >= 2 and tokens[i - 2].text[:1].isupper()
             and tokens[i - 2].text.isalpha() and not tokens[i - 2].text.isupper()
             and not any(p.match(tokens[i - 2].text) for _, p in AFTER)):

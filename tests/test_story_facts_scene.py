@@ -94,3 +94,18 @@ def test_a_day_after_its_month_or_an_age_range_is_no_count(sentence: str) -> Non
     """"Dec. 25 has died" is a date, "ages of 21 and 58 were shot" an age range: neither
     is a number of people (tune killed +2, injured +5, none lost)."""
     assert all(m.value <= 5 for m in count_mentions(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Related: 5 people shot to death within 4 hours in Stockton",
+    "Police had originally said that seven people were shot, but amended that number.",
+    "Early reports said one person had died in the shooting, but that proved to be wrong.",
+    "That left 28 people shot and 10 people killed in the city since Friday.",
+])
+def test_related_lines_corrected_counts_and_round_ups_are_no_count(sentence: str) -> None:
+    assert count_mentions(sentence) == []
+
+
+def test_a_count_without_those_words_is_read() -> None:
+    found = count_mentions("Police said seven people were shot and one of them died.")
+    assert {m.kind: m.value for m in found}["shot"] == 7

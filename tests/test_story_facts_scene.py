@@ -101,6 +101,7 @@ def test_a_day_after_its_month_or_an_age_range_is_no_count(sentence: str) -> Non
     "Police had originally said that seven people were shot, but amended that number.",
     "Early reports said one person had died in the shooting, but that proved to be wrong.",
     "That left 28 people shot and 10 people killed in the city since Friday.",
+    "In November 2013, one man died and another was injured in a shooting near the club.",
 ])
 def test_related_lines_corrected_counts_and_round_ups_are_no_count(sentence: str) -> None:
     assert count_mentions(sentence) == []

@@ -142,6 +142,10 @@ _OTHER_EVENTS = [
     # "early reports said one person had died, but that proved to be incorrect"): killed
     # +2 / -1, injured +3.
     r"originally|initially|(?:early|earlier|first)\s+reports?",
+    # a month and year with no day ("In November 2013, one man died and another was
+    # injured in a shooting near the club"): a past case; killed +2, injured +1.
+    r"in\s+(?:jan\w*|feb\w*|march|april|june|july|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
+    r"\.?\s+(?:19|20)\d\d",
 ]
 OTHER_EVENTS = re.compile(r"\b(?:" + "|".join(_OTHER_EVENTS) + r")\b", re.IGNORECASE)
 # A round-up of a night's or a weekend's shootings, told in one sentence or headline ("8

@@ -7,6 +7,7 @@ import pytest
 
 from newsdesk.crosscheck.facts.count_phrases import count_mentions
 from newsdesk.crosscheck.facts.event_place import story_place
+from newsdesk.crosscheck.facts.headline_places import headline_places
 from newsdesk.crosscheck.facts.scene_towns import scene_towns
 from newsdesk.model import Article, Facts, PublishedDate
 
@@ -110,3 +111,13 @@ def test_related_lines_corrected_counts_and_round_ups_are_no_count(sentence: str
 def test_a_count_without_those_words_is_read() -> None:
     found = count_mentions("Police said seven people were shot and one of them died.")
     assert {m.kind: m.value for m in found}["shot"] == 7
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Killeen 2-year-old in critical condition from gunshot", ["Killeen"]),
+    ("8 shot, 1 in serious condition after Durham drive-by", ["Durham"]),
+    ("Update: Sarasota death ruled homicide by gunshot wound", ["Sarasota"]),
+])
+def test_a_headline_town_before_an_age_a_drive_by_or_a_death(title: str,
+                                                            expected: list[str]) -> None:
+    assert [s.text for s in headline_places(title)] == expected

@@ -69,6 +69,8 @@ _OBJECT = re.compile(r"^\s*(?:his|her|their|a|an|the|him|them|herself|himself|th
 _AGE_VERBS = frozenset({"and", "or", "dies", "died", "dead", "killed", "shot", "wounded",
                         "injured", "hurt", "hospitalized"})
 _DIED = re.compile(r"^died\b", re.IGNORECASE)
+# "the attempted murders of five": a charge for people who lived.
+_ATTEMPTED = frozenset({"attempted", "attempt"})
 _DEATH_OF = frozenset({"death", "deaths", "killing", "killings", "murder", "murders",
                        "slaying", "slayings", "homicide", "homicides"})
 # Numbers that large are not people hurt in one event (phone numbers, years, addresses,
@@ -287,6 +289,21 @@ def _bare_singular(word: str) -> bool:
         bool(_AGE.match(low)) and not low.endswith("s"))
 
 
+_MONTHS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december"})
+
+
+def _after_a_month(tokens: list[_Tok], i: int) -> bool:
+    """Whether the number at ``i`` is a day written after its month ("Dec. 25", "July
+    4"; "May" is left out: "may" is a verb too)."""
+    k = i - 1
+    if k >= 1 and tokens[k].text == ".":
+        k -= 1
+    return k >= 0 and tokens[k].low in _MONTHS and tokens[k].text[:1].isupper()
+
+
 def _number(tokens: list[_Tok], i: int) -> int | None:
     tok = tokens[i]
     if _not_a_count(tokens, i):
@@ -320,6 +337,10 @@ def _not_a_count(tokens: list[_Tok], i: int) -> bool:
         return True  # "Image 1 of 9", "1 of / 9"
     if prev in NUMBERED_PLACES and tokens[i - 1].text[:1].isupper():
         return True
+    if _after_a_month(tokens, i):
+        return True  # "the girl shot in Chapel Hill Dec. 25 has died": a day
+    if any(t.low in ("ages", "aged") for t in tokens[max(0, i - 4):i]):
+        return True  # "five men between the ages of 21 and 58 were shot"
     if (tok.text.isdigit() and prev == "," and i >= 2 and tokens[i - 2].text[:1].isupper()
             and tokens[i - 2].text.isalpha() and not tokens[i - 2].text.isupper()
             and not any(p.match(tokens[i - 2].text) for _, p in AFTER)):
@@ -566,6 +587,8 @@ def _kind_before(tokens: list[_Tok], i: int) -> str | None:
     if tokens[k].low == "of" and k >= 1 and (tokens[k - 1].low in _DEATH_OF or (
             k >= 2 and tokens[k - 1].low in ("shooting", "shootings")
             and tokens[k - 2].low == "fatal")):
+        if k >= 2 and tokens[k - 2].low in _ATTEMPTED:
+            return None  # "the attempted murders of five teenagers": none died
         return "killed"  # "the shooting death of a 10-year-old girl"
     word = tokens[k].text
     for kind, pattern in BEFORE:

@@ -32,13 +32,21 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from ...model import Article, Facts, Span
 from .city_parts import holding_city, unlisted_part_of
 from .countries import is_country
 from .gazetteer import gazetteer
 from .headline_places import headline_places, site_towns
-from .place_context import NAME_WORD, not_a_town_here, not_a_town_name, parts_of_town
+from .place_context import (
+    CALENDAR_WORDS,
+    NAME_WORD,
+    not_a_town_here,
+    not_a_town_name,
+    parts_of_town,
+)
+from .scene_towns import scene_towns
 from .town_state import abroad, state_by_population, state_of_town
 from .untagged_towns import untagged_towns
 from .us_states import ap_pattern, state_of
@@ -234,6 +242,9 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
             cand.kinds[kind] += 1
         if kind == "lead":
             return  # a further vote for a mention already counted
+        if kind in _SCENE_KINDS and any(s.article_id == article_id and s.span == span
+                                        for s in cand.support):
+            return  # the scene's vote for a mention already counted ("in Killeen")
         cand.mentions += 1
         cand.first = min(cand.first, (article_no, span.start))
         cand.support.append(PlaceSupport(article_id, span, kind))
@@ -291,9 +302,14 @@ def place_candidates(articles: Sequence[tuple[Article, Facts]]) -> PlaceCandidat
                                           if (m.start, m.end) not in misread],
                                    [e.name for e in facts.entities if e.label == "PERSON"
                                     and len(e.name.split()) > 1], parts=True):
-            if not not_a_town_here(text, span.end):
+            if not not_a_town_here(text, span.end) and (
+                    span.text.casefold() not in CALENDAR_WORDS):
                 add(n, article.id, span.text, span, "untagged town", UNTAGGED_WEIGHT, None,
                     voted)
+        for name, span, kind in scene_towns(text, partial(_scene_town, towns=towns,
+                                                          cands=cands)):
+            add(n, article.id, name, span, kind,
+                SCENE_WEIGHT if kind == "scene" else ADDRESS_WEIGHT, None, voted)
         for span in headline_places(article.title or ""):
             name = _city_name(span.text)
             if name and not not_a_town_name(name) and (place_key(name), "title") not in voted:
@@ -511,6 +527,33 @@ STATE_SHARE = 0.3
 # A town the tagger missed, read from "in/near/outside X" (``untagged_towns``): tune city
 # 0.787 -> 0.789 (weight 0.5: 0.787, 1.5: 0.788; also after "from": no change, left out).
 UNTAGGED_WEIGHT = 1.0
+
+
+# A town written as the shooting's scene ("a shooting in Kokomo", "the incident took
+# place in Carlsbad", ``scene_towns``): tune city +5 / -1 stories at 1.5 (1.0: +4 / -1;
+# 2.0: +6 / -3, 3.0: +7 / -14 before months and parts of longer names were kept out);
+# with "happened / occurred / took place" +2 more.
+SCENE_WEIGHT = 1.5
+_SCENE_KINDS = ("scene", "address")
+# And one written after the address it happened at ("in the 400 block of West 27th Street
+# in Newport News", "at 4960 Highway 80 West in Waynesboro"), a vote of its own: +14 / -5
+# (as one vote with the scene's); 1.0 +5 / -7, 2.0 +2 / -3 and 2.5 +5 / -6 against 1.5.
+ADDRESS_WEIGHT = 1.5
+
+
+def _scene_town(text: str, start: int, end: int, *, towns: frozenset[str],
+                cands: dict[str, _Candidate]) -> str | None:
+    """The town ``text[start:end]`` names after a shooting's words: a name the story
+    already counts as a place or a US place GeoNames lists ("North Philadelphia" →
+    "Philadelphia"), and no state, county, road or building; else None."""
+    name = _city_name(text[start:end], towns)
+    if name is None or not_a_town_name(name) or not_a_town_here(text, end):
+        return None
+    g = gazetteer()
+    if g.is_us_place(name) or (place_key(name) in cands
+                               and not g.is_county(f"{name} County")):
+        return name  # "in northwest Miami-Dade" is a county's, not a town's
+    return None
 
 
 def _rank(cand: _Candidate) -> tuple[float, ...]:

@@ -53,11 +53,15 @@ _BEFORE = re.compile(r"\b(?:in|at|outside|near|of|from|inside)\s+(?:the\s+)?"
 _FACILITY = re.compile(r"^\s+(?:High|School|Middle|Elementary|Street|St\.|Road|Avenue|Ave\.|"
                        r"Park|Hospital|Church|Mall|Center|Centre|Boulevard|Drive|Lane|Way|"
                        r"University|College|Academy)\b")
+# Session 18: "Killeen 2-year-old in critical condition", "after Durham drive-by",
+# "Sarasota death ruled homicide" as well (tune city +3 / -0, stories naming no place
+# otherwise).
 _AFTER = re.compile(
     r"^\s+(?:man|men|woman|women|boy|girl|teen|teens|teenager|toddler|child|children|"
     r"kids|mother|father|mom|dad|family|police|officer|officers|residents?|student|"
     r"couple|brothers|shooting|bar|home|nightclub|club|party|park|restaurant|"
-    r"area|apartment|house)\b|^['’]s\s", re.IGNORECASE)
+    r"area|apartment|house|drive-by|death|homicide|murder)\b|^\s*\d+-year-old\b|^['’]s\s",
+    re.IGNORECASE)
 _WORD = re.compile(r"(?:St|Ft|Mt)\.|" + NAME_WORD + r"(?:-" + NAME_WORD + r")*")
 
 

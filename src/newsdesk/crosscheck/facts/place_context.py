@@ -21,6 +21,13 @@ from .gazetteer import gazetteer
 # "LaGrange", "O'Fallon"): tune city +0.3 points (see docs/decisions.md, fifth round).
 NAME_WORD = r"(?:Mc|Mac|De|Du|La|Le|O['’])?[A-Z][a-z]+"
 
+# Months and weekdays: capitalised after "in" ("shot in August", "in Kokomo Wednesday
+# night") and US place names too (August, California), but never the town there.
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday"})
+
 # Last words of a name that is a building, a road, an organisation or a title, not a town.
 _NOT_TOWN_TAIL = re.compile(
     r"\b(?:street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|ln|highway|hwy|court|"

@@ -38,7 +38,7 @@ from newsdesk.annotation.pipeline import annotate_articles
 from newsdesk.crosscheck import align
 from newsdesk.crosscheck.align import StoryVocabulary, claim_key
 from newsdesk.crosscheck.claims import article_claims, claim_at
-from newsdesk.crosscheck.entities import resolve_entities
+from newsdesk.crosscheck.entities.profiles import resolve_entities
 from newsdesk.crosscheck.held_apart import held_apart
 from newsdesk.crosscheck.story import story_years
 from newsdesk.model import Article, Facts, PublishedDate

@@ -56,7 +56,7 @@ def _local_id(facts: Any, name: str, label: str) -> str | None:
 def predict(row: dict[str, Any], annotated: dict[str, Any]) -> bool | None:
     """Whether resolve_entities puts the pair's two entities in one story entity; None when
     an entity is no longer found (the annotator changed since the table was drawn)."""
-    from newsdesk.crosscheck.entities import resolve_entities
+    from newsdesk.crosscheck.entities.profiles import resolve_entities
 
     (aid_a, fa), (aid_b, fb) = annotated[row["a"]["file"]], annotated[row["b"]["file"]]
     ka = _local_id(fa, row["a"]["name"], row["a"]["type"])

@@ -32,10 +32,10 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
-from newsdesk.crosscheck.census_names import surname_share
-from newsdesk.crosscheck.entity_types import type_class
-from newsdesk.crosscheck.misspelling import common_spelling, skeleton, zipf
-from newsdesk.crosscheck.name_keys import PersonName, acronym_of, initials, plain_name_key
+from newsdesk.crosscheck.entities.census_names import surname_share
+from newsdesk.crosscheck.entities.mention_types import type_class
+from newsdesk.crosscheck.entities.misspelling import common_spelling, skeleton, zipf
+from newsdesk.crosscheck.entities.name_keys import PersonName, acronym_of, initials, plain_name_key
 from newsdesk.crosscheck.unionfind import UnionFind
 
 Node = tuple[str, Any]  # (article_id, Entity), as entity_merge.Node
@@ -182,7 +182,7 @@ def pair_features(view: StoryView, a: tuple[int, str, PersonName | None],
                   b: tuple[int, str, PersonName | None]) -> list[float]:
     """The ``FEATURES`` of two spellings of two groups: (group root, name as written, the
     rules' person reading or None) each."""
-    from newsdesk.crosscheck.entity_merge import _given_fits, compatible
+    from newsdesk.crosscheck.entities.merge import _given_fits, compatible
 
     ga, gb = view.groups[a[0]], view.groups[b[0]]
     ka, kb = _key(a[1]), _key(b[1])
@@ -299,7 +299,7 @@ def _people_clash(a: Sequence[PersonName], b: Sequence[PersonName]) -> bool:
     """Whether two groups' people hold full names that cannot be one person: family names
     that differ (beyond one letter in a long name), or given names that neither fit
     (``entity_merge._given_fits``) nor differ by one letter (module docstring)."""
-    from newsdesk.crosscheck.entity_merge import _given_fits
+    from newsdesk.crosscheck.entities.merge import _given_fits
 
     for x in a:
         if not x.is_full or x.family_first:

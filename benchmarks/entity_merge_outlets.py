@@ -104,7 +104,7 @@ def _local_id(facts: Any, drawn: dict[str, Any]) -> str | None:
 def predict_all(work: Sequence[tuple[Any, ...]]) -> dict[str, bool | None]:
     """Row id → whether ``resolve_entities`` (of the newsdesk on ``sys.path``) joins the
     pair; None when an entity is not found (the annotator no longer finds a name there)."""
-    from newsdesk.crosscheck.entities import resolve_entities
+    from newsdesk.crosscheck.entities.profiles import resolve_entities
 
     out: dict[str, bool | None] = {}
     for rid, aid_a, fa, drawn_a, aid_b, fb, drawn_b in work:

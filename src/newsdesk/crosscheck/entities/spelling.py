@@ -49,7 +49,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..annotation.names import norm_apostrophes
+from ...annotation.names import norm_apostrophes
 
 _CONSONANTS = "b-df-hj-np-tv-z"
 # Words of at most this many letters get no fold beyond case, diacritics and doubles.

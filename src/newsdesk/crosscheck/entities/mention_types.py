@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..model import Entity
+from ...model import Entity
 from .misspelling import common_spelling, skeleton, zipf
 from .name_keys import person_name, plain_name_key
 from .spelling import family_key, variant

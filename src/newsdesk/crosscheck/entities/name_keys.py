@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..annotation.names import AGENCIES, HONORIFICS, in_role_lexicon, is_title_word, words
+from ...annotation.names import AGENCIES, HONORIFICS, in_role_lexicon, is_title_word, words
 from .spelling import (
     family_key,
     is_pinyin_given_name,

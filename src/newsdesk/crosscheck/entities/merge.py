@@ -71,9 +71,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
-from ..model import Entity
+from ...model import Entity
+from ..unionfind import UnionFind
 from .census_names import is_given_name, is_nickname_of, is_surname
-from .entity_types import story_labels, type_class
+from .mention_types import story_labels, type_class
 from .misspelling import common_spelling, one_letter_apart, skeleton, zipf
 from .name_keys import (
     PersonName,
@@ -85,7 +86,6 @@ from .name_keys import (
     plain_name_key,
 )
 from .surname_types import surnames_as_people
-from .unionfind import UnionFind
 
 Node = tuple[str, Entity]  # (article_id, the article's entity)
 # Rule 3: a bare family name rarer than this in English (zipf: one in a million words)

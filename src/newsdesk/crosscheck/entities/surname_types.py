@@ -31,8 +31,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from ..facts.gazetteer import gazetteer
 from .census_names import is_surname, surname_share
-from .facts.gazetteer import gazetteer
 from .misspelling import zipf
 from .name_keys import PersonName, person_name, strip_furniture
 

@@ -26,16 +26,23 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..crosscheck.facts.event_place import lead_town_states
-from ..crosscheck.facts.us_states import postal_code, written_forms
+from ..crosscheck.facts.us_states import postal_code, state_of, written_forms
+from .town_words import modifier_towns
+
+# Whether a lead's towns for ``towns.py`` include "a Kansas City teen" (``town_words``).
+MODIFIER_TOWNS = True
 
 
 @dataclass(frozen=True, slots=True)
 class LeadRegion:
-    """The states a lead places its event in, and the keys of the lead's towns
-    (``event_place.place_key``: case-folded, dots dropped, "Saint" as "st")."""
+    """The states a lead places its event in, the keys of the lead's towns
+    (``event_place.place_key``: case-folded, dots dropped, "Saint" as "st"), and each town
+    with its state ("" when neither the lead nor the text tells which: "Kansas City" is in
+    two; ``towns.py`` reads them)."""
 
     states: frozenset[str]
     towns: frozenset[str]
+    placed: frozenset[tuple[str, str]] = frozenset()
 
 
 NO_REGION = LeadRegion(frozenset(), frozenset())
@@ -44,12 +51,16 @@ NO_REGION = LeadRegion(frozenset(), frozenset())
 def lead_region(lead: str, whole: str = "") -> LeadRegion:
     """The states and towns ``lead`` (a title and the first characters of the text)
     places its event in; ``whole``, the article's title and text, tells which state a town
-    of several states is."""
+    of several states is. A lead whose towns have no state read still gives its towns
+    (``towns.towns_apart``); the two-states check needs a state (``regions_apart``)."""
     found = lead_town_states(lead, whole)
-    states = frozenset(state for _, state in found if state)
-    if not states:
+    placed = frozenset(p for p in found if not state_of(p[0]))  # "in Oklahoma": a state
+    if MODIFIER_TOWNS:
+        placed |= modifier_towns(lead, whole)
+    if not found and not placed:
         return NO_REGION
-    return LeadRegion(states, frozenset(town for town, _ in found))
+    states = frozenset(state for _, state in found if state)
+    return LeadRegion(states, frozenset(town for town, _ in found), placed)
 
 
 @cache
@@ -74,6 +85,13 @@ def _town_pattern(town: str) -> re.Pattern[str]:
     vernon", "o'fallon" "o’fallon"."""
     words = [_KEY_WORDS.get(w) or re.escape(w).replace("'", "['’]") for w in town.split()]
     return re.compile(r"(?<!\w)" + r"[\s.]+".join(words) + r"(?!\w)")
+
+
+def names_town(folded: str, placed: frozenset[tuple[str, str]]) -> bool:
+    """Whether the case-folded text ``folded`` names any of the towns in ``placed`` (town
+    keys with their states) or their states."""
+    return any(_town_pattern(town).search(folded)
+               or (state and _state_pattern(state).search(folded)) for town, state in placed)
 
 
 def mentions(folded: str, region: LeadRegion) -> bool:

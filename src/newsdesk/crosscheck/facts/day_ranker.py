@@ -40,6 +40,7 @@ from .event_date import (
     event_days,
     published_event_date,
     story_event_date,
+    timed_days,
 )
 from .model_files import shipped_model
 
@@ -48,7 +49,7 @@ FEATURES = (
     "any_articles", "first_article_strong", "lag0", "lag1", "lag2_7", "lag8",
     "first_published", "not_stated", "weekday", "relative", "written",
     "earliest_stated", "latest_stated", "most_strong", "story_size", "lead",
-    "mention_share", "strong_share", "published_only_story",
+    "mention_share", "strong_share", "published_only_story", "timed_mentions",
 )
 # Days named in an article's first characters: the lead tells the event.
 LEAD_CHARS = 300
@@ -65,6 +66,9 @@ class DayCandidate:
     value: DateValue
     counts: Counter[str] = field(default_factory=Counter)
     evidence: list[DateEvidence] = field(default_factory=list)
+    # sentences naming it with its hour and no event word (``event_date.timed_days``):
+    # its evidence only where no sentence about the event names it
+    timed: list[DateEvidence] = field(default_factory=list)
 
 
 def day_candidates(articles: Sequence[tuple[Article, Facts]], rule: EventDate | None
@@ -100,6 +104,11 @@ def day_candidates(articles: Sequence[tuple[Article, Facts]], rule: EventDate | 
             c.counts["written"] += bool(_WRITTEN.search(said))
             c.counts["lead"] += bool(evidence.span and evidence.span.start < LEAD_CHARS)
     stated = sorted(cands)
+    for article, facts in articles:
+        for evidence, when in timed_days(article, facts):
+            c = cand(when)
+            c.timed.append(evidence)
+            c.counts["timed_mentions"] += 1
     days = sorted(a.published.value for a, _ in articles if a.published.value)
     first = days[0] if days else None
     if first:
@@ -107,6 +116,9 @@ def day_candidates(articles: Sequence[tuple[Article, Facts]], rule: EventDate | 
     if rule is not None:
         cand(rule.value)
     ordered = [cands[v] for v in sorted(cands)]
+    for c in ordered:
+        if not c.evidence:
+            c.evidence = list(c.timed)
     return ordered, [_row(c, ordered, stated, first, rule, len(articles)) for c in ordered]
 
 
@@ -141,6 +153,7 @@ def _row(c: DayCandidate, cands: Sequence[DayCandidate], stated: Sequence[str],
         "mention_share": mentions / all_mentions,
         "strong_share": x["strong_mentions"] / all_strong,
         "published_only_story": float(x["first_published"] > 0 and not stated),
+        "timed_mentions": math.log1p(x["timed_mentions"]),
     }
     return tuple(row[f] for f in FEATURES)
 

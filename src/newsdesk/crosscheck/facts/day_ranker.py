@@ -40,6 +40,7 @@ from .event_date import (
     event_days,
     published_event_date,
     story_event_date,
+    timed_days,
 )
 from .model_files import shipped_model
 
@@ -48,8 +49,11 @@ FEATURES = (
     "any_articles", "first_article_strong", "lag0", "lag1", "lag2_7", "lag8",
     "first_published", "not_stated", "weekday", "relative", "written",
     "earliest_stated", "latest_stated", "most_strong", "story_size", "lead",
-    "mention_share", "strong_share", "published_only_story",
+    "mention_share", "strong_share", "published_only_story", "timed_mentions",
+    "weekday_far",
 )
+# A bare weekday this many days or more before its article's publication (``_weekday_far``).
+WEEKDAY_FAR_DAYS = 5
 # Days named in an article's first characters: the lead tells the event.
 LEAD_CHARS = 300
 _RELATIVE = re.compile(r"\b(?:yesterday|last night|overnight|this morning|today|tonight|"
@@ -65,6 +69,9 @@ class DayCandidate:
     value: DateValue
     counts: Counter[str] = field(default_factory=Counter)
     evidence: list[DateEvidence] = field(default_factory=list)
+    # sentences naming it with its hour and no event word (``event_date.timed_days``):
+    # its evidence only where no sentence about the event names it
+    timed: list[DateEvidence] = field(default_factory=list)
 
 
 def day_candidates(articles: Sequence[tuple[Article, Facts]], rule: EventDate | None
@@ -99,7 +106,13 @@ def day_candidates(articles: Sequence[tuple[Article, Facts]], rule: EventDate | 
             c.counts["relative"] += bool(_RELATIVE.search(said))
             c.counts["written"] += bool(_WRITTEN.search(said))
             c.counts["lead"] += bool(evidence.span and evidence.span.start < LEAD_CHARS)
+            c.counts["weekday_far"] += _weekday_far(said, when, article.published.value)
     stated = sorted(cands)
+    for article, facts in articles:
+        for evidence, when in timed_days(article, facts):
+            c = cand(when)
+            c.timed.append(evidence)
+            c.counts["timed_mentions"] += 1
     days = sorted(a.published.value for a, _ in articles if a.published.value)
     first = days[0] if days else None
     if first:
@@ -107,7 +120,21 @@ def day_candidates(articles: Sequence[tuple[Article, Facts]], rule: EventDate | 
     if rule is not None:
         cand(rule.value)
     ordered = [cands[v] for v in sorted(cands)]
+    for c in ordered:
+        if not c.evidence:
+            c.evidence = list(c.timed)
     return ordered, [_row(c, ordered, stated, first, rule, len(articles)) for c in ordered]
+
+
+def _weekday_far(said: str, when: DateValue, published: str | None) -> bool:
+    """A day named by its weekday alone ("Monday night", no month) that lies five or six
+    days before its article's publication: reports say "last Monday" or the date for a
+    week-old event, so such a weekday is more often a coming day ("a meeting Monday
+    night"), a page's other story, or a crawl date taken as the publication date."""
+    if not published or not _WEEKDAY.search(said) or _WRITTEN.search(said):
+        return False
+    lag = (date.fromisoformat(published[:10]) - date.fromisoformat(when.start[:10])).days
+    return lag >= WEEKDAY_FAR_DAYS
 
 
 def _row(c: DayCandidate, cands: Sequence[DayCandidate], stated: Sequence[str],
@@ -141,6 +168,8 @@ def _row(c: DayCandidate, cands: Sequence[DayCandidate], stated: Sequence[str],
         "mention_share": mentions / all_mentions,
         "strong_share": x["strong_mentions"] / all_strong,
         "published_only_story": float(x["first_published"] > 0 and not stated),
+        "timed_mentions": math.log1p(x["timed_mentions"]),
+        "weekday_far": x["weekday_far"] / (mentions or 1),
     }
     return tuple(row[f] for f in FEATURES)
 

@@ -48,6 +48,11 @@ AFTER_WORDS = re.compile(
     r"condition|remained|remains|still)\b",
     re.IGNORECASE,
 )
+# An expression that names its own day (a weekday, a month, "yesterday", "last night"),
+# as opposed to a bare hour ("about 6:30 p.m.") that annotate pins to the publication day.
+_NAMES_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+night|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,38 @@ def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateV
     return out
 
 
+def timed_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateValue]]:
+    """Days named with their hour or part of the day ("at about 10:20 p.m. Sunday night,
+    officers were dispatched", "was hunting Sunday morning", "on June 27 around 10 a.m.")
+    in sentences ``event_days`` skips because no event word is in them: a report sets its
+    scene by the clock, and the hour marks the happening itself, not a later state. Left
+    out: a bare hour (annotate pins it to the publication day), a sentence whose nearest
+    cue is a word of what came after ("arrested Friday night", "Posted: ... 10:24 AM"), and
+    days after the publication date."""
+    text = article.text
+    published = article.published.value
+    bounds = split_sentences(text)
+    out = []
+    for t in sorted(facts.timexes, key=lambda t: t.span.start):
+        if t.type != "TIME" or not _NAMES_DAY.search(t.span.text):
+            continue
+        when = date_of(t)
+        if when is None or when.precision != "day":
+            continue
+        when = _weekday_back(t.span.text, when, published)
+        if published and when.start > published:
+            continue
+        sentence = next(((s, e) for s, e in bounds if s <= t.span.start < e), None)
+        if sentence is None:
+            continue
+        s, e = sentence
+        if EVENT_WORDS.search(text[s:e]) or nearest_cue(
+                text[s:e], t.span.start - s, t.span.end - s) is not None:
+            continue
+        out.append((DateEvidence(article.id, t.span, Span.of(text, s, e), text[s:e]), when))
+    return out
+
+
 def _vote(firsts: list[tuple[DateValue, list[DateEvidence]]]) -> EventDate | None:
     """The day most articles give (ties: the earlier), with all their evidence for it."""
     if not firsts:
@@ -168,7 +205,9 @@ def _most_named(days: list[DateValue]) -> DateValue:
 def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | None:
     """The story's event day: each article's most named day hanging from the event, voted;
     when no article has one, each article's most named day in a sentence about the event;
-    else the earliest publication date; None when no article has a date at all."""
+    then each article's most named day told by the clock (``timed_days``: measured on GVA
+    tune, 0.8195 -> 0.8236); else the earliest publication date; None when no article has
+    a date at all."""
     strong: list[tuple[DateValue, list[DateEvidence]]] = []
     weak: list[tuple[DateValue, list[DateEvidence]]] = []
     for article, facts in articles:
@@ -178,7 +217,13 @@ def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | N
             if mine:
                 first = _most_named([when for _, when in mine])
                 pool.append((first, [ev for ev, when in mine if when == first]))
-    voted = _vote(strong) or _vote(weak)
+    timed: list[tuple[DateValue, list[DateEvidence]]] = []
+    for article, facts in articles:
+        clocked = timed_days(article, facts)
+        if clocked:
+            first = _most_named([when for _, when in clocked])
+            timed.append((first, [ev for ev, when in clocked if when == first]))
+    voted = _vote(strong) or _vote(weak) or _vote(timed)
     if voted is not None:
         return voted
     return published_event_date(articles)

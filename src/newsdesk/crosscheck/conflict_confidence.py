@@ -158,6 +158,8 @@ def rated(conflict: Conflict, a: ArticleClaim, b: ArticleClaim, similarity: floa
             and firm(conflict, a, b) and same_ground(a, b))
     doubted = doubts(conflict, a, b, parse) if sure else []
     why = reason(conflict, a, b, similarity)
+    if conflict.reason:  # what its finder said first ("held apart by the day given: …")
+        why = f"{conflict.reason}; {why}"
     if doubted:
         why += "; to check: " + "; ".join(doubted)
     return replace(conflict, confidence=HIGH if sure and not doubted else CHECK,

@@ -6,6 +6,7 @@ still not one claim, so neither outlet corroborates the other."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -15,7 +16,7 @@ import newsdesk
 from newsdesk.crosscheck.align import StoryVocabulary, claim_key
 from newsdesk.crosscheck.apart_differences import AGE, age_differences, day_differences
 from newsdesk.crosscheck.claims import ArticleClaim
-from newsdesk.crosscheck.conflict_confidence import CHECK, rated
+from newsdesk.crosscheck.conflict_confidence import CHECK, HIGH, rated
 from newsdesk.crosscheck.held_apart import held_apart, reasons_apart
 from newsdesk.crosscheck.story_claims import aligned_pairs
 from newsdesk.model import Span, TimeRef
@@ -77,6 +78,14 @@ def test_the_day_that_held_them_apart_is_a_difference_with_its_reason() -> None:
     assert found[0].reason == "held apart by the day given: July 17 against July 18"
     same = _dated("a2", "July 17", "2016-07-17")
     assert day_differences(a, same, {}) == []
+
+
+def test_a_day_difference_held_apart_is_never_called_a_conflict() -> None:
+    a, b = _dated("a1", "July 17", "2016-07-17"), _dated("a2", "July 18", "2016-07-18")
+    (found,) = day_differences(a, b, {})
+    # the same two dates between one claim's sentences would be called a conflict
+    assert rated(replace(found, held_apart=False), a, b, 0.9).confidence == HIGH
+    assert rated(found, a, b, 0.9).confidence == CHECK
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,11 @@ is listed with a reason naming the slot ("held apart by the day given: July 17 a
 18"). Days are compared as any two aligned claims' dates are (``conflicts_between``: one
 precision, one event verb in the parse), keeping only written days that the other sentence
 does not give; ages by the ages each gives and the other does not, when two of them are
-within a year (``AGE_SLACK``: farther apart, they are two people). The rating is the one
-every disagreement gets (``conflict_confidence.rated``): an age difference is never called
-a conflict (not a rated kind), a day may be only if the existing rules say so. A poll held
-apart from a result (``claim_outlook``) is no disagreement and is not compared.
+within a year (``AGE_SLACK``: farther apart, they are two people). Each is a difference to
+check (``Conflict.held_apart``), never called a conflict: the two sentences were judged two
+claims, and a page's own date line ("29 September 2011 Last updated at …") glued to its
+first sentence is such a day. A poll held apart from a result (``claim_outlook``) is no
+disagreement and is not compared.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def day_differences(a: ArticleClaim, b: ArticleClaim, published: dict[str, str],
         if day_a and day_b and not day_a & days_b and not day_b & days_a:
             why = f"held apart by the day given: {found.sides[0].span.text} against " \
                   f"{found.sides[1].span.text}"
-            out.append(replace(found, reason=why))
+            out.append(replace(found, reason=why, held_apart=True))
     return out
 
 
@@ -96,7 +97,7 @@ def age_differences(a: ArticleClaim, b: ArticleClaim, published: dict[str, str]
     *_, first, second = min(close)
     sides = (_age_side(a, first, published), _age_side(b, second, published))
     why = f"held apart by the ages given: {_listed(held_a)} against {_listed(held_b)}"
-    return [Conflict(AGE, AGE, sides, "conflict", reason=why)]
+    return [Conflict(AGE, AGE, sides, "conflict", reason=why, held_apart=True)]
 
 
 def _age_side(claim: ArticleClaim, mention: tuple[int, int, int],

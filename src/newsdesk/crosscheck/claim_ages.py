@@ -33,10 +33,19 @@ _NUMBER = re.compile(r"\d{1,3}")
 
 def claim_ages(text: str) -> frozenset[int]:
     """The ages of people a sentence gives."""
-    ages = {int(m.group(1)) for m in _AGE.finditer(text)}
+    return frozenset(age for age, _, _ in age_mentions(text))
+
+
+def age_mentions(text: str) -> list[tuple[int, int, int]]:
+    """Each age the sentence gives, as (age, start, end) of its words in ``text``
+    ("7-year-old"; in "ages 5 and 8" each number), in the order written: a difference in
+    ages is shown on the words that give it."""
+    found = [(int(m.group(1)), m.start(), m.end()) for m in _AGE.finditer(text)]
     for match in _AGES_OF.finditer(text):
-        ages.update(int(n) for n in _NUMBER.findall(match.group(1)))
-    return frozenset(ages)
+        start = match.start(1)
+        found.extend((int(n.group()), start + n.start(), start + n.end())
+                     for n in _NUMBER.finditer(match.group(1)))
+    return sorted(found, key=lambda m: (m[1], m[0]))
 
 
 def different_ages(a: frozenset[int], b: frozenset[int]) -> bool:

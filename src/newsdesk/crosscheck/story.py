@@ -17,6 +17,7 @@ from ..outlets import OutletMatch, Registry, load_registry
 from .align import ClaimKey, StoryVocabulary, claim_key, similarity
 from .claims import ArticleClaim, article_claims
 from .conflicts.action_objects import action_differences
+from .conflicts.apart import apart_differences
 from .conflicts.by_group import conflicts_by_group, dissenters, side_claim_id
 from .conflicts.confidence import HIGH
 from .conflicts.event_length import length_differences
@@ -26,7 +27,7 @@ from .entities.profiles import StoryEntity, resolve_entities
 from .facts import StoryFacts, story_facts
 from .headline import HeadlineFlag, check_headline, document_frequencies
 from .independence import Support, claim_support, recognise_all, source_units
-from .story_claims import ClaimGroup, group_claims
+from .story_claims import ClaimGroup, aligned_pairs, group_claims
 from .story_dates import StoryDate, apply_story_dates, narrow_story_dates
 from .story_figures import StoryFigure, story_figures
 from .summary import SummarySentence, summarize
@@ -151,7 +152,8 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
             keys[claim.id] = claim_key(
                 claim, [entity_key(article.id, e) for e in named], years[article.id], speaker)
     vocab = StoryVocabulary([keys[c.id] for c in claims])
-    groups = group_claims(claims, [keys[c.id] for c in claims], vocab)
+    pairs = aligned_pairs(claims, [keys[c.id] for c in claims], vocab)
+    groups = group_claims(claims, [keys[c.id] for c in claims], vocab, pairs)
     # The story's dates are narrowed once its claims are aligned (aligned claims tell which
     # date expressions of two articles name the same day); what follows sees them.
     dates = narrow_story_dates(articles, facts, groups, parse)
@@ -171,8 +173,10 @@ def crosscheck_story(articles: Sequence[Article], facts: dict[str, Facts],
     def share_entity(a: ArticleClaim, b: ArticleClaim) -> bool:
         return bool(keys[a.id].entities & keys[b.id].entities)
 
+    apart = [(claims[i], claims[j], rules) for (i, j), rules in sorted(pairs.apart.items())]
     extra = [*length_differences(claims, published, share_entity),
-             *action_differences(claims, published, parse)]
+             *action_differences(claims, published, parse),
+             *apart_differences(apart, published, parse)]
     owned = conflicts_by_group(groups, centrals, claims, published, parse, related, similar,
                                extra)
     story_claims = [

@@ -7,7 +7,9 @@ large story's pairs (millions at 800 articles) are sieved in bulk before the exa
 (``align_batch``), with the same groups as scoring each pair. A pair ``held_apart`` finds
 (one shared word, or only one sentence's speaker, shared; opposed conditions, an act done
 against one yet to happen, different percentages or sums, a first-person quote against a
-sentence about someone else) is never one claim.
+sentence about someone else; different ages or written days) is never one claim; one held
+apart only for its ages or days is kept (``AlignedPairs.apart``) so that slot is still
+compared (``conflicts.apart``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy.typing as npt
 from .align import SAME_CLAIM, ClaimKey, StoryVocabulary, similarity
 from .align_batch import BulkSimilarity
 from .claims import ArticleClaim
-from .held_apart import held_apart
+from .held_apart import held_apart, reasons_apart
 
 # Each claim is indexed under its rarest stems; a posting longer than POSTING_MAX is the
 # story's topic ("oil", "putin") and proposes no pairs.
@@ -82,17 +84,50 @@ def _likely_pairs(pairs: Pairs, keys: Sequence[ClaimKey], vocab: StoryVocabulary
     return BulkSimilarity(keys, vocab).at_least(pairs, SAME_CLAIM)
 
 
-def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
-                 vocab: StoryVocabulary | None = None) -> list[ClaimGroup]:
-    """Groups of claims from different articles that state the same thing (singletons too);
-    ``vocab``: the story's, when the caller has built it already."""
+@dataclass(frozen=True)
+class AlignedPairs:
+    """The claim pairs (index ``i < j``) that score as one claim: ``scores`` those grouping
+    may join; ``apart`` those held apart only for their values in one slot (``APART_SLOTS``:
+    different ages, different written days), with the rules that hold them — two reports
+    that may disagree on one fact, compared on that slot (``conflicts.apart``)."""
+
+    scores: dict[tuple[int, int], float]
+    apart: dict[tuple[int, int], frozenset[str]]
+
+
+# Held-apart rules that compare one slot's values: a pair held apart by these alone says the
+# same thing but for an age or a day, which is either two people or events, or a
+# disagreement worth showing. A poll against a result (``outlook``) is neither.
+APART_SLOTS = frozenset({"ages", "days"})
+
+
+def aligned_pairs(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
+                  vocab: StoryVocabulary | None = None) -> AlignedPairs:
+    """Pairs of claims from different articles at or above ``SAME_CLAIM``, split into
+    those that may be joined and those held apart only by ``APART_SLOTS`` rules (the rest
+    held apart are dropped)."""
     vocab = vocab or StoryVocabulary(keys)
-    scores = {
-        (i, j): score
-        for i, j in _likely_pairs(_candidate_pairs(keys, claims, vocab), keys, vocab).tolist()
-        if (score := similarity(keys[i], keys[j], vocab)) >= SAME_CLAIM
-        and not held_apart(keys[i], keys[j])
-    }
+    scores: dict[tuple[int, int], float] = {}
+    apart: dict[tuple[int, int], frozenset[str]] = {}
+    for i, j in _likely_pairs(_candidate_pairs(keys, claims, vocab), keys, vocab).tolist():
+        score = similarity(keys[i], keys[j], vocab)
+        if score < SAME_CLAIM:
+            continue
+        why = held_apart(keys[i], keys[j])
+        if why is None:
+            scores[(i, j)] = score
+        elif why in APART_SLOTS and (rules := reasons_apart(keys[i], keys[j])) <= APART_SLOTS:
+            apart[(i, j)] = rules
+    return AlignedPairs(scores, apart)
+
+
+def group_claims(claims: Sequence[ArticleClaim], keys: Sequence[ClaimKey],
+                 vocab: StoryVocabulary | None = None,
+                 pairs: AlignedPairs | None = None) -> list[ClaimGroup]:
+    """Groups of claims from different articles that state the same thing (singletons too);
+    ``vocab``: the story's, when the caller has built it already; ``pairs``: the
+    ``aligned_pairs``, likewise."""
+    scores = (pairs or aligned_pairs(claims, keys, vocab)).scores
     cluster_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
     for (i, j), _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):

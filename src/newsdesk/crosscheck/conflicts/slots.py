@@ -74,6 +74,9 @@ class Conflict:
     confidence: str = "check"
     similarity: float = 0.0  # the alignment similarity of the two sides' claims
     reason: str = ""  # the slot, places, days, speakers and likeness behind the comparison
+    # Found between two claims held apart as two (``conflicts.apart``): a lead to check,
+    # never called a conflict.
+    held_apart: bool = False
 
 
 def what_key(figure: Figure) -> frozenset[str]:

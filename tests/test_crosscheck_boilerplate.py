@@ -311,3 +311,18 @@ def test_a_closing_tip_line_does_not_swallow_a_one_line_article() -> None:
 )
 def test_control_rows_and_long_numbers(line: str, kind: str | None) -> None:
     assert boilerplate_kind(line) == kind
+
+
+def test_a_page_date_line_run_on_into_the_lead_is_cut_from_its_claim() -> None:
+    """BBC scrapes run the page's stamp into the first sentence; the stamp's date is when
+    the page was edited, so the claim (and any date difference) starts after it."""
+    text = ("29 September 2011 Last updated at 17:57 GMT Help One of Michael Jackson's "
+            "bodyguards says the singer's doctor told him to hide vials.")
+    (claim,) = article_claims("a1", text, Facts())
+    assert claim.text.startswith("One of Michael Jackson's bodyguards")
+    assert claim.span.start == text.index("One of")
+    # not a stamp: a sentence that merely opens with "Updated" or a time
+    for sentence in ("Updated figures showed 40 people had died in the floods by Monday.",
+                     "Posted on the site at noon, the notice said nothing about the vote."):
+        (kept,) = article_claims("a1", sentence, Facts())
+        assert kept.text == sentence

@@ -188,6 +188,16 @@ _POSTED = re.compile(
     _I,
 )
 _POSTED_MAX_WORDS = 12
+# A page's own date line run on into its first sentence, as scraped BBC pages give it:
+# "29 September 2011 Last updated at 17:57 GMT Help One of Michael Jackson's bodyguards …"
+# (Timeline17: 25 such leads). The stamp says when the page was edited, not what happened;
+# left in a claim it made two pages' stamps a "date" difference (session 18).
+_PAGE_STAMP = re.compile(
+    r"^\s*(?:" + _DATE + r"\s+)?(?:last updated|updated|published|posted)(?:\s+(?:at|on))?"
+    r"\s*:?\s*(?:" + _DATE + r"[,\s]*)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+(?:GMT|UTC|BST|[ECMP][SD]?T))?(?:\s+Help\b)?\s*",
+    _I,
+)
 # A video playlist's entry as a short line of its own: "1:47 'I miss him,' says wife of victim"
 # (a length, then a title; not a time of day, "2:30 a.m. Police arrived", "12:13 UK time,
 # Thursday": a live page's entry).
@@ -362,6 +372,16 @@ def _mark_comment_body(text: str, lines: list[tuple[int, int]], i: int,
         if i < len(lines) and text.count("\n", lines[i - 1][1], lines[i][0]) >= 2:
             break  # a blank line: the comment's paragraph ends
     return i
+
+
+def page_stamp_length(sentence: str) -> int:
+    """How many characters of ``sentence`` are a page's date line run on into it ("29
+    September 2011 Last updated at 17:57 GMT Help"), 0 when it opens with none; only when
+    words follow the stamp (a stamp alone is ``boilerplate_kind``'s "posted" line)."""
+    match = _PAGE_STAMP.match(sentence)
+    if match is None or not sentence[match.end():].strip():
+        return 0
+    return match.end()
 
 
 def is_boilerplate(text: str, start: int, end: int) -> bool:

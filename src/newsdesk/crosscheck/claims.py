@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Facts, Figure, Span, TimeRef
-from .boilerplate import is_boilerplate
+from .boilerplate import is_boilerplate, page_stamp_length
 from .sentences import split_sentences
 
 # Sentences shorter than this many words say too little to corroborate ("He agreed.").
@@ -133,8 +133,11 @@ def article_claims(article_id: str, text: str, facts: Facts) -> list[ArticleClai
     """The claims of one article, in text order; reader comments, disclaimers, credits and
     share prompts are never claims (``boilerplate``), so never summary sentences or sides
     of a conflict either."""
-    return [
-        claim_at(article_id, text, facts, start, end)
-        for start, end in split_sentences(text)
-        if is_claim_sentence(text[start:end]) and not is_boilerplate(text, start, end)
-    ]
+    claims = []
+    for start, end in split_sentences(text):
+        if not is_claim_sentence(text[start:end]) or is_boilerplate(text, start, end):
+            continue
+        start += page_stamp_length(text[start:end])  # the page's date line is no claim's
+        if is_claim_sentence(text[start:end]):
+            claims.append(claim_at(article_id, text, facts, start, end))
+    return claims

@@ -326,3 +326,12 @@ def test_a_page_date_line_run_on_into_the_lead_is_cut_from_its_claim() -> None:
                      "Posted on the site at noon, the notice said nothing about the vote."):
         (kept,) = article_claims("a1", sentence, Facts())
         assert kept.text == sentence
+
+
+def test_a_long_run_of_spaces_after_a_stamp_word_is_read_at_once() -> None:
+    """Hostile input: "Updated" and tens of thousands of spaces once took seconds a
+    sentence to fail (backtracking); it must fail at once and cut nothing."""
+    from newsdesk.crosscheck.boilerplate import page_stamp_length
+
+    for text in ("Updated" + " " * 50_000 + "x", "Updated :" + " " * 50_000 + "July 5, 2021"):
+        assert page_stamp_length(text) == 0

@@ -123,3 +123,19 @@ def test_two_written_days_are_two_claims() -> None:
     again = _claim("a2", a, seventeenth.timexes)
     assert _groups(seventeenth, eighteenth) == 2
     assert _groups(seventeenth, again) == 1
+
+
+def test_a_range_of_days_holds_each_of_its_ends() -> None:
+    """"June 19-20" (no single value) gives both days: another outlet's "June 19" is one
+    of them, not a different day (the session 18 review)."""
+    days = claim_days([TimeRef(Span(0, 10, "June 19-20"), "DATE", None,
+                               "2024-06-19", "2024-06-20")])
+    assert days == {"06-19", "06-20"}
+    assert not different_days(days, claim_days([_date("June 19", "2024-06-19")]))
+
+
+def test_the_age_of_a_thing_is_no_persons_age() -> None:
+    from newsdesk.crosscheck.claim_ages import claim_ages
+
+    assert claim_ages("A 1,200-year-old church and a 300-year-old oak burned.") == frozenset()
+    assert claim_ages("A 7-year-old boy was shot; ages 5 and 8.") == {5, 7, 8}

@@ -110,3 +110,21 @@ def test_a_store_written_before_the_index_gets_it_filled(tmp_path: Path) -> None
     assert _found(db, "Gaddafi") == {"guardian"}  # read-only reader, old schema: no widening
     Store(db).close()  # the writer migrates
     assert _found(db, "Gaddafi") == {"bbc", "reuters", "guardian"}
+
+
+def test_keys_stored_by_older_spelling_rules_are_recomputed(tmp_path: Path) -> None:
+    """A store whose index holds keys of older rules (here made up) gets them recomputed
+    when the writer opens it (migration 13), so the typed word's keys meet them again."""
+    from newsdesk.store.migrations import m013_respell
+
+    db = tmp_path / "s.db"
+    _fill(db)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE name_spellings SET key = 'stale-' || key")
+    conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(m013_respell)}")
+    conn.commit()
+    assert _found(db, "Gaddafi") == {"guardian"}  # stale keys: no widening
+    Store(db).close()  # the writer migrates
+    assert _found(db, "Gaddafi") == {"bbc", "reuters", "guardian"}
+    assert conn.execute("SELECT COUNT(*) FROM name_spellings WHERE key LIKE 'stale-%'"
+                        ).fetchone()[0] == 0

@@ -193,9 +193,11 @@ _POSTED_MAX_WORDS = 12
 # (Timeline17: 25 such leads). The stamp says when the page was edited, not what happened;
 # left in a claim it made two pages' stamps a "date" difference (session 18).
 _PAGE_STAMP = re.compile(
-    r"^\s*(?:" + _DATE + r"\s+)?(?:last updated|updated|published|posted)(?:\s+(?:at|on))?"
-    r"\s*:?\s*(?:" + _DATE + r"[,\s]*)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s+(?:GMT|UTC|BST|[ECMP][SD]?T))?(?:\s+Help\b)?\s*",
+    # possessive runs of spaces: "Updated" and thousands of spaces took seconds to fail
+    # with plain ``\s*:?\s*`` (the session 18 review)
+    r"^\s*+(?:" + _DATE + r"\s++)?(?:last updated|updated|published|posted)"
+    r"(?:\s++(?:at|on)\b)?\s*+(?::\s*+)?(?:" + _DATE + r"[,\s]*+)?\d{1,2}[:.]\d\d"
+    r"(?:\s*+[ap]\.?m\.?)?(?:\s++(?:GMT|UTC|BST|[ECMP][SD]?T))?(?:\s++Help\b)?\s*+",
     _I,
 )
 # A video playlist's entry as a short line of its own: "1:47 'I miss him,' says wife of victim"

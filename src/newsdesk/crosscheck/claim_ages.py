@@ -21,7 +21,9 @@ import re
 from collections.abc import Hashable
 from collections.abc import Set as AbstractSet
 
-_AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
+# Not a part of a longer number ("1,200-year-old"); ages above ``MAX_AGE`` are of things.
+_AGE = re.compile(r"(?<![\d,.])\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
+MAX_AGE = 120
 # "ages 5 and 8", "between the ages of 16 and 19", "aged 40", "age 5": the numbers after it,
 # joined by "and", "to", commas or a dash.
 _AGES_OF = re.compile(
@@ -45,7 +47,7 @@ def age_mentions(text: str) -> list[tuple[int, int, int]]:
         start = match.start(1)
         found.extend((int(n.group()), start + n.start(), start + n.end())
                      for n in _NUMBER.finditer(match.group(1)))
-    return sorted(found, key=lambda m: (m[1], m[0]))
+    return sorted((m for m in found if m[0] <= MAX_AGE), key=lambda m: (m[1], m[0]))
 
 
 def different_ages(a: frozenset[int], b: frozenset[int]) -> bool:

@@ -8,7 +8,7 @@ the first (found reading the mixed-stream dossier, issue 15). When both sentence
 percentage, or both an amount of money in one currency, and no value of one is within
 rounding of a value of the other, they state different things. That disagreement is not
 lost: figure conflicts are found across the whole story, not inside claim groups
-(``slot_conflicts``), so two values of one slot are still shown as a difference.
+(``conflicts.figures``), so two values of one slot are still shown as a difference.
 
 Counts are left out: "two ballistic missiles" and "its first test in six months", or "10,503
 migrants" and "about 10,000", sit in sentences that do state one fact.

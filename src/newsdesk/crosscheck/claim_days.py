@@ -31,7 +31,10 @@ def claim_days(timexes: Iterable[TimeRef]) -> frozenset[str]:
     for timex in timexes:
         if timex.type != "DATE" or not _MONTH.search(timex.span.text):
             continue
-        for value in (timex.value, timex.latest if timex.earliest else None):
+        # a range ("June 19-20", value None) gives both its ends, so "June 19" elsewhere
+        # is one of its days, not a different one
+        ends = (timex.earliest, timex.latest) if timex.value is None else ()
+        for value in (timex.value, *ends):
             if value and (match := _DAY.match(value)):
                 out.add(match.group(1))
     return frozenset(out)

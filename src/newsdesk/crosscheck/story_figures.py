@@ -1,7 +1,7 @@
 """The figures of a story: each reported number once, with every article that gives it.
 
-Two figures are one when they measure the same thing (``conflicts.same_slot``: kind, unit,
-what is counted) and agree within the text's hedges (``conflicts.figures_agree``); the
+Two figures are one when they measure the same thing (``conflicts.slots.same_slot``: kind, unit,
+what is counted) and agree within the text's hedges (``conflicts.slots.figures_agree``); the
 result lists its sources and how many are independent, so a figure only one outlet gives
 is marked single-source.
 """

@@ -29,9 +29,6 @@ from ..crosscheck.facts.event_place import lead_town_states
 from ..crosscheck.facts.us_states import postal_code, state_of, written_forms
 from .town_words import modifier_towns
 
-# Whether a lead's towns for ``towns.py`` include "a Kansas City teen" (``town_words``).
-MODIFIER_TOWNS = True
-
 
 @dataclass(frozen=True, slots=True)
 class LeadRegion:
@@ -55,8 +52,7 @@ def lead_region(lead: str, whole: str = "") -> LeadRegion:
     (``towns.towns_apart``); the two-states check needs a state (``regions_apart``)."""
     found = lead_town_states(lead, whole)
     placed = frozenset(p for p in found if not state_of(p[0]))  # "in Oklahoma": a state
-    if MODIFIER_TOWNS:
-        placed |= modifier_towns(lead, whole)
+    placed |= modifier_towns(lead, whole)  # "a Kansas City teen" (``town_words``)
     if not found and not placed:
         return NO_REGION
     states = frozenset(state for _, state in found if state)

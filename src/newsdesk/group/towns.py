@@ -24,7 +24,7 @@ anything: the safe side.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from ..crosscheck.facts.gazetteer import Place, gazetteer
 from .regions import LeadRegion, names_town
@@ -59,12 +59,12 @@ def _near(x: tuple[str, str], y: tuple[str, str]) -> bool:
     return _near_ordered(*sorted((x, y)))
 
 
-@cache
+@lru_cache(maxsize=200_000)  # bounded: a long incremental stream meets ever more pairs
 def _near_ordered(x: tuple[str, str], y: tuple[str, str]) -> bool:
     return any(p.km_to(q) < NEAR_KM for p in _places(*x) for q in _places(*y))
 
 
-@cache
+@lru_cache(maxsize=50_000)
 def _places(town: str, state: str) -> tuple[Place, ...]:
     """The gazetteer's places called ``town`` (a place key), only those of ``state`` when
     it is given and has one."""

@@ -268,6 +268,19 @@ def m012_responses(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+
+@migration
+def m013_respell(conn: sqlite3.Connection) -> None:
+    """The name-spelling keys recomputed from the stored facts: session 18 keyed the
+    Russian -ev/-yev/-ov/-yov endings as one ("Medvedyev" with "Medvedev"), and keys
+    stored before would no longer meet the typed word's (nor be counted down when their
+    article's facts change)."""
+    from .spellings import backfill
+
+    _begin(conn)
+    conn.execute("DELETE FROM name_spellings")
+    backfill(conn)
+
 def add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
     """``ALTER TABLE … ADD COLUMN`` unless the column is there: migrations from 5 on can run
     again over a store they already changed (``executescript`` commits as it goes, so a

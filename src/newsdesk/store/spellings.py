@@ -3,7 +3,7 @@
 Why an index of words and not of entities: search runs over articles, and the analyst types
 one spelling ("Gaddafi") while other outlets wrote "Gadhafi" or "Qaddafi". Each word of a
 name the annotate stage found is stored with its spelling key
-(``crosscheck/spelling.py``: the same transliteration keys that join entities across
+(``crosscheck/entities/spelling.py``: the same transliteration keys that join entities across
 articles), as a given-name word or a family-name word, since the family key is the
 looser one (it also folds a first g into k). A typed word is then widened
 to the words that share a key with it (``expansions``) — only words the store has seen in
@@ -33,7 +33,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 SCHEMA = """
 CREATE TABLE name_spellings (
     kind TEXT NOT NULL,           -- 'given', 'family' (a person's) or 'other' (ORG, GPE…)
-    key TEXT NOT NULL,            -- crosscheck/spelling.py: variant or family_key of word
+    key TEXT NOT NULL,            -- crosscheck/entities/spelling.py: variant or family_key of word
     word TEXT NOT NULL,           -- the word as an article wrote it
     seen INTEGER NOT NULL,        -- how many articles wrote it (to keep the most common)
     PRIMARY KEY (kind, key, word)

@@ -2,12 +2,9 @@
 date, a length, what was acted on) given different values (``slots``, ``figures``,
 ``event_length``, ``action_objects``), what pins a value to its slot (``value_anchors``,
 ``value_ranges``), whether a later report overtook an earlier one (``superseded``), the
-doubts that keep a difference "to check" (``doubts``, ``confidence``), and the conflicts
-given to the claim groups they touch (``by_group``)."""
+doubts that keep a difference "to check" (``doubts``, ``confidence``), two claims held apart
+compared on the slot that held them apart (``apart``), and the conflicts given to the claim
+groups they touch (``by_group``).
 
-from .by_group import conflicts_by_group
-from .confidence import CHECK, HIGH, rated
-from .slots import Conflict, Side, conflicts_between
-
-__all__ = ["CHECK", "HIGH", "Conflict", "Side", "conflicts_between", "conflicts_by_group",
-           "rated"]
+Nothing is imported here: ``by_group`` reads the claim groups (``story_claims``, ``align``),
+and modules the claims read (``value_anchors``) would pull that chain in with them."""

@@ -4,7 +4,7 @@
 Rouge …" and "… sniper attacks on police that killed five officers on July 7 in Dallas and
 three more July 18 in Baton Rouge" score as one claim, and ``claim_days`` holds them apart
 so neither outlet corroborates the other's day. But a date is compared only inside an
-aligned group (``story_conflicts``), so the pair held apart was no longer compared: the
+aligned group (``conflicts.by_group``), so the pair held apart was no longer compared: the
 July 2021 stream lost that real discrepancy from its differences to check (session 18).
 The same holds for ages ("a 5-year-old girl and 7-year-old boy were shot" / "two cousins,
 ages 5 and 8, were also shot"): two people, or one reported two ways.

@@ -2,7 +2,7 @@
 
 Conflicts come from two places: inside each aligned group (its central claim against every
 other member: dates, durations, figures) and story-wide between figures of any two claims
-(``slot_conflicts``). The same disagreement found twice is kept once, keyed by its two
+(``conflicts.figures``). The same disagreement found twice is kept once, keyed by its two
 values' positions, and is listed under every group holding one of its sides.
 """
 
@@ -25,10 +25,10 @@ def conflicts_by_group(groups: Sequence[ClaimGroup], centrals: dict[str, Article
                        extra: Sequence[Conflict] = ()) -> dict[str, list[Conflict]]:
     """Group id -> the conflicts touching one of its members: those inside the group (its
     central claim against each other member: dates, durations, figures) and the figure
-    conflicts found story-wide (``slot_conflicts``) and the ``extra`` differences found
+    conflicts found story-wide (``conflicts.figures``) and the ``extra`` differences found
     story-wide by other rules (an event's length, what an actor acted on), each listed
     once per side's group and rated by how alike its two claims are (``similar``;
-    ``conflict_confidence``)."""
+    ``confidence``)."""
     group_of = {m.id: g.id for g in groups for m in g.members}
     by_id = {c.id: c for c in claims}
     found: dict[tuple[str, int, str, int], Conflict] = {}

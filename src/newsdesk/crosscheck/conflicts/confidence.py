@@ -27,7 +27,7 @@ So a disagreement is a **conflict** only when
   "months"), not a multiplier;
 - the two sentences stand on one ground (``same_ground``): when both name places, they
   share one; neither is a hypothetical ("If it were to drop below 6,000 psi");
-- and nothing says the two values are two counts or two times (``conflict_doubts``): a
+- and nothing says the two values are two counts or two times (``doubts``): a
   figure that can change read days apart or a later report higher, a forecast against a
   report, a part against the whole, "likely" cases against cases, figures said in
   different words, people killed against people shot or hurt;

@@ -96,7 +96,7 @@ _QUALIFIER = re.compile(r"\b(confirmed|suspected|likely|probable|possible|presum
                         r"|unconfirmed)\b", re.IGNORECASE)
 # Characters after a value read for the qualifier of what it counts.
 QUALIFIER_REACH = 25
-# The least share of words around two figures (``conflicts.context_share``: stems within
+# The least share of words around two figures (``slots.context_share``: stems within
 # ``CONTEXT_CHARS`` each side) for them to be said of one thing. On the tune rows the
 # conflicts shared 0.30-0.75 ("killed up to 103 people in Mexico" / "killed 103 people in
 # Mexico"), the look-alikes 0-0.25 ("depths ... to 4,200 feet" / "others have approached

@@ -4,7 +4,7 @@ Two outlets that disagree on a figure rarely word the sentence alike: "the flu h
 159 people in Mexico" and "up to 169 people are believed to have died, all but one in
 Mexico" are not aligned as one claim, and their different numbers push them further apart.
 On the labelled conflict pairs (``benchmarks/conflicts.py``, tuning halves) comparing only
-aligned claims found 23 % of the conflicts; the slot tests of ``conflicts.py`` (kind,
+aligned claims found 23 % of the conflicts; the slot tests of ``slots.py`` (kind,
 dimension, thing counted, place, year, period) on any two claims found 65 %, and gating them
 on sentence similarity at any cut gained no precision. So figures are compared story-wide,
 between claims of different articles that report within ``WINDOW_DAYS`` of each other ("at

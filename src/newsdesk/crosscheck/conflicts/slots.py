@@ -70,7 +70,7 @@ class Conflict:
     kind: str  # "figure" | "date" | "duration"
     sides: tuple[Side, Side]
     status: str  # "conflict" | "superseded"
-    # "high": shown as a conflict; "check": a difference to check (conflict_confidence.py)
+    # "high": shown as a conflict; "check": a difference to check (conflicts/confidence.py)
     confidence: str = "check"
     similarity: float = 0.0  # the alignment similarity of the two sides' claims
     reason: str = ""  # the slot, places, days, speakers and likeness behind the comparison

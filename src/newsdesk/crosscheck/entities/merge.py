@@ -6,7 +6,7 @@ fuses two people misleads; one that shows a person twice only repeats itself):
 1. Types must agree: PERSON never merges with ORG; GPE and LOC may merge (the small
    model swaps them); every other label merges only with itself. The type of each
    entity is its type in the story, decided by all the mentions of its name
-   (``entity_types.story_labels``), not by one article's label. A name after "Mr", "Mrs"
+   (``mention_types.story_labels``), not by one article's label. A name after "Mr", "Mrs"
    or "Ms" is a person's; a census surname tagged a place, organisation or people may be
    read as a bare family name (``surname_types.py``).
 2. People with a full name merge when their parts are equal after the spelling keys
@@ -555,9 +555,9 @@ def rule_merge(nodes: Sequence[Node], labels: Sequence[str],
 def group_nodes(nodes: Sequence[Node], labels: Sequence[str] | None = None,
                 personal: frozenset[int] | None = None) -> list[list[int]]:
     """The node indices of each story entity, each group sorted, groups by first index.
-    ``labels`` are the nodes' types in the story (``entity_types.story_labels``, computed
+    ``labels`` are the nodes' types in the story (``mention_types.story_labels``, computed
     when not given); ``personal`` the nodes their article shows as a person
-    (``entities.person_evidence``; every node when not given)."""
+    (``profiles.person_evidence``; every node when not given)."""
     labels = list(labels) if labels is not None else story_labels(nodes)
     uf, _ = rule_merge(nodes, labels, personal)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -2,7 +2,7 @@
 
 Within an article the annotate stage has already linked short forms to full names
 (``annotation/entities/link.py``). Here the article-level entities of a story are joined
-(``entity_merge``: transliteration variants, short forms, acronyms — never a guess between
+(``merge``: transliteration variants, short forms, acronyms — never a guess between
 two people who share a name) and each joined entity gets a profile: the names seen, the
 roles with the article they came from, every mention, and the quotes it speaks. Nothing
 is deduplicated across articles beyond an exact (article, role text): that "Defense
@@ -110,7 +110,7 @@ def person_evidence(nodes: Sequence[Node], facts: dict[str, Facts]) -> frozenset
     """The nodes their own article shows as a person: given a title or role ("CEO
     Hayward"), speaking a quote, or written after "Mr", "Mrs" or "Ms". A bare family name
     without any of these may be a thing named after someone ("the Stern report"), so
-    ``entity_merge`` does not join it to a common family name's bearer."""
+    ``merge`` does not join it to a common family name's bearer."""
     speakers = {(aid, q.entity) for aid, f in facts.items() for q in f.quotes if q.entity}
     return frozenset(
         i for i, (aid, e) in enumerate(nodes)

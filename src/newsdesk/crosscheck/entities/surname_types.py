@@ -12,17 +12,17 @@ when all of these hold:
 
 - it is a surname of the US census lists (``census_names``), or its own article names the
   person in full ("Sean Hannity" … "Hannity"); and not one of the commonest surnames
-  (``entity_merge.COMMON_SURNAME``): those have too many namesakes;
-- it is no common word of English (wordfreq zipf below ``entity_merge.RARE_FAMILY``:
+  (``merge.COMMON_SURNAME``): those have too many namesakes;
+- it is no common word of English (wordfreq zipf below ``merge.RARE_FAMILY``:
   "Christian", "Navy", "Robert" stay what they were tagged);
 - it is no populated place (GeoNames: a US place of 500 people or more, or a city of
   15,000 outside the US; "Hayward", "Chauvin", "Terrell" are towns);
 - the story has exactly one full name with that family name, tagged PERSON, and names it
-  at least ``entity_merge.PROMINENT`` times, and more often than the story uses the word
+  at least ``merge.PROMINENT`` times, and more often than the story uses the word
   as no person (the company Halliburton, named 19 times, is not "Dick Halliburton", a
   joke name for Cheney named three times).
 
-Then it is handed to the bare-name rule of the people (``entity_merge.merge_people``),
+Then it is handed to the bare-name rule of the people (``merge.merge_people``),
 whose other guards apply as to any bare name.
 """
 

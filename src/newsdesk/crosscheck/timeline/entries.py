@@ -1,7 +1,7 @@
 """The dated timeline of a story: which days mattered, and what happened on each.
 
 Every sentence of every article is dated by the time expressions inside it (a day, a
-month or a year; see ``timeline_dates``). A date's importance is how many *articles* name
+month or a year; see ``timeline.dates``). A date's importance is how many *articles* name
 it — one outlet repeating a date ten times is one voice, ten outlets naming the day of an
 explosion are ten — plus half a vote per article published that day or the next, since
 heavy coverage marks an event day (DATEWISE's date features, without its trained ranker).
@@ -10,7 +10,7 @@ Day dates come before coarser ones: a month or a year enters only where no day c
 A date's text is the sentence nearest the centre of its candidates — the sentences naming
 it, and the undated lead sentences of articles published that day or the next (what a
 report says happened "today" or "yesterday" without a date) — and near the story as a
-whole (``timeline_select``); a further sentence joins it only when nearly as central as
+whole (``timeline.sentences``); a further sentence joins it only when nearly as central as
 the first. Its support is every sentence naming the date plus the chosen ones, so each
 entry can be checked against every outlet's own words. Choices and their measurements:
 docs/decisions.md, "Timeline".
@@ -39,7 +39,7 @@ class TimelineEntry:
     text: str  # the chosen sentence(s) for that date
     support: tuple[tuple[str, Span], ...]  # (article_id, Span of a sentence saying it), sorted
     sources: int  # distinct articles supporting the date
-    event: bool = False  # the day the story's event happened (``timeline_event``)
+    event: bool = False  # the day the story's event happened (``timeline.event_day``)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {

@@ -73,6 +73,9 @@ def code_hash(*subpackages: str) -> str:
     function for every cache, so a moved or nested module cannot drop out of one key."""
     h = hashlib.sha1()
     for sub in subpackages:
-        for path in sorted((REPO / "src" / "newsdesk" / sub).rglob("*.py")):
+        folder = REPO / "src" / "newsdesk" / sub
+        if not folder.is_dir():  # a misspelt name would hash nothing: the key never changes
+            raise ValueError(f"no package {folder}")
+        for path in sorted(folder.rglob("*.py")):
             h.update(path.read_bytes())
     return h.hexdigest()[:12]

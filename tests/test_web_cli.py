@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from newsdesk.cli import cli
 from newsdesk.store import Store
-from newsdesk.store.migrations import MIGRATIONS
+from newsdesk.store.migrations import MIGRATIONS, m012_responses
 
 from .conftest import EXAMPLES
 
@@ -120,7 +120,7 @@ def test_a_store_from_before_keeps_everything(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:  # as a store of the newsdesk before responses
         conn.execute("DROP TABLE responses")
         conn.execute("DROP TABLE bodies")
-        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(m012_responses)}")
     with Store(db) as store:
         assert store.count("articles") == 1 and store.count("responses") == 0
     assert rows(db, "PRAGMA user_version") == [(len(MIGRATIONS),)]

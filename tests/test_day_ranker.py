@@ -23,11 +23,14 @@ from newsdesk.model import Article, Facts, PublishedDate, Span, TimeRef
 
 
 def _article(aid: str, text: str, day: str | None,
-             timexes: tuple[tuple[str, str], ...] = ()) -> tuple[Article, Facts]:
+             timexes: tuple[tuple[str, ...], ...] = ()) -> tuple[Article, Facts]:
+    """An article with its time expressions as (phrase, value), typed DATE, or as
+    (phrase, type, value)."""
     refs = []
-    for phrase, value in timexes:
+    for phrase, *typed in timexes:
+        kind, value = typed if len(typed) == 2 else ("DATE", typed[0])
         start = text.index(phrase)
-        refs.append(TimeRef(Span.of(text, start, start + len(phrase)), "DATE", value))
+        refs.append(TimeRef(Span.of(text, start, start + len(phrase)), kind, value))
     article = Article(id=aid, source=aid, url=None, format="text", title=None, authors=(),
                       outlet=None, section=None, published=PublishedDate(value=day), text=text)
     return article, Facts(timexes=tuple(refs))

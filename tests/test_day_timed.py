@@ -4,33 +4,14 @@ for a bare weekday five or more days before its article (session 18, issue 12 it
 
 from __future__ import annotations
 
-from typing import Any
-
 from newsdesk.crosscheck.facts.day_ranker import (
     FEATURES,
     day_candidates,
     ranked_event_date,
 )
 from newsdesk.crosscheck.facts.event_date import story_event_date, timed_days
-from newsdesk.model import Article, Facts, PublishedDate, Span, TimeRef
 
-
-def _article(aid: str, text: str, day: str | None,
-             timexes: tuple[tuple[str, str, str], ...] = ()) -> tuple[Article, Facts]:
-    """An article with its time expressions as (phrase, type, value)."""
-    refs = []
-    for phrase, kind, value in timexes:
-        start = text.index(phrase)
-        refs.append(TimeRef(Span.of(text, start, start + len(phrase)), kind, value))
-    article = Article(id=aid, source=aid, url=None, format="text", title=None, authors=(),
-                      outlet=None, section=None, published=PublishedDate(value=day), text=text)
-    return article, Facts(timexes=tuple(refs))
-
-
-def _only(feature: str, weight: float = 1.0) -> dict[str, Any]:
-    return {"weights": {f: (weight if f == feature else 0.0) for f in FEATURES},
-            "intercept": 0.0}
-
+from .test_day_ranker import _article, _only
 
 # No sentence has an event word; the second names the day with its hour.
 DISPATCHED = _article(

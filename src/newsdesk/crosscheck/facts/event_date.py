@@ -15,11 +15,12 @@ sentence that says it as evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ...model import Article, Facts, Span
+from ...model import Article, Facts, Span, TimeRef
 from ..sentences import split_sentences
 from ..timeline.dates import DateValue, date_of, day_value
 
@@ -117,14 +118,16 @@ def _weekday_back(timex_text: str, when: DateValue, published: str | None) -> Da
     return day_value(back.isoformat()) if back.isoformat() <= published else when
 
 
-def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateValue, bool]]:
-    """Each day-precise expression in a sentence about the event, in text order, with its
-    sentence and whether it hangs from the event (the nearest cue word is an event word);
-    days after the publication date are left out."""
+def _day_mentions(article: Article, facts: Facts
+                  ) -> Iterator[tuple[TimeRef, DateValue, int, int]]:
+    """Each day-precise expression of the article in text order, with its day (a bare
+    weekday read back a week when it fell after publication) and its sentence's bounds;
+    days after the publication date are left out. What ``event_days`` and ``timed_days``
+    share: they differ only in which sentences they keep."""
     text = article.text
     published = article.published.value
-    out = []
     bounds = split_sentences(text)
+    starts = [b for b, _ in bounds]
     for t in sorted(facts.timexes, key=lambda t: t.span.start):
         when = date_of(t)
         if when is None or when.precision != "day":
@@ -132,10 +135,19 @@ def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateV
         when = _weekday_back(t.span.text, when, published)
         if published and when.start > published:
             continue
-        sentence = next(((s, e) for s, e in bounds if s <= t.span.start < e), None)
-        if sentence is None:
+        i = bisect_right(starts, t.span.start) - 1  # the sentence holding the expression
+        if i < 0 or t.span.start >= bounds[i][1]:
             continue
-        s, e = sentence
+        yield t, when, bounds[i][0], bounds[i][1]
+
+
+def event_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateValue, bool]]:
+    """Each day-precise expression in a sentence about the event, in text order, with its
+    sentence and whether it hangs from the event (the nearest cue word is an event word);
+    days after the publication date are left out."""
+    text = article.text
+    out = []
+    for t, when, s, e in _day_mentions(article, facts):
         if not EVENT_WORDS.search(text[s:e]):
             continue
         strong = nearest_cue(text[s:e], t.span.start - s, t.span.end - s) == "event"
@@ -153,22 +165,10 @@ def timed_days(article: Article, facts: Facts) -> list[tuple[DateEvidence, DateV
     cue is a word of what came after ("arrested Friday night", "Posted: ... 10:24 AM"), and
     days after the publication date."""
     text = article.text
-    published = article.published.value
-    bounds = split_sentences(text)
     out = []
-    for t in sorted(facts.timexes, key=lambda t: t.span.start):
+    for t, when, s, e in _day_mentions(article, facts):
         if t.type != "TIME" or not _NAMES_DAY.search(t.span.text):
             continue
-        when = date_of(t)
-        if when is None or when.precision != "day":
-            continue
-        when = _weekday_back(t.span.text, when, published)
-        if published and when.start > published:
-            continue
-        sentence = next(((s, e) for s, e in bounds if s <= t.span.start < e), None)
-        if sentence is None:
-            continue
-        s, e = sentence
         if EVENT_WORDS.search(text[s:e]) or nearest_cue(
                 text[s:e], t.span.start - s, t.span.end - s) is not None:
             continue
@@ -217,16 +217,16 @@ def story_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | N
             if mine:
                 first = _most_named([when for _, when in mine])
                 pool.append((first, [ev for ev, when in mine if when == first]))
-    timed: list[tuple[DateValue, list[DateEvidence]]] = []
+    voted = _vote(strong) or _vote(weak)
+    if voted is not None:
+        return voted
+    timed: list[tuple[DateValue, list[DateEvidence]]] = []  # read only when needed
     for article, facts in articles:
         clocked = timed_days(article, facts)
         if clocked:
             first = _most_named([when for _, when in clocked])
             timed.append((first, [ev for ev, when in clocked if when == first]))
-    voted = _vote(strong) or _vote(weak) or _vote(timed)
-    if voted is not None:
-        return voted
-    return published_event_date(articles)
+    return _vote(timed) or published_event_date(articles)
 
 
 def published_event_date(articles: Sequence[tuple[Article, Facts]]) -> EventDate | None:
